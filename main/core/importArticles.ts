@@ -1,0 +1,62 @@
+/// Imports article files into a workspace and reports, per file, what happened and why.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DocumentSummary } from './model.js';
+import type { Workspace } from './store/workspace.js';
+import { ArticleRejected, articleFromBytes, readArticleFile, type ArticleText } from './text/readArticle.js';
+
+/// Per-file outcome of an import: added, already there, or refused with the reason.
+export interface ImportReport {
+  imported: { name: string; document: DocumentSummary; warnings: string[] }[];
+  duplicates: { name: string; document: DocumentSummary }[];
+  rejected: { name: string; reason: string }[];
+}
+
+/// An article handed over as bytes (an upload from the UI).
+export interface ArticleUpload {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/// Imports files from disk; a bad file is reported and the others still go in.
+export function importArticleFiles(workspace: Workspace, paths: string[]): Promise<ImportReport> {
+  return importEach(workspace, paths.map((path) => ({ name: path, read: () => readArticleFile(path) })));
+}
+
+/// Imports uploaded files.
+export function importArticleUploads(workspace: Workspace, uploads: ArticleUpload[]): Promise<ImportReport> {
+  return importEach(
+    workspace,
+    uploads.map((u) => ({ name: u.name, read: async () => articleFromBytes(u.name, u.bytes) })),
+  );
+}
+
+/// Imports every article in `seedsDir` (first run of an empty workspace).
+export async function importSeeds(workspace: Workspace, seedsDir: string): Promise<ImportReport> {
+  const names = (await readdir(seedsDir)).filter((n) => /\.(txt|md|html?)$/i.test(n)).sort();
+  return importArticleFiles(workspace, names.map((n) => join(seedsDir, n)));
+}
+
+async function importEach(
+  workspace: Workspace,
+  items: { name: string; read: () => Promise<ArticleText> }[],
+): Promise<ImportReport> {
+  const report: ImportReport = { imported: [], duplicates: [], rejected: [] };
+  for (const item of items) {
+    let article: ArticleText;
+    try {
+      article = await item.read();
+    } catch (error) {
+      if (!(error instanceof ArticleRejected)) throw error;
+      report.rejected.push({ name: item.name, reason: error.reason });
+      continue;
+    }
+    const outcome = await workspace.importArticle(article);
+    if (outcome.status === 'imported') {
+      report.imported.push({ name: item.name, document: outcome.document, warnings: outcome.warnings });
+    } else {
+      report.duplicates.push({ name: item.name, document: outcome.document });
+    }
+  }
+  return report;
+}

@@ -1,0 +1,115 @@
+/// The data model of a workspace (DESIGN §3) as zod schemas; the TypeScript types are inferred
+/// from them so the validator and the type can never disagree.
+import { z } from 'zod';
+
+/// Current on-disk schema version of `workspace.json` and `documents/<hex>.json`.
+export const SCHEMA_VERSION = 1;
+
+/// `sha256:` followed by 64 lowercase hex digits.
+export const DocumentIdSchema = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" and 64 hex digits');
+export type DocumentId = z.infer<typeof DocumentIdSchema>;
+
+/// A tag category. `id` never changes; name, colour and key may.
+export const LabelSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/),
+  name: z.string().min(1).max(40),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  key: z.string().max(1),
+});
+export type Label = z.infer<typeof LabelSchema>;
+
+/// The four labels every new workspace starts with (DESIGN §3).
+export const DEFAULT_LABELS: Label[] = [
+  { id: 'actor', name: 'Actor', color: '#2f6fdf', key: '1' },
+  { id: 'location', name: 'Location', color: '#1f9d6b', key: '2' },
+  { id: 'figure', name: 'Figure', color: '#d9822b', key: '3' },
+  { id: 'quote', name: 'Quote', color: '#a454c9', key: '4' },
+];
+
+const IsoDate = z.iso.datetime({ offset: true });
+
+/// A review decision on one annotation (DESIGN §3, §6).
+export const ReviewSchema = z.strictObject({
+  status: z.enum(['accepted', 'rejected']),
+  by: z.string().min(1),
+  at: IsoDate,
+  comment: z.string().optional(),
+});
+export type Review = z.infer<typeof ReviewSchema>;
+
+/// A tagged span. Offsets are UTF-16 code units of the document's normalised text.
+export const AnnotationSchema = z
+  .strictObject({
+    id: z.uuid(),
+    docId: DocumentIdSchema,
+    label: z.string().min(1),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    quote: z.string().min(1),
+    annotator: z.string().min(1),
+    note: z.unknown().optional(),
+    createdAt: IsoDate,
+    updatedAt: IsoDate,
+    review: ReviewSchema.optional(),
+    origin: z.enum(['manual', 'suggestion', 'import']),
+  })
+  .refine((a) => a.end > a.start, { message: 'end must be greater than start' });
+export type Annotation = z.infer<typeof AnnotationSchema>;
+
+/// A link from a quote to the actor who said it.
+export const RelationSchema = z.strictObject({
+  id: z.uuid(),
+  type: z.literal('speaker'),
+  from: z.uuid(),
+  to: z.uuid(),
+  annotator: z.string().min(1),
+});
+export type Relation = z.infer<typeof RelationSchema>;
+
+/// What the workspace index keeps about a document, so the library never reads document files.
+export const DocumentSummarySchema = z.strictObject({
+  id: DocumentIdSchema,
+  title: z.string(),
+  sourceName: z.string(),
+  characters: z.number().int().nonnegative(),
+  importedAt: IsoDate,
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
+
+/// An article: immutable normalised text plus its metadata.
+export const ArticleSchema = z.strictObject({
+  id: DocumentIdSchema,
+  title: z.string(),
+  sourceName: z.string(),
+  text: z.string().min(1),
+  importedAt: IsoDate,
+});
+export type Article = z.infer<typeof ArticleSchema>;
+
+/// `documents/<hex>.json`: one article with everything annotated on it.
+export const DocumentFileSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  document: ArticleSchema,
+  annotations: z.array(AnnotationSchema),
+  relations: z.array(RelationSchema),
+});
+export type DocumentFile = z.infer<typeof DocumentFileSchema>;
+
+/// `workspace.json`: labels, annotators and the document index.
+export const WorkspaceFileSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  labels: z.array(LabelSchema),
+  annotators: z.array(z.string().min(1)),
+  currentAnnotator: z.string().min(1),
+  documents: z.array(DocumentSummarySchema),
+});
+export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>;
+
+/// Turns a zod error into short "path: message" lines a person can act on.
+export function describeSchemaError(error: z.ZodError): string[] {
+  return error.issues.slice(0, 10).map((issue) => {
+    const where = issue.path.length ? issue.path.join('.') : '(top level)';
+    return `${where}: ${issue.message}`;
+  });
+}

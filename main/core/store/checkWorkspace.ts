@@ -1,0 +1,85 @@
+/// A read-only audit of a whole workspace, for `awb check`: every file parses and validates, the
+/// index agrees with the document files, ids match texts, and every span matches its text.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DocumentFileSchema, WorkspaceFileSchema } from '../model.js';
+import { documentIdOf } from '../text/readArticle.js';
+import { DamagedFileError, readJsonFile } from './durableJsonFile.js';
+import { documentFileName, summarise } from './workspace.js';
+
+/// What `checkWorkspace` found.
+export interface WorkspaceCheck {
+  documents: number;
+  annotations: number;
+  problems: string[];
+}
+
+/// Checks `dir` without writing anything.
+export async function checkWorkspace(dir: string): Promise<WorkspaceCheck> {
+  const problems: string[] = [];
+  const result: WorkspaceCheck = { documents: 0, annotations: 0, problems };
+  let index;
+  try {
+    index = await readJsonFile(join(dir, 'workspace.json'), WorkspaceFileSchema);
+  } catch (error) {
+    problems.push(error instanceof DamagedFileError ? error.message : String(error));
+    return result;
+  }
+  if (!index) {
+    problems.push(`no workspace at ${dir} (workspace.json is missing)`);
+    return result;
+  }
+  const labelIds = new Set(index.labels.map((l) => l.id));
+  const names = new Set(await readdir(join(dir, 'documents')).catch(() => [] as string[]));
+  for (const name of names) {
+    if (name.includes('.json.')) problems.push(`documents/${name}: temporary file left by an interrupted write`);
+  }
+  const listed = new Set<string>();
+  for (const entry of index.documents) {
+    const name = documentFileName(entry.id);
+    if (listed.has(name)) problems.push(`workspace.json: document ${entry.id} is listed twice`);
+    listed.add(name);
+    let file;
+    try {
+      file = await readJsonFile(join(dir, 'documents', name), DocumentFileSchema);
+    } catch (error) {
+      problems.push(error instanceof DamagedFileError ? error.message : `documents/${name}: ${String(error)}`);
+      continue;
+    }
+    if (!file) {
+      problems.push(`documents/${name}: missing (listed in workspace.json as "${entry.title}")`);
+      continue;
+    }
+    result.documents++;
+    result.annotations += file.annotations.length;
+    const where = `documents/${name}`;
+    const { text } = file.document;
+    if (file.document.id !== entry.id) problems.push(`${where}: holds document ${file.document.id}, not ${entry.id}`);
+    if (documentIdOf(text) !== file.document.id) problems.push(`${where}: the id does not match the SHA-256 of the text`);
+    const expected = summarise(file);
+    if (JSON.stringify(expected.counts) !== JSON.stringify(entry.counts)) {
+      problems.push(`workspace.json: annotation counts for "${entry.title}" do not match its document file`);
+    }
+    const annotationIds = new Set<string>();
+    for (const a of file.annotations) {
+      const at = `${where}: annotation ${a.id}`;
+      if (annotationIds.has(a.id)) problems.push(`${at} appears twice`);
+      annotationIds.add(a.id);
+      if (a.docId !== file.document.id) problems.push(`${at} belongs to another document (${a.docId})`);
+      if (!labelIds.has(a.label)) problems.push(`${at} has unknown label "${a.label}"`);
+      if (a.end > text.length) problems.push(`${at} ends at ${a.end}, past the end of the text (${text.length})`);
+      else if (text.slice(a.start, a.end) !== a.quote) problems.push(`${at}: its quote does not match the text at ${a.start}–${a.end}`);
+    }
+    for (const r of file.relations) {
+      if (!annotationIds.has(r.from) || !annotationIds.has(r.to)) {
+        problems.push(`${where}: relation ${r.id} links an annotation that does not exist`);
+      }
+    }
+  }
+  for (const name of names) {
+    if (/^[0-9a-f]{64}\.json$/.test(name) && !listed.has(name)) {
+      problems.push(`documents/${name}: not listed in workspace.json (it is adopted the next time the workspace is opened for writing)`);
+    }
+  }
+  return result;
+}

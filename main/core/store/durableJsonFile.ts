@@ -1,0 +1,75 @@
+/// A lowdb adapter for one JSON file that is validated on every read and written durably:
+/// temp file, fsync, rename (write-file-atomic), then fsync of the folder so the rename survives
+/// a power cut. A file that fails to parse or validate is reported, never overwritten here.
+import { open, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Adapter } from 'lowdb';
+import writeFileAtomic from 'write-file-atomic';
+import type { z } from 'zod';
+import { describeSchemaError } from '../model.js';
+
+/// A workspace file that exists but cannot be used as it is.
+export class DamagedFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly problems: string[],
+  ) {
+    super(`${path} is damaged: ${problems.join('; ')}`);
+    this.name = 'DamagedFileError';
+  }
+}
+
+/// Reads and validates `path`; `null` when it does not exist.
+export async function readJsonFile<T>(path: string, schema: z.ZodType<T>): Promise<T | null> {
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    const hint = raw.length === 0 ? 'the file is empty' : raw.includes('\u0000') ? 'the file contains NUL bytes' : 'not valid JSON';
+    throw new DamagedFileError(path, [`${hint} (${(error as Error).message})`]);
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) throw new DamagedFileError(path, describeSchemaError(result.error));
+  return result.data;
+}
+
+/// Writes `data` as JSON so that after a crash the file holds either the old or the new content.
+export async function writeJsonFileDurably(path: string, data: unknown): Promise<void> {
+  await writeFileAtomic(path, JSON.stringify(data), { fsync: true });
+  await fsyncFolder(dirname(path));
+}
+
+/// Flushes a folder's entries (the rename) to disk. Windows cannot open folders; there the
+/// rename is already durable once MoveFileEx returns with write-through, so this is skipped.
+export async function fsyncFolder(path: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/// The adapter: `Low<T>` over a validated, durably written JSON file.
+export class DurableJsonFile<T> implements Adapter<T> {
+  constructor(
+    readonly path: string,
+    private readonly schema: z.ZodType<T>,
+  ) {}
+
+  read(): Promise<T | null> {
+    return readJsonFile(this.path, this.schema);
+  }
+
+  write(data: T): Promise<void> {
+    return writeJsonFileDurably(this.path, data);
+  }
+}

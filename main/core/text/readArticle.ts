@@ -1,0 +1,108 @@
+/// Turns a file (a path, or a name and its bytes) into a normalised article text, or rejects it
+/// with a reason that names the file. Nothing here writes anything.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { decodeText, type TextEncodingName } from './decodeText.js';
+import { htmlToText } from './htmlToText.js';
+import { normaliseText } from './normaliseText.js';
+
+/// Largest article file accepted (20 MiB).
+export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
+
+const KINDS: Record<string, 'text' | 'html'> = {
+  '.txt': 'text', '.text': 'text', '.md': 'text', '.markdown': 'text', '.html': 'html', '.htm': 'html',
+};
+
+/// A file that cannot become an article; `message` is "<file>: <reason>".
+export class ArticleRejected extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'ArticleRejected';
+  }
+}
+
+/// An article ready to store: normalised text, its id, a title and anything worth telling the user.
+export interface ArticleText {
+  id: string;
+  sourceName: string;
+  title: string;
+  text: string;
+  encoding: TextEncodingName;
+  warnings: string[];
+}
+
+/// `sha256:` + hex SHA-256 of the UTF-8 bytes of an already normalised text (DESIGN §3).
+export function documentIdOf(normalisedText: string): string {
+  return 'sha256:' + createHash('sha256').update(normalisedText, 'utf8').digest('hex');
+}
+
+/// The first line that has a letter in it (a line of only digits and punctuation, such as an
+/// agency reference, makes a poor title), else the first non-empty line; at most 120 characters.
+export function titleOf(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const line = lines.find((l) => /\p{L}/u.test(l)) ?? lines[0] ?? '';
+  if (line.length <= 120) return line;
+  const cut = line.slice(0, 119);
+  const space = cut.lastIndexOf(' ');
+  return (space > 60 ? cut.slice(0, space) : cut) + '…';
+}
+
+/// Reads and checks an article file from disk.
+export async function readArticleFile(path: string): Promise<ArticleText> {
+  const name = basename(path);
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new ArticleRejected(path, 'not a file');
+    size = info.size;
+  } catch (error) {
+    if (error instanceof ArticleRejected) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ArticleRejected(path, code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? String(error)})`);
+  }
+  checkKindAndSize(path, name, size);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new ArticleRejected(path, `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  return articleFromBytes(name, bytes, path);
+}
+
+/// Checks and normalises an article given as bytes (an upload from the UI, or a file already read).
+/// `label` is how the file is named in messages (defaults to `name`).
+export function articleFromBytes(name: string, bytes: Uint8Array, label = name): ArticleText {
+  const kind = checkKindAndSize(label, name, bytes.length);
+  if (bytes.length === 0) throw new ArticleRejected(label, 'the file is empty');
+  const hasBom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!hasBom && bytes.includes(0)) throw new ArticleRejected(label, 'binary file (contains NUL bytes), not text');
+  const decoded = decodeText(bytes);
+  if (decoded.text.includes('\u0000')) throw new ArticleRejected(label, 'binary file (contains NUL characters), not text');
+  const visible = kind === 'html' ? htmlToText(decoded.text) : decoded.text;
+  const text = normaliseText(visible);
+  if (!text.trim()) {
+    throw new ArticleRejected(label, kind === 'html' ? 'the page has no visible text' : 'the file contains only whitespace');
+  }
+  return {
+    id: documentIdOf(text),
+    sourceName: name,
+    title: titleOf(text),
+    text,
+    encoding: decoded.encoding,
+    warnings: decoded.warnings.map((w) => `${label}: ${w}`),
+  };
+}
+
+function checkKindAndSize(label: string, name: string, size: number): 'text' | 'html' {
+  const kind = KINDS[extname(name).toLowerCase()];
+  if (!kind) throw new ArticleRejected(label, 'unsupported file type (expected .txt, .md or .html)');
+  if (size > MAX_ARTICLE_BYTES) {
+    throw new ArticleRejected(label, `file is ${(size / 1048576).toFixed(1)} MB, over the 20 MB limit`);
+  }
+  return kind;
+}

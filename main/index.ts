@@ -1,0 +1,69 @@
+/// Electron main process: app lifecycle, the window, the `app://` protocol, dialogs. Thin: every
+/// operation lives in the service (`main/service`) over the core.
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { importSeeds } from './core/importArticles.js';
+import { Workspace } from './core/store/workspace.js';
+import { resolveWorkspaceDir } from './core/workspaceLocation.js';
+import { hardenWebContents, windowOptions } from './app/secureWindow.js';
+import { APP_ORIGIN, isAppUrl, registerIpc } from './ipc/registerIpc.js';
+import { createWorkbench } from './service/workbench.js';
+import { CONTENT_SECURITY_POLICY } from './web/contentSecurityPolicy.js';
+import { resolveStaticPath } from './web/resolveStaticPath.js';
+import { CONTENT_TYPES } from './web/contentTypes.js';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let workspace: Workspace | null = null;
+
+function workspaceFlag(argv: string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--workspace' || a.startsWith('--workspace='));
+  if (i < 0) return undefined;
+  return argv[i].includes('=') ? argv[i].slice('--workspace='.length) : argv[i + 1];
+}
+
+async function start(): Promise<void> {
+  const dir = workspaceFlag(process.argv) ?? process.env.AWB_WORKSPACE ?? join(app.getPath('userData'), 'workspace');
+  try {
+    workspace = await Workspace.open(resolveWorkspaceDir(dir), { app: 'Annotation Workbench' });
+  } catch (error) {
+    dialog.showErrorBox('Cannot open the workspace', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+  if (workspace.created) {
+    const seeds = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds');
+    await importSeeds(workspace, seeds);
+  }
+  registerIpc(ipcMain, createWorkbench(workspace));
+
+  const rendererRoot = fileURLToPath(new URL('../renderer', import.meta.url));
+  protocol.handle('app', async (request) => {
+    const path = isAppUrl(request.url) ? resolveStaticPath(rendererRoot, new URL(request.url).pathname) : null;
+    const body = path ? await readFile(path).catch(() => null) : null;
+    if (!path || !body) return new Response('not found', { status: 404 });
+    return new Response(body, {
+      headers: {
+        'Content-Type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  const window = new BrowserWindow(windowOptions(fileURLToPath(new URL('../preload/index.cjs', import.meta.url))));
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => void shell.openExternal(url)));
+app.on('window-all-closed', () => {
+  void (workspace?.close() ?? Promise.resolve()).finally(() => app.quit());
+});
+void app.whenReady().then(start);

@@ -1,0 +1,47 @@
+/// Validates a call's arguments against the channel's schema, runs it on the service and wraps
+/// the outcome in a `Reply`. Both transports call this and nothing else.
+import { z } from 'zod';
+import { apiChannels, type Channel, type ChannelArgs, type Reply, type WorkbenchApi } from '../../preload/api.js';
+import { DocumentIdSchema, describeSchemaError } from '../core/model.js';
+import { MAX_ARTICLE_BYTES } from '../core/text/readArticle.js';
+import { WorkspaceError } from '../core/store/workspace.js';
+
+const ArticleFileSchema = z.strictObject({
+  name: z.string().min(1).max(255),
+  base64: z.base64().max(Math.ceil((MAX_ARTICLE_BYTES + 1024) / 3) * 4, 'file is over the 20 MB limit'),
+});
+
+/// The argument list each channel accepts (a zod tuple per channel).
+export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
+  'workspace.info': z.tuple([]),
+  'documents.list': z.tuple([]),
+  'documents.open': z.tuple([DocumentIdSchema]),
+  'documents.import': z.tuple([z.array(ArticleFileSchema).min(1).max(1000)]),
+};
+
+/// Whether `name` is a channel of the contract.
+export function isChannel(name: string): name is Channel {
+  return (apiChannels as readonly string[]).includes(name);
+}
+
+/// Runs one call; never throws.
+export async function dispatch(api: WorkbenchApi, channel: string, args: unknown): Promise<Reply<unknown>> {
+  if (!isChannel(channel)) return failure('unknown-method', `no method "${channel}"`);
+  const parsed = argumentSchemas[channel].safeParse(args);
+  if (!parsed.success) {
+    return failure('invalid-arguments', `${channel}: ${describeSchemaError(parsed.error).join('; ')}`);
+  }
+  const [area, method] = channel.split('.') as [keyof WorkbenchApi, string];
+  const target = api[area] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  try {
+    return { ok: true, value: await target[method](...(parsed.data as unknown[])) };
+  } catch (error) {
+    if (error instanceof WorkspaceError) return failure('workspace', error.message);
+    console.error(`${channel} failed:`, error);
+    return failure('internal', error instanceof Error ? error.message : String(error));
+  }
+}
+
+function failure(code: string, message: string): Reply<never> {
+  return { ok: false, error: { code, message } };
+}

@@ -1,0 +1,160 @@
+/// Browser mode (DESIGN §2, §8): serves the built renderer and the contract over HTTP on
+/// 127.0.0.1 only. Every API call needs the per-launch token; the Host header must name this
+/// server (DNS rebinding) and a cross-site Origin is refused; no CORS headers are ever sent.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, resolve } from 'node:path';
+import type { WorkbenchApi } from '../../preload/api.js';
+import { dispatch } from '../service/dispatch.js';
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy.js';
+import { CONTENT_TYPES } from './contentTypes.js';
+import { resolveStaticPath } from './resolveStaticPath.js';
+
+/// Largest API request body accepted (an import of a few 20 MB articles, base64-encoded).
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/// How to start browser mode.
+export interface WebServerOptions {
+  api: WorkbenchApi;
+  /// The built renderer (`out/renderer`).
+  rendererDir: string;
+  /// 0 picks a free port.
+  port?: number;
+}
+
+/// A listening browser-mode server.
+export interface WebServer {
+  /// The address to open, token included.
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+
+/// Starts the server on 127.0.0.1 and resolves once it listens.
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = randomBytes(24).toString('base64url');
+  const root = resolve(options.rendererDir);
+  let port = 0;
+  const server = createServer((request, response) => {
+    setCommonHeaders(response);
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(request.headers.host ?? '')) {
+      return sendText(response, 421, `refused: Host "${request.headers.host ?? ''}" is not this server`);
+    }
+    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+    if (url.pathname.startsWith('/api/')) {
+      return void handleApi(request, response, url.pathname.slice(5), token, allowedHosts, options.api);
+    }
+    return void serveStatic(request, response, root, url.pathname);
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handleApi(
+  request: IncomingMessage,
+  response: ServerResponse,
+  channel: string,
+  token: string,
+  allowedHosts: string[],
+  api: WorkbenchApi,
+): Promise<void> {
+  response.setHeader('Cache-Control', 'no-store');
+  if (request.method !== 'POST') return sendText(response, 405, 'API calls are POST');
+  if (!tokenMatches(request.headers['x-awb-token'], token)) return sendText(response, 401, 'refused: missing or wrong token');
+  const origin = request.headers.origin;
+  if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
+    return sendText(response, 403, `refused: cross-site request from ${origin}`);
+  }
+  if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    return sendText(response, 415, 'API calls must be application/json');
+  }
+  let body: string;
+  try {
+    body = await readBody(request, MAX_BODY_BYTES);
+  } catch (error) {
+    return sendText(response, 413, (error as Error).message);
+  }
+  let args: unknown;
+  try {
+    args = JSON.parse(body);
+  } catch {
+    return sendText(response, 400, 'the request body is not JSON');
+  }
+  const reply = await dispatch(api, channel, args);
+  response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(reply));
+}
+
+async function serveStatic(request: IncomingMessage, response: ServerResponse, root: string, pathname: string) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'method not allowed');
+  const path = resolveStaticPath(root, pathname);
+  if (!path) return sendText(response, 404, 'not found');
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) return sendText(response, 404, 'not found');
+  response.writeHead(200, {
+    'Content-Type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+    'Cache-Control': 'no-cache',
+  });
+  if (request.method === 'HEAD') return void response.end();
+  createReadStream(path).pipe(response);
+}
+
+function setCommonHeaders(response: ServerResponse): void {
+  response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('X-Frame-Options', 'DENY');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+function sendText(response: ServerResponse, status: number, message: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(message);
+}
+
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        // Keep draining (discarding) so the client can read the refusal.
+        chunks.length = 0;
+        reject(new Error(`refused: request body over ${limit / 1048576} MB`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}

@@ -1,0 +1,73 @@
+/// THE contract between the renderer and the main process (DESIGN §2). Every operation the UI can
+/// do is a method here, named `area.verb` on the wire. Electron IPC and browser-mode HTTP both
+/// serve exactly these methods from one implementation; others import this file's types only.
+import type { Article, Annotation, DocumentSummary, Label, Relation } from '../main/core/model';
+import type { ImportReport } from '../main/core/importArticles';
+
+export type { Article, Annotation, DocumentSummary, ImportReport, Label, Relation };
+
+/// The workspace as the UI shows it.
+export interface WorkspaceInfo {
+  /// Absolute folder of the workspace.
+  path: string;
+  labels: Label[];
+  annotators: string[];
+  currentAnnotator: string;
+  /// Things opening the workspace found or repaired, to show once.
+  notices: string[];
+}
+
+/// One document with everything annotated on it.
+export interface OpenDocument {
+  document: Article;
+  annotations: Annotation[];
+  relations: Relation[];
+}
+
+/// A file chosen in the UI, its bytes base64-encoded.
+export interface ArticleFile {
+  name: string;
+  base64: string;
+}
+
+/// The service both transports serve.
+export interface WorkbenchApi {
+  workspace: {
+    info(): Promise<WorkspaceInfo>;
+  };
+  documents: {
+    list(): Promise<DocumentSummary[]>;
+    open(id: string): Promise<OpenDocument>;
+    import(files: ArticleFile[]): Promise<ImportReport>;
+  };
+}
+
+type MethodPaths<T> = {
+  [A in keyof T & string]: { [M in keyof T[A] & string]: `${A}.${M}` }[keyof T[A] & string];
+}[keyof T & string];
+
+/// A method's wire name, e.g. `documents.open`.
+export type Channel = MethodPaths<WorkbenchApi>;
+
+type MethodAt<C extends Channel> = C extends `${infer A}.${infer M}`
+  ? A extends keyof WorkbenchApi
+    ? M extends keyof WorkbenchApi[A]
+      ? WorkbenchApi[A][M]
+      : never
+    : never
+  : never;
+
+/// Arguments of a method, as sent on the wire (a JSON array).
+export type ChannelArgs<C extends Channel> = MethodAt<C> extends (...args: infer P) => unknown ? P : never;
+/// What a method resolves to.
+export type ChannelResult<C extends Channel> = MethodAt<C> extends (...args: never[]) => Promise<infer R> ? R : never;
+
+/// The reply envelope on both transports: errors travel as data, not as transport failures.
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/// Every channel, at run time. The type below fails to compile if one is missing.
+export const apiChannels = ['workspace.info', 'documents.list', 'documents.open', 'documents.import'] as const;
+
+type Missing = Exclude<Channel, (typeof apiChannels)[number]>;
+const everyChannelListed: [Missing] extends [never] ? true : Missing = true;
+void everyChannelListed;

@@ -1,0 +1,82 @@
+// `npm start`: builds the app and launches Electron. Where the Electron binary is missing (it is
+// downloaded from the internet on first use, which offline machines cannot do), explains that and
+// runs the same workbench in browser mode instead.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const passThrough = process.argv.slice(2);
+const require = createRequire(import.meta.url);
+
+/// The Electron executable, or null when it is not installed.
+function electronBinary() {
+  try {
+    const path = require('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+let electron = electronBinary();
+if (!electron && !process.env.AWB_BROWSER_MODE) {
+  // Dependency install scripts are disabled (.npmrc), so fetch the binary now if we can.
+  const install = spawnSync(process.execPath, [require.resolve('electron/install.js')], {
+    cwd: root,
+    stdio: 'ignore',
+    timeout: 180_000,
+  });
+  if (install.status === 0) electron = electronBinary();
+}
+
+if (electron && !process.env.AWB_BROWSER_MODE) {
+  const child = spawn(electron, [root, ...passThrough], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  if (!process.env.AWB_BROWSER_MODE) {
+    console.log(
+      '\nThe Electron binary is not installed, and it could not be downloaded (Electron fetches it ' +
+        'from the internet on first use, which this machine cannot reach). Starting the same workbench ' +
+        'in browser mode instead: it serves the app on 127.0.0.1 only, protected by the one-time token ' +
+        'in the address below. Open that address in Chromium, Chrome, Firefox or Edge; press Ctrl+C to ' +
+        'stop. To get the desktop app, run "node node_modules/electron/install.js" on a connected machine, ' +
+        'or point ELECTRON_OVERRIDE_DIST_PATH at an Electron build.\n',
+    );
+  }
+  const server = spawn(process.execPath, [fileURLToPath(new URL('../bin/awb.js', import.meta.url)), 'serve', ...passThrough], {
+    cwd: root,
+    stdio: ['inherit', 'pipe', 'inherit'],
+  });
+  let announced = false;
+  server.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const url = String(chunk).match(/http:\/\/127\.0\.0\.1:\d+\/\S*/)?.[0];
+    if (url && !announced) {
+      announced = true;
+      openBrowser(url);
+    }
+  });
+  const stop = () => server.kill('SIGTERM');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  server.on('exit', (code) => process.exit(code ?? 0));
+}
+
+/// Opens `url` in the default browser when there is a display to show it on.
+function openBrowser(url) {
+  const opener =
+    process.platform === 'darwin' ? ['open'] : process.platform === 'win32' ? ['cmd', '/c', 'start', '""'] : ['xdg-open'];
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+  const child = spawn(opener[0], [...opener.slice(1), url], { stdio: 'ignore', detached: true });
+  child.on('error', () => console.log('(could not open a browser: open the address above yourself)'));
+  child.unref();
+}

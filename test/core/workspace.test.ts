@@ -1,0 +1,171 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importArticleFiles, importSeeds } from '../../main/core/importArticles';
+import { checkWorkspace } from '../../main/core/store/checkWorkspace';
+import { DamagedFileError } from '../../main/core/store/durableJsonFile';
+import { Workspace, WorkspaceError } from '../../main/core/store/workspace';
+import { WorkspaceLockedError } from '../../main/core/store/workspaceLock';
+import { articleFromBytes } from '../../main/core/text/readArticle';
+import { resolveWorkspaceDir } from '../../main/core/workspaceLocation';
+import { awb, repoRoot, tempDir } from '../helpers';
+
+const article = (text: string, name = 'a.txt') => articleFromBytes(name, new TextEncoder().encode(text));
+
+describe('workspace store', () => {
+  it('creates a new workspace with the default labels and one file per document', async () => {
+    const dir = tempDir();
+    const ws = await Workspace.open(dir);
+    expect(ws.created).toBe(true);
+    expect(ws.labels.map((l) => [l.id, l.key])).toEqual([['actor', '1'], ['location', '2'], ['figure', '3'], ['quote', '4']]);
+    const report = await importSeeds(ws, join(repoRoot, 'seeds'));
+    expect(report.imported).toHaveLength(5);
+    await ws.close();
+    expect(readdirSync(join(dir, 'documents'))).toHaveLength(5);
+    const reopened = await Workspace.open(dir, { readOnly: true });
+    expect(reopened.created).toBe(false);
+    expect(reopened.listDocuments().map((d) => d.sourceName)).toEqual(readdirSync(join(repoRoot, 'seeds')).sort());
+    const doc = await reopened.readDocument(reopened.listDocuments()[0].id);
+    expect(doc.document.text).toBe(readFileSync(join(repoRoot, 'seeds', doc.document.sourceName), 'utf8').normalize('NFC'));
+  });
+
+  it('reports the same text imported twice as a duplicate and adds nothing', async () => {
+    const ws = await Workspace.open(tempDir());
+    expect((await ws.importArticle(article('Same\ntext'))).status).toBe('imported');
+    // Other bytes, same normalised text: the same document.
+    const again = await ws.importArticle(article('Same\r\ntext', 'other.txt'));
+    expect(again.status).toBe('duplicate');
+    expect(ws.listDocuments()).toHaveLength(1);
+    await ws.close();
+  });
+
+  it('imports concurrently without losing index entries', async () => {
+    const dir = tempDir();
+    const ws = await Workspace.open(dir);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => ws.importArticle(article(`Article number ${i}`))));
+    await ws.close();
+    expect((await Workspace.open(dir, { readOnly: true })).listDocuments()).toHaveLength(20);
+    expect((await checkWorkspace(dir)).problems).toEqual([]);
+  });
+
+  it('writes through temp file and rename, leaving no temp files', async () => {
+    const dir = tempDir();
+    const ws = await Workspace.open(dir);
+    await ws.importArticle(article('Durable'));
+    await ws.close();
+    expect(readdirSync(dir).filter((n) => n.includes('.json.'))).toEqual([]);
+    expect(readdirSync(join(dir, 'documents')).every((n) => /^[0-9a-f]{64}\.json$/.test(n))).toBe(true);
+  });
+
+  it('refuses a second writer in the same process, naming the holder', async () => {
+    const dir = tempDir();
+    const ws = await Workspace.open(dir, { app: 'test holder' });
+    const second = Workspace.open(dir);
+    await expect(second).rejects.toBeInstanceOf(WorkspaceLockedError);
+    await expect(second).rejects.toThrow(`is open in another window or process (pid ${process.pid} on ${hostname()}, test holder`);
+    await ws.close();
+    await (await Workspace.open(dir)).close();
+  });
+
+  it('refuses a second writer process with a clear message', async () => {
+    const dir = tempDir();
+    const ws = await Workspace.open(dir, { app: 'Annotation Workbench' });
+    const result = awb('import', join(repoRoot, 'seeds', '000_c762acb0b8e09f19.txt'), '--workspace', dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      `awb: workspace ${dir} is open in another window or process (pid ${process.pid} on ${hostname()}, Annotation Workbench, since ${JSON.parse(readFileSync(join(dir, '.lock-owner.json'), 'utf8')).since}); close it first`,
+    );
+    await ws.close();
+    expect(awb('import', join(repoRoot, 'seeds', '000_c762acb0b8e09f19.txt'), '--workspace', dir).code).toBe(0);
+  });
+
+  it('takes over the lock of a process that crashed', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.lock'));
+    const dead = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid;
+    writeFileSync(join(dir, '.lock-owner.json'), JSON.stringify({ pid: dead, host: hostname(), app: 'x', since: 'then' }));
+    const ws = await Workspace.open(dir);
+    expect(JSON.parse(readFileSync(join(dir, '.lock-owner.json'), 'utf8')).pid).toBe(process.pid);
+    await ws.close();
+    expect(existsSync(join(dir, '.lock'))).toBe(false);
+  });
+
+  it('adopts a document file that is missing from the index (crash between the two writes)', async () => {
+    const dir = tempDir();
+    const ws = await Workspace.open(dir);
+    await ws.importArticle(article('First'));
+    await ws.importArticle(article('Second'));
+    await ws.close();
+    const index = JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8'));
+    index.documents.pop();
+    writeFileSync(join(dir, 'workspace.json'), JSON.stringify(index));
+    expect((await checkWorkspace(dir)).problems.join()).toMatch(/not listed in workspace\.json/);
+    const reopened = await Workspace.open(dir);
+    expect(reopened.listDocuments().map((d) => d.title).sort()).toEqual(['First', 'Second']);
+    expect(reopened.notices.join()).toMatch(/recovered "Second"/);
+    await reopened.close();
+    expect((await checkWorkspace(dir)).problems).toEqual([]);
+  });
+
+  it('validates files on load and names the damaged file', async () => {
+    const dir = tempDir();
+    const ws = await Workspace.open(dir);
+    await ws.close();
+    writeFileSync(join(dir, 'workspace.json'), '{"schemaVersion":1,"labels":"nope"}');
+    const open = Workspace.open(dir, { readOnly: true });
+    await expect(open).rejects.toBeInstanceOf(DamagedFileError);
+    await expect(open).rejects.toThrow(`${join(dir, 'workspace.json')} is damaged: labels:`);
+    writeFileSync(join(dir, 'workspace.json'), '\0\0\0');
+    await expect(Workspace.open(dir, { readOnly: true })).rejects.toThrow(/contains NUL bytes/);
+    writeFileSync(join(dir, 'workspace.json'), JSON.stringify({ schemaVersion: 99 }));
+    await expect(Workspace.open(dir, { readOnly: true })).rejects.toThrow(/schemaVersion/);
+  });
+
+  it('check finds a document whose text no longer matches its id, or whose file is gone', async () => {
+    const dir = tempDir();
+    const ws = await Workspace.open(dir);
+    const { document } = (await ws.importArticle(article('Original text'))) as { document: { id: string } };
+    await ws.importArticle(article('Other text'));
+    await ws.close();
+    const file = join(dir, 'documents', document.id.slice(7) + '.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.document.text = 'Tampered text';
+    writeFileSync(file, JSON.stringify(data));
+    expect((await checkWorkspace(dir)).problems).toEqual([
+      `documents/${document.id.slice(7)}.json: the id does not match the SHA-256 of the text`,
+    ]);
+    unlinkSync(file);
+    expect((await checkWorkspace(dir)).problems.join()).toMatch(/missing \(listed in workspace\.json as "Original text"\)/);
+  });
+
+  it('a read-only workspace refuses writes, and reading a missing workspace says so', async () => {
+    const dir = tempDir();
+    await (await Workspace.open(dir)).close();
+    const ro = await Workspace.open(dir, { readOnly: true });
+    expect(() => ro.importArticle(article('x'))).toThrow(WorkspaceError);
+    await expect(Workspace.open(join(dir, 'nope'), { readOnly: true })).rejects.toThrow(/no workspace at/);
+  });
+
+  it('reports bad files and still imports the good ones', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'good.txt'), 'Good article');
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const ws = await Workspace.open(join(dir, 'ws'));
+    const report = await importArticleFiles(ws, [join(dir, 'good.txt'), join(dir, 'empty.txt')]);
+    await ws.close();
+    expect(report.imported.map((i) => i.document.title)).toEqual(['Good article']);
+    expect(report.rejected).toEqual([{ name: join(dir, 'empty.txt'), reason: 'the file is empty' }]);
+  });
+});
+
+describe('workspace location', () => {
+  it('prefers --workspace, then AWB_WORKSPACE, then the app data folder', () => {
+    expect(resolveWorkspaceDir('/a/b', { AWB_WORKSPACE: '/c' })).toBe('/a/b');
+    expect(resolveWorkspaceDir(undefined, { AWB_WORKSPACE: '/c' })).toBe('/c');
+    if (process.platform === 'linux') {
+      expect(resolveWorkspaceDir(undefined, { XDG_CONFIG_HOME: '/cfg' })).toBe('/cfg/Annotation Workbench/workspace');
+    }
+  });
+});

@@ -1,0 +1,151 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import type { IpcMainInvokeEvent } from 'electron';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiChannels, type Channel, type Reply } from '../preload/api';
+import { importSeeds } from '../main/core/importArticles';
+import { Workspace } from '../main/core/store/workspace';
+import { fromAppFrame, registerIpc } from '../main/ipc/registerIpc';
+import { createWorkbench } from '../main/service/workbench';
+import { startWebServer, type WebServer } from '../main/web/webServer';
+import { repoRoot, tempDir } from './helpers';
+
+let workspace: Workspace;
+let server: WebServer;
+let firstId: string;
+const rendererDir = join(tempDir(), 'renderer');
+const ipcHandlers = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>>();
+const appFrameEvent = { senderFrame: { url: 'app://workbench/index.html', parent: null } } as unknown as IpcMainInvokeEvent;
+
+/// Valid arguments for every channel: the test fails to compile when a channel is added without one.
+const sampleArgs: { [C in Channel]: () => unknown[] } = {
+  'workspace.info': () => [],
+  'documents.list': () => [],
+  'documents.open': () => [firstId],
+  'documents.import': () => [[{ name: 'new.txt', base64: Buffer.from('A new article').toString('base64') }]],
+};
+
+beforeAll(async () => {
+  mkdirSync(rendererDir, { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Annotation Workbench</title>');
+  writeFileSync(join(tempDir(), 'secret.txt'), 'secret');
+  workspace = await Workspace.open(tempDir());
+  await importSeeds(workspace, join(repoRoot, 'seeds'));
+  firstId = workspace.listDocuments()[0].id;
+  const api = createWorkbench(workspace);
+  registerIpc({ handle: (channel, listener) => ipcHandlers.set(channel, listener) }, api);
+  server = await startWebServer({ api, rendererDir, port: 0 });
+});
+
+afterAll(async () => {
+  await server.close();
+  await workspace.close();
+});
+
+interface HttpResult {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function http(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<HttpResult> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const apiCall = (channel: string, args: unknown[], headers: Record<string, string> = {}) =>
+  http(`/api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-AWB-Token': server.token, ...headers },
+    body: JSON.stringify(args),
+  });
+
+describe('one contract, two transports', () => {
+  it('IPC registers exactly the contract channels', () => {
+    expect([...ipcHandlers.keys()].sort()).toEqual([...apiChannels].sort());
+  });
+
+  for (const channel of apiChannels) {
+    it(`${channel} is served by IPC and by HTTP with the same result`, async () => {
+      const viaIpc = (await ipcHandlers.get(channel)!(appFrameEvent, ...sampleArgs[channel]())) as Reply<unknown>;
+      expect(viaIpc.ok, JSON.stringify(viaIpc)).toBe(true);
+      const response = await apiCall(channel, sampleArgs[channel]());
+      expect(response.status).toBe(200);
+      const viaHttp = JSON.parse(response.body) as Reply<unknown>;
+      expect(viaHttp.ok, response.body).toBe(true);
+      // Import is idempotent, so the second call reports a duplicate rather than the same value.
+      if (channel !== 'documents.import') expect(viaHttp).toEqual(viaIpc);
+    });
+  }
+
+  it('both transports validate arguments with the same schemas', async () => {
+    const viaIpc = (await ipcHandlers.get('documents.open')!(appFrameEvent, 'not-an-id')) as Reply<unknown>;
+    const viaHttp = JSON.parse((await apiCall('documents.open', ['not-an-id'])).body) as Reply<unknown>;
+    expect(viaIpc).toEqual(viaHttp);
+    expect(viaIpc).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(JSON.parse((await apiCall('documents.list', [1])).body)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
+
+  it('IPC refuses calls from a frame that is not the app page', async () => {
+    const foreign = { senderFrame: { url: 'https://example.com/', parent: null } } as unknown as IpcMainInvokeEvent;
+    const sub = { senderFrame: { url: 'app://workbench/x.html', parent: {} } } as unknown as IpcMainInvokeEvent;
+    expect(fromAppFrame(appFrameEvent)).toBe(true);
+    expect(fromAppFrame(sub)).toBe(false);
+    expect(await ipcHandlers.get('documents.list')!(foreign)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('browser mode refuses what it must', () => {
+  it('listens on 127.0.0.1 and prints a URL carrying the token', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    expect(server.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('refuses API calls without the token or with a wrong one', async () => {
+    const none = await http('/api/documents.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[]' });
+    expect(none.status).toBe(401);
+    const wrong = await apiCall('documents.list', [], { 'X-AWB-Token': 'x'.repeat(server.token.length) });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding), for pages and API alike', async () => {
+    expect((await http('/', { headers: { Host: `evil.example:${server.port}` } })).status).toBe(421);
+    expect((await apiCall('documents.list', [], { Host: 'evil.example' })).status).toBe(421);
+    expect((await http('/', { headers: { Host: `localhost:${server.port}` } })).status).toBe(200);
+  });
+
+  it('refuses a cross-site Origin and never sends CORS headers', async () => {
+    const cross = await apiCall('documents.list', [], { Origin: 'https://evil.example' });
+    expect(cross.status).toBe(403);
+    const same = await apiCall('documents.list', [], { Origin: `http://127.0.0.1:${server.port}` });
+    expect(same.status).toBe(200);
+    for (const r of [cross, same]) expect(Object.keys(r.headers).filter((h) => h.startsWith('access-control'))).toEqual([]);
+  });
+
+  it('refuses non-JSON bodies, other methods and unknown methods', async () => {
+    expect((await apiCall('documents.list', [], { 'Content-Type': 'text/plain' })).status).toBe(415);
+    expect((await http('/api/documents.list', { headers: { 'X-AWB-Token': server.token } })).status).toBe(405);
+    expect(JSON.parse((await apiCall('documents.delete_everything', [])).body)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+  });
+
+  it('serves the renderer with the CSP, and nothing outside it', async () => {
+    const page = await http('/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    for (const path of ['/../secret.txt', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/%00', '/nope.js']) {
+      expect((await http(path)).status, path).toBe(404);
+    }
+  });
+});
