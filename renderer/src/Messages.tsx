@@ -1,0 +1,138 @@
+/// Dismissable message cards in the top-right corner: import reports, workspace notices (shown
+/// once, when the workspace opens) and failures.
+import type { ReactNode } from 'react';
+import type { ImportReport } from '../../preload/api';
+
+/// One message on screen.
+export type Message =
+  | { id: number; kind: 'import'; report: ImportReport }
+  | { id: number; kind: 'notices'; notices: string[] }
+  | { id: number; kind: 'error'; title: string; text: string };
+
+/// Props of {@link Messages}.
+export interface MessagesProps {
+  messages: Message[];
+  onDismiss(id: number): void;
+}
+
+/// The stack of message cards, newest on top.
+export function Messages({ messages, onDismiss }: MessagesProps) {
+  return (
+    <div className="messages" role="status" aria-live="polite">
+      {[...messages].reverse().map((m) => (
+        <MessageCard key={m.id} message={m} onDismiss={() => onDismiss(m.id)} />
+      ))}
+    </div>
+  );
+}
+
+function MessageCard({ message, onDismiss }: { message: Message; onDismiss(): void }) {
+  const { testId, tone, title, body } = describe(message);
+  return (
+    <div
+      className={`message is-${tone}`}
+      data-testid={testId}
+      onKeyDown={(e) => e.key === 'Escape' && onDismiss()}
+    >
+      <div className="message-head">
+        <strong className="message-title">{title}</strong>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="message-dismiss"
+          aria-label="Dismiss"
+          title="Dismiss"
+          onClick={onDismiss}
+        >
+          ×
+        </button>
+      </div>
+      <div className="message-body">{body}</div>
+    </div>
+  );
+}
+
+type Tone = 'ok' | 'warn' | 'error';
+
+function describe(message: Message): { testId: string; tone: Tone; title: string; body: ReactNode } {
+  switch (message.kind) {
+    case 'import':
+      return importSummary(message.report);
+    case 'notices':
+      return {
+        testId: 'workspace-notices',
+        tone: 'warn',
+        title: 'When opening the workspace',
+        body: (
+          <ul className="message-list">
+            {message.notices.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+        ),
+      };
+    case 'error':
+      return { testId: 'error-message', tone: 'error', title: message.title, body: <p>{message.text}</p> };
+  }
+}
+
+function importSummary(report: ImportReport) {
+  const { imported, duplicates, rejected } = report;
+  const warned = imported.some((i) => i.warnings.length > 0);
+  const tone: Tone = rejected.length > 0 || warned ? 'warn' : 'ok';
+  const parts = [
+    `${imported.length} added`,
+    duplicates.length > 0 && `${duplicates.length} already there`,
+    rejected.length > 0 && `${rejected.length} rejected`,
+  ].filter(Boolean);
+  const body = (
+    <>
+      {imported.length > 0 && (
+        <Section title={`Added (${imported.length})`} testId="import-added">
+          {imported.map((i, n) => (
+            <li key={n}>
+              <span className="message-name">{i.name}</span>
+              <span className="message-detail">{i.document.title}</span>
+              {i.warnings.map((w, k) => (
+                <span key={k} className="message-warning">
+                  {w}
+                </span>
+              ))}
+            </li>
+          ))}
+        </Section>
+      )}
+      {duplicates.length > 0 && (
+        <Section title={`Already in the library (${duplicates.length})`} testId="import-duplicates">
+          {duplicates.map((d, n) => (
+            <li key={n}>
+              <span className="message-name">{d.name}</span>
+              <span className="message-detail">same text as “{d.document.title}”</span>
+            </li>
+          ))}
+        </Section>
+      )}
+      {rejected.length > 0 && (
+        <Section title={`Rejected (${rejected.length})`} testId="import-rejected">
+          {rejected.map((r, n) => (
+            <li key={n}>
+              <span className="message-name">{r.name}</span>
+              <span className="message-detail">{r.reason}</span>
+            </li>
+          ))}
+        </Section>
+      )}
+      {imported.length + duplicates.length + rejected.length === 0 && <p>No files were imported.</p>}
+    </>
+  );
+  return { testId: 'import-report', tone, title: `Import: ${parts.join(' · ')}`, body };
+}
+
+function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+  return (
+    <section className="message-section" data-testid={testId}>
+      <h3 className="message-section-title">{title}</h3>
+      <ul className="message-list">{children}</ul>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/// Small formatting helpers shared by the library and the panes.
+
+const integer = new Intl.NumberFormat('en-US');
+
+/// `1234` → `"1,234"`.
+export function formatInteger(n: number): string {
+  return integer.format(n);
+}
+
+/// `"1 annotation"`, `"3 annotations"`, `"1,204 characters"`.
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatInteger(n)} ${n === 1 ? singular : pluralForm}`;
+}
+
+/// Total of a per-label count map.
+export function totalCount(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((sum, n) => sum + n, 0);
+}
+
+/// Lower-cases and strips diacritics, for forgiving title search (`"Alep"` finds `"Alépo"`).
+export function searchKey(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+}
+
+/// The message of anything thrown.
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
