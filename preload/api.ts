@@ -1,10 +1,10 @@
 /// THE contract between the renderer and the main process (DESIGN §2). Every operation the UI can
 /// do is a method here, named `area.verb` on the wire. Electron IPC and browser-mode HTTP both
 /// serve exactly these methods from one implementation; others import this file's types only.
-import type { Article, Annotation, DocumentSummary, Label, Relation } from '../main/core/model';
+import type { Article, Annotation, DocumentSummary, Label, NoteNode, Relation } from '../main/core/model';
 import type { ImportReport } from '../main/core/importArticles';
 
-export type { Article, Annotation, DocumentSummary, ImportReport, Label, Relation };
+export type { Article, Annotation, DocumentSummary, ImportReport, Label, NoteNode, Relation };
 
 /// The workspace as the UI shows it.
 export interface WorkspaceInfo {
@@ -30,6 +30,32 @@ export interface ArticleFile {
   base64: string;
 }
 
+/// A new tag. Offsets are UTF-16 code units of the document text; the service trims surrounding
+/// whitespace, records the covered text as `quote`, and stamps annotator and times. `id` may be
+/// given (a UUID) so that undo and redo keep one identity.
+export interface NewAnnotation {
+  id?: string;
+  docId: string;
+  label: string;
+  start: number;
+  end: number;
+  note?: NoteNode;
+}
+
+/// A change to one annotation: its label, and/or its note (`null` removes the note).
+export interface AnnotationChange {
+  docId: string;
+  id: string;
+  label?: string;
+  note?: NoteNode | null;
+}
+
+/// An annotation as it was removed, with the speaker links that went with it (for undo).
+export interface RemovedAnnotation {
+  annotation: Annotation;
+  relations: Relation[];
+}
+
 /// The service both transports serve.
 export interface WorkbenchApi {
   workspace: {
@@ -39,6 +65,28 @@ export interface WorkbenchApi {
     list(): Promise<DocumentSummary[]>;
     open(id: string): Promise<OpenDocument>;
     import(files: ArticleFile[]): Promise<ImportReport>;
+  };
+  annotations: {
+    create(annotation: NewAnnotation): Promise<Annotation>;
+    update(change: AnnotationChange): Promise<Annotation>;
+    /// Removes an annotation and any speaker link to or from it.
+    delete(docId: string, id: string): Promise<RemovedAnnotation>;
+    /// Puts back exactly what `delete` removed (undo of a delete, redo of a create).
+    restore(docId: string, removed: RemovedAnnotation): Promise<Annotation>;
+  };
+  relations: {
+    /// Links a quote to the actor who said it (replacing its previous speaker), or unlinks it
+    /// with `null`; resolves with the new link or `null`.
+    setSpeaker(docId: string, quoteId: string, actorId: string | null): Promise<Relation | null>;
+  };
+  labels: {
+    /// Replaces the label list (add, rename, recolour, rekey); ids of existing labels never change,
+    /// and a label still in use cannot be removed.
+    save(labels: Label[]): Promise<Label[]>;
+  };
+  settings: {
+    /// Sets the name new annotations are made under.
+    setAnnotator(name: string): Promise<WorkspaceInfo>;
   };
 }
 
@@ -66,7 +114,19 @@ export type ChannelResult<C extends Channel> = MethodAt<C> extends (...args: nev
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
 /// Every channel, at run time. The type below fails to compile if one is missing.
-export const apiChannels = ['workspace.info', 'documents.list', 'documents.open', 'documents.import'] as const;
+export const apiChannels = [
+  'workspace.info',
+  'documents.list',
+  'documents.open',
+  'documents.import',
+  'annotations.create',
+  'annotations.update',
+  'annotations.delete',
+  'annotations.restore',
+  'relations.setSpeaker',
+  'labels.save',
+  'settings.setAnnotator',
+] as const;
 
 type Missing = Exclude<Channel, (typeof apiChannels)[number]>;
 const everyChannelListed: [Missing] extends [never] ? true : Missing = true;

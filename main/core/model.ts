@@ -37,6 +37,34 @@ export const ReviewSchema = z.strictObject({
 });
 export type Review = z.infer<typeof ReviewSchema>;
 
+/// A node of a note: the small TipTap document an annotation may carry (paragraphs, text, line
+/// breaks, bold and italic). Strict, so no unknown key (`__proto__` included) gets through.
+export interface NoteNode {
+  type: 'doc' | 'paragraph' | 'text' | 'hardBreak';
+  text?: string;
+  content?: NoteNode[];
+  marks?: { type: 'bold' | 'italic' }[];
+}
+export const NoteNodeSchema: z.ZodType<NoteNode> = z.lazy(() =>
+  z.strictObject({
+    type: z.enum(['doc', 'paragraph', 'text', 'hardBreak']),
+    text: z.string().max(10_000).optional(),
+    content: z.array(NoteNodeSchema).max(2_000).optional(),
+    marks: z.array(z.strictObject({ type: z.enum(['bold', 'italic']) })).max(2).optional(),
+  }),
+);
+/// A note: a TipTap document.
+export const NoteSchema = NoteNodeSchema.refine((n) => n.type === 'doc', { message: 'a note is a "doc" node' });
+
+/// The plain text of a note (what exports carry): paragraphs on their own lines.
+export function notePlainText(note: NoteNode | undefined): string {
+  if (!note) return '';
+  if (note.type === 'text') return note.text ?? '';
+  if (note.type === 'hardBreak') return '\n';
+  const inner = (note.content ?? []).map(notePlainText);
+  return note.type === 'doc' ? inner.join('\n') : inner.join('');
+}
+
 /// A tagged span. Offsets are UTF-16 code units of the document's normalised text.
 export const AnnotationSchema = z
   .strictObject({
@@ -47,7 +75,7 @@ export const AnnotationSchema = z
     end: z.number().int().positive(),
     quote: z.string().min(1),
     annotator: z.string().min(1),
-    note: z.unknown().optional(),
+    note: NoteSchema.optional(),
     createdAt: IsoDate,
     updatedAt: IsoDate,
     review: ReviewSchema.optional(),

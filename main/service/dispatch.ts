@@ -2,9 +2,9 @@
 /// the outcome in a `Reply`. Both transports call this and nothing else.
 import { z } from 'zod';
 import { apiChannels, type Channel, type ChannelArgs, type Reply, type WorkbenchApi } from '../../preload/api.js';
-import { DocumentIdSchema, describeSchemaError } from '../core/model.js';
+import { AnnotationSchema, DocumentIdSchema, LabelSchema, NoteSchema, RelationSchema, describeSchemaError } from '../core/model.js';
 import { MAX_ARTICLE_BYTES } from '../core/text/readArticle.js';
-import { WorkspaceError } from '../core/store/workspace.js';
+import { WorkbenchError } from '../core/errors.js';
 
 const ArticleFileSchema = z.strictObject({
   name: z.string().min(1).max(255),
@@ -17,6 +17,27 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'documents.list': z.tuple([]),
   'documents.open': z.tuple([DocumentIdSchema]),
   'documents.import': z.tuple([z.array(ArticleFileSchema).min(1).max(1000)]),
+  'annotations.create': z.tuple([
+    z.strictObject({
+      id: z.uuid().optional(),
+      docId: DocumentIdSchema,
+      label: z.string().min(1).max(32),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+      note: NoteSchema.optional(),
+    }),
+  ]),
+  'annotations.update': z.tuple([
+    z.strictObject({ docId: DocumentIdSchema, id: z.uuid(), label: z.string().min(1).max(32).optional(), note: NoteSchema.nullable().optional() }),
+  ]),
+  'annotations.delete': z.tuple([DocumentIdSchema, z.uuid()]),
+  'annotations.restore': z.tuple([
+    DocumentIdSchema,
+    z.strictObject({ annotation: AnnotationSchema, relations: z.array(RelationSchema).max(1000) }),
+  ]),
+  'relations.setSpeaker': z.tuple([DocumentIdSchema, z.uuid(), z.uuid().nullable()]),
+  'labels.save': z.tuple([z.array(LabelSchema).max(50)]),
+  'settings.setAnnotator': z.tuple([z.string().trim().min(1, 'a name is needed').max(60)]),
 };
 
 /// Whether `name` is a channel of the contract.
@@ -36,7 +57,7 @@ export async function dispatch(api: WorkbenchApi, channel: string, args: unknown
   try {
     return { ok: true, value: await target[method](...(parsed.data as unknown[])) };
   } catch (error) {
-    if (error instanceof WorkspaceError) return failure('workspace', error.message);
+    if (error instanceof WorkbenchError) return failure(error.code, error.message);
     console.error(`${channel} failed:`, error);
     return failure('internal', error instanceof Error ? error.message : String(error));
   }

@@ -1,21 +1,32 @@
 /// The one implementation of the contract (`preload/api.ts`): a plain object of async functions
 /// over the core. Both transports serve this object; neither adds behaviour of its own.
-import type { WorkbenchApi } from '../../preload/api.js';
+import type { WorkbenchApi, WorkspaceInfo } from '../../preload/api.js';
+import {
+  createAnnotation,
+  deleteAnnotation,
+  restoreAnnotation,
+  setSpeaker,
+  updateAnnotation,
+  type Author,
+} from '../core/annotations.js';
 import { importArticleUploads } from '../core/importArticles.js';
+import { checkLabelList } from '../core/labels.js';
 import type { Workspace } from '../core/store/workspace.js';
 
 /// Builds the service over an open, writable workspace.
 export function createWorkbench(workspace: Workspace): WorkbenchApi {
+  const author = (): Author => ({ annotator: workspace.currentAnnotator, now: new Date().toISOString() });
+  const info = (): WorkspaceInfo => ({
+    path: workspace.dir,
+    labels: workspace.labels,
+    annotators: workspace.annotators,
+    currentAnnotator: workspace.currentAnnotator,
+    notices: [...workspace.notices],
+  });
   return {
     workspace: {
       async info() {
-        return {
-          path: workspace.dir,
-          labels: workspace.labels,
-          annotators: workspace.annotators,
-          currentAnnotator: workspace.currentAnnotator,
-          notices: [...workspace.notices],
-        };
+        return info();
       },
     },
     documents: {
@@ -31,6 +42,36 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
           workspace,
           files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
         );
+      },
+    },
+    annotations: {
+      create: (input) => workspace.updateDocument(input.docId, (file) => createAnnotation(file, input, workspace.labels, author())),
+      update: ({ docId, ...change }) =>
+        workspace.updateDocument(docId, (file) => updateAnnotation(file, change, workspace.labels, author())),
+      delete: (docId, id) => workspace.updateDocument(docId, (file) => deleteAnnotation(file, id)),
+      restore: (docId, removed) => workspace.updateDocument(docId, (file) => restoreAnnotation(file, removed, workspace.labels)),
+    },
+    relations: {
+      setSpeaker: (docId, quoteId, actorId) => workspace.updateDocument(docId, (file) => setSpeaker(file, quoteId, actorId, author())),
+    },
+    labels: {
+      async save(labels) {
+        const usage: Record<string, number> = {};
+        for (const d of workspace.listDocuments()) {
+          for (const [label, n] of Object.entries(d.counts)) usage[label] = (usage[label] ?? 0) + n;
+        }
+        checkLabelList(labels, usage);
+        return (await workspace.updateIndex((index) => ({ ...index, labels }))).labels;
+      },
+    },
+    settings: {
+      async setAnnotator(name) {
+        await workspace.updateIndex((index) => ({
+          ...index,
+          currentAnnotator: name,
+          annotators: index.annotators.includes(name) ? index.annotators : [...index.annotators, name],
+        }));
+        return info();
       },
     },
   };

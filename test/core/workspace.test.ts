@@ -169,3 +169,26 @@ describe('workspace location', () => {
     }
   });
 });
+
+describe('annotation changes in the store', () => {
+  it('are on disk when acknowledged, keep the index counts right, and survive reopening', async () => {
+    const dir = tempDir();
+    const { createWorkbench } = await import('../../main/service/workbench');
+    const ws = await Workspace.open(dir);
+    await importSeeds(ws, join(repoRoot, 'seeds'));
+    const api = createWorkbench(ws);
+    const doc = ws.listDocuments()[1];
+    const text = (await ws.readDocument(doc.id)).document.text;
+    const start = text.indexOf('Sergei Lavrov');
+    const created = await api.annotations.create({ docId: doc.id, label: 'actor', start, end: start + 'Sergei Lavrov'.length });
+    const onDisk = JSON.parse(readFileSync(join(dir, 'documents', doc.id.slice(7) + '.json'), 'utf8'));
+    expect(onDisk.annotations).toEqual([created]);
+    expect(JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8')).documents[1].counts).toEqual({ actor: 1 });
+    await api.annotations.update({ docId: doc.id, id: created.id, label: 'location' });
+    await ws.close();
+    const reopened = await Workspace.open(dir, { readOnly: true });
+    expect((await reopened.readDocument(doc.id)).annotations.map((a) => [a.label, a.quote])).toEqual([['location', 'Sergei Lavrov']]);
+    expect(reopened.listDocuments()[1].counts).toEqual({ location: 1 });
+    expect((await checkWorkspace(dir)).problems).toEqual([]);
+  });
+});

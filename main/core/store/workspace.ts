@@ -16,6 +16,7 @@ import {
   type Label,
   type WorkspaceFile,
 } from '../model.js';
+import { WorkbenchError } from '../errors.js';
 import type { ArticleText } from '../text/readArticle.js';
 import { DurableJsonFile } from './durableJsonFile.js';
 import { KeyedQueue } from './keyedQueue.js';
@@ -35,8 +36,11 @@ export type ImportOutcome =
   | { status: 'duplicate'; document: DocumentSummary };
 
 /// Raised for a workspace that does not exist when reading, or for a write to a read-only one.
-export class WorkspaceError extends Error {
-  override name = 'WorkspaceError';
+export class WorkspaceError extends WorkbenchError {
+  constructor(message: string) {
+    super('workspace', message);
+    this.name = 'WorkspaceError';
+  }
 }
 
 /// File name of a document's database inside `documents/`.
@@ -141,9 +145,43 @@ export class Workspace {
       await db.write();
       this.documents.set(article.id, db);
       const summary = summarise(file);
-      this.index.data.documents.push(summary);
-      await this.index.write();
+      const next = { ...this.index.data, documents: [...this.index.data.documents, summary] };
+      await this.index.adapter.write(next);
+      this.index.data = next;
       return { status: 'imported', document: summary, warnings: article.warnings };
+    });
+  }
+
+  /// Applies `change` to a document and stores the result; resolves once the document (and, when
+  /// its label counts changed, the index) is durably on disk. `change` returns a new file rather
+  /// than mutating, so a failed write leaves memory as it was on disk.
+  updateDocument<T>(id: string, change: (file: DocumentFile) => { file: DocumentFile; result: T }): Promise<T> {
+    this.assertWritable();
+    return this.queue.run(id, async () => {
+      const db = await this.documentDb(id);
+      const { file, result } = change(db.data);
+      await db.adapter.write(file);
+      db.data = file;
+      const counts = summarise(file).counts;
+      const entry = this.index.data.documents.find((d) => d.id === id);
+      if (entry && JSON.stringify(entry.counts) !== JSON.stringify(counts)) {
+        await this.updateIndex((index) => ({
+          ...index,
+          documents: index.documents.map((d) => (d.id === id ? { ...d, counts } : d)),
+        }));
+      }
+      return result;
+    });
+  }
+
+  /// Applies `change` to `workspace.json` and stores it durably.
+  updateIndex(change: (index: WorkspaceFile) => WorkspaceFile): Promise<WorkspaceFile> {
+    this.assertWritable();
+    return this.queue.run('workspace.json', async () => {
+      const next = change(this.index.data);
+      await this.index.adapter.write(next);
+      this.index.data = next;
+      return next;
     });
   }
 

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createAnnotation,
+  deleteAnnotation,
+  restoreAnnotation,
+  setSpeaker,
+  trimSpan,
+  updateAnnotation,
+} from '../../main/core/annotations';
+import { InvalidChangeError } from '../../main/core/errors';
+import { checkLabelList } from '../../main/core/labels';
+import { DEFAULT_LABELS, DocumentFileSchema, NoteSchema, SCHEMA_VERSION, notePlainText, type DocumentFile } from '../../main/core/model';
+import { documentIdOf } from '../../main/core/text/readArticle';
+
+const text = '"We will not leave," said Staffan de Mistura 😀 in Geneva.\n\nSecond paragraph.';
+const docId = documentIdOf(text);
+const author = { annotator: 'ana', now: '2026-11-22T10:00:00.000Z' };
+const empty: DocumentFile = {
+  schemaVersion: SCHEMA_VERSION,
+  document: { id: docId, title: 't', sourceName: 't.txt', text, importedAt: author.now },
+  annotations: [],
+  relations: [],
+};
+const at = (phrase: string) => ({ start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length });
+const create = (file: DocumentFile, label: string, phrase: string) =>
+  createAnnotation(file, { docId, label, ...at(phrase) }, DEFAULT_LABELS, author);
+
+describe('creating annotations', () => {
+  it('records the covered text, annotator, times and origin, and the result validates', () => {
+    const { file, result } = create(empty, 'actor', 'Staffan de Mistura');
+    expect(result).toMatchObject({ label: 'actor', quote: 'Staffan de Mistura', annotator: 'ana', origin: 'manual', createdAt: author.now });
+    expect(text.slice(result.start, result.end)).toBe('Staffan de Mistura');
+    expect(DocumentFileSchema.safeParse(file).success).toBe(true);
+    expect(empty.annotations).toEqual([]);
+  });
+
+  it('trims surrounding whitespace, across paragraphs too', () => {
+    const { result } = createAnnotation(empty, { docId, label: 'quote', start: text.indexOf('Geneva') - 1, end: text.indexOf('Second') + 6 }, DEFAULT_LABELS, author);
+    expect(result.quote).toBe('Geneva.\n\nSecond');
+    expect(text.slice(result.start, result.end)).toBe(result.quote);
+    expect(trimSpan('  a b \n', 0, 7)).toEqual({ start: 2, end: 5 });
+  });
+
+  it('rejects empty, whitespace-only, out-of-range and surrogate-splitting spans, and unknown labels', () => {
+    const emoji = text.indexOf('😀');
+    const cases = [
+      { start: 5, end: 5 },
+      { start: text.indexOf('\n'), end: text.indexOf('\n') + 2 },
+      { start: 0, end: text.length + 1 },
+      { start: emoji + 1, end: emoji + 2 },
+      { start: emoji, end: emoji + 1 },
+    ];
+    for (const span of cases) {
+      expect(() => createAnnotation(empty, { docId, label: 'actor', ...span }, DEFAULT_LABELS, author), JSON.stringify(span)).toThrow(InvalidChangeError);
+    }
+    expect(() => create(empty, 'person', 'Geneva')).toThrow('unknown label "person"');
+    expect(createAnnotation(empty, { docId, label: 'figure', start: emoji, end: emoji + 2 }, DEFAULT_LABELS, author).result.quote).toBe('😀');
+  });
+
+  it('keeps overlapping and nested spans, in text order (outer first)', () => {
+    let file = create(empty, 'actor', 'Staffan de Mistura').file;
+    file = create(file, 'quote', '"We will not leave," said Staffan').file;
+    file = create(file, 'location', 'Geneva').file;
+    expect(file.annotations.map((a) => a.label)).toEqual(['quote', 'actor', 'location']);
+  });
+});
+
+describe('changing, deleting and restoring', () => {
+  it('relabels and sets or clears a note', () => {
+    const { file, result } = create(empty, 'actor', 'Geneva');
+    const note = { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'city' }] }] };
+    const relabelled = updateAnnotation(file, { id: result.id, label: 'location', note }, DEFAULT_LABELS, { ...author, now: '2026-11-22T11:00:00.000Z' });
+    expect(relabelled.result).toMatchObject({ label: 'location', note, createdAt: author.now, updatedAt: '2026-11-22T11:00:00.000Z' });
+    const cleared = updateAnnotation(relabelled.file, { id: result.id, note: null }, DEFAULT_LABELS, author);
+    expect(cleared.result.note).toBeUndefined();
+    expect('note' in cleared.result).toBe(false);
+  });
+
+  it('links a quote to its speaker, replaces the link, and drops it when either side is deleted', () => {
+    let file = create(empty, 'quote', '"We will not leave,"').file;
+    const quote = file.annotations[0];
+    const actor = create(file, 'actor', 'Staffan de Mistura');
+    file = actor.file;
+    const linked = setSpeaker(file, quote.id, actor.result.id, author);
+    expect(linked.result).toMatchObject({ type: 'speaker', from: quote.id, to: actor.result.id, annotator: 'ana' });
+    const again = setSpeaker(linked.file, quote.id, actor.result.id, author);
+    expect(again.file.relations).toHaveLength(1);
+    expect(() => setSpeaker(again.file, actor.result.id, quote.id, author)).toThrow('only a quote can have a speaker');
+    const removed = deleteAnnotation(again.file, actor.result.id);
+    expect(removed.file.relations).toEqual([]);
+    expect(removed.result.relations).toHaveLength(1);
+    const restored = restoreAnnotation(removed.file, removed.result, DEFAULT_LABELS);
+    expect(restored.file).toEqual(again.file);
+    expect(() => restoreAnnotation(restored.file, removed.result, DEFAULT_LABELS)).toThrow('already exists');
+    expect(setSpeaker(restored.file, quote.id, null, author).file.relations).toEqual([]);
+  });
+
+  it('relabelling a quote or an actor drops the speaker links that no longer fit', () => {
+    let file = create(empty, 'quote', '"We will not leave,"').file;
+    const quote = file.annotations[0];
+    const actor = create(file, 'actor', 'Staffan de Mistura');
+    file = setSpeaker(actor.file, quote.id, actor.result.id, author).file;
+    expect(updateAnnotation(file, { id: actor.result.id, label: 'location' }, DEFAULT_LABELS, author).file.relations).toEqual([]);
+  });
+});
+
+describe('notes', () => {
+  it('accepts paragraphs, text, breaks, bold and italic; exports plain text', () => {
+    const note = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a', marks: [{ type: 'bold' }] }, { type: 'hardBreak' }, { type: 'text', text: 'b' }] }, { type: 'paragraph', content: [{ type: 'text', text: 'c' }] }] };
+    expect(NoteSchema.parse(note)).toEqual(note);
+    expect(notePlainText(NoteSchema.parse(note))).toBe('a\nb\nc');
+  });
+
+  it('rejects attributes, unknown nodes and __proto__ keys', () => {
+    expect(NoteSchema.safeParse({ type: 'doc', attrs: { x: 1 } }).success).toBe(false);
+    expect(NoteSchema.safeParse({ type: 'image' }).success).toBe(false);
+    expect(NoteSchema.safeParse({ type: 'paragraph' }).success).toBe(false);
+    const polluted = JSON.parse('{"type":"doc","__proto__":{"polluted":true}}');
+    expect(NoteSchema.safeParse(polluted).success).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('label lists', () => {
+  it('accepts renames, recolours, new labels and new keys', () => {
+    expect(() => checkLabelList([...DEFAULT_LABELS.map((l) => ({ ...l, name: l.name + ' x' })), { id: 'date', name: 'Date', color: '#000000', key: '5' }], { actor: 3 })).not.toThrow();
+  });
+
+  it('refuses duplicates, reserved keys, and removing a label in use', () => {
+    expect(() => checkLabelList([...DEFAULT_LABELS, { ...DEFAULT_LABELS[0], id: 'other' }], {})).toThrow('two labels are named');
+    expect(() => checkLabelList([...DEFAULT_LABELS, { id: 'x', name: 'X', color: '#000000', key: '1' }], {})).toThrow('two labels use the key "1"');
+    expect(() => checkLabelList([{ ...DEFAULT_LABELS[0], key: 'j' }], {})).toThrow('kept for stepping');
+    expect(() => checkLabelList(DEFAULT_LABELS.slice(1), { actor: 2 })).toThrow('label "actor" is used by 2 annotations and cannot be removed');
+    expect(() => checkLabelList(DEFAULT_LABELS.slice(1), { actor: 0 })).not.toThrow();
+  });
+});
