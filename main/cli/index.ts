@@ -1,8 +1,12 @@
 /// The `awb` command line (DESIGN §2): import, list, check, serve. Exit codes: 0 success, 1 failure,
 /// 2 usage error. Errors are one line per problem on stderr, never a stack trace.
 import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import cliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { importExchange, MAX_EXCHANGE_BYTES, parseExchange, type ExchangeImportReport } from '../core/exchange/importExchange.js';
+import { EXPORT_FORMATS, renderExport, writeExport, type ExportFormat, type ExportProgress } from '../core/export/renderExport.js';
 import { importArticleFiles, importSeeds, type ImportReport } from '../core/importArticles.js';
 import { checkWorkspace } from '../core/store/checkWorkspace.js';
 import { Workspace } from '../core/store/workspace.js';
@@ -43,16 +47,51 @@ function buildProgram(context: CliContext): Command {
     new Option('--workspace <dir>', 'workspace folder (default: $AWB_WORKSPACE, else the app data folder)');
   const configure = (command: Command) => command.addOption(workspaceOption()).exitOverride();
 
-  configure(program.command('import').description('import article files (.txt, .md, .html) into the workspace'))
-    .argument('<files...>', 'article files')
+  configure(program.command('import').description('import articles (.txt, .md, .html) and exchange files (.awb.json)'))
+    .argument('<files...>', 'article files and exchange files')
     .action(async (files: string[], options: { workspace?: string }) => {
+      const exchanges = files.filter((f) => f.toLowerCase().endsWith('.json'));
+      const articles = files.filter((f) => !exchanges.includes(f));
+      // Every exchange file is read and checked before anything is written.
+      const parsed = [];
+      for (const file of exchanges) parsed.push({ file, envelope: parseExchange(file, await readExchange(file)) });
       const workspace = await Workspace.open(resolveWorkspaceDir(options.workspace), { app: 'awb import' });
       try {
-        const report = await importArticleFiles(workspace, files);
-        printImportReport(report);
-        if (report.rejected.length) throw new Failed();
+        let failed = false;
+        if (articles.length) {
+          const report = await importArticleFiles(workspace, articles);
+          printImportReport(report);
+          failed = report.rejected.length > 0;
+        }
+        for (const { file, envelope } of parsed) printExchangeReport(await importExchange(workspace, file, envelope));
+        if (failed) throw new Failed();
       } finally {
         await workspace.close();
+      }
+    });
+
+  configure(program.command('export').description('export annotations (code point offsets) in one of the supported formats'))
+    .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .requiredOption('--out <path>', 'output file (for brat: a folder, or a .zip file)')
+    .option('--document <id>', 'only this document (repeatable)', collect, [])
+    .option('--annotator <name>', "only this annotator's annotations (repeatable)", collect, [])
+    .option('--label <id>', 'only this label (repeatable)', collect, [])
+    .action(async (options: { workspace?: string; format: ExportFormat; out: string; document: string[]; annotator: string[]; label: string[] }) => {
+      const workspace = await Workspace.open(resolveWorkspaceDir(options.workspace), { readOnly: true });
+      const progress = progressBar('reading documents');
+      const rendered = await renderExport(
+        workspace,
+        options.format,
+        { documents: options.document, annotators: options.annotator, labels: options.label },
+        progress.update,
+      );
+      progress.stop();
+      await writeExport(rendered, options.out);
+      const { documents, annotations, conll } = rendered.summary;
+      console.log(`exported ${annotations} annotations from ${documents} documents as ${options.format} to ${options.out}`);
+      if (conll?.lostSpans) {
+        console.error(`awb export: ${conll.lostSpans} span(s) overlap an earlier or longer span and carry no CoNLL tag:`);
+        for (const l of conll.lost.slice(0, 20)) console.error(`awb export:   ${l.label} "${l.text}" (${l.annotationId})`);
       }
     });
 
@@ -126,6 +165,45 @@ export async function serveWorkspace(dir: string, rendererDir: string, context: 
     await workspace.close();
     throw error;
   }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+async function readExchange(file: string): Promise<string> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) throw new Error(`${file}: file not found`);
+  if (info.size > MAX_EXCHANGE_BYTES) throw new Error(`${file}: file is over the 200 MB limit`);
+  return readFile(file, 'utf8');
+}
+
+/// A progress bar on stderr when it is a terminal; silent otherwise.
+function progressBar(label: string): { update: ExportProgress; stop: () => void } {
+  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {value}/{total}`, stream: process.stderr, clearOnComplete: true, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update: (done, total) => {
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.update(done);
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+function printExchangeReport(r: ExchangeImportReport): void {
+  console.log(
+    `${r.file}: ${r.documentsAdded} documents added (${r.documentsKnown} already present), ` +
+      `${r.annotationsAdded} annotations added (${r.annotationsReanchored} re-anchored), ${r.annotationsAlreadyPresent} already present, ` +
+      `${r.reviewsUpdated} reviews updated, ${r.relationsAdded} speaker links added, ${r.skipped.length} skipped`,
+  );
+  if (r.labelsAdded.length) console.log(`${r.file}: new labels ${r.labelsAdded.join(', ')}`);
+  for (const s of r.skipped) console.error(`awb import: ${r.file}: skipped ${s.item ? `${s.item} in ` : ''}"${s.document}": ${s.reason}`);
 }
 
 function parsePort(value: string): number {

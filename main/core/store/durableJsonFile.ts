@@ -40,10 +40,15 @@ export async function readJsonFile<T>(path: string, schema: z.ZodType<T>): Promi
   return result.data;
 }
 
-/// Writes `data` as JSON so that after a crash the file holds either the old or the new content.
-export async function writeJsonFileDurably(path: string, data: unknown): Promise<void> {
-  await writeFileAtomic(path, JSON.stringify(data), { fsync: true });
+/// Writes `content` so that after a crash the file holds either the old or the new content.
+export async function writeFileDurably(path: string, content: string | Uint8Array): Promise<void> {
+  await writeFileAtomic(path, typeof content === 'string' ? content : Buffer.from(content), { fsync: true });
   await fsyncFolder(dirname(path));
+}
+
+/// Writes `data` as JSON, durably.
+export function writeJsonFileDurably(path: string, data: unknown): Promise<void> {
+  return writeFileDurably(path, JSON.stringify(data));
 }
 
 /// Flushes a folder's entries (the rename) to disk. Windows cannot open folders; there the

@@ -1,0 +1,73 @@
+/// The exchange file (`*.awb.json`, DESIGN §5): a colleague's work, sent and imported back.
+/// All offsets are Unicode code points.
+import { z } from 'zod';
+import { DocumentIdSchema, NoteSchema, ReviewSchema } from '../model.js';
+
+/// The value of `format` in every exchange file.
+export const EXCHANGE_FORMAT = 'annotation-workbench';
+/// The exchange version this build writes and reads.
+export const EXCHANGE_VERSION = 1;
+
+/// One annotation of an exchange file.
+export const ExchangeAnnotationSchema = z.strictObject({
+  id: z.uuid(),
+  label: z.string().min(1).max(32),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  annotator: z.string().min(1).max(60),
+  note: NoteSchema.optional(),
+  createdAt: z.iso.datetime({ offset: true }),
+  review: ReviewSchema.optional(),
+});
+
+/// One speaker link of an exchange file.
+export const ExchangeRelationSchema = z.strictObject({
+  id: z.uuid(),
+  type: z.literal('speaker'),
+  from: z.uuid(),
+  to: z.uuid(),
+  annotator: z.string().min(1).max(60),
+});
+
+/// A document of an exchange file (as written). Import reads `annotations` and `relations` one
+/// by one so that one bad entry is reported and skipped, not fatal.
+export const ExchangeDocumentSchema = z.strictObject({
+  id: DocumentIdSchema,
+  title: z.string().max(500),
+  text: z.string().min(1),
+  annotations: z.array(ExchangeAnnotationSchema),
+  relations: z.array(ExchangeRelationSchema),
+});
+
+/// The envelope import requires before it looks at any document.
+export const ExchangeEnvelopeSchema = z.strictObject({
+  format: z.literal(EXCHANGE_FORMAT),
+  version: z.literal(EXCHANGE_VERSION),
+  offsets: z.literal('codepoints'),
+  exportedAt: z.string(),
+  exportedBy: z.string(),
+  labels: z.array(z.unknown()),
+  documents: z.array(z.unknown()),
+});
+
+/// The exchange label entry.
+export const ExchangeLabelSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/),
+  name: z.string().min(1).max(40),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+});
+
+/// The whole file, as this build writes it.
+export const ExchangeFileSchema = z.strictObject({
+  format: z.literal(EXCHANGE_FORMAT),
+  version: z.literal(EXCHANGE_VERSION),
+  offsets: z.literal('codepoints'),
+  exportedAt: z.iso.datetime({ offset: true }),
+  exportedBy: z.string(),
+  labels: z.array(ExchangeLabelSchema),
+  documents: z.array(ExchangeDocumentSchema),
+});
+export type ExchangeFile = z.infer<typeof ExchangeFileSchema>;
+export type ExchangeDocument = z.infer<typeof ExchangeDocumentSchema>;
+export type ExchangeAnnotation = z.infer<typeof ExchangeAnnotationSchema>;

@@ -1,0 +1,44 @@
+/// CSV export (DESIGN §5): one row per annotation, RFC 4180 quoting (csv-stringify), code point
+/// offsets, and cells that a spreadsheet would run as a formula prefixed with `'`.
+import { stringify } from 'csv-stringify/sync';
+import { notePlainText, type DocumentFile } from '../model.js';
+import { OffsetConverter } from '../offsets.js';
+
+/// Column order of the CSV export.
+export const CSV_COLUMNS = [
+  'document_id', 'document_title', 'annotation_id', 'annotator', 'label', 'start', 'end', 'text', 'context', 'note',
+  'review_status', 'created_at',
+] as const;
+
+/// Characters around a span shown in the `context` column, on each side (code points).
+export const CONTEXT_CODE_POINTS = 40;
+
+/// Neutralises a cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR first).
+export function protectCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/// The span with up to 40 code points of text on either side, on one line.
+function contextOf(offsets: OffsetConverter, start: number, end: number): string {
+  const from = Math.max(0, start - CONTEXT_CODE_POINTS);
+  const to = Math.min(offsets.codePointLength, end + CONTEXT_CODE_POINTS);
+  return offsets.sliceCodePoints(from, to).replace(/\s+/g, ' ');
+}
+
+/// The CSV text: a header row, then one row per annotation.
+export function exportCsv(documents: DocumentFile[]): string {
+  const rows: (string | number)[][] = [];
+  for (const file of documents) {
+    const offsets = new OffsetConverter(file.document.text);
+    for (const a of file.annotations) {
+      const start = offsets.toCodePoint(a.start);
+      const end = offsets.toCodePoint(a.end);
+      const cells = [
+        file.document.id, file.document.title, a.id, a.annotator, a.label, start, end, a.quote,
+        contextOf(offsets, start, end), notePlainText(a.note), a.review?.status ?? '', a.createdAt,
+      ];
+      rows.push(cells.map((c) => (typeof c === 'string' ? protectCell(c) : c)));
+    }
+  }
+  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+}

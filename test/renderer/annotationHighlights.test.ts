@@ -1,0 +1,109 @@
+// Annotations as decorations in plugin state, updated one at a time.
+import { getSchema } from '@tiptap/core';
+import Document from '@tiptap/extension-document';
+import Paragraph from '@tiptap/extension-paragraph';
+import Text from '@tiptap/extension-text';
+import { EditorState } from '@tiptap/pm/state';
+import { describe, expect, it } from 'vitest';
+import {
+  assignTracks,
+  highlightAttrs,
+  highlightsKey,
+  highlightsPlugin,
+  type HighlightAction,
+  type HighlightedAnnotation,
+  type HighlightLook,
+} from '../../renderer/src/editor/annotationHighlights';
+import { documentContent } from '../../renderer/src/editor/documentContent';
+import { TextPositions } from '../../renderer/src/editor/textPositions';
+
+const text = '"It is for the Russians to leave," he told AFP.\nSecond line 😀 here.';
+const schema = getSchema([Document, Paragraph, Text]);
+const positions = new TextPositions(text);
+
+const span = (id: string, label: string, phrase: string, annotator = 'me'): HighlightedAnnotation => {
+  const start = text.indexOf(phrase);
+  return { id, label, start, end: start + phrase.length, annotator };
+};
+const quote = span('q', 'quote', 'It is for the Russians to leave');
+const actor = span('a', 'actor', 'Russians');
+const crossing = span('x', 'figure', 'AFP.\nSecond', 'colleague');
+
+const look: HighlightLook = {
+  labels: new Map([
+    ['actor', { name: 'Actor', color: '#2f6fdf' }],
+    ['quote', { name: 'Quote', color: '#a454c9' }],
+    ['figure', { name: 'Figure', color: '#d9822b' }],
+  ]),
+  me: 'me',
+  showOthers: true,
+  selectedId: null,
+  matchIds: new Set(),
+  relatedIds: new Set(),
+};
+
+function stateWith(...actions: HighlightAction[]) {
+  let state = EditorState.create({ doc: schema.nodeFromJSON(documentContent(text)), plugins: [highlightsPlugin(positions)] });
+  for (const action of actions) state = state.apply(state.tr.setMeta(highlightsKey, action));
+  return state;
+}
+const decorated = (state: EditorState) =>
+  highlightsKey
+    .getState(state)!
+    .decorations.find()
+    .map((d) => ({ id: (d.spec as { id: string }).id, text: state.doc.textBetween(d.from, d.to, '\n') }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+
+describe('highlight decorations', () => {
+  it('draws each annotation over exactly its text, nested and crossing paragraphs included', () => {
+    const state = stateWith({ type: 'reset', annotations: [quote, actor, crossing], look });
+    expect(decorated(state)).toEqual([
+      { id: 'a', text: 'Russians' },
+      { id: 'q', text: 'It is for the Russians to leave' },
+      { id: 'x', text: 'AFP.\nSecond' },
+    ]);
+  });
+
+  it('adds, changes and removes one annotation without touching the others', () => {
+    const base = stateWith({ type: 'reset', annotations: [quote], look });
+    const before = highlightsKey.getState(base)!.decorations.find()[0];
+    const added = base.apply(base.tr.setMeta(highlightsKey, { type: 'upsert', annotation: actor }));
+    const kept = highlightsKey.getState(added)!.decorations.find().find((d) => (d.spec as { id: string }).id === 'q');
+    // The untouched decoration is the very same one (same spec object), not a rebuilt copy.
+    expect(kept?.spec).toBe(before.spec);
+    expect(decorated(added).map((d) => d.id)).toEqual(['a', 'q']);
+
+    const relabelled = added.apply(added.tr.setMeta(highlightsKey, { type: 'upsert', annotation: { ...actor, label: 'figure' } }));
+    const attrs = highlightsKey.getState(relabelled)!.decorations.find().map((d) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs);
+    expect(attrs.find((a) => a['data-annotation-id'] === 'a')?.['data-label']).toBe('figure');
+
+    const removed = relabelled.apply(relabelled.tr.setMeta(highlightsKey, { type: 'remove', id: 'q' }));
+    expect(decorated(removed).map((d) => d.id)).toEqual(['a']);
+  });
+
+  it('stacks overlapping spans on separate tracks, keeping tracks stable on change', () => {
+    const tracks = assignTracks([actor, quote, crossing]);
+    expect(tracks.get('q')!.track).toBe(0);
+    expect(tracks.get('a')!.track).toBe(1);
+    expect(tracks.get('x')!.track).toBe(0);
+    const state = stateWith({ type: 'reset', annotations: [quote], look }, { type: 'upsert', annotation: actor });
+    expect(highlightsKey.getState(state)!.entries.get('a')!.track).toBe(1);
+  });
+
+  it('marks foreign, selected, matching and related annotations, and hides others on request', () => {
+    const selected = { ...look, selectedId: 'q', matchIds: new Set(['a']), relatedIds: new Set(['x']) };
+    expect(highlightAttrs(quote, 0, selected)).toMatchObject({
+      nodeName: 'span',
+      class: 'anno is-selected',
+      style: '--anno-color: #a454c9; --anno-track: 0',
+      title: 'Quote · me',
+      'data-annotation-id': 'q',
+    });
+    expect(highlightAttrs(actor, 1, selected)?.class).toBe('anno is-match');
+    expect(highlightAttrs(crossing, 0, selected)?.class).toBe('anno is-foreign is-related');
+    expect(highlightAttrs(crossing, 0, { ...look, showOthers: false })).toBeNull();
+
+    const state = stateWith({ type: 'reset', annotations: [quote, actor, crossing], look }, { type: 'look', look: { ...look, showOthers: false } });
+    expect(decorated(state).map((d) => d.id)).toEqual(['a', 'q']);
+  });
+});
