@@ -3,6 +3,7 @@
 import { compareSpans } from './annotations.js';
 
 /// DESIGN §5's token rule: words (letters, marks, digits, joined by ' ’ . , -) or one symbol.
+// eslint-disable-next-line no-useless-escape -- DESIGN §5's pattern, verbatim
 export const TOKEN_PATTERN = /[\p{L}\p{M}\p{N}]+(?:['’.,\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 
 /// A token of the text.

@@ -118,6 +118,7 @@ describe('every exported span slices to its text, in code points', () => {
   });
 
   it('CoNLL tokens reproduce the token rule of DESIGN §5', () => {
+    // eslint-disable-next-line no-useless-escape -- DESIGN §5's pattern, verbatim
     const rule = /[\p{L}\p{M}\p{N}]+(?:['’.,\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
     fc.assert(
       fc.property(annotatedDocuments, (docs) => {
