@@ -3,8 +3,31 @@
 /// serve exactly these methods from one implementation; others import this file's types only.
 import type { Article, Annotation, DocumentSummary, Label, NoteNode, Relation } from '../main/core/model';
 import type { ImportReport } from '../main/core/importArticles';
+import type { ExchangeImportReport } from '../main/core/exchange/importExchange';
+import type { ExportFormat, ExportSummary } from '../main/core/export/renderExport';
+import type { ExportScope } from '../main/core/export/exportScope';
 
-export type { Article, Annotation, DocumentSummary, ImportReport, Label, NoteNode, Relation };
+export type {
+  Article,
+  Annotation,
+  DocumentSummary,
+  ExchangeImportReport,
+  ExportFormat,
+  ExportScope,
+  ExportSummary,
+  ImportReport,
+  Label,
+  NoteNode,
+  Relation,
+};
+
+/// A finished export, ready to save: one file (brat comes zipped).
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+  summary: ExportSummary;
+}
 
 /// The workspace as the UI shows it.
 export interface WorkspaceInfo {
@@ -88,6 +111,14 @@ export interface WorkbenchApi {
     /// Sets the name new annotations are made under.
     setAnnotator(name: string): Promise<WorkspaceInfo>;
   };
+  exports: {
+    /// Renders an export of the workspace (or the part in `scope`).
+    build(format: ExportFormat, scope: ExportScope): Promise<ExportFile>;
+  };
+  exchange: {
+    /// Imports a colleague's exchange file (`.awb.json`).
+    import(file: ArticleFile): Promise<ExchangeImportReport>;
+  };
 }
 
 type MethodPaths<T> = {
@@ -126,6 +157,8 @@ export const apiChannels = [
   'relations.setSpeaker',
   'labels.save',
   'settings.setAnnotator',
+  'exports.build',
+  'exchange.import',
 ] as const;
 
 type Missing = Exclude<Channel, (typeof apiChannels)[number]>;

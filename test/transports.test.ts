@@ -35,8 +35,13 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'relations.setSpeaker': async () => [firstId, (await span('quote', 20, 40)).id, (await span('actor', 22, 25)).id],
   'labels.save': async () => [(await api.workspace.info()).labels],
   'settings.setAnnotator': async () => ['Analyst A'],
+  'exports.build': async () => ['csv', { labels: ['actor'] }],
+  'exchange.import': async () => {
+    const built = await api.exports.build('exchange', {});
+    return [{ name: 'mine.awb.json', base64: built.base64 }];
+  },
 };
-const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.open']);
+const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.open', 'exports.build']);
 
 beforeAll(async () => {
   mkdirSync(rendererDir, { recursive: true });

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { apiChannels, type Channel, type ChannelArgs, type Reply, type WorkbenchApi } from '../../preload/api.js';
 import { AnnotationSchema, DocumentIdSchema, LabelSchema, NoteSchema, RelationSchema, describeSchemaError } from '../core/model.js';
+import { EXPORT_FORMATS } from '../core/export/renderExport.js';
 import { MAX_ARTICLE_BYTES } from '../core/text/readArticle.js';
 import { WorkbenchError } from '../core/errors.js';
 
@@ -38,6 +39,15 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'relations.setSpeaker': z.tuple([DocumentIdSchema, z.uuid(), z.uuid().nullable()]),
   'labels.save': z.tuple([z.array(LabelSchema).max(50)]),
   'settings.setAnnotator': z.tuple([z.string().trim().min(1, 'a name is needed').max(60)]),
+  'exports.build': z.tuple([
+    z.enum(EXPORT_FORMATS),
+    z.strictObject({
+      documents: z.array(DocumentIdSchema).optional(),
+      annotators: z.array(z.string()).optional(),
+      labels: z.array(z.string()).optional(),
+    }),
+  ]),
+  'exchange.import': z.tuple([z.strictObject({ name: z.string().min(1).max(255), base64: z.base64() })]),
 };
 
 /// Whether `name` is a channel of the contract.

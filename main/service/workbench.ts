@@ -9,6 +9,8 @@ import {
   updateAnnotation,
   type Author,
 } from '../core/annotations.js';
+import { importExchange, parseExchange } from '../core/exchange/importExchange.js';
+import { EXPORT_FILES, exportBytes, renderExport } from '../core/export/renderExport.js';
 import { importArticleUploads } from '../core/importArticles.js';
 import { checkLabelList } from '../core/labels.js';
 import type { Workspace } from '../core/store/workspace.js';
@@ -72,6 +74,24 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
           annotators: index.annotators.includes(name) ? index.annotators : [...index.annotators, name],
         }));
         return info();
+      },
+    },
+    exports: {
+      async build(format, scope) {
+        const rendered = await renderExport(workspace, format, scope);
+        const stamp = new Date().toISOString().slice(0, 10);
+        return {
+          fileName: `annotations-${stamp}${EXPORT_FILES[format].extension}`,
+          mimeType: EXPORT_FILES[format].mimeType,
+          base64: Buffer.from(exportBytes(rendered)).toString('base64'),
+          summary: rendered.summary,
+        };
+      },
+    },
+    exchange: {
+      async import(file) {
+        const raw = Buffer.from(file.base64, 'base64').toString('utf8');
+        return importExchange(workspace, file.name, parseExchange(file.name, raw));
       },
     },
   };
