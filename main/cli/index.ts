@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { computeAgreement, type AgreementReport } from '../core/agreement.js';
 import { importExchange, MAX_EXCHANGE_BYTES, parseExchange, type ExchangeImportReport } from '../core/exchange/importExchange.js';
 import { EXPORT_FORMATS, renderExport, writeExport, type ExportFormat, type ExportProgress } from '../core/export/renderExport.js';
 import { importArticleFiles, importSeeds, type ImportReport } from '../core/importArticles.js';
@@ -116,6 +117,24 @@ function buildProgram(context: CliContext): Command {
       }
     });
 
+  configure(program.command('agreement').description('agreement between two annotators on the documents both annotated'))
+    .requiredOption('--a <name>', 'first annotator')
+    .requiredOption('--b <name>', 'second annotator')
+    .option('--json', 'print JSON instead of a table')
+    .action(async (options: { workspace?: string; a: string; b: string; json?: boolean }) => {
+      const workspace = await Workspace.open(resolveWorkspaceDir(options.workspace), { readOnly: true });
+      const documents = [];
+      for (const d of workspace.listDocuments()) documents.push(await workspace.readDocument(d.id));
+      const annotators = new Set(documents.flatMap((d) => d.annotations.map((a) => a.annotator)));
+      for (const name of [options.a, options.b]) {
+        if (!annotators.has(name)) {
+          throw new Error(`no annotations by "${name}" in this workspace (annotators: ${[...annotators].join(', ') || 'none'})`);
+        }
+      }
+      const report = computeAgreement(documents, options.a, options.b);
+      console.log(options.json ? JSON.stringify(report, null, 2) : agreementTable(report));
+    });
+
   configure(program.command('check').description('validate every file of the workspace; exit 1 listing the problems'))
     .action(async (options: { workspace?: string }) => {
       const dir = resolveWorkspaceDir(options.workspace);
@@ -165,6 +184,31 @@ export async function serveWorkspace(dir: string, rendererDir: string, context: 
     await workspace.close();
     throw error;
   }
+}
+
+const figure = (x: number | null) => (x === null ? '–' : x.toFixed(3));
+
+/// The agreement report as a readable table.
+function agreementTable(r: AgreementReport): string {
+  const lines = [
+    `Agreement between ${r.a} (A) and ${r.b} (B) on ${r.documents} document(s) both annotated, ${r.tokens} tokens`,
+    '',
+    `  token-level Cohen's kappa  ${figure(r.kappa)}   (agreement on each token's label beyond chance)`,
+    `  exact-span F1              ${figure(r.exact.f1)}   (${r.exact.matches} spans with the same start, end and label; A ${r.exact.countA}, B ${r.exact.countB})`,
+    `  overlap F1                 ${figure(r.overlap.f1)}   (${r.overlap.matches} same-label spans that overlap, paired one to one)`,
+    '',
+    `  ${'label'.padEnd(14)}${'A'.padStart(6)}${'B'.padStart(6)}${'exact F1'.padStart(10)}${'overlap F1'.padStart(12)}`,
+  ];
+  for (const label of Object.keys(r.exact.perLabel).sort()) {
+    const e = r.exact.perLabel[label];
+    const o = r.overlap.perLabel[label];
+    lines.push(`  ${label.padEnd(14)}${String(e.countA).padStart(6)}${String(e.countB).padStart(6)}${figure(e.f1).padStart(10)}${figure(o.f1).padStart(12)}`);
+  }
+  lines.push('', `  ${'document'.padEnd(50)}${'kappa'.padStart(8)}${'exact'.padStart(8)}${'overlap'.padStart(9)}`);
+  for (const d of r.perDocument) {
+    lines.push(`  ${d.title.slice(0, 48).padEnd(50)}${figure(d.kappa).padStart(8)}${figure(d.exactF1).padStart(8)}${figure(d.overlapF1).padStart(9)}`);
+  }
+  return lines.join('\n');
 }
 
 function collect(value: string, previous: string[]): string[] {

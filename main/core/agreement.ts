@@ -1,0 +1,159 @@
+/// Inter-annotator agreement between two annotators (DESIGN §6), over the documents both have
+/// annotated: exact-span F1, overlap F1 (one-to-one, largest overlap first) and token-level
+/// Cohen's kappa, overall, per label and per document. A figure with nothing to count is `null`.
+import type { Annotation, DocumentFile } from './model.js';
+import { tagTokens, tokenize } from './tokens.js';
+
+/// Matches and counts behind one F1.
+export interface F1Counts {
+  f1: number | null;
+  matches: number;
+  countA: number;
+  countB: number;
+}
+
+/// One kind of F1, overall and per label.
+export interface F1Figures extends F1Counts {
+  perLabel: Record<string, F1Counts>;
+}
+
+/// The figures `awb agreement --json` prints, key for key.
+export interface AgreementReport {
+  a: string;
+  b: string;
+  documents: number;
+  tokens: number;
+  kappa: number | null;
+  exact: F1Figures;
+  overlap: F1Figures;
+  perDocument: { id: string; title: string; kappa: number | null; exactF1: number | null; overlapF1: number | null }[];
+}
+
+type Span = Pick<Annotation, 'start' | 'end' | 'label'>;
+
+/// F1 = 2·matches / (|A| + |B|); `null` when both layers are empty.
+export function f1(matches: number, countA: number, countB: number): number | null {
+  return countA + countB === 0 ? null : (2 * matches) / (countA + countB);
+}
+
+/// Pairs of spans with equal start, end and label, one to one.
+export function exactMatches(a: Span[], b: Span[]): [Span, Span][] {
+  const pool = new Map<string, Span[]>();
+  for (const s of b) {
+    const key = `${s.label}\u0000${s.start}\u0000${s.end}`;
+    pool.set(key, [...(pool.get(key) ?? []), s]);
+  }
+  const pairs: [Span, Span][] = [];
+  for (const s of a) {
+    const candidates = pool.get(`${s.label}\u0000${s.start}\u0000${s.end}`);
+    const partner = candidates?.pop();
+    if (partner) pairs.push([s, partner]);
+  }
+  return pairs;
+}
+
+/// Pairs of overlapping spans with the same label, one to one, taking the largest overlap first
+/// (ties: earlier span of A, then earlier span of B).
+export function overlapMatches(a: Span[], b: Span[]): [Span, Span][] {
+  const candidates: { i: number; j: number; overlap: number }[] = [];
+  // Sweep both layers in start order, keeping the spans of B that may still overlap.
+  const orderA = [...a.keys()].sort((x, y) => a[x].start - a[y].start);
+  const orderB = [...b.keys()].sort((x, y) => b[x].start - b[y].start);
+  let active: number[] = [];
+  let next = 0;
+  for (const i of orderA) {
+    const s = a[i];
+    while (next < orderB.length && b[orderB[next]].start < s.end) active.push(orderB[next++]);
+    active = active.filter((j) => b[j].end > s.start);
+    for (const j of active) {
+      const t = b[j];
+      const overlap = Math.min(s.end, t.end) - Math.max(s.start, t.start);
+      if (overlap > 0 && s.label === t.label) candidates.push({ i, j, overlap });
+    }
+  }
+  candidates.sort((x, y) => y.overlap - x.overlap || a[x.i].start - a[y.i].start || x.i - y.i || b[x.j].start - b[y.j].start || x.j - y.j);
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  const pairs: [Span, Span][] = [];
+  for (const { i, j } of candidates) {
+    if (usedA.has(i) || usedB.has(j)) continue;
+    usedA.add(i);
+    usedB.add(j);
+    pairs.push([a[i], b[j]]);
+  }
+  return pairs;
+}
+
+/// Per-token tags of a layer (label of the covering span, or `O`), DESIGN §5's precedence.
+export function tokenTags(text: string, spans: Span[]): string[] {
+  const { owners } = tagTokens(tokenize(text), spans);
+  return owners.map((o) => o?.label ?? 'O');
+}
+
+/// Cohen's kappa of two equally long tag sequences; `null` for none. With p_e = 1, kappa is 1
+/// when p_o = 1 (DESIGN §6).
+export function cohensKappa(tagsA: string[], tagsB: string[]): number | null {
+  const n = tagsA.length;
+  if (n === 0) return null;
+  const countA = new Map<string, number>();
+  const countB = new Map<string, number>();
+  let agree = 0;
+  for (let i = 0; i < n; i++) {
+    if (tagsA[i] === tagsB[i]) agree++;
+    countA.set(tagsA[i], (countA.get(tagsA[i]) ?? 0) + 1);
+    countB.set(tagsB[i], (countB.get(tagsB[i]) ?? 0) + 1);
+  }
+  const po = agree / n;
+  let pe = 0;
+  for (const [k, c] of countA) pe += (c / n) * ((countB.get(k) ?? 0) / n);
+  if (pe === 1) return po === 1 ? 1 : 0;
+  return (po - pe) / (1 - pe);
+}
+
+function tally(pairs: [Span, Span][], a: Span[], b: Span[]): F1Figures {
+  const perLabel: Record<string, F1Counts> = {};
+  const entry = (label: string) => (perLabel[label] ??= { f1: null, matches: 0, countA: 0, countB: 0 });
+  for (const s of a) entry(s.label).countA++;
+  for (const s of b) entry(s.label).countB++;
+  for (const [s] of pairs) entry(s.label).matches++;
+  for (const c of Object.values(perLabel)) c.f1 = f1(c.matches, c.countA, c.countB);
+  return { f1: f1(pairs.length, a.length, b.length), matches: pairs.length, countA: a.length, countB: b.length, perLabel };
+}
+
+/// Agreement of annotators `a` and `b` over `documents` (those not annotated by both are skipped).
+export function computeAgreement(documents: DocumentFile[], a: string, b: string): AgreementReport {
+  const all = { exact: [] as [Span, Span][], overlap: [] as [Span, Span][], a: [] as Span[], b: [] as Span[], tagsA: [] as string[], tagsB: [] as string[] };
+  const perDocument: AgreementReport['perDocument'] = [];
+  for (const file of documents) {
+    const spansA = file.annotations.filter((x) => x.annotator === a);
+    const spansB = file.annotations.filter((x) => x.annotator === b);
+    if (!spansA.length || !spansB.length) continue;
+    const exact = exactMatches(spansA, spansB);
+    const overlap = overlapMatches(spansA, spansB);
+    const tagsA = tokenTags(file.document.text, spansA);
+    const tagsB = tokenTags(file.document.text, spansB);
+    perDocument.push({
+      id: file.document.id,
+      title: file.document.title,
+      kappa: cohensKappa(tagsA, tagsB),
+      exactF1: f1(exact.length, spansA.length, spansB.length),
+      overlapF1: f1(overlap.length, spansA.length, spansB.length),
+    });
+    all.exact.push(...exact);
+    all.overlap.push(...overlap);
+    all.a.push(...spansA);
+    all.b.push(...spansB);
+    for (const t of tagsA) all.tagsA.push(t);
+    for (const t of tagsB) all.tagsB.push(t);
+  }
+  return {
+    a,
+    b,
+    documents: perDocument.length,
+    tokens: all.tagsA.length,
+    kappa: cohensKappa(all.tagsA, all.tagsB),
+    exact: tally(all.exact, all.a, all.b),
+    overlap: tally(all.overlap, all.a, all.b),
+    perDocument,
+  };
+}
