@@ -115,7 +115,12 @@ function independentAgreement(docs: DocumentFile[], a: string, b: string) {
       .filter((p) => p.o > 0 && p.same)
       .sort((p, q) => q.o - p.o || A[p.i].start - A[q.i].start || p.i - q.i || B[p.j].start - B[q.j].start || p.j - q.j);
     const used = { a: new Set<number>(), b: new Set<number>() };
-    for (const p of pairs) if (!used.a.has(p.i) && !used.b.has(p.j)) (used.a.add(p.i), used.b.add(p.j), overlap++);
+    for (const p of pairs) {
+      if (used.a.has(p.i) || used.b.has(p.j)) continue;
+      used.a.add(p.i);
+      used.b.add(p.j);
+      overlap++;
+    }
     const tag = (layer: Annotation[], s: number, e: number) =>
       layer.filter((x) => x.start <= s && x.end >= e).sort((x, y) => x.start - y.start || y.end - x.end)[0]?.label ?? 'O';
     for (const m of d.document.text.matchAll(rule)) {
