@@ -6,8 +6,14 @@ import type { ImportReport } from '../main/core/importArticles';
 import type { ExchangeImportReport } from '../main/core/exchange/importExchange';
 import type { ExportFormat, ExportSummary } from '../main/core/export/renderExport';
 import type { ExportScope } from '../main/core/export/exportScope';
+import type { AgreementReport } from '../main/core/agreement';
+import type { DifferenceKind, ReviewDecision, ReviewItem } from '../main/core/review';
 
 export type {
+  AgreementReport,
+  DifferenceKind,
+  ReviewDecision,
+  ReviewItem,
   Article,
   Annotation,
   DocumentSummary,
@@ -79,6 +85,21 @@ export interface RemovedAnnotation {
   relations: Relation[];
 }
 
+/// One document's pairs of the two layers under review.
+export interface ReviewDocument {
+  id: string;
+  title: string;
+  items: ReviewItem[];
+}
+
+/// Two annotators' layers compared: every document either annotated, and the agreement figures.
+export interface ReviewComparison {
+  a: string;
+  b: string;
+  documents: ReviewDocument[];
+  agreement: AgreementReport;
+}
+
 /// The service both transports serve.
 export interface WorkbenchApi {
   workspace: {
@@ -118,6 +139,13 @@ export interface WorkbenchApi {
   exchange: {
     /// Imports a colleague's exchange file (`.awb.json`).
     import(file: ArticleFile): Promise<ExchangeImportReport>;
+  };
+  review: {
+    /// Pairs the layers of annotators `a` and `b` in every document either annotated.
+    compare(a: string, b: string): Promise<ReviewComparison>;
+    /// Records the current annotator's decision on one item (by its annotations' ids); accepting
+    /// B's side copies it into the reviewer's layer. Resolves with that document's new pairs.
+    decide(docId: string, a: string, b: string, item: { a?: string; b?: string }, decision: ReviewDecision): Promise<ReviewDocument>;
   };
 }
 
@@ -159,6 +187,8 @@ export const apiChannels = [
   'settings.setAnnotator',
   'exports.build',
   'exchange.import',
+  'review.compare',
+  'review.decide',
 ] as const;
 
 type Missing = Exclude<Channel, (typeof apiChannels)[number]>;

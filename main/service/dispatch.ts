@@ -12,6 +12,8 @@ const ArticleFileSchema = z.strictObject({
   base64: z.base64().max(Math.ceil((MAX_ARTICLE_BYTES + 1024) / 3) * 4, 'file is over the 20 MB limit'),
 });
 
+const AnnotatorName = z.string().min(1).max(60);
+
 /// The argument list each channel accepts (a zod tuple per channel).
 export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'workspace.info': z.tuple([]),
@@ -48,6 +50,14 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
     }),
   ]),
   'exchange.import': z.tuple([z.strictObject({ name: z.string().min(1).max(255), base64: z.base64() })]),
+  'review.compare': z.tuple([AnnotatorName, AnnotatorName]),
+  'review.decide': z.tuple([
+    DocumentIdSchema,
+    AnnotatorName,
+    AnnotatorName,
+    z.strictObject({ a: z.uuid().optional(), b: z.uuid().optional() }),
+    z.strictObject({ status: z.enum(['accepted', 'rejected']), comment: z.string().max(2000).optional() }),
+  ]),
 };
 
 /// Whether `name` is a channel of the contract.

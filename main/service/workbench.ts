@@ -11,7 +11,9 @@ import {
 } from '../core/annotations.js';
 import { importExchange, parseExchange } from '../core/exchange/importExchange.js';
 import { EXPORT_FILES, exportBytes, renderExport } from '../core/export/renderExport.js';
+import { computeAgreement } from '../core/agreement.js';
 import { importArticleUploads } from '../core/importArticles.js';
+import { decideItem, pairLayers } from '../core/review.js';
 import { checkLabelList } from '../core/labels.js';
 import type { Workspace } from '../core/store/workspace.js';
 
@@ -92,6 +94,23 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       async import(file) {
         const raw = Buffer.from(file.base64, 'base64').toString('utf8');
         return importExchange(workspace, file.name, parseExchange(file.name, raw));
+      },
+    },
+    review: {
+      async compare(a, b) {
+        const files = [];
+        for (const d of workspace.listDocuments()) files.push(await workspace.readDocument(d.id));
+        const documents = files
+          .map((f) => ({ id: f.document.id, title: f.document.title, items: pairLayers(f, a, b) }))
+          .filter((d) => d.items.length > 0);
+        return { a, b, documents, agreement: computeAgreement(files, a, b) };
+      },
+      async decide(docId, a, b, item, decision) {
+        const { annotator, now } = author();
+        return workspace.updateDocument(docId, (current) => {
+          const file = decideItem(current, item, decision, annotator, now);
+          return { file, result: { id: file.document.id, title: file.document.title, items: pairLayers(file, a, b) } };
+        });
       },
     },
   };
