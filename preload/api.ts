@@ -7,10 +7,12 @@ import type { ExchangeImportReport } from '../main/core/exchange/importExchange'
 import type { ExportFormat, ExportSummary } from '../main/core/export/renderExport';
 import type { ExportScope } from '../main/core/export/exportScope';
 import type { AgreementReport } from '../main/core/agreement';
+import type { BackupInfo } from '../main/core/store/backups';
 import type { DifferenceKind, ReviewDecision, ReviewItem } from '../main/core/review';
 
 export type {
   AgreementReport,
+  BackupInfo,
   DifferenceKind,
   ReviewDecision,
   ReviewItem,
@@ -51,6 +53,8 @@ export interface OpenDocument {
   document: Article;
   annotations: Annotation[];
   relations: Relation[];
+  /// Set when the document's file was damaged and has just been repaired: what happened.
+  repairNotice?: string;
 }
 
 /// A file chosen in the UI, its bytes base64-encoded.
@@ -140,6 +144,12 @@ export interface WorkbenchApi {
     /// Imports a colleague's exchange file (`.awb.json`).
     import(file: ArticleFile): Promise<ExchangeImportReport>;
   };
+  backups: {
+    /// Snapshots of the workspace, newest first.
+    list(): Promise<BackupInfo[]>;
+    /// Restores a snapshot, after taking one of the current state (returned).
+    restore(name: string): Promise<BackupInfo>;
+  };
   review: {
     /// Pairs the layers of annotators `a` and `b` in every document either annotated.
     compare(a: string, b: string): Promise<ReviewComparison>;
@@ -189,6 +199,8 @@ export const apiChannels = [
   'exchange.import',
   'review.compare',
   'review.decide',
+  'backups.list',
+  'backups.restore',
 ] as const;
 
 type Missing = Exclude<Channel, (typeof apiChannels)[number]>;

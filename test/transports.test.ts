@@ -36,6 +36,8 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'labels.save': async () => [(await api.workspace.info()).labels],
   'settings.setAnnotator': async () => ['Analyst A'],
   'exports.build': async () => ['csv', { labels: ['actor'] }],
+  'backups.list': async () => [],
+  'backups.restore': async () => [(await workspace.backup()).name],
   'review.compare': async () => ['Analyst A', 'root'],
   'review.decide': async () => [firstId, 'Analyst A', 'other', { a: (await span('location', 50, 56)).id }, { status: 'accepted' }],
   'exchange.import': async () => {

@@ -135,6 +135,28 @@ function buildProgram(context: CliContext): Command {
       console.log(options.json ? JSON.stringify(report, null, 2) : agreementTable(report));
     });
 
+  configure(program.command('backups').description('list the snapshots of the workspace, newest first'))
+    .option('--json', 'print JSON')
+    .action(async (options: { workspace?: string; json?: boolean }) => {
+      const workspace = await Workspace.open(resolveWorkspaceDir(options.workspace), { readOnly: true });
+      const backups = await workspace.backups();
+      if (options.json) return console.log(JSON.stringify(backups, null, 2));
+      if (!backups.length) console.log('(no backups yet)');
+      for (const b of backups) console.log(`${b.name}  ${String(b.documents).padStart(6)} documents`);
+    });
+
+  configure(program.command('restore').description('restore a snapshot (after taking a snapshot of the current state)'))
+    .argument('<backup>', 'backup name, as listed by "awb backups"')
+    .action(async (name: string, options: { workspace?: string }) => {
+      const workspace = await Workspace.open(resolveWorkspaceDir(options.workspace), { app: 'awb restore' });
+      try {
+        const safety = await workspace.restoreBackup(name);
+        console.log(`restored ${name}; the state before the restore is backup ${safety.name}`);
+      } finally {
+        await workspace.close();
+      }
+    });
+
   configure(program.command('check').description('validate every file of the workspace; exit 1 listing the problems'))
     .action(async (options: { workspace?: string }) => {
       const dir = resolveWorkspaceDir(options.workspace);

@@ -39,7 +39,8 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       },
       async open(id) {
         const { document, annotations, relations } = await workspace.readDocument(id);
-        return { document, annotations, relations };
+        const repairNotice = workspace.takeRepairNotice(id);
+        return { document, annotations, relations, ...(repairNotice ? { repairNotice } : {}) };
       },
       async import(files) {
         return importArticleUploads(
@@ -95,6 +96,10 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
         const raw = Buffer.from(file.base64, 'base64').toString('utf8');
         return importExchange(workspace, file.name, parseExchange(file.name, raw));
       },
+    },
+    backups: {
+      list: () => workspace.backups(),
+      restore: (name) => workspace.restoreBackup(name),
     },
     review: {
       async compare(a, b) {

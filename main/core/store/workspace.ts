@@ -2,7 +2,7 @@
 /// `documents/<hex>.json` per article, each a lowdb database over a durable, validated JSON file.
 /// Opening for writing takes the workspace lock; reads never need it.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -18,9 +18,14 @@ import {
 } from '../model.js';
 import { WorkbenchError } from '../errors.js';
 import type { ArticleText } from '../text/readArticle.js';
-import { DurableJsonFile } from './durableJsonFile.js';
+import { backupsFolder, listBackups, snapshotWorkspace, type BackupInfo } from './backups.js';
+import { DamagedFileError, DurableJsonFile, readJsonFile, writeFileDurably } from './durableJsonFile.js';
+import { removeStaleTempFiles, repairFromBackup } from './recovery.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { lockWorkspace } from './workspaceLock.js';
+
+/// How often a changing workspace is snapshotted.
+export const BACKUP_INTERVAL_MS = 10 * 60 * 1000;
 
 /// How to open a workspace.
 export interface OpenWorkspaceOptions {
@@ -59,8 +64,11 @@ export function defaultAnnotator(): string {
 
 /// An open workspace folder.
 export class Workspace {
-  private readonly documents = new Map<string, Low<DocumentFile>>();
+  private readonly documents = new Map<string, Promise<Low<DocumentFile>>>();
   private readonly queue = new KeyedQueue();
+  private readonly repairs = new Map<string, string>();
+  private changedSinceBackup = false;
+  private backupTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     readonly dir: string,
@@ -84,11 +92,31 @@ export class Workspace {
       release = await lockWorkspace(dir, options.app ?? 'Annotation Workbench');
     }
     try {
-      const index = new Low(new DurableJsonFile(indexPath, WorkspaceFileSchema), emptyWorkspace());
+      const notices: string[] = [];
+      if (!options.readOnly) {
+        const removed = await removeStaleTempFiles(dir);
+        if (removed) notices.push(`removed ${removed} temporary file(s) left by an interrupted save`);
+      }
       const created = !existsSync(indexPath);
-      await index.read();
-      const workspace = new Workspace(dir, index, release, created, []);
-      if (!options.readOnly) await workspace.adoptOrphans(created);
+      const index = new Low(new DurableJsonFile(indexPath, WorkspaceFileSchema), emptyWorkspace());
+      let rebuild = false;
+      try {
+        await index.read();
+      } catch (error) {
+        if (options.readOnly || !(error instanceof DamagedFileError)) throw error;
+        const repair = await repairFromBackup(dir, 'workspace.json', error.problems.join('; '), WorkspaceFileSchema);
+        notices.push(repair.restored ? repair.message : `${repair.message} The document index was rebuilt from the document files.`);
+        if (repair.restored) await index.read();
+        rebuild = true;
+      }
+      const workspace = new Workspace(dir, index, release, created, notices);
+      if (!options.readOnly) {
+        await workspace.adoptOrphans(created || rebuild);
+        if (rebuild) await workspace.refreshSummaries();
+        if (workspace.listDocuments().length) await snapshotWorkspace(dir);
+        workspace.backupTimer = setInterval(() => void workspace.backupIfChanged(), BACKUP_INTERVAL_MS);
+        workspace.backupTimer.unref();
+      }
       return workspace;
     } catch (error) {
       await release?.();
@@ -126,6 +154,48 @@ export class Workspace {
     return (await this.documentDb(id)).data;
   }
 
+  /// The message about a repair of this document's file, once, if it was repaired when read.
+  takeRepairNotice(id: string): string | undefined {
+    const message = this.repairs.get(id);
+    this.repairs.delete(id);
+    return message;
+  }
+
+  /// Snapshots, newest first.
+  backups(): Promise<BackupInfo[]> {
+    return listBackups(this.dir);
+  }
+
+  /// Takes a snapshot now.
+  async backup(): Promise<BackupInfo> {
+    this.assertWritable();
+    await this.queue.idle();
+    this.changedSinceBackup = false;
+    return snapshotWorkspace(this.dir);
+  }
+
+  /// Replaces the workspace by a snapshot, after taking a snapshot of the current state (returned).
+  async restoreBackup(name: string): Promise<BackupInfo> {
+    this.assertWritable();
+    const source = join(backupsFolder(this.dir), name);
+    if (!(await listBackups(this.dir)).some((b) => b.name === name)) throw new WorkspaceError(`no backup named ${name}`);
+    if (!(await readJsonFile(join(source, 'workspace.json'), WorkspaceFileSchema).catch(() => null))) {
+      throw new WorkspaceError(`backup ${name} has no valid workspace.json`);
+    }
+    const safety = await this.backup();
+    return this.queue.run('workspace.json', async () => {
+      const wanted = new Set(await readdir(join(source, 'documents')));
+      for (const name of await readdir(join(this.dir, 'documents'))) {
+        if (/^[0-9a-f]{64}\.json$/.test(name) && !wanted.has(name)) await rm(join(this.dir, 'documents', name));
+      }
+      for (const name of wanted) await writeFileDurably(join(this.dir, 'documents', name), await readFile(join(source, 'documents', name)));
+      await writeFileDurably(join(this.dir, 'workspace.json'), await readFile(join(source, 'workspace.json')));
+      this.documents.clear();
+      await this.index.read();
+      return safety;
+    });
+  }
+
   /// Stores a checked article. The same text a second time is reported as a duplicate, unchanged.
   importArticle(article: ArticleText): Promise<ImportOutcome> {
     this.assertWritable();
@@ -143,7 +213,8 @@ export class Workspace {
       // The document file first: a crash before the index write leaves an orphan that the next
       // open adopts, never an index entry without its file.
       await db.write();
-      this.documents.set(article.id, db);
+      this.documents.set(article.id, Promise.resolve(db));
+      this.changedSinceBackup = true;
       const summary = summarise(file);
       const next = { ...this.index.data, documents: [...this.index.data.documents, summary] };
       await this.index.adapter.write(next);
@@ -162,6 +233,7 @@ export class Workspace {
       const { file, result } = change(db.data);
       await db.adapter.write(file);
       db.data = file;
+      this.changedSinceBackup = true;
       const counts = summarise(file).counts;
       const entry = this.index.data.documents.find((d) => d.id === id);
       if (entry && JSON.stringify(entry.counts) !== JSON.stringify(counts)) {
@@ -181,28 +253,68 @@ export class Workspace {
       const next = change(this.index.data);
       await this.index.adapter.write(next);
       this.index.data = next;
+      this.changedSinceBackup = true;
       return next;
     });
   }
 
   /// Waits for pending writes and releases the lock.
   async close(): Promise<void> {
+    if (this.backupTimer) clearInterval(this.backupTimer);
     await this.queue.idle();
     await this.release?.();
+  }
+
+  private async backupIfChanged(): Promise<void> {
+    if (!this.changedSinceBackup) return;
+    await this.backup().catch((error: unknown) => console.error(`automatic backup failed: ${String(error)}`));
+  }
+
+  /// Recomputes every index entry from its document file (after the index was restored).
+  private async refreshSummaries(): Promise<void> {
+    const documents: DocumentSummary[] = [];
+    for (const entry of this.index.data.documents) {
+      const file = await this.documentDb(entry.id).then((db) => db.data).catch(() => null);
+      if (file) documents.push(summarise(file));
+    }
+    await this.updateIndex((index) => ({ ...index, documents }));
   }
 
   private documentPath(id: string): string {
     return join(this.dir, 'documents', documentFileName(id));
   }
 
-  private async documentDb(id: string): Promise<Low<DocumentFile>> {
-    const cached = this.documents.get(id);
-    if (cached) return cached;
+  private documentDb(id: string): Promise<Low<DocumentFile>> {
+    let loading = this.documents.get(id);
+    if (!loading) {
+      loading = this.loadDocument(id);
+      this.documents.set(id, loading);
+      loading.catch(() => this.documents.delete(id));
+    }
+    return loading;
+  }
+
+  /// Reads a document file; in a writable workspace a damaged one is repaired from the backups.
+  private async loadDocument(id: string): Promise<Low<DocumentFile>> {
     if (!this.hasDocument(id)) throw new WorkspaceError(`no document ${id} in this workspace`);
-    const db = new Low(new DurableJsonFile(this.documentPath(id), DocumentFileSchema), null as unknown as DocumentFile);
-    await db.read();
+    const relativePath = join('documents', documentFileName(id));
+    const db = new Low(new DurableJsonFile(join(this.dir, relativePath), DocumentFileSchema), null as unknown as DocumentFile);
+    try {
+      await db.read();
+    } catch (error) {
+      if (!this.release || !(error instanceof DamagedFileError)) throw error;
+      const repair = await repairFromBackup(this.dir, relativePath, error.problems.join('; '), DocumentFileSchema);
+      this.notices.push(repair.message);
+      this.repairs.set(id, repair.message);
+      if (!repair.restored) {
+        await this.updateIndex((index) => ({ ...index, documents: index.documents.filter((d) => d.id !== id) }));
+        throw new WorkspaceError(`${repair.message} The document was removed from the library.`);
+      }
+      await db.read();
+      const counts = summarise(db.data).counts;
+      await this.updateIndex((index) => ({ ...index, documents: index.documents.map((d) => (d.id === id ? { ...d, counts } : d)) }));
+    }
     if (!db.data) throw new WorkspaceError(`the file for document ${id} is missing from ${join(this.dir, 'documents')}`);
-    this.documents.set(id, db);
     return db;
   }
 
