@@ -2,7 +2,7 @@
 /// `documents/<hex>.json` per article, each a lowdb database over a durable, validated JSON file.
 /// Opening for writing takes the workspace lock; reads never need it.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -111,7 +111,7 @@ export class Workspace {
       }
       const workspace = new Workspace(dir, index, release, created, notices);
       if (!options.readOnly) {
-        await workspace.adoptOrphans(created || rebuild);
+        await workspace.reconcileIndex(created || rebuild);
         if (rebuild) await workspace.refreshSummaries();
         if (workspace.listDocuments().length) await snapshotWorkspace(dir);
         workspace.backupTimer = setInterval(() => void workspace.backupIfChanged(), BACKUP_INTERVAL_MS);
@@ -322,21 +322,37 @@ export class Workspace {
     if (!this.release) throw new WorkspaceError(`workspace ${this.dir} was opened read-only`);
   }
 
-  /// Adds document files that are missing from the index (a crash between the two writes of an
-  /// import) and writes a new workspace's index for the first time.
-  private async adoptOrphans(created: boolean): Promise<void> {
-    const known = new Set(this.index.data.documents.map((d) => documentFileName(d.id)));
+  /// Brings the index in line with the document files after a crash: adopts document files it
+  /// does not list (a crash between the two writes of an import), and recounts the documents
+  /// written after the index was (a crash between a document write and the index update).
+  private async reconcileIndex(force: boolean): Promise<void> {
+    const indexTime = (await stat(join(this.dir, 'workspace.json')).catch(() => null))?.mtimeMs ?? 0;
+    const entries = new Map(this.index.data.documents.map((d) => [documentFileName(d.id), d]));
     const names = (await readdir(join(this.dir, 'documents'))).filter((n) => /^[0-9a-f]{64}\.json$/.test(n));
-    const orphans = names.filter((n) => !known.has(n));
-    for (const name of orphans) {
-      const db = new Low(new DurableJsonFile(join(this.dir, 'documents', name), DocumentFileSchema), null as unknown as DocumentFile);
-      await db.read();
-      if (db.data && documentFileName(db.data.document.id) === name) {
-        this.index.data.documents.push(summarise(db.data));
-        this.notices.push(`recovered "${db.data.document.title}" (${name}), which was missing from the document index`);
+    let documents = this.index.data.documents;
+    let changed = force;
+    for (const name of names) {
+      const entry = entries.get(name);
+      // Strictly older only: file times are coarse, and a document written in the same tick as
+      // the index may be the newer of the two.
+      if (entry && (await stat(join(this.dir, 'documents', name))).mtimeMs < indexTime) continue;
+      const file = await readJsonFile(join(this.dir, 'documents', name), DocumentFileSchema).catch(() => null);
+      if (!file || documentFileName(file.document.id) !== name) continue;
+      const summary = summarise(file);
+      changed = true;
+      if (!entry) {
+        documents = [...documents, summary];
+        this.notices.push(`recovered "${file.document.title}" (${name}), which was missing from the document index`);
+      } else {
+        documents = documents.map((d) => (d.id === summary.id ? { ...d, counts: summary.counts } : d));
       }
     }
-    if (created || orphans.length) await this.index.write();
+    // Rewritten even when nothing differed, so the documents are not recounted at every open.
+    if (changed) {
+      const next = { ...this.index.data, documents };
+      await this.index.adapter.write(next);
+      this.index.data = next;
+    }
   }
 }
 

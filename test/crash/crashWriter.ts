@@ -1,0 +1,87 @@
+// The writer half of the crash test: applies a seeded stream of random changes to a workspace
+// through the real service, printing `begin <op>` before each change and `ack <op>` once the
+// service has acknowledged it (that is, once it is on disk). The parent kills it at random.
+import { Workspace } from '../../main/core/store/workspace';
+import { createWorkbench } from '../../main/service/workbench';
+import type { Annotation } from '../../main/core/model';
+
+const [dir, seedText] = process.argv.slice(2);
+let seed = Number(seedText) >>> 0;
+/// mulberry32: small, seedable, good enough to pick changes.
+function random(): number {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
+const LABELS = ['actor', 'location', 'figure', 'quote'];
+const say = (kind: 'begin' | 'ack', op: unknown) => process.stdout.write(`${kind} ${JSON.stringify(op)}\n`);
+
+async function main(): Promise<void> {
+const workspace = await Workspace.open(dir, { app: 'crash writer' });
+const api = createWorkbench(workspace);
+const docs = new Map<string, { text: string; annotations: Annotation[] }>();
+for (const d of workspace.listDocuments()) {
+  const { document, annotations } = await api.documents.open(d.id);
+  docs.set(d.id, { text: document.text, annotations });
+}
+process.stdout.write('ready\n');
+
+for (let n = 0; ; n++) {
+  const docId = pick([...docs.keys()]);
+  const doc = docs.get(docId)!;
+  const existing = doc.annotations;
+  const roll = random();
+  if (roll < 0.05 || !docs.size) {
+    const text = `Article ${seedText}-${n}: ${Array.from({ length: 40 }, () => pick(['Aleppo', 'civilians', 'left', 'rebels', 'said', '13,346'])).join(' ')}.`;
+    say('begin', { op: 'import', text });
+    const report = await api.documents.import([{ name: `crash-${n}.txt`, base64: Buffer.from(text).toString('base64') }]);
+    const id = (report.imported[0] ?? report.duplicates[0]).document.id;
+    docs.set(id, { text, annotations: [] });
+    say('ack', { op: 'import', id });
+  } else if (roll < 0.45 || !existing.length) {
+    const start = Math.floor(random() * (doc.text.length - 20));
+    const input = { id: crypto.randomUUID(), docId, label: pick(LABELS), start, end: start + 1 + Math.floor(random() * 19) };
+    say('begin', { op: 'create', id: input.id, docId });
+    const created = await api.annotations.create(input).catch(() => null);
+    if (created) doc.annotations = [...existing, created];
+    say('ack', { op: 'create', id: input.id, docId, annotation: created });
+  } else if (roll < 0.6) {
+    const target = pick(existing);
+    const label = pick(LABELS);
+    say('begin', { op: 'relabel', id: target.id, docId });
+    const updated = await api.annotations.update({ docId, id: target.id, label });
+    doc.annotations = existing.map((a) => (a.id === target.id ? updated : a));
+    say('ack', { op: 'relabel', id: target.id, docId, label });
+  } else if (roll < 0.75) {
+    const target = pick(existing);
+    const note = { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: `note ${n}` }] }] };
+    say('begin', { op: 'note', id: target.id, docId });
+    const updated = await api.annotations.update({ docId, id: target.id, note });
+    doc.annotations = existing.map((a) => (a.id === target.id ? updated : a));
+    say('ack', { op: 'note', id: target.id, docId, note });
+  } else if (roll < 0.88) {
+    const target = pick(existing);
+    say('begin', { op: 'delete', id: target.id, docId });
+    await api.annotations.delete(docId, target.id);
+    doc.annotations = existing.filter((a) => a.id !== target.id);
+    say('ack', { op: 'delete', id: target.id, docId });
+  } else {
+    const quotes = existing.filter((a) => a.label === 'quote');
+    const actors = existing.filter((a) => a.label === 'actor');
+    if (!quotes.length || !actors.length) continue;
+    const quote = pick(quotes);
+    const actor = pick(actors);
+    say('begin', { op: 'link', id: quote.id, docId });
+    await api.relations.setSpeaker(docId, quote.id, actor.id);
+    say('ack', { op: 'link', id: quote.id, docId, actor: actor.id });
+  }
+}
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
