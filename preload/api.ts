@@ -182,6 +182,15 @@ export type ChannelResult<C extends Channel> = MethodAt<C> extends (...args: nev
 /// The reply envelope on both transports: errors travel as data, not as transport failures.
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
+/// What the preload exposes as `window.workbench`: every contract method, resolving with the reply
+/// envelope itself, because the context bridge keeps only the message of a thrown error and the
+/// UI needs the error code too.
+export type WorkbenchBridge = {
+  [A in keyof WorkbenchApi]: {
+    [M in keyof WorkbenchApi[A]]: WorkbenchApi[A][M] extends (...args: infer P) => Promise<infer R> ? (...args: P) => Promise<Reply<R>> : never;
+  };
+};
+
 /// Every channel, at run time. The type below fails to compile if one is missing.
 export const apiChannels = [
   'workspace.info',

@@ -1,18 +1,14 @@
 /// Exposes the contract as `window.workbench` and nothing else: no `ipcRenderer`, no events,
-/// only one async function per contract method.
+/// only one async function per contract method, answering with the reply envelope.
 import { contextBridge, ipcRenderer } from 'electron';
 import { apiChannels, type Reply } from './api';
 
-type Area = Record<string, (...args: unknown[]) => Promise<unknown>>;
+type Area = Record<string, (...args: unknown[]) => Promise<Reply<unknown>>>;
 
 const workbench: Record<string, Area> = {};
 for (const channel of apiChannels) {
   const [area, method] = channel.split('.') as [string, string];
-  (workbench[area] ??= {})[method] = async (...args: unknown[]) => {
-    const reply = (await ipcRenderer.invoke(channel, ...args)) as Reply<unknown>;
-    if (!reply.ok) throw new Error(reply.error.message);
-    return reply.value;
-  };
+  (workbench[area] ??= {})[method] = (...args: unknown[]) => ipcRenderer.invoke(channel, ...args) as Promise<Reply<unknown>>;
 }
 
 contextBridge.exposeInMainWorld('workbench', workbench);

@@ -1,68 +1,115 @@
-/// The application shell: header (workspace, import), the library sidebar and up to three
-/// document panes side by side.
+/// The application shell: header (workspace, annotator, import), the library sidebar, the
+/// annotate bar over up to three document panes side by side, and the inspector with the
+/// annotation list of the focused document.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentSummary, ImportReport, WorkspaceInfo } from '../../preload/api';
-import { workbench } from './api';
+import type { DocumentSummary, ImportReport, Label, WorkspaceInfo } from '../../preload/api';
+import { AnnotateBar } from './AnnotateBar';
+import { AnnotationList } from './AnnotationList';
+import { AnnotatorName } from './AnnotatorName';
 import { DocumentPane } from './DocumentPane';
-import { errorMessage } from './format';
+import type { DocumentViewHandle } from './editor/DocumentView';
 import { ImportButton } from './ImportButton';
+import { Inspector } from './Inspector';
+import { LabelEditor } from './LabelEditor';
 import { Library } from './Library';
-import { Messages, type Message } from './Messages';
+import { Messages, type Message, type NewMessage } from './Messages';
+import type { OpenViews } from './openViews';
 import { closePane, focusPane, NO_PANES, openBeside, openInFocused, type PaneState } from './panes';
+import { SelectionToolbar } from './SelectionToolbar';
+import { SPEAKER_LABEL } from './SpeakerField';
+import { labelCounts, type DocState } from './state/documentState';
+import { annotationToSelect, annotatorsOf, sameTextAnnotations, type AnnotationFilter } from './state/selectors';
+import { store, useWorkbench } from './state/useWorkbench';
+import { useAnnotationKeys } from './useAnnotationKeys';
+import { useWorkspace } from './useWorkspace';
 
-type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+const NO_MATCHES: ReadonlySet<string> = new Set();
 
 /// The whole UI.
 export function App() {
-  const [info, setInfo] = useState<WorkspaceInfo | null>(null);
-  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [panes, setPanes] = useState<PaneState>(NO_PANES);
   const [messages, setMessages] = useState<Message[]>([]);
+  const [showOthers, setShowOthers] = useState(true);
+  const [listFilter, setListFilter] = useState({ labels: new Set<string>() as ReadonlySet<string>, annotator: '' });
+  const [picking, setPicking] = useState(false);
+  const [editingLabels, setEditingLabels] = useState(false);
+  const views = useRef<OpenViews>(new Map()).current;
   const nextId = useRef(1);
+  const snapshot = useWorkbench();
 
-  const say = useCallback((message: WithoutId<Message>) => {
+  const say = useCallback((message: NewMessage) => {
     const id = nextId.current++;
     setMessages((ms) => [...ms, { ...message, id } as Message]);
   }, []);
   const dismiss = useCallback((id: number) => setMessages((ms) => ms.filter((m) => m.id !== id)), []);
+  const { info, setInfo, documents, refreshLibrary } = useWorkspace(say);
 
-  const refreshLibrary = useCallback(async () => {
-    try {
-      setDocuments(await workbench.documents.list());
-    } catch (error) {
-      setDocuments((d) => d ?? []);
-      say({ kind: 'error', title: 'Could not read the library', text: errorMessage(error) });
-    }
-  }, [say]);
+  const me = info?.currentAnnotator ?? '';
+  const labels = useMemo(() => info?.labels ?? [], [info]);
+  useEffect(() => store.setAnnotator(me), [me]);
+  useEffect(() => store.onAllSaved(() => void refreshLibrary()), [refreshLibrary]);
 
+  const labelLook = useMemo(() => new Map(labels.map((l) => [l.id, { name: l.name, color: l.color }])), [labels]);
+  const baseLook = useMemo(() => ({ labels: labelLook, me, showOthers }), [labelLook, me, showOthers]);
+  const filter: AnnotationFilter = useMemo(() => ({ ...listFilter, showOthers, me }), [listFilter, showOthers, me]);
+
+  const readyDocs = useMemo(() => {
+    const ready = new Map<string, DocState>();
+    for (const [id, load] of snapshot.docs) if (load.status === 'ready') ready.set(id, load.doc);
+    return ready;
+  }, [snapshot.docs]);
+  const selected = snapshot.selected;
+  const selectedAnnotation = (selected && readyDocs.get(selected.docId)?.annotations.get(selected.id)) ?? null;
+  const matches = useMemo(() => sameTextAnnotations(snapshot.docs, selectedAnnotation), [snapshot.docs, selectedAnnotation]);
+  const openDocIds = panes.panes.map((p) => p.docId);
+  const focusedDocId = panes.panes.find((p) => p.key === panes.focused)?.docId ?? null;
+  const listDocId = selected && openDocIds.includes(selected.docId) ? selected.docId : focusedDocId;
+  const othersCount = openDocIds.reduce(
+    (n, id) => n + [...(readyDocs.get(id)?.annotations.values() ?? [])].filter((a) => a.annotator !== me).length,
+    0,
+  );
+
+  useEffect(() => setPicking(false), [selected?.id]);
   useEffect(() => {
-    let live = true;
-    workbench.workspace.info().then(
-      (workspace) => {
-        if (!live) return;
-        setInfo(workspace);
-        if (workspace.notices.length > 0) say({ kind: 'notices', notices: workspace.notices });
-      },
-      (error: unknown) => live && say({ kind: 'error', title: 'Could not open the workspace', text: errorMessage(error) }),
-    );
-    workbench.documents.list().then(
-      (docs) => live && setDocuments(docs),
-      (error: unknown) => {
-        if (!live) return;
-        setDocuments([]);
-        say({ kind: 'error', title: 'Could not read the library', text: errorMessage(error) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [say]);
+    const current = store.getSnapshot().selected;
+    if (!current || snapshot.revealCount === 0) return;
+    const frame = requestAnimationFrame(() => views.get(current.docId)?.reveal(current.id));
+    return () => cancelAnimationFrame(frame);
+  }, [snapshot.revealCount, views]);
+
+  const onAnnotationClick = useCallback(
+    (docId: string, ids: string[]) => {
+      const doc = store.doc(docId);
+      const current = store.getSnapshot().selected;
+      if (!doc) return;
+      if (picking) {
+        const actor = ids.map((id) => doc.annotations.get(id)).find((a) => a?.label === SPEAKER_LABEL);
+        if (actor && current?.docId === docId) {
+          store.setSpeaker(docId, current.id, actor.id);
+          setPicking(false);
+        }
+        return;
+      }
+      const id = annotationToSelect(doc, ids, current?.docId === docId ? current.id : null);
+      store.select(id ? { docId, id } : null);
+    },
+    [picking],
+  );
+  const onHandle = useCallback(
+    (docId: string, handle: DocumentViewHandle | null) => (handle ? views.set(docId, handle) : views.delete(docId)),
+    [views],
+  );
+
+  useAnnotationKeys({ labels, views, focusedDocId, filter, pickingSpeaker: picking, cancelPicking: () => setPicking(false) });
 
   const open = useCallback((docId: string, beside: boolean) => {
     const key = `pane-${nextId.current++}`;
     setPanes((state) => (beside ? openBeside : openInFocused)(state, docId, key));
   }, []);
-
+  const close = (key: string, docId: string) => {
+    if (store.getSnapshot().selected?.docId === docId) store.select(null);
+    setPanes((s) => closePane(s, key));
+  };
   const onImported = useCallback(
     (report: ImportReport) => {
       say({ kind: 'import', report });
@@ -71,8 +118,19 @@ export function App() {
     [say, refreshLibrary],
   );
 
-  const summaries = useMemo(() => new Map((documents ?? []).map((d) => [d.id, d])), [documents]);
+  // The library shows the live counts of open documents, the service's for the others.
+  const liveDocuments = useMemo(
+    () => documents?.map((d): DocumentSummary => (readyDocs.has(d.id) ? { ...d, counts: labelCounts(readyDocs.get(d.id)!) } : d)) ?? null,
+    [documents, readyDocs],
+  );
+  const summaries = useMemo(() => new Map((liveDocuments ?? []).map((d) => [d.id, d])), [liveDocuments]);
   const openPanes = useMemo(() => new Map(panes.panes.map((p, i) => [p.docId, i + 1])), [panes]);
+  const usage = useMemo(() => {
+    const total: Record<string, number> = {};
+    for (const d of liveDocuments ?? []) for (const [label, n] of Object.entries(d.counts)) total[label] = (total[label] ?? 0) + n;
+    return total;
+  }, [liveDocuments]);
+  const hasPanes = panes.panes.length > 0;
 
   return (
     <div className="app">
@@ -86,36 +144,72 @@ export function App() {
         </div>
         <div className="header-actions">
           {info && (
-            <span className="annotator" title="Annotations you make are recorded under this name">
-              Annotator <strong>{info.currentAnnotator}</strong>
-            </span>
+            <AnnotatorName
+              name={me}
+              onChanged={(next: WorkspaceInfo) => setInfo(next)}
+              onFailed={(text) => say({ kind: 'error', title: 'Could not change the annotator', text })}
+            />
           )}
-          <ImportButton
-            onImported={onImported}
-            onFailed={(text) => say({ kind: 'error', title: 'Import failed', text })}
-          />
+          <ImportButton onImported={onImported} onFailed={(text) => say({ kind: 'error', title: 'Import failed', text })} />
         </div>
       </header>
-      <div className="app-body">
-        <Library documents={documents} labels={info?.labels ?? []} openPanes={openPanes} onOpen={open} />
-        <main className="reading-area" data-pane-count={panes.panes.length}>
-          {panes.panes.length === 0 ? (
-            <EmptyState />
-          ) : (
-            panes.panes.map((pane, index) => (
-              <DocumentPane
-                key={pane.key}
-                docId={pane.docId}
-                summary={summaries.get(pane.docId)}
-                position={index + 1}
-                focused={pane.key === panes.focused}
-                onFocus={() => setPanes((s) => focusPane(s, pane.key))}
-                onClose={() => setPanes((s) => closePane(s, pane.key))}
-              />
-            ))
-          )}
-        </main>
+      <div className={hasPanes ? 'app-body has-inspector' : 'app-body'}>
+        <Library documents={liveDocuments} labels={labels} openPanes={openPanes} onOpen={open} />
+        <div className="work-column">
+          <AnnotateBar
+            labels={labels}
+            views={views}
+            showOthers={showOthers}
+            othersCount={othersCount}
+            onShowOthersChange={setShowOthers}
+            onEditLabels={() => setEditingLabels(true)}
+          />
+          <main className="reading-area" data-pane-count={panes.panes.length}>
+            {hasPanes ? (
+              panes.panes.map((pane, index) => (
+                <DocumentPane
+                  key={pane.key}
+                  docId={pane.docId}
+                  summary={summaries.get(pane.docId)}
+                  position={index + 1}
+                  focused={pane.key === panes.focused}
+                  labels={labels}
+                  look={baseLook}
+                  matchIds={matches.get(pane.docId) ?? NO_MATCHES}
+                  pickingSpeaker={picking && selected?.docId === pane.docId}
+                  onFocus={() => setPanes((s) => focusPane(s, pane.key))}
+                  onClose={() => close(pane.key, pane.docId)}
+                  onAnnotationClick={onAnnotationClick}
+                  onHandle={onHandle}
+                />
+              ))
+            ) : (
+              <EmptyState />
+            )}
+          </main>
+        </div>
+        {hasPanes && (
+          <aside className="side-panel" aria-label="Inspector">
+            <Inspector labels={labels} me={me} picking={picking} onPickingChange={setPicking} />
+            <AnnotationList
+              doc={listDocId ? readyDocs.get(listDocId) : undefined}
+              labels={labels}
+              filter={filter}
+              annotators={annotatorsOf(readyDocs.values(), me)}
+              onFilterChange={(f) => setListFilter({ labels: f.labels, annotator: f.annotator })}
+            />
+          </aside>
+        )}
       </div>
+      <SelectionToolbar labels={labels} views={views} />
+      {editingLabels && info && (
+        <LabelEditor
+          labels={labels}
+          usage={usage}
+          onSaved={(saved: Label[]) => setInfo({ ...info, labels: saved })}
+          onClose={() => setEditingLabels(false)}
+        />
+      )}
       <Messages messages={messages} onDismiss={dismiss} />
     </div>
   );
@@ -130,9 +224,7 @@ function EmptyState() {
         <span />
       </div>
       <p className="empty-title">Select an article in the library to start reading</p>
-      <p className="empty-hint">
-        Ctrl/⌘+click or “Open beside” to compare up to three articles side by side.
-      </p>
+      <p className="empty-hint">Ctrl/⌘+click or “Open beside” to compare up to three articles side by side.</p>
     </div>
   );
 }

@@ -1,9 +1,13 @@
-/// One document pane: a header (title, source file, close) over the article's own scroll area.
-import { useEffect, useState } from 'react';
-import type { DocumentSummary, OpenDocument } from '../../preload/api';
-import { workbench } from './api';
-import { DocumentView } from './editor/DocumentView';
-import { errorMessage, formatInteger } from './format';
+/// One document pane: a header (title, source file, per-label counts, close) over the article's
+/// own scroll area, with the document's annotations drawn in it.
+import { useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import type { DocumentSummary, Label } from '../../preload/api';
+import type { HighlightLook } from './editor/annotationHighlights';
+import { DocumentView, type DocumentViewHandle } from './editor/DocumentView';
+import { formatInteger } from './format';
+import { labelCounts } from './state/documentState';
+import { linkedAnnotations } from './state/selectors';
+import { store, useWorkbench } from './state/useWorkbench';
 
 /// Props of {@link DocumentPane}.
 export interface DocumentPaneProps {
@@ -13,23 +17,55 @@ export interface DocumentPaneProps {
   /// 1-based position, left to right.
   position: number;
   focused: boolean;
+  labels: readonly Label[];
+  /// How highlights look, apart from what depends on this pane's selection.
+  look: Omit<HighlightLook, 'selectedId' | 'matchIds' | 'relatedIds'>;
+  /// Annotations of this document with the same text as the selected one.
+  matchIds: ReadonlySet<string>;
+  /// True while a quote waits for its speaker to be clicked.
+  pickingSpeaker: boolean;
   onFocus(): void;
   onClose(): void;
+  /// A click on highlighted text (ids under the pointer, innermost first; empty on plain text).
+  onAnnotationClick(docId: string, ids: string[]): void;
+  onHandle(docId: string, handle: DocumentViewHandle | null): void;
 }
 
-type Loaded = { status: 'loading' } | { status: 'ready'; open: OpenDocument } | { status: 'error'; message: string };
+/// The same set object as last time when the members did not change (keeps decorations still).
+function useStableSet(next: ReadonlySet<string>): ReadonlySet<string> {
+  const previous = useRef(next);
+  const same = previous.current.size === next.size && [...next].every((id) => previous.current.has(id));
+  if (!same) previous.current = next;
+  return previous.current;
+}
 
-/// Loads `docId` and shows it; `data-testid="document-pane"` with `data-doc-id`.
-export function DocumentPane({ docId, summary, position, focused, onFocus, onClose }: DocumentPaneProps) {
-  const loaded = useOpenDocument(docId);
-  const article = loaded.status === 'ready' ? loaded.open.document : undefined;
+/// Shows `docId`; `data-testid="document-pane"` with `data-doc-id`.
+export function DocumentPane(props: DocumentPaneProps) {
+  const { docId, summary, position, focused, labels, look, matchIds, pickingSpeaker, onFocus, onClose } = props;
+  const { docs, selected } = useWorkbench();
+  useEffect(() => void store.open(docId), [docId]);
+  const load = docs.get(docId) ?? { status: 'loading' as const };
+  const doc = load.status === 'ready' ? load.doc : undefined;
+  const article = doc?.document;
   const title = (article?.title ?? summary?.title ?? '').trim() || 'Untitled';
   const sourceName = article?.sourceName ?? summary?.sourceName ?? '';
   const characters = article?.text.length ?? summary?.characters;
+  const counts = doc ? labelCounts(doc) : (summary?.counts ?? {});
+
+  const selectedId = selected?.docId === docId ? selected.id : null;
+  const related = useStableSet(useMemo(() => (doc ? linkedAnnotations(doc, selectedId) : new Set<string>()), [doc, selectedId]));
+  const matches = useStableSet(matchIds);
+  const fullLook = useMemo<HighlightLook>(
+    () => ({ ...look, selectedId, matchIds: matches, relatedIds: related }),
+    [look, selectedId, matches, related],
+  );
+  const { onAnnotationClick, onHandle } = props;
+  const onClick = useCallback((ids: string[]) => onAnnotationClick(docId, ids), [onAnnotationClick, docId]);
+  const onViewHandle = useCallback((handle: DocumentViewHandle | null) => onHandle(docId, handle), [onHandle, docId]);
 
   return (
     <section
-      className={focused ? 'pane is-focused' : 'pane'}
+      className={['pane', focused && 'is-focused', pickingSpeaker && 'is-picking'].filter(Boolean).join(' ')}
       data-testid="document-pane"
       data-doc-id={docId}
       data-focused={focused ? 'true' : undefined}
@@ -47,6 +83,15 @@ export function DocumentPane({ docId, summary, position, focused, onFocus, onClo
               {sourceName}
             </span>
             {characters !== undefined && <span className="pane-chars">{formatInteger(characters)} chars</span>}
+            <span className="pane-counts" data-testid="pane-counts">
+              {labels
+                .filter((l) => counts[l.id])
+                .map((l) => (
+                  <span key={l.id} className="count-chip" style={{ '--chip-color': l.color } as CSSProperties} title={`${l.name}: ${counts[l.id]}`}>
+                    {counts[l.id]}
+                  </span>
+                ))}
+            </span>
           </div>
         </div>
         <button
@@ -60,31 +105,29 @@ export function DocumentPane({ docId, summary, position, focused, onFocus, onClo
           ×
         </button>
       </header>
+      {pickingSpeaker && (
+        <div className="pane-banner" role="status">
+          Click the actor who said the selected quote · Esc cancels
+        </div>
+      )}
       <div className="pane-scroll" tabIndex={0} aria-label={`Text of “${title}”`}>
-        {loaded.status === 'loading' && <p className="pane-note">Opening…</p>}
-        {loaded.status === 'error' && (
+        {load.status === 'loading' && <p className="pane-note">Opening…</p>}
+        {load.status === 'error' && (
           <p className="pane-note is-error" role="alert">
-            Could not open this document: {loaded.message}
+            Could not open this document: {load.message}
           </p>
         )}
-        {article && <DocumentView text={article.text} label={title} />}
+        {doc && (
+          <DocumentView
+            text={doc.document.text}
+            label={title}
+            annotations={doc.annotations}
+            look={fullLook}
+            onAnnotationClick={onClick}
+            onHandle={onViewHandle}
+          />
+        )}
       </div>
     </section>
   );
-}
-
-/// Fetches one document; a newer `docId` wins over a slower earlier answer.
-function useOpenDocument(docId: string): Loaded {
-  const [loaded, setLoaded] = useState<Loaded & { docId: string }>({ status: 'loading', docId });
-  useEffect(() => {
-    let current = true;
-    workbench.documents.open(docId).then(
-      (open) => current && setLoaded({ status: 'ready', open, docId }),
-      (error: unknown) => current && setLoaded({ status: 'error', message: errorMessage(error), docId }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [docId]);
-  return loaded.docId === docId ? loaded : { status: 'loading' };
 }

@@ -1,7 +1,7 @@
 /// The "Library" sidebar: every document of the workspace, filterable by title, marking the ones
 /// that are open. Click opens in the focused pane; Ctrl/Cmd/Shift+click or "Open beside" opens a
 /// new pane.
-import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { DocumentSummary, Label } from '../../preload/api';
 import { formatInteger, plural, searchKey, totalCount } from './format';
 import { useSlashToFocus } from './useSlashToFocus';
@@ -105,21 +105,23 @@ function LibraryItem({ doc, labels, pane, onOpen }: LibraryItemProps) {
           {pane && <span className="pane-badge">pane {pane}</span>}
         </span>
         <span className="library-meta">
-          {tagged.length > 0 && (
+          {tagged.length > 0 ? (
             <span
-              className="label-bar"
-              role="img"
+              className="library-counts"
+              data-testid="library-counts"
               aria-label={tagged.map((l) => `${l.name} ${doc.counts[l.id]}`).join(', ')}
-              title={tagged.map((l) => `${l.name}: ${doc.counts[l.id]}`).join('\n')}
+              title={`${plural(annotations, 'annotation')}\n${tagged.map((l) => `${l.name}: ${doc.counts[l.id]}`).join('\n')}`}
             >
               {tagged.map((l) => (
-                <span key={l.id} style={{ background: l.color, flexGrow: doc.counts[l.id] }} />
+                <span key={l.id} className="count-chip" data-label={l.id} style={{ '--chip-color': l.color } as CSSProperties}>
+                  {formatInteger(doc.counts[l.id])}
+                </span>
               ))}
             </span>
+          ) : (
+            <span className="library-untagged">No tags yet</span>
           )}
-          <span>
-            {plural(annotations, 'annotation')} · {formatInteger(doc.characters)} chars
-          </span>
+          <span className="library-chars">{formatInteger(doc.characters)} chars</span>
         </span>
       </button>
       <button

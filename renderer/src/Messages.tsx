@@ -9,6 +9,9 @@ export type Message =
   | { id: number; kind: 'notices'; notices: string[] }
   | { id: number; kind: 'error'; title: string; text: string };
 
+/// A message before it gets its id.
+export type NewMessage = Message extends infer M ? (M extends unknown ? Omit<M, 'id'> : never) : never;
+
 /// Props of {@link Messages}.
 export interface MessagesProps {
   messages: Message[];

@@ -1,12 +1,15 @@
 /// The workbench service as the renderer sees it: `window.workbench` under Electron (exposed by the
 /// preload), otherwise an HTTP client of the very same contract (browser mode).
-import type { Reply, WorkbenchApi } from '../../preload/api';
+import type { Reply, WorkbenchApi, WorkbenchBridge } from '../../preload/api';
 
 declare global {
   interface Window {
-    workbench?: WorkbenchApi;
+    workbench?: WorkbenchBridge;
   }
 }
+
+/// Sends one call and resolves with the reply envelope.
+type Send = (channel: string, args: unknown[]) => Promise<Reply<unknown>>;
 
 const TOKEN_KEY = 'awb.token';
 
@@ -21,33 +24,60 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-/// Calls one contract method over HTTP; a refused call rejects with the server's message.
-async function callOverHttp(token: string, channel: string, args: unknown[]): Promise<unknown> {
-  const response = await fetch(`/api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-AWB-Token': token },
-    body: JSON.stringify(args),
-  });
-  let reply: Reply<unknown>;
-  try {
-    reply = (await response.json()) as Reply<unknown>;
-  } catch {
-    throw new Error(`the workbench server answered ${response.status} ${response.statusText}`);
+/// A failed call: the service's message, and its error code where the transport tells it
+/// (`unreachable` when the server could not be reached at all).
+export class WorkbenchCallError extends Error {
+  override name = 'WorkbenchCallError';
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
   }
-  if (!reply.ok) throw new Error(reply.error.message);
-  return reply.value;
 }
 
-function httpClient(): WorkbenchApi {
-  const token = browserToken();
+/// Calls one contract method over HTTP.
+function httpSend(token: string): Send {
+  return async (channel, args) => {
+    let response: Response;
+    try {
+      response = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-AWB-Token': token },
+        body: JSON.stringify(args),
+      });
+    } catch {
+      throw new WorkbenchCallError('the workbench server cannot be reached', 'unreachable');
+    }
+    try {
+      return (await response.json()) as Reply<unknown>;
+    } catch {
+      throw new WorkbenchCallError(`the workbench server answered ${response.status} ${response.statusText}`, 'unreachable');
+    }
+  };
+}
+
+/// Calls one contract method through the Electron preload.
+function bridgeSend(bridge: WorkbenchBridge): Send {
+  const methods = bridge as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<Reply<unknown>>>>;
+  return (channel, args) => {
+    const [area, method] = channel.split('.') as [string, string];
+    return methods[area][method](...args);
+  };
+}
+
+/// The contract over a transport: each method sends, then unwraps the reply or throws.
+function client(send: Send): WorkbenchApi {
   const areas = new Map<string, unknown>();
   return new Proxy({} as WorkbenchApi, {
     get(_target, area: string) {
       if (!areas.has(area)) {
-        areas.set(
-          area,
-          new Proxy({}, { get: (_t, method: string) => (...args: unknown[]) => callOverHttp(token, `${area}.${method}`, args) }),
-        );
+        const call = (method: string) => async (...args: unknown[]) => {
+          const reply = await send(`${area}.${method}`, args);
+          if (!reply.ok) throw new WorkbenchCallError(reply.error.message, reply.error.code);
+          return reply.value;
+        };
+        areas.set(area, new Proxy({}, { get: (_t, method: string) => call(method) }));
       }
       return areas.get(area);
     },
@@ -55,4 +85,4 @@ function httpClient(): WorkbenchApi {
 }
 
 /// The one service object the UI talks to.
-export const workbench: WorkbenchApi = window.workbench ?? httpClient();
+export const workbench: WorkbenchApi = client(window.workbench ? bridgeSend(window.workbench) : httpSend(browserToken()));

@@ -1,11 +1,30 @@
-/// The read-only TipTap view of one article's text (DESIGN §7). Annotation decorations are added
-/// to this editor later; for now it only shows the text, selectable but never editable.
-import { useMemo } from 'react';
-import { EditorContent, useEditor } from '@tiptap/react';
+/// The read-only TipTap view of one article's text (DESIGN §7), with its annotations drawn as
+/// decorations. The text never changes; annotation changes reach the highlight plugin one by one
+/// (diffed by object identity), so a new tag does not redraw the others.
+import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import Document from '@tiptap/extension-document';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
+import { TextSelection } from '@tiptap/pm/state';
+import type { Annotation } from '../../../preload/api';
+import { highlightsKey, type HighlightAction, type HighlightLook } from './annotationHighlights';
 import { documentContent } from './documentContent';
+import { AnnotationHighlights } from './highlightsExtension';
+import { TextPositions, type TextSpan } from './textPositions';
+
+/// What the app can ask of a mounted view.
+export interface DocumentViewHandle {
+  /// The text span of the browser selection inside this view, or null if it has none.
+  selectedSpan(): TextSpan | null;
+  /// Where the browser selection is on screen, if it is inside this view.
+  selectionRect(): DOMRect | null;
+  /// Scrolls an annotation into view.
+  reveal(annotationId: string): void;
+  /// Collapses the selection, in the browser and in the editor's state (which would otherwise
+  /// put the old selection back on its next redraw).
+  clearSelection(): void;
+}
 
 /// Props of {@link DocumentView}.
 export interface DocumentViewProps {
@@ -13,14 +32,65 @@ export interface DocumentViewProps {
   text: string;
   /// Accessible name of the view, usually the article's title.
   label: string;
+  annotations?: ReadonlyMap<string, Annotation>;
+  look?: HighlightLook;
+  /// A click (not a drag) on highlighted text: the ids of the annotations under the pointer.
+  onAnnotationClick?(ids: string[]): void;
+  /// Receives the view's handle once mounted, and null when it goes.
+  onHandle?(handle: DocumentViewHandle | null): void;
 }
 
+/// The annotation ids of the highlight elements from `target` up to `root`, innermost first.
+function annotationIdsAt(target: EventTarget | null, root: Element): string[] {
+  const ids: string[] = [];
+  for (let el = target instanceof Element ? target : null; el && el !== root; el = el.parentElement) {
+    const id = el.getAttribute('data-annotation-id');
+    if (id && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/// The part of the browser selection that lies inside `root`, or null.
+function selectionRangeIn(root: Element): Range | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!range.intersectsNode(root)) return null;
+  const clipped = range.cloneRange();
+  if (!root.contains(clipped.startContainer)) clipped.setStart(root, 0);
+  if (!root.contains(clipped.endContainer)) clipped.setEnd(root, root.childNodes.length);
+  return clipped.collapsed ? null : clipped;
+}
+
+function useHighlightSync(editor: Editor | null, annotations: ReadonlyMap<string, Annotation>, look: HighlightLook | undefined) {
+  const synced = useRef<{ editor: Editor; annotations: ReadonlyMap<string, Annotation>; look: HighlightLook } | null>(null);
+  useEffect(() => {
+    if (!editor || !look || editor.isDestroyed) return;
+    const before = synced.current?.editor === editor ? synced.current : null;
+    const actions: HighlightAction[] = [];
+    if (!before) {
+      actions.push({ type: 'reset', annotations: [...annotations.values()], look });
+    } else {
+      for (const [id, annotation] of annotations) {
+        if (before.annotations.get(id) !== annotation) actions.push({ type: 'upsert', annotation });
+      }
+      for (const id of before.annotations.keys()) if (!annotations.has(id)) actions.push({ type: 'remove', id });
+      if (before.look !== look) actions.push({ type: 'look', look });
+    }
+    synced.current = { editor, annotations, look };
+    for (const action of actions) editor.view.dispatch(editor.state.tr.setMeta(highlightsKey, action));
+  }, [editor, annotations, look]);
+}
+
+const NO_ANNOTATIONS: ReadonlyMap<string, Annotation> = new Map();
+
 /// Shows `text` as paragraphs in a read-only editor whose root is `data-testid="document-view"`.
-export function DocumentView({ text, label }: DocumentViewProps) {
+export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, onAnnotationClick, onHandle }: DocumentViewProps) {
   const content = useMemo(() => documentContent(text), [text]);
+  const positions = useMemo(() => new TextPositions(text), [text]);
   const editor = useEditor(
     {
-      extensions: [Document, Paragraph, Text],
+      extensions: [Document, Paragraph, Text, AnnotationHighlights.configure({ positions })],
       content,
       editable: false,
       injectCSS: false,
@@ -37,7 +107,48 @@ export function DocumentView({ text, label }: DocumentViewProps) {
         },
       },
     },
-    [content, label],
+    [content, label, positions],
   );
-  return <EditorContent editor={editor} className="document-view" />;
+  useHighlightSync(editor, annotations, look);
+
+  useEffect(() => {
+    if (!editor || !onHandle) return;
+    const root = () => (editor.isDestroyed ? null : editor.view.dom);
+    onHandle({
+      selectedSpan() {
+        const dom = root();
+        const range = dom && selectionRangeIn(dom);
+        if (!dom || !range) return null;
+        const from = editor.view.posAtDOM(range.startContainer, range.startOffset);
+        const to = editor.view.posAtDOM(range.endContainer, range.endOffset);
+        return positions.toSpan(from, to);
+      },
+      selectionRect() {
+        const dom = root();
+        const range = dom && selectionRangeIn(dom);
+        return range ? range.getBoundingClientRect() : null;
+      },
+      clearSelection() {
+        if (editor.isDestroyed) return;
+        const { state } = editor.view;
+        if (!state.selection.empty) editor.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, state.selection.to)));
+        const selection = window.getSelection();
+        if (selection && selection.rangeCount && editor.view.dom.contains(selection.anchorNode)) selection.removeAllRanges();
+      },
+      reveal(annotationId) {
+        const el = root()?.querySelector(`[data-annotation-id="${CSS.escape(annotationId)}"]`);
+        el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      },
+    });
+    return () => onHandle(null);
+  }, [editor, onHandle, positions]);
+
+  function onClick(event: MouseEvent<HTMLDivElement>) {
+    if (!onAnnotationClick || !editor || editor.isDestroyed) return;
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    onAnnotationClick(annotationIdsAt(event.target, editor.view.dom));
+  }
+
+  return <EditorContent editor={editor} className="document-view" onClick={onClick} />;
 }

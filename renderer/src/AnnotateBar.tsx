@@ -1,0 +1,74 @@
+/// The bar above the panes: the label legend with keys (a chip tags the selected text), the
+/// label editor, the "others' tags" toggle, undo and redo, and the save indicator.
+import type { CSSProperties } from 'react';
+import type { Label } from '../../preload/api';
+import { clearTextSelection, currentTextSelection, type OpenViews } from './openViews';
+import { SaveStatus } from './SaveStatus';
+import { store, useWorkbench } from './state/useWorkbench';
+
+/// Props of {@link AnnotateBar}.
+export interface AnnotateBarProps {
+  labels: readonly Label[];
+  views: OpenViews;
+  showOthers: boolean;
+  /// Annotations by other annotators in the open documents.
+  othersCount: number;
+  onShowOthersChange(show: boolean): void;
+  onEditLabels(): void;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = isMac ? '⌘' : 'Ctrl+';
+
+/// The bar, `data-testid="annotate-bar"`.
+export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthersChange, onEditLabels }: AnnotateBarProps) {
+  const { canUndo, canRedo } = useWorkbench();
+  function tagSelection(label: Label) {
+    const selection = currentTextSelection(views);
+    if (!selection) return;
+    store.tag(selection.docId, label.id, selection.span.start, selection.span.end);
+    clearTextSelection(views);
+  }
+
+  return (
+    <div className="annotate-bar" data-testid="annotate-bar">
+      <div className="legend" data-testid="label-legend" role="group" aria-label="Labels and their keys">
+        {labels.map((l) => (
+          <button
+            key={l.id}
+            type="button"
+            className="legend-chip"
+            data-testid="legend-chip"
+            data-label={l.id}
+            style={{ '--chip-color': l.color } as CSSProperties}
+            title={`Select text, then press ${l.key || 'this chip'} to tag it as ${l.name}`}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => tagSelection(l)}
+          >
+            {l.key && <kbd>{l.key}</kbd>}
+            <span className="legend-swatch" aria-hidden="true" />
+            {l.name}
+          </button>
+        ))}
+        <button type="button" className="bar-button" data-testid="edit-labels" onClick={onEditLabels} title="Add, rename, recolour or re-key labels">
+          Edit labels
+        </button>
+      </div>
+      <div className="bar-actions">
+        <label className="toggle" title="Show or hide annotations made by other annotators (drawn dashed)">
+          <input type="checkbox" data-testid="toggle-others" checked={showOthers} onChange={(e) => onShowOthersChange(e.target.checked)} />
+          <span>Others’ tags{othersCount ? ` (${othersCount})` : ''}</span>
+        </label>
+        <span className="bar-separator" aria-hidden="true" />
+        <button type="button" className="bar-button" data-testid="undo" disabled={!canUndo} title={`Undo (${mod}Z)`} onClick={() => store.undo()}>
+          ↶ Undo
+        </button>
+        <button type="button" className="bar-button" data-testid="redo" disabled={!canRedo} title={`Redo (${mod}Shift+Z)`} onClick={() => store.redo()}>
+          ↷ Redo
+        </button>
+        <span className="bar-separator" aria-hidden="true" />
+        <SaveStatus />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+/// The inspector of the selected annotation: its text, label (chips), speaker (for quotes),
+/// note, the spans it overlaps, who made it and when, and Delete. Without a selection it shows
+/// the keyboard paths.
+import type { CSSProperties } from 'react';
+import type { Annotation, Label } from '../../preload/api';
+import { NoteEditor } from './editor/NoteEditor';
+import { formatDateTime, oneLine } from './format';
+import type { DocState } from './state/documentState';
+import { overlapping, quotesBy } from './state/selectors';
+import { store, useWorkbench } from './state/useWorkbench';
+import { QUOTE_LABEL, SPEAKER_LABEL, SpeakerField } from './SpeakerField';
+
+/// Props of {@link Inspector}.
+export interface InspectorProps {
+  labels: readonly Label[];
+  me: string;
+  /// Whether the selected quote waits for its speaker to be clicked in the text.
+  picking: boolean;
+  onPickingChange(picking: boolean): void;
+}
+
+const chipStyle = (color: string) => ({ '--chip-color': color }) as CSSProperties;
+
+/// The inspector card (`data-testid="inspector"`), or the shortcut help when nothing is selected.
+export function Inspector({ labels, me, picking, onPickingChange }: InspectorProps) {
+  const { selected, docs } = useWorkbench();
+  const load = selected ? docs.get(selected.docId) : undefined;
+  const doc = load?.status === 'ready' ? load.doc : undefined;
+  const annotation = selected && doc?.annotations.get(selected.id);
+  if (!doc || !annotation) return <ShortcutHelp labels={labels} />;
+  return <AnnotationDetails key={annotation.id} {...{ doc, annotation, labels, me, picking, onPickingChange }} />;
+}
+
+interface DetailsProps extends InspectorProps {
+  doc: DocState;
+  annotation: Annotation;
+}
+
+function AnnotationDetails({ doc, annotation, labels, me, picking, onPickingChange }: DetailsProps) {
+  const ref = { docId: doc.document.id, id: annotation.id };
+  const label = labels.find((l) => l.id === annotation.label);
+  const around = overlapping(doc, annotation);
+  const quotes = annotation.label === SPEAKER_LABEL ? quotesBy(doc, annotation.id) : [];
+  const select = (a: Annotation) => store.select({ docId: a.docId, id: a.id }, true);
+
+  return (
+    <section className="inspector" data-testid="inspector" data-annotation-id={annotation.id} aria-label="Selected annotation">
+      <div className="inspector-head">
+        <span className="label-pill" data-testid="inspector-label-name" style={chipStyle(label?.color ?? '#777777')}>
+          {label?.name ?? annotation.label}
+        </span>
+        {annotation.annotator !== me && <span className="foreign-badge">by {annotation.annotator}</span>}
+        <button type="button" className="icon-button" aria-label="Close the inspector" title="Deselect (Esc)" onClick={() => store.select(null)}>
+          ×
+        </button>
+      </div>
+      <blockquote className="inspector-quote" data-testid="inspector-quote" style={chipStyle(label?.color ?? '#777777')}>
+        {annotation.quote}
+      </blockquote>
+
+      <div className="field">
+        <span className="field-label">Label</span>
+        <div className="chip-row" role="radiogroup" aria-label="Label">
+          {labels.map((l) => (
+            <button
+              key={l.id}
+              type="button"
+              role="radio"
+              aria-checked={l.id === annotation.label}
+              className="tag-chip"
+              data-testid="inspector-label"
+              data-label={l.id}
+              style={chipStyle(l.color)}
+              title={l.key ? `${l.name} (${l.key})` : l.name}
+              onClick={() => store.relabel(ref, l.id)}
+            >
+              <span className="tag-chip-swatch" aria-hidden="true" />
+              {l.name}
+              {l.key && <kbd>{l.key}</kbd>}
+            </button>
+          ))}
+        </div>
+      </div>
+
+      {annotation.label === QUOTE_LABEL && <SpeakerField doc={doc} quote={annotation} picking={picking} onPickingChange={onPickingChange} />}
+      {quotes.length > 0 && (
+        <div className="field">
+          <span className="field-label">Speaker of</span>
+          <ul className="link-list">
+            {quotes.map((q) => (
+              <li key={q.id}>
+                <button type="button" className="link-button" onClick={() => select(q)}>
+                  “{oneLine(q.quote, 70)}”
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <div className="field">
+        <span className="field-label">Note</span>
+        <NoteEditor value={annotation.note} onCommit={(note) => store.setNote(ref, note)} />
+      </div>
+
+      {around.length > 0 && (
+        <div className="field">
+          <span className="field-label">Overlaps</span>
+          <div className="chip-row">
+            {around.map((a) => {
+              const l = labels.find((x) => x.id === a.label);
+              return (
+                <button key={a.id} type="button" className="overlap-chip" data-testid="overlap-chip" style={chipStyle(l?.color ?? '#777777')} onClick={() => select(a)}>
+                  <span className="tag-chip-swatch" aria-hidden="true" />
+                  {oneLine(a.quote, 28)}
+                </button>
+              );
+            })}
+          </div>
+        </div>
+      )}
+
+      <dl className="inspector-meta">
+        <dt>Annotator</dt>
+        <dd data-testid="inspector-annotator">{annotation.annotator}</dd>
+        <dt>Created</dt>
+        <dd>{formatDateTime(annotation.createdAt)}</dd>
+        <dt>Updated</dt>
+        <dd>{formatDateTime(annotation.updatedAt)}</dd>
+        <dt>Offsets</dt>
+        <dd className="mono">
+          {annotation.start}–{annotation.end}
+        </dd>
+      </dl>
+      <div className="inspector-actions">
+        <button type="button" className="button button-danger" data-testid="delete-annotation" onClick={() => store.remove(ref)}>
+          Delete <kbd>Del</kbd>
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function ShortcutHelp({ labels }: { labels: readonly Label[] }) {
+  const keys = labels.filter((l) => l.key).map((l) => l.key);
+  return (
+    <section className="inspector inspector-empty" data-testid="inspector-empty" aria-label="How to annotate">
+      <p className="inspector-empty-title">No annotation selected</p>
+      <ul className="shortcut-list">
+        <li>
+          Select text, then press <kbd>{keys.length ? `${keys[0]}–${keys[keys.length - 1]}` : '1'}</kbd> or click a label
+        </li>
+        <li>Click a highlight to inspect it; click again for the span around it</li>
+        <li>With a span selected, a label key relabels it</li>
+        <li>
+          <kbd>j</kbd> <kbd>k</kbd> step through annotations · <kbd>Del</kbd> deletes
+        </li>
+        <li>
+          <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd> redo
+        </li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+/// The small toolbar that appears by a text selection in a document: one chip per label (with
+/// its key), a click tags the selection. It keeps the selection alive while clicked.
+import { useEffect, useState, type CSSProperties } from 'react';
+import type { Label } from '../../preload/api';
+import { clearTextSelection, currentTextSelection, type OpenViews } from './openViews';
+import { store } from './state/useWorkbench';
+
+/// Props of {@link SelectionToolbar}.
+export interface SelectionToolbarProps {
+  labels: readonly Label[];
+  views: OpenViews;
+}
+
+interface Placement {
+  docId: string;
+  top: number;
+  left: number;
+  below: boolean;
+}
+
+const TOOLBAR_HEIGHT = 38;
+
+function placementFor(views: OpenViews): Placement | null {
+  const selection = currentTextSelection(views);
+  const rect = selection && views.get(selection.docId)?.selectionRect();
+  if (!selection || !rect || (rect.width === 0 && rect.height === 0)) return null;
+  const below = rect.top < TOOLBAR_HEIGHT + 64;
+  const left = Math.min(Math.max(rect.left + rect.width / 2, 180), window.innerWidth - 180);
+  return { docId: selection.docId, top: below ? rect.bottom + 8 : rect.top - 8, left, below };
+}
+
+/// The floating label chips (`data-testid="selection-toolbar"`), shown while text is selected.
+export function SelectionToolbar({ labels, views }: SelectionToolbarProps) {
+  const [placement, setPlacement] = useState<Placement | null>(null);
+
+  useEffect(() => {
+    let frame = 0;
+    const update = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setPlacement(placementFor(views)));
+    };
+    document.addEventListener('selectionchange', update);
+    window.addEventListener('scroll', update, true);
+    window.addEventListener('resize', update);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('selectionchange', update);
+      window.removeEventListener('scroll', update, true);
+      window.removeEventListener('resize', update);
+    };
+  }, [views]);
+
+  if (!placement || labels.length === 0) return null;
+
+  function tag(label: Label) {
+    const selection = currentTextSelection(views);
+    if (!selection) return;
+    store.tag(selection.docId, label.id, selection.span.start, selection.span.end);
+    clearTextSelection(views);
+    setPlacement(null);
+  }
+
+  return (
+    <div
+      className={placement.below ? 'selection-toolbar is-below' : 'selection-toolbar'}
+      data-testid="selection-toolbar"
+      role="toolbar"
+      aria-label="Tag the selection"
+      style={{ top: placement.top, left: placement.left }}
+      onMouseDown={(e) => e.preventDefault()}
+    >
+      {labels.map((label) => (
+        <button
+          key={label.id}
+          type="button"
+          className="tag-chip"
+          data-testid="tag-chip"
+          data-label={label.id}
+          style={{ '--chip-color': label.color } as CSSProperties}
+          title={label.key ? `Tag as ${label.name} (${label.key})` : `Tag as ${label.name}`}
+          onClick={() => tag(label)}
+        >
+          <span className="tag-chip-swatch" aria-hidden="true" />
+          {label.name}
+          {label.key && <kbd>{label.key}</kbd>}
+        </button>
+      ))}
+    </div>
+  );
+}

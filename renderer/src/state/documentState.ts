@@ -1,0 +1,101 @@
+/// One open document as the renderer holds it (its text, annotations and speaker links), and the
+/// pure, immutable edits the UI makes to it before the service confirms them. An edit returns a
+/// new state and replaces only the annotations it touches, so views can diff by identity.
+import type { Annotation, Article, NoteNode, OpenDocument, Relation, RemovedAnnotation } from '../../../preload/api';
+
+/// A document with everything annotated on it.
+export interface DocState {
+  document: Article;
+  /// By id, in no particular order (use {@link inTextOrder} to list them).
+  annotations: ReadonlyMap<string, Annotation>;
+  relations: readonly Relation[];
+}
+
+/// What an edit may change on one annotation: its label and/or its note (`null` removes it).
+export interface AnnotationPatch {
+  label?: string;
+  note?: NoteNode | null;
+}
+
+/// Names one annotation of one document.
+export interface AnnotationRef {
+  docId: string;
+  id: string;
+}
+
+/// The state of a document as `documents.open` returned it.
+export function docStateOf(open: OpenDocument): DocState {
+  return {
+    document: open.document,
+    annotations: new Map(open.annotations.map((a) => [a.id, a])),
+    relations: open.relations,
+  };
+}
+
+/// Annotations in reading order: by start, then the longer (outer) one first.
+export function inTextOrder(annotations: Iterable<Annotation>): Annotation[] {
+  return [...annotations].sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
+}
+
+/// Adds or replaces one annotation.
+export function withAnnotation(doc: DocState, annotation: Annotation): DocState {
+  return { ...doc, annotations: new Map(doc.annotations).set(annotation.id, annotation) };
+}
+
+/// Removes one annotation and the speaker links to or from it; `removed` is what was taken
+/// (null when the annotation was not there).
+export function withoutAnnotation(doc: DocState, id: string): { doc: DocState; removed: RemovedAnnotation | null } {
+  const annotation = doc.annotations.get(id);
+  if (!annotation) return { doc, removed: null };
+  const annotations = new Map(doc.annotations);
+  annotations.delete(id);
+  const linked = (r: Relation) => r.from === id || r.to === id;
+  return {
+    doc: { ...doc, annotations, relations: doc.relations.filter((r) => !linked(r)) },
+    removed: { annotation, relations: doc.relations.filter(linked) },
+  };
+}
+
+/// Puts back what {@link withoutAnnotation} (or the service's delete) removed.
+export function withRestored(doc: DocState, removed: RemovedAnnotation): DocState {
+  const ids = new Set(removed.relations.map((r) => r.id));
+  const relations = [...doc.relations.filter((r) => !ids.has(r.id)), ...removed.relations];
+  return { ...withAnnotation(doc, removed.annotation), relations };
+}
+
+/// Applies a label and/or note change to one annotation (unknown ids are left alone).
+export function withPatch(doc: DocState, id: string, patch: AnnotationPatch, now: string): DocState {
+  const annotation = doc.annotations.get(id);
+  if (!annotation) return doc;
+  const next: Annotation = { ...annotation, updatedAt: now };
+  if (patch.label !== undefined) next.label = patch.label;
+  if (patch.note === null) delete next.note;
+  else if (patch.note !== undefined) next.note = patch.note;
+  return withAnnotation(doc, next);
+}
+
+/// The current value of the fields a patch would change (what undo puts back).
+export function patchBefore(annotation: Annotation, patch: AnnotationPatch): AnnotationPatch {
+  const before: AnnotationPatch = {};
+  if (patch.label !== undefined) before.label = annotation.label;
+  if (patch.note !== undefined) before.note = annotation.note ?? null;
+  return before;
+}
+
+/// The actor annotation a quote is linked to, if any.
+export function speakerOf(doc: DocState, quoteId: string): string | null {
+  return doc.relations.find((r) => r.type === 'speaker' && r.from === quoteId)?.to ?? null;
+}
+
+/// Links `quoteId` to `relation.to`, replacing its previous speaker; `relation` null unlinks.
+export function withSpeaker(doc: DocState, quoteId: string, relation: Relation | null): DocState {
+  const others = doc.relations.filter((r) => !(r.type === 'speaker' && r.from === quoteId));
+  return { ...doc, relations: relation ? [...others, relation] : others };
+}
+
+/// Number of annotations per label id.
+export function labelCounts(doc: DocState): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const a of doc.annotations.values()) counts[a.label] = (counts[a.label] ?? 0) + 1;
+  return counts;
+}

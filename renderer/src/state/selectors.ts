@@ -1,0 +1,97 @@
+/// Questions the UI asks of the open documents: what the list shows, what the selection relates
+/// to, which span a click means, where j/k go. Pure functions over {@link DocState}.
+import type { Annotation } from '../../../preload/api';
+import { inTextOrder, speakerOf, type DocState } from './documentState';
+import type { DocLoad } from './workbenchStore';
+
+/// Which annotations the list (and j/k) show.
+export interface AnnotationFilter {
+  /// Label ids to show; empty shows every label.
+  labels: ReadonlySet<string>;
+  /// Only this annotator's, or everyone's when empty.
+  annotator: string;
+  /// Whether annotations by others than `me` are shown at all.
+  showOthers: boolean;
+  me: string;
+}
+
+/// The annotations of a document that pass the filter, in reading order.
+export function visibleAnnotations(doc: DocState, filter: AnnotationFilter): Annotation[] {
+  return inTextOrder(doc.annotations.values()).filter(
+    (a) =>
+      (filter.labels.size === 0 || filter.labels.has(a.label)) &&
+      (filter.annotator === '' || a.annotator === filter.annotator) &&
+      (filter.showOthers || a.annotator === filter.me),
+  );
+}
+
+/// The annotation after (`+1`) or before (`-1`) `currentId` in `list`, wrapping around; the
+/// first (or last) when nothing is selected or the selection is not in the list.
+export function stepThrough(list: readonly Annotation[], currentId: string | null, direction: 1 | -1): Annotation | null {
+  if (list.length === 0) return null;
+  const index = currentId === null ? -1 : list.findIndex((a) => a.id === currentId);
+  if (index === -1) return direction === 1 ? list[0] : list[list.length - 1];
+  return list[(index + direction + list.length) % list.length];
+}
+
+/// Which of the annotations under a click to select: the shortest (innermost) one, or, when
+/// the selected one is among them, the next longer one (so repeated clicks cycle outwards).
+export function annotationToSelect(doc: DocState, idsUnderPointer: readonly string[], selectedId: string | null): string | null {
+  const under = idsUnderPointer
+    .map((id) => doc.annotations.get(id))
+    .filter((a): a is Annotation => a !== undefined)
+    .sort((a, b) => a.end - a.start - (b.end - b.start) || b.start - a.start);
+  if (under.length === 0) return null;
+  const index = under.findIndex((a) => a.id === selectedId);
+  return under[(index + 1) % under.length].id;
+}
+
+/// The text annotations are compared by across panes: case-insensitive, whitespace collapsed.
+export function matchKey(quote: string): string {
+  return quote.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+}
+
+/// For each open document, the annotations with the same text as `selected` (itself excluded).
+export function sameTextAnnotations(docs: ReadonlyMap<string, DocLoad>, selected: Annotation | null): Map<string, Set<string>> {
+  const result = new Map<string, Set<string>>();
+  if (!selected) return result;
+  const key = matchKey(selected.quote);
+  for (const [docId, load] of docs) {
+    if (load.status !== 'ready') continue;
+    const ids = new Set<string>();
+    for (const a of load.doc.annotations.values()) if (a.id !== selected.id && matchKey(a.quote) === key) ids.add(a.id);
+    result.set(docId, ids);
+  }
+  return result;
+}
+
+/// Annotations linked to `selectedId` by a speaker link: a quote's actor, or an actor's quotes.
+export function linkedAnnotations(doc: DocState, selectedId: string | null): Set<string> {
+  const linked = new Set<string>();
+  if (!selectedId) return linked;
+  for (const r of doc.relations) {
+    if (r.from === selectedId) linked.add(r.to);
+    if (r.to === selectedId) linked.add(r.from);
+  }
+  return linked;
+}
+
+/// The quotes a given actor annotation is the speaker of, in reading order.
+export function quotesBy(doc: DocState, actorId: string): Annotation[] {
+  return inTextOrder(doc.annotations.values()).filter((a) => speakerOf(doc, a.id) === actorId);
+}
+
+/// Other annotations overlapping `annotation` (nested in it, around it, or crossing it).
+export function overlapping(doc: DocState, annotation: Annotation): Annotation[] {
+  return inTextOrder(doc.annotations.values()).filter(
+    (a) => a.id !== annotation.id && a.start < annotation.end && annotation.start < a.end,
+  );
+}
+
+/// Everyone who annotated the open documents, the current annotator first.
+export function annotatorsOf(docs: Iterable<DocState>, me: string): string[] {
+  const names = new Set<string>();
+  for (const doc of docs) for (const a of doc.annotations.values()) names.add(a.annotator);
+  names.delete(me);
+  return [me, ...[...names].sort()];
+}

@@ -1,0 +1,302 @@
+/// The session's annotation state: open documents, the selected annotation, saving and undo.
+/// Every edit shows at once (optimistic), is queued for the service ({@link SaveQueue}) and is
+/// recorded for undo; the service's answers then replace the guesses (times, trimmed quotes).
+/// Plain TypeScript with a subscribe/snapshot pair for React's `useSyncExternalStore`.
+import type { Annotation, NoteNode, WorkbenchApi } from '../../../preload/api';
+import { trimmedSpan } from '../editor/spanText';
+import {
+  docStateOf,
+  patchBefore,
+  speakerOf,
+  withAnnotation,
+  withoutAnnotation,
+  withPatch,
+  withRestored,
+  withSpeaker,
+  type AnnotationPatch,
+  type AnnotationRef,
+  type DocState,
+} from './documentState';
+import { SaveQueue, type SaveOperation, type SaveStatus } from './saveQueue';
+import { UndoHistory, type Command } from './undoHistory';
+
+/// A document being opened, open, or failed to open.
+export type DocLoad = { status: 'loading' } | { status: 'ready'; doc: DocState } | { status: 'error'; message: string };
+
+/// Everything the UI renders from the store; a new object after every change.
+export interface WorkbenchSnapshot {
+  docs: ReadonlyMap<string, DocLoad>;
+  selected: AnnotationRef | null;
+  /// Increases when the selected annotation should be scrolled into view.
+  revealCount: number;
+  save: SaveStatus;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+function shorten(quote: string): string {
+  const oneLine = quote.replace(/\s+/g, ' ');
+  return oneLine.length > 40 ? `${oneLine.slice(0, 39)}…` : oneLine;
+}
+
+/// The store. `now` and `newId` are injectable for tests.
+export class WorkbenchStore {
+  private snapshot: WorkbenchSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private readonly savedListeners = new Set<() => void>();
+  private readonly queue: SaveQueue;
+  private readonly history = new UndoHistory<Command>();
+  private annotator = '';
+
+  constructor(
+    private readonly api: WorkbenchApi,
+    private readonly now: () => string = () => new Date().toISOString(),
+    private readonly newId: () => string = () => crypto.randomUUID(),
+  ) {
+    this.queue = new SaveQueue(
+      () => this.update({}),
+      () => this.savedListeners.forEach((l) => l()),
+    );
+    this.snapshot = { docs: new Map(), selected: null, revealCount: 0, save: this.queue.status, canUndo: false, canRedo: false };
+  }
+
+  /// For `useSyncExternalStore`.
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /// For `useSyncExternalStore`.
+  getSnapshot = (): WorkbenchSnapshot => this.snapshot;
+
+  /// Calls `listener` whenever every queued change has been saved.
+  onAllSaved(listener: () => void): () => void {
+    this.savedListeners.add(listener);
+    return () => this.savedListeners.delete(listener);
+  }
+
+  /// The name new annotations are shown under until the service stamps them.
+  setAnnotator(name: string): void {
+    this.annotator = name;
+  }
+
+  private update(patch: Partial<WorkbenchSnapshot>): void {
+    this.snapshot = {
+      ...this.snapshot,
+      ...patch,
+      save: this.queue.status,
+      canUndo: this.history.canUndo,
+      canRedo: this.history.canRedo,
+    };
+    this.listeners.forEach((l) => l());
+  }
+
+  /// The document if it is open and loaded.
+  doc(docId: string): DocState | undefined {
+    const load = this.snapshot.docs.get(docId);
+    return load?.status === 'ready' ? load.doc : undefined;
+  }
+
+  private setDoc(docId: string, change: (doc: DocState) => DocState): void {
+    const doc = this.doc(docId);
+    if (doc) this.update({ docs: new Map(this.snapshot.docs).set(docId, { status: 'ready', doc: change(doc) }) });
+  }
+
+  /// Loads a document (again, with `force`) from the service.
+  async open(docId: string, force = false): Promise<void> {
+    if (!force && this.snapshot.docs.has(docId)) return;
+    if (!this.snapshot.docs.has(docId)) this.update({ docs: new Map(this.snapshot.docs).set(docId, { status: 'loading' }) });
+    let load: DocLoad;
+    try {
+      load = { status: 'ready', doc: docStateOf(await this.api.documents.open(docId)) };
+    } catch (error) {
+      load = { status: 'error', message: error instanceof Error ? error.message : String(error) };
+    }
+    this.update({ docs: new Map(this.snapshot.docs).set(docId, load) });
+  }
+
+  /// Selects an annotation (null clears); `reveal` scrolls it into view.
+  select(ref: AnnotationRef | null, reveal = false): void {
+    const same = ref?.id === this.snapshot.selected?.id && ref?.docId === this.snapshot.selected?.docId;
+    if (same && !reveal) return;
+    this.update({ selected: ref, revealCount: this.snapshot.revealCount + (reveal ? 1 : 0) });
+  }
+
+  private annotation(ref: AnnotationRef): Annotation | undefined {
+    return this.doc(ref.docId)?.annotations.get(ref.id);
+  }
+
+  private save(operation: Omit<SaveOperation, 'run'>, run: (self: SaveOperation) => Promise<void>): void {
+    const op: SaveOperation = { ...operation, run: () => run(op) };
+    this.queue.enqueue(op);
+  }
+
+  /// Takes the service's version of an annotation, unless a later change to it is still queued.
+  private adopt(saved: Annotation, op: SaveOperation): void {
+    if (this.queue.hasPendingFor(saved.id, op) || !this.doc(saved.docId)?.annotations.has(saved.id)) return;
+    this.setDoc(saved.docId, (doc) => withAnnotation(doc, saved));
+  }
+
+  /// Tags the (trimmed) span of a document with a label and selects the new annotation; null
+  /// when the selection holds only whitespace.
+  tag(docId: string, label: string, start: number, end: number): AnnotationRef | null {
+    const doc = this.doc(docId);
+    const span = doc && trimmedSpan(doc.document.text, start, end);
+    if (!doc || !span) return null;
+    const now = this.now();
+    const annotation: Annotation = {
+      id: this.newId(),
+      docId,
+      label,
+      ...span,
+      quote: doc.document.text.slice(span.start, span.end),
+      annotator: this.annotator,
+      createdAt: now,
+      updatedAt: now,
+      origin: 'manual',
+    };
+    const command: Command = { kind: 'create', docId, removed: { annotation, relations: [] } };
+    this.history.push(command);
+    this.setDoc(docId, (d) => withAnnotation(d, annotation));
+    const ref = { docId, id: annotation.id };
+    this.select(ref);
+    this.save({ description: `tag “${shorten(annotation.quote)}”`, targets: [annotation.id] }, async (op) => {
+      const saved = await this.api.annotations.create({ id: annotation.id, docId, label, start: span.start, end: span.end });
+      command.removed = { annotation: saved, relations: [] };
+      this.adopt(saved, op);
+    });
+    return ref;
+  }
+
+  /// Changes the label and/or note of an annotation.
+  change(ref: AnnotationRef, patch: AnnotationPatch): void {
+    const annotation = this.annotation(ref);
+    if (!annotation) return;
+    this.history.push({ kind: 'change', ...ref, before: patchBefore(annotation, patch), after: patch });
+    this.applyPatch(ref, patch);
+  }
+
+  /// Shorthand for a label change.
+  relabel(ref: AnnotationRef, label: string): void {
+    if (this.annotation(ref)?.label !== label) this.change(ref, { label });
+  }
+
+  /// Shorthand for a note change (`null` removes the note).
+  setNote(ref: AnnotationRef, note: NoteNode | null): void {
+    this.change(ref, { note });
+  }
+
+  private applyPatch(ref: AnnotationRef, patch: AnnotationPatch): void {
+    const annotation = this.annotation(ref);
+    if (!annotation) return;
+    this.setDoc(ref.docId, (doc) => withPatch(doc, ref.id, patch, this.now()));
+    const what = patch.label !== undefined ? 'relabel' : 'save the note of';
+    this.save({ description: `${what} “${shorten(annotation.quote)}”`, targets: [ref.id] }, async (op) => {
+      this.adopt(await this.api.annotations.update({ ...ref, ...patch }), op);
+    });
+  }
+
+  /// Deletes an annotation (and its speaker links).
+  remove(ref: AnnotationRef): void {
+    const annotation = this.annotation(ref);
+    if (!annotation) return;
+    const command: Command = { kind: 'delete', docId: ref.docId, removed: { annotation, relations: [] } };
+    this.history.push(command);
+    this.takeAway(command);
+  }
+
+  private takeAway(command: Extract<Command, { kind: 'create' | 'delete' }>): void {
+    const { docId } = command;
+    const id = command.removed.annotation.id;
+    const doc = this.doc(docId);
+    const { doc: without, removed } = doc ? withoutAnnotation(doc, id) : { doc, removed: null };
+    if (!without || !removed) return;
+    command.removed = removed;
+    this.setDoc(docId, () => without);
+    if (this.snapshot.selected?.id === id) this.select(null);
+    const targets = [id, ...removed.relations.flatMap((r) => [r.from, r.to])];
+    this.save({ description: `delete “${shorten(removed.annotation.quote)}”`, targets }, async () => {
+      command.removed = await this.api.annotations.delete(docId, id);
+    });
+  }
+
+  private putBack(command: Extract<Command, { kind: 'create' | 'delete' }>): void {
+    const { docId, removed } = command;
+    this.setDoc(docId, (doc) => withRestored(doc, removed));
+    this.select({ docId, id: removed.annotation.id }, true);
+    const targets = [removed.annotation.id, ...removed.relations.flatMap((r) => [r.from, r.to])];
+    this.save({ description: `restore “${shorten(removed.annotation.quote)}”`, targets }, async (op) => {
+      this.adopt(await this.api.annotations.restore(docId, command.removed), op);
+    });
+  }
+
+  /// Links a quote to the actor who said it, or unlinks it (`actorId` null).
+  setSpeaker(docId: string, quoteId: string, actorId: string | null): void {
+    const doc = this.doc(docId);
+    if (!doc || speakerOf(doc, quoteId) === actorId) return;
+    this.history.push({ kind: 'speaker', docId, quoteId, before: speakerOf(doc, quoteId), after: actorId });
+    this.applySpeaker(docId, quoteId, actorId);
+  }
+
+  private applySpeaker(docId: string, quoteId: string, actorId: string | null): void {
+    const relation = actorId ? { id: this.newId(), type: 'speaker' as const, from: quoteId, to: actorId, annotator: this.annotator } : null;
+    this.setDoc(docId, (doc) => withSpeaker(doc, quoteId, relation));
+    const description = actorId ? 'link a quote to its speaker' : 'unlink a speaker';
+    this.save({ description, targets: [quoteId] }, async (op) => {
+      const saved = await this.api.relations.setSpeaker(docId, quoteId, actorId);
+      if (!this.queue.hasPendingFor(quoteId, op)) this.setDoc(docId, (doc) => withSpeaker(doc, quoteId, saved));
+    });
+  }
+
+  /// Undoes the last change (of any pane).
+  undo(): void {
+    const command = this.history.takeUndo();
+    if (command) this.perform(command, 'undo');
+  }
+
+  /// Redoes the last undone change.
+  redo(): void {
+    const command = this.history.takeRedo();
+    if (command) this.perform(command, 'redo');
+  }
+
+  private perform(command: Command, direction: 'undo' | 'redo'): void {
+    const forward = direction === 'redo';
+    switch (command.kind) {
+      case 'create':
+        return forward ? this.putBack(command) : this.takeAway(command);
+      case 'delete':
+        return forward ? this.takeAway(command) : this.putBack(command);
+      case 'change': {
+        const ref = { docId: command.docId, id: command.id };
+        this.applyPatch(ref, forward ? command.after : command.before);
+        return this.select(ref, true);
+      }
+      case 'speaker':
+        this.applySpeaker(command.docId, command.quoteId, forward ? command.after : command.before);
+        return this.select({ docId: command.docId, id: command.quoteId }, true);
+    }
+  }
+
+  /// Retries the failed save now.
+  retrySave(): void {
+    this.queue.retryNow();
+  }
+
+  /// Gives up the failed save, re-reads the open documents from the service and forgets undo.
+  discardFailedSave(): void {
+    if (!this.queue.discardFailed()) return;
+    this.history.clear();
+    const reload = () => {
+      for (const [docId, load] of this.snapshot.docs) if (load.status === 'ready') void this.open(docId, true);
+    };
+    if (this.queue.status.pending === 0) reload();
+    else {
+      const stop = this.onAllSaved(() => {
+        stop();
+        reload();
+      });
+    }
+    this.update({});
+  }
+}

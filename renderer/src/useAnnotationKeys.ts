@@ -1,0 +1,105 @@
+/// The keyboard paths of annotating (DESIGN §7): a label's key tags the selected text (or
+/// relabels the selected annotation), Delete removes it, j/k and the arrows step through the
+/// annotations in reading order, Escape clears, Ctrl/⌘+Z undoes and Ctrl/⌘+Shift+Z or Ctrl+Y
+/// redoes. Keys typed into text fields are left alone.
+import { useEffect, useRef } from 'react';
+import type { Label } from '../../preload/api';
+import { labelForKey } from './labels';
+import { clearTextSelection, currentTextSelection, isTextEntry, type OpenViews } from './openViews';
+import { stepThrough, visibleAnnotations, type AnnotationFilter } from './state/selectors';
+import { store } from './state/useWorkbench';
+
+/// What the shortcuts need to know.
+export interface AnnotationKeysOptions {
+  labels: readonly Label[];
+  views: OpenViews;
+  /// The document of the focused pane (where j/k start when nothing is selected).
+  focusedDocId: string | null;
+  filter: AnnotationFilter;
+  pickingSpeaker: boolean;
+  cancelPicking(): void;
+}
+
+function isUndo(e: KeyboardEvent): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z';
+}
+
+function isRedo(e: KeyboardEvent): boolean {
+  const k = e.key.toLowerCase();
+  return (e.ctrlKey || e.metaKey) && !e.altKey && ((e.shiftKey && k === 'z') || (!e.shiftKey && k === 'y'));
+}
+
+/// Tags the selected text with `label`, or else relabels the selected annotation.
+function applyLabel(label: Label, options: AnnotationKeysOptions): boolean {
+  const text = currentTextSelection(options.views);
+  if (text) {
+    store.tag(text.docId, label.id, text.span.start, text.span.end);
+    clearTextSelection(options.views);
+    return true;
+  }
+  const { selected } = store.getSnapshot();
+  if (!selected) return false;
+  store.relabel(selected, label.id);
+  return true;
+}
+
+/// Selects the next (+1) or previous (−1) annotation of the selected or focused document.
+function step(direction: 1 | -1, options: AnnotationKeysOptions): boolean {
+  const { selected } = store.getSnapshot();
+  const docId = selected?.docId ?? options.focusedDocId;
+  const doc = docId ? store.doc(docId) : undefined;
+  if (!docId || !doc) return false;
+  const next = stepThrough(visibleAnnotations(doc, options.filter), selected?.id ?? null, direction);
+  if (!next) return false;
+  store.select({ docId, id: next.id }, true);
+  return true;
+}
+
+/// Handles one key press; true when it was an annotation shortcut.
+function handleKey(e: KeyboardEvent, options: AnnotationKeysOptions): boolean {
+  if (isUndo(e)) {
+    store.undo();
+    return true;
+  }
+  if (isRedo(e)) {
+    store.redo();
+    return true;
+  }
+  if (e.ctrlKey || e.metaKey || e.altKey) return false;
+  const { selected } = store.getSnapshot();
+  switch (e.key) {
+    case 'Escape':
+      if (options.pickingSpeaker) options.cancelPicking();
+      else store.select(null);
+      clearTextSelection(options.views);
+      return true;
+    case 'Delete':
+    case 'Backspace':
+      if (!selected) return false;
+      store.remove(selected);
+      return true;
+    case 'j':
+    case 'ArrowDown':
+      return step(1, options);
+    case 'k':
+    case 'ArrowUp':
+      return step(-1, options);
+  }
+  const label = labelForKey(options.labels, e.key);
+  return label ? applyLabel(label, options) : false;
+}
+
+/// Installs the shortcuts on the window for the life of the component.
+export function useAnnotationKeys(options: AnnotationKeysOptions): void {
+  const latest = useRef(options);
+  latest.current = options;
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing || isTextEntry(e.target)) return;
+      if (e.target instanceof Element && e.target.closest('dialog')) return;
+      if (handleKey(e, latest.current)) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
