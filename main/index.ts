@@ -38,6 +38,7 @@ async function start(): Promise<void> {
   if (workspace.created) {
     const seeds = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds');
     await importSeeds(workspace, seeds);
+    await workspace.backup();
   }
   registerIpc(ipcMain, createWorkbench(workspace));
 

@@ -192,7 +192,10 @@ function buildProgram(context: CliContext): Command {
 export async function serveWorkspace(dir: string, rendererDir: string, context: CliContext, port = 0) {
   const workspace = await Workspace.open(dir, { app: 'awb serve' });
   try {
-    if (workspace.created) await importSeeds(workspace, join(context.packageRoot, 'seeds'));
+    if (workspace.created) {
+      await importSeeds(workspace, join(context.packageRoot, 'seeds'));
+      await workspace.backup();
+    }
     const server = await startWebServer({ api: createWorkbench(workspace), rendererDir, port });
     for (const notice of workspace.notices) console.error(`awb serve: ${notice}`);
     return {
