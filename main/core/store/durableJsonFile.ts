@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
+import { WorkbenchError } from '../errors.js';
 import { describeSchemaError } from '../model.js';
 
 /// A workspace file that exists but cannot be used as it is.
@@ -40,10 +41,41 @@ export async function readJsonFile<T>(path: string, schema: z.ZodType<T>): Promi
   return result.data;
 }
 
+/// A write that did not reach the disk; the file still holds its previous content.
+export class SaveFailedError extends WorkbenchError {
+  constructor(
+    readonly path: string,
+    override readonly cause: NodeJS.ErrnoException,
+  ) {
+    super('save-failed', `could not save ${path}: ${explainErrno(cause)}`);
+    this.name = 'SaveFailedError';
+  }
+}
+
+const ERRNO_TEXT: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the disk is read-only',
+  EIO: 'the disk reported an input/output error',
+  EMFILE: 'too many open files',
+  EBUSY: 'the file is in use by another program',
+};
+
+function explainErrno(error: NodeJS.ErrnoException): string {
+  const text = error.code ? ERRNO_TEXT[error.code] : undefined;
+  return text ? `${text} (${error.code})` : error.message;
+}
+
 /// Writes `content` so that after a crash the file holds either the old or the new content.
 export async function writeFileDurably(path: string, content: string | Uint8Array): Promise<void> {
-  await writeFileAtomic(path, typeof content === 'string' ? content : Buffer.from(content), { fsync: true });
-  await fsyncFolder(dirname(path));
+  try {
+    await writeFileAtomic(path, typeof content === 'string' ? content : Buffer.from(content), { fsync: true });
+    await fsyncFolder(dirname(path));
+  } catch (error) {
+    throw (error as NodeJS.ErrnoException).code ? new SaveFailedError(path, error as NodeJS.ErrnoException) : error;
+  }
 }
 
 /// Writes `data` as JSON, durably.
