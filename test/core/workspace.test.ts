@@ -120,7 +120,7 @@ describe('workspace store', () => {
     writeFileSync(join(dir, 'workspace.json'), '\0\0\0');
     await expect(Workspace.open(dir, { readOnly: true })).rejects.toThrow(/contains NUL bytes/);
     writeFileSync(join(dir, 'workspace.json'), JSON.stringify({ schemaVersion: 99 }));
-    await expect(Workspace.open(dir, { readOnly: true })).rejects.toThrow(/schemaVersion/);
+    await expect(Workspace.open(dir, { readOnly: true })).rejects.toThrow(/written by a newer version of Annotation Workbench \(schema 99/);
   });
 
   it('check finds a document whose text no longer matches its id, or whose file is gone', async () => {

@@ -7,7 +7,8 @@ import type { Adapter } from 'lowdb';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
 import { WorkbenchError } from '../errors.js';
-import { describeSchemaError } from '../model.js';
+import { SCHEMA_VERSION, describeSchemaError } from '../model.js';
+import { migrate, type FileKind } from './migrations.js';
 
 /// A workspace file that exists but cannot be used as it is.
 export class DamagedFileError extends Error {
@@ -20,8 +21,13 @@ export class DamagedFileError extends Error {
   }
 }
 
-/// Reads and validates `path`; `null` when it does not exist.
-export async function readJsonFile<T>(path: string, schema: z.ZodType<T>): Promise<T | null> {
+/// Files read through a migration-aware read that were upgraded to the current schema, with the
+/// version they had; the store backs up and writes these.
+export const upgradedFrom = new WeakMap<object, number>();
+
+/// Reads and validates `path`; `null` when it does not exist. With `kind`, an older schema version
+/// is migrated first (see `upgradedFrom`), and a newer one is refused without calling it damaged.
+export async function readJsonFile<T>(path: string, schema: z.ZodType<T>, kind?: FileKind): Promise<T | null> {
   let raw: string;
   try {
     raw = await readFile(path, 'utf8');
@@ -36,8 +42,10 @@ export async function readJsonFile<T>(path: string, schema: z.ZodType<T>): Promi
     const hint = raw.length === 0 ? 'the file is empty' : raw.includes('\u0000') ? 'the file contains NUL bytes' : 'not valid JSON';
     throw new DamagedFileError(path, [`${hint} (${(error as Error).message})`]);
   }
-  const result = schema.safeParse(json);
+  const migrated = kind ? migrate(path, kind, json) : { json, from: SCHEMA_VERSION };
+  const result = schema.safeParse(migrated.json);
   if (!result.success) throw new DamagedFileError(path, describeSchemaError(result.error));
+  if (migrated.from !== SCHEMA_VERSION) upgradedFrom.set(result.data as object, migrated.from);
   return result.data;
 }
 
@@ -100,10 +108,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
     readonly path: string,
     private readonly schema: z.ZodType<T>,
+    private readonly kind?: FileKind,
   ) {}
 
   read(): Promise<T | null> {
-    return readJsonFile(this.path, this.schema);
+    return readJsonFile(this.path, this.schema, this.kind);
   }
 
   write(data: T): Promise<void> {

@@ -19,7 +19,7 @@ import {
 import { WorkbenchError } from '../errors.js';
 import type { ArticleText } from '../text/readArticle.js';
 import { backupsFolder, listBackups, snapshotWorkspace, type BackupInfo } from './backups.js';
-import { DamagedFileError, DurableJsonFile, readJsonFile, writeFileDurably } from './durableJsonFile.js';
+import { DamagedFileError, DurableJsonFile, readJsonFile, upgradedFrom, writeFileDurably } from './durableJsonFile.js';
 import { removeStaleTempFiles, repairFromBackup } from './recovery.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { lockWorkspace } from './workspaceLock.js';
@@ -98,7 +98,7 @@ export class Workspace {
         if (removed) notices.push(`removed ${removed} temporary file(s) left by an interrupted save`);
       }
       const created = !existsSync(indexPath);
-      const index = new Low(new DurableJsonFile(indexPath, WorkspaceFileSchema), emptyWorkspace());
+      const index = new Low(new DurableJsonFile(indexPath, WorkspaceFileSchema, 'workspace'), emptyWorkspace());
       let rebuild = false;
       try {
         await index.read();
@@ -110,6 +110,7 @@ export class Workspace {
         rebuild = true;
       }
       const workspace = new Workspace(dir, index, release, created, notices);
+      if (!options.readOnly) await workspace.saveUpgraded('workspace.json', index);
       if (!options.readOnly) {
         await workspace.reconcileIndex(created || rebuild);
         if (rebuild) await workspace.refreshSummaries();
@@ -265,6 +266,16 @@ export class Workspace {
     await this.release?.();
   }
 
+  /// Writes back a file that was read in an older schema and migrated, after taking a backup.
+  private async saveUpgraded<T extends object>(relativePath: string, db: Low<T>): Promise<void> {
+    const from = upgradedFrom.get(db.data);
+    if (from === undefined) return;
+    const backup = await snapshotWorkspace(this.dir);
+    await db.adapter.write(db.data);
+    upgradedFrom.delete(db.data);
+    this.notices.push(`upgraded ${relativePath} from schema ${from} to ${SCHEMA_VERSION}; the previous state is backup ${backup.name}`);
+  }
+
   private async backupIfChanged(): Promise<void> {
     if (!this.changedSinceBackup) return;
     await this.backup().catch((error: unknown) => console.error(`automatic backup failed: ${String(error)}`));
@@ -298,7 +309,7 @@ export class Workspace {
   private async loadDocument(id: string): Promise<Low<DocumentFile>> {
     if (!this.hasDocument(id)) throw new WorkspaceError(`no document ${id} in this workspace`);
     const relativePath = join('documents', documentFileName(id));
-    const db = new Low(new DurableJsonFile(join(this.dir, relativePath), DocumentFileSchema), null as unknown as DocumentFile);
+    const db = new Low(new DurableJsonFile(join(this.dir, relativePath), DocumentFileSchema, 'document'), null as unknown as DocumentFile);
     try {
       await db.read();
     } catch (error) {
@@ -315,6 +326,7 @@ export class Workspace {
       await this.updateIndex((index) => ({ ...index, documents: index.documents.map((d) => (d.id === id ? { ...d, counts } : d)) }));
     }
     if (!db.data) throw new WorkspaceError(`the file for document ${id} is missing from ${join(this.dir, 'documents')}`);
+    if (this.release) await this.saveUpgraded(relativePath, db);
     return db;
   }
 
