@@ -53,6 +53,30 @@ export const layerRules = [
   },
 ];
 
+/// Security rules (DESIGN §8): markup from data, weakened Electron settings and remote content are
+/// lint errors in the app's own code. Exported so a test can prove they bite.
+export const securityRules = [
+  {
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/][right.type!='Literal']", message: 'innerHTML/outerHTML from data can run code: build DOM nodes or text instead.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'insertAdjacentHTML parses markup: build DOM nodes or text instead.' },
+        { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'document.write parses markup.' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML'] Property[key.name='__html'][value.type!='Literal']", message: 'dangerouslySetInnerHTML from data can run code: render text instead.' },
+        { selector: "Property[key.name=/^nodeIntegration(InWorker|InSubFrames)?$/][value.value=true]", message: 'Node integration in a page is forbidden (Electron checklist 2).' },
+        { selector: "Property[key.name=/^(contextIsolation|sandbox|webSecurity)$/][value.value=false]", message: 'contextIsolation, sandbox and webSecurity stay on (Electron checklist 3, 4, 6).' },
+        { selector: "Property[key.name=/^(allowRunningInsecureContent|experimentalFeatures|webviewTag)$/][value.value=true]", message: 'insecure content, experimental features and webviews stay off (Electron checklist 8, 9, 11).' },
+        { selector: "Property[key.name='enableBlinkFeatures']", message: 'enableBlinkFeatures is forbidden (Electron checklist 10).' },
+        { selector: "CallExpression[callee.property.name=/^(loadURL|openExternal)$/] > Literal[value=/^(https?|ftp|file):/]", message: 'the app loads no remote content (Electron checklist 1, 15).' },
+        { selector: "CallExpression[callee.name='fetch'] > Literal[value=/^(https?|ftp):/]", message: 'the app loads no remote content.' },
+        { selector: "CallExpression[callee.name='fetch'] > TemplateLiteral > TemplateElement[value.raw=/^(https?|ftp):/]", message: 'the app loads no remote content.' },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'test/fixtures/**'] },
   js.configs.recommended,
@@ -74,4 +98,5 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   ...layerRules,
+  ...securityRules,
 );

@@ -7,7 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import { importSeeds } from './core/importArticles.js';
 import { Workspace } from './core/store/workspace.js';
 import { resolveWorkspaceDir } from './core/workspaceLocation.js';
-import { hardenWebContents, windowOptions } from './app/secureWindow.js';
+import { hardenSession, hardenWebContents, windowOptions } from './app/secureWindow.js';
 import { APP_ORIGIN, isAppUrl, registerIpc } from './ipc/registerIpc.js';
 import { createWorkbench } from './service/workbench.js';
 import { CONTENT_SECURITY_POLICY } from './web/contentSecurityPolicy.js';
@@ -55,8 +55,7 @@ async function start(): Promise<void> {
       },
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  hardenSession(session.defaultSession);
 
   const window = new BrowserWindow(windowOptions(fileURLToPath(new URL('../preload/index.cjs', import.meta.url))));
   window.once('ready-to-show', () => window.show());

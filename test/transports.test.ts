@@ -160,6 +160,23 @@ describe('browser mode refuses what it must', () => {
     expect(JSON.parse((await apiCall('documents.delete_everything', [])).body)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
   });
 
+  it('refuses a request body over the size limit', async () => {
+    const small = await startWebServer({ api, rendererDir, port: 0, maxBodyBytes: 1000 });
+    try {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: small.port, path: '/api/documents.list', method: 'POST', headers: { 'Content-Type': 'application/json', 'X-AWB-Token': small.token } },
+          (res) => (res.resume(), resolve(res.statusCode ?? 0)),
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify(['x'.repeat(5000)]));
+      });
+      expect(status).toBe(413);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('serves the renderer with the CSP, and nothing outside it', async () => {
     const page = await http('/');
     expect(page.status).toBe(200);

@@ -1,6 +1,6 @@
 /// The Electron window's security settings (DESIGN §8), as plain functions so they can be
 /// unit-tested without an Electron binary.
-import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { isAppUrl } from '../ipc/registerIpc.js';
 
 /// Options of the main window: isolated, sandboxed, no Node in the page.
@@ -39,11 +39,16 @@ export function isExternalLink(url: string): boolean {
   }
 }
 
-/// Denies new windows (opening http(s) links in the system browser instead), navigation away
-/// from the app, and webviews, for one WebContents.
-export function hardenWebContents(contents: WebContents, openExternal: (url: string) => void): void {
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalLink(url)) openExternal(url);
+/// The parts of a WebContents the hardening touches (so tests can pass a fake).
+export type HardenableContents = Pick<WebContents, 'setWindowOpenHandler' | 'on'>;
+
+/// Denies new windows, navigation away from the app, and webviews, for one WebContents. A link
+/// the user clicks (a tab disposition, not a scripted `window.open` popup) to an http(s) address
+/// opens in the system browser; nothing else is ever handed to the OS.
+export function hardenWebContents(contents: HardenableContents, openExternal: (url: string) => void): void {
+  contents.setWindowOpenHandler(({ url, disposition }) => {
+    const clicked = disposition === 'foreground-tab' || disposition === 'background-tab';
+    if (clicked && isExternalLink(url)) openExternal(url);
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
@@ -53,4 +58,11 @@ export function hardenWebContents(contents: WebContents, openExternal: (url: str
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/// Denies every permission request and check (camera, notifications, clipboard read, …): the app
+/// needs none.
+export function hardenSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
 }

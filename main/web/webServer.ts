@@ -23,6 +23,8 @@ export interface WebServerOptions {
   rendererDir: string;
   /// 0 picks a free port.
   port?: number;
+  /// Largest request body accepted (default MAX_BODY_BYTES).
+  maxBodyBytes?: number;
 }
 
 /// A listening browser-mode server.
@@ -48,7 +50,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
     if (url.pathname.startsWith('/api/')) {
-      return void handleApi(request, response, url.pathname.slice(5), token, allowedHosts, options.api);
+      return void handleApi(request, response, url.pathname.slice(5), token, allowedHosts, options.api, options.maxBodyBytes ?? MAX_BODY_BYTES);
     }
     return void serveStatic(request, response, root, url.pathname);
   });
@@ -76,6 +78,7 @@ async function handleApi(
   token: string,
   allowedHosts: string[],
   api: WorkbenchApi,
+  maxBodyBytes: number,
 ): Promise<void> {
   response.setHeader('Cache-Control', 'no-store');
   if (request.method !== 'POST') return sendText(response, 405, 'API calls are POST');
@@ -89,7 +92,7 @@ async function handleApi(
   }
   let body: string;
   try {
-    body = await readBody(request, MAX_BODY_BYTES);
+    body = await readBody(request, maxBodyBytes);
   } catch (error) {
     return sendText(response, 413, (error as Error).message);
   }
@@ -149,7 +152,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
       if (size > limit) {
         // Keep draining (discarding) so the client can read the refusal.
         chunks.length = 0;
-        reject(new Error(`refused: request body over ${limit / 1048576} MB`));
+        reject(new Error(`refused: request body over ${limit} bytes`));
         return;
       }
       chunks.push(chunk);
