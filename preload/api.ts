@@ -3,6 +3,7 @@
 /// serve exactly these methods from one implementation; others import this file's types only.
 import type { Article, Annotation, DocumentSummary, Label, NoteNode, Relation } from '../main/core/model';
 import type { ImportReport } from '../main/core/importArticles';
+import type { AnnotationInput, Removal } from '../main/core/annotations';
 import type { ExchangeImportReport } from '../main/core/exchange/importExchange';
 import type { ExportFormat, ExportSummary } from '../main/core/export/renderExport';
 import type { ExportScope } from '../main/core/export/exportScope';
@@ -66,14 +67,7 @@ export interface ArticleFile {
 /// A new tag. Offsets are UTF-16 code units of the document text; the service trims surrounding
 /// whitespace, records the covered text as `quote`, and stamps annotator and times. `id` may be
 /// given (a UUID) so that undo and redo keep one identity.
-export interface NewAnnotation {
-  id?: string;
-  docId: string;
-  label: string;
-  start: number;
-  end: number;
-  note?: NoteNode;
-}
+export type NewAnnotation = AnnotationInput;
 
 /// A change to one annotation: its label, and/or its note (`null` removes the note).
 export interface AnnotationChange {
@@ -84,10 +78,7 @@ export interface AnnotationChange {
 }
 
 /// An annotation as it was removed, with the speaker links that went with it (for undo).
-export interface RemovedAnnotation {
-  annotation: Annotation;
-  relations: Relation[];
-}
+export type RemovedAnnotation = Removal;
 
 /// One document's pairs of the two layers under review.
 export interface ReviewDocument {
