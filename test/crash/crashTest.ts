@@ -104,9 +104,9 @@ class ExpectedState {
   compare(files: Map<string, DocumentFile>): string[] {
     const lost: string[] = [];
     for (const id of this.documents) if (!files.has(id)) lost.push(`imported document ${id} is missing`);
+    const all = new Map([...files.values()].flatMap((f) => f.annotations.map((a) => [a.id, a] as const)));
     for (const [id, want] of this.annotations) {
-      const all = [...files.values()].flatMap((f) => f.annotations);
-      const got = all.find((a) => a.id === id);
+      const got = all.get(id);
       if (want === 'deleted') {
         if (got) lost.push(`deleted annotation ${id} is back`);
         continue;
