@@ -179,3 +179,13 @@ describe('awb export and import of exchange files', () => {
     expect(awb('export', '--format', 'csv').code).toBe(2);
   });
 });
+
+describe('exchange import and annotators', () => {
+  it('makes the colleagues known to the workspace', async () => {
+    const dir = tempDir();
+    const report = await importInto(dir, 'x.awb.json', exchangeWith([{ start: 0, end: 18, text: 'Staffan de Mistura', annotator: 'colleague' }]));
+    expect(report.annotators).toEqual(['colleague']);
+    const ws = await Workspace.open(dir, { readOnly: true });
+    expect(ws.annotators).toContain('colleague');
+  });
+});

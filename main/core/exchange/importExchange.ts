@@ -46,6 +46,8 @@ export interface ExchangeImportReport {
   annotationsAlreadyPresent: number;
   relationsAdded: number;
   labelsAdded: string[];
+  /// Everyone whose annotations the file holds.
+  annotators: string[];
   skipped: { document: string; item?: string; reason: string }[];
 }
 
@@ -84,7 +86,7 @@ export function parseExchange(file: string, raw: string): ParsedEnvelope {
 export async function importExchange(workspace: Workspace, file: string, envelope: ParsedEnvelope): Promise<ExchangeImportReport> {
   const report: ExchangeImportReport = {
     file, documentsAdded: 0, documentsKnown: 0, annotationsAdded: 0, annotationsReanchored: 0, reviewsUpdated: 0,
-    annotationsAlreadyPresent: 0, relationsAdded: 0, labelsAdded: [], skipped: [],
+    annotationsAlreadyPresent: 0, relationsAdded: 0, labelsAdded: [], annotators: [], skipped: [],
   };
   await addMissingLabels(workspace, envelope.labels, report);
   for (const [index, entry] of envelope.documents.entries()) {
@@ -109,7 +111,14 @@ export async function importExchange(workspace: Workspace, file: string, envelop
       result: undefined,
     }));
   }
+  await addAnnotators(workspace, report.annotators);
   return report;
+}
+
+/// Makes the colleagues whose annotations came in known to the workspace (annotator lists, scopes).
+async function addAnnotators(workspace: Workspace, names: string[]): Promise<void> {
+  const missing = [...new Set(names)].filter((n) => !workspace.annotators.includes(n));
+  if (missing.length) await workspace.updateIndex((index) => ({ ...index, annotators: [...index.annotators, ...missing] }));
 }
 
 async function addMissingLabels(workspace: Workspace, entries: unknown[], report: ExchangeImportReport): Promise<void> {
@@ -196,6 +205,7 @@ function mergeDocument(
       origin: 'import',
     };
     byId.set(a.id, annotation);
+    if (!report.annotators.includes(a.annotator)) report.annotators.push(a.annotator);
     report.annotationsAdded++;
     if (place.moved) report.annotationsReanchored++;
   }
