@@ -6,8 +6,10 @@ import type { DocumentSummary, ImportReport, Label, WorkspaceInfo } from '../../
 import { AnnotateBar } from './AnnotateBar';
 import { AnnotationList } from './AnnotationList';
 import { AnnotatorName } from './AnnotatorName';
+import { BackupsDialog } from './BackupsDialog';
 import { DocumentPane } from './DocumentPane';
 import type { DocumentViewHandle } from './editor/DocumentView';
+import { ExportDialog } from './ExportDialog';
 import { ImportButton } from './ImportButton';
 import { Inspector } from './Inspector';
 import { LabelEditor } from './LabelEditor';
@@ -15,6 +17,7 @@ import { Library } from './Library';
 import { Messages, type Message, type NewMessage } from './Messages';
 import type { OpenViews } from './openViews';
 import { closePane, focusPane, NO_PANES, openBeside, openInFocused, type PaneState } from './panes';
+import { ReviewMode } from './review/ReviewMode';
 import { SelectionToolbar } from './SelectionToolbar';
 import { SPEAKER_LABEL } from './SpeakerField';
 import { labelCounts, type DocState } from './state/documentState';
@@ -22,6 +25,8 @@ import { annotationToSelect, annotatorsOf, sameTextAnnotations, type AnnotationF
 import { store, useWorkbench } from './state/useWorkbench';
 import { useAnnotationKeys } from './useAnnotationKeys';
 import { useWorkspace } from './useWorkspace';
+import { useWorkspaceChanges } from './useWorkspaceChanges';
+import { keepKnownPanes } from './workspaceReload';
 
 const NO_MATCHES: ReadonlySet<string> = new Set();
 
@@ -33,6 +38,8 @@ export function App() {
   const [listFilter, setListFilter] = useState({ labels: new Set<string>() as ReadonlySet<string>, annotator: '' });
   const [picking, setPicking] = useState(false);
   const [editingLabels, setEditingLabels] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
+  const [dialog, setDialog] = useState<'export' | 'backups' | null>(null);
   const views = useRef<OpenViews>(new Map()).current;
   const nextId = useRef(1);
   const snapshot = useWorkbench();
@@ -43,6 +50,8 @@ export function App() {
   }, []);
   const dismiss = useCallback((id: number) => setMessages((ms) => ms.filter((m) => m.id !== id)), []);
   const { info, setInfo, documents, refreshLibrary } = useWorkspace(say);
+  const changes = useWorkspaceChanges({ say, setInfo, refreshLibrary, documents });
+  useEffect(() => void (documents && setPanes((s) => keepKnownPanes(s, new Set(documents.map((d) => d.id))))), [documents]);
 
   const me = info?.currentAnnotator ?? '';
   const labels = useMemo(() => info?.labels ?? [], [info]);
@@ -143,6 +152,16 @@ export function App() {
           {info?.path ?? ''}
         </div>
         <div className="header-actions">
+          <button
+            type="button"
+            className="button review-toggle"
+            data-testid="review-toggle"
+            aria-pressed={reviewing}
+            title={reviewing ? 'Back to reading and tagging' : "Review a colleague's tags and see how well you agree"}
+            onClick={() => setReviewing((r) => !r)}
+          >
+            {reviewing ? 'Done reviewing' : 'Review'}
+          </button>
           {info && (
             <AnnotatorName
               name={me}
@@ -150,10 +169,23 @@ export function App() {
               onFailed={(text) => say({ kind: 'error', title: 'Could not change the annotator', text })}
             />
           )}
-          <ImportButton onImported={onImported} onFailed={(text) => say({ kind: 'error', title: 'Import failed', text })} />
+          <ImportButton
+            onImported={onImported}
+            onExchangeImported={changes.exchangeImported}
+            onFailed={(text) => say({ kind: 'error', title: 'Import failed', text })}
+          />
+          <button type="button" className="button" data-testid="export-button" title="Save annotations as a file for a colleague, NLP tools or spreadsheets" onClick={() => setDialog('export')}>
+            Export…
+          </button>
+          <button type="button" className="button button-quiet" data-testid="backups-button" title="Put the workspace back as it was at an earlier backup" onClick={() => setDialog('backups')}>
+            Restore from backup…
+          </button>
         </div>
       </header>
-      <div className={hasPanes ? 'app-body has-inspector' : 'app-body'}>
+      {reviewing && info && (
+        <ReviewMode me={me} labels={labels} libraryVersion={documents} onLeave={refreshLibrary} onError={(title, text) => say({ kind: 'error', title, text })} />
+      )}
+      <div className={hasPanes ? 'app-body has-inspector' : 'app-body'} hidden={reviewing}>
         <Library documents={liveDocuments} labels={labels} openPanes={openPanes} onOpen={open} />
         <div className="work-column">
           <AnnotateBar
@@ -210,6 +242,10 @@ export function App() {
           onClose={() => setEditingLabels(false)}
         />
       )}
+      {dialog === 'export' && (
+        <ExportDialog documents={liveDocuments ?? []} labels={labels} annotators={[...new Set([...(info?.annotators ?? []), ...annotatorsOf(readyDocs.values(), me)])]} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'backups' && <BackupsDialog onRestored={changes.restored} onClose={() => setDialog(null)} />}
       <Messages messages={messages} onDismiss={dismiss} />
     </div>
   );

@@ -1,16 +1,24 @@
-/// "Import…": picks article files, sends them base64-encoded to `documents.import`, and hands the
-/// report (or the failure) back to the app.
+/// "Import…": picks article files and exchange files (`.awb.json`, any `.json`), sends the articles
+/// base64-encoded to `documents.import` and each exchange file to `exchange.import`, and hands the
+/// reports (or the failures) back to the app.
 import { useRef, useState } from 'react';
-import type { ArticleFile, ImportReport } from '../../preload/api';
+import type { ArticleFile, ExchangeImportReport, ImportReport } from '../../preload/api';
 import { workbench } from './api';
 import { errorMessage } from './format';
 
 /// File types the importer understands.
-export const ACCEPTED_TYPES = '.txt,.md,.html,.htm';
+export const ACCEPTED_TYPES = '.txt,.md,.html,.htm,.json';
+
+/// Whether a chosen file is an exchange file (`.awb.json`, or any `.json`) rather than an article.
+export function isExchangeFile(name: string): boolean {
+  return name.toLowerCase().endsWith('.json');
+}
 
 /// Props of {@link ImportButton}.
 export interface ImportButtonProps {
   onImported(report: ImportReport): void;
+  /// Called once per exchange file imported.
+  onExchangeImported(report: ExchangeImportReport): void;
   onFailed(message: string): void;
 }
 
@@ -25,23 +33,28 @@ async function readBase64(file: File): Promise<string> {
 }
 
 /// The import button and its hidden file input (`data-testid="import-input"`).
-export function ImportButton({ onImported, onFailed }: ImportButtonProps) {
+export function ImportButton({ onImported, onExchangeImported, onFailed }: ImportButtonProps) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
 
   async function importChosen(files: File[]) {
     if (files.length === 0) return;
     setBusy(true);
+    const encode = async (file: File): Promise<ArticleFile> => ({ name: file.name, base64: await readBase64(file) });
+    const articles = files.filter((f) => !isExchangeFile(f.name));
     try {
-      const payload: ArticleFile[] = await Promise.all(
-        files.map(async (file) => ({ name: file.name, base64: await readBase64(file) })),
-      );
-      onImported(await workbench.documents.import(payload));
+      if (articles.length > 0) onImported(await workbench.documents.import(await Promise.all(articles.map(encode))));
     } catch (error) {
       onFailed(errorMessage(error));
-    } finally {
-      setBusy(false);
     }
+    for (const file of files.filter((f) => isExchangeFile(f.name))) {
+      try {
+        onExchangeImported(await workbench.exchange.import(await encode(file)));
+      } catch (error) {
+        onFailed(errorMessage(error));
+      }
+    }
+    setBusy(false);
   }
 
   return (
@@ -52,7 +65,7 @@ export function ImportButton({ onImported, onFailed }: ImportButtonProps) {
         data-testid="import-button"
         disabled={busy}
         aria-busy={busy}
-        title="Add article files (.txt, .md, .html) to the workspace"
+        title="Add article files (.txt, .md, .html) or a colleague's exchange file (.awb.json)"
         onClick={() => input.current?.click()}
       >
         {busy ? 'Importing…' : 'Import…'}

@@ -1,12 +1,16 @@
-/// Dismissable message cards in the top-right corner: import reports, workspace notices (shown
-/// once, when the workspace opens) and failures.
+/// Dismissable message cards in the top-right corner: import reports (articles and exchange
+/// files), workspace notices (shown once, when the workspace opens), notes (a repaired document,
+/// a restored backup) and failures.
 import type { ReactNode } from 'react';
-import type { ImportReport } from '../../preload/api';
+import type { ExchangeImportReport, ImportReport } from '../../preload/api';
+import { exchangeSummary } from './ExchangeSummary';
 
 /// One message on screen.
 export type Message =
   | { id: number; kind: 'import'; report: ImportReport }
   | { id: number; kind: 'notices'; notices: string[] }
+  | { id: number; kind: 'exchange'; report: ExchangeImportReport }
+  | { id: number; kind: 'note'; tone: 'ok' | 'warn'; testId: string; title: string; text: string }
   | { id: number; kind: 'error'; title: string; text: string };
 
 /// A message before it gets its id.
@@ -76,6 +80,10 @@ function describe(message: Message): { testId: string; tone: Tone; title: string
       };
     case 'error':
       return { testId: 'error-message', tone: 'error', title: message.title, body: <p>{message.text}</p> };
+    case 'exchange':
+      return exchangeSummary(message.report);
+    case 'note':
+      return { testId: message.testId, tone: message.tone, title: message.title, body: <p>{message.text}</p> };
   }
 }
 

@@ -96,7 +96,7 @@ export function useAnnotationKeys(options: AnnotationKeysOptions): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing || isTextEntry(e.target)) return;
-      if (e.target instanceof Element && e.target.closest('dialog')) return;
+      if ((e.target instanceof Element && e.target.closest('dialog')) || document.querySelector('dialog:modal')) return;
       if (handleKey(e, latest.current)) e.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);

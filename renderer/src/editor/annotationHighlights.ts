@@ -29,6 +29,8 @@ export interface HighlightLook {
   matchIds: ReadonlySet<string>;
   /// Annotations linked to the selected one (a quote's speaker, an actor's quotes).
   relatedIds: ReadonlySet<string>;
+  /// Extra class names by annotation id (the review view marks kinds and decisions with them).
+  classes?: ReadonlyMap<string, string>;
 }
 
 /// A change to the highlights of one view, sent as transaction meta under {@link highlightsKey}.
@@ -76,6 +78,8 @@ export function highlightAttrs(annotation: HighlightedAnnotation, track: number,
   if (annotation.id === look.selectedId) classes.push('is-selected');
   if (look.matchIds.has(annotation.id)) classes.push('is-match');
   if (look.relatedIds.has(annotation.id)) classes.push('is-related');
+  const extra = look.classes?.get(annotation.id);
+  if (extra) classes.push(extra);
   return {
     nodeName: 'span',
     class: classes.join(' '),

@@ -285,8 +285,13 @@ export class WorkbenchStore {
 
   /// Gives up the failed save, re-reads the open documents from the service and forgets undo.
   discardFailedSave(): void {
-    if (!this.queue.discardFailed()) return;
-    this.history.clear();
+    if (this.queue.discardFailed()) this.reloadOpen(true);
+  }
+
+  /// Re-reads every open document from the service once the queued saves are done (after an
+  /// import or a restore changed them underneath); `forgetUndo` also clears the undo history.
+  reloadOpen(forgetUndo = false): void {
+    if (forgetUndo) this.history.clear();
     const reload = () => {
       for (const [docId, load] of this.snapshot.docs) if (load.status === 'ready') void this.open(docId, true);
     };

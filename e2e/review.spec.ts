@@ -1,0 +1,299 @@
+// Reviewing a colleague's tags in browser mode: a colleague's exchange file (imported through
+// Import…) and the analyst's own tags give every kind of difference; the reviewer steps through them with the keyboard, accepts,
+// rejects, comments and corrects; decisions survive a reload, reach the workspace files and an
+// exchange export (imported into a fresh workspace); the agreement panel shows what
+// `awb agreement --json` prints, before and after the decisions.
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, repoRoot, startAndReadUrl, stop, test } from './workbench';
+
+interface StoredAnnotation {
+  id: string;
+  label: string;
+  start: number;
+  end: number;
+  quote: string;
+  annotator: string;
+  origin: string;
+  review?: { status: string; by: string; comment?: string };
+}
+interface StoredFile {
+  document: { id: string; title: string; text: string; sourceName: string };
+  annotations: StoredAnnotation[];
+}
+interface Report {
+  kappa: number | null;
+  exact: { f1: number | null; perLabel: Record<string, { f1: number | null }> };
+  overlap: { f1: number | null; perLabel: Record<string, { f1: number | null }> };
+  perDocument: { id: string; kappa: number | null; exactF1: number | null; overlapF1: number | null }[];
+}
+
+const awbJs = join(repoRoot, 'bin', 'awb.js');
+const awb = (...args: string[]) => execFileSync(process.execPath, [awbJs, ...args], { cwd: repoRoot, encoding: 'utf8' });
+const storedFiles = (workspace: string): StoredFile[] =>
+  readdirSync(join(workspace, 'documents'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(workspace, 'documents', f), 'utf8')) as StoredFile);
+const bySource = (files: StoredFile[], prefix: string) => files.find((f) => f.document.sourceName.startsWith(prefix))!;
+
+/// A span of `phrase` (its first occurrence) in UTF-16 units, as the app counts.
+function spanOf(file: StoredFile, phrase: string) {
+  const start = file.document.text.indexOf(phrase);
+  if (start < 0) throw new Error(`not in ${file.document.sourceName}: ${phrase}`);
+  return { start, end: start + phrase.length };
+}
+
+/// The colleague's tags as an exchange file (code point offsets).
+function colleagueExchange(files: StoredFile[], tags: [StoredFile, string, string][]): string {
+  const cp = (text: string, at: number) => [...text.slice(0, at)].length;
+  const documents = files.map((file) => ({
+    id: file.document.id,
+    title: file.document.title,
+    text: file.document.text,
+    annotations: tags
+      .filter(([f]) => f === file)
+      .map(([, label, phrase]) => {
+        const { start, end } = spanOf(file, phrase);
+        const text = file.document.text;
+        return { id: randomUUID(), label, start: cp(text, start), end: cp(text, end), text: phrase, annotator: 'colleague', createdAt: new Date().toISOString() };
+      }),
+    relations: [],
+  }));
+  return JSON.stringify({
+    format: 'annotation-workbench',
+    version: 1,
+    offsets: 'codepoints',
+    exportedAt: new Date().toISOString(),
+    exportedBy: 'colleague',
+    labels: [],
+    documents,
+  });
+}
+
+/// Calls the service as the page would.
+async function call<T>(page: Page, token: string, channel: string, args: unknown[]): Promise<T> {
+  const reply = await page.evaluate(
+    async ([c, a, t]) => (await fetch(`/api/${c as string}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-AWB-Token': t as string }, body: JSON.stringify(a) })).json(),
+    [channel, args, token] as const,
+  );
+  if (!(reply as { ok: boolean }).ok) throw new Error(`${channel}: ${JSON.stringify(reply)}`);
+  return (reply as { value: T }).value;
+}
+
+/// The panel shows the CLI's figures: overall, per label and per document.
+async function expectAgreement(page: Page, report: Report): Promise<void> {
+  const panel = page.getByTestId('agreement-panel');
+  const value = (x: number | null) => (x === null ? 'null' : String(x));
+  await expect(panel.getByTestId('agreement-kappa-value')).toHaveAttribute('data-value', value(report.kappa));
+  await expect(panel.getByTestId('agreement-exact-value')).toHaveAttribute('data-value', value(report.exact.f1));
+  await expect(panel.getByTestId('agreement-overlap-value')).toHaveAttribute('data-value', value(report.overlap.f1));
+  await expect(panel.getByTestId('agreement-kappa-value')).toHaveText(report.kappa === null ? '—' : report.kappa.toFixed(3));
+  await expect(panel.getByTestId('agreement-exact-value')).toHaveText(report.exact.f1 === null ? '—' : report.exact.f1.toFixed(3));
+  const bars = panel.getByTestId('label-bar');
+  await expect(bars).toHaveCount(Object.keys(report.exact.perLabel).length);
+  for (const [label, exact] of Object.entries(report.exact.perLabel)) {
+    const figures = bars.and(page.locator(`[data-label="${label}"]`)).locator('.agreement-value');
+    await expect(figures.nth(0)).toHaveAttribute('data-value', value(exact.f1));
+    await expect(figures.nth(1)).toHaveAttribute('data-value', value(report.overlap.perLabel[label].f1));
+  }
+  const rows = panel.getByTestId('agreement-document');
+  await expect(rows).toHaveCount(report.perDocument.length);
+  for (const d of report.perDocument) {
+    const figures = rows.and(page.locator(`[data-doc-id="${d.id}"]`)).locator('.agreement-value');
+    await expect(figures).toHaveCount(3);
+    for (const [i, x] of [d.kappa, d.exactF1, d.overlapF1].entries()) await expect(figures.nth(i)).toHaveAttribute('data-value', value(x));
+  }
+}
+
+const group = (page: Page, kind: string) => page.getByTestId('difference-group').and(page.locator(`[data-kind="${kind}"]`));
+const count = (page: Page, kind: string) => group(page, kind).getByTestId('difference-count');
+const currentIn = (page: Page, side: 'a' | 'b'): Locator => page.locator(`[data-testid="review-pane"][data-side="${side}"] .anno.rv-current`);
+const currentItem = (page: Page) => page.locator('[data-testid="review-item"][data-current="true"]');
+
+test('review a colleague: step, accept, reject, comment, correct; decisions persist and travel', async ({ page }, testInfo) => {
+  test.setTimeout(120_000); // several CLI runs (import, agreement, a fresh import) besides the browser
+  const root = mkdtempSync(join(tmpdir(), 'awb-review-'));
+  const workspace = join(root, 'workspace');
+  awb('import', ...readdirSync(join(repoRoot, 'seeds')).map((f) => join(repoRoot, 'seeds', f)), '--workspace', workspace);
+  let files = storedFiles(workspace);
+  const one = bySource(files, '001_');
+  const three = bySource(files, '003_');
+
+  // The colleague: three matches, a label conflict, a boundary conflict and two spans only they
+  // tagged in 001; a label conflict and a match in 003.
+  const colleagueFile = Buffer.from(
+    colleagueExchange(files, [
+      [one, 'location', 'east Aleppo'],
+      [one, 'actor', 'Sergei Lavrov'],
+      [one, 'location', 'Geneva'],
+      [one, 'actor', 'Yasser al-Youssef'],
+      [one, 'actor', 'Nureddine al-Zinki faction'],
+      [one, 'quote', 'It is for the Russians to leave'],
+      [one, 'location', 'Damascus'],
+      [three, 'figure', '32 neighbourhoods'],
+      [three, 'actor', 'Syrian Observatory for Human Rights'],
+    ]),
+  );
+
+  const served = await startAndReadUrl([awbJs, 'serve', '--workspace', workspace, '--port', '0']);
+  try {
+    const token = new URL(served.url).searchParams.get('token')!;
+    await page.goto(served.url);
+    await page.getByTestId('import-input').setInputFiles({ name: 'colleague.awb.json', mimeType: 'application/json', buffer: colleagueFile });
+    await expect(page.getByTestId('exchange-report')).toContainText('9 annotations added');
+    await call(page, token, 'settings.setAnnotator', ['analyst']);
+    const mine: [StoredFile, string, string][] = [
+      [one, 'actor', 'Assad'],
+      [one, 'location', 'east Aleppo'],
+      [one, 'actor', 'Sergei Lavrov'],
+      [one, 'actor', 'Geneva'],
+      [one, 'actor', 'Yasser al-Youssef'],
+      [one, 'actor', 'Nureddine al-Zinki'],
+      [one, 'figure', 'two-thirds'],
+      [three, 'location', '32 neighbourhoods'],
+      [three, 'actor', 'Syrian Observatory for Human Rights'],
+    ];
+    for (const [file, label, phrase] of mine) await call(page, token, 'annotations.create', [{ docId: file.document.id, label, ...spanOf(file, phrase) }]);
+    const cliReport = () => JSON.parse(awb('agreement', '--a', 'analyst', '--b', 'colleague', '--json', '--workspace', workspace)) as Report;
+    const before = cliReport();
+
+    // Open review: A is the reviewer, B the colleague.
+    await page.reload();
+    await page.getByTestId('review-toggle').click();
+    await expect(page.getByTestId('review-mode')).toBeVisible();
+    await expect(page.getByTestId('review-a')).toHaveValue('analyst');
+    await page.getByTestId('review-b').selectOption('colleague');
+    await expect(page.getByTestId('review-b')).toHaveValue('colleague');
+    await expect(page.getByTestId('review-document')).toHaveValue(one.document.id);
+    for (const [kind, n] of Object.entries({ match: 3, 'label-conflict': 1, 'boundary-conflict': 1, 'only-a': 2, 'only-b': 2 })) {
+      await expect(count(page, kind)).toHaveText(String(n));
+    }
+    await expectAgreement(page, before);
+
+    // n / p step through the list; the current item is marked in both layers.
+    await page.keyboard.press('n');
+    await expect(currentItem(page)).toHaveAttribute('data-kind', 'match');
+    await expect(currentIn(page, 'a')).toHaveText('east Aleppo');
+    await page.keyboard.press('n');
+    await expect(currentIn(page, 'a')).toHaveText('Sergei Lavrov');
+    await expect(currentIn(page, 'b')).toHaveText('Sergei Lavrov');
+    await page.keyboard.press('n');
+    await page.keyboard.press('n');
+    await expect(currentItem(page)).toHaveAttribute('data-kind', 'label-conflict');
+    await page.keyboard.press('p');
+    await expect(currentItem(page)).toHaveAttribute('data-kind', 'match');
+    await expect(currentIn(page, 'b')).toHaveText('Yasser al-Youssef');
+    await page.keyboard.press('n');
+    await expect(currentIn(page, 'b')).toHaveText('Geneva');
+
+    // Accept B's label: it joins the analyst's layer and the conflict becomes an accepted match.
+    await page.keyboard.press('a');
+    await expect(currentItem(page)).toHaveAttribute('data-kind', 'boundary-conflict');
+    await expect(count(page, 'label-conflict')).toHaveText('0');
+    await expect(group(page, 'match').getByTestId('review-item').filter({ hasText: 'Geneva' })).toHaveAttribute('data-decision', 'accepted');
+
+    // Reject B's wider span.
+    await expect(currentIn(page, 'b')).toHaveText('Nureddine al-Zinki faction');
+    await page.keyboard.press('r');
+    await expect(group(page, 'boundary-conflict').getByTestId('review-item')).toHaveAttribute('data-decision', 'rejected');
+    await expect(currentItem(page)).toHaveAttribute('data-kind', 'only-a');
+    await expect(currentIn(page, 'a')).toHaveText('Assad');
+    await page.keyboard.press('n');
+    await expect(currentIn(page, 'a')).toHaveText('two-thirds');
+    await expect(page.locator('[data-testid="review-pane"][data-side="b"] .anno.rv-gap')).toHaveText('two-thirds');
+
+    // Comment on B's quote and accept it (Enter).
+    await page.keyboard.press('n');
+    await expect(currentItem(page)).toHaveAttribute('data-kind', 'only-b');
+    await page.keyboard.press('c');
+    await expect(page.getByTestId('review-comment')).toBeFocused();
+    await page.keyboard.type('Direct quote of a rebel commander; keep it.');
+    await page.keyboard.press('Enter');
+    await expect(currentIn(page, 'b')).toHaveText('Damascus');
+
+    // At the end of 001 the next item is in 003.
+    await page.keyboard.press('n');
+    await expect(page.getByTestId('review-document')).toHaveValue(three.document.id);
+    await expect(currentItem(page)).toHaveAttribute('data-kind', 'match');
+    await page.keyboard.press('n');
+    await expect(currentItem(page)).toHaveAttribute('data-kind', 'label-conflict');
+
+    // Correct (e): relabel A's span with the label picker; the conflict is gone.
+    await page.keyboard.press('e');
+    await expect(page.getByTestId('label-picker')).toBeVisible();
+    await page.keyboard.press('3');
+    await expect(count(page, 'label-conflict')).toHaveText('0');
+    await expect(count(page, 'match')).toHaveText('2');
+
+    // The figures follow the decisions and match the command line.
+    const after = cliReport();
+    expect(after.exact.f1).not.toEqual(before.exact.f1);
+    await expectAgreement(page, after);
+
+    // Back to 001 for a picture of the review in progress.
+    await page.keyboard.press('Shift+P');
+    await expect(page.getByTestId('review-document')).toHaveValue(one.document.id);
+    await page.getByTestId('review-item').filter({ hasText: 'Nureddine' }).click();
+    await expect(currentIn(page, 'b')).toHaveText('Nureddine al-Zinki faction');
+    await page.waitForTimeout(800);
+    const shot = await page.screenshot();
+    await testInfo.attach('review mode', { body: shot, contentType: 'image/png' });
+    if (process.env.AWB_SCREENSHOTS) writeFileSync(join(repoRoot, 'docs', 'screenshot-review.png'), shot);
+
+    // A reload keeps every decision.
+    await page.reload();
+    await page.getByTestId('review-toggle').click();
+    await expect(count(page, 'match')).toHaveText('5');
+    const items = page.getByTestId('review-item');
+    await expect(items.filter({ hasText: 'Geneva' })).toHaveAttribute('data-decision', 'accepted');
+    await expect(items.filter({ hasText: 'Nureddine' })).toHaveAttribute('data-decision', 'rejected');
+    // A click on a highlight selects its item.
+    await page.locator('[data-testid="review-pane"][data-side="a"] .anno', { hasText: 'two-thirds' }).click();
+    await expect(currentItem(page)).toHaveAttribute('data-kind', 'only-a');
+    await expect(page.getByTestId('item-card')).toHaveAttribute('data-kind', 'only-a');
+    await items.filter({ hasText: 'It is for the Russians' }).click();
+    await expect(page.getByTestId('card-decision')).toHaveAttribute('data-decision', 'accepted');
+    await expect(page.getByTestId('card-comment')).toHaveText('Direct quote of a rebel commander; keep it.');
+    await expectAgreement(page, after);
+
+    // Done reviewing: back to the library and the panes.
+    await page.getByTestId('review-toggle').click();
+    await expect(page.getByTestId('review-mode')).toHaveCount(0);
+    await expect(page.getByTestId('library-item')).toHaveCount(5);
+
+    // The workspace files hold the decisions.
+    files = storedFiles(workspace);
+    const decided = (file: StoredFile) =>
+      file.annotations
+        .filter((x) => x.review)
+        .map((x) => [x.annotator, x.label, x.quote, x.review!.status, x.review!.by, x.review!.comment ?? ''])
+        .sort();
+    const expected = [
+      ['analyst', 'actor', 'Nureddine al-Zinki', 'accepted', 'analyst', ''],
+      ['colleague', 'actor', 'Nureddine al-Zinki faction', 'rejected', 'analyst', ''],
+      ['colleague', 'location', 'Geneva', 'accepted', 'analyst', ''],
+      ['colleague', 'quote', 'It is for the Russians to leave', 'accepted', 'analyst', 'Direct quote of a rebel commander; keep it.'],
+    ];
+    expect(decided(bySource(files, '001_'))).toEqual(expected);
+    const adopted = bySource(files, '001_').annotations.filter((x) => x.annotator === 'analyst' && x.origin === 'import');
+    expect(adopted.map((x) => [x.label, x.quote]).sort()).toEqual([
+      ['location', 'Geneva'],
+      ['quote', 'It is for the Russians to leave'],
+    ]);
+    expect(bySource(files, '003_').annotations.find((x) => x.annotator === 'analyst' && x.quote === '32 neighbourhoods')?.label).toBe('figure');
+
+    // An exchange export carries the decisions into a fresh workspace.
+    const exported = await call<{ fileName: string; base64: string }>(page, token, 'exports.build', ['exchange', {}]);
+    const exportPath = join(root, exported.fileName);
+    writeFileSync(exportPath, Buffer.from(exported.base64, 'base64'));
+    const fresh = join(root, 'fresh');
+    awb('import', exportPath, '--workspace', fresh);
+    expect(decided(storedFiles(fresh).find((f) => f.document.id === one.document.id)!)).toEqual(expected);
+  } finally {
+    await stop(served.process);
+  }
+});

@@ -1,0 +1,71 @@
+/// The message card's content for an imported exchange file: what was added, what was already
+/// there, and each skipped item with its reason.
+import type { ReactNode } from 'react';
+import type { ExchangeImportReport } from '../../preload/api';
+import { oneLine, plural } from './format';
+
+/// Skipped items listed one by one; the rest are counted.
+const SKIPPED_LISTED = 50;
+
+/// Title, tone and body of the card (`data-testid="exchange-report"`).
+export function exchangeSummary(report: ExchangeImportReport): { testId: string; tone: 'ok' | 'warn'; title: string; body: ReactNode } {
+  const { skipped } = report;
+  const added = [
+    report.documentsAdded > 0 && `${plural(report.documentsAdded, 'new document')}`,
+    report.annotationsAdded > 0 &&
+      `${plural(report.annotationsAdded, 'annotation')}${report.annotationsReanchored > 0 ? ` (${report.annotationsReanchored} re-anchored where the text had moved)` : ''}`,
+    report.relationsAdded > 0 && plural(report.relationsAdded, 'speaker link'),
+    report.reviewsUpdated > 0 && plural(report.reviewsUpdated, 'review decision'),
+    report.labelsAdded.length > 0 && `${plural(report.labelsAdded.length, 'label')}: ${report.labelsAdded.join(', ')}`,
+  ].filter((s): s is string => Boolean(s));
+  const known = [
+    report.documentsKnown > 0 && `${plural(report.documentsKnown, 'document')} already in the library`,
+    report.annotationsAlreadyPresent > 0 && `${plural(report.annotationsAlreadyPresent, 'annotation')} already here`,
+  ].filter((s): s is string => Boolean(s));
+  const title = [`${plural(report.annotationsAdded, 'annotation')} added`, skipped.length > 0 && `${skipped.length} skipped`].filter(Boolean).join(' · ');
+  const body = (
+    <>
+      <p className="message-name" data-testid="exchange-file">
+        {report.file}
+      </p>
+      {added.length > 0 && (
+        <Section title="Added" testId="exchange-added">
+          {added.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </Section>
+      )}
+      {known.length > 0 && (
+        <Section title="Already here" testId="exchange-known">
+          {known.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </Section>
+      )}
+      {skipped.length > 0 && (
+        <Section title={`Skipped (${skipped.length})`} testId="exchange-skipped">
+          {skipped.slice(0, SKIPPED_LISTED).map((s, n) => (
+            <li key={n} data-testid="exchange-skipped-item">
+              <span className="message-detail message-strong">{oneLine(s.document, 90)}</span>
+              {s.item && <span className="message-name">{s.item}</span>}
+              <span className="message-warning">{s.reason}</span>
+            </li>
+          ))}
+          {skipped.length > SKIPPED_LISTED && <li>… and {skipped.length - SKIPPED_LISTED} more</li>}
+        </Section>
+      )}
+      {added.length + known.length + skipped.length === 0 && <p>The file holds no documents.</p>}
+      {added.length === 0 && known.length > 0 && skipped.length === 0 && <p>Nothing new: everything in this file is already here.</p>}
+    </>
+  );
+  return { testId: 'exchange-report', tone: skipped.length > 0 ? 'warn' : 'ok', title: `Exchange import: ${title}`, body };
+}
+
+function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+  return (
+    <section className="message-section" data-testid={testId}>
+      <h3 className="message-section-title">{title}</h3>
+      <ul className="message-list">{children}</ul>
+    </section>
+  );
+}

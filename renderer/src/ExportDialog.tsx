@@ -1,0 +1,180 @@
+/// "Export…": a modal dialog to pick a format and a scope (documents, annotators, labels), render
+/// the export with `exports.build` and save it as a download. It stays open after an export and
+/// says what went into the file, so several formats can be saved in a row.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentSummary, ExportFile, ExportFormat, ExportScope, Label } from '../../preload/api';
+import { workbench } from './api';
+import { saveDownload } from './download';
+import { errorMessage, oneLine, plural, totalCount } from './format';
+import { ScopeChecklist, type ScopeItem } from './ScopeChecklist';
+
+/// Every format the dialog offers, in the order shown.
+export const EXPORT_CHOICES: readonly { format: ExportFormat; name: string; file: string; description: string }[] = [
+  { format: 'exchange', name: 'Exchange file', file: '.awb.json', description: 'For a colleague: texts, tags, notes and reviews, to add with their Import…' },
+  { format: 'jsonl', name: 'JSONL', file: '.jsonl', description: 'For NLP tools: one document per line with its spans and speaker links.' },
+  { format: 'csv', name: 'CSV', file: '.csv', description: 'For spreadsheets: one row per annotation, with context and note.' },
+  { format: 'conll', name: 'CoNLL (IOB2)', file: '.conll', description: 'For NLP tools: one token per line with its B-/I- tag.' },
+  { format: 'brat', name: 'brat standoff', file: '.zip', description: 'For the brat tool: a zip of .txt and .ann files with annotation.conf.' },
+  { format: 'w3c', name: 'W3C Web Annotation', file: '.jsonld', description: 'JSON-LD collection with text position and quote selectors.' },
+];
+
+/// How many spans lost in CoNLL are listed by name.
+const LOST_LISTED = 5;
+
+/// Props of {@link ExportDialog}.
+export interface ExportDialogProps {
+  documents: readonly DocumentSummary[];
+  labels: readonly Label[];
+  annotators: readonly string[];
+  onClose(): void;
+}
+
+/// A checklist's choice as a scope list: empty (= all) when everything is chosen.
+function scopeList(items: readonly ScopeItem[], chosen: ReadonlySet<string>): string[] {
+  const ids = items.filter((i) => chosen.has(i.id)).map((i) => i.id);
+  return ids.length === items.length ? [] : ids;
+}
+
+/// The dialog, `data-testid="export-dialog"`.
+export function ExportDialog({ documents, labels, annotators, onClose }: ExportDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const docItems = useMemo<ScopeItem[]>(
+    () => documents.map((d) => ({ id: d.id, name: d.title.trim() || 'Untitled', detail: plural(totalCount(d.counts), 'tag'), hint: d.sourceName })),
+    [documents],
+  );
+  const annotatorItems = useMemo<ScopeItem[]>(() => annotators.map((a) => ({ id: a, name: a })), [annotators]);
+  const labelItems = useMemo<ScopeItem[]>(() => labels.map((l) => ({ id: l.id, name: l.name, color: l.color })), [labels]);
+  const [format, setFormat] = useState<ExportFormat>('exchange');
+  const [docs, setDocs] = useState<ReadonlySet<string>>(() => new Set(docItems.map((i) => i.id)));
+  const [people, setPeople] = useState<ReadonlySet<string>>(() => new Set(annotators));
+  const [kinds, setKinds] = useState<ReadonlySet<string>>(() => new Set(labels.map((l) => l.id)));
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<ExportFile | null>(null);
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+    d?.querySelector<HTMLInputElement>('input[name="export-format"]:checked')?.focus();
+    return () => d?.close();
+  }, []);
+
+  const missing = [
+    docItems.length > 0 && docs.size === 0 && 'a document',
+    annotatorItems.length > 0 && people.size === 0 && 'an annotator',
+    labelItems.length > 0 && kinds.size === 0 && 'a label',
+  ].filter(Boolean);
+  const nothing = documents.length === 0;
+
+  async function run() {
+    const scope: ExportScope = { documents: scopeList(docItems, docs), annotators: scopeList(annotatorItems, people), labels: scopeList(labelItems, kinds) };
+    setBusy(true);
+    setProblem(null);
+    setDone(null);
+    try {
+      const file = await workbench.exports.build(format, scope);
+      saveDownload(file);
+      setDone(file);
+    } catch (error) {
+      setProblem(errorMessage(error));
+    } finally {
+      setBusy(false);
+      // The button was disabled meanwhile, which took the focus out of the dialog.
+      requestAnimationFrame(() => runButton.current?.focus());
+    }
+  }
+
+  return (
+    <dialog ref={dialog} className="app-dialog export-dialog" data-testid="export-dialog" aria-labelledby="export-title" onCancel={onClose}>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <div className="dialog-head">
+          <h2 className="dialog-title" id="export-title">
+            Export annotations
+          </h2>
+          <button type="button" className="icon-button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+            ×
+          </button>
+        </div>
+        <p className="dialog-hint">Offsets in every file count Unicode code points, as Python and the W3C model do.</p>
+        <div className="export-columns">
+          <fieldset className="format-group" data-testid="export-formats">
+            <legend className="scope-legend">Format</legend>
+            {EXPORT_CHOICES.map((choice) => (
+              <label key={choice.format} className={choice.format === format ? 'format-option is-chosen' : 'format-option'} data-testid="export-format" data-format={choice.format}>
+                <input type="radio" name="export-format" value={choice.format} checked={choice.format === format} onChange={() => setFormat(choice.format)} />
+                <span className="format-text">
+                  <span className="format-name">
+                    {choice.name}
+                    <span className="format-file">{choice.file}</span>
+                  </span>
+                  <span className="format-description">{choice.description}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="scope-column">
+            <ScopeChecklist legend="Documents" allText="All documents" items={docItems} chosen={docs} onChange={setDocs} testId="export-documents" emptyText="The library is empty." />
+            <ScopeChecklist legend="Annotators" allText="Everyone" items={annotatorItems} chosen={people} onChange={setPeople} testId="export-annotators" emptyText="Nobody has annotated yet." />
+            <ScopeChecklist legend="Labels" allText="All labels" items={labelItems} chosen={kinds} onChange={setKinds} testId="export-labels" />
+          </div>
+        </div>
+        {problem && (
+          <p className="dialog-problem" role="alert">
+            Export failed: {problem}
+          </p>
+        )}
+        {done && <ExportResult file={done} labels={labels} />}
+        <div className="dialog-actions">
+          <span className="dialog-status">{missing.length > 0 ? `Choose at least ${missing.join(', ')}.` : ''}</span>
+          <button type="button" className="button" onClick={onClose}>
+            {done ? 'Done' : 'Cancel'}
+          </button>
+          <button ref={runButton} type="submit" className="button button-primary" data-testid="export-run" disabled={busy || nothing || missing.length > 0} aria-busy={busy}>
+            {busy ? 'Exporting…' : 'Export'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+/// What the last export saved (`data-testid="export-summary"`).
+function ExportResult({ file, labels }: { file: ExportFile; labels: readonly Label[] }) {
+  const { summary } = file;
+  const name = EXPORT_CHOICES.find((c) => c.format === summary.format)?.name ?? summary.format;
+  const labelName = (id: string) => labels.find((l) => l.id === id)?.name ?? id;
+  const lost = summary.conll?.lostSpans ?? 0;
+  return (
+    <div className={lost > 0 ? 'export-result is-warn' : 'export-result'} data-testid="export-summary" role="status">
+      <p className="export-result-head">
+        <strong>{name}</strong> saved as <span className="message-name">{file.fileName}</span>
+      </p>
+      <p data-testid="export-counts">
+        {plural(summary.annotations, 'annotation')} from {plural(summary.documents, 'document')}.
+      </p>
+      {summary.conll && lost === 0 && <p>Every span carries its tag.</p>}
+      {lost > 0 && (
+        <div data-testid="export-conll-lost">
+          <p>
+            {plural(lost, 'span')} {lost === 1 ? 'overlaps an earlier or longer span and carries' : 'overlap an earlier or longer span and carry'} no CoNLL tag
+            {lost > LOST_LISTED ? `; the first ${LOST_LISTED}:` : ':'}
+          </p>
+          <ul className="export-lost">
+            {summary.conll!.lost.slice(0, LOST_LISTED).map((l) => (
+              <li key={l.annotationId}>
+                <span className="export-lost-label">{labelName(l.label)}</span> “{oneLine(l.text, 70)}”
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

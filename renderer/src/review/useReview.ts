@@ -1,0 +1,205 @@
+/// The state of the review view: who is compared with whom, the comparison from the service
+/// (`review.compare`), the current item, and the reviewer's actions — decide (`review.decide`)
+/// and correct (`annotations.update`, or `annotations.create` for a span only B tagged). After
+/// every change the comparison is fetched again, so the agreement figures follow the decisions.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Article, ReviewComparison, ReviewDecision, ReviewItem } from '../../../preload/api';
+import { workbench } from '../api';
+import { errorMessage } from '../format';
+import { countAnnotators, defaultColleague, findItem, itemKey, listOrder, stepItem, type AnnotatorCount, type ItemRef } from './reviewModel';
+
+/// Where the reviewer is, by the annotations of the current item (which survive re-pairing).
+export interface ReviewAnchor {
+  docId: string;
+  a?: string;
+  b?: string;
+}
+
+const anchorOf = (docId: string, item: ReviewItem): ReviewAnchor => ({ docId, a: item.a?.id, b: item.b?.id });
+
+/// Everything the review view renders and does.
+export interface ReviewState {
+  /// Everyone with annotations (and the known annotator names), most annotations first.
+  annotators: AnnotatorCount[] | null;
+  a: string;
+  b: string;
+  setA(name: string): void;
+  setB(name: string): void;
+  comparison: ReviewComparison | null;
+  loading: boolean;
+  /// The document shown, its article (null while loading) and current item.
+  docId: string | null;
+  article: Article | null;
+  current: ReviewItem | null;
+  busy: boolean;
+  select(anchor: ReviewAnchor | null): void;
+  selectDocument(docId: string): void;
+  step(direction: 1 | -1): void;
+  stepDocument(direction: 1 | -1): void;
+  decide(decision: ReviewDecision): Promise<void>;
+  correct(label: string): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+/// Loads every document once to learn who annotated (and keeps the articles for display).
+async function scanWorkspace(): Promise<{ articles: Map<string, Article>; annotators: AnnotatorCount[] }> {
+  const list = await workbench.documents.list();
+  const opened = await Promise.all(list.map((d) => workbench.documents.open(d.id)));
+  const info = await workbench.workspace.info();
+  return {
+    articles: new Map(opened.map((o) => [o.document.id, o.document])),
+    annotators: countAnnotators(
+      opened.flatMap((o) => o.annotations),
+      [info.currentAnnotator, ...info.annotators],
+    ),
+  };
+}
+
+/// The review state for reviewer `me`; failures are reported through `fail`.
+export function useReview(me: string, fail: (title: string, text: string) => void): ReviewState {
+  const [annotators, setAnnotators] = useState<AnnotatorCount[] | null>(null);
+  const [articles, setArticles] = useState<Map<string, Article>>(new Map());
+  const [a, setA] = useState(me);
+  const [b, setB] = useState('');
+  const [comparison, setComparison] = useState<ReviewComparison | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [anchor, setAnchor] = useState<ReviewAnchor | null>(null);
+  const [docChoice, setDocChoice] = useState<string | null>(null);
+  // Bumped by every change, so that an older comparison never overwrites a newer state.
+  const generation = useRef(0);
+
+  const rescan = useCallback(async () => {
+    try {
+      const scan = await scanWorkspace();
+      setArticles(scan.articles);
+      setAnnotators(scan.annotators);
+      setB((current) => current || defaultColleague(scan.annotators, me));
+    } catch (error) {
+      setAnnotators([]);
+      fail('Could not read the workspace for review', errorMessage(error));
+    }
+  }, [me, fail]);
+  useEffect(() => void rescan(), [rescan]);
+
+  const compare = useCallback(async () => {
+    if (!a || !b || a === b) return setComparison(null);
+    const gen = ++generation.current;
+    setLoading(true);
+    try {
+      const result = await workbench.review.compare(a, b);
+      if (gen === generation.current) setComparison(result);
+    } catch (error) {
+      fail('Could not compare the annotators', errorMessage(error));
+    } finally {
+      if (gen === generation.current) setLoading(false);
+    }
+  }, [a, b, fail]);
+  useEffect(() => void compare(), [compare]);
+
+  const documents = useMemo(() => comparison?.documents ?? [], [comparison]);
+  const docId = anchor?.docId ?? (docChoice && documents.some((d) => d.id === docChoice) ? docChoice : (documents[0]?.id ?? null));
+  const doc = documents.find((d) => d.id === docId);
+  const current = (anchor && doc && findItem(doc.items, anchor)) || null;
+  const article = (docId && articles.get(docId)) || null;
+
+  // A document not seen by the scan (imported since): fetch its article.
+  useEffect(() => {
+    if (!docId || articles.has(docId)) return;
+    workbench.documents.open(docId).then(
+      (opened) => setArticles((m) => new Map(m).set(docId, opened.document)),
+      (error: unknown) => fail('Could not open the document', errorMessage(error)),
+    );
+  }, [docId, articles, fail]);
+
+  const refOf = (): ItemRef | null => (docId && current ? { docId, key: itemKey(current) } : docId ? { docId, key: '' } : null);
+  const toAnchor = (ref: ItemRef | null): ReviewAnchor | null => {
+    const item = ref && documents.find((d) => d.id === ref.docId)?.items.find((i) => itemKey(i) === ref.key);
+    return ref && item ? anchorOf(ref.docId, item) : null;
+  };
+
+  const select = (next: ReviewAnchor | null) => {
+    setAnchor(next);
+    if (next) setDocChoice(next.docId);
+  };
+  const step = (direction: 1 | -1) => {
+    const next = toAnchor(stepItem(documents, refOf(), direction));
+    if (next) select(next);
+  };
+  const selectDocument = (id: string) => {
+    setDocChoice(id);
+    const first = listOrder(documents.find((d) => d.id === id)?.items ?? [])[0];
+    setAnchor(first ? anchorOf(id, first) : null);
+  };
+  const stepDocument = (direction: 1 | -1) => {
+    const at = documents.findIndex((d) => d.id === docId);
+    const next = documents[at + direction];
+    if (next) selectDocument(next.id);
+  };
+
+  async function decide(decision: ReviewDecision) {
+    if (!docId || !current) return;
+    const ids = { a: current.a?.id, b: current.b?.id };
+    const following = toAnchor(stepItem(documents, refOf(), 1));
+    generation.current++;
+    setBusy(true);
+    if (following) select(following);
+    try {
+      const result = await workbench.review.decide(docId, a, b, ids, decision);
+      generation.current++;
+      setComparison((c) => c && { ...c, documents: c.documents.map((d) => (d.id === result.id ? result : d)) });
+      if (!following) setAnchor({ docId, ...ids });
+    } catch (error) {
+      fail('Could not record the decision', errorMessage(error));
+      setAnchor({ docId, ...ids });
+    } finally {
+      setBusy(false);
+    }
+    await compare();
+  }
+
+  async function correct(label: string) {
+    if (!docId || !current) return;
+    setBusy(true);
+    try {
+      if (current.a) await workbench.annotations.update({ docId, id: current.a.id, label });
+      else if (current.b && a === me) await workbench.annotations.create({ docId, label, start: current.b.start, end: current.b.end });
+    } catch (error) {
+      fail('Could not correct the annotation', errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+    await compare();
+  }
+
+  const refresh = useCallback(async () => {
+    await rescan();
+    await compare();
+  }, [rescan, compare]);
+
+  return {
+    annotators,
+    a,
+    b,
+    setA: (name) => {
+      // Choosing B's name for A swaps the two.
+      if (name === b) setB(a);
+      setA(name);
+      setAnchor(null);
+    },
+    setB: (name) => (setB(name), setAnchor(null)),
+    comparison,
+    loading,
+    docId,
+    article,
+    current,
+    busy,
+    select,
+    selectDocument,
+    step,
+    stepDocument,
+    decide,
+    correct,
+    refresh,
+  };
+}

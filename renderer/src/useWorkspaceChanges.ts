@@ -1,0 +1,77 @@
+/// What the app does when the workspace changes underneath it: after an exchange import or a
+/// restore it re-reads the workspace info (labels, annotators), the library and every open
+/// document, and says what happened; a document repaired from a backup on opening is announced.
+import { useCallback, useEffect, useRef } from 'react';
+import type { BackupInfo, DocumentSummary, ExchangeImportReport, WorkspaceInfo } from '../../preload/api';
+import { workbench } from './api';
+import { errorMessage, oneLine } from './format';
+import type { NewMessage } from './Messages';
+import { formatBackupTime, onRepairNotice, withLocalTimes } from './repairNotices';
+import { store } from './state/useWorkbench';
+
+/// What {@link useWorkspaceChanges} needs from the app.
+export interface WorkspaceChangeDeps {
+  say(message: NewMessage): void;
+  setInfo(info: WorkspaceInfo): void;
+  refreshLibrary(): Promise<void>;
+  /// The library, to name a repaired document.
+  documents: readonly DocumentSummary[] | null;
+}
+
+/// Handlers for an imported exchange file and a restored backup.
+export function useWorkspaceChanges({ say, setInfo, refreshLibrary, documents }: WorkspaceChangeDeps) {
+  const library = useRef(documents);
+  library.current = documents;
+  useEffect(
+    () =>
+      onRepairNotice((docId, notice) => {
+        const title = library.current?.find((d) => d.id === docId)?.title.trim();
+        say({
+          kind: 'note',
+          tone: 'warn',
+          testId: 'repair-notice',
+          title: title ? `Repaired from a backup: “${oneLine(title, 60)}”` : 'A damaged document was repaired from a backup',
+          text: withLocalTimes(notice),
+        });
+      }),
+    [say],
+  );
+
+  const reloadAll = useCallback(
+    async (forgetUndo: boolean) => {
+      store.reloadOpen(forgetUndo);
+      await refreshLibrary();
+      try {
+        setInfo(await workbench.workspace.info());
+      } catch (error) {
+        say({ kind: 'error', title: 'Could not read the workspace', text: errorMessage(error) });
+      }
+    },
+    [say, setInfo, refreshLibrary],
+  );
+
+  const exchangeImported = useCallback(
+    (report: ExchangeImportReport) => {
+      say({ kind: 'exchange', report });
+      void reloadAll(false);
+    },
+    [say, reloadAll],
+  );
+
+  const restored = useCallback(
+    (backup: BackupInfo, safety: BackupInfo) => {
+      store.select(null);
+      void reloadAll(true);
+      say({
+        kind: 'note',
+        tone: 'ok',
+        testId: 'restore-report',
+        title: 'Backup restored',
+        text: `Restored the backup of ${formatBackupTime(backup.createdAt)}; the previous state is kept as backup ${safety.name}. Restore that one to undo this.`,
+      });
+    },
+    [say, reloadAll],
+  );
+
+  return { exchangeImported, restored };
+}

@@ -1,0 +1,191 @@
+// The review view's pure helpers, on items paired by the service's own `pairLayers`: grouping and
+// list order, stepping across documents, finding an item again after a decision re-paired the
+// document, decisions, highlight classes, default colleague, and the review keys.
+import { describe, expect, it } from 'vitest';
+import type { Annotation, Label, ReviewDocument } from '../../preload/api';
+import { decideItem, pairLayers } from '../../main/core/review';
+import type { DocumentFile } from '../../main/core/model';
+import {
+  acceptMeaning,
+  countAnnotators,
+  decisionOf,
+  defaultColleague,
+  findItem,
+  groupItems,
+  itemKey,
+  KIND_ORDER,
+  listOrder,
+  progressOf,
+  sideClasses,
+  stepItem,
+} from '../../renderer/src/review/reviewModel';
+import { handleReviewKey, pickedLabel, type ReviewKeyActions } from '../../renderer/src/review/useReviewKeys';
+
+const text = 'Lavrov met Kerry in Geneva; the Syrian Observatory said 13,346 civilians left east Aleppo.';
+const docId = `sha256:${'b'.repeat(64)}`;
+let n = 0;
+function tag(annotator: string, label: string, phrase: string): Annotation {
+  const start = text.indexOf(phrase);
+  const id = `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+  const at = '2024-01-01T00:00:00.000Z';
+  return { id, docId, label, start, end: start + phrase.length, quote: phrase, annotator, createdAt: at, updatedAt: at, origin: 'manual' };
+}
+function file(annotations: Annotation[]): DocumentFile {
+  return {
+    schemaVersion: 1,
+    document: { id: docId, title: 'T', sourceName: 't.txt', text, importedAt: '2024-01-01T00:00:00.000Z' },
+    annotations,
+    relations: [],
+  } as DocumentFile;
+}
+
+const layers = file([
+  tag('me', 'actor', 'Lavrov'),
+  tag('you', 'actor', 'Lavrov'),
+  tag('me', 'actor', 'Geneva'),
+  tag('you', 'location', 'Geneva'),
+  tag('me', 'actor', 'Syrian Observatory'),
+  tag('you', 'actor', 'the Syrian Observatory'),
+  tag('me', 'figure', '13,346'),
+  tag('you', 'location', 'east Aleppo'),
+  tag('you', 'actor', 'Kerry'),
+]);
+const items = pairLayers(layers, 'me', 'you');
+const doc: ReviewDocument = { id: docId, title: 'T', items };
+const other: ReviewDocument = { id: `sha256:${'c'.repeat(64)}`, title: 'U', items: pairLayers(file([tag('me', 'actor', 'Kerry')]), 'me', 'you') };
+
+describe('grouping and order', () => {
+  it('groups by kind in the fixed order, each group in text order', () => {
+    const groups = groupItems(items);
+    expect(groups.map((g) => g.kind)).toEqual(KIND_ORDER);
+    expect(groups.map((g) => g.items.map((i) => (i.a ?? i.b)!.quote))).toEqual([
+      ['Lavrov'],
+      ['Geneva'],
+      ['Syrian Observatory'],
+      ['13,346'],
+      ['Kerry', 'east Aleppo'],
+    ]);
+    expect(listOrder(items).map((i) => i.kind)).toEqual(['match', 'label-conflict', 'boundary-conflict', 'only-a', 'only-b', 'only-b']);
+  });
+
+  it('steps through the list, on into the next document, and back', () => {
+    const keys = listOrder(items).map(itemKey);
+    expect(stepItem([doc, other], null, 1)).toEqual({ docId, key: keys[0] });
+    expect(stepItem([doc, other], null, -1)).toEqual({ docId: other.id, key: itemKey(other.items[0]) });
+    expect(stepItem([doc, other], { docId, key: keys[1] }, 1)).toEqual({ docId, key: keys[2] });
+    expect(stepItem([doc, other], { docId, key: keys[5] }, 1)).toEqual({ docId: other.id, key: itemKey(other.items[0]) });
+    expect(stepItem([doc, other], { docId: other.id, key: itemKey(other.items[0]) }, -1)).toEqual({ docId, key: keys[5] });
+    expect(stepItem([doc, other], { docId: other.id, key: itemKey(other.items[0]) }, 1)).toBeNull();
+    expect(stepItem([], null, 1)).toBeNull();
+  });
+
+  it('starts in the current document when the current item is gone', () => {
+    expect(stepItem([doc, other], { docId: other.id, key: 'gone' }, 1)).toEqual({ docId: other.id, key: itemKey(other.items[0]) });
+    expect(stepItem([doc, other], { docId, key: '' }, -1)).toEqual({ docId, key: itemKey(listOrder(items)[5]) });
+  });
+});
+
+describe('decisions', () => {
+  const conflict = items.find((i) => i.kind === 'label-conflict')!;
+  const onlyA = items.find((i) => i.kind === 'only-a')!;
+
+  it('finds an item again after accepting re-paired it into a match', () => {
+    const after = pairLayers(decideItem(layers, { a: conflict.a!.id, b: conflict.b!.id }, { status: 'accepted' }, 'me', '2024-02-01T00:00:00.000Z'), 'me', 'you');
+    const found = findItem(after, { a: conflict.a!.id, b: conflict.b!.id })!;
+    expect(found.kind).toBe('match');
+    expect(decisionOf(found)).toMatchObject({ status: 'accepted', by: 'me' });
+    expect(progressOf([{ ...doc, items: after }])).toEqual({ decided: 1, total: 6 });
+  });
+
+  it("reads an only-A decision from A's annotation", () => {
+    const after = pairLayers(decideItem(layers, { a: onlyA.a!.id }, { status: 'rejected', comment: 'no' }, 'me', '2024-02-01T00:00:00.000Z'), 'me', 'you');
+    expect(decisionOf(findItem(after, { a: onlyA.a!.id })!)).toMatchObject({ status: 'rejected', comment: 'no' });
+    expect(decisionOf(onlyA)).toBeUndefined();
+  });
+
+  it('marks each side with kind, decision and the current item', () => {
+    const decided = pairLayers(decideItem(layers, { a: onlyA.a!.id }, { status: 'rejected' }, 'me', '2024-02-01T00:00:00.000Z'), 'me', 'you');
+    const a = sideClasses(decided, 'a', itemKey(conflict));
+    expect(a.get(conflict.a!.id)).toBe('rv-label-conflict rv-current');
+    expect(a.get(onlyA.a!.id)).toBe('rv-only-a rv-rejected');
+    const b = sideClasses(decided, 'b', null);
+    expect(b.get(conflict.b!.id)).toBe('rv-label-conflict');
+    expect(b.has(onlyA.a!.id)).toBe(false);
+    expect(b.size).toBe(5);
+  });
+
+  it('explains what accepting does, depending on who reviews', () => {
+    expect(acceptMeaning(conflict, 'me', 'me')).toContain('replacing yours');
+    expect(acceptMeaning(conflict, 'someone', 'me')).toContain("copies B's span");
+    expect(acceptMeaning(onlyA, 'me', 'me')).toContain('Only A');
+  });
+});
+
+describe('annotators', () => {
+  it('counts annotators, most first, including known names without tags', () => {
+    const counted = countAnnotators(layers.annotations, ['me', 'nobody']);
+    expect(counted).toEqual([
+      { name: 'you', annotations: 5 },
+      { name: 'me', annotations: 4 },
+      { name: 'nobody', annotations: 0 },
+    ]);
+    expect(defaultColleague(counted, 'me')).toBe('you');
+    expect(defaultColleague(counted, 'you')).toBe('me');
+    expect(defaultColleague([{ name: 'me', annotations: 3 }, { name: 'nobody', annotations: 0 }], 'me')).toBe('nobody');
+    expect(defaultColleague([{ name: 'me', annotations: 3 }], 'me')).toBe('');
+  });
+});
+
+describe('review keys', () => {
+  const labels: Label[] = [
+    { id: 'actor', name: 'Actor', color: '#2f6fdf', key: '1' },
+    { id: 'location', name: 'Location', color: '#1a9a5a', key: '2' },
+    { id: 'extra', name: 'Extra', color: '#777777', key: 'x' },
+  ];
+  function actions(picking = false) {
+    const calls: string[] = [];
+    const record = (name: string) => (arg?: unknown) => calls.push(arg === undefined ? name : `${name}(${typeof arg === 'object' ? (arg as Label).id : String(arg)})`);
+    const value: ReviewKeyActions = {
+      labels,
+      picking,
+      step: record('step'),
+      stepDocument: record('doc'),
+      accept: record('accept'),
+      reject: record('reject'),
+      correct: record('correct'),
+      comment: record('comment'),
+      pick: record('pick'),
+      cancel: record('cancel'),
+    };
+    return { calls, value };
+  }
+  const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey', boolean>> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+
+  it('steps, decides, corrects and comments', () => {
+    const { calls, value } = actions();
+    for (const k of ['n', 'p', 'j', 'k', 'N', 'P', 'a', 'r', 'e', 'c', 'Escape']) expect(handleReviewKey(key(k), value)).toBe(true);
+    expect(calls).toEqual(['step(1)', 'step(-1)', 'step(1)', 'step(-1)', 'doc(1)', 'doc(-1)', 'accept', 'reject', 'correct', 'comment', 'cancel']);
+  });
+
+  it('swallows the annotating keys and undo, and leaves other keys alone', () => {
+    const { calls, value } = actions();
+    expect(handleReviewKey(key('1'), value)).toBe(true);
+    expect(handleReviewKey(key('Delete'), value)).toBe(true);
+    expect(handleReviewKey(key('z', { ctrlKey: true }), value)).toBe(true);
+    expect(handleReviewKey(key('q'), value)).toBe(false);
+    expect(handleReviewKey(key('c', { ctrlKey: true }), value)).toBe(false);
+    expect(handleReviewKey(key('a', { altKey: true }), value)).toBe(false);
+    expect(calls).toEqual([]);
+  });
+
+  it('picks a label by its key or position while the picker is open', () => {
+    const { calls, value } = actions(true);
+    expect(handleReviewKey(key('2'), value)).toBe(true);
+    expect(handleReviewKey(key('x'), value)).toBe(true);
+    expect(handleReviewKey(key('3'), value)).toBe(true);
+    expect(handleReviewKey(key('n'), value)).toBe(true);
+    expect(handleReviewKey(key('Escape'), value)).toBe(true);
+    expect(calls).toEqual(['pick(location)', 'pick(extra)', 'pick(extra)', 'cancel']);
+    expect(pickedLabel(labels, '9')).toBeUndefined();
+  });
+});
