@@ -84,6 +84,22 @@ test('hostile articles, titles, notes and exchange files run nothing and show th
     await expect(inspector.getByTestId('note-editor')).toContainText(`<img src=x onerror="alert('note')">`);
     expect(await inspector.locator('script, img, iframe').count()).toBe(0);
 
+    // Review against the colleague: the card shows names, quotes and notes as characters.
+    await page.getByTestId('review-toggle').click();
+    const review = page.getByTestId('review-mode');
+    await expect(review).toBeVisible();
+    await page.getByTestId('review-b').selectOption(`<script>alert('annotator')</script>`);
+    await page.keyboard.press('n');
+    await expect(page.getByTestId('item-card')).toContainText(`Quote<script>alert('script')</script>`);
+    await page.keyboard.press('n');
+    await expect(page.getByTestId('item-card')).toContainText('Staffan de Mistura');
+    await page.keyboard.press('c');
+    await page.getByTestId('review-comment').fill(`<img src=x onerror="alert('comment')">`);
+    await page.getByTestId('reject-with-comment').click();
+    await expect(page.getByTestId('item-card')).toContainText(`<img src=x onerror="alert('comment')">`);
+    expect(await review.locator('script, img, iframe, svg').count()).toBe(0);
+    await page.getByTestId('review-toggle').click();
+
     // The HTML article: only its visible text was imported.
     await items.nth(1).click();
     await expect(view).toContainText('Hostile page about Aleppo');
