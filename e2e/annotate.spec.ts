@@ -3,28 +3,13 @@
 // next to emoji, saving with retry. The workspace files are read to check what was stored.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { clickOn, select } from './textSelection';
+import type { Locator } from '@playwright/test';
+import { clickOn, highlight, openSeeds, saved, select } from './pageActions';
 import { expect, test } from './workbench';
 
 const SEED_001 = 1; // "President Bashar al-Assad's forces …" (AFP via Business Standard)
 const SEED_003 = 3; // "Russian Federation says Aleppo combat stopped …"
 
-const highlight = (pane: Locator, label: string, text: string) => pane.locator(`.anno[data-label="${label}"]`, { hasText: text });
-
-async function openSeeds(page: Page, url: string, ...seeds: number[]): Promise<Locator[]> {
-  await page.goto(url);
-  const items = page.getByTestId('library-item');
-  await expect(items).toHaveCount(5);
-  for (const [i, seed] of seeds.entries()) await items.nth(seed).click(i === 0 ? undefined : { modifiers: ['Control'] });
-  const panes = page.getByTestId('document-pane');
-  await expect(panes.getByTestId('document-view')).toHaveCount(seeds.length);
-  return seeds.map((_, i) => panes.nth(i));
-}
-
-async function saved(page: Page): Promise<void> {
-  await expect(page.getByTestId('save-status')).toHaveText('Saved');
-}
 
 interface StoredFile {
   document: { text: string };

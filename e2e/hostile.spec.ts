@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { select } from './textSelection';
+import { select } from './pageActions';
 import { expect, repoRoot, startAndReadUrl, stop, test } from './workbench';
 
 const fixtures = join(repoRoot, 'e2e', 'fixtures', 'hostile');

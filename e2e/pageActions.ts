@@ -1,5 +1,5 @@
-// What the exchange and recovery journeys do in the page: open seed articles, select a phrase with
-// the mouse as a person does and tag it, wait for the save, find a document's file.
+// What the journeys do in the page: open seed articles, select or click a phrase with the real
+// mouse as a person does, tag it, wait for the save, find a document's file.
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './workbench';
@@ -20,7 +20,20 @@ export async function openSeeds(page: Page, url: string, ...seeds: number[]): Pr
 
 /// Drags the mouse over `first … last` (default: `first` alone) in a pane and presses `key`.
 export async function tag(page: Page, pane: Locator, key: string, first: string, last = first): Promise<void> {
-  const { start, end } = await pane.getByTestId('document-view').evaluate(
+  await select(page, pane, first, last);
+  await expect(page.getByTestId('selection-toolbar')).toBeVisible();
+  await page.keyboard.press(key);
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/// Screen points inside the first and last characters of `first … last` in a pane's text (the
+/// phrases are found in the concatenated text nodes; `last` defaults to `first`).
+export async function phrasePoints(pane: Locator, first: string, last = first): Promise<{ start: Point; end: Point; middle: Point }> {
+  return pane.getByTestId('document-view').evaluate(
     (root, [a, b]) => {
       const nodes: { node: Text; at: number }[] = [];
       let all = '';
@@ -32,26 +45,43 @@ export async function tag(page: Page, pane: Locator, key: string, first: string,
       const from = all.indexOf(a);
       const to = all.indexOf(b, from) + b.length;
       if (from < 0 || to < from + b.length) throw new Error(`phrase not found: ${a} … ${b}`);
-      const rectOf = (index: number) => {
+      const rectOf = (index: number, width: number) => {
         const hit = nodes.findLast((n) => n.at <= index)!;
         const range = document.createRange();
         range.setStart(hit.node, index - hit.at);
-        range.setEnd(hit.node, index - hit.at + 1);
+        range.setEnd(hit.node, index - hit.at + width);
         return range;
       };
-      rectOf(from).startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const [s, e] = [rectOf(from).getClientRects()[0], rectOf(to - 1).getClientRects()[0]];
-      return { start: { x: s.left + 1, y: s.top + s.height / 2 }, end: { x: e.right - 1, y: e.top + e.height / 2 } };
+      rectOf(from, 1).startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const isLow = (i: number) => /[\uDC00-\uDFFF]/.test(all[i]);
+      const firstRect = rectOf(from, /[\uD800-\uDBFF]/.test(all[from]) ? 2 : 1).getClientRects()[0];
+      const lastRect = rectOf(isLow(to - 1) ? to - 2 : to - 1, isLow(to - 1) ? 2 : 1).getClientRects()[0];
+      const middle = rectOf(from + Math.floor(a.length / 2), 1).getClientRects()[0];
+      const mid = (r: DOMRect) => r.top + r.height / 2;
+      return {
+        start: { x: firstRect.left + 1, y: mid(firstRect) },
+        end: { x: lastRect.right - 1, y: mid(lastRect) },
+        middle: { x: middle.left + middle.width / 2, y: mid(middle) },
+      };
     },
     [first, last],
   );
+}
+
+/// Drags the mouse over `first … last` in a pane, as a person selects text.
+export async function select(page: Page, pane: Locator, first: string, last?: string): Promise<void> {
+  const { start, end } = await phrasePoints(pane, first, last);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
   await page.mouse.move(end.x, end.y, { steps: 4 });
   await page.mouse.up();
-  await expect(page.getByTestId('selection-toolbar')).toBeVisible();
-  await page.keyboard.press(key);
+}
+
+/// Clicks the middle of `phrase` in a pane.
+export async function clickOn(page: Page, pane: Locator, phrase: string): Promise<void> {
+  const { middle } = await phrasePoints(pane, phrase);
+  await page.mouse.click(middle.x, middle.y);
 }
 
 /// Waits until every change is on disk.
