@@ -1,0 +1,198 @@
+/// The browser half of `npm run bench`: drives the real renderer's page and the floor page in
+/// headless Chromium through their `window.bench*` functions, at each document size, three
+/// fresh pages per size and page, and keeps the medians.
+import type { Browser, Page } from 'playwright';
+import { median, percentile } from './stats';
+import { browserWorkload, type BenchSpan, type BrowserWorkload } from './workload';
+import type {} from './page/benchWindow';
+
+/// A document size of the browser benchmark.
+export interface BrowserSize {
+  name: string;
+  chars: number;
+  spans: number;
+}
+
+/// The three sizes of the issue.
+export const BROWSER_SIZES: BrowserSize[] = [
+  { name: '50k', chars: 50_000, spans: 500 },
+  { name: '500k', chars: 500_000, spans: 5_000 },
+  { name: '2M', chars: 2_000_000, spans: 20_000 },
+];
+
+/// One fresh page's measurements.
+export interface PageRun {
+  loadMs: number;
+  addMs: number[];
+  addMedianMs: number;
+  addP95Ms: number;
+  scrollMs: number;
+  /// V8 heap in use after load and a full GC (CDP `Runtime.getHeapUsage().usedSize`).
+  heapBytes: number;
+  /// `performance.memory.usedJSHeapSize` at the same moment (with --enable-precise-memory-info).
+  usedJSHeapSize: number;
+  /// Blink's own heap (DOM nodes and the like) when CDP reports it (`embedderHeapUsedSize`).
+  embedderHeapBytes: number;
+  domElements: number;
+}
+
+/// Medians over the runs of one page at one size.
+export interface PageSummary {
+  name: string;
+  loadMs: number;
+  addMedianMs: number;
+  addP95Ms: number;
+  scrollMs: number;
+  heapBytes: number;
+  embedderHeapBytes: number;
+  domElements: number;
+  runs: PageRun[];
+}
+
+/// One size: the app and the floor, measured in the same run.
+export interface SizeResult extends BrowserSize {
+  textLength: number;
+  app: PageSummary;
+  floor: PageSummary;
+}
+
+/// What kind of page a URL serves.
+export type PageKind = 'app' | 'floor';
+
+const VIEWPORT = { width: 1440, height: 900 };
+const PAUSE_BETWEEN_ADDS_MS = 50;
+
+/// A short pause, then until the page's main thread is idle (so that work an earlier call left
+/// behind, such as the app adopting an acknowledged save, is not timed with the next call).
+async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(PAUSE_BETWEEN_ADDS_MS);
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5000 })));
+}
+
+async function openPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error at ${url}: ${error.message}`));
+  await page.goto(url);
+  await page.waitForFunction(() => typeof window.benchLoad === 'function');
+  return page;
+}
+
+/// Hands the workload to the page, then times `benchLoad` inside the page.
+async function timeLoad(page: Page, workload: BrowserWorkload): Promise<number> {
+  await page.evaluate((w) => void (window.benchWorkload = w), workload);
+  return page.evaluate(async () => {
+    const w = window.benchWorkload!;
+    const started = performance.now();
+    await window.benchLoad!(w.text, w.annotations);
+    return performance.now() - started;
+  });
+}
+
+/// `benchLoad` time of one document on `runs` fresh pages (median).
+export async function measureLoad(browser: Browser, url: string, text: string, annotations: BenchSpan[], runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await openPage(browser, url);
+    try {
+      times.push(await timeLoad(page, { text, annotations, adds: [] }));
+    } finally {
+      await page.context().close();
+    }
+  }
+  return median(times);
+}
+
+/// Loads `url` afresh and measures load, heap, 20 adds and a scroll to the last span.
+export async function measurePage(browser: Browser, url: string, workload: BrowserWorkload): Promise<PageRun & { info: { name: string; version: string } }> {
+  const page = await openPage(browser, url);
+  try {
+    const info = await page.evaluate(() => window.benchInfo!);
+    const loadMs = await timeLoad(page, workload);
+    // Drop the harness's copy of the workload (the page keeps what it rendered), then weigh.
+    await page.evaluate(() => void (window.benchWorkload = { text: '', annotations: [], adds: window.benchWorkload!.adds }));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const usedJSHeapSize = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN);
+    const domElements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    const addMs: number[] = [];
+    for (let i = 0; i < workload.adds.length; i++) {
+      await settle(page);
+      addMs.push(
+        await page.evaluate(async (index) => {
+          const add = window.benchWorkload!.adds[index];
+          const started = performance.now();
+          await window.benchAdd!(add);
+          return performance.now() - started;
+        }, i),
+      );
+    }
+    const missing = await page.evaluate((ids) => ids.filter((id) => !window.benchIsHighlighted!(id)), [...workload.annotations.slice(0, 1), ...workload.adds].map((a) => a.id));
+    if (missing.length) throw new Error(`${url}: not highlighted after the run: ${missing.join(', ')}`);
+    const last: BenchSpan = workload.annotations[workload.annotations.length - 1];
+    await settle(page);
+    const scrollMs = await page.evaluate(async (span) => {
+      const started = performance.now();
+      await window.benchScrollTo!(span);
+      return performance.now() - started;
+    }, last);
+    return {
+      info,
+      loadMs,
+      addMs,
+      addMedianMs: median(addMs),
+      addP95Ms: percentile(addMs, 95),
+      scrollMs,
+      heapBytes: heap.usedSize,
+      embedderHeapBytes: (heap as { embedderHeapUsedSize?: number }).embedderHeapUsedSize ?? NaN,
+      usedJSHeapSize,
+      domElements,
+    };
+  } finally {
+    await page.context().close();
+  }
+}
+
+function summarise(name: string, runs: PageRun[]): PageSummary {
+  return {
+    name,
+    loadMs: median(runs.map((r) => r.loadMs)),
+    addMedianMs: median(runs.map((r) => r.addMedianMs)),
+    addP95Ms: median(runs.map((r) => r.addP95Ms)),
+    scrollMs: median(runs.map((r) => r.scrollMs)),
+    heapBytes: median(runs.map((r) => r.heapBytes)),
+    embedderHeapBytes: median(runs.map((r) => r.embedderHeapBytes)),
+    domElements: median(runs.map((r) => r.domElements)),
+    runs,
+  };
+}
+
+/// Measures every size on both pages, `runs` fresh pages each (app and floor alternate which
+/// goes first, so drift in the machine's load does not favour one).
+export async function runBrowserBench(
+  browser: Browser,
+  urls: Record<PageKind, string>,
+  sizes: readonly BrowserSize[],
+  runs: number,
+  log: (line: string) => void,
+): Promise<SizeResult[]> {
+  const results: SizeResult[] = [];
+  for (const size of sizes) {
+    const workload = browserWorkload(size.chars, size.spans);
+    const measured: Record<PageKind, PageRun[]> = { app: [], floor: [] };
+    const names: Record<PageKind, string> = { app: 'app', floor: 'floor' };
+    for (let run = 0; run < runs; run++) {
+      const order: PageKind[] = run % 2 ? ['floor', 'app'] : ['app', 'floor'];
+      for (const kind of order) {
+        const { info, ...result } = await measurePage(browser, urls[kind], workload);
+        names[kind] = info.name;
+        measured[kind].push(result);
+        log(`  ${size.name} ${kind} run ${run + 1}: load ${result.loadMs.toFixed(0)} ms, add p95 ${result.addP95Ms.toFixed(1)} ms, scroll ${result.scrollMs.toFixed(0)} ms, heap ${(result.heapBytes / 1e6).toFixed(1)} MB`);
+      }
+    }
+    results.push({ ...size, textLength: workload.text.length, app: summarise(names.app, measured.app), floor: summarise(names.floor, measured.floor) });
+  }
+  return results;
+}

@@ -1,0 +1,189 @@
+/// The Node half of the corpus benchmark, on the real store and service: opening the workspace
+/// until the library is listed, opening a cold document, a phrase search with no index (every
+/// document file read and scanned), acknowledged saves, and importing 1,000 articles.
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importArticleFiles } from '../../main/core/importArticles';
+import { documentFileName, Workspace } from '../../main/core/store/workspace';
+import { createWorkbench } from '../../main/service/workbench';
+import { median, percentile, timed } from '../stats';
+import { corpusArticle, freeWords, SEARCH_PHRASE, type BenchSpan } from '../workload';
+import { cloneWorkspace, type CorpusFixture } from './fixture';
+
+const APP = 'awb bench';
+const RUNS = 3;
+
+/// Opening the workspace until the library is listed.
+export interface OpenResult {
+  /// `Workspace.open` (writable, as the app opens it) + `listDocuments()`: median and each run.
+  ms: number;
+  runs: number[];
+  /// The same, read-only (no lock, no reconciliation, no backup): what parsing the index costs.
+  readOnlyMs: number;
+  listed: number;
+}
+
+/// A phrase search over every document, without an index.
+export interface SearchResult {
+  phrase: string;
+  /// Through the store: `readDocument` (read, JSON parse, schema validation) of every document
+  /// on a freshly opened workspace, then a case-insensitive scan of its text.
+  viaStoreMs: number;
+  /// The least such a search can do: read each document file and JSON-parse it, then scan.
+  rawMs: number;
+  documentsMatched: number;
+}
+
+/// Everything measured here.
+export interface CorpusNodeResult {
+  open: OpenResult;
+  /// `readDocument` of a document not read before by this workspace (OS file cache warm).
+  readDocumentMs: number;
+  /// One such document, for the browser to show and highlight.
+  sample: { id: string; text: string; annotations: BenchSpan[] };
+  search: SearchResult;
+  /// `annotations.create` through the service until it resolves (the file and index on disk).
+  save: { p50Ms: number; p95Ms: number; samples: number[] };
+  /// `importArticleFiles` of 1,000 new article files.
+  import: { articles: number; intoCorpusMs: number; intoFreshMs: number };
+}
+
+async function openAndList(dir: string, readOnly: boolean): Promise<{ ms: number; listed: number; workspace: Workspace }> {
+  const { value, ms } = await timed(async () => {
+    const workspace = await Workspace.open(dir, { app: APP, readOnly });
+    return { workspace, listed: workspace.listDocuments().length };
+  });
+  return { ms, ...value };
+}
+
+/// Opens the workspace `RUNS` times (writable, then read-only) and keeps the medians.
+export async function measureOpen(dir: string): Promise<OpenResult> {
+  const runs: number[] = [];
+  let listed = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const opened = await openAndList(dir, false);
+    runs.push(opened.ms);
+    listed = opened.listed;
+    await opened.workspace.close();
+  }
+  const readOnly: number[] = [];
+  for (let i = 0; i < RUNS; i++) readOnly.push((await openAndList(dir, true)).ms);
+  return { ms: median(runs), runs, readOnlyMs: median(readOnly), listed };
+}
+
+/// `readDocument` of five documents spread through the corpus, each the first read of its file.
+export async function measureReadDocument(dir: string): Promise<{ ms: number; sample: CorpusNodeResult['sample'] }> {
+  const workspace = await Workspace.open(dir, { app: APP });
+  try {
+    const list = workspace.listDocuments();
+    const picks = [0.1, 0.3, 0.5, 0.7, 0.9].map((f) => list[Math.floor(f * list.length)].id);
+    const times: number[] = [];
+    for (const id of picks) times.push((await timed(() => workspace.readDocument(id))).ms);
+    const file = await workspace.readDocument(picks[2]);
+    const annotations = file.annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, label: a.label as BenchSpan['label'], quote: a.quote }));
+    return { ms: median(times), sample: { id: file.document.id, text: file.document.text, annotations } };
+  } finally {
+    await workspace.close();
+  }
+}
+
+/// The straightforward search, as there is no search API yet: every document read and scanned.
+export async function measureSearch(dir: string): Promise<SearchResult> {
+  const wanted = SEARCH_PHRASE.toLowerCase();
+  const viaStore: number[] = [];
+  const raw: number[] = [];
+  let documentsMatched = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const workspace = await Workspace.open(dir, { readOnly: true });
+    viaStore.push(
+      (
+        await timed(async () => {
+          let matched = 0;
+          for (const d of workspace.listDocuments()) if ((await workspace.readDocument(d.id)).document.text.toLowerCase().includes(wanted)) matched++;
+          documentsMatched = matched;
+        })
+      ).ms,
+    );
+    const ids = workspace.listDocuments().map((d) => d.id);
+    raw.push(
+      (
+        await timed(async () => {
+          let matched = 0;
+          for (const id of ids) {
+            const file = JSON.parse(await readFile(join(dir, 'documents', documentFileName(id)), 'utf8')) as { document: { text: string } };
+            if (file.document.text.toLowerCase().includes(wanted)) matched++;
+          }
+          if (matched !== documentsMatched) throw new Error('the two searches disagree');
+        })
+      ).ms,
+    );
+    await workspace.close();
+  }
+  return { phrase: SEARCH_PHRASE, viaStoreMs: median(viaStore), rawMs: median(raw), documentsMatched };
+}
+
+/// 50 single annotation creates through the service on a hard-linked copy of the corpus (ten on
+/// each of five documents already open, as a person tags one article after another).
+async function measureSaves(workspace: Workspace): Promise<CorpusNodeResult['save']> {
+  const service = createWorkbench(workspace);
+  const list = workspace.listDocuments();
+  const samples: number[] = [];
+  for (let d = 0; d < 5; d++) {
+    const id = list[Math.floor(((d + 0.5) / 5) * list.length)].id;
+    const open = await service.documents.open(id);
+    for (const word of freeWords(open.document.text, open.annotations, 10, 'w')) {
+      samples.push((await timed(() => service.annotations.create({ docId: id, label: word.label, start: word.start, end: word.end }))).ms);
+    }
+  }
+  return { p50Ms: median(samples), p95Ms: percentile(samples, 95), samples };
+}
+
+/// Writes 1,000 new article files (not in the corpus) to `folder`.
+async function writeArticles(folder: string, seed: number, from: number, count: number): Promise<string[]> {
+  await mkdir(folder, { recursive: true });
+  const paths: string[] = [];
+  for (let i = from; i < from + count; i++) {
+    const path = join(folder, `new-${i}.txt`);
+    await writeFile(path, corpusArticle(seed, i).text);
+    paths.push(path);
+  }
+  return paths;
+}
+
+async function timedImport(workspace: Workspace, paths: string[]): Promise<number> {
+  const { value: report, ms } = await timed(() => importArticleFiles(workspace, paths));
+  if (report.imported.length !== paths.length) throw new Error(`imported ${report.imported.length} of ${paths.length} articles`);
+  return ms;
+}
+
+/// Saves, then the import of 1,000 articles into a copy of the corpus and into a new workspace.
+export async function measureWrites(fixture: CorpusFixture, seed: number, log: (line: string) => void): Promise<Pick<CorpusNodeResult, 'save' | 'import'>> {
+  const scratch = await mkdtemp(join(tmpdir(), 'awb-bench-scratch-'));
+  try {
+    log('  cloning the corpus (hard links) and opening the clone');
+    const clone = await cloneWorkspace(fixture.dir, join(scratch, 'clone'));
+    const workspace = await Workspace.open(clone, { app: APP });
+    const paths = await writeArticles(join(scratch, 'articles'), seed, fixture.articles, 1000);
+    let result: Pick<CorpusNodeResult, 'save' | 'import'>;
+    try {
+      log('  50 saves through the service');
+      const save = await measureSaves(workspace);
+      log('  importing 1,000 articles into the corpus');
+      const intoCorpusMs = await timedImport(workspace, paths);
+      result = { save, import: { articles: paths.length, intoCorpusMs, intoFreshMs: NaN } };
+    } finally {
+      await workspace.close();
+    }
+    log('  importing 1,000 articles into a new workspace');
+    const fresh = await Workspace.open(join(scratch, 'fresh'), { app: APP });
+    try {
+      result.import.intoFreshMs = await timedImport(fresh, paths);
+    } finally {
+      await fresh.close();
+    }
+    return result;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,110 @@
+/// The results table of `npm run bench`: each measurement next to its budget (from the issue
+/// "Fast on long documents and large corpora"), pass or fail, and the machine it ran on.
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import type { SizeResult } from './browser';
+import type { CorpusNodeResult } from './corpus/corpusBench';
+import type { ExportResult } from './corpus/corpusExport';
+import type { CorpusFixture } from './corpus/fixture';
+import type { LibraryUiResult } from './corpus/libraryUi';
+import { formatMb, formatMs } from './stats';
+
+/// One line of the table. `pass` is null for a figure without a budget (shown for context).
+export interface Row {
+  name: string;
+  value: string;
+  budget: string;
+  pass: boolean | null;
+  /// The number behind `value` (ms or bytes).
+  raw: number;
+}
+
+/// The corpus measurements, as far as they ran.
+export interface CorpusResults {
+  fixture: CorpusFixture;
+  node: CorpusNodeResult;
+  /// `benchLoad` of the sampled corpus document in the real renderer's page (median of 3).
+  sampleShownMs: number;
+  exports: ExportResult[];
+  agreement: { ms: number; documents: number; spansA: number; spansB: number; kappa: number | null };
+  libraryUi: LibraryUiResult;
+}
+
+/// The machine, for the record.
+export function machineInfo(chromium: string | null): Record<string, unknown> {
+  const cores = cpus();
+  return {
+    date: new Date().toISOString(),
+    cpus: cores.length,
+    cpuModel: cores[0]?.model ?? 'unknown',
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    platform: `${platform()} ${release()}`,
+    node: process.version,
+    chromium,
+    loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
+  };
+}
+
+const HEAP_BUDGET_BYTES = 60e6;
+
+function row(name: string, raw: number, budget: number | null, format = formatMs, budgetText?: string): Row {
+  const value = format(raw);
+  if (budget === null) return { name, value, budget: budgetText ?? '—', pass: null, raw };
+  return { name, value, budget: budgetText ?? `≤ ${format(budget)}`, pass: raw <= budget, raw };
+}
+
+/// The rows of the browser part: the app against the floor measured in the same run.
+export function browserRows(sizes: readonly SizeResult[]): Row[] {
+  const rows: Row[] = [];
+  for (const s of sizes) {
+    const at = `${s.name}/${s.spans.toLocaleString('en-US')}`;
+    const { app, floor } = s;
+    rows.push(row(`${at} load`, app.loadMs, floor.loadMs, formatMs, `≤ floor ${formatMs(floor.loadMs)}`));
+    rows.push(row(`${at} add median`, app.addMedianMs, null, formatMs, `(floor ${formatMs(floor.addMedianMs)})`));
+    rows.push(row(`${at} add p95`, app.addP95Ms, floor.addP95Ms, formatMs, `≤ floor ${formatMs(floor.addP95Ms)}`));
+    rows.push(row(`${at} scroll to end`, app.scrollMs, null, formatMs, `(floor ${formatMs(floor.scrollMs)})`));
+    const heapBudget = s.chars >= 2_000_000 ? HEAP_BUDGET_BYTES : null;
+    rows.push(row(`${at} JS heap after load`, app.heapBytes, heapBudget, formatMb, heapBudget ? `≤ 60 MB (floor ${formatMb(floor.heapBytes)})` : `(floor ${formatMb(floor.heapBytes)})`));
+    if (Number.isFinite(app.embedderHeapBytes)) {
+      rows.push(row(`${at} DOM (Blink) heap after load`, app.embedderHeapBytes, null, formatMb, `(floor ${formatMb(floor.embedderHeapBytes)})`));
+    }
+  }
+  return rows;
+}
+
+/// The rows of the corpus part.
+export function corpusRows(c: CorpusResults): Row[] {
+  const n = c.fixture.articles.toLocaleString('en-US');
+  const { node } = c;
+  const rows: Row[] = [
+    row(`corpus ${n}: library listed (Workspace.open + listDocuments)`, node.open.ms, 1000),
+    row('  of which read-only open (index parse + validate)', node.open.readOnlyMs, null),
+  ];
+  if (!c.libraryUi.skipped) {
+    rows.push(row(`corpus ${n}: library shown in the UI (navigation → ${c.libraryUi.items.toLocaleString('en-US')} items)`, c.libraryUi.libraryShownMs, 1000));
+    rows.push(row('  awb serve start → URL (tsx start-up + open)', c.libraryUi.serveStartMs, null));
+  }
+  rows.push(
+    row('document open + highlighted (readDocument + page load)', node.readDocumentMs + c.sampleShownMs, 150),
+    row('  of which readDocument, cold', node.readDocumentMs, null),
+    row('  of which shown and highlighted in the page', c.sampleShownMs, null),
+    row('phrase search, no index: readDocument of every file + scan', node.search.viaStoreMs, 500),
+    row('phrase search, no index: raw read + JSON.parse + scan', node.search.rawMs, 500),
+    row('save acknowledged p50 (annotations.create)', node.save.p50Ms, null),
+    row('save acknowledged p95 (annotations.create)', node.save.p95Ms, 50),
+    row(`import 1,000 articles into the ${n}-article corpus`, node.import.intoCorpusMs, 5000),
+    row('import 1,000 articles into a new workspace', node.import.intoFreshMs, 5000),
+  );
+  for (const e of c.exports) rows.push(row(`export ${e.annotations.toLocaleString('en-US')} annotations: ${e.format} (${formatMb(e.bytes)})`, e.ms, 5000));
+  const spans = `${c.agreement.spansA.toLocaleString('en-US')} + ${c.agreement.spansB.toLocaleString('en-US')}`;
+  rows.push(row(`agreement over ${spans} spans (computeAgreement)`, c.agreement.ms, 1000));
+  return rows;
+}
+
+/// The table as text, with a PASS/FAIL column.
+export function formatTable(rows: readonly Row[]): string {
+  const header = ['measurement', 'value', 'budget', 'result'];
+  const cells = rows.map((r) => [r.name, r.value, r.budget, r.pass === null ? '' : r.pass ? 'pass' : 'FAIL']);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => `| ${c.map((x, i) => (i === 1 ? x.padStart(widths[i]) : x.padEnd(widths[i]))).join(' | ')} |`;
+  return [line(header), `|${widths.map((w, i) => (i === 1 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...cells.map(line)].join('\n');
+}

@@ -1,0 +1,125 @@
+/// `npm run bench`: builds the benchmark pages, serves them on 127.0.0.1, measures the real
+/// renderer against the floor in headless Chromium at each document size, then the corpus scale
+/// on the real store and service; prints a table (value, budget, pass/fail) and writes
+/// `bench/results/results.json` with the machine it ran on.
+///
+/// Flags: `--quick` (50k size, 1,000-article corpus), `--sizes 50k,500k,2M`, `--corpus N`
+/// (articles; 0 skips the corpus), `--runs N` (fresh pages per size, default 3), `--seed N`,
+/// `--no-ui` (skip the library in the real UI), `--no-build` (use the last page build).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
+import { BROWSER_SIZES, measureLoad, runBrowserBench, type SizeResult } from './browser';
+import { measureOpen, measureReadDocument, measureSearch, measureWrites } from './corpus/corpusBench';
+import { measureAgreement, measureExports } from './corpus/corpusExport';
+import { corpusFixture } from './corpus/fixture';
+import { measureLibraryUi } from './corpus/libraryUi';
+import { buildPages, servePages, type ServedPages } from './pages';
+import { browserRows, corpusRows, formatTable, machineInfo, type CorpusResults, type Row } from './report';
+
+interface Options {
+  sizes: string[];
+  corpus: number;
+  runs: number;
+  seed: number;
+  ui: boolean;
+  build: boolean;
+}
+
+function parseArgs(args: string[]): Options {
+  const options: Options = { sizes: BROWSER_SIZES.map((s) => s.name), corpus: 10_000, runs: 3, seed: 20161213, ui: true, build: true };
+  const value = (i: number) => {
+    if (args[i + 1] === undefined) throw new Error(`${args[i]} needs a value`);
+    return args[i + 1];
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--quick') Object.assign(options, { sizes: ['50k'], corpus: 1000 });
+    else if (arg === '--sizes') options.sizes = value(i++).split(',').filter(Boolean);
+    else if (arg === '--corpus') options.corpus = Number(value(i++));
+    else if (arg === '--runs') options.runs = Number(value(i++));
+    else if (arg === '--seed') options.seed = Number(value(i++));
+    else if (arg === '--no-ui') options.ui = false;
+    else if (arg === '--no-build') options.build = false;
+    else throw new Error(`unknown option ${arg}`);
+  }
+  const unknown = options.sizes.filter((s) => !BROWSER_SIZES.some((b) => b.name === s));
+  if (unknown.length) throw new Error(`unknown size ${unknown.join(', ')} (sizes: ${BROWSER_SIZES.map((s) => s.name).join(', ')})`);
+  for (const [name, n] of [['--corpus', options.corpus], ['--runs', options.runs], ['--seed', options.seed]] as const) {
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} needs a whole number`);
+  }
+  return options;
+}
+
+const log = (line: string) => console.error(line);
+
+async function runCorpus(browser: Browser, pages: ServedPages, options: Options): Promise<CorpusResults> {
+  log(`corpus: ${options.corpus.toLocaleString('en-US')} articles (seed ${options.seed})`);
+  const fixture = await corpusFixture(options.corpus, options.seed, log);
+  log(`  ${fixture.dir}: ${fixture.annotations.toLocaleString('en-US')} annotations, ${(fixture.textChars / 1e6).toFixed(1)} M characters of text${fixture.generatedMs === null ? ' (cached)' : `, generated in ${(fixture.generatedMs / 1000).toFixed(0)} s`}`);
+  log('  opening the workspace');
+  const open = await measureOpen(fixture.dir);
+  log('  opening cold documents');
+  const { ms: readDocumentMs, sample } = await measureReadDocument(fixture.dir);
+  const sampleShownMs = await measureLoad(browser, pages.pageUrl, sample.text, sample.annotations, options.runs);
+  log('  searching every document');
+  const search = await measureSearch(fixture.dir);
+  const writes = await measureWrites(fixture, options.seed, log);
+  log('  exporting everything in every format');
+  const exports = await measureExports(fixture.dir, log);
+  log('  agreement over 2 × 50,000 spans');
+  const agreement = measureAgreement(options.seed);
+  log('  the library in the real UI (awb serve)');
+  const libraryUi = options.ui ? await measureLibraryUi(browser, fixture.dir, open.listed) : ({ skipped: true, reason: '--no-ui' } as const);
+  return { fixture, node: { open, readDocumentMs, sample, search, ...writes }, sampleShownMs, exports, agreement, libraryUi };
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const startedAt = new Date().toISOString();
+  if (options.build) {
+    log('building the benchmark pages (out/bench)');
+    await buildPages();
+  }
+  const pages = await servePages();
+  const executablePath = findChromium();
+  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'], headless: true });
+  const machine = machineInfo(`${executablePath} ${browser.version()}`);
+  log(`pages at ${pages.pageUrl} and ${pages.floorUrl}; Chromium ${browser.version()}`);
+  let sizes: SizeResult[] = [];
+  let corpus: CorpusResults | null = null;
+  try {
+    const wanted = BROWSER_SIZES.filter((s) => options.sizes.includes(s.name));
+    if (wanted.length) {
+      log(`browser: ${wanted.map((s) => s.name).join(', ')}, ${options.runs} fresh pages each for the app and the floor`);
+      sizes = await runBrowserBench(browser, { app: pages.pageUrl, floor: pages.floorUrl }, wanted, options.runs, log);
+    }
+    if (options.corpus > 0) corpus = await runCorpus(browser, pages, options);
+  } finally {
+    await browser.close();
+    await pages.close();
+  }
+  const rows: Row[] = [...browserRows(sizes), ...(corpus ? corpusRows(corpus) : [])];
+  console.log(formatTable(rows));
+  const failed = rows.filter((r) => r.pass === false);
+  console.log(failed.length ? `\n${failed.length} of ${rows.filter((r) => r.pass !== null).length} budgets not met.` : '\nAll budgets met.');
+  const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
+  await mkdir(resultsDir, { recursive: true });
+  const { sample: _sample, ...node } = corpus?.node ?? { sample: null };
+  const results = {
+    machine: { ...machine, startedAt, loadAverageAtEnd: loadavg().map((l) => Number(l.toFixed(2))) },
+    options,
+    table: rows,
+    browser: sizes,
+    corpus: corpus && { ...corpus, node },
+  };
+  await writeFile(`${resultsDir}results.json`, `${JSON.stringify(results, null, 1)}\n`);
+  console.log(`Results: bench/results/results.json (${machine.cpus} CPUs, ${machine.memoryGB} GB, Node ${process.version}, ${machine.chromium}).`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
