@@ -2,7 +2,7 @@
 /// annotated: exact-span F1, overlap F1 (one-to-one, largest overlap first) and token-level
 /// Cohen's kappa, overall, per label and per document. A figure with nothing to count is `null`.
 import type { Annotation, DocumentFile } from './model.js';
-import { tagTokens, tokenize } from './tokens.js';
+import { tagTokens, tokenize, type Token } from './tokens.js';
 
 /// Matches and counts behind one F1.
 export interface F1Counts {
@@ -85,8 +85,8 @@ export function overlapMatches(a: Span[], b: Span[]): [Span, Span][] {
 }
 
 /// Per-token tags of a layer (label of the covering span, or `O`), DESIGN §5's precedence.
-export function tokenTags(text: string, spans: Span[]): string[] {
-  const { owners } = tagTokens(tokenize(text), spans);
+export function tokenTags(tokens: Token[], spans: Span[]): string[] {
+  const { owners } = tagTokens(tokens, spans);
   return owners.map((o) => o?.label ?? 'O');
 }
 
@@ -130,8 +130,9 @@ export function computeAgreement(documents: DocumentFile[], a: string, b: string
     if (!spansA.length || !spansB.length) continue;
     const exact = exactMatches(spansA, spansB);
     const overlap = overlapMatches(spansA, spansB);
-    const tagsA = tokenTags(file.document.text, spansA);
-    const tagsB = tokenTags(file.document.text, spansB);
+    const tokens = tokenize(file.document.text);
+    const tagsA = tokenTags(tokens, spansA);
+    const tagsB = tokenTags(tokens, spansB);
     perDocument.push({
       id: file.document.id,
       title: file.document.title,

@@ -68,6 +68,7 @@ export class Workspace {
   private readonly queue = new KeyedQueue();
   private readonly repairs = new Map<string, string>();
   private changedSinceBackup = false;
+  private openingBackup: Promise<void> = Promise.resolve();
   private backupTimer: NodeJS.Timeout | null = null;
 
   private constructor(
@@ -114,7 +115,13 @@ export class Workspace {
       if (!options.readOnly) {
         await workspace.reconcileIndex(created || rebuild);
         if (rebuild) await workspace.refreshSummaries();
-        if (workspace.listDocuments().length) await snapshotWorkspace(dir);
+        // In the background: the library need not wait for the copy; close() and backups() do.
+        if (workspace.listDocuments().length) {
+          workspace.openingBackup = snapshotWorkspace(dir).then(
+            () => undefined,
+            (error: unknown) => void workspace.notices.push(`the backup taken on opening failed: ${String(error)}`),
+          );
+        }
         workspace.backupTimer = setInterval(() => void workspace.backupIfChanged(), BACKUP_INTERVAL_MS);
         workspace.backupTimer.unref();
       }
@@ -163,13 +170,15 @@ export class Workspace {
   }
 
   /// Snapshots, newest first.
-  backups(): Promise<BackupInfo[]> {
+  async backups(): Promise<BackupInfo[]> {
+    await this.openingBackup;
     return listBackups(this.dir);
   }
 
   /// Takes a snapshot now.
   async backup(): Promise<BackupInfo> {
     this.assertWritable();
+    await this.openingBackup;
     await this.queue.idle();
     this.changedSinceBackup = false;
     return snapshotWorkspace(this.dir);
@@ -179,7 +188,7 @@ export class Workspace {
   async restoreBackup(name: string): Promise<BackupInfo> {
     this.assertWritable();
     const source = join(backupsFolder(this.dir), name);
-    if (!(await listBackups(this.dir)).some((b) => b.name === name)) throw new WorkspaceError(`no backup named ${name}`);
+    if (!(await this.backups()).some((b) => b.name === name)) throw new WorkspaceError(`no backup named ${name}`);
     if (!(await readJsonFile(join(source, 'workspace.json'), WorkspaceFileSchema).catch(() => null))) {
       throw new WorkspaceError(`backup ${name} has no valid workspace.json`);
     }
@@ -262,6 +271,7 @@ export class Workspace {
   /// Waits for pending writes and releases the lock.
   async close(): Promise<void> {
     if (this.backupTimer) clearInterval(this.backupTimer);
+    await this.openingBackup;
     await this.queue.idle();
     await this.release?.();
   }
