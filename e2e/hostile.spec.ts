@@ -105,6 +105,11 @@ test('hostile articles, titles, notes and exchange files run nothing and show th
     await expect(view).toContainText('Hostile page about Aleppo');
     await expect(view).toContainText(`<script>alert('escaped')</script> stays text.`);
     await expect(view).not.toContainText(`alert('head')`);
+    await select(page, pane, `<script>alert('escaped')</script>`);
+    await page.keyboard.press('1');
+    await expect(pane.locator('.anno[data-label="actor"]')).toContainText(`<script>alert('escaped')</script>`);
+    await page.getByTestId('annotation-item').filter({ hasText: 'escaped' }).click();
+    await expect(page.getByTestId('inspector').getByTestId('inspector-quote')).toContainText(`<script>alert('escaped')</script>`);
 
     await page.reload();
     await expect(page.getByTestId('library-item')).toHaveCount(2);
