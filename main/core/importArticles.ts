@@ -5,6 +5,9 @@ import type { DocumentSummary } from './model.js';
 import type { Workspace } from './store/workspace.js';
 import { ArticleRejected, articleFromBytes, readArticleFile, type ArticleText } from './text/readArticle.js';
 
+/// Articles stored per index write.
+const IMPORT_BATCH = 200;
+
 /// Per-file outcome of an import: added, already there, or refused with the reason.
 export interface ImportReport {
   imported: { name: string; document: DocumentSummary; warnings: string[] }[];
@@ -42,21 +45,24 @@ async function importEach(
   items: { name: string; read: () => Promise<ArticleText> }[],
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: [], duplicates: [], rejected: [] };
+  const readable: { name: string; article: ArticleText }[] = [];
   for (const item of items) {
-    let article: ArticleText;
     try {
-      article = await item.read();
+      readable.push({ name: item.name, article: await item.read() });
     } catch (error) {
       if (!(error instanceof ArticleRejected)) throw error;
       report.rejected.push({ name: item.name, reason: error.reason });
-      continue;
     }
-    const outcome = await workspace.importArticle(article);
-    if (outcome.status === 'imported') {
-      report.imported.push({ name: item.name, document: outcome.document, warnings: outcome.warnings });
-    } else {
-      report.duplicates.push({ name: item.name, document: outcome.document });
-    }
+  }
+  // In batches: one index write per batch, and no more than a batch of texts held at once.
+  for (let i = 0; i < readable.length; i += IMPORT_BATCH) {
+    const batch = readable.slice(i, i + IMPORT_BATCH);
+    const outcomes = await workspace.importArticles(batch.map((b) => b.article));
+    outcomes.forEach((outcome, k) => {
+      const name = batch[k].name;
+      if (outcome.status === 'imported') report.imported.push({ name, document: outcome.document, warnings: outcome.warnings });
+      else report.duplicates.push({ name, document: outcome.document });
+    });
   }
   return report;
 }

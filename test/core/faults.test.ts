@@ -62,6 +62,21 @@ describe('fault injection: failing writes, fsyncs and renames', () => {
     }
   }
 
+  it('a batch import that fails midway indexes what reached the disk and corrupts nothing', async () => {
+    const dir = tempDir();
+    const ws = await Workspace.open(dir);
+    const { articleFromBytes } = await import('../../main/core/text/readArticle');
+    const articles = ['One', 'Two', 'Three', 'Four'].map((t) => articleFromBytes(`${t}.txt`, new TextEncoder().encode(`Article ${t}`)));
+    const remove = await injectFault('rename', 3, 'ENOSPC');
+    await expect(ws.importArticles(articles)).rejects.toThrow('the disk is full');
+    remove();
+    expect(ws.listDocuments().map((d) => d.title)).toEqual(['Article One', 'Article Two']);
+    await everyFileValid(dir);
+    expect((await ws.importArticles(articles)).map((o) => o.status)).toEqual(['duplicate', 'duplicate', 'imported', 'imported']);
+    await ws.close();
+    expect((await checkWorkspace(dir)).problems).toEqual([]);
+  });
+
   it('a failed write leaves memory as it was on disk', async () => {
     const dir = tempDir();
     const ws = await Workspace.open(dir);

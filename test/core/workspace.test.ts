@@ -41,6 +41,16 @@ describe('workspace store', () => {
     await ws.close();
   });
 
+  it('imports a batch with one index write, reporting a repeated text as a duplicate', async () => {
+    const dir = tempDir();
+    const ws = await Workspace.open(dir);
+    const outcomes = await ws.importArticles([article('One'), article('Two'), article('One', 'again.txt')]);
+    expect(outcomes.map((o) => o.status)).toEqual(['imported', 'imported', 'duplicate']);
+    await ws.close();
+    expect((await Workspace.open(dir, { readOnly: true })).listDocuments().map((d) => d.title)).toEqual(['One', 'Two']);
+    expect((await checkWorkspace(dir)).problems).toEqual([]);
+  });
+
   it('imports concurrently without losing index entries', async () => {
     const dir = tempDir();
     const ws = await Workspace.open(dir);
@@ -144,7 +154,7 @@ describe('workspace store', () => {
     const dir = tempDir();
     await (await Workspace.open(dir)).close();
     const ro = await Workspace.open(dir, { readOnly: true });
-    expect(() => ro.importArticle(article('x'))).toThrow(WorkspaceError);
+    await expect(ro.importArticle(article('x'))).rejects.toThrow(WorkspaceError);
     await expect(Workspace.open(join(dir, 'nope'), { readOnly: true })).rejects.toThrow(/no workspace at/);
   });
 

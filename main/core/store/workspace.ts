@@ -207,29 +207,52 @@ export class Workspace {
   }
 
   /// Stores a checked article. The same text a second time is reported as a duplicate, unchanged.
-  importArticle(article: ArticleText): Promise<ImportOutcome> {
+  async importArticle(article: ArticleText): Promise<ImportOutcome> {
+    return (await this.importArticles([article]))[0];
+  }
+
+  /// Stores checked articles: each document file, then the index once for the whole batch, so a
+  /// batch costs one index write rather than one per article. A text already in the workspace (or
+  /// earlier in the batch) is reported as a duplicate. Resolves once everything is on disk.
+  importArticles(articles: ArticleText[]): Promise<ImportOutcome[]> {
     this.assertWritable();
     return this.queue.run('workspace.json', async () => {
-      const existing = this.index.data.documents.find((d) => d.id === article.id);
-      if (existing) return { status: 'duplicate', document: existing };
-      const importedAt = new Date().toISOString();
-      const file: DocumentFile = {
-        schemaVersion: SCHEMA_VERSION,
-        document: { id: article.id, title: article.title, sourceName: article.sourceName, text: article.text, importedAt },
-        annotations: [],
-        relations: [],
-      };
-      const db = new Low(new DurableJsonFile(this.documentPath(article.id), DocumentFileSchema), file);
-      // The document file first: a crash before the index write leaves an orphan that the next
-      // open adopts, never an index entry without its file.
-      await db.write();
-      this.documents.set(article.id, Promise.resolve(db));
-      this.changedSinceBackup = true;
-      const summary = summarise(file);
-      const next = { ...this.index.data, documents: [...this.index.data.documents, summary] };
-      await this.index.adapter.write(next);
-      this.index.data = next;
-      return { status: 'imported', document: summary, warnings: article.warnings };
+      const known = new Map(this.index.data.documents.map((d) => [d.id, d]));
+      const added: DocumentSummary[] = [];
+      const outcomes: ImportOutcome[] = [];
+      try {
+        for (const article of articles) {
+          const existing = known.get(article.id);
+          if (existing) {
+            outcomes.push({ status: 'duplicate', document: existing });
+            continue;
+          }
+          const file: DocumentFile = {
+            schemaVersion: SCHEMA_VERSION,
+            document: { id: article.id, title: article.title, sourceName: article.sourceName, text: article.text, importedAt: new Date().toISOString() },
+            annotations: [],
+            relations: [],
+          };
+          const db = new Low(new DurableJsonFile(this.documentPath(article.id), DocumentFileSchema), file);
+          // Document files first: a crash before the index write leaves files that the next open
+          // adopts, never an index entry without its file.
+          await db.write();
+          this.documents.set(article.id, Promise.resolve(db));
+          const summary = summarise(file);
+          known.set(article.id, summary);
+          added.push(summary);
+          outcomes.push({ status: 'imported', document: summary, warnings: article.warnings });
+        }
+      } finally {
+        // Also after a failed write: index what did reach the disk.
+        if (added.length) {
+          const next = { ...this.index.data, documents: [...this.index.data.documents, ...added] };
+          await this.index.adapter.write(next);
+          this.index.data = next;
+          this.changedSinceBackup = true;
+        }
+      }
+      return outcomes;
     });
   }
 
