@@ -3,6 +3,7 @@
 /// serve exactly these methods from one implementation; others import this file's types only.
 import type { Article, Annotation, DocumentSummary, Label, NoteNode, Relation } from '../main/core/model';
 import type { ImportReport } from '../main/core/importArticles';
+import type { SearchResult } from '../main/core/search';
 import type { AnnotationInput, Removal } from '../main/core/annotations';
 import type { ExchangeImportReport } from '../main/core/exchange/importExchange';
 import type { ExportFormat, ExportSummary } from '../main/core/export/renderExport';
@@ -12,6 +13,7 @@ import type { BackupInfo } from '../main/core/store/backups';
 import type { DifferenceKind, ReviewDecision, ReviewItem } from '../main/core/review';
 
 export type {
+  SearchResult,
   AgreementReport,
   BackupInfo,
   DifferenceKind,
@@ -104,6 +106,8 @@ export interface WorkbenchApi {
     list(): Promise<DocumentSummary[]>;
     open(id: string): Promise<OpenDocument>;
     import(files: ArticleFile[]): Promise<ImportReport>;
+    /// Documents containing a phrase (case-insensitive), most occurrences first, with context.
+    search(phrase: string): Promise<SearchResult[]>;
   };
   annotations: {
     create(annotation: NewAnnotation): Promise<Annotation>;
@@ -188,6 +192,7 @@ export const apiChannels = [
   'documents.list',
   'documents.open',
   'documents.import',
+  'documents.search',
   'annotations.create',
   'annotations.update',
   'annotations.delete',

@@ -28,6 +28,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'documents.list': async () => [],
   'documents.open': async () => [firstId],
   'documents.import': async () => [[{ name: 'new.txt', base64: Buffer.from('A new article').toString('base64') }]],
+  'documents.search': async () => ['Aleppo'],
   'annotations.create': async () => [{ docId: firstId, label: 'actor', start: 0, end: 5 }],
   'annotations.update': async () => [{ docId: firstId, id: (await span('actor', 6, 9)).id, label: 'location' }],
   'annotations.delete': async () => [firstId, (await span('figure', 10, 12)).id],
@@ -45,7 +46,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
     return [{ name: 'mine.awb.json', base64: built.base64 }];
   },
 };
-const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.open', 'exports.build']);
+const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.open', 'documents.search', 'exports.build']);
 
 beforeAll(async () => {
   mkdirSync(rendererDir, { recursive: true });

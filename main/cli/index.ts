@@ -9,6 +9,7 @@ import { computeAgreement, type AgreementReport } from '../core/agreement.js';
 import { importExchange, MAX_EXCHANGE_BYTES, parseExchange, type ExchangeImportReport } from '../core/exchange/importExchange.js';
 import { EXPORT_FORMATS, renderExport, writeExport, type ExportFormat, type ExportProgress } from '../core/export/renderExport.js';
 import { importArticleFiles, importSeeds, type ImportReport } from '../core/importArticles.js';
+import { searchDocuments } from '../core/search.js';
 import { checkWorkspace } from '../core/store/checkWorkspace.js';
 import { Workspace } from '../core/store/workspace.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
@@ -114,6 +115,20 @@ function buildProgram(context: CliContext): Command {
       if (!rows.length) console.log('(no documents)');
       for (const r of rows) {
         console.log(`${r.id.slice(0, 19)}…  ${String(r.characters).padStart(8)} chars  ${String(r.annotations).padStart(5)} ann.  ${r.sourceName}  ${r.title}`);
+      }
+    });
+
+  configure(program.command('search').description('find a phrase (case-insensitive) in every document'))
+    .argument('<phrase>', 'the words to find')
+    .option('--json', 'print JSON')
+    .action(async (phrase: string, options: { workspace?: string; json?: boolean }) => {
+      const workspace = await Workspace.open(resolveWorkspaceDir(options.workspace), { readOnly: true });
+      const results = await searchDocuments(workspace, phrase);
+      if (options.json) return console.log(JSON.stringify(results, null, 2));
+      if (!results.length) console.log(`"${phrase}" occurs in no document`);
+      for (const r of results) {
+        console.log(`${r.title}  (${r.count}×, ${r.id.slice(0, 19)}…)`);
+        for (const h of r.hits) console.log(`    …${h.before}[${h.match}]${h.after}…`);
       }
     });
 

@@ -20,6 +20,7 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'documents.list': z.tuple([]),
   'documents.open': z.tuple([DocumentIdSchema]),
   'documents.import': z.tuple([z.array(ArticleFileSchema).min(1).max(1000)]),
+  'documents.search': z.tuple([z.string().trim().min(1, 'type something to search for').max(200)]),
   'annotations.create': z.tuple([
     z.strictObject({
       id: z.uuid().optional(),

@@ -14,6 +14,7 @@ import { EXPORT_FILES, exportBytes, renderExport } from '../core/export/renderEx
 import { computeAgreement } from '../core/agreement.js';
 import { importArticleUploads } from '../core/importArticles.js';
 import { decideItem, pairLayers } from '../core/review.js';
+import { searchDocuments } from '../core/search.js';
 import { checkLabelList } from '../core/labels.js';
 import type { Workspace } from '../core/store/workspace.js';
 
@@ -42,6 +43,7 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
         const repairNotice = workspace.takeRepairNotice(id);
         return { document, annotations, relations, ...(repairNotice ? { repairNotice } : {}) };
       },
+      search: (phrase) => searchDocuments(workspace, phrase),
       async import(files) {
         return importArticleUploads(
           workspace,

@@ -21,6 +21,7 @@ import type { ArticleText } from '../text/readArticle.js';
 import { backupsFolder, listBackups, snapshotWorkspace, type BackupInfo } from './backups.js';
 import { DamagedFileError, DurableJsonFile, readJsonFile, upgradedFrom, writeFileDurably } from './durableJsonFile.js';
 import { removeStaleTempFiles, repairFromBackup } from './recovery.js';
+import { TextIndex } from './textIndex.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { lockWorkspace } from './workspaceLock.js';
 
@@ -69,6 +70,7 @@ export class Workspace {
   private readonly repairs = new Map<string, string>();
   private changedSinceBackup = false;
   private openingBackup: Promise<void> = Promise.resolve();
+  private readonly texts: TextIndex;
   private backupTimer: NodeJS.Timeout | null = null;
 
   private constructor(
@@ -79,7 +81,9 @@ export class Workspace {
     readonly created: boolean,
     /// What opening found and repaired, for the user.
     readonly notices: string[],
-  ) {}
+  ) {
+    this.texts = new TextIndex(dir);
+  }
 
   /// Opens (and for writing, creates if needed) the workspace in `dir`.
   static async open(dir: string, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
@@ -160,6 +164,13 @@ export class Workspace {
   /// One document with its annotations and relations.
   async readDocument(id: string): Promise<DocumentFile> {
     return (await this.documentDb(id)).data;
+  }
+
+  /// The folded texts of every document, for search (loaded on first use).
+  async textIndex(): Promise<{ index: TextIndex; ids: string[] }> {
+    const ids = this.index.data.documents.map((d) => d.id);
+    await this.texts.load(ids, async (id) => (await this.readDocument(id)).document.text, !!this.release);
+    return { index: this.texts, ids };
   }
 
   /// The message about a repair of this document's file, once, if it was repaired when read.
@@ -252,6 +263,8 @@ export class Workspace {
           this.changedSinceBackup = true;
         }
       }
+      const texts = new Map(articles.map((a) => [a.id, a.text]));
+      await this.texts.add(added.map((d) => ({ id: d.id, text: texts.get(d.id)! })));
       return outcomes;
     });
   }
