@@ -262,3 +262,17 @@ describe('writing exports', () => {
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
   });
 });
+
+describe('the tokenizer', () => {
+  it('finds exactly the matches of the DESIGN §5 pattern, on any text', async () => {
+    const { tokenize, TOKEN_PATTERN } = await import('../../main/core/tokens');
+    const alphabet = fc.constantFrom(...Array.from("aZé́ 9٣'’.,-—!?\n\t\u00a0😀👨‍👩‍👧北京ㄱ\u0301\u200b_$", (c) => c), '😀', '\u{1D7D8}', '\u{10400}', '\u{1F1F8}', '\u3000');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')), (text) => {
+        const expected = Array.from(text.matchAll(TOKEN_PATTERN), (m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+        expect(tokenize(text)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
