@@ -26,13 +26,17 @@ export function exportConll(documents: DocumentFile[]): { text: string; report: 
     for (const a of lost) report.lost.push({ documentId: file.document.id, annotationId: a.id, label: a.label, text: a.quote });
     report.lostSpans += lost.length;
     let sentenceOpen = false;
+    // The next line break at or after the previous token: a sentence also ends at a line break.
+    let newline = text.indexOf('\n');
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
-      if (sentenceOpen && i > 0 && text.slice(tokens[i - 1].end, token.start).includes('\n')) {
-        lines.push('');
+      if (newline >= 0 && newline < token.start) {
+        if (sentenceOpen) lines.push('');
+        sentenceOpen = false;
+        newline = text.indexOf('\n', token.start);
       }
       const owner = owners[i];
-      const tag = owner ? `${owners[i - 1] === owner && i > 0 ? 'I' : 'B'}-${owner.label.toUpperCase()}` : 'O';
+      const tag = owner ? `${i > 0 && owners[i - 1] === owner ? 'I' : 'B'}-${owner.label.toUpperCase()}` : 'O';
       lines.push(`${token.text}\t${tag}`);
       sentenceOpen = true;
       if (SENTENCE_END.has(token.text)) {
