@@ -35,9 +35,7 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       },
     },
     documents: {
-      async list() {
-        return workspace.listDocuments();
-      },
+      list: () => workspace.settledDocuments(),
       async open(id) {
         const { document, annotations, relations } = await workspace.readDocument(id);
         const repairNotice = workspace.takeRepairNotice(id);

@@ -181,7 +181,7 @@ describe('workspace location', () => {
 });
 
 describe('annotation changes in the store', () => {
-  it('are on disk when acknowledged, keep the index counts right, and survive reopening', async () => {
+  it('are on disk when acknowledged, keep the library counts right, and survive reopening', async () => {
     const dir = tempDir();
     const { createWorkbench } = await import('../../main/service/workbench');
     const ws = await Workspace.open(dir);
@@ -193,6 +193,9 @@ describe('annotation changes in the store', () => {
     const created = await api.annotations.create({ docId: doc.id, label: 'actor', start, end: start + 'Sergei Lavrov'.length });
     const onDisk = JSON.parse(readFileSync(join(dir, 'documents', doc.id.slice(7) + '.json'), 'utf8'));
     expect(onDisk.annotations).toEqual([created]);
+    // The library counts follow at once; workspace.json catches up shortly (and on close).
+    expect((await api.documents.list())[1].counts).toEqual({ actor: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 800));
     expect(JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8')).documents[1].counts).toEqual({ actor: 1 });
     await api.annotations.update({ docId: doc.id, id: created.id, label: 'location' });
     await ws.close();

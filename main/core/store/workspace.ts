@@ -25,6 +25,9 @@ import { TextIndex } from './textIndex.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { lockWorkspace } from './workspaceLock.js';
 
+/// How long the index on disk may lag behind annotation counts held in memory.
+const INDEX_WRITE_DELAY_MS = 500;
+
 /// How often a changing workspace is snapshotted.
 export const BACKUP_INTERVAL_MS = 10 * 60 * 1000;
 
@@ -69,6 +72,8 @@ export class Workspace {
   private readonly queue = new KeyedQueue();
   private readonly repairs = new Map<string, string>();
   private changedSinceBackup = false;
+  private indexBehind = false;
+  private indexTimer: NodeJS.Timeout | null = null;
   private openingBackup: Promise<void> = Promise.resolve();
   private readonly texts: TextIndex;
   private backupTimer: NodeJS.Timeout | null = null;
@@ -156,6 +161,12 @@ export class Workspace {
     return this.index.data.documents;
   }
 
+  /// The document index once every change queued so far (counts included) is in it.
+  async settledDocuments(): Promise<DocumentSummary[]> {
+    await this.queue.run('workspace.json', async () => undefined);
+    return this.index.data.documents;
+  }
+
   /// Whether a document with this id is in the workspace.
   hasDocument(id: string): boolean {
     return this.index.data.documents.some((d) => d.id === id);
@@ -191,6 +202,7 @@ export class Workspace {
     this.assertWritable();
     await this.openingBackup;
     await this.queue.idle();
+    await this.writeIndexIfBehind();
     this.changedSinceBackup = false;
     return snapshotWorkspace(this.dir);
   }
@@ -213,6 +225,7 @@ export class Workspace {
       await writeFileDurably(join(this.dir, 'workspace.json'), await readFile(join(source, 'workspace.json')));
       this.documents.clear();
       await this.index.read();
+      this.indexBehind = false;
       return safety;
     });
   }
@@ -260,6 +273,7 @@ export class Workspace {
           const next = { ...this.index.data, documents: [...this.index.data.documents, ...added] };
           await this.index.adapter.write(next);
           this.index.data = next;
+          this.indexBehind = false;
           this.changedSinceBackup = true;
         }
       }
@@ -281,13 +295,16 @@ export class Workspace {
       db.data = file;
       this.changedSinceBackup = true;
       const counts = summarise(file).counts;
-      const entry = this.index.data.documents.find((d) => d.id === id);
-      if (entry && JSON.stringify(entry.counts) !== JSON.stringify(counts)) {
-        await this.updateIndex((index) => ({
-          ...index,
-          documents: index.documents.map((d) => (d.id === id ? { ...d, counts } : d)),
-        }));
-      }
+      // The counts are derived from the document just written, so the change is acknowledged
+      // now and the index on disk catches up a moment later; an open after a crash recounts the
+      // documents newer than the index. (In the index's queue, so no index write loses them.)
+      void this.queue.run('workspace.json', async () => {
+        const entry = this.index.data.documents.find((d) => d.id === id);
+        if (!entry || JSON.stringify(entry.counts) === JSON.stringify(counts)) return;
+        this.index.data = { ...this.index.data, documents: this.index.data.documents.map((d) => (d.id === id ? { ...d, counts } : d)) };
+        this.indexBehind = true;
+        this.scheduleIndexWrite();
+      });
       return result;
     });
   }
@@ -299,16 +316,40 @@ export class Workspace {
       const next = change(this.index.data);
       await this.index.adapter.write(next);
       this.index.data = next;
+      this.indexBehind = false;
       this.changedSinceBackup = true;
       return next;
+    });
+  }
+
+  /// Writes the index soon if its counts changed in memory only.
+  private scheduleIndexWrite(): void {
+    if (this.indexTimer) return;
+    this.indexTimer = setTimeout(() => {
+      this.indexTimer = null;
+      void this.writeIndexIfBehind().catch((error: unknown) => {
+        console.error(`could not update workspace.json, will retry: ${String(error)}`);
+        this.scheduleIndexWrite();
+      });
+    }, INDEX_WRITE_DELAY_MS);
+    this.indexTimer.unref();
+  }
+
+  private writeIndexIfBehind(): Promise<void> {
+    return this.queue.run('workspace.json', async () => {
+      if (!this.indexBehind) return;
+      await this.index.adapter.write(this.index.data);
+      this.indexBehind = false;
     });
   }
 
   /// Waits for pending writes and releases the lock.
   async close(): Promise<void> {
     if (this.backupTimer) clearInterval(this.backupTimer);
+    if (this.indexTimer) clearTimeout(this.indexTimer);
     await this.openingBackup;
     await this.queue.idle();
+    await this.writeIndexIfBehind();
     await this.release?.();
   }
 
