@@ -73,10 +73,8 @@ export function App() {
   const openDocIds = panes.panes.map((p) => p.docId);
   const focusedDocId = panes.panes.find((p) => p.key === panes.focused)?.docId ?? null;
   const listDocId = selected && openDocIds.includes(selected.docId) ? selected.docId : focusedDocId;
-  const othersCount = openDocIds.reduce(
-    (n, id) => n + [...(readyDocs.get(id)?.annotations.values() ?? [])].filter((a) => a.annotator !== me).length,
-    0,
-  );
+  let othersCount = 0;
+  for (const id of openDocIds) for (const a of readyDocs.get(id)?.annotations.values() ?? []) if (a.annotator !== me) othersCount += 1;
 
   useEffect(() => setPicking(false), [selected?.id]);
   useEffect(() => {

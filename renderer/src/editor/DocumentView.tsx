@@ -1,15 +1,25 @@
 /// The read-only TipTap view of one article's text (DESIGN §7), with its annotations drawn as
-/// decorations. The text never changes; annotation changes reach the highlight plugin one by one
-/// (diffed by object identity), so a new tag does not redraw the others.
+/// decorations. The text never changes; the editor is created with its highlights already built,
+/// and later annotation changes reach the highlight plugin one by one (diffed by object identity,
+/// in one transaction per change of props), so a new tag does not redraw the others.
 import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import Document from '@tiptap/extension-document';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { TextSelection } from '@tiptap/pm/state';
 import type { Annotation } from '../../../preload/api';
-import { highlightsKey, type HighlightAction, type HighlightLook } from './annotationHighlights';
+import {
+  highlightsKey,
+  seededHighlights,
+  type HighlightAction,
+  type HighlightLook,
+  type HighlightSource,
+  type HighlightState,
+} from './annotationHighlights';
 import { documentContent } from './documentContent';
+import { readSelectionOnlyWhenNeeded } from './selectionReads';
 import { AnnotationHighlights } from './highlightsExtension';
 import { TextPositions, type TextSpan } from './textPositions';
 
@@ -62,24 +72,47 @@ function selectionRangeIn(root: Element): Range | null {
   return clipped.collapsed ? null : clipped;
 }
 
+interface Synced extends HighlightSource {
+  editor: Editor;
+}
+
+/// Sends the changes of `annotations` and `look` since the editor last showed them, as one
+/// transaction (one redraw). A new editor starts from what it was seeded with at creation.
 function useHighlightSync(editor: Editor | null, annotations: ReadonlyMap<string, Annotation>, look: HighlightLook | undefined) {
-  const synced = useRef<{ editor: Editor; annotations: ReadonlyMap<string, Annotation>; look: HighlightLook } | null>(null);
+  const synced = useRef<Synced | null>(null);
   useEffect(() => {
     if (!editor || !look || editor.isDestroyed) return;
-    const before = synced.current?.editor === editor ? synced.current : null;
+    const seeded = highlightsKey.getState(editor.state)?.seededFrom;
+    const before = synced.current?.editor === editor ? synced.current : seeded ? { editor, ...seeded } : null;
     const actions: HighlightAction[] = [];
     if (!before) {
       actions.push({ type: 'reset', annotations: [...annotations.values()], look });
     } else {
-      for (const [id, annotation] of annotations) {
-        if (before.annotations.get(id) !== annotation) actions.push({ type: 'upsert', annotation });
+      if (before.annotations !== annotations) {
+        for (const [id, annotation] of annotations) {
+          if (before.annotations.get(id) !== annotation) actions.push({ type: 'upsert', annotation });
+        }
+        for (const id of before.annotations.keys()) if (!annotations.has(id)) actions.push({ type: 'remove', id });
       }
-      for (const id of before.annotations.keys()) if (!annotations.has(id)) actions.push({ type: 'remove', id });
       if (before.look !== look) actions.push({ type: 'look', look });
     }
     synced.current = { editor, annotations, look };
-    for (const action of actions) editor.view.dispatch(editor.state.tr.setMeta(highlightsKey, action));
+    if (actions.length) editor.view.dispatch(editor.state.tr.setMeta(highlightsKey, actions));
   }, [editor, annotations, look]);
+}
+
+/// The highlight state a new editor starts with: built (once per document) from the latest
+/// props, so that the editor's first paint already shows every highlight.
+function useHighlightSeed(positions: TextPositions, annotations: ReadonlyMap<string, Annotation>, look: HighlightLook | undefined) {
+  const latest = useRef<HighlightSource | null>(null);
+  latest.current = look ? { annotations, look } : null;
+  return useMemo(() => {
+    let built: { doc: ProseMirrorNode; state: HighlightState } | null = null;
+    return (doc: ProseMirrorNode): HighlightState => {
+      if (built?.doc !== doc) built = { doc, state: seededHighlights(latest.current, doc, positions) };
+      return built.state;
+    };
+  }, [positions]);
 }
 
 const NO_ANNOTATIONS: ReadonlyMap<string, Annotation> = new Map();
@@ -88,15 +121,19 @@ const NO_ANNOTATIONS: ReadonlyMap<string, Annotation> = new Map();
 export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, onAnnotationClick, onHandle }: DocumentViewProps) {
   const content = useMemo(() => documentContent(text), [text]);
   const positions = useMemo(() => new TextPositions(text), [text]);
+  const seed = useHighlightSeed(positions, annotations, look);
   const editor = useEditor(
     {
-      extensions: [Document, Paragraph, Text, AnnotationHighlights.configure({ positions })],
+      extensions: [Document, Paragraph, Text, AnnotationHighlights.configure({ positions, initial: seed })],
       content,
       editable: false,
       injectCSS: false,
       enableInputRules: false,
       enablePasteRules: false,
       editorProps: {
+        // Until TipTap installs the plugins (right after creating the view), the view draws the
+        // seeded highlights itself, so that installing them changes nothing on screen.
+        decorations: (state) => (highlightsKey.getState(state) ? undefined : seed(state.doc).decorations),
         attributes: {
           'data-testid': 'document-view',
           class: 'document-text',
@@ -107,8 +144,9 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
         },
       },
     },
-    [content, label, positions],
+    [content, label, positions, seed],
   );
+  useEffect(() => (editor && !editor.isDestroyed ? readSelectionOnlyWhenNeeded(editor.view) : undefined), [editor]);
   useHighlightSync(editor, annotations, look);
 
   useEffect(() => {

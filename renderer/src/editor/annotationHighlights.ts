@@ -11,7 +11,10 @@ import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type DecorationAttrs } from '@tiptap/pm/view';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { Annotation } from '../../../preload/api';
+import { assignTracks, freeTrack, type TrackedAnnotation } from './highlightTracks';
 import type { TextPositions } from './textPositions';
+
+export { assignTracks, freeTrack, type TrackedAnnotation } from './highlightTracks';
 
 /// What an annotation needs to be drawn.
 export type HighlightedAnnotation = Pick<Annotation, 'id' | 'label' | 'start' | 'end' | 'annotator'>;
@@ -33,23 +36,28 @@ export interface HighlightLook {
   classes?: ReadonlyMap<string, string>;
 }
 
-/// A change to the highlights of one view, sent as transaction meta under {@link highlightsKey}.
+/// A change to the highlights of one view, sent as transaction meta under {@link highlightsKey}
+/// (one action, or several applied in order within one transaction, hence one redraw).
 export type HighlightAction =
   | { type: 'reset'; annotations: readonly HighlightedAnnotation[]; look: HighlightLook }
   | { type: 'upsert'; annotation: HighlightedAnnotation }
   | { type: 'remove'; id: string }
   | { type: 'look'; look: HighlightLook };
 
-interface Entry {
-  annotation: HighlightedAnnotation;
-  track: number;
-}
-
 /// The plugin's state.
 export interface HighlightState {
-  entries: ReadonlyMap<string, Entry>;
+  entries: ReadonlyMap<string, TrackedAnnotation>;
   look: HighlightLook;
   decorations: DecorationSet;
+  /// The annotations and look the state was built from when it was seeded at editor creation
+  /// (see {@link seededHighlights}); the view diffs its first update against them.
+  seededFrom?: HighlightSource;
+}
+
+/// The annotations and look a view shows, as its props hold them.
+export interface HighlightSource {
+  annotations: ReadonlyMap<string, HighlightedAnnotation>;
+  look: HighlightLook;
 }
 
 /// The plugin's key: `tr.setMeta(highlightsKey, action)`, `highlightsKey.getState(state)`.
@@ -90,35 +98,14 @@ export function highlightAttrs(annotation: HighlightedAnnotation, track: number,
   };
 }
 
-/// The lowest track not taken by an overlapping span in `others`.
-export function freeTrack(span: { start: number; end: number }, others: Iterable<Entry>): number {
-  const taken = new Set<number>();
-  for (const o of others) {
-    if (o.annotation.start < span.end && span.start < o.annotation.end) taken.add(o.track);
-  }
-  let track = 0;
-  while (taken.has(track)) track += 1;
-  return track;
-}
-
-/// Tracks for a whole set, outer (earlier, longer) spans first, so they sit nearest the text.
-export function assignTracks(annotations: readonly HighlightedAnnotation[]): Map<string, Entry> {
-  const ordered = [...annotations].sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
-  const entries = new Map<string, Entry>();
-  for (const annotation of ordered) {
-    entries.set(annotation.id, { annotation, track: freeTrack(annotation, entries.values()) });
-  }
-  return entries;
-}
-
-function decorationOf(positions: TextPositions, entry: Entry, look: HighlightLook): Decoration | null {
+function decorationOf(positions: TextPositions, entry: TrackedAnnotation, look: HighlightLook): Decoration | null {
   const attrs = highlightAttrs(entry.annotation, entry.track, look);
   if (!attrs) return null;
   const { from, to } = positions.toPositions(entry.annotation);
   return Decoration.inline(from, to, attrs, { id: entry.annotation.id });
 }
 
-function decorationsOf(positions: TextPositions, entries: Iterable<Entry>, look: HighlightLook): Decoration[] {
+function decorationsOf(positions: TextPositions, entries: Iterable<TrackedAnnotation>, look: HighlightLook): Decoration[] {
   const result: Decoration[] = [];
   for (const entry of entries) {
     const decoration = decorationOf(positions, entry, look);
@@ -127,15 +114,34 @@ function decorationsOf(positions: TextPositions, entries: Iterable<Entry>, look:
   return result;
 }
 
-function withoutDecorationOf(set: DecorationSet, positions: TextPositions, entry: Entry | undefined): DecorationSet {
-  if (!entry) return set;
-  const { from, to } = positions.toPositions(entry.annotation);
-  const found = set.find(from, to, (spec: { id?: string }) => spec.id === entry.annotation.id);
+/// `set` without the decorations of `entries` (one removal for all of them).
+function withoutDecorationsOf(set: DecorationSet, positions: TextPositions, entries: readonly (TrackedAnnotation | undefined)[]): DecorationSet {
+  const found: Decoration[] = [];
+  for (const entry of entries) {
+    if (!entry) continue;
+    const { from, to } = positions.toPositions(entry.annotation);
+    found.push(...set.find(from, to, (spec: { id?: string }) => spec.id === entry.annotation.id));
+  }
   return found.length ? set.remove(found) : set;
 }
 
-function sameClasses(entry: Entry, a: HighlightLook, b: HighlightLook): boolean {
+function sameClasses(entry: TrackedAnnotation, a: HighlightLook, b: HighlightLook): boolean {
   return highlightAttrs(entry.annotation, entry.track, a)?.class === highlightAttrs(entry.annotation, entry.track, b)?.class;
+}
+
+/// The ids whose classes may differ between two looks with the same labels, annotator and
+/// visibility: the selected, matching, related and extra-class ones of either look.
+function idsTouchedByLook(a: HighlightLook, b: HighlightLook): Set<string> {
+  const ids = new Set<string>();
+  for (const id of [a.selectedId, b.selectedId]) if (id !== null) ids.add(id);
+  for (const set of [a.matchIds, b.matchIds, a.relatedIds, b.relatedIds]) for (const id of set) ids.add(id);
+  if (a.classes !== b.classes) for (const map of [a.classes, b.classes]) for (const id of map?.keys() ?? []) ids.add(id);
+  return ids;
+}
+
+/// The entries other than `id` (a lazy view: no copy of the set).
+function* entriesExcept(entries: ReadonlyMap<string, TrackedAnnotation>, id: string): Iterable<TrackedAnnotation> {
+  for (const entry of entries.values()) if (entry.annotation.id !== id) yield entry;
 }
 
 /// Applies one action to the state (the plugin's `apply`, exported for tests).
@@ -147,11 +153,10 @@ export function applyHighlightAction(state: HighlightState, action: HighlightAct
     }
     case 'upsert': {
       const previous = state.entries.get(action.annotation.id);
-      const others = [...state.entries.values()].filter((e) => e.annotation.id !== action.annotation.id);
       const moved = !previous || previous.annotation.start !== action.annotation.start || previous.annotation.end !== action.annotation.end;
-      const entry = { annotation: action.annotation, track: moved ? freeTrack(action.annotation, others) : previous.track };
+      const entry = { annotation: action.annotation, track: moved ? freeTrack(action.annotation, entriesExcept(state.entries, action.annotation.id)) : previous.track };
       const entries = new Map(state.entries).set(entry.annotation.id, entry);
-      const cleared = withoutDecorationOf(state.decorations, positions, previous);
+      const cleared = withoutDecorationsOf(state.decorations, positions, [previous]);
       return { ...state, entries, decorations: cleared.add(doc, decorationsOf(positions, [entry], state.look)) };
     }
     case 'remove': {
@@ -159,7 +164,7 @@ export function applyHighlightAction(state: HighlightState, action: HighlightAct
       if (!previous) return state;
       const entries = new Map(state.entries);
       entries.delete(action.id);
-      return { ...state, entries, decorations: withoutDecorationOf(state.decorations, positions, previous) };
+      return { ...state, entries, decorations: withoutDecorationsOf(state.decorations, positions, [previous]) };
     }
     case 'look': {
       const old = state.look;
@@ -168,25 +173,40 @@ export function applyHighlightAction(state: HighlightState, action: HighlightAct
       if (everything) {
         return { ...state, look: next, decorations: DecorationSet.create(doc, decorationsOf(positions, state.entries.values(), next)) };
       }
-      const changed = [...state.entries.values()].filter((e) => !sameClasses(e, old, next));
-      let decorations = state.decorations;
-      for (const entry of changed) decorations = withoutDecorationOf(decorations, positions, entry);
+      const changed: TrackedAnnotation[] = [];
+      for (const id of idsTouchedByLook(old, next)) {
+        const entry = state.entries.get(id);
+        if (entry && !sameClasses(entry, old, next)) changed.push(entry);
+      }
+      if (changed.length === 0) return { ...state, look: next };
+      const decorations = withoutDecorationsOf(state.decorations, positions, changed);
       return { ...state, look: next, decorations: decorations.add(doc, decorationsOf(positions, changed, next)) };
     }
   }
 }
 
+/// The state of a view that shows `source` from the start: built once, before the editor draws
+/// anything, so its first paint already has every highlight.
+export function seededHighlights(source: HighlightSource | null, doc: ProseMirrorNode, positions: TextPositions): HighlightState {
+  const empty: HighlightState = { entries: new Map(), look: EMPTY_LOOK, decorations: DecorationSet.empty };
+  if (!source) return empty;
+  const reset: HighlightAction = { type: 'reset', annotations: [...source.annotations.values()], look: source.look };
+  return { ...applyHighlightAction(empty, reset, doc, positions), seededFrom: source };
+}
+
 /// The ProseMirror plugin that holds and draws the highlights of the document built from
-/// `positions.text`.
-export function highlightsPlugin(positions: TextPositions): Plugin<HighlightState> {
+/// `positions.text`; `initial` (when given) is its state at creation.
+export function highlightsPlugin(positions: TextPositions, initial?: (doc: ProseMirrorNode) => HighlightState): Plugin<HighlightState> {
   return new Plugin<HighlightState>({
     key: highlightsKey,
     state: {
-      init: () => ({ entries: new Map(), look: EMPTY_LOOK, decorations: DecorationSet.empty }),
+      init: (_config, state) => initial?.(state.doc) ?? { entries: new Map(), look: EMPTY_LOOK, decorations: DecorationSet.empty },
       apply(tr, value) {
-        const action = tr.getMeta(highlightsKey) as HighlightAction | undefined;
+        const meta = tr.getMeta(highlightsKey) as HighlightAction | readonly HighlightAction[] | undefined;
         const mapped = tr.docChanged ? { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
-        return action ? applyHighlightAction(mapped, action, tr.doc, positions) : mapped;
+        if (!meta) return mapped;
+        const actions: readonly HighlightAction[] = Array.isArray(meta) ? meta : [meta as HighlightAction];
+        return actions.reduce((state, action) => applyHighlightAction(state, action, tr.doc, positions), mapped);
       },
     },
     props: {

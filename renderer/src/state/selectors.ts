@@ -51,15 +51,25 @@ export function matchKey(quote: string): string {
   return quote.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
 }
 
+/// {@link matchKey} of each annotation's quote, computed once per annotation object (annotations
+/// are immutable: an edit makes a new object).
+const matchKeys = new WeakMap<Annotation, string>();
+
+function matchKeyOf(annotation: Annotation): string {
+  let key = matchKeys.get(annotation);
+  if (key === undefined) matchKeys.set(annotation, (key = matchKey(annotation.quote)));
+  return key;
+}
+
 /// For each open document, the annotations with the same text as `selected` (itself excluded).
 export function sameTextAnnotations(docs: ReadonlyMap<string, DocLoad>, selected: Annotation | null): Map<string, Set<string>> {
   const result = new Map<string, Set<string>>();
   if (!selected) return result;
-  const key = matchKey(selected.quote);
+  const key = matchKeyOf(selected);
   for (const [docId, load] of docs) {
     if (load.status !== 'ready') continue;
     const ids = new Set<string>();
-    for (const a of load.doc.annotations.values()) if (a.id !== selected.id && matchKey(a.quote) === key) ids.add(a.id);
+    for (const a of load.doc.annotations.values()) if (a.id !== selected.id && matchKeyOf(a) === key) ids.add(a.id);
     result.set(docId, ids);
   }
   return result;

@@ -1,0 +1,99 @@
+/// Tracks of highlight underlines: each annotation gets the lowest track (0, 1, 2, …) not taken
+/// by a span it overlaps, so the underlines of overlapping spans stack instead of hiding each
+/// other. Outer (earlier, longer) spans are assigned first, so they sit nearest the text.
+///
+/// Pure and DOM-free.
+import type { HighlightedAnnotation } from './annotationHighlights';
+
+/// One drawn annotation and its track.
+export interface TrackedAnnotation {
+  annotation: HighlightedAnnotation;
+  track: number;
+}
+
+/// Whether two spans share at least one character.
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/// The lowest track not taken by an overlapping span in `others`.
+export function freeTrack(span: { start: number; end: number }, others: Iterable<TrackedAnnotation>): number {
+  const taken = new Set<number>();
+  for (const o of others) if (overlaps(o.annotation, span)) taken.add(o.track);
+  let track = 0;
+  while (taken.has(track)) track += 1;
+  return track;
+}
+
+/// A binary min-heap of numbers keyed by `key`.
+class MinHeap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly key: (item: T) => number) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
+  push(item: T): void {
+    const { items, key } = this;
+    items.push(item);
+    for (let i = items.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (key(items[parent]) <= key(items[i])) break;
+      [items[parent], items[i]] = [items[i], items[parent]];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const { items, key } = this;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    items[0] = last;
+    for (let i = 0; ; ) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let smallest = i;
+      if (left < items.length && key(items[left]) < key(items[smallest])) smallest = left;
+      if (right < items.length && key(items[right]) < key(items[smallest])) smallest = right;
+      if (smallest === i) break;
+      [items[smallest], items[i]] = [items[i], items[smallest]];
+      i = smallest;
+    }
+    return top;
+  }
+
+  values(): readonly T[] {
+    return this.items;
+  }
+}
+
+/// Tracks for a whole set, outer (earlier, longer) spans first; the same tracks as giving each
+/// span, in that order, the {@link freeTrack} among all spans before it, in O(n log n): a sweep
+/// keeps the spans still open (a heap by end) and the tracks they released (a heap).
+export function assignTracks(annotations: readonly HighlightedAnnotation[]): Map<string, TrackedAnnotation> {
+  const ordered = [...annotations].sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
+  const entries = new Map<string, TrackedAnnotation>();
+  const open = new MinHeap<TrackedAnnotation>((e) => e.annotation.end);
+  const released = new MinHeap<number>((track) => track);
+  let nextTrack = 0;
+  for (const annotation of ordered) {
+    // Every earlier span starts at or before this one, so it overlaps exactly when it ends after
+    // this one starts (for a non-empty span): the open ones, which hold distinct tracks.
+    while (open.size > 0 && open.peek()!.annotation.end <= annotation.start) released.push(open.pop()!.track);
+    if (annotation.end <= annotation.start) {
+      // An empty span overlaps nothing later; it takes no track from the pool.
+      entries.set(annotation.id, { annotation, track: freeTrack(annotation, open.values()) });
+      continue;
+    }
+    const entry = { annotation, track: released.size > 0 ? released.pop()! : nextTrack++ };
+    entries.set(annotation.id, entry);
+    open.push(entry);
+  }
+  return entries;
+}
