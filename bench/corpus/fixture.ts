@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnnotation } from '../../main/core/annotations';
 import { DEFAULT_LABELS, SCHEMA_VERSION, type DocumentFile, type DocumentSummary } from '../../main/core/model';
-import { documentFileName, summarise, Workspace } from '../../main/core/store/workspace';
+import { Workspace } from '../../main/core/store/workspace';
+import { documentFileName, summarise } from '../../main/core/store/workspaceFiles';
 import { articleFromBytes } from '../../main/core/text/readArticle';
 import { corpusArticle, rng, seedOf, spreadMentions } from '../workload';
 

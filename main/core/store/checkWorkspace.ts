@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DocumentFileSchema, WorkspaceFileSchema } from '../model.js';
 import { documentIdOf } from '../text/readArticle.js';
 import { DamagedFileError, readJsonFile } from './durableJsonFile.js';
-import { documentFileName, summarise } from './workspace.js';
+import { documentFileName, summarise } from './workspaceFiles.js';
 
 /// What `checkWorkspace` found.
 export interface WorkspaceCheck {

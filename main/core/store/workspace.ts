@@ -2,12 +2,10 @@
 /// `documents/<hex>.json` per article, each a lowdb database over a durable, validated JSON file.
 /// Opening for writing takes the workspace lock; reads never need it.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
-import { userInfo } from 'node:os';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import {
-  DEFAULT_LABELS,
   DocumentFileSchema,
   SCHEMA_VERSION,
   WorkspaceFileSchema,
@@ -24,6 +22,9 @@ import { removeStaleTempFiles, repairFromBackup } from './recovery.js';
 import { TextIndex } from './textIndex.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { lockWorkspace } from './workspaceLock.js';
+import { reconcileIndex } from './reconcileIndex.js';
+import { documentFileName, emptyWorkspace, summarise } from './workspaceFiles.js';
+
 
 /// How long the index on disk may lag behind annotation counts held in memory.
 const INDEX_WRITE_DELAY_MS = 500;
@@ -49,20 +50,6 @@ export class WorkspaceError extends WorkbenchError {
   constructor(message: string) {
     super('workspace', message);
     this.name = 'WorkspaceError';
-  }
-}
-
-/// File name of a document's database inside `documents/`.
-export function documentFileName(id: string): string {
-  return `${id.slice('sha256:'.length)}.json`;
-}
-
-/// The name a new workspace gives its first annotator: the OS user name.
-export function defaultAnnotator(): string {
-  try {
-    return userInfo().username || 'analyst';
-  } catch {
-    return 'analyst';
   }
 }
 
@@ -421,55 +408,14 @@ export class Workspace {
     if (!this.release) throw new WorkspaceError(`workspace ${this.dir} was opened read-only`);
   }
 
-  /// Brings the index in line with the document files after a crash: adopts document files it
-  /// does not list (a crash between the two writes of an import), and recounts the documents
-  /// written after the index was (a crash between a document write and the index update).
+  /// Brings the index in line with the document files after a crash (see `reconcileIndex`).
   private async reconcileIndex(force: boolean): Promise<void> {
-    const indexTime = (await stat(join(this.dir, 'workspace.json')).catch(() => null))?.mtimeMs ?? 0;
-    const entries = new Map(this.index.data.documents.map((d) => [documentFileName(d.id), d]));
-    const names = (await readdir(join(this.dir, 'documents'))).filter((n) => /^[0-9a-f]{64}\.json$/.test(n));
-    let documents = this.index.data.documents;
-    let changed = force;
-    for (const name of names) {
-      const entry = entries.get(name);
-      // Strictly older only: file times are coarse, and a document written in the same tick as
-      // the index may be the newer of the two.
-      if (entry && (await stat(join(this.dir, 'documents', name))).mtimeMs < indexTime) continue;
-      const file = await readJsonFile(join(this.dir, 'documents', name), DocumentFileSchema).catch(() => null);
-      if (!file || documentFileName(file.document.id) !== name) continue;
-      const summary = summarise(file);
-      changed = true;
-      if (!entry) {
-        documents = [...documents, summary];
-        this.notices.push(`recovered "${file.document.title}" (${name}), which was missing from the document index`);
-      } else {
-        documents = documents.map((d) => (d.id === summary.id ? { ...d, counts: summary.counts } : d));
-      }
-    }
-    // Rewritten even when nothing differed, so the documents are not recounted at every open.
-    if (changed) {
-      const next = { ...this.index.data, documents };
-      await this.index.adapter.write(next);
-      this.index.data = next;
-    }
+    const { documents, recovered, changed } = await reconcileIndex(this.dir, this.index.data.documents);
+    for (const title of recovered) this.notices.push(title);
+    if (!changed && !force) return;
+    const next = { ...this.index.data, documents };
+    await this.index.adapter.write(next);
+    this.index.data = next;
   }
 }
 
-/// The index entry for a document file.
-export function summarise(file: DocumentFile): DocumentSummary {
-  const counts: Record<string, number> = {};
-  for (const a of file.annotations) counts[a.label] = (counts[a.label] ?? 0) + 1;
-  const { id, title, sourceName, text, importedAt } = file.document;
-  return { id, title, sourceName, characters: [...text].length, importedAt, counts };
-}
-
-function emptyWorkspace(): WorkspaceFile {
-  const annotator = defaultAnnotator();
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    labels: DEFAULT_LABELS.map((l) => ({ ...l })),
-    annotators: [annotator],
-    currentAnnotator: annotator,
-    documents: [],
-  };
-}

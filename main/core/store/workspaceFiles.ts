@@ -1,0 +1,37 @@
+/// Names and derived data of workspace files, shared by the store, its checks and its repairs.
+import { userInfo } from 'node:os';
+import { DEFAULT_LABELS, SCHEMA_VERSION, type DocumentFile, type DocumentSummary, type WorkspaceFile } from '../model.js';
+
+/// File name of a document's database inside `documents/`.
+export function documentFileName(id: string): string {
+  return `${id.slice('sha256:'.length)}.json`;
+}
+
+/// The name a new workspace gives its first annotator: the OS user name.
+export function defaultAnnotator(): string {
+  try {
+    return userInfo().username || 'analyst';
+  } catch {
+    return 'analyst';
+  }
+}
+
+/// The index entry for a document file.
+export function summarise(file: DocumentFile): DocumentSummary {
+  const counts: Record<string, number> = {};
+  for (const a of file.annotations) counts[a.label] = (counts[a.label] ?? 0) + 1;
+  const { id, title, sourceName, text, importedAt } = file.document;
+  return { id, title, sourceName, characters: [...text].length, importedAt, counts };
+}
+
+/// A new workspace's index: the default labels, the OS user as annotator, no documents.
+export function emptyWorkspace(): WorkspaceFile {
+  const annotator = defaultAnnotator();
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    labels: DEFAULT_LABELS.map((l) => ({ ...l })),
+    annotators: [annotator],
+    currentAnnotator: annotator,
+    documents: [],
+  };
+}
