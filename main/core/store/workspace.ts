@@ -25,7 +25,6 @@ import { lockWorkspace } from './workspaceLock.js';
 import { reconcileIndex } from './reconcileIndex.js';
 import { documentFileName, emptyWorkspace, summarise } from './workspaceFiles.js';
 
-
 /// How long the index on disk may lag behind annotation counts held in memory.
 const INDEX_WRITE_DELAY_MS = 500;
 
