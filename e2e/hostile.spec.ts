@@ -89,6 +89,8 @@ test('hostile articles, titles, notes and exchange files run nothing and show th
     const review = page.getByTestId('review-mode');
     await expect(review).toBeVisible();
     await page.getByTestId('review-b').selectOption(`<script>alert('annotator')</script>`);
+    // Keys typed into a focused list would pick options, not step through the review.
+    await page.getByTestId('review-b').blur();
     await page.keyboard.press('n');
     await expect(page.getByTestId('item-card')).toContainText(`Quote<script>alert('script')</script>`);
     await page.keyboard.press('n');

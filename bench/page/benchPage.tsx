@@ -12,7 +12,7 @@ import { linkedAnnotations, sameTextAnnotations } from '../../renderer/src/state
 import { WorkbenchStore } from '../../renderer/src/state/workbenchStore';
 import '../../renderer/src/styles.css';
 import './benchLayout.css';
-import { BENCH_VERSION, highlightOf, installBench, scrollHighlightIntoView, untilRendered, type BenchSpan } from './benchWindow';
+import { BENCH_VERSION, highlightOf, installBench, isInView, untilRendered, type BenchSpan } from './benchWindow';
 
 const DOC_ID = `sha256:${'0'.repeat(64)}`;
 const ME = 'bench';
@@ -147,8 +147,16 @@ async function benchAdd(annotation: BenchSpan): Promise<void> {
   setTimeout(() => acks.forEach((ack) => ack()), 0);
 }
 
+/// Through the view's `reveal` (as j/k do), instantly: a long document's window first moves to
+/// the annotation.
 async function benchScrollTo(annotation: BenchSpan): Promise<void> {
-  await scrollHighlightIntoView(viewRoot(), scroller(), annotation.id);
+  const handle = current().handle;
+  if (!handle) throw new Error('no view');
+  handle.reveal(annotation.id, 'instant');
+  await untilRendered(() => {
+    const element = highlightOf(viewRoot(), annotation.id);
+    return element !== null && isInView(element, scroller());
+  }, `scroll to ${annotation.id}`);
 }
 
 installBench({

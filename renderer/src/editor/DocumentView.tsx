@@ -18,10 +18,11 @@ import {
   type HighlightSource,
   type HighlightState,
 } from './annotationHighlights';
-import { documentContent } from './documentContent';
+import { documentContent, windowContent } from './documentContent';
+import { DocumentWindow, initialWindow, WINDOW_THRESHOLD } from './documentWindow';
 import { readSelectionOnlyWhenNeeded } from './selectionReads';
 import { AnnotationHighlights } from './highlightsExtension';
-import { TextPositions, type TextSpan } from './textPositions';
+import { TextPositions, type PositionMap, type TextSpan, type WindowPositions } from './textPositions';
 
 /// What the app can ask of a mounted view.
 export interface DocumentViewHandle {
@@ -29,8 +30,9 @@ export interface DocumentViewHandle {
   selectedSpan(): TextSpan | null;
   /// Where the browser selection is on screen, if it is inside this view.
   selectionRect(): DOMRect | null;
-  /// Scrolls an annotation into view.
-  reveal(annotationId: string): void;
+  /// Scrolls an annotation into view (smoothly unless `behavior` says otherwise; a long
+  /// document's window first moves to it, and then the scroll is instant).
+  reveal(annotationId: string, behavior?: ScrollBehavior): void;
   /// Collapses the selection, in the browser and in the editor's state (which would otherwise
   /// put the old selection back on its next redraw).
   clearSelection(): void;
@@ -103,7 +105,7 @@ function useHighlightSync(editor: Editor | null, annotations: ReadonlyMap<string
 
 /// The highlight state a new editor starts with: built (once per document) from the latest
 /// props, so that the editor's first paint already shows every highlight.
-function useHighlightSeed(positions: TextPositions, annotations: ReadonlyMap<string, Annotation>, look: HighlightLook | undefined) {
+function useHighlightSeed(positions: PositionMap, annotations: ReadonlyMap<string, Annotation>, look: HighlightLook | undefined) {
   const latest = useRef<HighlightSource | null>(null);
   latest.current = look ? { annotations, look } : null;
   return useMemo(() => {
@@ -117,14 +119,38 @@ function useHighlightSeed(positions: TextPositions, annotations: ReadonlyMap<str
 
 const NO_ANNOTATIONS: ReadonlyMap<string, Annotation> = new Map();
 
+/// The window of a long document's view (see `documentWindow.ts`), one per editor; null for a
+/// document shown entirely.
+function useDocumentWindow(editor: Editor | null, full: TextPositions, firstWindow: WindowPositions | null) {
+  const controller = useRef<DocumentWindow | null>(null);
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || !firstWindow) return;
+    // A new editor starts from the first window (its content was built from it).
+    const win = new DocumentWindow(editor.view, full, firstWindow);
+    controller.current = win;
+    return () => {
+      win.destroy();
+      if (controller.current === win) controller.current = null;
+    };
+  }, [editor, full, firstWindow]);
+  return controller;
+}
+
 /// Shows `text` as paragraphs in a read-only editor whose root is `data-testid="document-view"`.
+/// A text of {@link WINDOW_THRESHOLD} characters or more is windowed: only the lines near the
+/// viewport are in the editor (see `documentWindow.ts`).
 export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, onAnnotationClick, onHandle }: DocumentViewProps) {
-  const content = useMemo(() => documentContent(text), [text]);
+  const windowed = text.length >= WINDOW_THRESHOLD;
   const positions = useMemo(() => new TextPositions(text), [text]);
-  const seed = useHighlightSeed(positions, annotations, look);
+  const firstWindow = useMemo(() => (windowed ? initialWindow(positions) : null), [windowed, positions]);
+  const content = useMemo(() => (firstWindow ? windowContent(firstWindow) : documentContent(text)), [firstWindow, text]);
+  const mapping: PositionMap = firstWindow ?? positions;
+  const seed = useHighlightSeed(mapping, annotations, look);
+  const latestAnnotations = useRef(annotations);
+  latestAnnotations.current = annotations;
   const editor = useEditor(
     {
-      extensions: [Document, Paragraph, Text, AnnotationHighlights.configure({ positions, initial: seed })],
+      extensions: [Document, Paragraph, Text, AnnotationHighlights.configure({ positions: mapping, initial: seed })],
       content,
       editable: false,
       injectCSS: false,
@@ -144,10 +170,11 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
         },
       },
     },
-    [content, label, positions, seed],
+    [content, label, mapping, seed],
   );
   useEffect(() => (editor && !editor.isDestroyed ? readSelectionOnlyWhenNeeded(editor.view) : undefined), [editor]);
   useHighlightSync(editor, annotations, look);
+  const documentWindow = useDocumentWindow(editor, positions, firstWindow);
 
   useEffect(() => {
     if (!editor || !onHandle) return;
@@ -159,7 +186,7 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
         if (!dom || !range) return null;
         const from = editor.view.posAtDOM(range.startContainer, range.startOffset);
         const to = editor.view.posAtDOM(range.endContainer, range.endOffset);
-        return positions.toSpan(from, to);
+        return (documentWindow.current?.positions ?? mapping).toSpan(from, to);
       },
       selectionRect() {
         const dom = root();
@@ -173,13 +200,15 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
         const selection = window.getSelection();
         if (selection && selection.rangeCount && editor.view.dom.contains(selection.anchorNode)) selection.removeAllRanges();
       },
-      reveal(annotationId) {
+      reveal(annotationId, behavior = 'smooth') {
+        const annotation = latestAnnotations.current.get(annotationId);
+        const moved = annotation && !editor.isDestroyed ? documentWindow.current?.bringIntoWindow(annotation) : false;
         const el = root()?.querySelector(`[data-annotation-id="${CSS.escape(annotationId)}"]`);
-        el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        el?.scrollIntoView({ block: 'center', behavior: moved ? 'instant' : behavior });
       },
     });
     return () => onHandle(null);
-  }, [editor, onHandle, positions]);
+  }, [editor, onHandle, mapping, documentWindow]);
 
   function onClick(event: MouseEvent<HTMLDivElement>) {
     if (!onAnnotationClick || !editor || editor.isDestroyed) return;

@@ -12,7 +12,7 @@ import { Decoration, DecorationSet, type DecorationAttrs } from '@tiptap/pm/view
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { Annotation } from '../../../preload/api';
 import { assignTracks, freeTrack, type TrackedAnnotation } from './highlightTracks';
-import type { TextPositions } from './textPositions';
+import type { PositionMap } from './textPositions';
 
 export { assignTracks, freeTrack, type TrackedAnnotation } from './highlightTracks';
 
@@ -42,7 +42,10 @@ export type HighlightAction =
   | { type: 'reset'; annotations: readonly HighlightedAnnotation[]; look: HighlightLook }
   | { type: 'upsert'; annotation: HighlightedAnnotation }
   | { type: 'remove'; id: string }
-  | { type: 'look'; look: HighlightLook };
+  | { type: 'look'; look: HighlightLook }
+  /// The document now shows another window of the text (a long document's windowed view):
+  /// redraw the annotations that intersect it, mapped by `positions`.
+  | { type: 'window'; positions: PositionMap };
 
 /// The plugin's state.
 export interface HighlightState {
@@ -52,6 +55,8 @@ export interface HighlightState {
   /// The annotations and look the state was built from when it was seeded at editor creation
   /// (see {@link seededHighlights}); the view diffs its first update against them.
   seededFrom?: HighlightSource;
+  /// The mapping of the document shown, once a `window` action has replaced the plugin's own.
+  positions?: PositionMap;
 }
 
 /// The annotations and look a view shows, as its props hold them.
@@ -98,14 +103,16 @@ export function highlightAttrs(annotation: HighlightedAnnotation, track: number,
   };
 }
 
-function decorationOf(positions: TextPositions, entry: TrackedAnnotation, look: HighlightLook): Decoration | null {
+function decorationOf(positions: PositionMap, entry: TrackedAnnotation, look: HighlightLook): Decoration | null {
+  const span = positions.toPositions(entry.annotation);
+  if (!span) return null;
   const attrs = highlightAttrs(entry.annotation, entry.track, look);
   if (!attrs) return null;
-  const { from, to } = positions.toPositions(entry.annotation);
+  const { from, to } = span;
   return Decoration.inline(from, to, attrs, { id: entry.annotation.id });
 }
 
-function decorationsOf(positions: TextPositions, entries: Iterable<TrackedAnnotation>, look: HighlightLook): Decoration[] {
+function decorationsOf(positions: PositionMap, entries: Iterable<TrackedAnnotation>, look: HighlightLook): Decoration[] {
   const result: Decoration[] = [];
   for (const entry of entries) {
     const decoration = decorationOf(positions, entry, look);
@@ -115,11 +122,12 @@ function decorationsOf(positions: TextPositions, entries: Iterable<TrackedAnnota
 }
 
 /// `set` without the decorations of `entries` (one removal for all of them).
-function withoutDecorationsOf(set: DecorationSet, positions: TextPositions, entries: readonly (TrackedAnnotation | undefined)[]): DecorationSet {
+function withoutDecorationsOf(set: DecorationSet, positions: PositionMap, entries: readonly (TrackedAnnotation | undefined)[]): DecorationSet {
   const found: Decoration[] = [];
   for (const entry of entries) {
-    if (!entry) continue;
-    const { from, to } = positions.toPositions(entry.annotation);
+    const span = entry && positions.toPositions(entry.annotation);
+    if (!entry || !span) continue;
+    const { from, to } = span;
     found.push(...set.find(from, to, (spec: { id?: string }) => spec.id === entry.annotation.id));
   }
   return found.length ? set.remove(found) : set;
@@ -145,11 +153,12 @@ function* entriesExcept(entries: ReadonlyMap<string, TrackedAnnotation>, id: str
 }
 
 /// Applies one action to the state (the plugin's `apply`, exported for tests).
-export function applyHighlightAction(state: HighlightState, action: HighlightAction, doc: ProseMirrorNode, positions: TextPositions): HighlightState {
+export function applyHighlightAction(state: HighlightState, action: HighlightAction, doc: ProseMirrorNode, positions: PositionMap): HighlightState {
   switch (action.type) {
     case 'reset': {
       const entries = assignTracks(action.annotations);
-      return { entries, look: action.look, decorations: DecorationSet.create(doc, decorationsOf(positions, entries.values(), action.look)) };
+      const decorations = DecorationSet.create(doc, decorationsOf(positions, entries.values(), action.look));
+      return state.positions ? { entries, look: action.look, decorations, positions: state.positions } : { entries, look: action.look, decorations };
     }
     case 'upsert': {
       const previous = state.entries.get(action.annotation.id);
@@ -182,12 +191,14 @@ export function applyHighlightAction(state: HighlightState, action: HighlightAct
       const decorations = withoutDecorationsOf(state.decorations, positions, changed);
       return { ...state, look: next, decorations: decorations.add(doc, decorationsOf(positions, changed, next)) };
     }
+    case 'window':
+      return { ...state, positions: action.positions, decorations: DecorationSet.create(doc, decorationsOf(action.positions, state.entries.values(), state.look)) };
   }
 }
 
 /// The state of a view that shows `source` from the start: built once, before the editor draws
 /// anything, so its first paint already has every highlight.
-export function seededHighlights(source: HighlightSource | null, doc: ProseMirrorNode, positions: TextPositions): HighlightState {
+export function seededHighlights(source: HighlightSource | null, doc: ProseMirrorNode, positions: PositionMap): HighlightState {
   const empty: HighlightState = { entries: new Map(), look: EMPTY_LOOK, decorations: DecorationSet.empty };
   if (!source) return empty;
   const reset: HighlightAction = { type: 'reset', annotations: [...source.annotations.values()], look: source.look };
@@ -196,17 +207,18 @@ export function seededHighlights(source: HighlightSource | null, doc: ProseMirro
 
 /// The ProseMirror plugin that holds and draws the highlights of the document built from
 /// `positions.text`; `initial` (when given) is its state at creation.
-export function highlightsPlugin(positions: TextPositions, initial?: (doc: ProseMirrorNode) => HighlightState): Plugin<HighlightState> {
+export function highlightsPlugin(positions: PositionMap, initial?: (doc: ProseMirrorNode) => HighlightState): Plugin<HighlightState> {
   return new Plugin<HighlightState>({
     key: highlightsKey,
     state: {
       init: (_config, state) => initial?.(state.doc) ?? { entries: new Map(), look: EMPTY_LOOK, decorations: DecorationSet.empty },
       apply(tr, value) {
         const meta = tr.getMeta(highlightsKey) as HighlightAction | readonly HighlightAction[] | undefined;
-        const mapped = tr.docChanged ? { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
-        if (!meta) return mapped;
-        const actions: readonly HighlightAction[] = Array.isArray(meta) ? meta : [meta as HighlightAction];
-        return actions.reduce((state, action) => applyHighlightAction(state, action, tr.doc, positions), mapped);
+        const actions: readonly HighlightAction[] = !meta ? [] : Array.isArray(meta) ? meta : [meta as HighlightAction];
+        // A new window redraws everything: no need to map the old decorations first.
+        const remapped = tr.docChanged && !actions.some((action) => action.type === 'window');
+        const mapped = remapped ? { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
+        return actions.reduce((state, action) => applyHighlightAction(state, action, tr.doc, action.type === 'window' ? action.positions : (state.positions ?? positions)), mapped);
       },
     },
     props: {

@@ -7,6 +7,7 @@
 ///
 /// Pure and DOM-free: it only returns JSON, so it runs (and is tested) under plain Node.
 import type { JSONContent } from '@tiptap/core';
+import type { WindowPositions } from './textPositions';
 
 /// One paragraph of the document: either empty or holding one text node with the whole line.
 export interface ParagraphJSON extends JSONContent {
@@ -31,4 +32,12 @@ function paragraph(line: string): ParagraphJSON {
 /// of the lines is kept exactly (no trimming, no whitespace collapsing).
 export function documentContent(text: string): DocumentJSON {
   return { type: 'doc', content: text.split('\n').map(paragraph) };
+}
+
+/// The ProseMirror JSON of a window of the text (a long document's windowed view): the
+/// paragraphs of lines `[window.first, window.last)` only, built as {@link documentContent} does.
+export function windowContent(window: WindowPositions): DocumentJSON {
+  const content: ParagraphJSON[] = [];
+  for (let line = window.first; line < window.last; line++) content.push(paragraph(window.full.lineText(line)));
+  return { type: 'doc', content };
 }

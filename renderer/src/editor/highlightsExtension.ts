@@ -3,12 +3,12 @@
 import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { highlightsPlugin, type HighlightState } from './annotationHighlights';
-import { TextPositions } from './textPositions';
+import { TextPositions, type PositionMap } from './textPositions';
 
 /// Options of {@link AnnotationHighlights}.
 export interface AnnotationHighlightsOptions {
   /// The article text the document was built from.
-  positions: TextPositions;
+  positions: PositionMap;
   /// The plugin's state when the editor is created (so the first paint has the highlights);
   /// empty when absent.
   initial?: (doc: ProseMirrorNode) => HighlightState;
