@@ -146,6 +146,9 @@ export interface WorkbenchApi {
     restore(name: string): Promise<BackupInfo>;
   };
   review: {
+    /// Everyone who annotated, with how many annotations, most first (workspace annotators with
+    /// none included).
+    annotators(): Promise<{ name: string; annotations: number }[]>;
     /// Pairs the layers of annotators `a` and `b` in every document either annotated.
     compare(a: string, b: string): Promise<ReviewComparison>;
     /// Records the current annotator's decision on one item (by its annotations' ids); accepting
@@ -202,6 +205,7 @@ export const apiChannels = [
   'settings.setAnnotator',
   'exports.build',
   'exchange.import',
+  'review.annotators',
   'review.compare',
   'review.decide',
   'backups.list',

@@ -39,6 +39,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'exports.build': async () => ['csv', { labels: ['actor'] }],
   'backups.list': async () => [],
   'backups.restore': async () => [(await workspace.backup()).name],
+  'review.annotators': async () => [],
   'review.compare': async () => ['Analyst A', 'root'],
   'review.decide': async () => [firstId, 'Analyst A', 'other', { a: (await span('location', 50, 56)).id }, { status: 'accepted' }],
   'exchange.import': async () => {
@@ -46,7 +47,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
     return [{ name: 'mine.awb.json', base64: built.base64 }];
   },
 };
-const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.open', 'documents.search', 'exports.build']);
+const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.open', 'documents.search', 'exports.build', 'review.annotators']);
 
 beforeAll(async () => {
   mkdirSync(rendererDir, { recursive: true });

@@ -53,6 +53,7 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'exchange.import': z.tuple([z.strictObject({ name: z.string().min(1).max(255), base64: z.base64() })]),
   'backups.list': z.tuple([]),
   'backups.restore': z.tuple([z.string().regex(/^\d{4}-\d\d-\d\dT[\d.-]+Z(-\d+)?$/, 'not a backup name')]),
+  'review.annotators': z.tuple([]),
   'review.compare': z.tuple([AnnotatorName, AnnotatorName]),
   'review.decide': z.tuple([
     DocumentIdSchema,

@@ -102,6 +102,15 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       restore: (name) => workspace.restoreBackup(name),
     },
     review: {
+      async annotators() {
+        const counts = new Map(workspace.annotators.map((name) => [name, 0]));
+        for (const d of workspace.listDocuments()) {
+          for (const a of (await workspace.readDocument(d.id)).annotations) counts.set(a.annotator, (counts.get(a.annotator) ?? 0) + 1);
+        }
+        return [...counts]
+          .map(([name, annotations]) => ({ name, annotations }))
+          .sort((x, y) => y.annotations - x.annotations || x.name.localeCompare(y.name));
+      },
       async compare(a, b) {
         const files = [];
         for (const d of workspace.listDocuments()) files.push(await workspace.readDocument(d.id));

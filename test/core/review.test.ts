@@ -72,3 +72,28 @@ describe('deciding', () => {
     expect(() => decideItem(file([mine]), { b: '00000000-0000-4000-8000-999999999999' }, { status: 'accepted' }, 'ana', now)).toThrow('no annotation');
   });
 });
+
+describe('annotators for review', () => {
+  it('are counted by the service across documents, most first, known names without tags included', async () => {
+    const { Workspace } = await import('../../main/core/store/workspace');
+    const { createWorkbench } = await import('../../main/service/workbench');
+    const { tempDir } = await import('../helpers');
+    const { articleFromBytes } = await import('../../main/core/text/readArticle');
+    const ws = await Workspace.open(tempDir());
+    const api = createWorkbench(ws);
+    await ws.importArticle(articleFromBytes('t.txt', new TextEncoder().encode(text)));
+    await api.settings.setAnnotator('ana');
+    await api.annotations.create({ docId: id, label: 'actor', start: 0, end: 7 });
+    await api.settings.setAnnotator('ben');
+    await api.annotations.create({ docId: id, label: 'actor', start: 0, end: 7 });
+    await api.annotations.create({ docId: id, label: 'location', start: text.indexOf('Geneva'), end: text.indexOf('Geneva') + 6 });
+    await api.settings.setAnnotator('zoe');
+    const counted = await api.review.annotators();
+    expect(counted.filter((c) => c.name !== ws.annotators[0] || c.annotations > 0)).toEqual([
+      { name: 'ben', annotations: 2 },
+      { name: 'ana', annotations: 1 },
+      { name: 'zoe', annotations: 0 },
+    ]);
+    await ws.close();
+  });
+});

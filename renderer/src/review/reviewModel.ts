@@ -117,16 +117,6 @@ export interface AnnotatorCount {
   annotations: number;
 }
 
-/// Annotators of `annotations`, most annotations first (then by name).
-export function countAnnotators(annotations: Iterable<Pick<Annotation, 'annotator'>>, extra: Iterable<string> = []): AnnotatorCount[] {
-  const counts = new Map<string, number>();
-  for (const name of extra) counts.set(name, 0);
-  for (const a of annotations) counts.set(a.annotator, (counts.get(a.annotator) ?? 0) + 1);
-  return [...counts]
-    .map(([name, n]) => ({ name, annotations: n }))
-    .sort((x, y) => y.annotations - x.annotations || x.name.localeCompare(y.name));
-}
-
 /// The colleague to compare `a` with by default: whoever else annotated most, else anyone else.
 export function defaultColleague(annotators: readonly AnnotatorCount[], a: string): string {
   return annotators.find((x) => x.name !== a && x.annotations > 0)?.name ?? annotators.find((x) => x.name !== a)?.name ?? '';

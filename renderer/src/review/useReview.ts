@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, ReviewComparison, ReviewDecision, ReviewItem } from '../../../preload/api';
 import { workbench } from '../api';
 import { errorMessage } from '../format';
-import { countAnnotators, defaultColleague, findItem, itemKey, listOrder, stepItem, type AnnotatorCount, type ItemRef } from './reviewModel';
+import { defaultColleague, findItem, itemKey, listOrder, stepItem, type AnnotatorCount, type ItemRef } from './reviewModel';
 
 /// Where the reviewer is, by the annotations of the current item (which survive re-pairing).
 export interface ReviewAnchor {
@@ -41,18 +41,9 @@ export interface ReviewState {
   refresh(): Promise<void>;
 }
 
-/// Loads every document once to learn who annotated (and keeps the articles for display).
-async function scanWorkspace(): Promise<{ articles: Map<string, Article>; annotators: AnnotatorCount[] }> {
-  const list = await workbench.documents.list();
-  const opened = await Promise.all(list.map((d) => workbench.documents.open(d.id)));
-  const info = await workbench.workspace.info();
-  return {
-    articles: new Map(opened.map((o) => [o.document.id, o.document])),
-    annotators: countAnnotators(
-      opened.flatMap((o) => o.annotations),
-      [info.currentAnnotator, ...info.annotators],
-    ),
-  };
+/// Who annotated, with counts (counted by the service, without sending every document here).
+async function scanWorkspace(): Promise<{ annotators: AnnotatorCount[] }> {
+  return { annotators: await workbench.review.annotators() };
 }
 
 /// The review state for reviewer `me`; failures are reported through `fail`.
@@ -72,7 +63,6 @@ export function useReview(me: string, fail: (title: string, text: string) => voi
   const rescan = useCallback(async () => {
     try {
       const scan = await scanWorkspace();
-      setArticles(scan.articles);
       setAnnotators(scan.annotators);
       setB((current) => current || defaultColleague(scan.annotators, me));
     } catch (error) {
@@ -103,7 +93,7 @@ export function useReview(me: string, fail: (title: string, text: string) => voi
   const current = (anchor && doc && findItem(doc.items, anchor)) || null;
   const article = (docId && articles.get(docId)) || null;
 
-  // A document not seen by the scan (imported since): fetch its article.
+  // The article of the document under review, fetched when first shown.
   useEffect(() => {
     if (!docId || articles.has(docId)) return;
     workbench.documents.open(docId).then(
