@@ -28,6 +28,20 @@ test('the workbench loads, lists the five seed articles and opens two side by si
   await expect(page.getByTestId('library-item')).toHaveCount(5);
 });
 
+test('the library filter also finds a phrase in the text of every article', async ({ page, workbench }) => {
+  await page.goto(workbench.url);
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+  await page.keyboard.press('/');
+  await page.keyboard.type('13,346 CIVILIANS');
+  const result = page.getByTestId('text-search-result');
+  await expect(result).toHaveCount(1);
+  await expect(result).toContainText('13,346 civilians');
+  await result.click();
+  await expect(page.getByTestId('document-view')).toContainText('The Defence Ministry also said that 13,346 civilians left');
+  await page.getByTestId('library-search').fill('Atlantis');
+  await expect(page.getByTestId('text-search')).toContainText('No article contains “Atlantis”.');
+});
+
 test('article text is shown as text, never as HTML', async ({ page, workbench }) => {
   await page.goto(workbench.url);
   await expect(page.getByTestId('library-item')).toHaveCount(5);

@@ -4,6 +4,7 @@
 import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { DocumentSummary, Label } from '../../preload/api';
 import { formatInteger, plural, searchKey, totalCount } from './format';
+import { TextSearchResults } from './TextSearchResults';
 import { useSlashToFocus } from './useSlashToFocus';
 
 /// Props of {@link Library}.
@@ -40,8 +41,8 @@ export function Library({ documents, labels, openPanes, onOpen }: LibraryProps) 
           type="search"
           className="search-input"
           data-testid="library-search"
-          placeholder="Filter titles  /"
-          aria-label="Filter the library by title"
+          placeholder="Filter titles, find in text  /"
+          aria-label="Filter the library by title and find a phrase in the text"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
@@ -60,6 +61,7 @@ export function Library({ documents, labels, openPanes, onOpen }: LibraryProps) 
           ))}
         </ul>
       )}
+      {documents && documents.length > 0 && <TextSearchResults phrase={query} onOpen={onOpen} />}
     </aside>
   );
 }
