@@ -4,6 +4,7 @@
 ///
 /// Pure and DOM-free: used by the browser benchmark (in Node, then handed to the page) and by the
 /// corpus benchmark.
+import { seededRandom } from '../test/seededRandom';
 
 /// A tagged span in UTF-16 offsets of the text (what `benchLoad` and `benchAdd` take).
 export interface BenchSpan {
@@ -36,18 +37,6 @@ export interface BrowserWorkload {
 
 /// The phrase planted in about 1% of corpus articles, for the search benchmark.
 export const SEARCH_PHRASE = 'humanitarian pause near the Castello road';
-
-/// A seeded pseudo-random generator (mulberry32) returning floats in [0, 1).
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /// A 32-bit seed from any string (FNV-1a).
 export function seedOf(key: string): number {
@@ -200,7 +189,7 @@ export function freeWords(text: string, spans: readonly { start: number; end: nu
 
 /// The browser workload for a text size and span count.
 export function browserWorkload(chars: number, spanCount: number, seed = 20161213): BrowserWorkload {
-  const prose = writeProse(rng(seedOf(`${seed}:${chars}`)), chars);
+  const prose = writeProse(seededRandom(seedOf(`${seed}:${chars}`)), chars);
   const annotations = toSpans(prose.text, spreadMentions(prose.mentions, spanCount), 'span-');
   return { text: prose.text, annotations, adds: freeWords(prose.text, annotations, 20, 'add-') };
 }
@@ -208,7 +197,7 @@ export function browserWorkload(chars: number, spanCount: number, seed = 2016121
 /// Article `index` of the corpus with seed `seed`: 2,000–8,000 characters (5,000 on average),
 /// unique (its dateline carries the index), and in about 1% of articles the search phrase.
 export function corpusArticle(seed: number, index: number): Prose {
-  const random = rng(seedOf(`${seed}:article:${index}`));
+  const random = seededRandom(seedOf(`${seed}:article:${index}`));
   const chars = 2000 + Math.floor(random() * 6000);
   const headline = `ALEPPO, Dec ${1 + (index % 28)} (Wire ${String(index).padStart(6, '0')}) - Evacuation talks stall`;
   const prose = writeProse(random, chars, headline);

@@ -9,7 +9,8 @@ import { EXPORT_FILES, EXPORT_FORMATS, renderExport, writeExport, type ExportFor
 import type { Annotation, DocumentFile } from '../../main/core/model';
 import { Workspace } from '../../main/core/store/workspace';
 import { median, timed } from '../stats';
-import { rng, seedOf } from '../workload';
+import { seededRandom } from '../../test/seededRandom';
+import { seedOf } from '../workload';
 import { corpusDocument, CORPUS_ANNOTATOR, seededUuid, SPANS_PER_ARTICLE } from './fixture';
 
 /// One export.
@@ -68,7 +69,7 @@ export function agreementDocuments(seed: number, spansEach: number): DocumentFil
   const documents: DocumentFile[] = [];
   for (let i = 0; documents.length * SPANS_PER_ARTICLE < spansEach; i++) {
     const file = corpusDocument(seed, i);
-    const random = rng(seedOf(`${seed}:agreement:${i}`));
+    const random = seededRandom(seedOf(`${seed}:agreement:${i}`));
     const theirs = file.annotations.map((a) => perturbed(a, file.document.text, random));
     documents.push({ ...file, annotations: [...file.annotations, ...theirs] });
   }

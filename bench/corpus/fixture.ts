@@ -12,7 +12,8 @@ import { DEFAULT_LABELS, SCHEMA_VERSION, type DocumentFile, type DocumentSummary
 import { Workspace } from '../../main/core/store/workspace';
 import { documentFileName, summarise } from '../../main/core/store/workspaceFiles';
 import { articleFromBytes } from '../../main/core/text/readArticle';
-import { corpusArticle, rng, seedOf, spreadMentions } from '../workload';
+import { seededRandom } from '../../test/seededRandom';
+import { corpusArticle, seedOf, spreadMentions } from '../workload';
 
 /// Bump when the generated corpus changes shape, so old caches are not reused.
 const FIXTURE_VERSION = 1;
@@ -48,7 +49,7 @@ export function corpusDocument(seed: number, index: number): DocumentFile {
   const prose = corpusArticle(seed, index);
   const article = articleFromBytes(`wire-${String(index).padStart(6, '0')}.txt`, Buffer.from(prose.text, 'utf8'));
   if (article.text !== prose.text) throw new Error(`article ${index} changed on normalisation`);
-  const random = rng(seedOf(`${seed}:ids:${index}`));
+  const random = seededRandom(seedOf(`${seed}:ids:${index}`));
   let file: DocumentFile = {
     schemaVersion: SCHEMA_VERSION,
     document: { id: article.id, title: article.title, sourceName: article.sourceName, text: article.text, importedAt: CREATED },

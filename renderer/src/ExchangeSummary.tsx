@@ -1,6 +1,7 @@
 /// The message card's content for an imported exchange file: what was added, what was already
 /// there, and each skipped item with its reason.
 import type { ReactNode } from 'react';
+import { MessageSection } from './MessageSection';
 import type { ExchangeImportReport } from '../../preload/api';
 import { oneLine, plural } from './format';
 
@@ -29,21 +30,21 @@ export function exchangeSummary(report: ExchangeImportReport): { testId: string;
         {report.file}
       </p>
       {added.length > 0 && (
-        <Section title="Added" testId="exchange-added">
+        <MessageSection title="Added" testId="exchange-added">
           {added.map((line) => (
             <li key={line}>{line}</li>
           ))}
-        </Section>
+        </MessageSection>
       )}
       {known.length > 0 && (
-        <Section title="Already here" testId="exchange-known">
+        <MessageSection title="Already here" testId="exchange-known">
           {known.map((line) => (
             <li key={line}>{line}</li>
           ))}
-        </Section>
+        </MessageSection>
       )}
       {skipped.length > 0 && (
-        <Section title={`Skipped (${skipped.length})`} testId="exchange-skipped">
+        <MessageSection title={`Skipped (${skipped.length})`} testId="exchange-skipped">
           {skipped.slice(0, SKIPPED_LISTED).map((s, n) => (
             <li key={n} data-testid="exchange-skipped-item">
               <span className="message-detail message-strong">{oneLine(s.document, 90)}</span>
@@ -52,20 +53,11 @@ export function exchangeSummary(report: ExchangeImportReport): { testId: string;
             </li>
           ))}
           {skipped.length > SKIPPED_LISTED && <li>… and {skipped.length - SKIPPED_LISTED} more</li>}
-        </Section>
+        </MessageSection>
       )}
       {added.length + known.length + skipped.length === 0 && <p>The file holds no documents.</p>}
       {added.length === 0 && known.length > 0 && skipped.length === 0 && <p>Nothing new: everything in this file is already here.</p>}
     </>
   );
   return { testId: 'exchange-report', tone: skipped.length > 0 ? 'warn' : 'ok', title: `Exchange import: ${title}`, body };
-}
-
-function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
-  return (
-    <section className="message-section" data-testid={testId}>
-      <h3 className="message-section-title">{title}</h3>
-      <ul className="message-list">{children}</ul>
-    </section>
-  );
 }

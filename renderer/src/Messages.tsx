@@ -2,6 +2,7 @@
 /// files), workspace notices (shown once, when the workspace opens), notes (a repaired document,
 /// a restored backup) and failures.
 import type { ReactNode } from 'react';
+import { MessageSection } from './MessageSection';
 import type { ExchangeImportReport, ImportReport } from '../../preload/api';
 import { exchangeSummary } from './ExchangeSummary';
 
@@ -99,7 +100,7 @@ function importSummary(report: ImportReport) {
   const body = (
     <>
       {imported.length > 0 && (
-        <Section title={`Added (${imported.length})`} testId="import-added">
+        <MessageSection title={`Added (${imported.length})`} testId="import-added">
           {imported.map((i, n) => (
             <li key={n}>
               <span className="message-name">{i.name}</span>
@@ -111,39 +112,30 @@ function importSummary(report: ImportReport) {
               ))}
             </li>
           ))}
-        </Section>
+        </MessageSection>
       )}
       {duplicates.length > 0 && (
-        <Section title={`Already in the library (${duplicates.length})`} testId="import-duplicates">
+        <MessageSection title={`Already in the library (${duplicates.length})`} testId="import-duplicates">
           {duplicates.map((d, n) => (
             <li key={n}>
               <span className="message-name">{d.name}</span>
               <span className="message-detail">same text as “{d.document.title}”</span>
             </li>
           ))}
-        </Section>
+        </MessageSection>
       )}
       {rejected.length > 0 && (
-        <Section title={`Rejected (${rejected.length})`} testId="import-rejected">
+        <MessageSection title={`Rejected (${rejected.length})`} testId="import-rejected">
           {rejected.map((r, n) => (
             <li key={n}>
               <span className="message-name">{r.name}</span>
               <span className="message-detail">{r.reason}</span>
             </li>
           ))}
-        </Section>
+        </MessageSection>
       )}
       {imported.length + duplicates.length + rejected.length === 0 && <p>No files were imported.</p>}
     </>
   );
   return { testId: 'import-report', tone, title: `Import: ${parts.join(' · ')}`, body };
-}
-
-function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
-  return (
-    <section className="message-section" data-testid={testId}>
-      <h3 className="message-section-title">{title}</h3>
-      <ul className="message-list">{children}</ul>
-    </section>
-  );
 }

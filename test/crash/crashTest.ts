@@ -10,6 +10,7 @@ import { importSeeds } from '../../main/core/importArticles';
 import type { Annotation, DocumentFile } from '../../main/core/model';
 import { checkWorkspace } from '../../main/core/store/checkWorkspace';
 import { Workspace } from '../../main/core/store/workspace';
+import { seededRandom } from '../seededRandom';
 
 /// How a crash test went.
 export interface CrashTestResult {
@@ -30,16 +31,6 @@ async function bundleWriter(): Promise<string> {
   const outfile = join(mkdtempSync(join(tmpdir(), 'awb-crash-')), 'writer.cjs');
   await build({ entryPoints: [join(repoRoot, 'test', 'crash', 'crashWriter.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error' });
   return outfile;
-}
-
-function mulberry(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) >>> 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /// Runs the writer until a random moment, then kills it; resolves with what it printed.
@@ -131,7 +122,7 @@ export async function runCrashTest(options: { kills: number; seed: number; maxDe
   const expected = new ExpectedState();
   for (const d of seeding.listDocuments()) expected.documents.add(d.id);
   await seeding.close();
-  const random = mulberry(options.seed);
+  const random = seededRandom(options.seed);
   const result: CrashTestResult = { seed: options.seed, kills: 0, acknowledged: 0, corruptWorkspaces: 0, lostChanges: 0, failures: [] };
   for (let k = 0; k < options.kills; k++) {
     const runSeed = Math.floor(random() * 2 ** 31);

@@ -4,17 +4,10 @@
 import { Workspace } from '../../main/core/store/workspace';
 import { createWorkbench } from '../../main/service/workbench';
 import type { Annotation } from '../../main/core/model';
+import { seededRandom } from '../seededRandom';
 
 const [dir, seedText] = process.argv.slice(2);
-let seed = Number(seedText) >>> 0;
-/// mulberry32: small, seedable, good enough to pick changes.
-function random(): number {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(Number(seedText));
 const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
 const LABELS = ['actor', 'location', 'figure', 'quote'];
 const say = (kind: 'begin' | 'ack', op: unknown) => process.stdout.write(`${kind} ${JSON.stringify(op)}\n`);
