@@ -98,3 +98,95 @@ test('a 600,000-character article is windowed; tags at its end are exact; j/k re
   await page.keyboard.press('j');
   await expect(pane.locator('.anno.is-selected', { hasText: 'Zebediah Quark' })).toBeInViewport();
 });
+
+/// The screen point just inside the end (or start) of `phrase` in the view, after bringing it to
+/// the middle of the pane and letting the window settle around it.
+async function pointAt(page: Page, view: Locator, phrase: string, side: 'start' | 'end'): Promise<{ x: number; y: number }> {
+  const locate = (scroll: boolean) =>
+    view.evaluate(
+      (root, [p, s, scrollTo]) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const node = walker.currentNode as Text;
+          const at = node.data.indexOf(p);
+          if (at === -1) continue;
+          if (scrollTo) node.parentElement!.scrollIntoView({ block: 'center' });
+          const range = document.createRange();
+          const char = s === 'end' ? at + p.length - 1 : at;
+          range.setStart(node, char);
+          range.setEnd(node, char + 1);
+          const box = range.getBoundingClientRect();
+          return { x: s === 'end' ? box.right - 1 : box.left + 1, y: box.top + box.height / 2 };
+        }
+        throw new Error(`${p} is not drawn`);
+      },
+      [phrase, side, scroll] as const,
+    );
+  await locate(true);
+  await page.waitForTimeout(300);
+  return locate(false);
+}
+
+/// Presses at `from`, scrolls the pane by `step` pixels at a time with the button held (as the
+/// pane scrolls when a drag passes its edge) until `to` is drawn, and releases there.
+/// (Playwright's wheel events carry no buttons: they would end the drag.)
+async function dragWhileScrolling(page: Page, pane: Locator, from: { x: number; y: number }, to: string, toSide: 'start' | 'end', step: number) {
+  const view = pane.getByTestId('document-view');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 40, from.y, { steps: 2 });
+  const scroller = pane.locator('.pane-scroll');
+  await expect
+    .poll(
+      async () => {
+        await scroller.evaluate((el, by) => void (el.scrollTop += by), step);
+        return view.evaluate((root, t) => root.textContent?.includes(t) ?? false, to);
+      },
+      { timeout: 20_000, intervals: [50] },
+    )
+    .toBe(true);
+  const end = await pointAt(page, view, to, toSide);
+  await page.mouse.move(end.x, end.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+test('drags that scroll the pane select text far beyond the window, down and up, and tag it exactly', async ({ page, workbench }) => {
+  const text = longArticle();
+  await page.goto(workbench.url);
+  await page.getByTestId('import-input').setInputFiles({ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.getByTestId('library-item').filter({ hasText: 'A very long dispatch' }).click();
+  const pane = page.getByTestId('document-pane').first();
+  const view = pane.getByTestId('document-view');
+  await expect(view).toContainText('Alpha Marker');
+  const docId = (await pane.getAttribute('data-doc-id'))!;
+  const selection = () => page.evaluate(() => window.getSelection()?.toString() ?? '');
+
+  // Down: from "Opening remark" to the number of "Paragraph 80", not drawn at first.
+  await expect(view).not.toContainText('Paragraph 80:');
+  await dragWhileScrolling(page, pane, await pointAt(page, view, 'Opening remark', 'start'), 'Paragraph 80', 'end', 400);
+  const down = await selection();
+  expect(down.startsWith('Opening remark'), `selected ${down.length}: ${down.slice(0, 40)} … ${down.slice(-40)}`).toBe(true);
+  expect(down.endsWith('Paragraph 80')).toBe(true);
+  await page.keyboard.press('1');
+  await saved(page);
+
+  // Up: from "Zebediah" at the very end back to "Paragraph 1700", far above.
+  await scrollToEnd(page, pane, 'Zebediah Quark');
+  await expect(view).not.toContainText('Paragraph 1700:');
+  await dragWhileScrolling(page, pane, await pointAt(page, view, 'Zebediah', 'end'), 'Paragraph 1700:', 'start', -400);
+  const up = await selection();
+  expect(up.startsWith('Paragraph 1700:'), `selected ${up.length}: ${up.slice(0, 40)} … ${up.slice(-40)}`).toBe(true);
+  expect(up.endsWith('Zebediah')).toBe(true);
+  await page.keyboard.press('2');
+  await saved(page);
+
+  const file = stored(workbench.workspace, docId);
+  const spans = file.annotations.map((a) => [a.label, a.start, a.end]).sort();
+  const paragraph80 = text.indexOf('Paragraph 80:');
+  const zebediah = text.indexOf('Zebediah');
+  expect(spans).toEqual([
+    ['actor', text.indexOf('Opening remark'), paragraph80 + 'Paragraph 80'.length],
+    ['location', text.indexOf('Paragraph 1700:'), zebediah + 'Zebediah'.length],
+  ]);
+  for (const a of file.annotations) expect(a.quote).toBe(text.slice(a.start, a.end));
+});

@@ -35,16 +35,35 @@ export function SelectionToolbar({ labels, views }: SelectionToolbarProps) {
 
   useEffect(() => {
     let frame = 0;
+    // Hidden while a button is held down: during a drag the toolbar would sit under the
+    // pointer (by the end of the growing selection) and take the selection's end.
+    let dragging = false;
     const update = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => setPlacement(placementFor(views)));
+      frame = requestAnimationFrame(() => setPlacement(dragging ? null : placementFor(views)));
+    };
+    const onDown = (event: PointerEvent) => {
+      if (event.button !== 0 || (event.target instanceof Element && event.target.closest('[data-testid="selection-toolbar"]'))) return;
+      dragging = true;
+      update();
+    };
+    const onUp = () => {
+      if (!dragging) return;
+      dragging = false;
+      update();
     };
     document.addEventListener('selectionchange', update);
+    window.addEventListener('pointerdown', onDown, true);
+    window.addEventListener('pointerup', onUp, true);
+    window.addEventListener('pointercancel', onUp, true);
     window.addEventListener('scroll', update, true);
     window.addEventListener('resize', update);
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', update);
+      window.removeEventListener('pointerdown', onDown, true);
+      window.removeEventListener('pointerup', onUp, true);
+      window.removeEventListener('pointercancel', onUp, true);
       window.removeEventListener('scroll', update, true);
       window.removeEventListener('resize', update);
     };

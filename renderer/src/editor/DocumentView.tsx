@@ -33,6 +33,10 @@ export interface DocumentViewHandle {
   /// Scrolls an annotation into view (smoothly unless `behavior` says otherwise; a long
   /// document's window first moves to it, and then the scroll is instant).
   reveal(annotationId: string, behavior?: ScrollBehavior): void;
+  /// Selects a span of the text (in the browser, so that a label key then tags it, and in the
+  /// editor's state) and scrolls it to the middle of the pane; a long document's window first
+  /// moves to it. False when the span is not in the text.
+  selectSpan(span: TextSpan): boolean;
   /// Collapses the selection, in the browser and in the editor's state (which would otherwise
   /// put the old selection back on its next redraw).
   clearSelection(): void;
@@ -153,6 +157,10 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
       extensions: [Document, Paragraph, Text, AnnotationHighlights.configure({ positions: mapping, initial: seed })],
       content,
       editable: false,
+      // A read-only view needs only TipTap's editable switch and its plain-text copy; the other
+      // core extensions (commands, keymaps, drop, paste, focus events...) serve editing, and
+      // setting them up is a good part of the cost of opening a document.
+      enableCoreExtensions: { commands: false, focusEvents: false, keymap: false, tabindex: false, drop: false, paste: false, delete: false, textDirection: false },
       injectCSS: false,
       enableInputRules: false,
       enablePasteRules: false,
@@ -192,6 +200,21 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
         const dom = root();
         const range = dom && selectionRangeIn(dom);
         return range ? range.getBoundingClientRect() : null;
+      },
+      selectSpan(span) {
+        if (editor.isDestroyed) return false;
+        documentWindow.current?.bringIntoWindow(span);
+        const { view } = editor;
+        const found = (documentWindow.current?.positions ?? mapping).toPositions(span);
+        if (!found) return false;
+        view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, found.from, found.to)));
+        // A read-only view leaves the browser selection alone unless it is already inside it.
+        const from = view.domAtPos(found.from);
+        const to = view.domAtPos(found.to);
+        window.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
+        const target = from.node instanceof Element ? from.node : from.node.parentElement;
+        target?.scrollIntoView({ block: 'center', behavior: 'instant' });
+        return true;
       },
       clearSelection() {
         if (editor.isDestroyed) return;

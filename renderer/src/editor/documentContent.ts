@@ -23,7 +23,7 @@ export interface DocumentJSON extends JSONContent {
 
 /// One line as a paragraph. ProseMirror forbids empty text nodes, so an empty line is a
 /// paragraph without content.
-function paragraph(line: string): ParagraphJSON {
+export function lineContent(line: string): ParagraphJSON {
   return line === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text: line }] };
 }
 
@@ -31,13 +31,13 @@ function paragraph(line: string): ParagraphJSON {
 /// a single empty paragraph, a trailing newline gives a trailing empty paragraph, and the text
 /// of the lines is kept exactly (no trimming, no whitespace collapsing).
 export function documentContent(text: string): DocumentJSON {
-  return { type: 'doc', content: text.split('\n').map(paragraph) };
+  return { type: 'doc', content: text.split('\n').map(lineContent) };
 }
 
 /// The ProseMirror JSON of a window of the text (a long document's windowed view): the
 /// paragraphs of lines `[window.first, window.last)` only, built as {@link documentContent} does.
 export function windowContent(window: WindowPositions): DocumentJSON {
   const content: ParagraphJSON[] = [];
-  for (let line = window.first; line < window.last; line++) content.push(paragraph(window.full.lineText(line)));
+  for (let line = window.first; line < window.last; line++) content.push(lineContent(window.full.lineText(line)));
   return { type: 'doc', content };
 }

@@ -10,21 +10,31 @@
 /// around the viewport in one transaction, and the scroll position is corrected so that the line
 /// at the top of the viewport stays where it was on screen (estimates never make the text jump).
 ///
-/// Limits (see README, Design notes): the browser's find-in-page sees only the window; a mouse
-/// selection cannot reach beyond the window (it is not moved while a button is held down in the
-/// text, and a selection is clamped to the new window when it moves).
-import { Fragment } from '@tiptap/pm/model';
+/// A selection in the view is not cut: while one exists (or a mouse button is held down in the
+/// text, when one may be starting), the window only grows, so a drag that scrolls the pane
+/// extends it (up to {@link MAX_SELECTION_WINDOW_CHARS}; beyond that, or when the app moves the
+/// window to show an annotation or a match, the selection is dropped). A new window reuses the
+/// ProseMirror nodes of the lines it shares with the old one, so ProseMirror keeps their DOM
+/// nodes and the browser's selection (and a drag in progress) is undisturbed.
+///
+/// Limit (see README, Design notes): the browser's find-in-page sees only the window; the app's
+/// own find searches the whole text.
+import { Fragment, type Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { highlightsKey } from './annotationHighlights';
-import { windowContent } from './documentContent';
+import { lineContent } from './documentContent';
 import type { TextPositions, TextSpan, WindowPositions } from './textPositions';
 
 /// Documents with at least this many characters are shown windowed; shorter ones entirely.
-export const WINDOW_THRESHOLD = 150_000;
+export const WINDOW_THRESHOLD = 20_000;
 
 /// Characters of the first window, drawn before the view knows its size.
-const INITIAL_CHARS = 12_000;
+const INITIAL_CHARS = 5_000;
+
+/// The most characters a window grows to in order to keep a selection (a selection in a longer
+/// window would make every scroll redraw much of the document).
+const MAX_SELECTION_WINDOW_CHARS = 150_000;
 
 /// Pixels of text drawn beyond each edge of the viewport (at least; more on a tall view).
 const MIN_OVERSCAN_PX = 900;
@@ -46,10 +56,11 @@ function scrollerOf(element: HTMLElement): HTMLElement | null {
   return null;
 }
 
-/// The part of the browser selection inside `root` as DOM positions, or null.
-function domSelectionIn(root: HTMLElement): { anchor: [Node, number]; focus: [Node, number] } | null {
+/// The browser selection inside `root` as DOM positions (a collapsed one only if
+/// `evenCollapsed`), or null.
+function domSelectionIn(root: HTMLElement, evenCollapsed: boolean): { anchor: [Node, number]; focus: [Node, number] } | null {
   const selection = window.getSelection();
-  if (!selection || selection.isCollapsed || !selection.anchorNode || !selection.focusNode) return null;
+  if (!selection || (selection.isCollapsed && !evenCollapsed) || !selection.anchorNode || !selection.focusNode) return null;
   if (!root.contains(selection.anchorNode) || !root.contains(selection.focusNode)) return null;
   return { anchor: [selection.anchorNode, selection.anchorOffset], focus: [selection.focusNode, selection.focusOffset] };
 }
@@ -98,15 +109,26 @@ export class DocumentWindow {
       () => window.removeEventListener('mouseup', onUp, true),
       () => window.removeEventListener('resize', onScroll),
     );
-    this.attach(onScroll);
+    this.attachAfterFrame(onScroll);
+  }
+
+  /// Waits for the task after the next frame: the first window is painted first, and the
+  /// styles read to find the scroll area are then already computed.
+  private attachAfterFrame(onScroll: () => void): void {
+    let timer = 0;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => this.attach(onScroll), 0)));
+    this.cleanups.push(() => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    });
   }
 
   /// Finds the scroll area (once the view is in the document) and lays the spacers out.
   private attach(onScroll: () => void): void {
+    if (this.view.isDestroyed) return;
     const scroller = scrollerOf(this.view.dom);
     if (!scroller) {
-      const frame = requestAnimationFrame(() => this.attach(onScroll));
-      this.cleanups.push(() => cancelAnimationFrame(frame));
+      this.attachAfterFrame(onScroll);
       return;
     }
     this.scroller = scroller;
@@ -207,7 +229,7 @@ export class DocumentWindow {
   private check(): void {
     const scroller = this.scroller;
     const dom = this.view.dom;
-    if (!scroller || this.view.isDestroyed || this.pointerDown || this.moving) return;
+    if (!scroller || this.view.isDestroyed || this.moving) return;
     if (dom.clientWidth !== this.width) {
       // Another width: every measured height is stale.
       this.width = dom.clientWidth;
@@ -239,7 +261,7 @@ export class DocumentWindow {
       const screenTop = children[low].getBoundingClientRect().top;
       this.moveAround(line, view.top - screenTop);
       this.keepOnScreen(line, screenTop);
-    } else {
+    } else if (!this.pointerDown) {
       // A jump (the scroll bar dragged far): the line the estimates put at the viewport's top.
       const contentTop = dom.getBoundingClientRect().top + (this.basePadding?.top ?? 0);
       this.moveAround(this.lineAt(view.top - contentTop), 0);
@@ -254,39 +276,58 @@ export class DocumentWindow {
     if (Math.abs(delta) >= 0.5) this.scroller.scrollTop += delta;
   }
 
-  /// Shows the window around a viewport whose top is `above` pixels below the top of `line`.
-  private moveAround(line: number, above: number): void {
+  /// The browser selection in the view as text offsets (anchor, focus), or null: a collapsed one
+  /// counts while a button is held down (a drag may be starting from it).
+  private selectionOffsets(): { anchor: number; focus: number } | null {
+    const dom = domSelectionIn(this.view.dom, this.pointerDown);
+    if (!dom) return null;
+    const anchor = this.positions.toOffset(this.view.posAtDOM(dom.anchor[0], dom.anchor[1]));
+    const focus = this.positions.toOffset(this.view.posAtDOM(dom.focus[0], dom.focus[1]));
+    return { anchor, focus };
+  }
+
+  /// Shows the window around a viewport whose top is `above` pixels below the top of `line`;
+  /// with a selection to keep, the window grows to it instead of moving.
+  private moveAround(line: number, above: number, keepSelection = true): void {
     const overscan = this.overscan();
     const height = this.scroller?.clientHeight ?? 800;
     const top = this.tops[line] + above;
-    const first = this.lineAt(top - overscan);
-    const last = Math.max(line + 1, this.lineAt(top + height + overscan) + 1);
-    this.show(this.full.window(first, last));
+    let first = this.lineAt(top - overscan);
+    let last = Math.max(line + 1, this.lineAt(top + height + overscan) + 1);
+    let selected = keepSelection ? this.selectionOffsets() : null;
+    if (selected) {
+      const current = this.positions;
+      const withFirst = Math.min(first, current.first, this.full.lineOf(Math.min(selected.anchor, selected.focus)));
+      const withLast = Math.max(last, current.last, this.full.lineOf(Math.max(selected.anchor, selected.focus)) + 1);
+      const { lineStarts } = this.full;
+      if ((lineStarts[withLast] ?? this.full.text.length) - lineStarts[withFirst] <= MAX_SELECTION_WINDOW_CHARS) {
+        first = withFirst;
+        last = withLast;
+      } else {
+        selected = null;
+      }
+    }
+    this.show(this.full.window(first, last), selected);
   }
 
-  /// Replaces the document with the window `next` (one transaction; highlights redrawn for it).
-  private show(next: WindowPositions): void {
+  /// Replaces the document with the window `next` (one transaction; highlights redrawn for it),
+  /// which holds `selected` when given.
+  private show(next: WindowPositions, selected: { anchor: number; focus: number } | null = this.selectionOffsets()): void {
     const current = this.positions;
     if (next.first === current.first && next.last === current.last) return;
     const { state } = this.view;
-    // A selection in the view is kept (clamped to the new window).
-    const dom = domSelectionIn(this.view.dom);
-    let selected: TextSpan | null = null;
-    if (dom) {
-      const a = current.toOffset(this.view.posAtDOM(dom.anchor[0], dom.anchor[1]));
-      const f = current.toOffset(this.view.posAtDOM(dom.focus[0], dom.focus[1]));
-      selected = { start: a, end: f };
+    // The same node objects for the lines both windows hold: ProseMirror then matches them
+    // (from either end) to the DOM it drew for them.
+    const nodes: ProseMirrorNode[] = [];
+    for (let line = next.first; line < next.last; line++) {
+      const kept = line >= current.first && line < current.last;
+      nodes.push(kept ? state.doc.child(line - current.first) : state.schema.nodeFromJSON(lineContent(next.full.lineText(line))));
     }
-    const nodes = windowContent(next).content.map((json) => state.schema.nodeFromJSON(json));
     const tr = state.tr.replaceWith(0, state.doc.content.size, Fragment.from(nodes));
     tr.setMeta(highlightsKey, { type: 'window', positions: next });
     tr.setMeta('addToHistory', false);
-    if (selected) {
-      const clamp = (offset: number) => next.toPosition(Math.min(Math.max(offset, next.start), next.end))!;
-      tr.setSelection(TextSelection.create(tr.doc, clamp(selected.start), clamp(selected.end)));
-    } else {
-      tr.setSelection(TextSelection.create(tr.doc, 1));
-    }
+    const at = (offset: number) => next.toPosition(Math.min(Math.max(offset, next.start), next.end))!;
+    tr.setSelection(selected ? TextSelection.create(tr.doc, at(selected.anchor), at(selected.focus)) : TextSelection.create(tr.doc, 1));
     this.moving = true;
     try {
       this.positions = next;
@@ -305,8 +346,8 @@ export class DocumentWindow {
     this.recomputeTops();
     const line = this.full.lineOf(span.start);
     const height = this.scroller?.clientHeight ?? 800;
-    this.moveAround(line, -height / 2);
-    if (!this.positions.contains(span)) this.show(this.full.window(this.positions.first, this.full.lineOf(span.end) + 1));
+    this.moveAround(line, -height / 2, false);
+    if (!this.positions.contains(span)) this.show(this.full.window(Math.min(this.positions.first, this.full.lineOf(span.start)), this.full.lineOf(span.end) + 1), null);
     return true;
   }
 }
