@@ -24,6 +24,7 @@ import { labelCounts, type DocState } from './state/documentState';
 import { annotationToSelect, annotatorsOf, sameTextAnnotations, type AnnotationFilter } from './state/selectors';
 import { store, useWorkbench } from './state/useWorkbench';
 import { useAnnotationKeys } from './useAnnotationKeys';
+import { useFindBar } from './useFindBar';
 import { useWorkspace } from './useWorkspace';
 import { useWorkspaceChanges } from './useWorkspaceChanges';
 import { keepKnownPanes } from './workspaceReload';
@@ -108,6 +109,7 @@ export function App() {
   );
 
   useAnnotationKeys({ labels, views, focusedDocId, filter, pickingSpeaker: picking, cancelPicking: () => setPicking(false) });
+  const findBar = useFindBar(!reviewing, panes.focused);
 
   const open = useCallback((docId: string, beside: boolean) => {
     const key = `pane-${nextId.current++}`;
@@ -211,6 +213,7 @@ export function App() {
                   onClose={() => close(pane.key, pane.docId)}
                   onAnnotationClick={onAnnotationClick}
                   onHandle={onHandle}
+                  find={findBar.forPane(pane.key)}
                 />
               ))
             ) : (

@@ -4,10 +4,12 @@ import { useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'rea
 import type { DocumentSummary, Label } from '../../preload/api';
 import type { HighlightLook } from './editor/annotationHighlights';
 import { DocumentView, type DocumentViewHandle } from './editor/DocumentView';
+import { FindBar } from './FindBar';
 import { formatInteger } from './format';
 import { labelCounts } from './state/documentState';
 import { linkedAnnotations } from './state/selectors';
 import { store, useWorkbench } from './state/useWorkbench';
+import type { FindBarRequest } from './useFindBar';
 
 /// Props of {@link DocumentPane}.
 export interface DocumentPaneProps {
@@ -29,6 +31,8 @@ export interface DocumentPaneProps {
   /// A click on highlighted text (ids under the pointer, innermost first; empty on plain text).
   onAnnotationClick(docId: string, ids: string[]): void;
   onHandle(docId: string, handle: DocumentViewHandle | null): void;
+  /// Shows the find bar at the top of the pane when set.
+  find: FindBarRequest | null;
 }
 
 /// The same set object as last time when the members did not change (keeps decorations still).
@@ -61,7 +65,21 @@ export function DocumentPane(props: DocumentPaneProps) {
   );
   const { onAnnotationClick, onHandle } = props;
   const onClick = useCallback((ids: string[]) => onAnnotationClick(docId, ids), [onAnnotationClick, docId]);
-  const onViewHandle = useCallback((handle: DocumentViewHandle | null) => onHandle(docId, handle), [onHandle, docId]);
+  const view = useRef<DocumentViewHandle | null>(null);
+  const onViewHandle = useCallback(
+    (handle: DocumentViewHandle | null) => {
+      view.current = handle;
+      onHandle(docId, handle);
+    },
+    [onHandle, docId],
+  );
+  const scrollArea = useRef<HTMLDivElement>(null);
+  const { find } = props;
+  const closeFind = () => {
+    find?.close();
+    // Back to the text, where the label keys act on the match left selected.
+    scrollArea.current?.focus({ preventScroll: true });
+  };
 
   return (
     <section
@@ -105,12 +123,13 @@ export function DocumentPane(props: DocumentPaneProps) {
           ×
         </button>
       </header>
+      {find && doc && <FindBar text={doc.document.text} title={title} view={view} focusRequest={find.focusRequest} onClose={closeFind} />}
       {pickingSpeaker && (
         <div className="pane-banner" role="status">
           Click the actor who said the selected quote · Esc cancels
         </div>
       )}
-      <div className="pane-scroll" tabIndex={0} aria-label={`Text of “${title}”`}>
+      <div className="pane-scroll" ref={scrollArea} tabIndex={0} aria-label={`Text of “${title}”`}>
         {load.status === 'loading' && <p className="pane-note">Opening…</p>}
         {load.status === 'error' && (
           <p className="pane-note is-error" role="alert">

@@ -162,6 +162,7 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
       // setting them up is a good part of the cost of opening a document.
       enableCoreExtensions: { commands: false, focusEvents: false, keymap: false, tabindex: false, drop: false, paste: false, delete: false, textDirection: false },
       injectCSS: false,
+      onMount: ({ editor: created }) => void readSelectionOnlyWhenNeeded(created.view, true),
       enableInputRules: false,
       enablePasteRules: false,
       editorProps: {
@@ -180,7 +181,6 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
     },
     [content, label, mapping, seed],
   );
-  useEffect(() => (editor && !editor.isDestroyed ? readSelectionOnlyWhenNeeded(editor.view) : undefined), [editor]);
   useHighlightSync(editor, annotations, look);
   const documentWindow = useDocumentWindow(editor, positions, firstWindow);
 

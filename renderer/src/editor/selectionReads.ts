@@ -37,11 +37,13 @@ interface SelectionReadingView {
 const NO_SELECTION: DomSelectionRange = { anchorNode: null, anchorOffset: 0, focusNode: null, focusOffset: 0 };
 
 /// Makes `view` read the browser selection only when it may have changed since a read showed it
-/// outside the view; returns the function that undoes it.
-export function readSelectionOnlyWhenNeeded(editorView: EditorView): () => void {
+/// outside the view; returns the function that undoes it. For a view just created, pass
+/// `createdNow`: the browser selection cannot be in DOM nodes that did not exist when it was
+/// made, so the view need not read it (and lay the page out) until the next input.
+export function readSelectionOnlyWhenNeeded(editorView: EditorView, createdNow = false): () => void {
   const view = editorView as unknown as SelectionReadingView;
   const read = view.domSelectionRange.bind(view);
-  let outsideAsOf = -1;
+  let outsideAsOf = createdNow ? inputSerial : -1;
   view.domSelectionRange = () => {
     if (outsideAsOf === inputSerial) return NO_SELECTION;
     const range = read();

@@ -1,0 +1,148 @@
+// The pane's find bar searches a long, windowed article's whole text: Ctrl+F finds a phrase far
+// below the first screen (not in the DOM yet), Enter / Shift+Enter / F3 select the matches in
+// turn (bringing each into view), typing on refines the query, and after Esc a label key tags
+// exactly the match.
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { documentFile, saved } from './pageActions';
+import { expect, test } from './workbench';
+
+interface StoredFile {
+  document: { text: string };
+  annotations: { start: number; end: number; quote: string; label: string }[];
+}
+
+function stored(workspace: string, docId: string): StoredFile {
+  return JSON.parse(readFileSync(documentFile(workspace, docId), 'utf8')) as StoredFile;
+}
+
+/// About 300,000 characters of news-like paragraphs (windowed whatever the threshold), with one
+/// phrase twice: in capitals halfway down, and after an emoji at the very end (so offsets are
+/// UTF-16 units).
+function longArticle(): string {
+  const words = ['the', 'convoy', 'reached', 'Aleppo', 'after', 'talks', 'with', 'officials', 'who', 'said', 'that', 'civilians', 'were', 'leaving'];
+  const paragraphs = ['A long dispatch to search', '', 'The first screen mentions nobody in particular.'];
+  for (let i = 0; paragraphs.join('\n').length < 300_000; i++) {
+    const sentence = Array.from({ length: 48 }, (_, j) => words[(i * 7 + j * 3) % words.length]).join(' ');
+    paragraphs.push('', `Paragraph ${i}: ${sentence[0].toUpperCase()}${sentence.slice(1)}.`);
+    if (i === 500) paragraphs.push('', 'Halfway, ZEBEDIAH QUARK arrived with the (first) convoy.');
+  }
+  paragraphs.push('', 'In the end 😀 envoy Zebediah Quark signed the final accord.');
+  return paragraphs.join('\n');
+}
+
+/// The browser selection's text, and whether it is on screen inside the pane's scroll area.
+async function selection(pane: Locator): Promise<{ text: string; visible: boolean }> {
+  return pane.locator('.pane-scroll').evaluate((scroller) => {
+    const s = window.getSelection();
+    if (!s || s.rangeCount === 0) return { text: '', visible: false };
+    const rect = s.getRangeAt(0).getBoundingClientRect();
+    const box = scroller.getBoundingClientRect();
+    const visible = rect.height > 0 && rect.top >= box.top && rect.bottom <= box.bottom && scroller.contains(s.anchorNode);
+    return { text: s.toString(), visible };
+  });
+}
+
+/// Whether the page let the last Ctrl+F through to the browser (no handler prevented it).
+async function pressFindKey(page: Page): Promise<boolean> {
+  await page.evaluate(() => {
+    const record = (e: KeyboardEvent) => {
+      if (e.key !== 'f') return;
+      (window as unknown as { findKeyPrevented: boolean }).findKeyPrevented = e.defaultPrevented;
+      window.removeEventListener('keydown', record);
+    };
+    window.addEventListener('keydown', record);
+  });
+  await page.keyboard.press('Control+f');
+  return page.evaluate(() => !(window as unknown as { findKeyPrevented: boolean }).findKeyPrevented);
+}
+
+test('Ctrl+F finds a phrase far down a windowed article; Enter selects it; Esc then a label key tags it', async ({ page, workbench }) => {
+  const text = longArticle();
+  await page.goto(workbench.url);
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+
+  // Without a pane, the key is the browser's.
+  expect(await pressFindKey(page)).toBe(true);
+  await expect(page.getByTestId('find-bar')).toHaveCount(0);
+
+  await page.getByTestId('import-input').setInputFiles({ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.getByTestId('library-item').filter({ hasText: 'A long dispatch to search' }).click();
+  const pane = page.getByTestId('document-pane').first();
+  const view = pane.getByTestId('document-view');
+  await expect(view).toContainText('nobody in particular');
+  const docId = (await pane.getAttribute('data-doc-id'))!;
+  // Windowed: neither occurrence is in the DOM.
+  await expect(view).not.toContainText('Quark', { ignoreCase: true });
+  expect(await view.locator('p').count()).toBeLessThan(text.split('\n').length / 10);
+
+  // Ctrl+F opens the pane's own bar, not the browser's.
+  expect(await pressFindKey(page)).toBe(false);
+  const bar = pane.getByRole('search');
+  await expect(bar).toBeVisible();
+  const input = bar.getByRole('textbox', { name: 'Find in this document' });
+  await expect(input).toBeFocused();
+  const count = bar.getByRole('status');
+
+  // Typed text is literal: the brackets and the `!` are not a pattern.
+  await page.keyboard.type('(first) convoy!');
+  await expect(count).toHaveText('No matches');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('zebediah');
+  await expect(count).toHaveText('2 matches');
+
+  // Enter: the first match, halfway down, selected and on screen; again: the one at the end.
+  await page.keyboard.press('Enter');
+  await expect(count).toHaveText('1 of 2');
+  await expect.poll(() => selection(pane)).toEqual({ text: 'ZEBEDIAH', visible: true });
+  await expect(input).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(count).toHaveText('2 of 2');
+  await expect.poll(() => selection(pane)).toEqual({ text: 'Zebediah', visible: true });
+
+  // Typing on refines the query, and the next Enter stays at the place reached.
+  await page.keyboard.type(' quark');
+  await expect(input).toHaveValue('zebediah quark');
+  await expect(count).toHaveText('2 matches');
+  await page.keyboard.press('Enter');
+  await expect(count).toHaveText('2 of 2');
+  await expect.poll(() => selection(pane)).toEqual({ text: 'Zebediah Quark', visible: true });
+
+  // Shift+Enter goes back, then wraps to the end; F3 wraps forwards, Shift+F3 goes back.
+  await page.keyboard.press('Shift+Enter');
+  await expect(count).toHaveText('1 of 2');
+  await expect.poll(() => selection(pane)).toEqual({ text: 'ZEBEDIAH QUARK', visible: true });
+  await page.keyboard.press('Shift+Enter');
+  await expect(count).toHaveText('2 of 2');
+  await page.keyboard.press('F3');
+  await expect(count).toHaveText('1 of 2');
+  await expect.poll(() => selection(pane)).toEqual({ text: 'ZEBEDIAH QUARK', visible: true });
+  await page.keyboard.press('Shift+F3');
+  await expect(count).toHaveText('2 of 2');
+  await expect.poll(() => selection(pane)).toEqual({ text: 'Zebediah Quark', visible: true });
+
+  // Esc closes the bar, puts the focus back in the text and keeps the match selected.
+  await page.keyboard.press('Escape');
+  await expect(bar).toHaveCount(0);
+  await expect(pane.locator('.pane-scroll')).toBeFocused();
+  await expect.poll(() => selection(pane)).toEqual({ text: 'Zebediah Quark', visible: true });
+
+  // A label key tags exactly the match.
+  await page.keyboard.press('1');
+  await expect(pane.locator('.anno.is-selected')).toHaveText('Zebediah Quark');
+  await expect(pane.locator('.anno.is-selected')).toBeInViewport();
+  await expect(page.getByTestId('annotation-item')).toHaveCount(1);
+  await saved(page);
+  const file = stored(workbench.workspace, docId);
+  const start = file.document.text.lastIndexOf('Zebediah Quark');
+  expect(file.annotations.map((a) => ({ start: a.start, end: a.end, quote: a.quote }))).toEqual([
+    { start, end: start + 'Zebediah Quark'.length, quote: 'Zebediah Quark' },
+  ]);
+
+  // Ctrl+F again reopens the bar; in Review the key is the browser's again.
+  await page.keyboard.press('Control+f');
+  await expect(pane.getByRole('search')).toBeVisible();
+  await page.getByTestId('review-toggle').click();
+  await expect(pane.getByRole('search')).toHaveCount(0);
+  expect(await pressFindKey(page)).toBe(true);
+});
