@@ -80,7 +80,7 @@ export function corpusRows(c: CorpusResults): Row[] {
     row('  of which read-only open (index parse + validate)', node.open.readOnlyMs, null),
   ];
   if (!c.libraryUi.skipped) {
-    rows.push(row(`corpus ${n}: library shown in the UI (navigation → ${c.libraryUi.items.toLocaleString('en-US')} items)`, c.libraryUi.libraryShownMs, 1000));
+    rows.push(row(`corpus ${n}: library shown in the UI (navigation → first screen of ${c.libraryUi.items.toLocaleString('en-US')} items)`, c.libraryUi.libraryShownMs, 1000));
     rows.push(row('  awb serve start → URL (tsx start-up + open)', c.libraryUi.serveStartMs, null));
   }
   rows.push(

@@ -62,6 +62,56 @@ test('article text is shown as text, never as HTML', async ({ page, workbench })
   expect(dialogs).toEqual([]);
 });
 
+test('a long library draws only the rows near the view, yet lists, announces and reaches every article', async ({ page, workbench }) => {
+  const bulk = 300;
+  const total = bulk + 5;
+  await page.goto(workbench.url);
+  const items = page.getByTestId('library-item');
+  await expect(items).toHaveCount(5);
+  await page.getByTestId('import-input').setInputFiles(
+    Array.from({ length: bulk }, (_, i) => {
+      const n = String(i).padStart(3, '0');
+      return { name: `bulk-${n}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`Bulletin ${n} on the convoy\n\nThe convoy ${n} reached the crossing.`) };
+    }),
+  );
+  await expect(page.getByTestId('library-total')).toHaveText(`${total} articles`);
+
+  // Only the rows near the view are in the DOM, each telling its place in the whole list.
+  await expect(items.first()).toHaveAttribute('aria-posinset', '1');
+  const rendered = await items.count();
+  expect(rendered).toBeGreaterThan(5);
+  expect(rendered).toBeLessThan(40);
+  for (const size of await items.evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-setsize')))) expect(size).toBe(String(total));
+
+  // Tab walks past the rows first drawn (open, then "Open beside", per row).
+  const focusedPlace = () => page.evaluate(() => document.activeElement?.closest('[data-testid="library-item"]')?.getAttribute('aria-posinset') ?? null);
+  await items.first().locator('.library-open').focus();
+  for (let i = 0; i < 2 * rendered; i++) await page.keyboard.press('Tab');
+  expect(await focusedPlace()).toBe(String(rendered + 1));
+
+  // End, arrows and Home move the focus through the whole list.
+  await page.keyboard.press('End');
+  await expect.poll(focusedPlace).toBe(String(total));
+  await expect(page.locator('[data-testid="library-item"][aria-posinset="' + total + '"]')).toBeInViewport();
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(focusedPlace).toBe(String(total - 1));
+  await page.keyboard.press('Home');
+  await expect.poll(focusedPlace).toBe('1');
+
+  // The focused row stays in the DOM, and focused, when the list is scrolled far away.
+  await page.getByTestId('library-list').evaluate((list) => (list.parentElement!.scrollTop = list.parentElement!.scrollHeight));
+  await expect(page.locator('[data-testid="library-item"][aria-posinset="' + total + '"]')).toBeAttached();
+  expect(await focusedPlace()).toBe('1');
+
+  // The filter finds a row that was never drawn; opening it marks it open.
+  await page.getByTestId('library-search').fill('bulk-250');
+  await expect(items).toHaveCount(1);
+  await expect(items).toHaveAttribute('aria-setsize', '1');
+  await items.click();
+  await expect(page.getByTestId('document-view')).toContainText('The convoy 250 reached the crossing.');
+  await expect(items).toHaveAttribute('data-open', 'true');
+});
+
 const require = createRequire(import.meta.url);
 function electronInstalled(): boolean {
   try {

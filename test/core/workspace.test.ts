@@ -180,6 +180,18 @@ describe('workspace location', () => {
   });
 });
 
+describe('the library list (documents.list)', () => {
+  it('sends each index entry without importedAt, which the library does not show, in import order', async () => {
+    const ws = await Workspace.open(tempDir());
+    await importSeeds(ws, join(repoRoot, 'seeds'));
+    const listed = await ws.settledDocuments();
+    expect(listed.map((d) => Object.keys(d).sort())).toEqual(listed.map(() => ['characters', 'counts', 'id', 'sourceName', 'title']));
+    expect(listed).toEqual(ws.listDocuments().map(({ importedAt: _importedAt, ...rest }) => rest));
+    expect(ws.listDocuments()[0].importedAt).toMatch(/^\d{4}-/);
+    await ws.close();
+  });
+});
+
 describe('annotation changes in the store', () => {
   it('are on disk when acknowledged, keep the library counts right, and survive reopening', async () => {
     const dir = tempDir();
