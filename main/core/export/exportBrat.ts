@@ -54,33 +54,44 @@ export function bratConfig(labels: Label[]): string {
   ].join('\n');
 }
 
+/// The `.txt` and `.ann` files of one document, by relative path; `taken` holds the names used so
+/// far (lower case), and gets this document's.
+export function bratDocumentFiles(file: DocumentFile, taken: Set<string>): [string, string][] {
+  const name = safeFileName(file.document.title, taken);
+  const { text } = file.document;
+  const offsets = new OffsetConverter(text);
+  const lines: string[] = [];
+  const tIds = new Map<string, string>();
+  file.annotations.forEach((a, i) => {
+    const t = `T${i + 1}`;
+    tIds.set(a.id, t);
+    const pieces = fragments(text, offsets, a.start, a.end);
+    const covered = pieces.map(([s, e]) => offsets.sliceCodePoints(s, e)).join(' ');
+    lines.push(`${t}\t${bratType(a.label)} ${pieces.map(([s, e]) => `${s} ${e}`).join(';')}\t${covered}`);
+  });
+  let notes = 0;
+  for (const a of file.annotations) {
+    const note = notePlainText(a.note).replace(/\s+/g, ' ').trim();
+    if (note) lines.push(`#${++notes}\tAnnotatorNotes ${tIds.get(a.id)}\t${note}`);
+  }
+  file.relations.forEach((r, i) => {
+    lines.push(`R${i + 1}\tSpeaker Arg1:${tIds.get(r.from)} Arg2:${tIds.get(r.to)}`);
+  });
+  return [
+    [`${name}.txt`, text],
+    [`${name}.ann`, lines.length ? lines.join('\n') + '\n' : ''],
+  ];
+}
+
+/// The file names `annotation.conf` leaves to documents (lower case).
+export function bratTakenNames(): Set<string> {
+  return new Set(['annotation']);
+}
+
 /// All files of the export, by relative path.
 export function exportBrat(documents: DocumentFile[], labels: Label[]): Map<string, string> {
   const files = new Map<string, string>([['annotation.conf', bratConfig(labels)]]);
-  const taken = new Set(['annotation']);
-  for (const file of documents) {
-    const name = safeFileName(file.document.title, taken);
-    const { text } = file.document;
-    const offsets = new OffsetConverter(text);
-    const lines: string[] = [];
-    const tIds = new Map<string, string>();
-    file.annotations.forEach((a, i) => {
-      const t = `T${i + 1}`;
-      tIds.set(a.id, t);
-      const pieces = fragments(text, offsets, a.start, a.end);
-      const covered = pieces.map(([s, e]) => offsets.sliceCodePoints(s, e)).join(' ');
-      lines.push(`${t}\t${bratType(a.label)} ${pieces.map(([s, e]) => `${s} ${e}`).join(';')}\t${covered}`);
-    });
-    let notes = 0;
-    for (const a of file.annotations) {
-      const note = notePlainText(a.note).replace(/\s+/g, ' ').trim();
-      if (note) lines.push(`#${++notes}\tAnnotatorNotes ${tIds.get(a.id)}\t${note}`);
-    }
-    file.relations.forEach((r, i) => {
-      lines.push(`R${i + 1}\tSpeaker Arg1:${tIds.get(r.from)} Arg2:${tIds.get(r.to)}`);
-    });
-    files.set(`${name}.txt`, text);
-    files.set(`${name}.ann`, lines.length ? lines.join('\n') + '\n' : '');
-  }
+  const taken = bratTakenNames();
+  for (const file of documents) for (const [path, content] of bratDocumentFiles(file, taken)) files.set(path, content);
   return files;
 }

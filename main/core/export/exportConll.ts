@@ -12,39 +12,66 @@ export interface ConllReport {
   lost: { documentId: string; annotationId: string; label: string; text: string }[];
 }
 
-const SENTENCE_END = new Set(['.', '!', '?', '…']);
+/// Whether a one-character token ends a sentence: `.`, `!`, `?` or `…`.
+function endsSentence(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026;
+}
+
+/// The `B-` and `I-` tag lines of each label seen so far.
+const TAG_LINES = new Map<string, [string, string]>();
+
+/// The rest of a token's line after its text, for a token owned by a span labelled `label`:
+/// `\tB-LABEL\n`, or `\tI-LABEL\n` when the span continues; made once per label, not per token.
+function tagLine(label: string, continues: boolean): string {
+  let pair = TAG_LINES.get(label);
+  if (!pair) {
+    const upper = label.toUpperCase();
+    pair = [`\tB-${upper}\n`, `\tI-${upper}\n`];
+    TAG_LINES.set(label, pair);
+  }
+  return pair[continues ? 1 : 0];
+}
+
+/// A report with nothing lost yet.
+export function emptyConllReport(): ConllReport {
+  return { lostSpans: 0, lost: [] };
+}
+
+/// The CoNLL lines of one document, starting with `-DOCSTART-` and ending in a blank line; its
+/// lost spans are added to `report`.
+export function conllDocument(file: DocumentFile, report: ConllReport): string {
+  const text = file.document.text;
+  // Pieces joined once at the end: each token's text, then its tag and line break.
+  const pieces: string[] = ['-DOCSTART-\tO\n\n'];
+  const tokens = tokenize(text);
+  const { owners, lost } = tagTokens(tokens, file.annotations);
+  for (const a of lost) report.lost.push({ documentId: file.document.id, annotationId: a.id, label: a.label, text: a.quote });
+  report.lostSpans += lost.length;
+  let sentenceOpen = false;
+  // The next line break at or after the previous token: a sentence also ends at a line break.
+  let newline = text.indexOf('\n');
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (newline >= 0 && newline < token.start) {
+      if (sentenceOpen) pieces.push('\n');
+      sentenceOpen = false;
+      newline = text.indexOf('\n', token.start);
+    }
+    const owner = owners[i];
+    pieces.push(token.text, owner ? tagLine(owner.label, i > 0 && owners[i - 1] === owner) : '\tO\n');
+    sentenceOpen = true;
+    if (token.end - token.start === 1 && endsSentence(text.charCodeAt(token.start))) {
+      pieces.push('\n');
+      sentenceOpen = false;
+    }
+  }
+  if (sentenceOpen) pieces.push('\n');
+  return pieces.join('');
+}
 
 /// The CoNLL text for `documents`, and the spans it had to drop.
 export function exportConll(documents: DocumentFile[]): { text: string; report: ConllReport } {
-  const lines: string[] = [];
-  const report: ConllReport = { lostSpans: 0, lost: [] };
-  for (const file of documents) {
-    const text = file.document.text;
-    lines.push('-DOCSTART-\tO', '');
-    const tokens = tokenize(text);
-    const { owners, lost } = tagTokens(tokens, file.annotations);
-    for (const a of lost) report.lost.push({ documentId: file.document.id, annotationId: a.id, label: a.label, text: a.quote });
-    report.lostSpans += lost.length;
-    let sentenceOpen = false;
-    // The next line break at or after the previous token: a sentence also ends at a line break.
-    let newline = text.indexOf('\n');
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i];
-      if (newline >= 0 && newline < token.start) {
-        if (sentenceOpen) lines.push('');
-        sentenceOpen = false;
-        newline = text.indexOf('\n', token.start);
-      }
-      const owner = owners[i];
-      const tag = owner ? `${i > 0 && owners[i - 1] === owner ? 'I' : 'B'}-${owner.label.toUpperCase()}` : 'O';
-      lines.push(`${token.text}\t${tag}`);
-      sentenceOpen = true;
-      if (SENTENCE_END.has(token.text)) {
-        lines.push('');
-        sentenceOpen = false;
-      }
-    }
-    if (sentenceOpen) lines.push('');
-  }
-  return { text: lines.join('\n') + (lines.length ? '\n' : ''), report };
+  const report = emptyConllReport();
+  // One string per document, joined once: no array of every line of the corpus.
+  return { text: documents.map((file) => conllDocument(file, report)).join(''), report };
 }

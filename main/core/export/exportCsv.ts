@@ -25,20 +25,29 @@ function contextOf(offsets: OffsetConverter, start: number, end: number): string
   return offsets.sliceCodePoints(from, to).replace(/\s+/g, ' ');
 }
 
+/// How csv-stringify writes the export: RFC 4180 quoting, CRLF, and a quoted cell for any line break.
+export const CSV_STRINGIFY_OPTIONS = { columns: [...CSV_COLUMNS], record_delimiter: '\r\n', quoted_match: /[\r\n]/ };
+
+/// The header row of the CSV export, line break included.
+export const CSV_HEADER = stringify([], { ...CSV_STRINGIFY_OPTIONS, header: true });
+
+/// The rows of one document's annotations, each ending in a line break.
+export function csvRows(file: DocumentFile): string {
+  const rows: (string | number)[][] = [];
+  const offsets = new OffsetConverter(file.document.text);
+  for (const a of file.annotations) {
+    const start = offsets.toCodePoint(a.start);
+    const end = offsets.toCodePoint(a.end);
+    const cells = [
+      file.document.id, file.document.title, a.id, a.annotator, a.label, start, end, a.quote,
+      contextOf(offsets, start, end), notePlainText(a.note), a.review?.status ?? '', a.createdAt,
+    ];
+    rows.push(cells.map((c) => (typeof c === 'string' ? protectCell(c) : c)));
+  }
+  return rows.length ? stringify(rows, { ...CSV_STRINGIFY_OPTIONS, header: false }) : '';
+}
+
 /// The CSV text: a header row, then one row per annotation.
 export function exportCsv(documents: DocumentFile[]): string {
-  const rows: (string | number)[][] = [];
-  for (const file of documents) {
-    const offsets = new OffsetConverter(file.document.text);
-    for (const a of file.annotations) {
-      const start = offsets.toCodePoint(a.start);
-      const end = offsets.toCodePoint(a.end);
-      const cells = [
-        file.document.id, file.document.title, a.id, a.annotator, a.label, start, end, a.quote,
-        contextOf(offsets, start, end), notePlainText(a.note), a.review?.status ?? '', a.createdAt,
-      ];
-      rows.push(cells.map((c) => (typeof c === 'string' ? protectCell(c) : c)));
-    }
-  }
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+  return CSV_HEADER + documents.map(csvRows).join('');
 }

@@ -1,7 +1,29 @@
 /// Writes documents and their annotations as an exchange file (DESIGN §5), offsets in code points.
-import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeFile } from '../exchange/exchangeFormat.js';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeDocument, type ExchangeFile } from '../exchange/exchangeFormat.js';
 import type { DocumentFile, Label } from '../model.js';
 import { OffsetConverter } from '../offsets.js';
+
+/// The exchange file's entry for one document.
+export function exchangeDocument(file: DocumentFile): ExchangeDocument {
+  const offsets = new OffsetConverter(file.document.text);
+  return {
+    id: file.document.id,
+    title: file.document.title,
+    text: file.document.text,
+    annotations: file.annotations.map((a) => ({
+      id: a.id,
+      label: a.label,
+      start: offsets.toCodePoint(a.start),
+      end: offsets.toCodePoint(a.end),
+      text: a.quote,
+      annotator: a.annotator,
+      ...(a.note ? { note: a.note } : {}),
+      createdAt: a.createdAt,
+      ...(a.review ? { review: a.review } : {}),
+    })),
+    relations: file.relations.map(({ id, type, from, to, annotator }) => ({ id, type, from, to, annotator })),
+  };
+}
 
 /// The exchange file for `documents`.
 export function exportExchange(documents: DocumentFile[], labels: Label[], exportedBy: string, now = new Date()): ExchangeFile {
@@ -12,25 +34,29 @@ export function exportExchange(documents: DocumentFile[], labels: Label[], expor
     exportedAt: now.toISOString(),
     exportedBy,
     labels: labels.map(({ id, name, color }) => ({ id, name, color })),
-    documents: documents.map((file) => {
-      const offsets = new OffsetConverter(file.document.text);
-      return {
-        id: file.document.id,
-        title: file.document.title,
-        text: file.document.text,
-        annotations: file.annotations.map((a) => ({
-          id: a.id,
-          label: a.label,
-          start: offsets.toCodePoint(a.start),
-          end: offsets.toCodePoint(a.end),
-          text: a.quote,
-          annotator: a.annotator,
-          ...(a.note ? { note: a.note } : {}),
-          createdAt: a.createdAt,
-          ...(a.review ? { review: a.review } : {}),
-        })),
-        relations: file.relations.map(({ id, type, from, to, annotator }) => ({ id, type, from, to, annotator })),
-      };
-    }),
+    documents: documents.map(exchangeDocument),
   };
+}
+
+/// Indentation of the exchange file's JSON (`JSON.stringify(file, null, 1)`).
+const INDENT = 1;
+
+/// `JSON.stringify(file, null, 1)` of the exchange file whose documents are `documentsJson`, each
+/// `exchangeDocumentJson` of one entry: the file's text built one document at a time.
+export function exchangeJson(file: Omit<ExchangeFile, 'documents'>, documentsJson: string[]): string {
+  const shell = JSON.stringify({ ...file, documents: [] }, null, INDENT);
+  const emptyList = '[]\n}';
+  if (!documentsJson.length) return shell;
+  if (!shell.endsWith(emptyList)) throw new Error('the exchange file must end with its documents');
+  return `${shell.slice(0, -emptyList.length)}[\n${documentsJson.join(',\n')}\n${' '.repeat(INDENT)}]\n}`;
+}
+
+/// One entry of `documents` as it appears in the exchange file's JSON: indented two levels.
+export function exchangeDocumentJson(document: ExchangeDocument): string {
+  // Stringified two arrays deep, the entry has the indentation it has in the file; only the two
+  // arrays' brackets are cut off.
+  const nested = JSON.stringify([[document]], null, INDENT);
+  const open = `[\n${' '.repeat(INDENT)}[\n`;
+  const close = `\n${' '.repeat(INDENT)}]\n]`;
+  return nested.slice(open.length, -close.length);
 }

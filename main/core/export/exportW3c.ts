@@ -7,42 +7,50 @@ import { OffsetConverter } from '../offsets.js';
 /// Code points of prefix and suffix in each TextQuoteSelector.
 export const QUOTE_CONTEXT = 32;
 
+/// The W3C annotations of one document.
+export function w3cAnnotations(file: DocumentFile): Record<string, unknown>[] {
+  const items: Record<string, unknown>[] = [];
+  const offsets = new OffsetConverter(file.document.text);
+  const source = `urn:sha256:${file.document.id.slice('sha256:'.length)}`;
+  for (const a of file.annotations) {
+    const start = offsets.toCodePoint(a.start);
+    const end = offsets.toCodePoint(a.end);
+    const note = notePlainText(a.note);
+    items.push({
+      id: `urn:uuid:${a.id}`,
+      type: 'Annotation',
+      motivation: 'tagging',
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: a.label },
+        ...(note ? [{ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/plain' }] : []),
+      ],
+      target: {
+        source,
+        selector: [
+          { type: 'TextPositionSelector', start, end },
+          {
+            type: 'TextQuoteSelector',
+            exact: a.quote,
+            prefix: offsets.sliceCodePoints(Math.max(0, start - QUOTE_CONTEXT), start),
+            suffix: offsets.sliceCodePoints(end, Math.min(offsets.codePointLength, end + QUOTE_CONTEXT)),
+          },
+        ],
+      },
+      creator: { type: 'Person', name: a.annotator },
+      created: a.createdAt,
+      modified: a.updatedAt,
+    });
+  }
+  return items;
+}
+
 /// The collection as a JSON-LD object.
 export function exportW3c(documents: DocumentFile[], generator: string, now = new Date()): Record<string, unknown> {
-  const items: Record<string, unknown>[] = [];
-  for (const file of documents) {
-    const offsets = new OffsetConverter(file.document.text);
-    const source = `urn:sha256:${file.document.id.slice('sha256:'.length)}`;
-    for (const a of file.annotations) {
-      const start = offsets.toCodePoint(a.start);
-      const end = offsets.toCodePoint(a.end);
-      const note = notePlainText(a.note);
-      items.push({
-        id: `urn:uuid:${a.id}`,
-        type: 'Annotation',
-        motivation: 'tagging',
-        body: [
-          { type: 'TextualBody', purpose: 'tagging', value: a.label },
-          ...(note ? [{ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/plain' }] : []),
-        ],
-        target: {
-          source,
-          selector: [
-            { type: 'TextPositionSelector', start, end },
-            {
-              type: 'TextQuoteSelector',
-              exact: a.quote,
-              prefix: offsets.sliceCodePoints(Math.max(0, start - QUOTE_CONTEXT), start),
-              suffix: offsets.sliceCodePoints(end, Math.min(offsets.codePointLength, end + QUOTE_CONTEXT)),
-            },
-          ],
-        },
-        creator: { type: 'Person', name: a.annotator },
-        created: a.createdAt,
-        modified: a.updatedAt,
-      });
-    }
-  }
+  return w3cCollection(documents.flatMap(w3cAnnotations), generator, now);
+}
+
+/// The collection around `items`.
+function w3cCollection(items: unknown[], generator: string, now: Date): Record<string, unknown> {
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     type: 'AnnotationCollection',
@@ -52,4 +60,19 @@ export function exportW3c(documents: DocumentFile[], generator: string, now = ne
     total: items.length,
     first: { type: 'AnnotationPage', startIndex: 0, items },
   };
+}
+
+/// The JSON text of the W3C annotations of one document, comma-separated, without brackets
+/// (empty for a document without annotations).
+export function w3cAnnotationsJson(file: DocumentFile): string {
+  return JSON.stringify(w3cAnnotations(file)).slice(1, -1);
+}
+
+/// `JSON.stringify(exportW3c(…))` from the documents' `w3cAnnotationsJson` and the number of
+/// annotations: the collection's text built one document at a time.
+export function w3cJson(documentsJson: string[], total: number, generator: string, now = new Date()): string {
+  const shell = JSON.stringify({ ...w3cCollection([], generator, now), total });
+  const emptyItems = '[]}}';
+  if (!shell.endsWith(emptyItems)) throw new Error('the collection must end with its items');
+  return `${shell.slice(0, -emptyItems.length)}[${documentsJson.filter((json) => json).join(',')}]}}`;
 }

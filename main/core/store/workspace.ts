@@ -167,6 +167,11 @@ export class Workspace {
     return (await this.documentDb(id)).data;
   }
 
+  /// A document already loaded by `readDocument`, without reading anything; `undefined` otherwise.
+  loadedDocument(id: string): Promise<DocumentFile> | undefined {
+    return this.documents.get(id)?.then((db) => db.data);
+  }
+
   /// The folded texts of every document, for search (loaded on first use).
   async textIndex(): Promise<{ index: TextIndex; ids: string[] }> {
     const ids = this.index.data.documents.map((d) => d.id);

@@ -1,0 +1,135 @@
+// Exports rendered one document at a time (as `renderExport` does) against the whole-list
+// renderings they replace, and exports from a workspace whose document files are damaged.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { documentRenderer } from '../../main/core/export/documentRenderers';
+import { exportBrat } from '../../main/core/export/exportBrat';
+import { exportConll } from '../../main/core/export/exportConll';
+import { CSV_COLUMNS, CSV_HEADER, CSV_STRINGIFY_OPTIONS, exportCsv } from '../../main/core/export/exportCsv';
+import { exportExchange } from '../../main/core/export/exportExchange';
+import { exportJsonl } from '../../main/core/export/exportJsonl';
+import { exportW3c } from '../../main/core/export/exportW3c';
+import { EXPORT_FORMATS, exportBytes, renderExport, type ExportFormat, type RenderedExport } from '../../main/core/export/renderExport';
+import { DEFAULT_LABELS, type DocumentFile } from '../../main/core/model';
+import { Workspace } from '../../main/core/store/workspace';
+import { documentFileName } from '../../main/core/store/workspaceFiles';
+import { articleFromBytes } from '../../main/core/text/readArticle';
+import { tagTokens, tokenize } from '../../main/core/tokens';
+import { annotatedDocument } from '../arbitraries';
+import { tempDir } from '../helpers';
+
+const NOW = new Date('2026-11-22T10:00:00.000Z');
+/// Zero to six documents with distinct texts (none at all, too).
+const documentLists = fc.uniqueArray(annotatedDocument, { maxLength: 6, selector: (d) => d.document.id });
+
+function rendered(format: ExportFormat, documents: DocumentFile[]): RenderedExport {
+  const renderer = documentRenderer(format, { labels: DEFAULT_LABELS, exportedBy: 'ana', generator: 'test', now: NOW });
+  for (const file of documents) renderer.add(file);
+  return renderer.finish({ format, documents: documents.length, annotations: documents.reduce((n, d) => n + d.annotations.length, 0) });
+}
+
+function text(result: RenderedExport): string {
+  if (result.kind !== 'file') throw new Error('expected one file');
+  return result.content;
+}
+
+/// The CoNLL text as the export wrote it before it was rendered per document: every line of the
+/// corpus in one array, joined once.
+function conllAsBefore(documents: DocumentFile[]): string {
+  const lines: string[] = [];
+  for (const file of documents) {
+    const { text } = file.document;
+    lines.push('-DOCSTART-\tO', '');
+    const tokens = tokenize(text);
+    const { owners } = tagTokens(tokens, file.annotations);
+    let open = false;
+    let newline = text.indexOf('\n');
+    tokens.forEach((token, i) => {
+      if (newline >= 0 && newline < token.start) {
+        if (open) lines.push('');
+        open = false;
+        newline = text.indexOf('\n', token.start);
+      }
+      const owner = owners[i];
+      lines.push(`${token.text}\t${owner ? `${i > 0 && owners[i - 1] === owner ? 'I' : 'B'}-${owner.label.toUpperCase()}` : 'O'}`);
+      open = true;
+      if (['.', '!', '?', '…'].includes(token.text)) {
+        lines.push('');
+        open = false;
+      }
+    });
+    if (open) lines.push('');
+  }
+  return lines.join('\n') + (lines.length ? '\n' : '');
+}
+
+describe('exports rendered one document at a time', () => {
+  it('are the whole-list renderings, byte for byte', () => {
+    fc.assert(
+      fc.property(documentLists, (docs) => {
+        expect(text(rendered('exchange', docs))).toBe(JSON.stringify(exportExchange(docs, DEFAULT_LABELS, 'ana', NOW), null, 1));
+        expect(text(rendered('w3c', docs))).toBe(JSON.stringify(exportW3c(docs, 'test', NOW)));
+        expect(text(rendered('jsonl', docs))).toBe(exportJsonl(docs));
+        expect(text(rendered('csv', docs))).toBe(exportCsv(docs));
+        const conll = rendered('conll', docs);
+        expect(text(conll)).toBe(conllAsBefore(docs));
+        expect(conll.summary.conll).toEqual(exportConll(docs).report);
+        const brat = rendered('brat', docs);
+        expect(brat.kind === 'files' && [...brat.files]).toEqual([...exportBrat(docs, DEFAULT_LABELS)]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('CSV: the header and the rows of each document, written apart, are one csv-stringify call over all rows', () => {
+    const cell = fc.oneof(fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', ' ', '😀', '\ud800', "'", '=') }), fc.integer());
+    const row = fc.array(cell, { minLength: CSV_COLUMNS.length, maxLength: CSV_COLUMNS.length });
+    fc.assert(
+      fc.property(fc.array(fc.array(row, { maxLength: 4 }), { maxLength: 5 }), (groups) => {
+        const apart = CSV_HEADER + groups.map((rows) => (rows.length ? stringify(rows, { ...CSV_STRINGIFY_OPTIONS, header: false }) : '')).join('');
+        expect(apart).toBe(stringify(groups.flat(), { ...CSV_STRINGIFY_OPTIONS, header: true }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('CoNLL ends sentences after . ! ? and …', () => {
+    const file = fc.sample(annotatedDocument, { numRuns: 1, seed: 1 })[0];
+    const withText = (t: string): DocumentFile => ({ ...file, document: { ...file.document, text: t }, annotations: [], relations: [] });
+    const docs = [withText('Wait… what? Yes! Done. Next'), withText('a.b 1.5 x\ny')];
+    expect(exportConll(docs).text).toBe(conllAsBefore(docs));
+    expect(exportConll(docs).text).toContain('Wait\tO\n…\tO\n\nwhat\tO\n?\tO\n\nYes\tO\n!\tO\n\nDone\tO\n.\tO\n\nNext\tO\n\n');
+  });
+
+  it('brat as a zip holds exactly the files', () => {
+    const docs = fc.sample(documentLists, { numRuns: 1, seed: 3 })[0];
+    const result = rendered('brat', docs);
+    if (result.kind !== 'files') throw new Error('expected files');
+    const unzipped = unzipSync(exportBytes(result));
+    expect(Object.keys(unzipped)).toEqual([...result.files.keys()]);
+    for (const [path, content] of result.files) expect(Buffer.from(unzipped[path]).toString('utf8')).toBe(content);
+  });
+});
+
+describe('exports from a workspace with a damaged document file', () => {
+  it('fail with the error of reading that document, in every format', async () => {
+    const dir = tempDir();
+    const ws = await Workspace.open(dir);
+    const articles = ['First text.', 'Second text.', 'Third text.'].map((t) => articleFromBytes('a.txt', new TextEncoder().encode(t)));
+    const ids = (await ws.importArticles(articles)).map((outcome) => outcome.document.id);
+    await ws.close();
+    for (const damage of ['{"schemaVersion":1,"document":{}}', '{"schemaVersion":1,', '']) {
+      writeFileSync(join(dir, 'documents', documentFileName(ids[1])), damage);
+      const expected = await Workspace.open(dir, { readOnly: true }).then((w) => w.readDocument(ids[1]).then(() => 'no error', (e: Error) => e.message));
+      expect(expected).toMatch(/is damaged/);
+      for (const format of EXPORT_FORMATS) {
+        const reader = await Workspace.open(dir, { readOnly: true });
+        await expect(renderExport(reader, format, {})).rejects.toThrow(expected);
+      }
+    }
+  });
+});
