@@ -28,7 +28,7 @@ test('the workbench loads, lists the five seed articles and opens two side by si
   await expect(page.getByTestId('library-item')).toHaveCount(5);
 });
 
-test('the library filter also finds a phrase in the text of every article', async ({ page, workbench }) => {
+test('the library filter also finds a phrase in the text of every article, and opens it there, selected', async ({ page, workbench }) => {
   await page.goto(workbench.url);
   await expect(page.getByTestId('library-item')).toHaveCount(5);
   await page.keyboard.press('/');
@@ -38,6 +38,10 @@ test('the library filter also finds a phrase in the text of every article', asyn
   await expect(result).toContainText('13,346 civilians');
   await result.click();
   await expect(page.getByTestId('document-view')).toContainText('The Defence Ministry also said that 13,346 civilians left');
+  // The match is selected in the document, so a label key tags exactly it.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('13,346 civilians');
+  await page.keyboard.press('3');
+  await expect(page.locator('.anno[data-label="figure"]')).toHaveText('13,346 civilians');
   await page.getByTestId('library-search').fill('Atlantis');
   await expect(page.getByTestId('text-search')).toContainText('No article contains “Atlantis”.');
 });

@@ -97,6 +97,18 @@ test('a 600,000-character article is windowed; tags at its end are exact; j/k re
   // j: back to the end.
   await page.keyboard.press('j');
   await expect(pane.locator('.anno.is-selected', { hasText: 'Zebediah Quark' })).toBeInViewport();
+
+  // Opened afresh from the library's text search, the article shows the match selected, in view.
+  // (The import report may cover the close button.)
+  await page.getByTestId('pane-close').dispatchEvent('click');
+  await expect(view).toHaveCount(0);
+  await page.getByTestId('library-search').fill('the final accord');
+  await page.getByTestId('text-search-result').click();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('the final accord');
+  const match = await page.evaluate(() => window.getSelection()!.getRangeAt(0).getBoundingClientRect().top);
+  const box = (await pane.locator('.pane-scroll').boundingBox())!;
+  expect(match).toBeGreaterThan(box.y);
+  expect(match).toBeLessThan(box.y + box.height);
 });
 
 /// The screen point just inside the end (or start) of `phrase` in the view, after bringing it to

@@ -9,6 +9,7 @@ import { AnnotatorName } from './AnnotatorName';
 import { BackupsDialog } from './BackupsDialog';
 import { DocumentPane } from './DocumentPane';
 import type { DocumentViewHandle } from './editor/DocumentView';
+import type { TextSpan } from './editor/textPositions';
 import { ExportDialog } from './ExportDialog';
 import { ImportButton } from './ImportButton';
 import { Inspector } from './Inspector';
@@ -25,6 +26,7 @@ import { annotationToSelect, annotatorsOf, sameTextAnnotations, type AnnotationF
 import { store, useWorkbench } from './state/useWorkbench';
 import { useAnnotationKeys } from './useAnnotationKeys';
 import { useFindBar } from './useFindBar';
+import { useSpanToSelect } from './useSpanToSelect';
 import { useWorkspace } from './useWorkspace';
 import { useWorkspaceChanges } from './useWorkspaceChanges';
 import { keepKnownPanes } from './workspaceReload';
@@ -103,18 +105,27 @@ export function App() {
     },
     [picking],
   );
+  const { selectWhenShown, viewShown } = useSpanToSelect(views);
   const onHandle = useCallback(
-    (docId: string, handle: DocumentViewHandle | null) => (handle ? views.set(docId, handle) : views.delete(docId)),
-    [views],
+    (docId: string, handle: DocumentViewHandle | null) => {
+      if (!handle) return void views.delete(docId);
+      views.set(docId, handle);
+      viewShown(docId, handle);
+    },
+    [views, viewShown],
   );
 
   useAnnotationKeys({ labels, views, focusedDocId, filter, pickingSpeaker: picking, cancelPicking: () => setPicking(false) });
   const findBar = useFindBar(!reviewing, panes.focused);
 
-  const open = useCallback((docId: string, beside: boolean) => {
-    const key = `pane-${nextId.current++}`;
-    setPanes((state) => (beside ? openBeside : openInFocused)(state, docId, key));
-  }, []);
+  const open = useCallback(
+    (docId: string, beside: boolean, at?: TextSpan) => {
+      const key = `pane-${nextId.current++}`;
+      setPanes((state) => (beside ? openBeside : openInFocused)(state, docId, key));
+      if (at) selectWhenShown(docId, at);
+    },
+    [selectWhenShown],
+  );
   const close = (key: string, docId: string) => {
     if (store.getSnapshot().selected?.docId === docId) store.select(null);
     setPanes((s) => closePane(s, key));

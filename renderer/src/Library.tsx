@@ -4,6 +4,7 @@
 import { useMemo, useRef, useState } from 'react';
 import type { DocumentSummary, Label } from '../../preload/api';
 import { plural } from './format';
+import type { TextSpan } from './editor/textPositions';
 import { filterLibrary } from './libraryRows';
 import { LibraryList } from './LibraryList';
 import { TextSearchResults } from './TextSearchResults';
@@ -16,8 +17,8 @@ export interface LibraryProps {
   labels: Label[];
   /// Open documents: id → 1-based number of the pane showing it.
   openPanes: ReadonlyMap<string, number>;
-  /// Opens a document, in a new pane when `beside`.
-  onOpen(docId: string, beside: boolean): void;
+  /// Opens a document, in a new pane when `beside`, with the text span `at` selected if given.
+  onOpen(docId: string, beside: boolean, at?: TextSpan): void;
 }
 
 /// The library sidebar.

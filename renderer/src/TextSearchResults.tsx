@@ -1,9 +1,11 @@
 /// Full-text results under the library filter: the documents whose text contains the typed
 /// phrase (case-insensitive, through `documents.search`), most occurrences first, each with its
-/// first place in context. Click opens the document like a library row.
+/// first place in context. Click opens the document like a library row, with that first place
+/// selected (so a label key tags it).
 import { useEffect, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { SearchResult } from '../../preload/api';
 import { workbench } from './api';
+import type { TextSpan } from './editor/textPositions';
 import { errorMessage } from './format';
 
 /// Shortest phrase searched in the text, and the pause after typing before searching.
@@ -13,7 +15,7 @@ const DEBOUNCE_MS = 250;
 /// Props of {@link TextSearchResults}.
 export interface TextSearchResultsProps {
   phrase: string;
-  onOpen(docId: string, beside: boolean): void;
+  onOpen(docId: string, beside: boolean, at?: TextSpan): void;
 }
 
 /// The "In the text" section of the library.
@@ -38,7 +40,7 @@ export function TextSearchResults({ phrase, onOpen }: TextSearchResultsProps) {
 
   if (wanted.length < MIN_PHRASE) return null;
   const current = state.phrase === wanted ? state.results : null;
-  const open = (id: string, e: MouseEvent | KeyboardEvent) => onOpen(id, e.ctrlKey || e.metaKey || e.shiftKey);
+  const open = (r: SearchResult, e: MouseEvent | KeyboardEvent) => onOpen(r.id, e.ctrlKey || e.metaKey || e.shiftKey, r.hits[0]);
   return (
     <section className="text-search" data-testid="text-search" aria-label="Found in the text">
       <h3 className="text-search-heading">In the text</h3>
@@ -52,7 +54,7 @@ export function TextSearchResults({ phrase, onOpen }: TextSearchResultsProps) {
         <ul className="text-search-list">
           {current.map((r) => (
             <li key={r.id}>
-              <button type="button" className="text-search-item" data-testid="text-search-result" data-doc-id={r.id} onClick={(e) => open(r.id, e)}>
+              <button type="button" className="text-search-item" data-testid="text-search-result" data-doc-id={r.id} onClick={(e) => open(r, e)}>
                 <span className="text-search-title">{r.title.trim() || 'Untitled'}</span>
                 <span className="text-search-count">{r.count}×</span>
                 {r.hits[0] && (

@@ -35,8 +35,8 @@ export interface DocumentViewHandle {
   reveal(annotationId: string, behavior?: ScrollBehavior): void;
   /// Selects a span of the text (in the browser, so that a label key then tags it, and in the
   /// editor's state) and scrolls it to the middle of the pane; a long document's window first
-  /// moves to it. False when the span is not in the text.
-  selectSpan(span: TextSpan): boolean;
+  /// moves to it (once it is set up, for a view just opened).
+  selectSpan(span: TextSpan): void;
   /// Collapses the selection, in the browser and in the editor's state (which would otherwise
   /// put the old selection back on its next redraw).
   clearSelection(): void;
@@ -202,19 +202,23 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
         return range ? range.getBoundingClientRect() : null;
       },
       selectSpan(span) {
-        if (editor.isDestroyed) return false;
-        documentWindow.current?.bringIntoWindow(span);
-        const { view } = editor;
-        const found = (documentWindow.current?.positions ?? mapping).toPositions(span);
-        if (!found) return false;
-        view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, found.from, found.to)));
-        // A read-only view leaves the browser selection alone unless it is already inside it.
-        const from = view.domAtPos(found.from);
-        const to = view.domAtPos(found.to);
-        window.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
-        const target = from.node instanceof Element ? from.node : from.node.parentElement;
-        target?.scrollIntoView({ block: 'center', behavior: 'instant' });
-        return true;
+        const select = () => {
+          if (editor.isDestroyed) return;
+          documentWindow.current?.bringIntoWindow(span);
+          const { view } = editor;
+          const found = (documentWindow.current?.positions ?? mapping).toPositions(span);
+          if (!found) return;
+          view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, found.from, found.to)));
+          // A read-only view leaves the browser selection alone unless it is already inside it.
+          const from = view.domAtPos(found.from);
+          const to = view.domAtPos(found.to);
+          window.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
+          const target = from.node instanceof Element ? from.node : from.node.parentElement;
+          target?.scrollIntoView({ block: 'center', behavior: 'instant' });
+        };
+        const win = documentWindow.current;
+        if (win) win.whenAttached(select);
+        else select();
       },
       clearSelection() {
         if (editor.isDestroyed) return;

@@ -83,6 +83,8 @@ export class DocumentWindow {
   private pointerDown = false;
   private width = 0;
   private moving = false;
+  /// Work waiting for the scroll area and the spacers (see `whenAttached`); null once attached.
+  private waiting: (() => void)[] | null = [];
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -139,9 +141,20 @@ export class DocumentWindow {
     this.cleanups.push(() => scroller.removeEventListener('scroll', onScroll));
     this.setPadding();
     this.schedule();
+    const waiting = this.waiting ?? [];
+    this.waiting = null;
+    for (const run of waiting) run();
+  }
+
+  /// Runs `run` once the window knows its scroll area and has laid out its spacers (right away
+  /// if it has): a scroll position set before that would be moved by the spacers.
+  whenAttached(run: () => void): void {
+    if (this.waiting) this.waiting.push(run);
+    else run();
   }
 
   destroy(): void {
+    this.waiting = null;
     cancelAnimationFrame(this.frame);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     if (!this.view.isDestroyed) {
