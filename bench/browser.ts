@@ -78,9 +78,11 @@ async function openPage(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-/// Hands the workload to the page, then times `benchLoad` inside the page.
+/// Hands the workload to the page, waits until the page is idle (its own start-up, such as
+/// compiling its scripts, is not the document's load), then times `benchLoad` inside the page.
 async function timeLoad(page: Page, workload: BrowserWorkload): Promise<number> {
   await page.evaluate((w) => void (window.benchWorkload = w), workload);
+  await settle(page);
   return page.evaluate(async () => {
     const w = window.benchWorkload!;
     const started = performance.now();

@@ -29,8 +29,12 @@ import type { TextPositions, TextSpan, WindowPositions } from './textPositions';
 /// Documents with at least this many characters are shown windowed; shorter ones entirely.
 export const WINDOW_THRESHOLD = 20_000;
 
-/// Characters of the first window, drawn before the view knows its size.
-const INITIAL_CHARS = 5_000;
+/// Characters of the first window per pixel of the browser window's height. The first window is
+/// drawn before the view knows its size; a screen of the reading column shows about two
+/// characters per pixel of height (a 30 px line holds at most ~90), so this fills the first
+/// screen with room to spare, and the window grows to its margins after the first frame.
+const INITIAL_CHARS_PER_PX = 3;
+const MIN_INITIAL_CHARS = 2_000;
 
 /// The most characters a window grows to in order to keep a selection (a selection in a longer
 /// window would make every scroll redraw much of the document).
@@ -39,11 +43,12 @@ const MAX_SELECTION_WINDOW_CHARS = 150_000;
 /// Pixels of text drawn beyond each edge of the viewport (at least; more on a tall view).
 const MIN_OVERSCAN_PX = 900;
 
-/// The first window of a long text: its first lines, about {@link INITIAL_CHARS} characters.
+/// The first window of a long text: enough of its first lines to fill the first screen.
 export function initialWindow(positions: TextPositions, aroundLine = 0): WindowPositions {
   const { lineStarts } = positions;
+  const chars = Math.max(MIN_INITIAL_CHARS, window.innerHeight * INITIAL_CHARS_PER_PX);
   let last = aroundLine + 1;
-  while (last < positions.lineCount && lineStarts[last] - lineStarts[aroundLine] < INITIAL_CHARS) last++;
+  while (last < positions.lineCount && lineStarts[last] - lineStarts[aroundLine] < chars) last++;
   return positions.window(aroundLine, last);
 }
 
