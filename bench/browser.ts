@@ -172,7 +172,8 @@ function summarise(name: string, runs: PageRun[]): PageSummary {
 }
 
 /// Measures every size on both pages, `runs` fresh pages each (app and floor alternate which
-/// goes first, so drift in the machine's load does not favour one).
+/// goes first, so drift in the machine's load does not favour one), after one discarded run of
+/// each.
 export async function runBrowserBench(
   browser: Browser,
   urls: Record<PageKind, string>,
@@ -181,6 +182,10 @@ export async function runBrowserBench(
   log: (line: string) => void,
 ): Promise<SizeResult[]> {
   const results: SizeResult[] = [];
+  // One discarded run of each page first: the browser's first pages pay its own warm-up (its
+  // caches, the GPU process), which would otherwise fall on the first size measured.
+  const warmUp = browserWorkload(sizes[0]?.chars ?? 50_000, sizes[0]?.spans ?? 500);
+  for (const kind of ['app', 'floor'] as const) await measurePage(browser, urls[kind], warmUp);
   for (const size of sizes) {
     const workload = browserWorkload(size.chars, size.spans);
     const measured: Record<PageKind, PageRun[]> = { app: [], floor: [] };
