@@ -1,25 +1,16 @@
 // Annotating in browser mode with real mouse selections: tag, relabel, undo/redo, delete,
 // overlapping spans, speaker links and notes, side-by-side counts, offsets across paragraphs and
 // next to emoji, saving with retry. The workspace files are read to check what was stored.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { Locator } from '@playwright/test';
-import { clickOn, highlight, openSeeds, saved, select } from './pageActions';
+import { clickOn, highlight, openSeeds, saved, select, storedDocument, type StoredDocument } from './pageActions';
 import { expect, test } from './workbench';
 
 const SEED_001 = 1; // "President Bashar al-Assad's forces …" (AFP via Business Standard)
 const SEED_003 = 3; // "Russian Federation says Aleppo combat stopped …"
 
-
-interface StoredFile {
-  document: { text: string };
-  annotations: { id: string; start: number; end: number; quote: string; label: string; note?: unknown }[];
-  relations: { from: string; to: string }[];
-}
-
-async function stored(workspace: string, pane: Locator): Promise<StoredFile> {
-  const docId = (await pane.getAttribute('data-doc-id'))!;
-  return JSON.parse(readFileSync(join(workspace, 'documents', `${docId.slice('sha256:'.length)}.json`), 'utf8')) as StoredFile;
+async function stored(workspace: string, pane: Locator): Promise<StoredDocument> {
+  return storedDocument(workspace, (await pane.getAttribute('data-doc-id'))!);
 }
 
 test('tag with the mouse and a key, relabel, undo, delete, undo; it all survives a reload', async ({ page, workbench }) => {

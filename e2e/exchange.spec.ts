@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { documentFile, highlight, openSeeds, saved, SEED_001, tag } from './pageActions';
+import { highlight, openSeeds, saved, SEED_001, storedDocument, tag } from './pageActions';
 import { expect, repoRoot, test } from './workbench';
 
 const CSV_HEADER = ['document_id', 'document_title', 'annotation_id', 'annotator', 'label', 'start', 'end', 'text', 'context', 'note', 'review_status', 'created_at'];
@@ -153,7 +153,7 @@ function documentFiles(workspace: string): Record<string, number> {
 test("a colleague's exchange file through Import…: a summary of what was added and skipped, and why; a wrong file changes nothing", async ({ page, workbench }, testInfo) => {
   const [pane] = await openSeeds(page, workbench.url, SEED_001);
   const docId = (await pane.getAttribute('data-doc-id'))!;
-  const seed = (JSON.parse(readFileSync(documentFile(workbench.workspace, docId), 'utf8')) as { document: { id: string; title: string; text: string } }).document;
+  const seed = storedDocument(workbench.workspace, docId).document;
   const file = Buffer.from(JSON.stringify(colleagueFile(seed), null, 1));
 
   await page.getByTestId('import-input').setInputFiles({ name: 'colleague.awb.json', mimeType: 'application/json', buffer: file });

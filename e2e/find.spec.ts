@@ -2,34 +2,21 @@
 // below the first screen (not in the DOM yet), Enter / Shift+Enter / F3 select the matches in
 // turn (bringing each into view), typing on refines the query, and after Esc a label key tags
 // exactly the match.
-import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { documentFile, saved } from './pageActions';
+import { importAndOpen, longArticle } from './longArticle';
+import { saved, storedDocument } from './pageActions';
 import { expect, test } from './workbench';
-
-interface StoredFile {
-  document: { text: string };
-  annotations: { start: number; end: number; quote: string; label: string }[];
-}
-
-function stored(workspace: string, docId: string): StoredFile {
-  return JSON.parse(readFileSync(documentFile(workspace, docId), 'utf8')) as StoredFile;
-}
 
 /// About 300,000 characters of news-like paragraphs (windowed whatever the threshold), with one
 /// phrase twice: in capitals halfway down, and after an emoji at the very end (so offsets are
 /// UTF-16 units).
-function longArticle(): string {
-  const words = ['the', 'convoy', 'reached', 'Aleppo', 'after', 'talks', 'with', 'officials', 'who', 'said', 'that', 'civilians', 'were', 'leaving'];
-  const paragraphs = ['A long dispatch to search', '', 'The first screen mentions nobody in particular.'];
-  for (let i = 0; paragraphs.join('\n').length < 300_000; i++) {
-    const sentence = Array.from({ length: 48 }, (_, j) => words[(i * 7 + j * 3) % words.length]).join(' ');
-    paragraphs.push('', `Paragraph ${i}: ${sentence[0].toUpperCase()}${sentence.slice(1)}.`);
-    if (i === 500) paragraphs.push('', 'Halfway, ZEBEDIAH QUARK arrived with the (first) convoy.');
-  }
-  paragraphs.push('', 'In the end 😀 envoy Zebediah Quark signed the final accord.');
-  return paragraphs.join('\n');
-}
+const ARTICLE = longArticle({
+  title: 'A long dispatch to search',
+  opening: 'The first screen mentions nobody in particular.',
+  ending: 'In the end 😀 envoy Zebediah Quark signed the final accord.',
+  chars: 300_000,
+  after: (i) => (i === 500 ? 'Halfway, ZEBEDIAH QUARK arrived with the (first) convoy.' : undefined),
+});
 
 /// The browser selection's text, and whether it is on screen inside the pane's scroll area.
 async function selection(pane: Locator): Promise<{ text: string; visible: boolean }> {
@@ -58,7 +45,6 @@ async function pressFindKey(page: Page): Promise<boolean> {
 }
 
 test('Ctrl+F finds a phrase far down a windowed article; Enter selects it; Esc then a label key tags it', async ({ page, workbench }) => {
-  const text = longArticle();
   await page.goto(workbench.url);
   await expect(page.getByTestId('library-item')).toHaveCount(5);
 
@@ -66,15 +52,10 @@ test('Ctrl+F finds a phrase far down a windowed article; Enter selects it; Esc t
   expect(await pressFindKey(page)).toBe(true);
   await expect(page.getByTestId('find-bar')).toHaveCount(0);
 
-  await page.getByTestId('import-input').setInputFiles({ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
-  await page.getByTestId('library-item').filter({ hasText: 'A long dispatch to search' }).click();
-  const pane = page.getByTestId('document-pane').first();
-  const view = pane.getByTestId('document-view');
-  await expect(view).toContainText('nobody in particular');
-  const docId = (await pane.getAttribute('data-doc-id'))!;
+  const { pane, view, docId } = await importAndOpen(page, ARTICLE, 'nobody in particular');
   // Windowed: neither occurrence is in the DOM.
   await expect(view).not.toContainText('Quark', { ignoreCase: true });
-  expect(await view.locator('p').count()).toBeLessThan(text.split('\n').length / 10);
+  expect(await view.locator('p').count()).toBeLessThan(ARTICLE.split('\n').length / 10);
 
   // Ctrl+F opens the pane's own bar, not the browser's.
   expect(await pressFindKey(page)).toBe(false);
@@ -133,7 +114,7 @@ test('Ctrl+F finds a phrase far down a windowed article; Enter selects it; Esc t
   await expect(pane.locator('.anno.is-selected')).toBeInViewport();
   await expect(page.getByTestId('annotation-item')).toHaveCount(1);
   await saved(page);
-  const file = stored(workbench.workspace, docId);
+  const file = storedDocument(workbench.workspace, docId);
   const start = file.document.text.lastIndexOf('Zebediah Quark');
   expect(file.annotations.map((a) => ({ start: a.start, end: a.end, quote: a.quote }))).toEqual([
     { start, end: start + 'Zebediah Quark'.length, quote: 'Zebediah Quark' },

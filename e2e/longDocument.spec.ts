@@ -1,32 +1,19 @@
 // A very long article (about 600,000 characters) is shown windowed: only the paragraphs near the
 // viewport are in the DOM. Tagging with the mouse at its end stores exact offsets, and j/k to an
 // annotation far away moves the window there and shows it highlighted.
-import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { documentFile, saved, select } from './pageActions';
+import { importAndOpen, longArticle } from './longArticle';
+import { saved, select, storedDocument } from './pageActions';
 import { expect, test } from './workbench';
-
-interface StoredFile {
-  document: { text: string };
-  annotations: { id: string; start: number; end: number; quote: string; label: string }[];
-}
-
-function stored(workspace: string, docId: string): StoredFile {
-  return JSON.parse(readFileSync(documentFile(workspace, docId), 'utf8')) as StoredFile;
-}
 
 /// About 600,000 characters of news-like paragraphs separated by blank lines, with one phrase to
 /// find at the start and one at the end (and an emoji before it, so offsets are UTF-16 units).
-function longArticle(): string {
-  const words = ['the', 'convoy', 'reached', 'Aleppo', 'after', 'talks', 'with', 'officials', 'who', 'said', 'that', 'civilians', 'were', 'leaving'];
-  const paragraphs = ['A very long dispatch from the front', '', 'Opening remark by Alpha Marker about the ceasefire.'];
-  for (let i = 0; paragraphs.join('\n').length < 600_000; i++) {
-    const sentence = Array.from({ length: 48 }, (_, j) => words[(i * 7 + j * 3) % words.length]).join(' ');
-    paragraphs.push('', `Paragraph ${i}: ${sentence[0].toUpperCase()}${sentence.slice(1)}.`);
-  }
-  paragraphs.push('', 'In the end 😀 envoy Zebediah Quark signed the final accord.');
-  return paragraphs.join('\n');
-}
+const ARTICLE = longArticle({
+  title: 'A very long dispatch from the front',
+  opening: 'Opening remark by Alpha Marker about the ceasefire.',
+  ending: 'In the end 😀 envoy Zebediah Quark signed the final accord.',
+  chars: 600_000,
+});
 
 async function paragraphsInView(pane: Locator): Promise<number> {
   return pane.getByTestId('document-view').locator('p').count();
@@ -50,16 +37,10 @@ async function scrollToEnd(page: Page, pane: Locator, phrase: string): Promise<v
 }
 
 test('a 600,000-character article is windowed; tags at its end are exact; j/k reach far annotations', async ({ page, workbench }) => {
-  const text = longArticle();
-  const lines = text.split('\n').length;
+  const lines = ARTICLE.split('\n').length;
   await page.goto(workbench.url);
   await expect(page.getByTestId('library-item')).toHaveCount(5);
-  await page.getByTestId('import-input').setInputFiles({ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
-  await page.getByTestId('library-item').filter({ hasText: 'A very long dispatch' }).click();
-  const pane = page.getByTestId('document-pane').first();
-  const view = pane.getByTestId('document-view');
-  await expect(view).toContainText('Alpha Marker');
-  const docId = (await pane.getAttribute('data-doc-id'))!;
+  const { pane, view, docId } = await importAndOpen(page, ARTICLE, 'Alpha Marker');
 
   // Far fewer paragraphs in the DOM than the text has lines.
   expect(lines).toBeGreaterThan(2_000);
@@ -81,7 +62,7 @@ test('a 600,000-character article is windowed; tags at its end are exact; j/k re
   await expect(pane.locator('.anno.is-selected', { hasText: 'Zebediah Quark' })).toBeVisible();
   await saved(page);
 
-  const file = stored(workbench.workspace, docId);
+  const file = storedDocument(workbench.workspace, docId);
   expect(file.document.text.length).toBeGreaterThan(590_000);
   const quotes = file.annotations.map((a) => file.document.text.slice(a.start, a.end)).sort();
   expect(quotes).toEqual(['Alpha Marker', 'Zebediah Quark']);
@@ -163,14 +144,9 @@ async function dragWhileScrolling(page: Page, pane: Locator, from: { x: number; 
 }
 
 test('drags that scroll the pane select text far beyond the window, down and up, and tag it exactly', async ({ page, workbench }) => {
-  const text = longArticle();
   await page.goto(workbench.url);
-  await page.getByTestId('import-input').setInputFiles({ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
-  await page.getByTestId('library-item').filter({ hasText: 'A very long dispatch' }).click();
-  const pane = page.getByTestId('document-pane').first();
-  const view = pane.getByTestId('document-view');
-  await expect(view).toContainText('Alpha Marker');
-  const docId = (await pane.getAttribute('data-doc-id'))!;
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+  const { pane, view, docId } = await importAndOpen(page, ARTICLE, 'Alpha Marker');
   const selection = () => page.evaluate(() => window.getSelection()?.toString() ?? '');
 
   // Down: from "Opening remark" to the number of "Paragraph 80", not drawn at first.
@@ -192,8 +168,9 @@ test('drags that scroll the pane select text far beyond the window, down and up,
   await page.keyboard.press('2');
   await saved(page);
 
-  const file = stored(workbench.workspace, docId);
+  const file = storedDocument(workbench.workspace, docId);
   const spans = file.annotations.map((a) => [a.label, a.start, a.end]).sort();
+  const text = ARTICLE;
   const paragraph80 = text.indexOf('Paragraph 80:');
   const zebediah = text.indexOf('Zebediah');
   expect(spans).toEqual([

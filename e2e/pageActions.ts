@@ -1,5 +1,6 @@
 // What the journeys do in the page: open seed articles, select or click a phrase with the real
-// mouse as a person does, tag it, wait for the save, find a document's file.
+// mouse as a person does, tag it, wait for the save, find and read a document's file.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './workbench';
@@ -97,4 +98,16 @@ export function highlight(pane: Locator, label: string, text: string): Locator {
 /// The database file of a document in a workspace.
 export function documentFile(workspace: string, docId: string): string {
   return join(workspace, 'documents', `${docId.slice('sha256:'.length)}.json`);
+}
+
+/// A document's database file as the journeys read it back.
+export interface StoredDocument {
+  document: { id: string; title: string; text: string };
+  annotations: { id: string; start: number; end: number; quote: string; label: string; note?: unknown }[];
+  relations: { from: string; to: string }[];
+}
+
+/// Reads a document's file from the workspace on disk.
+export function storedDocument(workspace: string, docId: string): StoredDocument {
+  return JSON.parse(readFileSync(documentFile(workspace, docId), 'utf8')) as StoredDocument;
 }
