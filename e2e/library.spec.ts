@@ -61,6 +61,10 @@ test('article text is shown as text, never as HTML', async ({ page, workbench })
   });
   const item = page.getByTestId('library-item').filter({ hasText: 'Hostile' });
   await expect(item).toHaveCount(1);
+  // A report that only says all went well goes by itself (it sits over the first pane's header).
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('1 added');
+  await expect(report).toHaveCount(0, { timeout: 12_000 });
   await item.click();
   await expect(page.getByTestId('document-view')).toContainText('<script>alert(1)</script> and <img src=x onerror=alert(2)>');
   expect(dialogs).toEqual([]);

@@ -1,7 +1,8 @@
 /// Dismissable message cards in the top-right corner: import reports (articles and exchange
 /// files), workspace notices (shown once, when the workspace opens), notes (a repaired document,
-/// a restored backup) and failures.
-import type { ReactNode } from 'react';
+/// a restored backup) and failures. A message that only says all went well goes by itself after
+/// a few seconds (it would otherwise sit over the first pane's header); warnings and failures stay.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { MessageSection } from './MessageSection';
 import type { ExchangeImportReport, ImportReport } from '../../preload/api';
 import { exchangeSummary } from './ExchangeSummary';
@@ -34,13 +35,29 @@ export function Messages({ messages, onDismiss }: MessagesProps) {
   );
 }
 
+/// How long a message that only says all went well stays, unless the pointer or focus is on it.
+const OK_MESSAGE_MS = 8_000;
+
 function MessageCard({ message, onDismiss }: { message: Message; onDismiss(): void }) {
   const { testId, tone, title, body } = describe(message);
+  const [held, setHeld] = useState(false);
+  // The latest callback, without restarting the timer at every render of the app.
+  const dismiss = useRef(onDismiss);
+  dismiss.current = onDismiss;
+  useEffect(() => {
+    if (tone !== 'ok' || held) return;
+    const timer = setTimeout(() => dismiss.current(), OK_MESSAGE_MS);
+    return () => clearTimeout(timer);
+  }, [tone, held]);
   return (
     <div
       className={`message is-${tone}`}
       data-testid={testId}
       onKeyDown={(e) => e.key === 'Escape' && onDismiss()}
+      onPointerEnter={() => setHeld(true)}
+      onPointerLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
     >
       <div className="message-head">
         <strong className="message-title">{title}</strong>
