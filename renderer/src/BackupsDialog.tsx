@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { BackupInfo } from '../../preload/api';
 import { workbench } from './api';
 import { errorMessage, plural } from './format';
+import { ModalDialog } from './ModalDialog';
 import { formatBackupTime } from './repairNotices';
 import { store } from './state/useWorkbench';
 import { whenAllSaved } from './workspaceReload';
@@ -31,7 +32,6 @@ export function ago(iso: string, now = Date.now()): string {
 
 /// The dialog, `data-testid="backups-dialog"`.
 export function BackupsDialog({ onRestored, onClose }: BackupsDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const restoreButton = useRef<HTMLButtonElement>(null);
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -40,8 +40,6 @@ export function BackupsDialog({ onRestored, onClose }: BackupsDialogProps) {
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
     let live = true;
     workbench.backups.list().then(
       (list) => live && setBackups(list),
@@ -53,7 +51,6 @@ export function BackupsDialog({ onRestored, onClose }: BackupsDialogProps) {
     );
     return () => {
       live = false;
-      d?.close();
     };
   }, []);
 
@@ -81,87 +78,79 @@ export function BackupsDialog({ onRestored, onClose }: BackupsDialogProps) {
   }
 
   return (
-    <dialog ref={dialog} className="app-dialog backups-dialog" data-testid="backups-dialog" aria-labelledby="backups-title" onCancel={onClose}>
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (confirming) void restore();
-          else if (backup) setConfirming(true);
-        }}
-      >
-        <div className="dialog-head">
-          <h2 className="dialog-title" id="backups-title">
-            Restore from backup
-          </h2>
-          <button type="button" className="icon-button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
-            ×
+    <ModalDialog
+      title="Restore from backup"
+      className="backups-dialog"
+      testId="backups-dialog"
+      onClose={onClose}
+      onSubmit={() => {
+        if (confirming) void restore();
+        else if (backup) setConfirming(true);
+      }}
+    >
+      <p className="dialog-hint">The workspace is snapshotted when it opens and every few minutes while it changes; the newest 20 snapshots are kept.</p>
+      {backups === null ? (
+        <p className="backup-note">Reading the backups…</p>
+      ) : backups.length === 0 ? (
+        <p className="backup-note">No backups yet.</p>
+      ) : (
+        <div className="backup-list" role="radiogroup" aria-label="Backups" data-testid="backup-list">
+          {backups.map((b, i) => (
+            <label key={b.name} className={b.name === chosen ? 'backup-row is-chosen' : 'backup-row'} data-testid="backup-item" data-name={b.name}>
+              <input
+                type="radio"
+                name="backup"
+                value={b.name}
+                checked={b.name === chosen}
+                disabled={confirming || busy}
+                onChange={() => setChosen(b.name)}
+              />
+              <span className="backup-when">
+                <span className="backup-time">{formatBackupTime(b.createdAt)}</span>
+                <span className="backup-ago">
+                  {ago(b.createdAt)}
+                  {i === 0 && <span className="backup-badge">latest</span>}
+                </span>
+              </span>
+              <span className="backup-docs">
+                {plural(b.documents, 'document')}
+                <span className="backup-name">{b.name}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      )}
+      {problem && (
+        <p className="dialog-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {confirming && backup ? (
+        <div className="backup-confirm" data-testid="backup-confirm" role="alertdialog" aria-label="Confirm the restore">
+          <p>
+            Restore the backup of <strong>{formatBackupTime(backup.createdAt)}</strong> ({plural(backup.documents, 'document')})? Documents, tags and labels go back to
+            how they were then.
+          </p>
+          <p className="backup-safety">The current state is saved as a backup first, so you can come back to it.</p>
+          <div className="dialog-actions">
+            <button type="button" className="button" disabled={busy} onClick={back}>
+              Back
+            </button>
+            <button type="submit" className="button button-primary" data-testid="backup-restore-confirm" disabled={busy} aria-busy={busy} autoFocus>
+              {busy ? 'Restoring…' : 'Restore this backup'}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button ref={restoreButton} type="submit" className="button button-primary" data-testid="backup-restore" disabled={!backup}>
+            Restore…
           </button>
         </div>
-        <p className="dialog-hint">The workspace is snapshotted when it opens and every few minutes while it changes; the newest 20 snapshots are kept.</p>
-        {backups === null ? (
-          <p className="backup-note">Reading the backups…</p>
-        ) : backups.length === 0 ? (
-          <p className="backup-note">No backups yet.</p>
-        ) : (
-          <div className="backup-list" role="radiogroup" aria-label="Backups" data-testid="backup-list">
-            {backups.map((b, i) => (
-              <label key={b.name} className={b.name === chosen ? 'backup-row is-chosen' : 'backup-row'} data-testid="backup-item" data-name={b.name}>
-                <input
-                  type="radio"
-                  name="backup"
-                  value={b.name}
-                  checked={b.name === chosen}
-                  disabled={confirming || busy}
-                  onChange={() => setChosen(b.name)}
-                />
-                <span className="backup-when">
-                  <span className="backup-time">{formatBackupTime(b.createdAt)}</span>
-                  <span className="backup-ago">
-                    {ago(b.createdAt)}
-                    {i === 0 && <span className="backup-badge">latest</span>}
-                  </span>
-                </span>
-                <span className="backup-docs">
-                  {plural(b.documents, 'document')}
-                  <span className="backup-name">{b.name}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-        )}
-        {problem && (
-          <p className="dialog-problem" role="alert">
-            {problem}
-          </p>
-        )}
-        {confirming && backup ? (
-          <div className="backup-confirm" data-testid="backup-confirm" role="alertdialog" aria-label="Confirm the restore">
-            <p>
-              Restore the backup of <strong>{formatBackupTime(backup.createdAt)}</strong> ({plural(backup.documents, 'document')})? Documents, tags and labels go back to
-              how they were then.
-            </p>
-            <p className="backup-safety">The current state is saved as a backup first, so you can come back to it.</p>
-            <div className="dialog-actions">
-              <button type="button" className="button" disabled={busy} onClick={back}>
-                Back
-              </button>
-              <button type="submit" className="button button-primary" data-testid="backup-restore-confirm" disabled={busy} aria-busy={busy} autoFocus>
-                {busy ? 'Restoring…' : 'Restore this backup'}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <div className="dialog-actions">
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button ref={restoreButton} type="submit" className="button button-primary" data-testid="backup-restore" disabled={!backup}>
-              Restore…
-            </button>
-          </div>
-        )}
-      </form>
-    </dialog>
+      )}
+    </ModalDialog>
   );
 }

@@ -6,6 +6,7 @@ import type { DocumentSummary, ExportFile, ExportFormat, ExportScope, Label } fr
 import { workbench } from './api';
 import { saveDownload } from './download';
 import { errorMessage, oneLine, plural, totalCount } from './format';
+import { ModalDialog } from './ModalDialog';
 import { ScopeChecklist, type ScopeItem } from './ScopeChecklist';
 
 /// Every format the dialog offers, in the order shown.
@@ -37,7 +38,6 @@ function scopeList(items: readonly ScopeItem[], chosen: ReadonlySet<string>): st
 
 /// The dialog, `data-testid="export-dialog"`.
 export function ExportDialog({ documents, labels, annotators, onClose }: ExportDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const runButton = useRef<HTMLButtonElement>(null);
   const docItems = useMemo<ScopeItem[]>(
     () => documents.map((d) => ({ id: d.id, name: d.title.trim() || 'Untitled', detail: plural(totalCount(d.counts), 'tag'), hint: d.sourceName })),
@@ -53,12 +53,9 @@ export function ExportDialog({ documents, labels, annotators, onClose }: ExportD
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<ExportFile | null>(null);
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-    d?.querySelector<HTMLInputElement>('input[name="export-format"]:checked')?.focus();
-    return () => d?.close();
-  }, []);
+  const formats = useRef<HTMLFieldSetElement>(null);
+  // After the frame has shown the dialog (a child's effect runs first).
+  useEffect(() => formats.current?.querySelector<HTMLInputElement>('input:checked')?.focus(), []);
 
   const missing = [
     docItems.length > 0 && docs.size === 0 && 'a document',
@@ -86,62 +83,46 @@ export function ExportDialog({ documents, labels, annotators, onClose }: ExportD
   }
 
   return (
-    <dialog ref={dialog} className="app-dialog export-dialog" data-testid="export-dialog" aria-labelledby="export-title" onCancel={onClose}>
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run();
-        }}
-      >
-        <div className="dialog-head">
-          <h2 className="dialog-title" id="export-title">
-            Export annotations
-          </h2>
-          <button type="button" className="icon-button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
-            ×
-          </button>
-        </div>
-        <p className="dialog-hint">Offsets in every file count Unicode code points, as Python and the W3C model do.</p>
-        <div className="export-columns">
-          <fieldset className="format-group" data-testid="export-formats">
-            <legend className="scope-legend">Format</legend>
-            {EXPORT_CHOICES.map((choice) => (
-              <label key={choice.format} className={choice.format === format ? 'format-option is-chosen' : 'format-option'} data-testid="export-format" data-format={choice.format}>
-                <input type="radio" name="export-format" value={choice.format} checked={choice.format === format} onChange={() => setFormat(choice.format)} />
-                <span className="format-text">
-                  <span className="format-name">
-                    {choice.name}
-                    <span className="format-file">{choice.file}</span>
-                  </span>
-                  <span className="format-description">{choice.description}</span>
+    <ModalDialog title="Export annotations" className="export-dialog" testId="export-dialog" onClose={onClose} onSubmit={() => void run()}>
+      <p className="dialog-hint">Offsets in every file count Unicode code points, as Python and the W3C model do.</p>
+      <div className="export-columns">
+        <fieldset ref={formats} className="format-group" data-testid="export-formats">
+          <legend className="scope-legend">Format</legend>
+          {EXPORT_CHOICES.map((choice) => (
+            <label key={choice.format} className={choice.format === format ? 'format-option is-chosen' : 'format-option'} data-testid="export-format" data-format={choice.format}>
+              <input type="radio" name="export-format" value={choice.format} checked={choice.format === format} onChange={() => setFormat(choice.format)} />
+              <span className="format-text">
+                <span className="format-name">
+                  {choice.name}
+                  <span className="format-file">{choice.file}</span>
                 </span>
-              </label>
-            ))}
-          </fieldset>
-          <div className="scope-column">
-            <ScopeChecklist legend="Documents" allText="All documents" items={docItems} chosen={docs} onChange={setDocs} testId="export-documents" emptyText="The library is empty." />
-            <ScopeChecklist legend="Annotators" allText="Everyone" items={annotatorItems} chosen={people} onChange={setPeople} testId="export-annotators" emptyText="Nobody has annotated yet." />
-            <ScopeChecklist legend="Labels" allText="All labels" items={labelItems} chosen={kinds} onChange={setKinds} testId="export-labels" />
-          </div>
+                <span className="format-description">{choice.description}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="scope-column">
+          <ScopeChecklist legend="Documents" allText="All documents" items={docItems} chosen={docs} onChange={setDocs} testId="export-documents" emptyText="The library is empty." />
+          <ScopeChecklist legend="Annotators" allText="Everyone" items={annotatorItems} chosen={people} onChange={setPeople} testId="export-annotators" emptyText="Nobody has annotated yet." />
+          <ScopeChecklist legend="Labels" allText="All labels" items={labelItems} chosen={kinds} onChange={setKinds} testId="export-labels" />
         </div>
-        {problem && (
-          <p className="dialog-problem" role="alert">
-            Export failed: {problem}
-          </p>
-        )}
-        {done && <ExportResult file={done} labels={labels} />}
-        <div className="dialog-actions">
-          <span className="dialog-status">{missing.length > 0 ? `Choose at least ${missing.join(', ')}.` : ''}</span>
-          <button type="button" className="button" onClick={onClose}>
-            {done ? 'Done' : 'Cancel'}
-          </button>
-          <button ref={runButton} type="submit" className="button button-primary" data-testid="export-run" disabled={busy || nothing || missing.length > 0} aria-busy={busy}>
-            {busy ? 'Exporting…' : 'Export'}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      </div>
+      {problem && (
+        <p className="dialog-problem" role="alert">
+          Export failed: {problem}
+        </p>
+      )}
+      {done && <ExportResult file={done} labels={labels} />}
+      <div className="dialog-actions">
+        <span className="dialog-status">{missing.length > 0 ? `Choose at least ${missing.join(', ')}.` : ''}</span>
+        <button type="button" className="button" onClick={onClose}>
+          {done ? 'Done' : 'Cancel'}
+        </button>
+        <button ref={runButton} type="submit" className="button button-primary" data-testid="export-run" disabled={busy || nothing || missing.length > 0} aria-busy={busy}>
+          {busy ? 'Exporting…' : 'Export'}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }
 

@@ -1,11 +1,12 @@
 /// The label editor (a modal dialog): rename, recolour and re-key labels, add new ones, remove
 /// unused ones; saved as a whole with `labels.save`. Ids of existing labels never change; a new
 /// label's id is derived from its name.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Label } from '../../preload/api';
 import { workbench } from './api';
 import { errorMessage } from './format';
 import { labelIdFor, labelListProblem, nextLabelColor } from './labels';
+import { ModalDialog } from './ModalDialog';
 
 /// Props of {@link LabelEditor}.
 export interface LabelEditorProps {
@@ -22,16 +23,9 @@ interface Row extends Label {
 
 /// The dialog, `data-testid="label-editor"`.
 export function LabelEditor({ labels, usage, onSaved, onClose }: LabelEditorProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [rows, setRows] = useState<Row[]>(() => labels.map((l) => ({ ...l, isNew: false })));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
 
   const edit = (index: number, change: Partial<Label>) => setRows((rs) => rs.map((r, i) => (i === index ? { ...r, ...change } : r)));
 
@@ -56,60 +50,51 @@ export function LabelEditor({ labels, usage, onSaved, onClose }: LabelEditorProp
   }
 
   return (
-    <dialog ref={dialog} className="label-editor" data-testid="label-editor" aria-label="Labels" onCancel={onClose}>
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+    <ModalDialog title="Labels" className="label-editor" testId="label-editor" onClose={onClose} onSubmit={() => void save()}>
+      <p className="dialog-hint">Colour, name and the key that tags a selection. Ids stay as they are, so saved annotations keep their label.</p>
+      <div className="label-rows">
+        {rows.map((row, index) => (
+          <div className="label-row" key={index} data-testid="label-row">
+            <input type="color" className="label-color" aria-label={`Colour of ${row.name || 'the new label'}`} value={row.color} onChange={(e) => edit(index, { color: e.target.value })} />
+            <input className="text-input" data-testid="label-name" aria-label="Name" value={row.name} maxLength={40} placeholder="Name" onChange={(e) => edit(index, { name: e.target.value })} />
+            <input className="text-input label-key" data-testid="label-key" aria-label="Key" value={row.key} maxLength={1} placeholder="—" onChange={(e) => edit(index, { key: e.target.value })} />
+            <span className="label-id" title="Stable id">
+              {row.isNew ? 'new' : row.id}
+            </span>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Remove ${row.name}`}
+              title={usage[row.id] ? `In use by ${usage[row.id]} annotations` : 'Remove this label'}
+              disabled={!row.isNew && (usage[row.id] ?? 0) > 0}
+              onClick={() => setRows((rs) => rs.filter((_, i) => i !== index))}
+            >
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="label-add"
+        onClick={() => setRows((rs) => [...rs, { id: '', name: '', color: nextLabelColor(rs), key: '', isNew: true }])}
       >
-        <h2 className="dialog-title">Labels</h2>
-        <p className="dialog-hint">Colour, name and the key that tags a selection. Ids stay as they are, so saved annotations keep their label.</p>
-        <div className="label-rows">
-          {rows.map((row, index) => (
-            <div className="label-row" key={index} data-testid="label-row">
-              <input type="color" className="label-color" aria-label={`Colour of ${row.name || 'the new label'}`} value={row.color} onChange={(e) => edit(index, { color: e.target.value })} />
-              <input className="text-input" data-testid="label-name" aria-label="Name" value={row.name} maxLength={40} placeholder="Name" onChange={(e) => edit(index, { name: e.target.value })} />
-              <input className="text-input label-key" data-testid="label-key" aria-label="Key" value={row.key} maxLength={1} placeholder="—" onChange={(e) => edit(index, { key: e.target.value })} />
-              <span className="label-id" title="Stable id">
-                {row.isNew ? 'new' : row.id}
-              </span>
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={`Remove ${row.name}`}
-                title={usage[row.id] ? `In use by ${usage[row.id]} annotations` : 'Remove this label'}
-                disabled={!row.isNew && (usage[row.id] ?? 0) > 0}
-                onClick={() => setRows((rs) => rs.filter((_, i) => i !== index))}
-              >
-                ×
-              </button>
-            </div>
-          ))}
-        </div>
-        <button
-          type="button"
-          className="button button-small"
-          data-testid="label-add"
-          onClick={() => setRows((rs) => [...rs, { id: '', name: '', color: nextLabelColor(rs), key: '', isNew: true }])}
-        >
-          + Add label
+        + Add label
+      </button>
+      {problem && (
+        <p className="dialog-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
         </button>
-        {problem && (
-          <p className="dialog-problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" data-testid="label-save" disabled={busy}>
-            {busy ? 'Saving…' : 'Save labels'}
-          </button>
-        </div>
-      </form>
-    </dialog>
+        <button type="submit" className="button button-primary" data-testid="label-save" disabled={busy}>
+          {busy ? 'Saving…' : 'Save labels'}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }
