@@ -1,12 +1,12 @@
 /// `npm run bench`: builds the benchmark pages, serves them on 127.0.0.1, measures the real
 /// renderer against the floor in headless Chromium at each document size, then the corpus scale
 /// on the real store and service; prints a table (value, budget, pass/fail) and writes
-/// `bench/results/results.json` with the machine it ran on.
+/// `bench/results.json` with the machine it ran on.
 ///
 /// Flags: `--quick` (50k size, 1,000-article corpus), `--sizes 50k,500k,2M`, `--corpus N`
 /// (articles; 0 skips the corpus), `--runs N` (fresh pages per size, default 3), `--seed N`,
 /// `--no-ui` (skip the library in the real UI), `--no-build` (use the last page build).
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright';
@@ -105,8 +105,6 @@ async function main(): Promise<void> {
   console.log(formatTable(rows));
   const failed = rows.filter((r) => r.pass === false);
   console.log(failed.length ? `\n${failed.length} of ${rows.filter((r) => r.pass !== null).length} budgets not met.` : '\nAll budgets met.');
-  const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
-  await mkdir(resultsDir, { recursive: true });
   const { sample: _sample, ...node } = corpus?.node ?? { sample: null };
   const results = {
     machine: { ...machine, startedAt, loadAverageAtEnd: loadavg().map((l) => Number(l.toFixed(2))) },
@@ -115,8 +113,8 @@ async function main(): Promise<void> {
     browser: sizes,
     corpus: corpus && { ...corpus, node },
   };
-  await writeFile(`${resultsDir}results.json`, `${JSON.stringify(results, null, 1)}\n`);
-  console.log(`Results: bench/results/results.json (${machine.cpus} CPUs, ${machine.memoryGB} GB, Node ${process.version}, ${machine.chromium}).`);
+  await writeFile(fileURLToPath(new URL('./results.json', import.meta.url)), `${JSON.stringify(results, null, 1)}\n`);
+  console.log(`Results: bench/results.json (${machine.cpus} CPUs, ${machine.memoryGB} GB, Node ${process.version}, ${machine.chromium}).`);
 }
 
 main().catch((error: unknown) => {
