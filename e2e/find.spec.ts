@@ -127,3 +127,18 @@ test('Ctrl+F finds a phrase far down a windowed article; Enter selects it; Esc t
   await expect(pane.getByRole('search')).toHaveCount(0);
   expect(await pressFindKey(page)).toBe(true);
 });
+
+test('a match in the middle of a paragraph taller than the pane is brought into view itself', async ({ page, workbench }) => {
+  // One line of about 40,000 characters (windowed, so drawn as its one paragraph), the phrase a
+  // quarter of the way in: far from the paragraph's middle.
+  const words = (n: number) => Array.from({ length: n }, (_, i) => ['convoy', 'talks', 'officials', 'leaving'][i % 4]).join(' ');
+  const text = `One enormous paragraph\n${words(1_300)} the lone envoy Zebediah Quark arrived ${words(3_900)}.`;
+  await page.goto(workbench.url);
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+  const { pane } = await importAndOpen(page, text, 'convoy talks');
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('zebediah quark');
+  await page.keyboard.press('Enter');
+  await expect(pane.getByTestId('find-count')).toHaveText('1 of 1');
+  await expect.poll(() => selection(pane)).toEqual({ text: 'Zebediah Quark', visible: true });
+});

@@ -1,8 +1,7 @@
 /// THE contract between the renderer and the main process (DESIGN §2). Every operation the UI can
 /// do is a method here, named `area.verb` on the wire. Electron IPC and browser-mode HTTP both
 /// serve exactly these methods from one implementation; others import this file's types only.
-import type { Article, Annotation, Label, NoteNode, Relation } from '../main/core/model';
-import type { ListedDocument } from '../main/core/store/workspace';
+import type { Article, Annotation, DocumentSummary, Label, NoteNode, Relation } from '../main/core/model';
 import type { ImportReport } from '../main/core/importArticles';
 import type { SearchResult } from '../main/core/search';
 import type { AnnotationInput, Removal } from '../main/core/annotations';
@@ -34,7 +33,7 @@ export type {
 
 /// A document as `documents.list` sends it to the library: its index entry without `importedAt`,
 /// which no view shows (10,000 of them are 0.4 MB less to send and parse).
-export type DocumentSummary = ListedDocument;
+export type ListedDocument = Omit<DocumentSummary, 'importedAt'>;
 
 /// A finished export, ready to save: one file (brat comes zipped).
 export interface ExportFile {
@@ -107,7 +106,7 @@ export interface WorkbenchApi {
     info(): Promise<WorkspaceInfo>;
   };
   documents: {
-    list(): Promise<DocumentSummary[]>;
+    list(): Promise<ListedDocument[]>;
     open(id: string): Promise<OpenDocument>;
     import(files: ArticleFile[]): Promise<ImportReport>;
     /// Documents containing a phrase (case-insensitive), most occurrences first, with context.

@@ -35,7 +35,7 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       },
     },
     documents: {
-      list: () => workspace.settledDocuments(),
+      list: async () => (await workspace.settledDocuments()).map(({ importedAt: _importedAt, ...listed }) => listed),
       async open(id) {
         const { document, annotations, relations } = await workspace.readDocument(id);
         const repairNotice = workspace.takeRepairNotice(id);
@@ -86,7 +86,8 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
         return {
           fileName: `annotations-${stamp}${EXPORT_FILES[format].extension}`,
           mimeType: EXPORT_FILES[format].mimeType,
-          base64: Buffer.from(exportBytes(rendered)).toString('base64'),
+          // A text export is encoded from the string itself: no intermediate copy as bytes.
+          base64: (rendered.kind === 'file' ? Buffer.from(rendered.content, 'utf8') : Buffer.from(exportBytes(rendered))).toString('base64'),
           summary: rendered.summary,
         };
       },

@@ -2,7 +2,7 @@
 /// annotate bar over up to three document panes side by side, and the inspector with the
 /// annotation list of the focused document.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentSummary, ImportReport, Label, WorkspaceInfo } from '../../preload/api';
+import type { ListedDocument, ImportReport, Label, WorkspaceInfo } from '../../preload/api';
 import { AnnotateBar } from './AnnotateBar';
 import { AnnotationList } from './AnnotationList';
 import { AnnotatorName } from './AnnotatorName';
@@ -122,7 +122,7 @@ export function App() {
     (docId: string, beside: boolean, at?: TextSpan) => {
       const key = `pane-${nextId.current++}`;
       setPanes((state) => (beside ? openBeside : openInFocused)(state, docId, key));
-      if (at) selectWhenShown(docId, at);
+      selectWhenShown(docId, at ?? null);
     },
     [selectWhenShown],
   );
@@ -140,7 +140,7 @@ export function App() {
 
   // The library shows the live counts of open documents, the service's for the others.
   const liveDocuments = useMemo(
-    () => documents?.map((d): DocumentSummary => (readyDocs.has(d.id) ? { ...d, counts: labelCounts(readyDocs.get(d.id)!) } : d)) ?? null,
+    () => documents?.map((d): ListedDocument => (readyDocs.has(d.id) ? { ...d, counts: labelCounts(readyDocs.get(d.id)!) } : d)) ?? null,
     [documents, readyDocs],
   );
   const summaries = useMemo(() => new Map((liveDocuments ?? []).map((d) => [d.id, d])), [liveDocuments]);

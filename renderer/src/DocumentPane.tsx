@@ -1,7 +1,7 @@
 /// One document pane: a header (title, source file, per-label counts, close) over the article's
 /// own scroll area, with the document's annotations drawn in it.
 import { useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
-import type { DocumentSummary, Label } from '../../preload/api';
+import type { ListedDocument, Label } from '../../preload/api';
 import type { HighlightLook } from './editor/annotationHighlights';
 import { DocumentView, type DocumentViewHandle } from './editor/DocumentView';
 import { FindBar } from './FindBar';
@@ -15,7 +15,7 @@ import type { FindBarRequest } from './useFindBar';
 export interface DocumentPaneProps {
   docId: string;
   /// What the library knows about the document, shown while it loads.
-  summary: DocumentSummary | undefined;
+  summary: ListedDocument | undefined;
   /// 1-based position, left to right.
   position: number;
   focused: boolean;

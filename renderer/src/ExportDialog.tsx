@@ -2,7 +2,7 @@
 /// the export with `exports.build` and save it as a download. It stays open after an export and
 /// says what went into the file, so several formats can be saved in a row.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentSummary, ExportFile, ExportFormat, ExportScope, Label } from '../../preload/api';
+import type { ListedDocument, ExportFile, ExportFormat, ExportScope, Label } from '../../preload/api';
 import { workbench } from './api';
 import { saveDownload } from './download';
 import { errorMessage, oneLine, plural, totalCount } from './format';
@@ -24,7 +24,7 @@ const LOST_LISTED = 5;
 
 /// Props of {@link ExportDialog}.
 export interface ExportDialogProps {
-  documents: readonly DocumentSummary[];
+  documents: readonly ListedDocument[];
   labels: readonly Label[];
   annotators: readonly string[];
   onClose(): void;

@@ -75,13 +75,14 @@ export function FindBar({ text, title, view, focusRequest, onClose }: FindBarPro
     if (field && !fieldSelection.current) fieldSelection.current = [field.selectionStart ?? 0, field.selectionEnd ?? 0, field.selectionDirection ?? 'none'];
     view.current?.selectSpan(found.matches[next]);
   };
-  // F3 and Ctrl/⌘+G also step while the focus is elsewhere (in the text, after a click).
+  // F3 and Ctrl/⌘+G also step while the focus is elsewhere (in the text, after a click), but not
+  // behind a modal dialog.
   const latestGo = useRef(go);
   latestGo.current = go;
   useEffect(() => {
     const onKeyDown = (e: globalThis.KeyboardEvent) => {
       const direction = stepKey(e);
-      if (direction === null || e.defaultPrevented) return;
+      if (direction === null || e.defaultPrevented || document.querySelector('dialog:modal')) return;
       e.preventDefault();
       latestGo.current(direction);
     };

@@ -2,7 +2,7 @@
 /// that are open. Click opens in the focused pane; Ctrl/Cmd/Shift+click or "Open beside" opens a
 /// new pane. The list itself is virtualised ({@link LibraryList}).
 import { useMemo, useRef, useState } from 'react';
-import type { DocumentSummary, Label } from '../../preload/api';
+import type { ListedDocument, Label } from '../../preload/api';
 import { plural } from './format';
 import type { TextSpan } from './editor/textPositions';
 import { filterLibrary } from './libraryRows';
@@ -13,7 +13,7 @@ import { useSlashToFocus } from './useSlashToFocus';
 /// Props of {@link Library}.
 export interface LibraryProps {
   /// The documents, or null while the list is loading.
-  documents: DocumentSummary[] | null;
+  documents: ListedDocument[] | null;
   labels: Label[];
   /// Open documents: id → 1-based number of the pane showing it.
   openPanes: ReadonlyMap<string, number>;

@@ -2,12 +2,14 @@
 /// "Open beside" button. Rows are placed by {@link LibraryList} (only those near the viewport are
 /// rendered), so each carries its place in the whole list for screen readers.
 import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
-import type { DocumentSummary, Label } from '../../preload/api';
+import type { ListedDocument, Label } from '../../preload/api';
 import { formatInteger, plural, totalCount } from './format';
 
 /// Props of {@link LibraryItem}.
 export interface LibraryItemProps {
-  doc: DocumentSummary;
+  /// The article the row shows.
+  doc: ListedDocument;
+  /// The workspace's labels, for the per-label counts.
   labels: Label[];
   /// 1-based number of the pane showing the document, if it is open.
   pane: number | undefined;
@@ -18,6 +20,7 @@ export interface LibraryItemProps {
   top: number;
   /// Called with the row's element so the list learns its real height.
   measureRef(element: HTMLLIElement | null): void;
+  /// Opens the article, in a new pane when `beside`.
   onOpen(docId: string, beside: boolean): void;
 }
 

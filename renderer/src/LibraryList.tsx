@@ -6,7 +6,7 @@
 /// the next ones); ↑/↓, Page Up/Down, Home and End move the focus from row to row.
 import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import type { DocumentSummary, Label } from '../../preload/api';
+import type { ListedDocument, Label } from '../../preload/api';
 import { LibraryItem } from './LibraryItem';
 import { rowForKey, withKeptRow } from './libraryRows';
 
@@ -22,7 +22,7 @@ const PADDING_BOTTOM_PX = 16;
 /// Props of {@link LibraryList}.
 export interface LibraryListProps {
   /// The rows to list (already filtered), in order.
-  documents: readonly DocumentSummary[];
+  documents: readonly ListedDocument[];
   labels: Label[];
   /// Open documents: id → 1-based number of the pane showing it.
   openPanes: ReadonlyMap<string, number>;

@@ -40,7 +40,9 @@ const OK_MESSAGE_MS = 8_000;
 
 function MessageCard({ message, onDismiss }: { message: Message; onDismiss(): void }) {
   const { testId, tone, title, body } = describe(message);
-  const [held, setHeld] = useState(false);
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const held = hovered || focused;
   // The latest callback, without restarting the timer at every render of the app.
   const dismiss = useRef(onDismiss);
   dismiss.current = onDismiss;
@@ -54,10 +56,10 @@ function MessageCard({ message, onDismiss }: { message: Message; onDismiss(): vo
       className={`message is-${tone}`}
       data-testid={testId}
       onKeyDown={(e) => e.key === 'Escape' && onDismiss()}
-      onPointerEnter={() => setHeld(true)}
-      onPointerLeave={() => setHeld(false)}
-      onFocus={() => setHeld(true)}
-      onBlur={() => setHeld(false)}
+      onPointerEnter={() => setHovered(true)}
+      onPointerLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={(e) => setFocused(e.currentTarget.contains(e.relatedTarget))}
     >
       <div className="message-head">
         <strong className="message-title">{title}</strong>

@@ -5,11 +5,14 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /// Props of {@link ModalDialog}.
 export interface ModalDialogProps {
+  /// The heading, which also names the dialog.
   title: string;
   /// The dialog's own class, besides `app-dialog`.
   className: string;
   testId: string;
+  /// Esc, the × button, or the dialog's own Cancel.
   onClose(): void;
+  /// The form was submitted (Enter in a field, or the submit button).
   onSubmit(): void;
   children: ReactNode;
 }

@@ -5,15 +5,16 @@ import type { DocumentViewHandle } from './editor/DocumentView';
 import type { TextSpan } from './editor/textPositions';
 import type { OpenViews } from './openViews';
 
-/// `selectWhenShown(docId, span)` asks for the selection; `viewShown(docId, handle)` is to be
-/// called with each new view handle.
+/// `selectWhenShown(docId, span)` asks for the selection, replacing any still waiting (null asks
+/// for none: a document opened plainly must not pick up a match asked for earlier);
+/// `viewShown(docId, handle)` is to be called with each new view handle.
 export function useSpanToSelect(views: OpenViews) {
   const pending = useRef<{ docId: string; span: TextSpan } | null>(null);
   const selectWhenShown = useCallback(
-    (docId: string, span: TextSpan) => {
+    (docId: string, span: TextSpan | null) => {
       const handle = views.get(docId);
-      pending.current = handle ? null : { docId, span };
-      handle?.selectSpan(span);
+      pending.current = span && !handle ? { docId, span } : null;
+      if (span) handle?.selectSpan(span);
     },
     [views],
   );

@@ -1,7 +1,7 @@
 /// The workspace as the app shows it: its info (labels, annotator) and the library list, loaded
 /// once and refreshed on demand.
 import { useCallback, useEffect, useState } from 'react';
-import type { DocumentSummary, WorkspaceInfo } from '../../preload/api';
+import type { ListedDocument, WorkspaceInfo } from '../../preload/api';
 import { workbench } from './api';
 import { errorMessage } from './format';
 import type { NewMessage } from './Messages';
@@ -10,7 +10,7 @@ import type { NewMessage } from './Messages';
 /// Workspace info and documents, with setters and a library refresh.
 export function useWorkspace(say: (message: NewMessage) => void) {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
-  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
+  const [documents, setDocuments] = useState<ListedDocument[] | null>(null);
 
   const refreshLibrary = useCallback(async () => {
     try {

@@ -2,7 +2,7 @@
 /// restore it re-reads the workspace info (labels, annotators), the library and every open
 /// document, and says what happened; a document repaired from a backup on opening is announced.
 import { useCallback, useEffect, useRef } from 'react';
-import type { BackupInfo, DocumentSummary, ExchangeImportReport, WorkspaceInfo } from '../../preload/api';
+import type { BackupInfo, ListedDocument, ExchangeImportReport, WorkspaceInfo } from '../../preload/api';
 import { workbench } from './api';
 import { errorMessage, oneLine } from './format';
 import type { NewMessage } from './Messages';
@@ -15,7 +15,7 @@ export interface WorkspaceChangeDeps {
   setInfo(info: WorkspaceInfo): void;
   refreshLibrary(): Promise<void>;
   /// The library, to name a repaired document.
-  documents: readonly DocumentSummary[] | null;
+  documents: readonly ListedDocument[] | null;
 }
 
 /// Handlers for an imported exchange file and a restored backup.

@@ -10,6 +10,7 @@ import { Workspace, WorkspaceError } from '../../main/core/store/workspace';
 import { WorkspaceLockedError } from '../../main/core/store/workspaceLock';
 import { articleFromBytes } from '../../main/core/text/readArticle';
 import { resolveWorkspaceDir } from '../../main/core/workspaceLocation';
+import { createWorkbench } from '../../main/service/workbench';
 import { awb, repoRoot, tempDir } from '../helpers';
 
 const article = (text: string, name = 'a.txt') => articleFromBytes(name, new TextEncoder().encode(text));
@@ -184,7 +185,7 @@ describe('the library list (documents.list)', () => {
   it('sends each index entry without importedAt, which the library does not show, in import order', async () => {
     const ws = await Workspace.open(tempDir());
     await importSeeds(ws, join(repoRoot, 'seeds'));
-    const listed = await ws.settledDocuments();
+    const listed = await createWorkbench(ws).documents.list();
     expect(listed.map((d) => Object.keys(d).sort())).toEqual(listed.map(() => ['characters', 'counts', 'id', 'sourceName', 'title']));
     expect(listed).toEqual(ws.listDocuments().map(({ importedAt: _importedAt, ...rest }) => rest));
     expect(ws.listDocuments()[0].importedAt).toMatch(/^\d{4}-/);

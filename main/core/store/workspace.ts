@@ -44,9 +44,6 @@ export type ImportOutcome =
   | { status: 'imported'; document: DocumentSummary; warnings: string[] }
   | { status: 'duplicate'; document: DocumentSummary };
 
-/// A document as the library lists it: its index entry without `importedAt`, which no view shows.
-export type ListedDocument = Omit<DocumentSummary, 'importedAt'>;
-
 /// Raised for a workspace that does not exist when reading, or for a write to a read-only one.
 export class WorkspaceError extends WorkbenchError {
   constructor(message: string) {
@@ -150,11 +147,10 @@ export class Workspace {
     return this.index.data.documents;
   }
 
-  /// The document index once every change queued so far (counts included) is in it, as the
-  /// library lists it (without `importedAt`).
-  async settledDocuments(): Promise<ListedDocument[]> {
+  /// The document index once every change queued so far (counts included) is in it.
+  async settledDocuments(): Promise<DocumentSummary[]> {
     await this.queue.run('workspace.json', async () => undefined);
-    return this.index.data.documents.map(({ importedAt: _importedAt, ...listed }) => listed);
+    return this.index.data.documents;
   }
 
   /// Whether a document with this id is in the workspace.

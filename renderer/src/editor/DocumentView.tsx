@@ -19,7 +19,7 @@ import {
   type HighlightState,
 } from './annotationHighlights';
 import { documentContent, windowContent } from './documentContent';
-import { DocumentWindow, initialWindow, WINDOW_THRESHOLD } from './documentWindow';
+import { DocumentWindow, initialWindow, scrollerOf, WINDOW_THRESHOLD } from './documentWindow';
 import { readSelectionOnlyWhenNeeded } from './selectionReads';
 import { AnnotationHighlights } from './highlightsExtension';
 import { TextPositions, type PositionMap, type TextSpan, type WindowPositions } from './textPositions';
@@ -212,9 +212,15 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
           // A read-only view leaves the browser selection alone unless it is already inside it.
           const from = view.domAtPos(found.from);
           const to = view.domAtPos(found.to);
-          window.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
-          const target = from.node instanceof Element ? from.node : from.node.parentElement;
-          target?.scrollIntoView({ block: 'center', behavior: 'instant' });
+          const selection = window.getSelection();
+          selection?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
+          // The match itself in the middle of the pane (its paragraph may be taller than the pane).
+          const scroller = scrollerOf(view.dom);
+          const match = selection?.rangeCount ? selection.getRangeAt(0).getBoundingClientRect() : null;
+          if (scroller && match) {
+            const box = scroller.getBoundingClientRect();
+            scroller.scrollTop += (match.top + match.bottom) / 2 - (box.top + box.bottom) / 2;
+          }
         };
         const win = documentWindow.current;
         if (win) win.whenAttached(select);

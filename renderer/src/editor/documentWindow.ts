@@ -10,10 +10,12 @@
 /// around the viewport in one transaction, and the scroll position is corrected so that the line
 /// at the top of the viewport stays where it was on screen (estimates never make the text jump).
 ///
-/// A selection in the view is not cut: while one exists (or a mouse button is held down in the
-/// text, when one may be starting), the window only grows, so a drag that scrolls the pane
-/// extends it (up to {@link MAX_SELECTION_WINDOW_CHARS}; beyond that, or when the app moves the
-/// window to show an annotation or a match, the selection is dropped). A new window reuses the
+/// A selection in the view is not cut: while a mouse button is held down in the text (a drag may
+/// be extending a selection) or the viewport still shows part of the selection, the window only
+/// grows, so a drag that scrolls the pane extends the selection (up to
+/// {@link MAX_SELECTION_WINDOW_CHARS}). When the viewport leaves the selection, when it would
+/// grow past that, or when the app moves the window to show an annotation or a match, the
+/// selection is dropped. A new window reuses the
 /// ProseMirror nodes of the lines it shares with the old one, so ProseMirror keeps their DOM
 /// nodes and the browser's selection (and a drag in progress) is undisturbed.
 ///
@@ -53,7 +55,7 @@ export function initialWindow(positions: TextPositions, aroundLine = 0): WindowP
 }
 
 /// The scrolling ancestor of `element` (the pane's scroll area), or null.
-function scrollerOf(element: HTMLElement): HTMLElement | null {
+export function scrollerOf(element: HTMLElement): HTMLElement | null {
   for (let el = element.parentElement; el; el = el.parentElement) {
     const overflow = getComputedStyle(el).overflowY;
     if (overflow === 'auto' || overflow === 'scroll') return el;
@@ -102,18 +104,20 @@ export class DocumentWindow {
     this.tops = new Float64Array(full.lineCount + 1);
     this.recomputeTops();
     const onScroll = () => this.schedule();
-    const onDown = (event: MouseEvent) => void (event.button === 0 && (this.pointerDown = true));
+    const onDown = (event: PointerEvent) => void (event.button === 0 && (this.pointerDown = true));
     const onUp = () => {
       if (!this.pointerDown) return;
       this.pointerDown = false;
       this.schedule();
     };
-    view.dom.addEventListener('mousedown', onDown);
-    window.addEventListener('mouseup', onUp, true);
+    // A drag of selected text ends without a pointerup (it cancels the pointer, then drops).
+    const ends = ['pointerup', 'pointercancel', 'dragend'] as const;
+    view.dom.addEventListener('pointerdown', onDown);
+    for (const type of ends) window.addEventListener(type, onUp, true);
     window.addEventListener('resize', onScroll);
     this.cleanups.push(
-      () => view.dom.removeEventListener('mousedown', onDown),
-      () => window.removeEventListener('mouseup', onUp, true),
+      () => view.dom.removeEventListener('pointerdown', onDown),
+      () => ends.forEach((type) => window.removeEventListener(type, onUp, true)),
       () => window.removeEventListener('resize', onScroll),
     );
     this.attachAfterFrame(onScroll);
@@ -158,6 +162,7 @@ export class DocumentWindow {
     else run();
   }
 
+  /// Stops following the view and gives its padding back.
   destroy(): void {
     this.waiting = null;
     cancelAnimationFrame(this.frame);
@@ -315,10 +320,14 @@ export class DocumentWindow {
     let selected = keepSelection ? this.selectionOffsets() : null;
     if (selected) {
       const current = this.positions;
-      const withFirst = Math.min(first, current.first, this.full.lineOf(Math.min(selected.anchor, selected.focus)));
-      const withLast = Math.max(last, current.last, this.full.lineOf(Math.max(selected.anchor, selected.focus)) + 1);
+      const selectedFirst = this.full.lineOf(Math.min(selected.anchor, selected.focus));
+      const selectedLast = this.full.lineOf(Math.max(selected.anchor, selected.focus)) + 1;
+      const withFirst = Math.min(first, current.first, selectedFirst);
+      const withLast = Math.max(last, current.last, selectedLast);
       const { lineStarts } = this.full;
-      if ((lineStarts[withLast] ?? this.full.text.length) - lineStarts[withFirst] <= MAX_SELECTION_WINDOW_CHARS) {
+      // Kept while a drag may be extending it, or while the viewport still shows part of it.
+      const inView = selectedFirst < last && selectedLast > first;
+      if ((this.pointerDown || inView) && (lineStarts[withLast] ?? this.full.text.length) - lineStarts[withFirst] <= MAX_SELECTION_WINDOW_CHARS) {
         first = withFirst;
         last = withLast;
       } else {
@@ -330,7 +339,7 @@ export class DocumentWindow {
 
   /// Replaces the document with the window `next` (one transaction; highlights redrawn for it),
   /// which holds `selected` when given.
-  private show(next: WindowPositions, selected: { anchor: number; focus: number } | null = this.selectionOffsets()): void {
+  private show(next: WindowPositions, selected: { anchor: number; focus: number } | null): void {
     const current = this.positions;
     if (next.first === current.first && next.last === current.last) return;
     const { state } = this.view;
