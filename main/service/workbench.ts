@@ -16,11 +16,13 @@ import { importArticleUploads } from '../core/importArticles.js';
 import { decideItem, pairLayers } from '../core/review.js';
 import { searchDocuments } from '../core/search.js';
 import { checkLabelList } from '../core/labels.js';
+import { readDocuments } from '../core/store/readDocuments.js';
 import type { Workspace } from '../core/store/workspace.js';
 
 /// Builds the service over an open, writable workspace.
 export function createWorkbench(workspace: Workspace): WorkbenchApi {
   const author = (): Author => ({ annotator: workspace.currentAnnotator, now: new Date().toISOString() });
+  const allDocumentIds = () => workspace.listDocuments().map((d) => d.id);
   const info = (): WorkspaceInfo => ({
     path: workspace.dir,
     labels: workspace.labels,
@@ -105,8 +107,8 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
     review: {
       async annotators() {
         const counts = new Map(workspace.annotators.map((name) => [name, 0]));
-        for (const d of workspace.listDocuments()) {
-          for (const a of (await workspace.readDocument(d.id)).annotations) counts.set(a.annotator, (counts.get(a.annotator) ?? 0) + 1);
+        for await (const file of readDocuments(workspace, allDocumentIds())) {
+          for (const a of file.annotations) counts.set(a.annotator, (counts.get(a.annotator) ?? 0) + 1);
         }
         return [...counts]
           .map(([name, annotations]) => ({ name, annotations }))
@@ -114,7 +116,7 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       },
       async compare(a, b) {
         const files = [];
-        for (const d of workspace.listDocuments()) files.push(await workspace.readDocument(d.id));
+        for await (const file of readDocuments(workspace, allDocumentIds())) files.push(file);
         const documents = files
           .map((f) => ({ id: f.document.id, title: f.document.title, items: pairLayers(f, a, b) }))
           .filter((d) => d.items.length > 0);
