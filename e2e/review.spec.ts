@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { longArticle } from './longArticle';
 import { expect, repoRoot, startAndReadUrl, stop, test } from './workbench';
 
 interface StoredAnnotation {
@@ -293,6 +294,41 @@ test('review a colleague: step, accept, reject, comment, correct; decisions pers
     const fresh = join(root, 'fresh');
     awb('import', exportPath, '--workspace', fresh);
     expect(decided(storedFiles(fresh).find((f) => f.document.id === one.document.id)!)).toEqual(expected);
+  } finally {
+    await stop(served.process);
+  }
+});
+
+test('in a long, windowed article a difference far down the text is shown in both panes', async ({ page }) => {
+  const root = mkdtempSync(join(tmpdir(), 'awb-review-long-'));
+  const workspace = join(root, 'workspace');
+  const article = join(root, 'long.txt');
+  writeFileSync(
+    article,
+    longArticle({ title: 'A long dispatch to review', opening: 'Nothing to see here.', ending: 'In the end envoy Zebediah Quark signed the accord.', chars: 200_000 }),
+  );
+  awb('import', article, '--workspace', workspace);
+  const [file] = storedFiles(workspace);
+  const colleagueFile = Buffer.from(colleagueExchange([file], [[file, 'actor', 'Zebediah Quark']]));
+  const served = await startAndReadUrl([awbJs, 'serve', '--workspace', workspace, '--port', '0']);
+  try {
+    const token = new URL(served.url).searchParams.get('token')!;
+    await page.goto(served.url);
+    await page.getByTestId('import-input').setInputFiles({ name: 'colleague.awb.json', mimeType: 'application/json', buffer: colleagueFile });
+    await expect(page.getByTestId('exchange-report')).toContainText('1 annotation added');
+    await call(page, token, 'settings.setAnnotator', ['analyst']);
+    await call(page, token, 'annotations.create', [{ docId: file.document.id, label: 'actor', ...spanOf(file, 'Zebediah') }]);
+    await page.reload();
+    await page.getByTestId('review-toggle').click();
+    await page.getByTestId('review-b').selectOption('colleague');
+    // n: the only difference, a boundary conflict at the very end, is brought into view in both
+    // panes (each moves its window there first).
+    await expect(page.getByTestId('review-pane')).toHaveCount(2);
+    await page.keyboard.press('n');
+    await expect(currentIn(page, 'a')).toHaveText('Zebediah');
+    await expect(currentIn(page, 'b')).toHaveText('Zebediah Quark');
+    await expect(currentIn(page, 'a')).toBeInViewport();
+    await expect(currentIn(page, 'b')).toBeInViewport();
   } finally {
     await stop(served.process);
   }

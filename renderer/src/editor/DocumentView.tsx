@@ -31,7 +31,7 @@ export interface DocumentViewHandle {
   /// Where the browser selection is on screen, if it is inside this view.
   selectionRect(): DOMRect | null;
   /// Scrolls an annotation into view (smoothly unless `behavior` says otherwise; a long
-  /// document's window first moves to it, and then the scroll is instant).
+  /// document's window first moves to it, once it is set up, and then the scroll is instant).
   reveal(annotationId: string, behavior?: ScrollBehavior): void;
   /// Selects a span of the text (in the browser, so that a label key then tags it, and in the
   /// editor's state) and scrolls it to the middle of the pane; a long document's window first
@@ -187,6 +187,12 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
   useEffect(() => {
     if (!editor || !onHandle) return;
     const root = () => (editor.isDestroyed ? null : editor.view.dom);
+    // A long document's window must know its scroll area before anything is scrolled to.
+    const whenWindowReady = (run: () => void) => {
+      const win = documentWindow.current;
+      if (win) win.whenAttached(run);
+      else run();
+    };
     onHandle({
       selectedSpan() {
         const dom = root();
@@ -222,9 +228,7 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
             scroller.scrollTop += (match.top + match.bottom) / 2 - (box.top + box.bottom) / 2;
           }
         };
-        const win = documentWindow.current;
-        if (win) win.whenAttached(select);
-        else select();
+        whenWindowReady(select);
       },
       clearSelection() {
         if (editor.isDestroyed) return;
@@ -234,10 +238,13 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
         if (selection && selection.rangeCount && editor.view.dom.contains(selection.anchorNode)) selection.removeAllRanges();
       },
       reveal(annotationId, behavior = 'smooth') {
-        const annotation = latestAnnotations.current.get(annotationId);
-        const moved = annotation && !editor.isDestroyed ? documentWindow.current?.bringIntoWindow(annotation) : false;
-        const el = root()?.querySelector(`[data-annotation-id="${CSS.escape(annotationId)}"]`);
-        el?.scrollIntoView({ block: 'center', behavior: moved ? 'instant' : behavior });
+        const show = () => {
+          const annotation = latestAnnotations.current.get(annotationId);
+          const moved = annotation && !editor.isDestroyed ? documentWindow.current?.bringIntoWindow(annotation) : false;
+          const el = root()?.querySelector(`[data-annotation-id="${CSS.escape(annotationId)}"]`);
+          el?.scrollIntoView({ block: 'center', behavior: moved ? 'instant' : behavior });
+        };
+        whenWindowReady(show);
       },
     });
     return () => onHandle(null);
