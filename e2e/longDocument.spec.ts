@@ -155,6 +155,7 @@ test('drags that scroll the pane select text far beyond the window, down and up,
   const down = await selection();
   expect(down.startsWith('Opening remark'), `selected ${down.length}: ${down.slice(0, 40)} … ${down.slice(-40)}`).toBe(true);
   expect(down.endsWith('Paragraph 80')).toBe(true);
+  await expect(page.getByTestId('selection-toolbar')).toBeInViewport();
   await page.keyboard.press('1');
   await saved(page);
 
@@ -165,6 +166,7 @@ test('drags that scroll the pane select text far beyond the window, down and up,
   const up = await selection();
   expect(up.startsWith('Paragraph 1700:'), `selected ${up.length}: ${up.slice(0, 40)} … ${up.slice(-40)}`).toBe(true);
   expect(up.endsWith('Zebediah')).toBe(true);
+  await expect(page.getByTestId('selection-toolbar')).toBeInViewport();
   await page.keyboard.press('2');
   await saved(page);
 

@@ -26,7 +26,9 @@ function placementFor(views: OpenViews): Placement | null {
   if (!selection || !rect || (rect.width === 0 && rect.height === 0)) return null;
   const below = rect.top < TOOLBAR_HEIGHT + 64;
   const left = Math.min(Math.max(rect.left + rect.width / 2, 180), window.innerWidth - 180);
-  return { docId: selection.docId, top: below ? rect.bottom + 8 : rect.top - 8, left, below };
+  // Under a selection that runs past the bottom of the window too, at the window's bottom.
+  const top = below ? Math.min(rect.bottom + 8, window.innerHeight - TOOLBAR_HEIGHT - 8) : rect.top - 8;
+  return { docId: selection.docId, top, left, below };
 }
 
 /// The floating label chips (`data-testid="selection-toolbar"`), shown while text is selected.
