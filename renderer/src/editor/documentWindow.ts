@@ -284,7 +284,7 @@ export class DocumentWindow {
       const screenTop = children[low].getBoundingClientRect().top;
       this.moveAround(line, view.top - screenTop);
       this.keepOnScreen(line, screenTop);
-    } else if (!this.pointerDown) {
+    } else {
       // A jump (the scroll bar dragged far): the line the estimates put at the viewport's top.
       const contentTop = dom.getBoundingClientRect().top + (this.basePadding?.top ?? 0);
       this.moveAround(this.lineAt(view.top - contentTop), 0);
