@@ -21,7 +21,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'browser-mode', testIgnore: /electron\.spec\.ts/ },
+    { name: 'browser-mode', testIgnore: /(electron|start)\.spec\.ts/ },
     { name: 'electron', testMatch: /electron\.spec\.ts/ },
+    // `npm start` rebuilds out/, which the others serve: only once they are done.
+    { name: 'npm-start', testMatch: /start\.spec\.ts/, dependencies: ['browser-mode', 'electron'] },
   ],
 });

@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { expect, repoRoot, startAndReadUrl, stop, test } from './workbench';
+import { expect, test } from './workbench';
 
 test('the workbench loads, lists the five seed articles and opens two side by side', async ({ page, workbench }, testInfo) => {
   await page.goto(workbench.url);
@@ -124,33 +121,4 @@ test('a long library draws only the rows near the view, yet lists, announces and
   await items.click();
   await expect(page.getByTestId('document-view')).toContainText('The convoy 250 reached the crossing.');
   await expect(items).toHaveAttribute('data-open', 'true');
-});
-
-const require = createRequire(import.meta.url);
-function electronInstalled(): boolean {
-  try {
-    return existsSync(require('electron') as string);
-  } catch {
-    return false;
-  }
-}
-
-test('npm start without the Electron binary explains and serves browser mode on the seeds', async ({ page }) => {
-  test.skip(electronInstalled(), 'the Electron binary is installed here, so npm start launches the desktop app instead');
-  test.setTimeout(120_000);
-  const workspace = join(require('node:os').tmpdir(), `awb-start-${process.pid}-${Date.now()}`);
-  const started = await startAndReadUrl([join(repoRoot, 'scripts', 'start.js')], {
-    AWB_WORKSPACE: workspace,
-    // Offline the download fails anyway; this keeps a connected machine from fetching it mid-test.
-    ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
-    DISPLAY: '',
-    WAYLAND_DISPLAY: '',
-  });
-  try {
-    expect(started.output()).toContain('The Electron binary is not installed');
-    await page.goto(started.url);
-    await expect(page.getByTestId('library-item')).toHaveCount(5);
-  } finally {
-    await stop(started.process);
-  }
 });

@@ -324,6 +324,7 @@ test('in a long, windowed article a difference far down the text is shown in bot
     // n: the only difference, a boundary conflict at the very end, is brought into view in both
     // panes (each moves its window there first).
     await expect(page.getByTestId('review-pane')).toHaveCount(2);
+    await expect(count(page, 'boundary-conflict')).toHaveText('1');
     await page.keyboard.press('n');
     await expect(currentIn(page, 'a')).toHaveText('Zebediah');
     await expect(currentIn(page, 'b')).toHaveText('Zebediah Quark');

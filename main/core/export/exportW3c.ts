@@ -8,7 +8,7 @@ import { OffsetConverter } from '../offsets.js';
 export const QUOTE_CONTEXT = 32;
 
 /// The W3C annotations of one document.
-export function w3cAnnotations(file: DocumentFile): Record<string, unknown>[] {
+function w3cAnnotations(file: DocumentFile): Record<string, unknown>[] {
   const items: Record<string, unknown>[] = [];
   const offsets = new OffsetConverter(file.document.text);
   const source = `urn:sha256:${file.document.id.slice('sha256:'.length)}`;
