@@ -4,12 +4,14 @@
 /// through `store.tag` (optimistic insert, selection, queued save) exactly as a key press does,
 /// and the pane derives its highlight look from the store the way `DocumentPane` and `App` do.
 import { StrictMode, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { Annotation, NewAnnotation, OpenDocument, WorkbenchApi } from '../../preload/api';
 import type { HighlightLook } from '../../renderer/src/editor/annotationHighlights';
 import { DocumentView, type DocumentViewHandle } from '../../renderer/src/editor/DocumentView';
 import { linkedAnnotations, sameTextAnnotations } from '../../renderer/src/state/selectors';
 import { WorkbenchStore } from '../../renderer/src/state/workbenchStore';
+import { EmptyState } from '../../renderer/src/EmptyState';
 import '../../renderer/src/styles.css';
 import './benchLayout.css';
 import { BENCH_VERSION, highlightOf, installBench, isInView, untilRendered, type BenchSpan } from './benchWindow';
@@ -40,13 +42,14 @@ interface Session {
 let session: Session | null = null;
 let loads = 0;
 
-/// The page's React root, created with the page as the app's is (the app is running before a
-/// document is opened; only opening the document is timed).
+/// The page's React root, created and showing the app's empty reading area when the page loads,
+/// as the app is running before a document is opened (only opening the document is timed).
 const root: Root = (() => {
   const container = document.getElementById('root');
   if (!container) throw new Error('no #root');
   return createRoot(container);
 })();
+root.render(<BenchReadingArea loaded={null} />);
 
 function annotationOf(span: BenchSpan): Annotation {
   return { ...span, docId: DOC_ID, annotator: ME, createdAt: CREATED, updatedAt: CREATED, origin: 'manual' };
@@ -93,13 +96,22 @@ function BenchPane({ store, onHandle }: { store: WorkbenchStore; onHandle(handle
   const matchIds = useStableSet(matches.get(DOC_ID) ?? NO_MATCHES);
   const look = useMemo<HighlightLook>(() => ({ ...BASE_LOOK, selectedId, matchIds, relatedIds: related }), [selectedId, matchIds, related]);
   return (
-    <main className="reading-area" data-pane-count={1}>
-      <section className="pane is-focused" data-testid="document-pane" data-doc-id={DOC_ID}>
-        <div className="pane-scroll" tabIndex={0}>
-          {doc && <DocumentView text={doc.document.text} label={doc.document.title} annotations={doc.annotations} look={look} onHandle={onHandle} />}
-        </div>
-      </section>
-    </main>
+    <section className="pane is-focused" data-testid="document-pane" data-doc-id={DOC_ID}>
+      <div className="pane-scroll" tabIndex={0}>
+        {doc && <DocumentView text={doc.document.text} label={doc.document.title} annotations={doc.annotations} look={look} onHandle={onHandle} />}
+      </div>
+    </section>
+  );
+}
+
+/// The reading area: the app's empty state until a document is loaded, then its pane.
+function BenchReadingArea({ loaded }: { loaded: Session | null }) {
+  return (
+    <StrictMode>
+      <main className="reading-area" data-pane-count={loaded ? 1 : 0}>
+        {loaded ? <BenchPane key={loads} store={loaded.store} onHandle={(handle) => (loaded.handle = handle)} /> : <EmptyState />}
+      </main>
+    </StrictMode>
   );
 }
 
@@ -133,11 +145,10 @@ async function benchLoad(text: string, annotations: BenchSpan[]): Promise<void> 
   store.setAnnotator(ME);
   const s: Session = { store, open, acks: [], nextId: '', handle: null };
   session = s;
-  root.render(
-    <StrictMode>
-      <BenchPane key={++loads} store={store} onHandle={(handle) => (s.handle = handle)} />
-    </StrictMode>,
-  );
+  loads += 1;
+  // Rendered at once, as React renders the app's response to the click or key that opens a
+  // document (a discrete event), rather than in a later task.
+  flushSync(() => root.render(<BenchReadingArea loaded={s} />));
   await untilRendered(() => (first ? highlightOf(viewRoot(), first.id) !== null : viewRoot() !== null), 'load');
 }
 

@@ -8,6 +8,7 @@ import { AnnotationList } from './AnnotationList';
 import { AnnotatorName } from './AnnotatorName';
 import { BackupsDialog } from './BackupsDialog';
 import { DocumentPane } from './DocumentPane';
+import { EmptyState } from './EmptyState';
 import type { DocumentViewHandle } from './editor/DocumentView';
 import type { TextSpan } from './editor/textPositions';
 import { ExportDialog } from './ExportDialog';
@@ -259,20 +260,6 @@ export function App() {
       )}
       {dialog === 'backups' && <BackupsDialog onRestored={changes.restored} onClose={() => setDialog(null)} />}
       <Messages messages={messages} onDismiss={dismiss} />
-    </div>
-  );
-}
-
-function EmptyState() {
-  return (
-    <div className="empty-state" data-testid="empty-state">
-      <div className="empty-illustration" aria-hidden="true">
-        <span />
-        <span />
-        <span />
-      </div>
-      <p className="empty-title">Select an article in the library to start reading</p>
-      <p className="empty-hint">Ctrl/⌘+click or “Open beside” to compare up to three articles side by side.</p>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { assignTracks, freeTrack, type TrackedAnnotation } from '../../renderer/
 function quadraticTracks(annotations: readonly HighlightedAnnotation[]): Map<string, number> {
   const ordered = [...annotations].sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
   const entries = new Map<string, TrackedAnnotation>();
-  for (const annotation of ordered) entries.set(annotation.id, { annotation, track: freeTrack(annotation, entries.values()) });
+  for (const annotation of ordered) entries.set(annotation.id, { annotation, track: freeTrack(annotation, entries) });
   return new Map([...entries].map(([id, e]) => [id, e.track]));
 }
 

@@ -95,10 +95,13 @@ function useHighlightSync(editor: Editor | null, annotations: ReadonlyMap<string
       actions.push({ type: 'reset', annotations: [...annotations.values()], look });
     } else {
       if (before.annotations !== annotations) {
-        for (const [id, annotation] of annotations) {
+        // forEach rather than for-of: no entry array per annotation, on every change of props.
+        annotations.forEach((annotation, id) => {
           if (before.annotations.get(id) !== annotation) actions.push({ type: 'upsert', annotation });
-        }
-        for (const id of before.annotations.keys()) if (!annotations.has(id)) actions.push({ type: 'remove', id });
+        });
+        before.annotations.forEach((_, id) => {
+          if (!annotations.has(id)) actions.push({ type: 'remove', id });
+        });
       }
       if (before.look !== look) actions.push({ type: 'look', look });
     }

@@ -147,11 +147,6 @@ function idsTouchedByLook(a: HighlightLook, b: HighlightLook): Set<string> {
   return ids;
 }
 
-/// The entries other than `id` (a lazy view: no copy of the set).
-function* entriesExcept(entries: ReadonlyMap<string, TrackedAnnotation>, id: string): Iterable<TrackedAnnotation> {
-  for (const entry of entries.values()) if (entry.annotation.id !== id) yield entry;
-}
-
 /// Applies one action to the state (the plugin's `apply`, exported for tests).
 export function applyHighlightAction(state: HighlightState, action: HighlightAction, doc: ProseMirrorNode, positions: PositionMap): HighlightState {
   switch (action.type) {
@@ -163,7 +158,7 @@ export function applyHighlightAction(state: HighlightState, action: HighlightAct
     case 'upsert': {
       const previous = state.entries.get(action.annotation.id);
       const moved = !previous || previous.annotation.start !== action.annotation.start || previous.annotation.end !== action.annotation.end;
-      const entry = { annotation: action.annotation, track: moved ? freeTrack(action.annotation, entriesExcept(state.entries, action.annotation.id)) : previous.track };
+      const entry = { annotation: action.annotation, track: moved ? freeTrack(action.annotation, state.entries, action.annotation.id) : previous.track };
       const entries = new Map(state.entries).set(entry.annotation.id, entry);
       const cleared = withoutDecorationsOf(state.decorations, positions, [previous]);
       return { ...state, entries, decorations: cleared.add(doc, decorationsOf(positions, [entry], state.look)) };

@@ -16,10 +16,18 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
-/// The lowest track not taken by an overlapping span in `others`.
-export function freeTrack(span: { start: number; end: number }, others: Iterable<TrackedAnnotation>): number {
+/// Tracked annotations, as a map by id or a list (walked with `forEach`, which allocates nothing
+/// per entry, unlike an iterator: this runs on every new tag).
+export interface TrackedAnnotations {
+  forEach(callback: (entry: TrackedAnnotation) => void): void;
+}
+
+/// The lowest track not taken by an overlapping span in `others`, leaving out annotation `except`.
+export function freeTrack(span: { start: number; end: number }, others: TrackedAnnotations, except?: string): number {
   const taken = new Set<number>();
-  for (const o of others) if (overlaps(o.annotation, span)) taken.add(o.track);
+  others.forEach((o) => {
+    if (o.annotation.id !== except && overlaps(o.annotation, span)) taken.add(o.track);
+  });
   let track = 0;
   while (taken.has(track)) track += 1;
   return track;
