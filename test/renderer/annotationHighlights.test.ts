@@ -81,6 +81,17 @@ describe('highlight decorations', () => {
     expect(decorated(removed).map((d) => d.id)).toEqual(['a']);
   });
 
+  it('keeps the decorations of an annotation replaced by a copy that draws the same (the saved copy of a tag)', () => {
+    const base = stateWith({ type: 'reset', annotations: [quote, actor], look });
+    const copy = { ...actor, note: 'saved' } as HighlightedAnnotation;
+    const saved = base.apply(base.tr.setMeta(highlightsKey, { type: 'upsert', annotation: copy }));
+    expect(highlightsKey.getState(saved)!.decorations).toBe(highlightsKey.getState(base)!.decorations);
+    expect(highlightsKey.getState(saved)!.entries.get('a')!.annotation).toBe(copy);
+    const byOther = saved.apply(saved.tr.setMeta(highlightsKey, { type: 'upsert', annotation: { ...copy, annotator: 'colleague' } }));
+    expect(highlightsKey.getState(byOther)!.decorations).not.toBe(highlightsKey.getState(saved)!.decorations);
+    expect(decorated(byOther).map((d) => d.id)).toEqual(['a', 'q']);
+  });
+
   it('stacks overlapping spans on separate tracks, keeping tracks stable on change', () => {
     const tracks = assignTracks([actor, quote, crossing]);
     expect(tracks.get('q')!.track).toBe(0);
@@ -88,6 +99,36 @@ describe('highlight decorations', () => {
     expect(tracks.get('x')!.track).toBe(0);
     const state = stateWith({ type: 'reset', annotations: [quote], look }, { type: 'upsert', annotation: actor });
     expect(highlightsKey.getState(state)!.entries.get('a')!.track).toBe(1);
+  });
+
+  it('gives a new span a track apart from every drawn span it overlaps, and from hidden ones once they are shown', () => {
+    const tracksOf = (state: EditorState) => new Map([...highlightsKey.getState(state)!.entries].map(([id, e]) => [id, e.track]));
+    const inner = span('i', 'actor', 'Russians to');
+    // Drawn neighbours: the quote (track 0) and the actor (track 1) both overlap the new span.
+    const drawn = stateWith({ type: 'reset', annotations: [quote, actor], look }, { type: 'upsert', annotation: inner });
+    expect(tracksOf(drawn).get('i')).toBe(2);
+    // A colleague's span, hidden, does not hold a track apart while hidden...
+    const theirs = span('t', 'figure', 'told AFP', 'colleague');
+    const mine = span('m', 'actor', 'AFP');
+    const hidden = stateWith({ type: 'reset', annotations: [theirs], look: { ...look, showOthers: false } }, { type: 'upsert', annotation: mine });
+    expect(tracksOf(hidden).get('m')).toBe(0);
+    // ...and when it is shown, tracks are assigned again so that the two stack.
+    const shown = hidden.apply(hidden.tr.setMeta(highlightsKey, { type: 'look', look }));
+    expect(new Set([tracksOf(shown).get('m'), tracksOf(shown).get('t')])).toEqual(new Set([0, 1]));
+  });
+
+  it('in a window of the text, a span reaching outside it is kept apart from spans out of the window too', () => {
+    const firstLine = positions.window(0, 1);
+    const line = text.split('\n')[0];
+    const doc = schema.nodeFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: line }] }] });
+    let state = EditorState.create({ doc, plugins: [highlightsPlugin(firstLine)] });
+    const outside = span('o', 'location', 'Second line');
+    state = state.apply(state.tr.setMeta(highlightsKey, { type: 'reset', annotations: [outside], look }));
+    expect(decorated(state)).toEqual([]);
+    state = state.apply(state.tr.setMeta(highlightsKey, { type: 'upsert', annotation: crossing }));
+    const entries = highlightsKey.getState(state)!.entries;
+    expect(entries.get('o')!.track).toBe(0);
+    expect(entries.get('x')!.track).toBe(1);
   });
 
   it('marks foreign, selected, matching and related annotations, and hides others on request', () => {

@@ -10,6 +10,7 @@ import Text from '@tiptap/extension-text';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { TextSelection } from '@tiptap/pm/state';
 import type { Annotation } from '../../../preload/api';
+import { PersistentMap } from '../state/persistentMap';
 import {
   highlightsKey,
   seededHighlights,
@@ -94,16 +95,12 @@ function useHighlightSync(editor: Editor | null, annotations: ReadonlyMap<string
     if (!before) {
       actions.push({ type: 'reset', annotations: [...annotations.values()], look });
     } else {
-      if (before.annotations !== annotations) {
-        // forEach rather than for-of: no entry array per annotation, on every change of props.
-        annotations.forEach((annotation, id) => {
-          if (before.annotations.get(id) !== annotation) actions.push({ type: 'upsert', annotation });
-        });
-        before.annotations.forEach((_, id) => {
-          if (!annotations.has(id)) actions.push({ type: 'remove', id });
-        });
-      }
+      // The look first, so that a new tag is drawn once, already in the look that selects it.
       if (before.look !== look) actions.push({ type: 'look', look });
+      // Between the store's persistent maps, only the parts that changed are compared.
+      PersistentMap.forEachChange(before.annotations, annotations, (id, annotation) => {
+        actions.push(annotation ? { type: 'upsert', annotation } : { type: 'remove', id });
+      });
     }
     synced.current = { editor, annotations, look };
     if (actions.length) editor.view.dispatch(editor.state.tr.setMeta(highlightsKey, actions));

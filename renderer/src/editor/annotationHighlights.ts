@@ -11,6 +11,7 @@ import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type DecorationAttrs } from '@tiptap/pm/view';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { Annotation } from '../../../preload/api';
+import { PersistentMap } from '../state/persistentMap';
 import { assignTracks, freeTrack, type TrackedAnnotation } from './highlightTracks';
 import type { PositionMap } from './textPositions';
 
@@ -49,7 +50,7 @@ export type HighlightAction =
 
 /// The plugin's state.
 export interface HighlightState {
-  entries: ReadonlyMap<string, TrackedAnnotation>;
+  entries: PersistentMap<TrackedAnnotation>;
   look: HighlightLook;
   decorations: DecorationSet;
   /// The annotations and look the state was built from when it was seeded at editor creation
@@ -147,6 +148,21 @@ function idsTouchedByLook(a: HighlightLook, b: HighlightLook): Set<string> {
   return ids;
 }
 
+/// The track for `annotation`: the lowest one that no drawn annotation overlapping it holds.
+/// When it lies wholly in the document shown, those are all drawn around it, so its neighbours
+/// come from the decorations there rather than from every entry. (Hidden annotations are not
+/// kept apart; tracks are assigned afresh when they are shown.)
+function trackOf(state: HighlightState, annotation: HighlightedAnnotation, positions: PositionMap): number {
+  const span = annotation.end > annotation.start && positions.contains(annotation) ? positions.toPositions(annotation) : null;
+  if (!span) return freeTrack(annotation, state.entries, annotation.id);
+  const near: TrackedAnnotation[] = [];
+  for (const decoration of state.decorations.find(span.from, span.to)) {
+    const entry = state.entries.get((decoration.spec as { id: string }).id);
+    if (entry) near.push(entry);
+  }
+  return freeTrack(annotation, near, annotation.id);
+}
+
 /// Applies one action to the state (the plugin's `apply`, exported for tests).
 export function applyHighlightAction(state: HighlightState, action: HighlightAction, doc: ProseMirrorNode, positions: PositionMap): HighlightState {
   switch (action.type) {
@@ -158,24 +174,26 @@ export function applyHighlightAction(state: HighlightState, action: HighlightAct
     case 'upsert': {
       const previous = state.entries.get(action.annotation.id);
       const moved = !previous || previous.annotation.start !== action.annotation.start || previous.annotation.end !== action.annotation.end;
-      const entry = { annotation: action.annotation, track: moved ? freeTrack(action.annotation, state.entries, action.annotation.id) : previous.track };
-      const entries = new Map(state.entries).set(entry.annotation.id, entry);
+      const entry = { annotation: action.annotation, track: moved ? trackOf(state, action.annotation, positions) : previous.track };
+      const entries = state.entries.set(entry.annotation.id, entry);
+      // The service's copy of a new tag, say: nothing drawn from it has changed.
+      if (!moved && previous.annotation.label === entry.annotation.label && previous.annotation.annotator === entry.annotation.annotator) return { ...state, entries };
       const cleared = withoutDecorationsOf(state.decorations, positions, [previous]);
       return { ...state, entries, decorations: cleared.add(doc, decorationsOf(positions, [entry], state.look)) };
     }
     case 'remove': {
       const previous = state.entries.get(action.id);
       if (!previous) return state;
-      const entries = new Map(state.entries);
-      entries.delete(action.id);
-      return { ...state, entries, decorations: withoutDecorationsOf(state.decorations, positions, [previous]) };
+      return { ...state, entries: state.entries.delete(action.id), decorations: withoutDecorationsOf(state.decorations, positions, [previous]) };
     }
     case 'look': {
       const old = state.look;
       const next = action.look;
-      const everything = old.labels !== next.labels || old.me !== next.me || old.showOthers !== next.showOthers;
-      if (everything) {
-        return { ...state, look: next, decorations: DecorationSet.create(doc, decorationsOf(positions, state.entries.values(), next)) };
+      const shown = old.me !== next.me || old.showOthers !== next.showOthers;
+      if (shown || old.labels !== next.labels) {
+        // Other annotations are shown or hidden: their tracks are assigned again, all together.
+        const entries = shown ? assignTracks([...state.entries.values()].map((entry) => entry.annotation)) : state.entries;
+        return { ...state, entries, look: next, decorations: DecorationSet.create(doc, decorationsOf(positions, entries.values(), next)) };
       }
       const changed: TrackedAnnotation[] = [];
       for (const id of idsTouchedByLook(old, next)) {
@@ -194,7 +212,7 @@ export function applyHighlightAction(state: HighlightState, action: HighlightAct
 /// The state of a view that shows `source` from the start: built once, before the editor draws
 /// anything, so its first paint already has every highlight.
 export function seededHighlights(source: HighlightSource | null, doc: ProseMirrorNode, positions: PositionMap): HighlightState {
-  const empty: HighlightState = { entries: new Map(), look: EMPTY_LOOK, decorations: DecorationSet.empty };
+  const empty: HighlightState = { entries: PersistentMap.of(), look: EMPTY_LOOK, decorations: DecorationSet.empty };
   if (!source) return empty;
   const reset: HighlightAction = { type: 'reset', annotations: [...source.annotations.values()], look: source.look };
   return { ...applyHighlightAction(empty, reset, doc, positions), seededFrom: source };
@@ -206,7 +224,7 @@ export function highlightsPlugin(positions: PositionMap, initial?: (doc: ProseMi
   return new Plugin<HighlightState>({
     key: highlightsKey,
     state: {
-      init: (_config, state) => initial?.(state.doc) ?? { entries: new Map(), look: EMPTY_LOOK, decorations: DecorationSet.empty },
+      init: (_config, state) => initial?.(state.doc) ?? { entries: PersistentMap.of(), look: EMPTY_LOOK, decorations: DecorationSet.empty },
       apply(tr, value) {
         const meta = tr.getMeta(highlightsKey) as HighlightAction | readonly HighlightAction[] | undefined;
         const actions: readonly HighlightAction[] = !meta ? [] : Array.isArray(meta) ? meta : [meta as HighlightAction];

@@ -3,6 +3,7 @@
 /// other. Outer (earlier, longer) spans are assigned first, so they sit nearest the text.
 ///
 /// Pure and DOM-free.
+import { PersistentMap } from '../state/persistentMap';
 import type { HighlightedAnnotation } from './annotationHighlights';
 
 /// One drawn annotation and its track.
@@ -84,9 +85,9 @@ class MinHeap<T> {
 /// Tracks for a whole set, outer (earlier, longer) spans first; the same tracks as giving each
 /// span, in that order, the {@link freeTrack} among all spans before it, in O(n log n): a sweep
 /// keeps the spans still open (a heap by end) and the tracks they released (a heap).
-export function assignTracks(annotations: readonly HighlightedAnnotation[]): Map<string, TrackedAnnotation> {
+export function assignTracks(annotations: readonly HighlightedAnnotation[]): PersistentMap<TrackedAnnotation> {
   const ordered = [...annotations].sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
-  const entries = new Map<string, TrackedAnnotation>();
+  const tracked: TrackedAnnotation[] = [];
   const open = new MinHeap<TrackedAnnotation>((e) => e.annotation.end);
   const released = new MinHeap<number>((track) => track);
   let nextTrack = 0;
@@ -96,12 +97,12 @@ export function assignTracks(annotations: readonly HighlightedAnnotation[]): Map
     while (open.size > 0 && open.peek()!.annotation.end <= annotation.start) released.push(open.pop()!.track);
     if (annotation.end <= annotation.start) {
       // An empty span overlaps nothing later; it takes no track from the pool.
-      entries.set(annotation.id, { annotation, track: freeTrack(annotation, open.values()) });
+      tracked.push({ annotation, track: freeTrack(annotation, open.values()) });
       continue;
     }
     const entry = { annotation, track: released.size > 0 ? released.pop()! : nextTrack++ };
-    entries.set(annotation.id, entry);
+    tracked.push(entry);
     open.push(entry);
   }
-  return entries;
+  return PersistentMap.keyed(tracked, (entry) => entry.annotation.id);
 }

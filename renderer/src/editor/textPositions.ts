@@ -58,6 +58,8 @@ export interface PositionMap {
   toSpan(from: number, to: number): TextSpan;
   /// The positions of a text span, or null when none of it is in the document (a window).
   toPositions(span: TextSpan): PositionSpan | null;
+  /// Whether all of a text span is in the document (a window holds only some of the text).
+  contains(span: TextSpan): boolean;
 }
 
 /// Position ↔ offset mapping of the lines `[first, last)` of `text` shown as one paragraph each,
@@ -150,6 +152,10 @@ export class TextPositions implements PositionMap {
   /// The positions of a text span.
   toPositions(span: TextSpan): PositionSpan {
     return { from: this.toPosition(span.start), to: this.toPosition(span.end) };
+  }
+
+  contains(span: TextSpan): boolean {
+    return span.start >= 0 && span.end <= this.text.length;
   }
 
   /// The mapping of a document holding only the lines `[first, last)` (clamped to the text, at

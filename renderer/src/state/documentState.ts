@@ -2,12 +2,14 @@
 /// pure, immutable edits the UI makes to it before the service confirms them. An edit returns a
 /// new state and replaces only the annotations it touches, so views can diff by identity.
 import type { Annotation, Article, NoteNode, OpenDocument, Relation, RemovedAnnotation } from '../../../preload/api';
+import { PersistentMap } from './persistentMap';
 
 /// A document with everything annotated on it.
 export interface DocState {
   document: Article;
-  /// By id, in no particular order (use {@link inTextOrder} to list them).
-  annotations: ReadonlyMap<string, Annotation>;
+  /// By id, in no particular order (use {@link inTextOrder} to list them). Persistent: an edit
+  /// copies only a small part of it, however many annotations the document has.
+  annotations: PersistentMap<Annotation>;
   relations: readonly Relation[];
 }
 
@@ -27,7 +29,7 @@ export interface AnnotationRef {
 export function docStateOf(open: OpenDocument): DocState {
   return {
     document: open.document,
-    annotations: new Map(open.annotations.map((a) => [a.id, a])),
+    annotations: PersistentMap.keyed(open.annotations, (a) => a.id),
     relations: open.relations,
   };
 }
@@ -39,7 +41,7 @@ export function inTextOrder(annotations: Iterable<Annotation>): Annotation[] {
 
 /// Adds or replaces one annotation.
 export function withAnnotation(doc: DocState, annotation: Annotation): DocState {
-  return { ...doc, annotations: new Map(doc.annotations).set(annotation.id, annotation) };
+  return { ...doc, annotations: doc.annotations.set(annotation.id, annotation) };
 }
 
 /// Removes one annotation and the speaker links to or from it; `removed` is what was taken
@@ -47,8 +49,7 @@ export function withAnnotation(doc: DocState, annotation: Annotation): DocState 
 export function withoutAnnotation(doc: DocState, id: string): { doc: DocState; removed: RemovedAnnotation | null } {
   const annotation = doc.annotations.get(id);
   if (!annotation) return { doc, removed: null };
-  const annotations = new Map(doc.annotations);
-  annotations.delete(id);
+  const annotations = doc.annotations.delete(id);
   const linked = (r: Relation) => r.from === id || r.to === id;
   return {
     doc: { ...doc, annotations, relations: doc.relations.filter((r) => !linked(r)) },

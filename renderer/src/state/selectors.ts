@@ -2,6 +2,7 @@
 /// to, which span a click means, where j/k go. Pure functions over {@link DocState}.
 import type { Annotation } from '../../../preload/api';
 import { inTextOrder, speakerOf, type DocState } from './documentState';
+import { PersistentMap } from './persistentMap';
 import type { DocLoad } from './workbenchStore';
 
 /// Which annotations the list (and j/k) show.
@@ -61,6 +62,9 @@ function matchKeyOf(annotation: Annotation): string {
   return key;
 }
 
+/// Annotations by {@link matchKey} (grouped once per part of a document's persistent map).
+const BY_MATCH_KEY = PersistentMap.grouping(matchKeyOf);
+
 /// For each open document, the annotations with the same text as `selected` (itself excluded).
 export function sameTextAnnotations(docs: ReadonlyMap<string, DocLoad>, selected: Annotation | null): Map<string, Set<string>> {
   const result = new Map<string, Set<string>>();
@@ -68,8 +72,8 @@ export function sameTextAnnotations(docs: ReadonlyMap<string, DocLoad>, selected
   const key = matchKeyOf(selected);
   for (const [docId, load] of docs) {
     if (load.status !== 'ready') continue;
-    const ids = new Set<string>();
-    for (const a of load.doc.annotations.values()) if (a.id !== selected.id && matchKeyOf(a) === key) ids.add(a.id);
+    const ids = new Set(PersistentMap.keysInGroup(load.doc.annotations, key, BY_MATCH_KEY));
+    ids.delete(selected.id);
     result.set(docId, ids);
   }
   return result;

@@ -1,0 +1,50 @@
+// Same-text matches across open documents, before and after edits to the persistent maps.
+import { describe, expect, it } from 'vitest';
+import type { Annotation } from '../../preload/api';
+import { docStateOf, withAnnotation, withoutAnnotation, type DocState } from '../../renderer/src/state/documentState';
+import { sameTextAnnotations } from '../../renderer/src/state/selectors';
+import type { DocLoad } from '../../renderer/src/state/workbenchStore';
+
+function docOf(id: string, text: string, phrases: [string, string][]): DocState {
+  const annotations: Annotation[] = phrases.map(([annotationId, phrase]) => {
+    const start = text.indexOf(phrase);
+    return { id: annotationId, docId: id, label: 'location', start, end: start + phrase.length, quote: phrase, annotator: 'me', createdAt: 't', updatedAt: 't', origin: 'manual' };
+  });
+  return docStateOf({ document: { id, title: id, sourceName: `${id}.txt`, text, importedAt: 't' }, annotations, relations: [] });
+}
+
+const ready = (...docs: DocState[]): Map<string, DocLoad> => new Map(docs.map((doc) => [doc.document.id, { status: 'ready', doc }]));
+
+describe('sameTextAnnotations', () => {
+  const one = docOf('one', 'Aleppo and east  Aleppo; aleppo again.', [
+    ['a1', 'Aleppo'],
+    ['a2', 'east  Aleppo'],
+    ['a3', 'aleppo'],
+  ]);
+  const two = docOf('two', 'Fighting in ALEPPO and in East Aleppo.', [
+    ['b1', 'ALEPPO'],
+    ['b2', 'East Aleppo'],
+  ]);
+
+  it('finds the annotations of every open document with the same text, ignoring case and spacing, not the selected one', () => {
+    const found = sameTextAnnotations(ready(one, two), one.annotations.get('a1')!);
+    expect([...found.get('one')!].sort()).toEqual(['a3']);
+    expect([...found.get('two')!]).toEqual(['b1']);
+    const east = sameTextAnnotations(ready(one, two), two.annotations.get('b2')!);
+    expect([...east.get('one')!]).toEqual(['a2']);
+    expect([...east.get('two')!]).toEqual([]);
+    expect(sameTextAnnotations(ready(one, two), null).size).toBe(0);
+  });
+
+  it('follows added, relabelled and removed annotations', () => {
+    const selected = one.annotations.get('a1')!;
+    sameTextAnnotations(ready(one, two), selected);
+    const added = withAnnotation(two, { ...two.annotations.get('b2')!, id: 'b3', start: 12, end: 18, quote: 'ALEPPO' });
+    const removed = withoutAnnotation(one, 'a3').doc;
+    const found = sameTextAnnotations(ready(removed, added), selected);
+    expect([...found.get('one')!]).toEqual([]);
+    expect([...found.get('two')!].sort()).toEqual(['b1', 'b3']);
+    const retexted = withAnnotation(added, { ...added.annotations.get('b1')!, quote: 'Idlib' });
+    expect([...sameTextAnnotations(ready(removed, retexted), selected).get('two')!]).toEqual(['b3']);
+  });
+});
