@@ -95,12 +95,11 @@ function useHighlightSync(editor: Editor | null, annotations: ReadonlyMap<string
     if (!before) {
       actions.push({ type: 'reset', annotations: [...annotations.values()], look });
     } else {
-      // The look first, so that a new tag is drawn once, already in the look that selects it.
-      if (before.look !== look) actions.push({ type: 'look', look });
       // Between the store's persistent maps, only the parts that changed are compared.
       PersistentMap.forEachChange(before.annotations, annotations, (id, annotation) => {
         actions.push(annotation ? { type: 'upsert', annotation } : { type: 'remove', id });
       });
+      if (before.look !== look) actions.push({ type: 'look', look });
     }
     synced.current = { editor, annotations, look };
     if (actions.length) editor.view.dispatch(editor.state.tr.setMeta(highlightsKey, actions));
