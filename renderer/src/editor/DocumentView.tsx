@@ -2,11 +2,8 @@
 /// decorations. The text never changes; the editor is created with its highlights already built,
 /// and later annotation changes reach the highlight plugin one by one (diffed by object identity,
 /// in one transaction per change of props), so a new tag does not redraw the others.
-import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import Document from '@tiptap/extension-document';
-import Paragraph from '@tiptap/extension-paragraph';
-import Text from '@tiptap/extension-text';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Editor } from '@tiptap/react';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { TextSelection } from '@tiptap/pm/state';
 import type { Annotation } from '../../../preload/api';
@@ -20,9 +17,8 @@ import {
   type HighlightState,
 } from './annotationHighlights';
 import { documentContent, windowContent } from './documentContent';
+import { DocumentEditor } from './DocumentEditor';
 import { DocumentWindow, initialWindow, scrollerOf, WINDOW_THRESHOLD } from './documentWindow';
-import { readSelectionOnlyWhenNeeded } from './selectionReads';
-import { AnnotationHighlights } from './highlightsExtension';
 import { TextPositions, type PositionMap, type TextSpan, type WindowPositions } from './textPositions';
 
 /// What the app can ask of a mounted view.
@@ -55,16 +51,6 @@ export interface DocumentViewProps {
   onAnnotationClick?(ids: string[]): void;
   /// Receives the view's handle once mounted, and null when it goes.
   onHandle?(handle: DocumentViewHandle | null): void;
-}
-
-/// The annotation ids of the highlight elements from `target` up to `root`, innermost first.
-function annotationIdsAt(target: EventTarget | null, root: Element): string[] {
-  const ids: string[] = [];
-  for (let el = target instanceof Element ? target : null; el && el !== root; el = el.parentElement) {
-    const id = el.getAttribute('data-annotation-id');
-    if (id && !ids.includes(id)) ids.push(id);
-  }
-  return ids;
 }
 
 /// The part of the browser selection that lies inside `root`, or null.
@@ -151,35 +137,10 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
   const seed = useHighlightSeed(mapping, annotations, look);
   const latestAnnotations = useRef(annotations);
   latestAnnotations.current = annotations;
-  const editor = useEditor(
-    {
-      extensions: [Document, Paragraph, Text, AnnotationHighlights.configure({ positions: mapping, initial: seed })],
-      content,
-      editable: false,
-      // A read-only view needs only TipTap's editable switch and its plain-text copy; the other
-      // core extensions (commands, keymaps, drop, paste, focus events...) serve editing, and
-      // setting them up is a good part of the cost of opening a document.
-      enableCoreExtensions: { commands: false, focusEvents: false, keymap: false, tabindex: false, drop: false, paste: false, delete: false, textDirection: false },
-      injectCSS: false,
-      onMount: ({ editor: created }) => void readSelectionOnlyWhenNeeded(created.view, true),
-      enableInputRules: false,
-      enablePasteRules: false,
-      editorProps: {
-        // Until TipTap installs the plugins (right after creating the view), the view draws the
-        // seeded highlights itself, so that installing them changes nothing on screen.
-        decorations: (state) => (highlightsKey.getState(state) ? undefined : seed(state.doc).decorations),
-        attributes: {
-          'data-testid': 'document-view',
-          class: 'document-text',
-          role: 'document',
-          'aria-label': label,
-          spellcheck: 'false',
-          translate: 'no',
-        },
-      },
-    },
-    [content, label, mapping, seed],
-  );
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const latestClick = useRef(onAnnotationClick);
+  latestClick.current = onAnnotationClick;
+  const onHighlightsClick = useCallback((ids: string[]) => latestClick.current?.(ids), []);
   useHighlightSync(editor, annotations, look);
   const documentWindow = useDocumentWindow(editor, positions, firstWindow);
 
@@ -249,12 +210,5 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
     return () => onHandle(null);
   }, [editor, onHandle, mapping, documentWindow]);
 
-  function onClick(event: MouseEvent<HTMLDivElement>) {
-    if (!onAnnotationClick || !editor || editor.isDestroyed) return;
-    const selection = window.getSelection();
-    if (selection && !selection.isCollapsed) return;
-    onAnnotationClick(annotationIdsAt(event.target, editor.view.dom));
-  }
-
-  return <EditorContent editor={editor} className="document-view" onClick={onClick} />;
+  return <DocumentEditor content={content} label={label} mapping={mapping} seed={seed} onEditor={setEditor} onHighlightsClick={onHighlightsClick} />;
 }
