@@ -117,6 +117,47 @@ describe('highlight decorations', () => {
     expect(new Set([tracksOf(shown).get('m'), tracksOf(shown).get('t')])).toEqual(new Set([0, 1]));
   });
 
+  it('in a window, gives tracks at once only to the clusters reaching it, and to the rest when completed or needed', () => {
+    const long = Array.from({ length: 40 }, (_, i) => `Line ${i} with Aleppo and Idlib in it.`).join('\n');
+    const full = new TextPositions(long);
+    const window = full.window(0, 3);
+    const lineDoc = (from: number, to: number) =>
+      schema.nodeFromJSON({ type: 'doc', content: long.split('\n').slice(from, to).map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })) });
+    const spans: HighlightedAnnotation[] = [];
+    long.split('\n').forEach((line, i) => {
+      const at = long.indexOf(line);
+      spans.push({ id: `a${i}`, label: 'location', start: at + line.indexOf('Aleppo'), end: at + line.indexOf('Aleppo') + 6, annotator: 'me' });
+      spans.push({ id: `w${i}`, label: 'quote', start: at + line.indexOf('with'), end: at + line.indexOf('Idlib') + 5, annotator: 'me' });
+    });
+    const all = new Map([...assignTracks(spans)].map(([id, e]) => [id, e.track]));
+    const tracks = (state: EditorState) => new Map([...highlightsKey.getState(state)!.entries].map(([id, e]) => [id, e.track]));
+    const apply = (state: EditorState, action: HighlightAction) => state.apply(state.tr.setMeta(highlightsKey, action));
+    const start = () => apply(EditorState.create({ doc: lineDoc(0, 3), plugins: [highlightsPlugin(window)] }), { type: 'reset', annotations: spans, look });
+
+    const seeded = start();
+    expect([...tracks(seeded).keys()].sort()).toEqual(['a0', 'a1', 'a2', 'w0', 'w1', 'w2']);
+    expect(highlightsKey.getState(seeded)!.pending).toHaveLength(74);
+    expect(decorated(seeded).map((d) => d.id)).toEqual(['a0', 'a1', 'a2', 'w0', 'w1', 'w2']);
+
+    const done = apply(seeded, { type: 'complete' });
+    expect(highlightsKey.getState(done)!.pending).toBeUndefined();
+    expect(tracks(done)).toEqual(all);
+    expect(highlightsKey.getState(done)!.decorations).toBe(highlightsKey.getState(seeded)!.decorations);
+
+    // Actions that need the others' tracks complete first: a move of the window, a span outside it.
+    const moved = apply(start(), { type: 'window', positions: full.window(10, 13) });
+    expect(tracks(moved)).toEqual(all);
+    const outside = { id: 'far', label: 'actor', start: spans[60].start, end: spans[60].end, annotator: 'me' };
+    const added = apply(start(), { type: 'upsert', annotation: outside });
+    expect(highlightsKey.getState(added)!.pending).toBeUndefined();
+    expect(tracks(added).get('far')).not.toBe(tracks(added).get(spans[60].id));
+    // A span in the window does not.
+    const inside = { id: 'near', label: 'actor', start: spans[0].start, end: spans[0].end, annotator: 'me' };
+    const tagged = apply(start(), { type: 'upsert', annotation: inside });
+    expect(highlightsKey.getState(tagged)!.pending).toHaveLength(74);
+    expect(tracks(tagged).get('near')).toBe(2);
+  });
+
   it('in a window of the text, a span reaching outside it is kept apart from spans out of the window too', () => {
     const firstLine = positions.window(0, 1);
     const line = text.split('\n')[0];

@@ -12,7 +12,7 @@ import { Decoration, DecorationSet, type DecorationAttrs } from '@tiptap/pm/view
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { Annotation } from '../../../preload/api';
 import { PersistentMap } from '../state/persistentMap';
-import { assignTracks, freeTrack, type TrackedAnnotation } from './highlightTracks';
+import { assignTracks, clustersAround, freeTrack, trackList, type TrackedAnnotation } from './highlightTracks';
 import type { PositionMap } from './textPositions';
 
 export { assignTracks, freeTrack, type TrackedAnnotation } from './highlightTracks';
@@ -46,7 +46,9 @@ export type HighlightAction =
   | { type: 'look'; look: HighlightLook }
   /// The document now shows another window of the text (a long document's windowed view):
   /// redraw the annotations that intersect it, mapped by `positions`.
-  | { type: 'window'; positions: PositionMap };
+  | { type: 'window'; positions: PositionMap }
+  /// Give the annotations away from the document shown their tracks (see `pending`).
+  | { type: 'complete' };
 
 /// The plugin's state.
 export interface HighlightState {
@@ -58,6 +60,10 @@ export interface HighlightState {
   seededFrom?: HighlightSource;
   /// The mapping of the document shown, once a `window` action has replaced the plugin's own.
   positions?: PositionMap;
+  /// Annotations not in `entries` yet: a reset gives tracks at once only to the overlap clusters
+  /// that reach the document shown (a long document's first window), and these, none of which
+  /// reaches it, get theirs when the browser is next idle or an action needs them.
+  pending?: readonly HighlightedAnnotation[];
 }
 
 /// The annotations and look a view shows, as its props hold them.
@@ -163,14 +169,45 @@ function trackOf(state: HighlightState, annotation: HighlightedAnnotation, posit
   return freeTrack(annotation, near, annotation.id);
 }
 
+/// `state` with every pending annotation given its track.
+function completed(state: HighlightState): HighlightState {
+  if (!state.pending) return state;
+  const tracked = trackList(state.pending);
+  state.entries.forEach((entry) => tracked.push(entry));
+  const { pending: _done, ...rest } = state;
+  return { ...rest, entries: PersistentMap.keyed(tracked, (entry) => entry.annotation.id) };
+}
+
+/// Whether an action needs the tracks of annotations away from the document shown.
+function needsAllTracks(state: HighlightState, action: HighlightAction, positions: PositionMap): boolean {
+  switch (action.type) {
+    case 'upsert':
+      return !positions.contains(action.annotation);
+    case 'remove':
+      return !state.entries.has(action.id);
+    case 'reset':
+    case 'look':
+      return false;
+    default:
+      return true;
+  }
+}
+
 /// Applies one action to the state (the plugin's `apply`, exported for tests).
 export function applyHighlightAction(state: HighlightState, action: HighlightAction, doc: ProseMirrorNode, positions: PositionMap): HighlightState {
+  if (state.pending && needsAllTracks(state, action, positions)) state = completed(state);
   switch (action.type) {
     case 'reset': {
-      const entries = assignTracks(action.annotations);
+      const { near, rest } = clustersAround(action.annotations, (annotation) => positions.toPositions(annotation) !== null);
+      const entries = assignTracks(near);
       const decorations = DecorationSet.create(doc, decorationsOf(positions, entries.values(), action.look));
-      return state.positions ? { entries, look: action.look, decorations, positions: state.positions } : { entries, look: action.look, decorations };
+      const reset: HighlightState = { entries, look: action.look, decorations };
+      if (state.positions) reset.positions = state.positions;
+      if (rest.length) reset.pending = rest;
+      return reset;
     }
+    case 'complete':
+      return state;
     case 'upsert': {
       const previous = state.entries.get(action.annotation.id);
       const moved = !previous || previous.annotation.start !== action.annotation.start || previous.annotation.end !== action.annotation.end;
@@ -190,10 +227,14 @@ export function applyHighlightAction(state: HighlightState, action: HighlightAct
       const old = state.look;
       const next = action.look;
       const shown = old.me !== next.me || old.showOthers !== next.showOthers;
-      if (shown || old.labels !== next.labels) {
+      if (shown) {
         // Other annotations are shown or hidden: their tracks are assigned again, all together.
-        const entries = shown ? assignTracks([...state.entries.values()].map((entry) => entry.annotation)) : state.entries;
-        return { ...state, entries, look: next, decorations: DecorationSet.create(doc, decorationsOf(positions, entries.values(), next)) };
+        const annotations = [...(state.pending ?? [])];
+        state.entries.forEach((entry) => annotations.push(entry.annotation));
+        return applyHighlightAction(state, { type: 'reset', annotations, look: next }, doc, positions);
+      }
+      if (old.labels !== next.labels) {
+        return { ...state, look: next, decorations: DecorationSet.create(doc, decorationsOf(positions, state.entries.values(), next)) };
       }
       const changed: TrackedAnnotation[] = [];
       for (const id of idsTouchedByLook(old, next)) {
@@ -214,7 +255,9 @@ export function applyHighlightAction(state: HighlightState, action: HighlightAct
 export function seededHighlights(source: HighlightSource | null, doc: ProseMirrorNode, positions: PositionMap): HighlightState {
   const empty: HighlightState = { entries: PersistentMap.of(), look: EMPTY_LOOK, decorations: DecorationSet.empty };
   if (!source) return empty;
-  const reset: HighlightAction = { type: 'reset', annotations: [...source.annotations.values()], look: source.look };
+  const annotations: HighlightedAnnotation[] = [];
+  source.annotations.forEach((annotation) => annotations.push(annotation));
+  const reset: HighlightAction = { type: 'reset', annotations, look: source.look };
   return { ...applyHighlightAction(empty, reset, doc, positions), seededFrom: source };
 }
 
@@ -236,6 +279,22 @@ export function highlightsPlugin(positions: PositionMap, initial?: (doc: ProseMi
     },
     props: {
       decorations: (state: EditorState) => highlightsKey.getState(state)?.decorations,
+    },
+    view: (editorView) => {
+      // Pending tracks are assigned when the browser is idle (after the first paint).
+      let idle: number | null = null;
+      const schedule = () => {
+        if (idle !== null || !highlightsKey.getState(editorView.state)?.pending || typeof requestIdleCallback !== 'function') return;
+        idle = requestIdleCallback(() => {
+          idle = null;
+          if (!editorView.isDestroyed && highlightsKey.getState(editorView.state)?.pending) editorView.dispatch(editorView.state.tr.setMeta(highlightsKey, { type: 'complete' }));
+        });
+      };
+      schedule();
+      return {
+        update: schedule,
+        destroy: () => void (idle !== null && cancelIdleCallback(idle)),
+      };
     },
   });
 }

@@ -86,6 +86,11 @@ class MinHeap<T> {
 /// span, in that order, the {@link freeTrack} among all spans before it, in O(n log n): a sweep
 /// keeps the spans still open (a heap by end) and the tracks they released (a heap).
 export function assignTracks(annotations: readonly HighlightedAnnotation[]): PersistentMap<TrackedAnnotation> {
+  return PersistentMap.keyed(trackList(annotations), (entry) => entry.annotation.id);
+}
+
+/// {@link assignTracks} as a list, in text order.
+export function trackList(annotations: readonly HighlightedAnnotation[]): TrackedAnnotation[] {
   const ordered = [...annotations].sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
   const tracked: TrackedAnnotation[] = [];
   const open = new MinHeap<TrackedAnnotation>((e) => e.annotation.end);
@@ -104,5 +109,43 @@ export function assignTracks(annotations: readonly HighlightedAnnotation[]): Per
     tracked.push(entry);
     open.push(entry);
   }
-  return PersistentMap.keyed(tracked, (entry) => entry.annotation.id);
+  return tracked;
+}
+
+/// Passes over the spans after which {@link clustersAround} gives up splitting.
+const MAX_PASSES = 3;
+
+/// The annotations whose overlap clusters reach the ones `inView` picks, and the others. A span
+/// gets the same track from {@link assignTracks} whether the spans of other clusters are given
+/// with it or not (when a cluster ends, every track is free again), so the clusters in view can be
+/// given their tracks first and the rest later. The near ones are found by growing the extent of
+/// those in view by every span that touches it, until none does; should that take more than a
+/// few passes (a long chain of overlapping spans), all are near.
+export function clustersAround<T extends { start: number; end: number }>(annotations: readonly T[], inView: (annotation: T) => boolean): { near: T[]; rest: T[] } {
+  let from = Infinity;
+  let to = -Infinity;
+  let seen = 0;
+  for (const a of annotations) {
+    if (!inView(a)) continue;
+    seen += 1;
+    from = Math.min(from, a.start);
+    to = Math.max(to, a.end);
+  }
+  if (seen === annotations.length) return { near: [...annotations], rest: [] };
+  if (seen === 0) return { near: [], rest: [...annotations] };
+  for (let pass = 0, grew = true; grew; pass++) {
+    if (pass === MAX_PASSES) return { near: [...annotations], rest: [] };
+    grew = false;
+    for (const a of annotations) {
+      if (a.start <= to && from <= a.end && (a.start < from || a.end > to)) {
+        from = Math.min(from, a.start);
+        to = Math.max(to, a.end);
+        grew = true;
+      }
+    }
+  }
+  const near: T[] = [];
+  const rest: T[] = [];
+  for (const a of annotations) (a.start <= to && from <= a.end ? near : rest).push(a);
+  return { near, rest };
 }
