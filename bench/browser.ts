@@ -81,30 +81,32 @@ async function openPage(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-/// Hands the workload to the page, waits until the page is idle (its own start-up, such as
-/// compiling its scripts, is not the document's load), then times `benchLoad` inside the page.
-async function timeLoad(page: Page, workload: BrowserWorkload): Promise<number> {
-  await page.evaluate((w) => void (window.benchWorkload = w), workload);
-  await settle(page, PAUSE_BEFORE_LOAD_MS);
-  return page.evaluate(async () => {
-    const w = window.benchWorkload!;
-    const started = performance.now();
-    await window.benchLoad!(w.text, w.annotations);
-    return performance.now() - started;
-  });
+/// Hands the workload to a fresh page of `url`, waits until the page is idle (its own start-up,
+/// such as compiling its scripts, is not the document's load), times `benchLoad` inside the
+/// page, drops the harness's copy of the text and spans (the page keeps what it rendered), then
+/// runs `then` on the page and closes it.
+async function withLoadedPage<T>(browser: Browser, url: string, workload: BrowserWorkload, then: (page: Page, loadMs: number) => Promise<T>): Promise<T> {
+  const page = await openPage(browser, url);
+  try {
+    await page.evaluate((w) => void (window.benchWorkload = w), workload);
+    await settle(page, PAUSE_BEFORE_LOAD_MS);
+    const loadMs = await page.evaluate(async () => {
+      const w = window.benchWorkload!;
+      const started = performance.now();
+      await window.benchLoad!(w.text, w.annotations);
+      return performance.now() - started;
+    });
+    await page.evaluate(() => void (window.benchWorkload = { text: '', annotations: [], adds: window.benchWorkload!.adds }));
+    return await then(page, loadMs);
+  } finally {
+    await page.context().close();
+  }
 }
 
 /// `benchLoad` time of one document on `runs` fresh pages (median).
 export async function measureLoad(browser: Browser, url: string, text: string, annotations: BenchSpan[], runs: number): Promise<number> {
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const page = await openPage(browser, url);
-    try {
-      times.push(await timeLoad(page, { text, annotations, adds: [] }));
-    } finally {
-      await page.context().close();
-    }
-  }
+  for (let i = 0; i < runs; i++) times.push(await withLoadedPage(browser, url, { text, annotations, adds: [] }, async (_page, loadMs) => loadMs));
   return median(times);
 }
 
@@ -115,11 +117,7 @@ type Weight = Pick<PageRun, 'heapBytes' | 'usedJSHeapSize' | 'embedderHeapBytes'
 /// garbage collection. On a page of its own: the forced collection (and the heap profiler it
 /// needs) would otherwise fall between the load and the adds timed after it.
 async function weighAfterLoad(browser: Browser, url: string, workload: BrowserWorkload): Promise<Weight> {
-  const page = await openPage(browser, url);
-  try {
-    await timeLoad(page, workload);
-    // Drop the harness's copy of the workload (the page keeps what it rendered), then weigh.
-    await page.evaluate(() => void (window.benchWorkload = null));
+  return withLoadedPage(browser, url, workload, async (page) => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.enable');
     await cdp.send('HeapProfiler.collectGarbage');
@@ -127,19 +125,14 @@ async function weighAfterLoad(browser: Browser, url: string, workload: BrowserWo
     const usedJSHeapSize = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN);
     const domElements = await page.evaluate(() => document.getElementsByTagName('*').length);
     return { heapBytes: heap.usedSize, embedderHeapBytes: (heap as { embedderHeapUsedSize?: number }).embedderHeapUsedSize ?? NaN, usedJSHeapSize, domElements };
-  } finally {
-    await page.context().close();
-  }
+  });
 }
 
 /// Loads `url` afresh and measures load, 20 adds and a scroll to the last span; then, on another
 /// fresh page, the weight after load.
 export async function measurePage(browser: Browser, url: string, workload: BrowserWorkload): Promise<PageRun & { info: { name: string; version: string } }> {
-  const page = await openPage(browser, url);
-  let timed: Omit<PageRun, keyof Weight> & { info: { name: string; version: string } };
-  try {
+  const timed = await withLoadedPage(browser, url, workload, async (page, loadMs) => {
     const info = await page.evaluate(() => window.benchInfo!);
-    const loadMs = await timeLoad(page, workload);
     const addMs: number[] = [];
     for (let i = 0; i < workload.adds.length; i++) {
       await settle(page);
@@ -161,10 +154,8 @@ export async function measurePage(browser: Browser, url: string, workload: Brows
       await window.benchScrollTo!(span);
       return performance.now() - started;
     }, last);
-    timed = { info, loadMs, addMs, addMedianMs: median(addMs), addP95Ms: percentile(addMs, 95), scrollMs };
-  } finally {
-    await page.context().close();
-  }
+    return { info, loadMs, addMs, addMedianMs: median(addMs), addP95Ms: percentile(addMs, 95), scrollMs };
+  });
   return { ...timed, ...(await weighAfterLoad(browser, url, workload)) };
 }
 

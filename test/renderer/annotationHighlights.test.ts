@@ -54,6 +54,9 @@ const decorated = (state: EditorState) =>
     .map((d) => ({ id: (d.spec as { id: string }).id, text: state.doc.textBetween(d.from, d.to, '\n') }))
     .sort((a, b) => a.id.localeCompare(b.id));
 
+/// Each annotation's track in a state.
+const tracksOf = (state: EditorState) => new Map([...highlightsKey.getState(state)!.entries].map(([id, e]) => [id, e.track]));
+
 describe('highlight decorations', () => {
   it('draws each annotation over exactly its text, nested and crossing paragraphs included', () => {
     const state = stateWith({ type: 'reset', annotations: [quote, actor, crossing], look });
@@ -102,7 +105,6 @@ describe('highlight decorations', () => {
   });
 
   it('gives a new span a track apart from every drawn span it overlaps, and from hidden ones once they are shown', () => {
-    const tracksOf = (state: EditorState) => new Map([...highlightsKey.getState(state)!.entries].map(([id, e]) => [id, e.track]));
     const inner = span('i', 'actor', 'Russians to');
     // Drawn neighbours: the quote (track 0) and the actor (track 1) both overlap the new span.
     const drawn = stateWith({ type: 'reset', annotations: [quote, actor], look }, { type: 'upsert', annotation: inner });
@@ -130,7 +132,7 @@ describe('highlight decorations', () => {
       spans.push({ id: `w${i}`, label: 'quote', start: at + line.indexOf('with'), end: at + line.indexOf('Idlib') + 5, annotator: 'me' });
     });
     const all = new Map([...assignTracks(spans)].map(([id, e]) => [id, e.track]));
-    const tracks = (state: EditorState) => new Map([...highlightsKey.getState(state)!.entries].map(([id, e]) => [id, e.track]));
+    const tracks = tracksOf;
     const apply = (state: EditorState, action: HighlightAction) => state.apply(state.tr.setMeta(highlightsKey, action));
     const start = () => apply(EditorState.create({ doc: lineDoc(0, 3), plugins: [highlightsPlugin(window)] }), { type: 'reset', annotations: spans, look });
 
@@ -150,12 +152,25 @@ describe('highlight decorations', () => {
     const outside = { id: 'far', label: 'actor', start: spans[60].start, end: spans[60].end, annotator: 'me' };
     const added = apply(start(), { type: 'upsert', annotation: outside });
     expect(highlightsKey.getState(added)!.pending).toBeUndefined();
-    expect(tracks(added).get('far')).not.toBe(tracks(added).get(spans[60].id));
+    // It overlaps a quote (track 0) and the location inside it (track 1).
+    expect(tracks(added).get('far')).toBe(2);
     // A span in the window does not.
     const inside = { id: 'near', label: 'actor', start: spans[0].start, end: spans[0].end, annotator: 'me' };
     const tagged = apply(start(), { type: 'upsert', annotation: inside });
     expect(highlightsKey.getState(tagged)!.pending).toHaveLength(74);
     expect(tracks(tagged).get('near')).toBe(2);
+
+    // A pending annotation removed, or moved into the window and then removed, stays removed.
+    const removed = apply(apply(start(), { type: 'remove', id: 'a30' }), { type: 'complete' });
+    expect(tracks(removed).has('a30')).toBe(false);
+    expect(tracks(removed).size).toBe(spans.length - 1);
+    const brought = apply(start(), { type: 'upsert', annotation: { ...spans[60], start: spans[0].start, end: spans[0].end } });
+    const gone = apply(apply(apply(brought, { type: 'remove', id: spans[60].id }), { type: 'complete' }), { type: 'window', positions: full.window(29, 32) });
+    expect(tracks(gone).has(spans[60].id)).toBe(false);
+    expect(decorated(gone).map((d) => d.id)).not.toContain(spans[60].id);
+    // Showing or hiding others' annotations while tracks are pending keeps every annotation.
+    const hidden = apply(start(), { type: 'look', look: { ...look, showOthers: false } });
+    expect(tracks(apply(hidden, { type: 'complete' }))).toEqual(all);
   });
 
   it('in a window of the text, a span reaching outside it is kept apart from spans out of the window too', () => {

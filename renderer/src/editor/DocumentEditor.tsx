@@ -1,7 +1,7 @@
 /// The TipTap editor inside a document view: created for a text (its content, label and first
 /// highlights) and not rendered again while annotations and their look change, which reach it as
-/// transactions (see `DocumentView`). Rendering a TipTap editor is not free: `useEditor` compares
-/// its options on every render, and TipTap then applies them to the view again.
+/// transactions (see `DocumentView`), so a tag does not run TipTap's hooks and `EditorContent`'s
+/// update for nothing.
 import { memo, useLayoutEffect, type MouseEvent } from 'react';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import Document from '@tiptap/extension-document';

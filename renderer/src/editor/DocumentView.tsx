@@ -81,10 +81,14 @@ function useHighlightSync(editor: Editor | null, annotations: ReadonlyMap<string
     if (!before) {
       actions.push({ type: 'reset', annotations: [...annotations.values()], look });
     } else {
-      // Between the store's persistent maps, only the parts that changed are compared.
+      // Between the store's persistent maps, only the parts that changed are compared. Removals
+      // first, so that the tracks they free are there for the new spans whatever the order.
+      const upserts: HighlightAction[] = [];
       PersistentMap.forEachChange(before.annotations, annotations, (id, annotation) => {
-        actions.push(annotation ? { type: 'upsert', annotation } : { type: 'remove', id });
+        if (annotation) upserts.push({ type: 'upsert', annotation });
+        else actions.push({ type: 'remove', id });
       });
+      actions.push(...upserts);
       if (before.look !== look) actions.push({ type: 'look', look });
     }
     synced.current = { editor, annotations, look };

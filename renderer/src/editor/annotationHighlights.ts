@@ -156,8 +156,9 @@ function idsTouchedByLook(a: HighlightLook, b: HighlightLook): Set<string> {
 
 /// The track for `annotation`: the lowest one that no drawn annotation overlapping it holds.
 /// When it lies wholly in the document shown, those are all drawn around it, so its neighbours
-/// come from the decorations there rather than from every entry. (Hidden annotations are not
-/// kept apart; tracks are assigned afresh when they are shown.)
+/// come from the decorations there rather than from every entry; otherwise every entry counts.
+/// (A hidden annotation may then share the new span's track: it is not drawn, and all tracks
+/// are assigned afresh when hidden annotations are shown.)
 function trackOf(state: HighlightState, annotation: HighlightedAnnotation, positions: PositionMap): number {
   const span = annotation.end > annotation.start && positions.contains(annotation) ? positions.toPositions(annotation) : null;
   if (!span) return freeTrack(annotation, state.entries, annotation.id);
@@ -178,13 +179,24 @@ function completed(state: HighlightState): HighlightState {
   return { ...rest, entries: PersistentMap.keyed(tracked, (entry) => entry.annotation.id) };
 }
 
-/// Whether an action needs the tracks of annotations away from the document shown.
+/// Whether annotation `id` is still waiting for its track (a scan, only until the idle callback
+/// has completed the pending ones).
+function isPending(state: HighlightState, id: string): boolean {
+  return !state.entries.has(id) && (state.pending?.some((annotation) => annotation.id === id) ?? false);
+}
+
+/// Whether an action needs the tracks of annotations away from the document shown: a change to
+/// a pending annotation, a span whose track must be found among every entry, a new window.
 function needsAllTracks(state: HighlightState, action: HighlightAction, positions: PositionMap): boolean {
   switch (action.type) {
-    case 'upsert':
-      return !positions.contains(action.annotation);
+    case 'upsert': {
+      const { annotation } = action;
+      const previous = state.entries.get(annotation.id);
+      const moved = !previous || previous.annotation.start !== annotation.start || previous.annotation.end !== annotation.end;
+      return (moved && !positions.contains(annotation)) || isPending(state, annotation.id);
+    }
     case 'remove':
-      return !state.entries.has(action.id);
+      return isPending(state, action.id);
     case 'reset':
     case 'look':
       return false;
@@ -250,10 +262,15 @@ export function applyHighlightAction(state: HighlightState, action: HighlightAct
   }
 }
 
+/// The state of a view that shows nothing yet.
+function emptyHighlights(): HighlightState {
+  return { entries: PersistentMap.of(), look: EMPTY_LOOK, decorations: DecorationSet.empty };
+}
+
 /// The state of a view that shows `source` from the start: built once, before the editor draws
 /// anything, so its first paint already has every highlight.
 export function seededHighlights(source: HighlightSource | null, doc: ProseMirrorNode, positions: PositionMap): HighlightState {
-  const empty: HighlightState = { entries: PersistentMap.of(), look: EMPTY_LOOK, decorations: DecorationSet.empty };
+  const empty = emptyHighlights();
   if (!source) return empty;
   const annotations: HighlightedAnnotation[] = [];
   source.annotations.forEach((annotation) => annotations.push(annotation));
@@ -267,7 +284,7 @@ export function highlightsPlugin(positions: PositionMap, initial?: (doc: ProseMi
   return new Plugin<HighlightState>({
     key: highlightsKey,
     state: {
-      init: (_config, state) => initial?.(state.doc) ?? { entries: PersistentMap.of(), look: EMPTY_LOOK, decorations: DecorationSet.empty },
+      init: (_config, state) => initial?.(state.doc) ?? emptyHighlights(),
       apply(tr, value) {
         const meta = tr.getMeta(highlightsKey) as HighlightAction | readonly HighlightAction[] | undefined;
         const actions: readonly HighlightAction[] = !meta ? [] : Array.isArray(meta) ? meta : [meta as HighlightAction];
