@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { computeAgreement, type AgreementReport } from '../core/agreement.js';
+import { AgreementTally, type AgreementReport } from '../core/agreement.js';
 import { importExchange, MAX_EXCHANGE_BYTES, parseExchange, type ExchangeImportReport } from '../core/exchange/importExchange.js';
 import { EXPORT_FORMATS, renderExport, writeExport, type ExportFormat, type ExportProgress } from '../core/export/renderExport.js';
 import { importArticleFiles, importSeeds, type ImportReport } from '../core/importArticles.js';
@@ -138,15 +138,20 @@ function buildProgram(context: CliContext): Command {
     .option('--json', 'print JSON instead of a table')
     .action(async (options: { workspace?: string; a: string; b: string; json?: boolean }) => {
       const workspace = await Workspace.open(resolveWorkspaceDir(options.workspace), { readOnly: true });
-      const documents = [];
-      for (const d of workspace.listDocuments()) documents.push(await workspace.readDocument(d.id));
-      const annotators = new Set(documents.flatMap((d) => d.annotations.map((a) => a.annotator)));
+      // One document at a time: only the counts are kept.
+      const agreement = new AgreementTally(options.a, options.b);
+      const annotators = new Set<string>();
+      for (const d of workspace.listDocuments()) {
+        const file = await workspace.readDocument(d.id);
+        for (const a of file.annotations) annotators.add(a.annotator);
+        agreement.add(file);
+      }
       for (const name of [options.a, options.b]) {
         if (!annotators.has(name)) {
           throw new Error(`no annotations by "${name}" in this workspace (annotators: ${[...annotators].join(', ') || 'none'})`);
         }
       }
-      const report = computeAgreement(documents, options.a, options.b);
+      const report = agreement.report();
       console.log(options.json ? JSON.stringify(report, null, 2) : agreementTable(report));
     });
 

@@ -90,71 +90,118 @@ export function tokenTags(tokens: Token[], spans: Span[]): string[] {
   return owners.map((o) => o?.label ?? 'O');
 }
 
+/// How often each tag occurs in either layer and how often the layers agree, over some tokens.
+class TagCounts {
+  tokens = 0;
+  agree = 0;
+  readonly countA = new Map<string, number>();
+  readonly countB = new Map<string, number>();
+
+  add(tagsA: readonly string[], tagsB: readonly string[]): void {
+    for (let i = 0; i < tagsA.length; i++) {
+      if (tagsA[i] === tagsB[i]) this.agree++;
+      this.countA.set(tagsA[i], (this.countA.get(tagsA[i]) ?? 0) + 1);
+      this.countB.set(tagsB[i], (this.countB.get(tagsB[i]) ?? 0) + 1);
+    }
+    this.tokens += tagsA.length;
+  }
+
+  /// Cohen's kappa; `null` for no tokens. With p_e = 1, kappa is 1 when p_o = 1 (DESIGN §6).
+  kappa(): number | null {
+    const n = this.tokens;
+    if (n === 0) return null;
+    const po = this.agree / n;
+    let pe = 0;
+    for (const [k, c] of this.countA) pe += (c / n) * ((this.countB.get(k) ?? 0) / n);
+    if (pe === 1) return po === 1 ? 1 : 0;
+    return (po - pe) / (1 - pe);
+  }
+}
+
 /// Cohen's kappa of two equally long tag sequences; `null` for none. With p_e = 1, kappa is 1
 /// when p_o = 1 (DESIGN §6).
 export function cohensKappa(tagsA: string[], tagsB: string[]): number | null {
-  const n = tagsA.length;
-  if (n === 0) return null;
-  const countA = new Map<string, number>();
-  const countB = new Map<string, number>();
-  let agree = 0;
-  for (let i = 0; i < n; i++) {
-    if (tagsA[i] === tagsB[i]) agree++;
-    countA.set(tagsA[i], (countA.get(tagsA[i]) ?? 0) + 1);
-    countB.set(tagsB[i], (countB.get(tagsB[i]) ?? 0) + 1);
+  const counts = new TagCounts();
+  counts.add(tagsA, tagsB);
+  return counts.kappa();
+}
+
+/// Matches and span counts of one kind of F1, overall and per label, added to document by document.
+class F1Tally {
+  private readonly total: F1Counts = { f1: null, matches: 0, countA: 0, countB: 0 };
+  private readonly perLabel: Record<string, F1Counts> = {};
+
+  add(pairs: readonly [Span, Span][], a: readonly Span[], b: readonly Span[]): void {
+    const entry = (label: string) => (this.perLabel[label] ??= { f1: null, matches: 0, countA: 0, countB: 0 });
+    for (const s of a) entry(s.label).countA++;
+    for (const s of b) entry(s.label).countB++;
+    for (const [s] of pairs) entry(s.label).matches++;
+    this.total.matches += pairs.length;
+    this.total.countA += a.length;
+    this.total.countB += b.length;
   }
-  const po = agree / n;
-  let pe = 0;
-  for (const [k, c] of countA) pe += (c / n) * ((countB.get(k) ?? 0) / n);
-  if (pe === 1) return po === 1 ? 1 : 0;
-  return (po - pe) / (1 - pe);
+
+  figures(): F1Figures {
+    const perLabel: Record<string, F1Counts> = {};
+    for (const [label, c] of Object.entries(this.perLabel)) perLabel[label] = { ...c, f1: f1(c.matches, c.countA, c.countB) };
+    const { matches, countA, countB } = this.total;
+    return { f1: f1(matches, countA, countB), matches, countA, countB, perLabel };
+  }
 }
 
-function tally(pairs: [Span, Span][], a: Span[], b: Span[]): F1Figures {
-  const perLabel: Record<string, F1Counts> = {};
-  const entry = (label: string) => (perLabel[label] ??= { f1: null, matches: 0, countA: 0, countB: 0 });
-  for (const s of a) entry(s.label).countA++;
-  for (const s of b) entry(s.label).countB++;
-  for (const [s] of pairs) entry(s.label).matches++;
-  for (const c of Object.values(perLabel)) c.f1 = f1(c.matches, c.countA, c.countB);
-  return { f1: f1(pairs.length, a.length, b.length), matches: pairs.length, countA: a.length, countB: b.length, perLabel };
-}
+/// Agreement of annotators `a` and `b`, built up one document at a time, so that a whole
+/// workspace is compared without holding all of it (documents not annotated by both are skipped).
+export class AgreementTally {
+  private readonly tags = new TagCounts();
+  private readonly exact = new F1Tally();
+  private readonly overlap = new F1Tally();
+  private readonly perDocument: AgreementReport['perDocument'] = [];
 
-/// Agreement of annotators `a` and `b` over `documents` (those not annotated by both are skipped).
-export function computeAgreement(documents: DocumentFile[], a: string, b: string): AgreementReport {
-  const all = { exact: [] as [Span, Span][], overlap: [] as [Span, Span][], a: [] as Span[], b: [] as Span[], tagsA: [] as string[], tagsB: [] as string[] };
-  const perDocument: AgreementReport['perDocument'] = [];
-  for (const file of documents) {
-    const spansA = file.annotations.filter((x) => x.annotator === a);
-    const spansB = file.annotations.filter((x) => x.annotator === b);
-    if (!spansA.length || !spansB.length) continue;
+  constructor(
+    readonly a: string,
+    readonly b: string,
+  ) {}
+
+  /// Counts one document in.
+  add(file: DocumentFile): void {
+    const spansA = file.annotations.filter((x) => x.annotator === this.a);
+    const spansB = file.annotations.filter((x) => x.annotator === this.b);
+    if (!spansA.length || !spansB.length) return;
     const exact = exactMatches(spansA, spansB);
     const overlap = overlapMatches(spansA, spansB);
     const tokens = tokenize(file.document.text);
     const tagsA = tokenTags(tokens, spansA);
     const tagsB = tokenTags(tokens, spansB);
-    perDocument.push({
+    this.perDocument.push({
       id: file.document.id,
       title: file.document.title,
       kappa: cohensKappa(tagsA, tagsB),
       exactF1: f1(exact.length, spansA.length, spansB.length),
       overlapF1: f1(overlap.length, spansA.length, spansB.length),
     });
-    all.exact.push(...exact);
-    all.overlap.push(...overlap);
-    all.a.push(...spansA);
-    all.b.push(...spansB);
-    for (const t of tagsA) all.tagsA.push(t);
-    for (const t of tagsB) all.tagsB.push(t);
+    this.exact.add(exact, spansA, spansB);
+    this.overlap.add(overlap, spansA, spansB);
+    this.tags.add(tagsA, tagsB);
   }
-  return {
-    a,
-    b,
-    documents: perDocument.length,
-    tokens: all.tagsA.length,
-    kappa: cohensKappa(all.tagsA, all.tagsB),
-    exact: tally(all.exact, all.a, all.b),
-    overlap: tally(all.overlap, all.a, all.b),
-    perDocument,
-  };
+
+  /// The figures over every document counted so far.
+  report(): AgreementReport {
+    return {
+      a: this.a,
+      b: this.b,
+      documents: this.perDocument.length,
+      tokens: this.tags.tokens,
+      kappa: this.tags.kappa(),
+      exact: this.exact.figures(),
+      overlap: this.overlap.figures(),
+      perDocument: [...this.perDocument],
+    };
+  }
+}
+
+/// Agreement of annotators `a` and `b` over `documents` (those not annotated by both are skipped).
+export function computeAgreement(documents: Iterable<DocumentFile>, a: string, b: string): AgreementReport {
+  const tally = new AgreementTally(a, b);
+  for (const file of documents) tally.add(file);
+  return tally.report();
 }

@@ -11,7 +11,7 @@ import {
 } from '../core/annotations.js';
 import { importExchange, parseExchange } from '../core/exchange/importExchange.js';
 import { EXPORT_FILES, exportBytes, renderExport } from '../core/export/renderExport.js';
-import { computeAgreement } from '../core/agreement.js';
+import { AgreementTally } from '../core/agreement.js';
 import { importArticleUploads } from '../core/importArticles.js';
 import { decideItem, pairLayers } from '../core/review.js';
 import { searchDocuments } from '../core/search.js';
@@ -115,12 +115,15 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
           .sort((x, y) => y.annotations - x.annotations || x.name.localeCompare(y.name));
       },
       async compare(a, b) {
-        const files = [];
-        for await (const file of readDocuments(workspace, allDocumentIds())) files.push(file);
-        const documents = files
-          .map((f) => ({ id: f.document.id, title: f.document.title, items: pairLayers(f, a, b) }))
-          .filter((d) => d.items.length > 0);
-        return { a, b, documents, agreement: computeAgreement(files, a, b) };
+        // One document at a time: only the review items and the counts are kept.
+        const agreement = new AgreementTally(a, b);
+        const documents = [];
+        for await (const file of readDocuments(workspace, allDocumentIds())) {
+          agreement.add(file);
+          const items = pairLayers(file, a, b);
+          if (items.length) documents.push({ id: file.document.id, title: file.document.title, items });
+        }
+        return { a, b, documents, agreement: agreement.report() };
       },
       async decide(docId, a, b, item, decision) {
         const { annotator, now } = author();
