@@ -87,7 +87,7 @@ export function ExportDialog({ documents, labels, annotators, onClose }: ExportD
       <p className="dialog-hint">Offsets in every file count Unicode code points, as Python and the W3C model do.</p>
       <div className="export-columns">
         <fieldset ref={formats} className="format-group" data-testid="export-formats">
-          <legend className="scope-legend">Format</legend>
+          <legend className="caption scope-legend">Format</legend>
           {EXPORT_CHOICES.map((choice) => (
             <label key={choice.format} className={choice.format === format ? 'format-option is-chosen' : 'format-option'} data-testid="export-format" data-format={choice.format}>
               <input type="radio" name="export-format" value={choice.format} checked={choice.format === format} onChange={() => setFormat(choice.format)} />

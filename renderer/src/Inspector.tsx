@@ -59,7 +59,7 @@ function AnnotationDetails({ doc, annotation, labels, me, picking, onPickingChan
       </blockquote>
 
       <div className="field">
-        <span className="field-label">Label</span>
+        <span className="caption field-label">Label</span>
         <div className="chip-row" role="radiogroup" aria-label="Label">
           {labels.map((l) => (
             <button
@@ -85,7 +85,7 @@ function AnnotationDetails({ doc, annotation, labels, me, picking, onPickingChan
       {annotation.label === QUOTE_LABEL && <SpeakerField doc={doc} quote={annotation} picking={picking} onPickingChange={onPickingChange} />}
       {quotes.length > 0 && (
         <div className="field">
-          <span className="field-label">Speaker of</span>
+          <span className="caption field-label">Speaker of</span>
           <ul className="link-list">
             {quotes.map((q) => (
               <li key={q.id}>
@@ -99,13 +99,13 @@ function AnnotationDetails({ doc, annotation, labels, me, picking, onPickingChan
       )}
 
       <div className="field">
-        <span className="field-label">Note</span>
+        <span className="caption field-label">Note</span>
         <NoteEditor value={annotation.note} onCommit={(note) => store.setNote(ref, note)} />
       </div>
 
       {around.length > 0 && (
         <div className="field">
-          <span className="field-label">Overlaps</span>
+          <span className="caption field-label">Overlaps</span>
           <div className="chip-row">
             {around.map((a) => {
               const l = labels.find((x) => x.id === a.label);

@@ -31,7 +31,7 @@ export function Library({ documents, labels, openPanes, onOpen }: LibraryProps) 
   return (
     <aside className="library" aria-label="Library">
       <div className="library-head">
-        <h2 className="library-heading">Library</h2>
+        <h2 className="section-heading">Library</h2>
         {documents && (
           <span className="library-total" data-testid="library-total">
             {plural(documents.length, 'article')}

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 export function MessageSection({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
     <section className="message-section" data-testid={testId}>
-      <h3 className="message-section-title">{title}</h3>
+      <h3 className="caption message-section-title">{title}</h3>
       <ul className="message-list">{children}</ul>
     </section>
   );

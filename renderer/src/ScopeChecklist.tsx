@@ -47,7 +47,7 @@ export function ScopeChecklist({ legend, allText, items, chosen, onChange, testI
 
   return (
     <fieldset className="scope-group" data-testid={testId}>
-      <legend className="scope-legend">
+      <legend className="caption scope-legend">
         {legend}
         <span className="scope-count">{items.length === 0 ? '' : everything ? 'all' : `${count} of ${items.length}`}</span>
       </legend>

@@ -27,7 +27,7 @@ export function SpeakerField({ doc, quote, picking, onPickingChange }: SpeakerFi
 
   return (
     <div className="field">
-      <label className="field-label" htmlFor="speaker-select">
+      <label className="caption field-label" htmlFor="speaker-select">
         Speaker
       </label>
       <div className="speaker-row">

@@ -43,7 +43,7 @@ export function TextSearchResults({ phrase, onOpen }: TextSearchResultsProps) {
   const open = (r: SearchResult, e: MouseEvent | KeyboardEvent) => onOpen(r.id, e.ctrlKey || e.metaKey || e.shiftKey, r.hits[0]);
   return (
     <section className="text-search" data-testid="text-search" aria-label="Found in the text">
-      <h3 className="text-search-heading">In the text</h3>
+      <h3 className="section-heading text-search-heading">In the text</h3>
       {state.error && state.phrase === wanted ? (
         <p className="library-note">Search failed: {state.error}</p>
       ) : current === null ? (

@@ -133,7 +133,7 @@ export function AgreementPanel({ report, labels, docId, reviewable, loading, onO
   return (
     <aside className={`agreement-panel${loading ? ' is-loading' : ''}`} data-testid="agreement-panel" aria-label="Agreement" aria-busy={loading}>
       <header className="agreement-header">
-        <h2 className="review-section-title">Agreement</h2>
+        <h2 className="section-heading">Agreement</h2>
         {report && (
           <span className="agreement-scope" data-testid="agreement-scope">
             {report.documents} {report.documents === 1 ? 'document' : 'documents'} both tagged
@@ -147,9 +147,9 @@ export function AgreementPanel({ report, labels, docId, reviewable, loading, onO
           {(['kappa', 'exact', 'overlap'] as const).map((m) => (
             <Overall key={m} report={report} measure={m} />
           ))}
-          <h3 className="agreement-subtitle">Per label</h3>
+          <h3 className="section-heading agreement-subtitle">Per label</h3>
           <LabelBars report={report} labels={labels} />
-          <h3 className="agreement-subtitle">Per document</h3>
+          <h3 className="section-heading agreement-subtitle">Per document</h3>
           <DocumentTable report={report} docId={docId} reviewable={reviewable} onOpenDocument={onOpenDocument} />
         </div>
       )}

@@ -177,7 +177,7 @@ export function ReviewMode({ me, labels, onError, libraryVersion, onLeave }: Rev
             onDecide={decide}
             onCorrect={correct}
           />
-          <h2 className="review-section-title review-side-title" title={doc?.title}>
+          <h2 className="section-heading review-side-title" title={doc?.title}>
             In this document
           </h2>
           <DifferenceList items={items} current={current} labels={labelLook} onSelect={onPick} />
