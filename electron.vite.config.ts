@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { EDITORS_CHUNK, eagerCompile } from './scripts/eagerCompile';
 
 export default defineConfig({
   main: {
@@ -20,7 +21,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), eagerCompile([EDITORS_CHUNK])],
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,

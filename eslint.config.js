@@ -6,6 +6,13 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url'];
 
+/// What renderer code may not import (DESIGN §2).
+const rendererPatterns = [
+  { group: ['electron', 'electron/*', ...nodeBuiltins], message: 'the renderer runs in a browser: no electron or Node modules (DESIGN §2).' },
+  { group: ['**/main/**', '**/main'], message: 'the renderer talks only to the contract in preload/api.ts (DESIGN §2).' },
+  { group: ['**/preload/**', '**/preload'], allowTypeImports: true, message: 'from preload/ the renderer imports types only (DESIGN §2).' },
+];
+
 /// Layering rules, exported so a test can prove they bite.
 export const layerRules = [
   {
@@ -25,14 +32,23 @@ export const layerRules = [
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: rendererPatterns }] },
+  },
+  {
+    // The editors are a chunk of their own, loaded ahead of use (renderer/src/editor/lazyEditors.tsx).
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx', 'bench/page/**/*.ts', 'bench/page/**/*.tsx'],
+    ignores: ['renderer/src/editor/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*', ...nodeBuiltins], message: 'the renderer runs in a browser: no electron or Node modules (DESIGN §2).' },
-            { group: ['**/main/**', '**/main'], message: 'the renderer talks only to the contract in preload/api.ts (DESIGN §2).' },
-            { group: ['**/preload/**', '**/preload'], allowTypeImports: true, message: 'from preload/ the renderer imports types only (DESIGN §2).' },
+            ...rendererPatterns,
+            {
+              group: ['**/editor/DocumentView', '**/editor/NoteEditor', '**/editor/DocumentEditor', '**/editor/editorChunk', '@tiptap/*', 'prosemirror-*'],
+              allowTypeImports: true,
+              message: 'the editors load as a chunk of their own: use editor/lazyEditors.tsx (types may be imported).',
+            },
           ],
         },
       ],

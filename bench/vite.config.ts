@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { EDITORS_CHUNK, eagerCompile } from '../scripts/eagerCompile';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..');
@@ -16,7 +17,7 @@ export const BENCH_OUT_DIR = resolve(repoRoot, 'out/bench');
 export default defineConfig({
   root: benchDir,
   base: './',
-  plugins: [react()],
+  plugins: [react(), eagerCompile([EDITORS_CHUNK])],
   define: { __BENCH_VERSION__: JSON.stringify(version) },
   logLevel: 'warn',
   build: {

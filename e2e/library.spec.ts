@@ -122,3 +122,22 @@ test('a long library draws only the rows near the view, yet lists, announces and
   await expect(page.getByTestId('document-view')).toContainText('The convoy 250 reached the crossing.');
   await expect(items).toHaveAttribute('data-open', 'true');
 });
+
+test('the editors load on their own once the library is shown, before any article is opened', async ({ page, workbench }) => {
+  const editors = page.waitForResponse(/\/assets\/editorChunk-[^/]+\.js$/);
+  await page.goto(workbench.url);
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+  expect((await editors).ok()).toBe(true);
+  await expect(page.getByTestId('document-pane')).toHaveCount(0);
+  await page.getByTestId('library-item').nth(1).click();
+  await expect(page.getByTestId('document-view')).toContainText('President Bashar al-Assad');
+});
+
+test('when the editors cannot be loaded, an opened article says so instead of staying blank', async ({ page, workbench }) => {
+  await page.route(/\/assets\/editorChunk-[^/]+\.js$/, (route) => route.abort());
+  await page.goto(workbench.url);
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+  await page.getByTestId('library-item').nth(1).click();
+  await expect(page.getByTestId('document-pane').getByRole('alert')).toContainText('Could not load the text view');
+  await expect(page.getByTestId('document-view')).toHaveCount(0);
+});

@@ -14,8 +14,10 @@ import { CONTENT_SECURITY_POLICY } from './web/contentSecurityPolicy.js';
 import { resolveStaticPath } from './web/resolveStaticPath.js';
 import { CONTENT_TYPES } from './web/contentTypes.js';
 
+// codeCache: V8 keeps the compiled renderer between launches (Electron enables it only for
+// http(s) unless a standard scheme asks for it).
 protocol.registerSchemesAsPrivileged([
-  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);
 
 let workspace: Workspace | null = null;

@@ -36,6 +36,16 @@ describe('import rules of DESIGN §2 are enforced by lint', () => {
     expect(await restrictedImportErrors('renderer/src/probe.ts', "import { apiChannels } from '../../preload/api';\nexport const x = apiChannels;\n")).toHaveLength(1);
   });
 
+  it('keeps the editors in their own chunk: outside renderer/src/editor/ only types of them, and the rest through lazyEditors', async () => {
+    const value = "import { DocumentView } from './editor/DocumentView';\nexport const x = DocumentView;\n";
+    expect(await restrictedImportErrors('renderer/src/probe.tsx', value)).toHaveLength(1);
+    expect(await restrictedImportErrors('renderer/src/probe.tsx', "import { Editor } from '@tiptap/core';\nexport const x = Editor;\n")).toHaveLength(1);
+    expect(await restrictedImportErrors('bench/page/probe.tsx', "import { NoteEditor } from '../../renderer/src/editor/NoteEditor';\nexport const x = NoteEditor;\n")).toHaveLength(1);
+    expect(await restrictedImportErrors('renderer/src/probe.tsx', "import type { DocumentViewHandle } from './editor/DocumentView';\nexport type X = DocumentViewHandle;\n")).toEqual([]);
+    expect(await restrictedImportErrors('renderer/src/probe.tsx', "import { DocumentView } from './editor/lazyEditors';\nexport const x = DocumentView;\n")).toEqual([]);
+    expect(await restrictedImportErrors('renderer/src/editor/probe.tsx', "import { DocumentView } from './DocumentView';\nexport const x = DocumentView;\n")).toEqual([]);
+  });
+
   it('allows main/core its own modules and Node', async () => {
     expect(await restrictedImportErrors('main/core/probe.ts', "import { join } from 'node:path';\nimport { z } from 'zod';\nexport const x = [join, z];\n")).toEqual([]);
   });

@@ -8,7 +8,8 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { Annotation, NewAnnotation, OpenDocument, WorkbenchApi } from '../../preload/api';
 import type { HighlightLook } from '../../renderer/src/editor/annotationHighlights';
-import { DocumentView, type DocumentViewHandle } from '../../renderer/src/editor/DocumentView';
+import type { DocumentViewHandle } from '../../renderer/src/editor/DocumentView';
+import { DocumentView, preloadEditorsWhenIdle } from '../../renderer/src/editor/lazyEditors';
 import { linkedAnnotations, sameTextAnnotations } from '../../renderer/src/state/selectors';
 import { WorkbenchStore } from '../../renderer/src/state/workbenchStore';
 import { EmptyState } from '../../renderer/src/EmptyState';
@@ -50,6 +51,8 @@ const root: Root = (() => {
   return createRoot(container);
 })();
 root.render(<BenchReadingArea loaded={null} />);
+// As the app's entry does after its first render.
+preloadEditorsWhenIdle();
 
 function annotationOf(span: BenchSpan): Annotation {
   return { ...span, docId: DOC_ID, annotator: ME, createdAt: CREATED, updatedAt: CREATED, origin: 'manual' };

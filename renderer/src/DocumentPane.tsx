@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { ListedDocument, Label } from '../../preload/api';
 import type { HighlightLook } from './editor/annotationHighlights';
-import { DocumentView, type DocumentViewHandle } from './editor/DocumentView';
+import type { DocumentViewHandle } from './editor/DocumentView';
+import { DocumentView } from './editor/lazyEditors';
 import { FindBar } from './FindBar';
 import { formatInteger } from './format';
 import { labelCounts } from './state/documentState';

@@ -3,7 +3,7 @@
 /// the keyboard paths.
 import type { CSSProperties } from 'react';
 import type { Annotation, Label } from '../../preload/api';
-import { NoteEditor } from './editor/NoteEditor';
+import { NoteEditor } from './editor/lazyEditors';
 import { formatDateTime, oneLine } from './format';
 import type { DocState } from './state/documentState';
 import { overlapping, quotesBy } from './state/selectors';

@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { preloadEditorsWhenIdle } from './editor/lazyEditors';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -11,3 +12,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+// The editors are not on the first screen: loaded once it is drawn (see lazyEditors.tsx).
+preloadEditorsWhenIdle();

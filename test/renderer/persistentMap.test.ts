@@ -136,4 +136,34 @@ describe('PersistentMap', () => {
     expect(aleppo(new Map(changed))).toEqual(aleppo(changed));
     expect(PersistentMap.keysInGroup(changed, 'nowhere', grouping)).toEqual([]);
   });
+
+  it('groupAhead groups a shard at a time while there is time, and keysInGroup then groups nothing', () => {
+    let grouped = 0;
+    const grouping = PersistentMap.grouping<{ word: string }>((value) => {
+      grouped += 1;
+      return value.word;
+    });
+    const base = PersistentMap.keyed(
+      Array.from({ length: 1000 }, (_, i) => ({ id: `id${i}`, word: i % 7 === 0 ? 'Aleppo' : `w${i}` })),
+      (v) => v.id,
+    );
+    // Time for three shards only: the answer says there is more to do.
+    let budget = 3;
+    expect(PersistentMap.groupAhead(base, grouping, () => budget-- > 0)).toBe(false);
+    expect(grouped).toBeGreaterThan(0);
+    expect(grouped).toBeLessThan(200);
+    // Then time enough for the rest; nothing is grouped twice.
+    expect(PersistentMap.groupAhead(base, grouping, () => true)).toBe(true);
+    expect(grouped).toBe(1000);
+    expect(PersistentMap.keysInGroup(base, 'Aleppo', grouping).sort()).toEqual(
+      [...base].filter(([, v]) => v.word === 'Aleppo').map(([k]) => k).sort(),
+    );
+    expect(grouped).toBe(1000);
+    // No time at all: nothing is grouped; a plain map is never grouped ahead.
+    const other = PersistentMap.grouping<{ word: string }>(() => {
+      throw new Error('grouped');
+    });
+    expect(PersistentMap.groupAhead(base, other, () => false)).toBe(false);
+    expect(PersistentMap.groupAhead(new Map(base), other, () => true)).toBe(true);
+  });
 });

@@ -1,8 +1,8 @@
 // Same-text matches across open documents, before and after edits to the persistent maps.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '../../preload/api';
 import { docStateOf, withAnnotation, withoutAnnotation, type DocState } from '../../renderer/src/state/documentState';
-import { sameTextAnnotations } from '../../renderer/src/state/selectors';
+import { groupByTextWhenIdle, sameTextAnnotations } from '../../renderer/src/state/selectors';
 import type { DocLoad } from '../../renderer/src/state/workbenchStore';
 
 function docOf(id: string, text: string, phrases: [string, string][]): DocState {
@@ -46,5 +46,30 @@ describe('sameTextAnnotations', () => {
     expect([...found.get('two')!].sort()).toEqual(['b1', 'b3']);
     const retexted = withAnnotation(added, { ...added.annotations.get('b1')!, quote: 'Idlib' });
     expect([...sameTextAnnotations(ready(removed, retexted), selected).get('two')!]).toEqual(['b3']);
+  });
+});
+
+describe('groupByTextWhenIdle', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('groups in idle callbacks, asking for another while a callback had no time left, and stops when done', () => {
+    const waiting: IdleRequestCallback[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) => waiting.push(callback));
+    const many = Array.from({ length: 300 }, (_, i): [string, string] => [`a${i}`, i % 2 ? 'Aleppo' : 'Idlib']);
+    const doc = docOf('many', 'Aleppo and Idlib', many);
+    groupByTextWhenIdle(doc);
+    const run = (ms: number) => waiting.shift()!({ didTimeout: false, timeRemaining: () => ms });
+    expect(waiting).toHaveLength(1);
+    run(0);
+    expect(waiting).toHaveLength(1);
+    run(50);
+    expect(waiting).toHaveLength(0);
+    const found = sameTextAnnotations(ready(doc), doc.annotations.get('a1')!);
+    expect(found.get('many')!.size).toBe(149);
+  });
+
+  it('does nothing where there are no idle callbacks', () => {
+    vi.stubGlobal('requestIdleCallback', undefined);
+    expect(() => groupByTextWhenIdle(docOf('one', 'Aleppo', [['a1', 'Aleppo']]))).not.toThrow();
   });
 });

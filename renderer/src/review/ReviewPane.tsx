@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Annotation, Article, ReviewItem } from '../../../preload/api';
 import type { HighlightLook } from '../editor/annotationHighlights';
-import { DocumentView, type DocumentViewHandle } from '../editor/DocumentView';
+import type { DocumentViewHandle } from '../editor/DocumentView';
+import { DocumentView } from '../editor/lazyEditors';
 import { itemKey, sideClasses } from './reviewModel';
 
 /// The id of the placeholder drawn where this side has no span for the current item.

@@ -134,22 +134,23 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
       return keys;
     }
     for (const shard of (map as PersistentMap<V>).shards) {
-      if (!shard) continue;
-      let groups = grouping.shards.get(shard);
-      if (!groups) {
-        const built = new Map<string, string[]>();
-        shard.forEach((value, key) => {
-          const name = grouping.groupOf(value);
-          const members = built.get(name);
-          if (members) members.push(key);
-          else built.set(name, [key]);
-        });
-        grouping.shards.set(shard, (groups = built));
-      }
-      const members = groups.get(group);
+      const members = shard && groupsOf(shard, grouping).get(group);
       if (members) keys.push(...members);
     }
     return keys;
+  }
+
+  /// Groups the shards of `map` that `grouping` has not seen yet, one at a time while `hasTime()`
+  /// holds, so that the work of a first {@link PersistentMap.keysInGroup} can be done ahead (when
+  /// the browser is idle). True once every shard is grouped; other maps are never grouped.
+  static groupAhead<V>(map: ReadonlyMap<string, V>, grouping: Grouping<V>, hasTime: () => boolean): boolean {
+    if (!(map instanceof PersistentMap)) return true;
+    for (const shard of (map as PersistentMap<V>).shards) {
+      if (!shard || grouping.shards.has(shard)) continue;
+      if (!hasTime()) return false;
+      groupsOf(shard, grouping);
+    }
+    return true;
   }
 
   /// Calls `changed(key, after, before)` for every key whose value differs (by identity) between
@@ -173,6 +174,22 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
 }
 
 const EMPTY: ReadonlyMap<string, never> = new Map<string, never>();
+
+/// The keys of one shard by group, grouped on first request and kept while the shard lives.
+function groupsOf<V>(shard: ReadonlyMap<string, V>, grouping: Grouping<V>): ReadonlyMap<string, readonly string[]> {
+  let groups = grouping.shards.get(shard);
+  if (!groups) {
+    const built = new Map<string, string[]>();
+    shard.forEach((value, key) => {
+      const name = grouping.groupOf(value);
+      const members = built.get(name);
+      if (members) members.push(key);
+      else built.set(name, [key]);
+    });
+    grouping.shards.set(shard, (groups = built));
+  }
+  return groups;
+}
 
 function compareEntries<V>(before: ReadonlyMap<string, V>, after: ReadonlyMap<string, V>, changed: (key: string, after: V | undefined, before: V | undefined) => void): void {
   after.forEach((value, key) => {

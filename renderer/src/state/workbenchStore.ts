@@ -18,6 +18,7 @@ import {
   type DocState,
 } from './documentState';
 import { SaveQueue, type SaveOperation, type SaveStatus } from './saveQueue';
+import { groupByTextWhenIdle } from './selectors';
 import { UndoHistory, type Command } from './undoHistory';
 
 /// A document being opened, open, or failed to open.
@@ -113,6 +114,8 @@ export class WorkbenchStore {
       load = { status: 'error', message: error instanceof Error ? error.message : String(error) };
     }
     this.update({ docs: new Map(this.snapshot.docs).set(docId, load) });
+    // Selecting an annotation marks the others with its text: group them by text before that.
+    if (load.status === 'ready') groupByTextWhenIdle(load.doc);
   }
 
   /// Selects an annotation (null clears); `reveal` scrolls it into view.
