@@ -21,7 +21,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react(), eagerCompile([EDITORS_CHUNK])],
+    plugins: [react(), eagerCompile(EDITORS_CHUNK)],
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,

@@ -35,7 +35,9 @@ export const layerRules = [
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: rendererPatterns }] },
   },
   {
-    // The editors are a chunk of their own, loaded ahead of use (renderer/src/editor/lazyEditors.tsx).
+    // The editors are a chunk of their own, loaded ahead of use (renderer/src/editor/lazyEditors.tsx):
+    // from outside editor/, only its pure modules, lazyEditors and types. (A block's options
+    // replace an earlier block's for the same rule, hence rendererPatterns again.)
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx', 'bench/page/**/*.ts', 'bench/page/**/*.tsx'],
     ignores: ['renderer/src/editor/**'],
     rules: {
@@ -45,7 +47,7 @@ export const layerRules = [
           patterns: [
             ...rendererPatterns,
             {
-              group: ['**/editor/DocumentView', '**/editor/NoteEditor', '**/editor/DocumentEditor', '**/editor/editorChunk', '@tiptap/*', 'prosemirror-*'],
+              group: ['**/editor/*', ...['lazyEditors', 'findInText', 'noteJson', 'spanText', 'textPositions'].map((pure) => `!**/editor/${pure}`), '@tiptap/*', 'prosemirror-*'],
               allowTypeImports: true,
               message: 'the editors load as a chunk of their own: use editor/lazyEditors.tsx (types may be imported).',
             },

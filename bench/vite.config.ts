@@ -17,7 +17,7 @@ export const BENCH_OUT_DIR = resolve(repoRoot, 'out/bench');
 export default defineConfig({
   root: benchDir,
   base: './',
-  plugins: [react(), eagerCompile([EDITORS_CHUNK])],
+  plugins: [react(), eagerCompile(EDITORS_CHUNK)],
   define: { __BENCH_VERSION__: JSON.stringify(version) },
   logLevel: 'warn',
   build: {

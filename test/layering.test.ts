@@ -41,9 +41,20 @@ describe('import rules of DESIGN §2 are enforced by lint', () => {
     expect(await restrictedImportErrors('renderer/src/probe.tsx', value)).toHaveLength(1);
     expect(await restrictedImportErrors('renderer/src/probe.tsx', "import { Editor } from '@tiptap/core';\nexport const x = Editor;\n")).toHaveLength(1);
     expect(await restrictedImportErrors('bench/page/probe.tsx', "import { NoteEditor } from '../../renderer/src/editor/NoteEditor';\nexport const x = NoteEditor;\n")).toHaveLength(1);
+    for (const module of ['annotationHighlights', 'documentWindow', 'DocumentView.tsx', 'noteSchema']) {
+      expect(await restrictedImportErrors('renderer/src/probe.tsx', `import * as m from './editor/${module}';\nexport const x = m;\n`), module).toHaveLength(1);
+    }
+    expect(await restrictedImportErrors('renderer/src/probe.tsx', "import { findMatches } from './editor/findInText';\nimport { notePlainText } from './editor/noteJson';\nexport const x = [findMatches, notePlainText];\n")).toEqual([]);
     expect(await restrictedImportErrors('renderer/src/probe.tsx', "import type { DocumentViewHandle } from './editor/DocumentView';\nexport type X = DocumentViewHandle;\n")).toEqual([]);
     expect(await restrictedImportErrors('renderer/src/probe.tsx', "import { DocumentView } from './editor/lazyEditors';\nexport const x = DocumentView;\n")).toEqual([]);
     expect(await restrictedImportErrors('renderer/src/editor/probe.tsx', "import { DocumentView } from './DocumentView';\nexport const x = DocumentView;\n")).toEqual([]);
+  });
+
+  it('fails preload importing main/, the renderer or Node modules, except types', async () => {
+    for (const source of ['../main/core/model', '../renderer/src/App', 'node:fs']) {
+      expect(await restrictedImportErrors('preload/probe.ts', `import * as m from '${source}';\nexport const x = m;\n`), source).toHaveLength(1);
+    }
+    expect(await restrictedImportErrors('preload/probe.ts', "import type { Annotation } from '../main/core/model';\nexport type X = Annotation;\n")).toEqual([]);
   });
 
   it('allows main/core its own modules and Node', async () => {

@@ -52,24 +52,37 @@ describe('sameTextAnnotations', () => {
 describe('groupByTextWhenIdle', () => {
   afterEach(() => vi.unstubAllGlobals());
 
+  const waiting: IdleRequestCallback[] = [];
+  const runIdle = (ms: number) => waiting.shift()!({ didTimeout: false, timeRemaining: () => ms });
+  const many = () => docOf('many', 'Aleppo and Idlib', Array.from({ length: 300 }, (_, i): [string, string] => [`a${i}`, i % 2 ? 'Aleppo' : 'Idlib']));
+
   it('groups in idle callbacks, asking for another while a callback had no time left, and stops when done', () => {
-    const waiting: IdleRequestCallback[] = [];
+    waiting.length = 0;
     vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) => waiting.push(callback));
-    const many = Array.from({ length: 300 }, (_, i): [string, string] => [`a${i}`, i % 2 ? 'Aleppo' : 'Idlib']);
-    const doc = docOf('many', 'Aleppo and Idlib', many);
-    groupByTextWhenIdle(doc);
-    const run = (ms: number) => waiting.shift()!({ didTimeout: false, timeRemaining: () => ms });
+    const doc = many();
+    groupByTextWhenIdle(() => doc);
     expect(waiting).toHaveLength(1);
-    run(0);
+    runIdle(0);
     expect(waiting).toHaveLength(1);
-    run(50);
+    runIdle(50);
     expect(waiting).toHaveLength(0);
     const found = sameTextAnnotations(ready(doc), doc.annotations.get('a1')!);
     expect(found.get('many')!.size).toBe(149);
   });
 
+  it('stops when the document is gone', () => {
+    waiting.length = 0;
+    vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) => waiting.push(callback));
+    let doc: DocState | undefined = many();
+    groupByTextWhenIdle(() => doc);
+    runIdle(0);
+    doc = undefined;
+    runIdle(50);
+    expect(waiting).toHaveLength(0);
+  });
+
   it('does nothing where there are no idle callbacks', () => {
     vi.stubGlobal('requestIdleCallback', undefined);
-    expect(() => groupByTextWhenIdle(docOf('one', 'Aleppo', [['a1', 'Aleppo']]))).not.toThrow();
+    expect(() => groupByTextWhenIdle(() => docOf('one', 'Aleppo', [['a1', 'Aleppo']]))).not.toThrow();
   });
 });

@@ -1,10 +1,11 @@
 /// The document view and the note editor, loaded as a chunk of their own (`editorChunk.ts`:
-/// TipTap, ProseMirror and the highlight plugin, more than half of the renderer's script). The
+/// TipTap, ProseMirror and the highlight plugin, about half of the renderer's script). The
 /// first screen (library, empty reading area) does not wait for them; the app starts loading
 /// them once the browser is idle after start-up, and the build marks the chunk for V8 to compile
 /// as it loads (`scripts/eagerCompile.ts`), so the first document opened does not compile the
-/// editor function by function either. Until the chunk is there, a view shows "Opening…".
-import { useEffect, useState } from 'react';
+/// editor function by function either. Until the chunk is there, the document view shows
+/// "Opening…" and the note editor an empty frame.
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import type { DocumentViewProps } from './DocumentView';
 import type * as EditorChunk from './editorChunk';
 import type { NoteEditorProps } from './NoteEditor';
@@ -51,26 +52,25 @@ function useEditors(): Editors | Error | null {
   return state;
 }
 
-/// The document view (`DocumentView.tsx`), once the editors are loaded.
-export function DocumentView(props: DocumentViewProps) {
-  const loaded = useEditors();
-  if (loaded instanceof Error)
-    return (
-      <p className="pane-note is-error" role="alert">
-        Could not load the text view: {loaded.message}
-      </p>
-    );
-  return loaded ? <loaded.DocumentView {...props} /> : <p className="pane-note">Opening…</p>;
+/// A component of the editors' chunk: `waiting` until the chunk is loaded, then the component;
+/// if it cannot be loaded, a paragraph of class `errorClass` that says so.
+function lazyEditor<P extends object>(pick: (chunk: Editors) => ComponentType<P>, waiting: ReactNode, what: string, errorClass: string) {
+  return function LazyEditor(props: P) {
+    const loaded = useEditors();
+    if (loaded instanceof Error)
+      return (
+        <p className={errorClass} role="alert">
+          Could not load {what}: {loaded.message}
+        </p>
+      );
+    if (!loaded) return waiting;
+    const Editor = pick(loaded);
+    return <Editor {...props} />;
+  };
 }
 
-/// The note editor (`NoteEditor.tsx`), once the editors are loaded.
-export function NoteEditor(props: NoteEditorProps) {
-  const loaded = useEditors();
-  if (loaded instanceof Error)
-    return (
-      <p className="field-hint is-error" role="alert">
-        Could not load the note editor: {loaded.message}
-      </p>
-    );
-  return loaded ? <loaded.NoteEditor {...props} /> : <div className="note-editor is-loading" aria-busy="true" />;
-}
+/// The document view (`DocumentView.tsx`); "Opening…" until the editors are loaded.
+export const DocumentView = lazyEditor<DocumentViewProps>((chunk) => chunk.DocumentView, <p className="pane-note">Opening…</p>, 'the text view', 'pane-note is-error');
+
+/// The note editor (`NoteEditor.tsx`); an empty frame of its size until the editors are loaded.
+export const NoteEditor = lazyEditor<NoteEditorProps>((chunk) => chunk.NoteEditor, <div className="note-editor is-loading" aria-busy="true" />, 'the note editor', 'field-hint is-error');

@@ -2,7 +2,7 @@
 /// B dashed, as someone else's tags are drawn elsewhere), the current item highlighted and
 /// scrolled into view. Where this side has nothing for the current item, a dotted outline marks
 /// the place the other side tagged.
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Annotation, Article, ReviewItem } from '../../../preload/api';
 import type { HighlightLook } from '../editor/annotationHighlights';
 import type { DocumentViewHandle } from '../editor/DocumentView';
@@ -58,14 +58,14 @@ export function ReviewPane({ side, annotator, isMe, article, items, current, lab
     };
   }, [items, side, currentKey, gap, labels, annotator, current]);
 
-  const handle = useRef<DocumentViewHandle | null>(null);
-  const onHandle = useCallback((h: DocumentViewHandle | null) => void (handle.current = h), []);
+  // State, not a ref: the view may arrive after the item to reveal (while the editors load).
+  const [handle, onHandle] = useState<DocumentViewHandle | null>(null);
   const revealId = current?.[side]?.id ?? (gap ? GAP_ID : null);
   useEffect(() => {
-    if (!revealId || !article) return;
-    const frame = requestAnimationFrame(() => handle.current?.reveal(revealId));
+    if (!revealId || !article || !handle) return;
+    const frame = requestAnimationFrame(() => handle.reveal(revealId));
     return () => cancelAnimationFrame(frame);
-  }, [revealId, currentKey, article]);
+  }, [revealId, currentKey, article, handle]);
 
   const byAnnotation = useMemo(() => new Map(items.flatMap((i) => [i.a, i.b].filter(Boolean).map((x) => [x!.id, i] as const))), [items]);
   const onClick = useCallback(

@@ -65,13 +65,16 @@ function matchKeyOf(annotation: Annotation): string {
 /// Annotations by {@link matchKey} (grouped once per part of a document's persistent map).
 const BY_MATCH_KEY = PersistentMap.grouping(matchKeyOf);
 
-/// Groups the annotations of `doc` by text ahead of its first selection, in the browser's idle
-/// time, a part of the map at a time (a first selection in a document of 20,000 annotations
-/// otherwise spends about 15 ms on it). Does nothing where there are no idle callbacks.
-export function groupByTextWhenIdle(doc: DocState): void {
+/// Groups the annotations of a document by text ahead of its first selection, in the browser's
+/// idle time, a part of the map at a time (a first selection in a document of 20,000 annotations
+/// otherwise spends about 15 ms on it). `current()` gives the document as it is now, or
+/// undefined once it is closed, which stops the grouping. Does nothing where there are no idle
+/// callbacks.
+export function groupByTextWhenIdle(current: () => DocState | undefined): void {
   if (typeof requestIdleCallback !== 'function') return;
   const step = (deadline: IdleDeadline) => {
-    if (!PersistentMap.groupAhead(doc.annotations, BY_MATCH_KEY, () => deadline.timeRemaining() > 1)) requestIdleCallback(step);
+    const doc = current();
+    if (doc && !PersistentMap.groupAhead(doc.annotations, BY_MATCH_KEY, () => deadline.timeRemaining() > 1)) requestIdleCallback(step);
   };
   requestIdleCallback(step);
 }

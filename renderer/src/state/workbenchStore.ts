@@ -115,7 +115,7 @@ export class WorkbenchStore {
     }
     this.update({ docs: new Map(this.snapshot.docs).set(docId, load) });
     // Selecting an annotation marks the others with its text: group them by text before that.
-    if (load.status === 'ready') groupByTextWhenIdle(load.doc);
+    if (load.status === 'ready') groupByTextWhenIdle(() => this.doc(docId));
   }
 
   /// Selects an annotation (null clears); `reveal` scrolls it into view.
