@@ -181,3 +181,46 @@ test('drags that scroll the pane select text far beyond the window, down and up,
   ]);
   for (const a of file.annotations) expect(a.quote).toBe(text.slice(a.start, a.end));
 });
+
+test('copying gives the article’s own text: a selection across lines, and Ctrl+A, all of a long article', async ({ page, workbench }) => {
+  // What a copy puts on the clipboard as plain text (read where it is written).
+  await page.addInitScript(`{
+    const setData = DataTransfer.prototype.setData;
+    DataTransfer.prototype.setData = function (type, data) {
+      if (type === 'text/plain') window.copiedText = data;
+      return setData.call(this, type, data);
+    };
+  }`);
+  const copied = async (keys: string) => {
+    await page.evaluate(() => void ((window as unknown as { copiedText?: string }).copiedText = undefined));
+    await page.keyboard.press(keys);
+    return page.evaluate(() => (window as unknown as { copiedText?: string }).copiedText);
+  };
+  await page.goto(workbench.url);
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+  const { pane, view, docId } = await importAndOpen(page, ARTICLE, 'Alpha Marker');
+  const text = storedDocument(workbench.workspace, docId).document.text;
+
+  // A drag from the opening into the next paragraph: the text between, one newline per line
+  // break (ProseMirror would put a blank line for each).
+  await select(page, pane, 'Opening remark', 'Paragraph 0');
+  const from = text.indexOf('Opening remark');
+  expect(await copied('Control+c')).toBe(text.slice(from, text.indexOf('Paragraph 0') + 'Paragraph 0'.length));
+
+  // Ctrl+A in the pane: all 600,000 characters, though a few thousand are drawn.
+  await pane.locator('.pane-scroll').focus();
+  await page.keyboard.press('Control+a');
+  await expect(pane.locator('.document-view')).toHaveClass(/is-all-selected/);
+  expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
+  const all = await copied('Control+c');
+  expect(all?.length).toBe(text.length);
+  expect(all).toBe(text);
+  expect(await paragraphsInView(pane)).toBeLessThan(200);
+  // A label key does not tag a whole article; a click ends the selection, and copying then
+  // takes what the browser has selected again.
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('annotation-item')).toHaveCount(0);
+  await view.getByText('Opening remark', { exact: false }).click();
+  await expect(pane.locator('.document-view')).not.toHaveClass(/is-all-selected/);
+  expect(await copied('Control+c')).toBeUndefined();
+});

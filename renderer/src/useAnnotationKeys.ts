@@ -1,7 +1,8 @@
 /// The keyboard paths of annotating (DESIGN §7): a label's key tags the selected text (or
 /// relabels the selected annotation), Delete removes it, j/k and the arrows step through the
 /// annotations in reading order, Escape clears, Ctrl/⌘+Z undoes and Ctrl/⌘+Shift+Z or Ctrl+Y
-/// redoes. Keys typed into text fields are left alone.
+/// redoes, Ctrl/⌘+A in a document selects its whole text. Keys typed into text fields are left
+/// alone.
 import { useEffect, useRef } from 'react';
 import type { Label } from '../../preload/api';
 import { labelForKey } from './labels';
@@ -27,6 +28,21 @@ function isUndo(e: KeyboardEvent): boolean {
 function isRedo(e: KeyboardEvent): boolean {
   const k = e.key.toLowerCase();
   return (e.ctrlKey || e.metaKey) && !e.altKey && ((e.shiftKey && k === 'z') || (!e.shiftKey && k === 'y'));
+}
+
+function isSelectAll(e: KeyboardEvent): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'a';
+}
+
+/// Selects the whole text of the document whose pane `target` is in (the browser's own select
+/// all would take the whole window's page); false outside a document pane.
+function selectWholeText(target: EventTarget | null, views: OpenViews): boolean {
+  const docId = target instanceof Element ? target.closest('[data-testid="document-pane"]')?.getAttribute('data-doc-id') : null;
+  const view = docId ? views.get(docId) : undefined;
+  if (!view) return false;
+  clearTextSelection(views);
+  view.selectAll();
+  return true;
 }
 
 /// Tags the selected text with `label`, or else relabels the selected annotation.
@@ -65,6 +81,7 @@ function handleKey(e: KeyboardEvent, options: AnnotationKeysOptions): boolean {
     store.redo();
     return true;
   }
+  if (isSelectAll(e)) return selectWholeText(e.target, options.views);
   if (e.ctrlKey || e.metaKey || e.altKey) return false;
   const { selected } = store.getSnapshot();
   switch (e.key) {

@@ -24,6 +24,8 @@ export interface DocumentEditorProps {
   mapping: PositionMap;
   /// The highlight plugin's state for a new editor's document.
   seed: (doc: ProseMirrorNode) => HighlightState;
+  /// Whether the whole text is selected (drawn as selected; see `wholeTextSelection.ts`).
+  allSelected: boolean;
   /// Receives the editor once it is created (before the browser paints it).
   onEditor(editor: Editor | null): void;
   /// A click (not a drag) in the text: the ids of the annotations under the pointer, innermost first.
@@ -41,7 +43,7 @@ function annotationIdsAt(target: EventTarget | null, root: Element): string[] {
 }
 
 /// The read-only editor whose root is `data-testid="document-view"`.
-export const DocumentEditor = memo(function DocumentEditor({ content, label, mapping, seed, onEditor, onHighlightsClick }: DocumentEditorProps) {
+export const DocumentEditor = memo(function DocumentEditor({ content, label, mapping, seed, allSelected, onEditor, onHighlightsClick }: DocumentEditorProps) {
   const editor = useEditor(
     {
       extensions: [Document, Paragraph, Text, AnnotationHighlights.configure({ positions: mapping, initial: seed })],
@@ -59,6 +61,13 @@ export const DocumentEditor = memo(function DocumentEditor({ content, label, map
         // Until TipTap installs the plugins (right after creating the view), the view draws the
         // seeded highlights itself, so that installing them changes nothing on screen.
         decorations: (state) => (highlightsKey.getState(state) ? undefined : seed(state.doc).decorations),
+        // Copied text is the article's own text of the selection: ProseMirror would join the
+        // paragraphs (one per line) with blank lines.
+        clipboardTextSerializer: (_slice, view) => {
+          const positions = highlightsKey.getState(view.state)?.positions ?? mapping;
+          const span = positions.toSpan(view.state.selection.from, view.state.selection.to);
+          return positions.text.slice(span.start, span.end);
+        },
         attributes: {
           'data-testid': 'document-view',
           class: 'document-text',
@@ -80,5 +89,5 @@ export const DocumentEditor = memo(function DocumentEditor({ content, label, map
     onHighlightsClick(annotationIdsAt(event.target, editor.view.dom));
   }
 
-  return <EditorContent editor={editor} className="document-view" onClick={onClick} />;
+  return <EditorContent editor={editor} className={allSelected ? 'document-view is-all-selected' : 'document-view'} onClick={onClick} />;
 });

@@ -20,6 +20,7 @@ import { documentContent, windowContent } from './documentContent';
 import { DocumentEditor } from './DocumentEditor';
 import { DocumentWindow, initialWindow, scrollerOf, WINDOW_THRESHOLD } from './documentWindow';
 import { TextPositions, type PositionMap, type TextSpan, type WindowPositions } from './textPositions';
+import { useWholeTextSelection } from './wholeTextSelection';
 
 /// What the app can ask of a mounted view.
 export interface DocumentViewHandle {
@@ -35,8 +36,11 @@ export interface DocumentViewHandle {
   /// moves to it (once it is set up, for a view just opened).
   selectSpan(span: TextSpan): void;
   /// Collapses the selection, in the browser and in the editor's state (which would otherwise
-  /// put the old selection back on its next redraw).
+  /// put the old selection back on its next redraw), and ends a {@link selectAll}.
   clearSelection(): void;
+  /// Selects the whole text for copying, all of it even where only a window is drawn (see
+  /// `wholeTextSelection.ts`).
+  selectAll(): void;
 }
 
 /// Props of {@link DocumentView}.
@@ -146,6 +150,7 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
   latestClick.current = onAnnotationClick;
   const onHighlightsClick = useCallback((ids: string[]) => latestClick.current?.(ids), []);
   useHighlightSync(editor, annotations, look);
+  const [allSelected, setAllSelected] = useWholeTextSelection(text);
   const documentWindow = useDocumentWindow(editor, positions, firstWindow);
 
   useEffect(() => {
@@ -195,11 +200,17 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
         whenWindowReady(select);
       },
       clearSelection() {
+        setAllSelected(false);
         if (editor.isDestroyed) return;
         const { state } = editor.view;
         if (!state.selection.empty) editor.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, state.selection.to)));
         const selection = window.getSelection();
         if (selection && selection.rangeCount && editor.view.dom.contains(selection.anchorNode)) selection.removeAllRanges();
+      },
+      selectAll() {
+        const selection = window.getSelection();
+        if (selection && selection.rangeCount && !editor.isDestroyed && editor.view.dom.contains(selection.anchorNode)) selection.removeAllRanges();
+        setAllSelected(true);
       },
       reveal(annotationId, behavior = 'smooth') {
         const show = () => {
@@ -212,7 +223,7 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
       },
     });
     return () => onHandle(null);
-  }, [editor, onHandle, mapping, documentWindow]);
+  }, [editor, onHandle, mapping, documentWindow, setAllSelected]);
 
-  return <DocumentEditor content={content} label={label} mapping={mapping} seed={seed} onEditor={setEditor} onHighlightsClick={onHighlightsClick} />;
+  return <DocumentEditor content={content} label={label} mapping={mapping} seed={seed} allSelected={allSelected} onEditor={setEditor} onHighlightsClick={onHighlightsClick} />;
 }
