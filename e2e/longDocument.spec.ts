@@ -211,6 +211,7 @@ test('copying gives the article’s own text: a selection across lines, and Ctrl
   await pane.locator('.pane-scroll').focus();
   await page.keyboard.press('Control+a');
   await expect(pane.locator('.document-view')).toHaveClass(/is-all-selected/);
+  await expect(pane.getByRole('status')).toHaveText(`Whole text selected, ${text.length.toLocaleString('en-US')} characters; Ctrl+C copies it`);
   expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
   const all = await copied('Control+c');
   expect(all?.length).toBe(text.length);
@@ -223,4 +224,14 @@ test('copying gives the article’s own text: a selection across lines, and Ctrl
   await view.getByText('Opening remark', { exact: false }).click();
   await expect(pane.locator('.document-view')).not.toHaveClass(/is-all-selected/);
   expect(await copied('Control+c')).toBeUndefined();
+
+  // Focus elsewhere ends it too: a copy in the library filter is the filter's text.
+  await pane.locator('.pane-scroll').focus();
+  await page.keyboard.press('Control+a');
+  await expect(pane.locator('.document-view')).toHaveClass(/is-all-selected/);
+  await page.keyboard.press('/');
+  await page.keyboard.type('dispatch');
+  await page.keyboard.press('Control+a');
+  expect(await copied('Control+c')).toBeUndefined();
+  await expect(pane.locator('.document-view')).not.toHaveClass(/is-all-selected/);
 });

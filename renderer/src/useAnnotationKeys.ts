@@ -34,13 +34,16 @@ function isSelectAll(e: KeyboardEvent): boolean {
   return (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'a';
 }
 
-/// Selects the whole text of the document whose pane `target` is in (the browser's own select
-/// all would take the whole window's page); false outside a document pane.
-function selectWholeText(target: EventTarget | null, views: OpenViews): boolean {
-  const docId = target instanceof Element ? target.closest('[data-testid="document-pane"]')?.getAttribute('data-doc-id') : null;
-  const view = docId ? views.get(docId) : undefined;
+/// Selects the whole text of the document whose pane `target` is in, or of the focused pane
+/// when nothing has the focus (the browser's own select all would take the whole page); false
+/// elsewhere. It replaces the selected annotation, so label keys and Delete leave that alone.
+function selectWholeText(target: EventTarget | null, options: AnnotationKeysOptions): boolean {
+  const pane = target instanceof Element ? target.closest('[data-testid="document-pane"]') : null;
+  const docId = pane ? pane.getAttribute('data-doc-id') : target === document.body ? options.focusedDocId : null;
+  const view = docId ? options.views.get(docId) : undefined;
   if (!view) return false;
-  clearTextSelection(views);
+  clearTextSelection(options.views);
+  store.select(null);
   view.selectAll();
   return true;
 }
@@ -81,7 +84,7 @@ function handleKey(e: KeyboardEvent, options: AnnotationKeysOptions): boolean {
     store.redo();
     return true;
   }
-  if (isSelectAll(e)) return selectWholeText(e.target, options.views);
+  if (isSelectAll(e)) return selectWholeText(e.target, options);
   if (e.ctrlKey || e.metaKey || e.altKey) return false;
   const { selected } = store.getSnapshot();
   switch (e.key) {

@@ -53,6 +53,9 @@ export const DocumentEditor = memo(function DocumentEditor({ content, label, map
       // core extensions (commands, keymaps, drop, paste, focus events...) serve editing, and
       // setting them up is a good part of the cost of opening a document.
       enableCoreExtensions: { commands: false, focusEvents: false, keymap: false, tabindex: false, drop: false, paste: false, delete: false, textDirection: false },
+      // Copied text is the article's own text: one paragraph per line, so one newline between
+      // paragraphs (TipTap's default puts a blank line).
+      coreExtensionOptions: { clipboardTextSerializer: { blockSeparator: '\n' } },
       injectCSS: false,
       onMount: ({ editor: created }) => void readSelectionOnlyWhenNeeded(created.view, true),
       enableInputRules: false,
@@ -61,13 +64,6 @@ export const DocumentEditor = memo(function DocumentEditor({ content, label, map
         // Until TipTap installs the plugins (right after creating the view), the view draws the
         // seeded highlights itself, so that installing them changes nothing on screen.
         decorations: (state) => (highlightsKey.getState(state) ? undefined : seed(state.doc).decorations),
-        // Copied text is the article's own text of the selection: ProseMirror would join the
-        // paragraphs (one per line) with blank lines.
-        clipboardTextSerializer: (_slice, view) => {
-          const positions = highlightsKey.getState(view.state)?.positions ?? mapping;
-          const span = positions.toSpan(view.state.selection.from, view.state.selection.to);
-          return positions.text.slice(span.start, span.end);
-        },
         attributes: {
           'data-testid': 'document-view',
           class: 'document-text',

@@ -150,7 +150,7 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
   latestClick.current = onAnnotationClick;
   const onHighlightsClick = useCallback((ids: string[]) => latestClick.current?.(ids), []);
   useHighlightSync(editor, annotations, look);
-  const [allSelected, setAllSelected] = useWholeTextSelection(text);
+  const [allSelected, setAllSelected] = useWholeTextSelection(text, () => (editor && !editor.isDestroyed ? scrollerOf(editor.view.dom) : null));
   const documentWindow = useDocumentWindow(editor, positions, firstWindow);
 
   useEffect(() => {
@@ -225,5 +225,12 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
     return () => onHandle(null);
   }, [editor, onHandle, mapping, documentWindow, setAllSelected]);
 
-  return <DocumentEditor content={content} label={label} mapping={mapping} seed={seed} allSelected={allSelected} onEditor={setEditor} onHighlightsClick={onHighlightsClick} />;
+  return (
+    <>
+      <p className="visually-hidden" role="status">
+        {allSelected ? `Whole text selected, ${text.length.toLocaleString('en-US')} characters; Ctrl+C copies it` : ''}
+      </p>
+      <DocumentEditor content={content} label={label} mapping={mapping} seed={seed} allSelected={allSelected} onEditor={setEditor} onHighlightsClick={onHighlightsClick} />
+    </>
+  );
 }

@@ -52,8 +52,6 @@ function lastAtOrBefore(values: readonly number[], x: number): number {
 /// What the highlight plugin and the view need of a mapping: the whole document's
 /// ({@link TextPositions}) or a window of its lines ({@link WindowPositions}).
 export interface PositionMap {
-  /// The whole text (of which a window shows some lines).
-  readonly text: string;
   /// `doc.content.size` of the document the mapping describes.
   readonly documentSize: number;
   /// The text span of positions `from`–`to` (in either order); never inverted.
@@ -187,10 +185,6 @@ export class WindowPositions implements PositionMap {
     this.last = Math.min(Math.max(this.first + 1, Math.floor(last)), full.lineCount);
     this.start = full.lineStarts[this.first];
     this.end = full.lineEnd(this.last - 1);
-  }
-
-  get text(): string {
-    return this.full.text;
   }
 
   /// Number of lines (paragraphs) in the window.
