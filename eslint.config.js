@@ -1,14 +1,19 @@
 // Lint, including the layering rules of DESIGN §2: what each folder may import is enforced here,
 // so a wrong import fails `npm test`.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url'];
+/// Node's built-in modules by exact name (`fs`, `fs/promises`, …; a pattern would also match a
+/// file such as `./Inspector`), and `node:` ones by pattern.
+const nodeBuiltinPaths = (message, allowTypeImports = false) => builtinModules.map((name) => ({ name, message, allowTypeImports }));
+const RENDERER_NO_NODE = 'the renderer runs in a browser: no electron or Node modules (DESIGN §2).';
+const PRELOAD_ONLY = 'preload takes nothing from main/, renderer/ or Node but types (DESIGN §2).';
 
 /// What renderer code may not import (DESIGN §2).
 const rendererPatterns = [
-  { group: ['electron', 'electron/*', ...nodeBuiltins], message: 'the renderer runs in a browser: no electron or Node modules (DESIGN §2).' },
+  { group: ['electron', 'electron/*', 'node:*'], message: RENDERER_NO_NODE },
   { group: ['**/main/**', '**/main'], message: 'the renderer talks only to the contract in preload/api.ts (DESIGN §2).' },
   { group: ['**/preload/**', '**/preload'], allowTypeImports: true, message: 'from preload/ the renderer imports types only (DESIGN §2).' },
 ];
@@ -32,7 +37,7 @@ export const layerRules = [
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: rendererPatterns }] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: nodeBuiltinPaths(RENDERER_NO_NODE), patterns: rendererPatterns }] },
   },
   {
     // The editors are a chunk of their own, loaded ahead of use (renderer/src/editor/lazyEditors.tsx):
@@ -44,6 +49,7 @@ export const layerRules = [
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
+          paths: nodeBuiltinPaths(RENDERER_NO_NODE),
           patterns: [
             ...rendererPatterns,
             {
@@ -62,9 +68,8 @@ export const layerRules = [
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['**/main/**', '**/renderer/**', ...nodeBuiltins], allowTypeImports: true, message: 'preload imports only electron and types (DESIGN §2).' },
-          ],
+          paths: nodeBuiltinPaths(PRELOAD_ONLY, true),
+          patterns: [{ group: ['**/main/**', '**/renderer/**', 'node:*'], allowTypeImports: true, message: PRELOAD_ONLY }],
         },
       ],
     },

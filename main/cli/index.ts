@@ -231,7 +231,7 @@ export async function serveWorkspace(dir: string, rendererDir: string, context: 
   }
 }
 
-const figure = (x: number | null) => (x === null ? '–' : x.toFixed(3));
+const figure = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 
 /// The agreement report as a readable table.
 function agreementTable(r: AgreementReport): string {

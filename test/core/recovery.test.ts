@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importSeeds } from '../../main/core/importArticles';
@@ -113,6 +113,45 @@ describe('recovery of damaged files', () => {
     expect(ws.listDocuments().map((d) => d.counts).filter((c) => Object.keys(c).length)).toEqual([{ location: 1 }]);
     await ws.close();
     expect((await checkWorkspace(dir)).problems).toEqual([]);
+  });
+
+  it('a lost workspace.json is restored from a backup: labels kept, later documents adopted, no seeds imported', async () => {
+    const { dir } = await seededWorkspace();
+    const ws = await Workspace.open(dir);
+    await createWorkbench(ws).labels.save([...ws.labels, { id: 'weapon', name: 'Weapon', color: '#884400', key: '5' }]);
+    await ws.close();
+    const later = await Workspace.open(dir);
+    await later.importArticle(articleFromBytes('later.txt', new TextEncoder().encode('Imported after the backup')));
+    await later.close();
+    rmSync(join(dir, 'workspace.json'));
+    const reopened = await Workspace.open(dir);
+    expect(reopened.created).toBe(false);
+    expect(reopened.notices.join('\n')).toMatch(/workspace\.json was missing\. It was restored from the backup of /);
+    expect(reopened.labels.map((l) => l.id)).toContain('weapon');
+    expect(reopened.listDocuments().map((d) => d.title)).toContain('Imported after the backup');
+    expect(reopened.listDocuments()).toHaveLength(6);
+    await reopened.close();
+    expect((await checkWorkspace(dir)).problems).toEqual([]);
+  });
+
+  it('a lost workspace.json with no backup is rebuilt from the document files; read-only opening says what to do', async () => {
+    const { dir } = await seededWorkspace();
+    rmSync(join(dir, 'backups'), { recursive: true, force: true });
+    rmSync(join(dir, 'workspace.json'));
+    await expect(Workspace.open(dir, { readOnly: true })).rejects.toThrow(/workspace\.json is missing; open the workspace for writing/);
+    const ws = await Workspace.open(dir);
+    expect(ws.created).toBe(false);
+    expect(ws.notices.join('\n')).toMatch(/missing and no backup holds a valid copy.*rebuilt from the document files/s);
+    expect(ws.listDocuments()).toHaveLength(5);
+    expect(ws.listDocuments().map((d) => d.counts).filter((c) => Object.keys(c).length)).toEqual([{ location: 1 }]);
+    await ws.close();
+  });
+
+  it('an empty folder is a new workspace', async () => {
+    const ws = await Workspace.open(tempDir());
+    expect(ws.created).toBe(true);
+    expect(ws.notices).toEqual([]);
+    await ws.close();
   });
 
   it('a temporary file left by a crash is removed when the workspace is opened', async () => {

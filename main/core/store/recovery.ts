@@ -12,6 +12,19 @@ export interface Repair {
   message: string;
 }
 
+/// Puts the newest valid backup copy of `relativePath` in its place; the backup's date, or null
+/// when no backup holds a valid copy.
+async function restoreNewestCopy<T>(dir: string, relativePath: string, schema: z.ZodType<T>): Promise<string | null> {
+  for (const backup of await listBackups(dir)) {
+    const copy = backupCopyOf(dir, backup.name, relativePath);
+    const valid = await readJsonFile(copy, schema).catch(() => null);
+    if (!valid) continue;
+    await writeFileDurably(join(dir, relativePath), await readFile(copy));
+    return backup.createdAt;
+  }
+  return null;
+}
+
 /// Moves `relativePath` aside and restores the newest valid backup copy of it.
 export async function repairFromBackup<T>(dir: string, relativePath: string, problem: string, schema: z.ZodType<T>, now = new Date()): Promise<Repair> {
   const damagedDir = join(dir, 'damaged');
@@ -19,20 +32,28 @@ export async function repairFromBackup<T>(dir: string, relativePath: string, pro
   const aside = join(damagedDir, `${relativePath.replace(/[\\/]/g, '_')}.${now.toISOString().replace(/:/g, '-')}`);
   await rename(join(dir, relativePath), aside);
   await fsyncFolder(damagedDir);
-  for (const backup of await listBackups(dir)) {
-    const copy = backupCopyOf(dir, backup.name, relativePath);
-    const valid = await readJsonFile(copy, schema).catch(() => null);
-    if (!valid) continue;
-    await writeFileDurably(join(dir, relativePath), await readFile(copy));
-    return {
-      restored: true,
-      message: `${relativePath} was damaged (${problem}). It was moved to ${aside} and restored from the backup of ${backup.createdAt}; changes made after that backup are in the damaged file only.`,
-    };
-  }
-  return {
-    restored: false,
-    message: `${relativePath} was damaged (${problem}) and no backup holds a valid copy. It was moved to ${aside}.`,
-  };
+  const restoredFrom = await restoreNewestCopy(dir, relativePath, schema);
+  return restoredFrom
+    ? {
+        restored: true,
+        message: `${relativePath} was damaged (${problem}). It was moved to ${aside} and restored from the backup of ${restoredFrom}; changes made after that backup are in the damaged file only.`,
+      }
+    : { restored: false, message: `${relativePath} was damaged (${problem}) and no backup holds a valid copy. It was moved to ${aside}.` };
+}
+
+/// Restores `relativePath`, missing from a workspace that holds work, from the newest valid
+/// backup copy of it.
+export async function restoreMissingFromBackup<T>(dir: string, relativePath: string, schema: z.ZodType<T>): Promise<Repair> {
+  const restoredFrom = await restoreNewestCopy(dir, relativePath, schema);
+  return restoredFrom
+    ? { restored: true, message: `${relativePath} was missing. It was restored from the backup of ${restoredFrom}.` }
+    : { restored: false, message: `${relativePath} was missing and no backup holds a valid copy.` };
+}
+
+/// Whether `dir` holds work (document files or backups) though its `workspace.json` may be gone.
+export async function holdsWork(dir: string): Promise<boolean> {
+  const documents = await readdir(join(dir, 'documents')).catch(() => [] as string[]);
+  return documents.some((name) => name.endsWith('.json')) || (await listBackups(dir)).length > 0;
 }
 
 /// Removes temporary files that an interrupted write left behind (`<name>.json.<number>`).

@@ -18,7 +18,7 @@ import { WorkbenchError } from '../errors.js';
 import type { ArticleText } from '../text/readArticle.js';
 import { backupsFolder, listBackups, snapshotWorkspace, type BackupInfo } from './backups.js';
 import { DamagedFileError, DurableJsonFile, readJsonFile, upgradedFrom, writeFileDurably } from './durableJsonFile.js';
-import { removeStaleTempFiles, repairFromBackup } from './recovery.js';
+import { holdsWork, removeStaleTempFiles, repairFromBackup, restoreMissingFromBackup } from './recovery.js';
 import { TextIndex } from './textIndex.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { lockWorkspace } from './workspaceLock.js';
@@ -80,7 +80,11 @@ export class Workspace {
   static async open(dir: string, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
     const indexPath = join(dir, 'workspace.json');
     if (options.readOnly && !existsSync(indexPath)) {
-      throw new WorkspaceError(`no workspace at ${dir} (nothing has been imported there yet)`);
+      throw new WorkspaceError(
+        (await holdsWork(dir))
+          ? `${indexPath} is missing; open the workspace for writing (the app, or any awb command that changes it) to restore it from a backup or rebuild it from the document files`
+          : `no workspace at ${dir} (nothing has been imported there yet)`,
+      );
     }
     let release: (() => Promise<void>) | null = null;
     if (!options.readOnly) {
@@ -93,9 +97,21 @@ export class Workspace {
         const removed = await removeStaleTempFiles(dir);
         if (removed) notices.push(`removed ${removed} temporary file(s) left by an interrupted save`);
       }
-      const created = !existsSync(indexPath);
-      const index = new Low(new DurableJsonFile(indexPath, WorkspaceFileSchema, 'workspace'), emptyWorkspace());
+      // A folder whose index is gone but which holds documents or backups is not a new workspace
+      // (which would get the default labels and the seed articles).
+      const lost = !existsSync(indexPath) && !options.readOnly && (await holdsWork(dir));
+      const created = !existsSync(indexPath) && !lost;
       let rebuild = false;
+      if (lost) {
+        const restore = await restoreMissingFromBackup(dir, 'workspace.json', WorkspaceFileSchema);
+        notices.push(
+          restore.restored
+            ? `${restore.message} Documents imported after that backup are listed again from their files.`
+            : `${restore.message} The document index was rebuilt from the document files; labels and annotator names are the defaults again.`,
+        );
+        rebuild = true;
+      }
+      const index = new Low(new DurableJsonFile(indexPath, WorkspaceFileSchema, 'workspace'), emptyWorkspace());
       try {
         await index.read();
       } catch (error) {
