@@ -41,13 +41,14 @@ export async function repairFromBackup<T>(dir: string, relativePath: string, pro
     : { restored: false, message: `${relativePath} was damaged (${problem}) and no backup holds a valid copy. It was moved to ${aside}.` };
 }
 
-/// Restores `relativePath`, missing from a workspace that holds work, from the newest valid
-/// backup copy of it.
-export async function restoreMissingFromBackup<T>(dir: string, relativePath: string, schema: z.ZodType<T>): Promise<Repair> {
-  const restoredFrom = await restoreNewestCopy(dir, relativePath, schema);
+/// Restores `workspace.json`, missing from a workspace that holds work, from the newest valid
+/// backup copy of it (the caller then lists the document files again, rebuilding the index when
+/// no backup had it); what happened, in words for the user.
+export async function restoreLostIndex<T>(dir: string, schema: z.ZodType<T>): Promise<string> {
+  const restoredFrom = await restoreNewestCopy(dir, 'workspace.json', schema);
   return restoredFrom
-    ? { restored: true, message: `${relativePath} was missing. It was restored from the backup of ${restoredFrom}.` }
-    : { restored: false, message: `${relativePath} was missing and no backup holds a valid copy.` };
+    ? `workspace.json was missing. It was restored from the backup of ${restoredFrom}; documents imported after that backup are listed again from their files.`
+    : 'workspace.json was missing and no backup holds a valid copy. The document index was rebuilt from the document files; labels and annotator names are the defaults again.';
 }
 
 /// Whether `dir` holds work (document files or backups) though its `workspace.json` may be gone.

@@ -18,7 +18,7 @@ import { WorkbenchError } from '../errors.js';
 import type { ArticleText } from '../text/readArticle.js';
 import { backupsFolder, listBackups, snapshotWorkspace, type BackupInfo } from './backups.js';
 import { DamagedFileError, DurableJsonFile, readJsonFile, upgradedFrom, writeFileDurably } from './durableJsonFile.js';
-import { holdsWork, removeStaleTempFiles, repairFromBackup, restoreMissingFromBackup } from './recovery.js';
+import { holdsWork, removeStaleTempFiles, repairFromBackup, restoreLostIndex } from './recovery.js';
 import { TextIndex } from './textIndex.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { lockWorkspace } from './workspaceLock.js';
@@ -101,16 +101,8 @@ export class Workspace {
       // (which would get the default labels and the seed articles).
       const lost = !existsSync(indexPath) && !options.readOnly && (await holdsWork(dir));
       const created = !existsSync(indexPath) && !lost;
-      let rebuild = false;
-      if (lost) {
-        const restore = await restoreMissingFromBackup(dir, 'workspace.json', WorkspaceFileSchema);
-        notices.push(
-          restore.restored
-            ? `${restore.message} Documents imported after that backup are listed again from their files.`
-            : `${restore.message} The document index was rebuilt from the document files; labels and annotator names are the defaults again.`,
-        );
-        rebuild = true;
-      }
+      let rebuild = lost;
+      if (lost) notices.push(await restoreLostIndex(dir, WorkspaceFileSchema));
       const index = new Low(new DurableJsonFile(indexPath, WorkspaceFileSchema, 'workspace'), emptyWorkspace());
       try {
         await index.read();
