@@ -4,6 +4,7 @@ import type { CSSProperties } from 'react';
 import type { Label } from '../../preload/api';
 import { clearTextSelection, currentTextSelection, type OpenViews } from './openViews';
 import { SaveStatus } from './SaveStatus';
+import { MOD } from './platformKeys';
 import { store, useWorkbench } from './state/useWorkbench';
 
 /// Props of {@link AnnotateBar}.
@@ -17,8 +18,6 @@ export interface AnnotateBarProps {
   onEditLabels(): void;
 }
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const mod = isMac ? '⌘' : 'Ctrl+';
 
 /// The bar, `data-testid="annotate-bar"`.
 export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthersChange, onEditLabels }: AnnotateBarProps) {
@@ -60,10 +59,10 @@ export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthe
           <span>Others’ tags{othersCount ? ` (${othersCount})` : ''}</span>
         </label>
         <span className="bar-separator" aria-hidden="true" />
-        <button type="button" className="bar-button" data-testid="undo" disabled={!canUndo} title={`Undo (${mod}Z)`} onClick={() => store.undo()}>
+        <button type="button" className="bar-button" data-testid="undo" disabled={!canUndo} title={`Undo (${MOD}Z)`} onClick={() => store.undo()}>
           ↶ Undo
         </button>
-        <button type="button" className="bar-button" data-testid="redo" disabled={!canRedo} title={`Redo (${mod}Shift+Z)`} onClick={() => store.redo()}>
+        <button type="button" className="bar-button" data-testid="redo" disabled={!canRedo} title={`Redo (${MOD}Shift+Z)`} onClick={() => store.redo()}>
           ↷ Redo
         </button>
         <span className="bar-separator" aria-hidden="true" />

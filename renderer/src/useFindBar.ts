@@ -3,8 +3,7 @@
 /// long document (and Electron has none). With no pane open, in Review, or under a modal dialog,
 /// the key is left to the browser.
 import { useCallback, useEffect, useRef, useState } from 'react';
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+import { isMac } from './platformKeys';
 
 /// What a pane needs to show the find bar.
 export interface FindBarRequest {

@@ -20,6 +20,7 @@ import { documentContent, windowContent } from './documentContent';
 import { DocumentEditor } from './DocumentEditor';
 import { DocumentWindow, initialWindow, scrollerOf, WINDOW_THRESHOLD } from './documentWindow';
 import { TextPositions, type PositionMap, type TextSpan, type WindowPositions } from './textPositions';
+import { MOD } from '../platformKeys';
 import { useWholeTextSelection } from './wholeTextSelection';
 
 /// What the app can ask of a mounted view.
@@ -228,7 +229,7 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
   return (
     <>
       <p className="visually-hidden" role="status">
-        {allSelected ? `Whole text selected, ${text.length.toLocaleString('en-US')} characters; Ctrl+C copies it` : ''}
+        {allSelected ? `Whole text selected, ${text.length.toLocaleString('en-US')} characters; ${MOD}C copies it` : ''}
       </p>
       <DocumentEditor content={content} label={label} mapping={mapping} seed={seed} allSelected={allSelected} onEditor={setEditor} onHighlightsClick={onHighlightsClick} />
     </>
