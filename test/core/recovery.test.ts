@@ -105,7 +105,7 @@ describe('recovery of damaged files', () => {
 
   it('with no backup at all, the index is rebuilt from the document files', async () => {
     const { dir } = await seededWorkspace();
-    await import('node:fs/promises').then((fs) => fs.rm(join(dir, 'backups'), { recursive: true, force: true }));
+    rmSync(join(dir, 'backups'), { recursive: true, force: true });
     writeFileSync(join(dir, 'workspace.json'), '\0\0\0\0');
     const ws = await Workspace.open(dir);
     expect(ws.notices.join('\n')).toMatch(/no backup holds a valid copy.*rebuilt/s);

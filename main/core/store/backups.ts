@@ -5,10 +5,10 @@
 import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fsyncFolder } from './durableJsonFile.js';
+import { DOCUMENT_FILE_NAME } from './workspaceFiles.js';
 
 /// How many snapshots are kept.
 export const BACKUPS_KEPT = 20;
-const DOC_FILE = /^[0-9a-f]{64}\.json$/;
 
 /// One snapshot.
 export interface BackupInfo {
@@ -47,7 +47,7 @@ export async function snapshotWorkspace(dir: string, now = new Date()): Promise<
     ? JSON.parse(await readFile(join(root, previous.name, MANIFEST), 'utf8').catch(() => '{}'))
     : {};
   const manifest: Manifest = {};
-  const docs = (await readdir(join(dir, 'documents')).catch(() => [] as string[])).filter((n) => DOC_FILE.test(n));
+  const docs = (await readdir(join(dir, 'documents')).catch(() => [] as string[])).filter((n) => DOCUMENT_FILE_NAME.test(n));
   const files = [...docs.map((d) => join('documents', d)), ...((await stat(join(dir, 'workspace.json')).catch(() => null)) ? ['workspace.json'] : [])];
   for (const file of files) {
     const info = await stat(join(dir, file)).catch(() => null);
@@ -73,7 +73,7 @@ export async function listBackups(dir: string): Promise<BackupInfo[]> {
   const infos: BackupInfo[] = [];
   for (const name of names.sort().reverse()) {
     const docs = await readdir(join(backupsFolder(dir), name, 'documents')).catch(() => [] as string[]);
-    infos.push({ name, createdAt: dateOf(name), documents: docs.filter((n) => DOC_FILE.test(n)).length });
+    infos.push({ name, createdAt: dateOf(name), documents: docs.filter((n) => DOCUMENT_FILE_NAME.test(n)).length });
   }
   return infos;
 }

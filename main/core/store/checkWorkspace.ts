@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DocumentFileSchema, WorkspaceFileSchema } from '../model.js';
 import { documentIdOf } from '../text/readArticle.js';
 import { DamagedFileError, readJsonFile } from './durableJsonFile.js';
-import { documentFileName, summarise } from './workspaceFiles.js';
+import { DOCUMENT_FILE_NAME, documentFileName, summarise } from './workspaceFiles.js';
 
 /// What `checkWorkspace` found.
 export interface WorkspaceCheck {
@@ -77,7 +77,7 @@ export async function checkWorkspace(dir: string): Promise<WorkspaceCheck> {
     }
   }
   for (const name of names) {
-    if (/^[0-9a-f]{64}\.json$/.test(name) && !listed.has(name)) {
+    if (DOCUMENT_FILE_NAME.test(name) && !listed.has(name)) {
       problems.push(`documents/${name}: not listed in workspace.json (it is adopted the next time the workspace is opened for writing)`);
     }
   }

@@ -6,13 +6,13 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DocumentFileSchema, type DocumentSummary } from '../model.js';
 import { readJsonFile } from './durableJsonFile.js';
-import { documentFileName, summarise } from './workspaceFiles.js';
+import { DOCUMENT_FILE_NAME, documentFileName, summarise } from './workspaceFiles.js';
 
 /// The corrected document list, notices for adopted documents, and whether anything changed.
 export async function reconcileIndex(dir: string, listed: DocumentSummary[]): Promise<{ documents: DocumentSummary[]; recovered: string[]; changed: boolean }> {
   const indexTime = (await stat(join(dir, 'workspace.json')).catch(() => null))?.mtimeMs ?? 0;
   const entries = new Map(listed.map((d) => [documentFileName(d.id), d]));
-  const names = (await readdir(join(dir, 'documents'))).filter((n) => /^[0-9a-f]{64}\.json$/.test(n));
+  const names = (await readdir(join(dir, 'documents'))).filter((n) => DOCUMENT_FILE_NAME.test(n));
   let documents = listed;
   const recovered: string[] = [];
   let changed = false;

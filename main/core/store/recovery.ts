@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { backupCopyOf, listBackups } from './backups.js';
 import { fsyncFolder, readJsonFile, writeFileDurably } from './durableJsonFile.js';
+import { DOCUMENT_FILE_NAME } from './workspaceFiles.js';
 
 /// What a repair did, in words for the user.
 export interface Repair {
@@ -54,7 +55,7 @@ export async function restoreLostIndex<T>(dir: string, schema: z.ZodType<T>): Pr
 /// Whether `dir` holds work (document files or backups) though its `workspace.json` may be gone.
 export async function holdsWork(dir: string): Promise<boolean> {
   const documents = await readdir(join(dir, 'documents')).catch(() => [] as string[]);
-  return documents.some((name) => name.endsWith('.json')) || (await listBackups(dir)).length > 0;
+  return documents.some((name) => DOCUMENT_FILE_NAME.test(name)) || (await listBackups(dir)).length > 0;
 }
 
 /// Removes temporary files that an interrupted write left behind (`<name>.json.<number>`).

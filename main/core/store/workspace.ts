@@ -23,7 +23,7 @@ import { TextIndex } from './textIndex.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { lockWorkspace } from './workspaceLock.js';
 import { reconcileIndex } from './reconcileIndex.js';
-import { documentFileName, emptyWorkspace, summarise } from './workspaceFiles.js';
+import { DOCUMENT_FILE_NAME, documentFileName, emptyWorkspace, summarise } from './workspaceFiles.js';
 
 /// How long the index on disk may lag behind annotation counts held in memory.
 const INDEX_WRITE_DELAY_MS = 500;
@@ -99,8 +99,9 @@ export class Workspace {
       }
       // A folder whose index is gone but which holds documents or backups is not a new workspace
       // (which would get the default labels and the seed articles).
-      const lost = !existsSync(indexPath) && !options.readOnly && (await holdsWork(dir));
-      const created = !existsSync(indexPath) && !lost;
+      const missing = !existsSync(indexPath);
+      const lost = missing && !options.readOnly && (await holdsWork(dir));
+      const created = missing && !lost;
       let rebuild = lost;
       if (lost) notices.push(await restoreLostIndex(dir, WorkspaceFileSchema));
       const index = new Low(new DurableJsonFile(indexPath, WorkspaceFileSchema, 'workspace'), emptyWorkspace());
@@ -218,7 +219,7 @@ export class Workspace {
     return this.queue.run('workspace.json', async () => {
       const wanted = new Set(await readdir(join(source, 'documents')));
       for (const name of await readdir(join(this.dir, 'documents'))) {
-        if (/^[0-9a-f]{64}\.json$/.test(name) && !wanted.has(name)) await rm(join(this.dir, 'documents', name));
+        if (DOCUMENT_FILE_NAME.test(name) && !wanted.has(name)) await rm(join(this.dir, 'documents', name));
       }
       for (const name of wanted) await writeFileDurably(join(this.dir, 'documents', name), await readFile(join(source, 'documents', name)));
       await writeFileDurably(join(this.dir, 'workspace.json'), await readFile(join(source, 'workspace.json')));

@@ -7,6 +7,9 @@ export function documentFileName(id: string): string {
   return `${id.slice('sha256:'.length)}.json`;
 }
 
+/// Whether a name in `documents/` is a document's file (not a temporary file or anything else).
+export const DOCUMENT_FILE_NAME = /^[0-9a-f]{64}\.json$/;
+
 /// The name a new workspace gives its first annotator: the OS user name.
 export function defaultAnnotator(): string {
   try {
