@@ -1,5 +1,6 @@
 /// Electron main process: app lifecycle, the window, the `app://` protocol, dialogs. Thin: every
-/// operation lives in the service (`main/service`) over the core.
+/// operation lives in the service (`main/service`) over the core, and quitting, the single
+/// instance and the unload prompt in `main/app`.
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,10 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import { importSeeds } from './core/importArticles.js';
 import { Workspace } from './core/store/workspace.js';
 import { resolveWorkspaceDir } from './core/workspaceLocation.js';
+import { installQuitSequence } from './app/quitSequence.js';
 import { hardenSession, hardenWebContents, windowOptions } from './app/secureWindow.js';
+import { keepSingleInstance } from './app/singleInstance.js';
+import { confirmUnloadWhileSaving, QUIT_ANYWAY, QUIT_WHILE_SAVING } from './app/unloadConfirmation.js';
 import { APP_ORIGIN, isAppUrl, registerIpc } from './ipc/registerIpc.js';
 import { createWorkbench } from './service/workbench.js';
 import { CONTENT_SECURITY_POLICY } from './web/contentSecurityPolicy.js';
@@ -21,6 +25,7 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let workspace: Workspace | null = null;
+let mainWindow: BrowserWindow | null = null;
 
 function workspaceFlag(argv: string[]): string | undefined {
   const i = argv.findIndex((a) => a === '--workspace' || a.startsWith('--workspace='));
@@ -60,12 +65,20 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
 
   const window = new BrowserWindow(windowOptions(fileURLToPath(new URL('../preload/index.cjs', import.meta.url))));
+  mainWindow = window;
+  window.on('closed', () => (mainWindow = null));
   window.once('ready-to-show', () => window.show());
+  confirmUnloadWhileSaving(window.webContents, () => dialog.showMessageBoxSync(window, QUIT_WHILE_SAVING) === QUIT_ANYWAY);
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => void shell.openExternal(url)));
-app.on('window-all-closed', () => {
-  void (workspace?.close() ?? Promise.resolve()).finally(() => app.quit());
-});
-void app.whenReady().then(start);
+if (keepSingleInstance(app, () => mainWindow)) {
+  installQuitSequence({
+    app,
+    windows: () => BrowserWindow.getAllWindows(),
+    closeWorkspace: () => workspace?.close() ?? Promise.resolve(),
+    onCloseFailed: (error) => dialog.showErrorBox('Could not close the workspace cleanly', error instanceof Error ? error.message : String(error)),
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => void shell.openExternal(url)));
+  void app.whenReady().then(start);
+}
