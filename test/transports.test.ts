@@ -52,6 +52,8 @@ const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'document
 beforeAll(async () => {
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Annotation Workbench</title>');
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'assets', 'index.js'), 'export {};');
   writeFileSync(join(tempDir(), 'secret.txt'), 'secret');
   workspace = await Workspace.open(tempDir());
   await importSeeds(workspace, join(repoRoot, 'seeds'));
@@ -177,6 +179,21 @@ describe('browser mode refuses what it must', () => {
     } finally {
       await small.close();
     }
+  });
+
+  it('lets no response be stored: the page at the token address, files, API replies and refusals', async () => {
+    const responses = {
+      'token page': await http(`/?token=${server.token}`),
+      page: await http('/'),
+      script: await http('/assets/index.js'),
+      'not found': await http('/nope.js'),
+      'API reply': await apiCall('documents.list', []),
+      'API refusal': await apiCall('documents.list', [], { 'X-AWB-Token': 'wrong' }),
+      'foreign Host': await http(`/?token=${server.token}`, { headers: { Host: 'evil.example' } }),
+    };
+    expect(responses['token page'].status).toBe(200);
+    expect(responses.script.status).toBe(200);
+    for (const [what, response] of Object.entries(responses)) expect(response.headers['cache-control'], what).toBe('no-store');
   });
 
   it('serves the renderer with the CSP, and nothing outside it', async () => {

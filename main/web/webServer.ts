@@ -80,7 +80,6 @@ async function handleApi(
   api: WorkbenchApi,
   maxBodyBytes: number,
 ): Promise<void> {
-  response.setHeader('Cache-Control', 'no-store');
   if (request.method !== 'POST') return sendText(response, 405, 'API calls are POST');
   if (!tokenMatches(request.headers['x-awb-token'], token)) return sendText(response, 401, 'refused: missing or wrong token');
   const origin = request.headers.origin;
@@ -116,13 +115,15 @@ async function serveStatic(request: IncomingMessage, response: ServerResponse, r
   response.writeHead(200, {
     'Content-Type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
     'Content-Length': info.size,
-    'Cache-Control': 'no-cache',
   });
   if (request.method === 'HEAD') return void response.end();
   createReadStream(path).pipe(response);
 }
 
 function setCommonHeaders(response: ServerResponse): void {
+  // No response is kept on disk: the page's address carries the token and API replies carry
+  // documents. The files come from 127.0.0.1, so refetching them costs next to nothing.
+  response.setHeader('Cache-Control', 'no-store');
   response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('X-Frame-Options', 'DENY');
