@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const passThrough = process.argv.slice(2);
@@ -59,10 +60,10 @@ if (electron && !process.env.AWB_BROWSER_MODE) {
   let announced = false;
   server.stdout.on('data', (chunk) => {
     process.stdout.write(chunk);
-    const url = String(chunk).match(/http:\/\/127\.0\.0\.1:\d+\/\S*/)?.[0];
+    const url = String(chunk).match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/)?.[0];
     if (url && !announced) {
       announced = true;
-      openBrowser(url);
+      openBrowser(url).catch((error) => console.log(`(could not open a browser: ${error.message}; open the address above yourself)`));
     }
   });
   const stop = () => server.kill('SIGTERM');
@@ -71,12 +72,15 @@ if (electron && !process.env.AWB_BROWSER_MODE) {
   server.on('exit', (code) => process.exit(code ?? 0));
 }
 
-/// Opens `url` in the default browser when there is a display to show it on.
-function openBrowser(url) {
-  const opener =
-    process.platform === 'darwin' ? ['open'] : process.platform === 'win32' ? ['cmd', '/c', 'start', '""'] : ['xdg-open'];
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
-  const child = spawn(opener[0], [...opener.slice(1), url], { stdio: 'ignore', detached: true });
-  child.on('error', () => console.log('(could not open a browser: open the address above yourself)'));
-  child.unref();
+/// Opens `url` in the default browser when there is a display to show it on. The opener gets the
+/// path of a private launch page, never the address: its token would be readable by every local
+/// user in the opener's command line (main/web/launchPage.ts).
+async function openBrowser(url) {
+  register();
+  const { openInBrowser } = await import('../main/web/launchPage.ts');
+  const page = openInBrowser(url, {
+    spawn,
+    onError: () => console.log('(could not open a browser: open the address above yourself)'),
+  });
+  if (page) process.on('exit', () => page.remove());
 }
