@@ -24,6 +24,7 @@ import { SelectionToolbar } from './SelectionToolbar';
 import { SPEAKER_LABEL } from './SpeakerField';
 import { labelCounts, type DocState } from './state/documentState';
 import { annotationToSelect, annotatorsOf, sameTextAnnotations, type AnnotationFilter } from './state/selectors';
+import { guardUnsavedChanges } from './state/unsavedChangesGuard';
 import { store, useWorkbench } from './state/useWorkbench';
 import { useAnnotationKeys } from './useAnnotationKeys';
 import { useFindBar } from './useFindBar';
@@ -61,6 +62,7 @@ export function App() {
   const labels = useMemo(() => info?.labels ?? [], [info]);
   useEffect(() => store.setAnnotator(me), [me]);
   useEffect(() => store.onAllSaved(() => void refreshLibrary()), [refreshLibrary]);
+  useEffect(() => guardUnsavedChanges(window, store), []);
 
   const labelLook = useMemo(() => new Map(labels.map((l) => [l.id, { name: l.name, color: l.color }])), [labels]);
   const baseLook = useMemo(() => ({ labels: labelLook, me, showOthers }), [labelLook, me, showOthers]);
