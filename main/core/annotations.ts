@@ -1,8 +1,9 @@
 /// Changes to the annotations and speaker links of one document, as pure functions from a
 /// document file to a new one. The store applies them; nothing here touches the disk.
 import { randomUUID } from 'node:crypto';
-import { InvalidChangeError } from './errors.js';
-import type { Annotation, DocumentFile, Label, NoteNode, Relation } from './model.js';
+import { InvalidChangeError, WorkbenchError } from './errors.js';
+import { MAX_ANNOTATIONS_PER_DOCUMENT, MAX_NOTE_JSON_LENGTH, type Annotation, type DocumentFile, type Label, type NoteNode, type Relation } from './model.js';
+import { surrogateSplitProblem } from './offsets.js';
 
 /// What the UI asks for when it creates a tag (offsets in UTF-16 code units).
 export interface AnnotationInput {
@@ -37,11 +38,34 @@ export function trimSpan(text: string, start: number, end: number): { start: num
   return { start, end };
 }
 
-/// Whether `offset` falls between the two halves of a surrogate pair (not a code point boundary).
-export function splitsSurrogatePair(text: string, offset: number): boolean {
-  const before = text.charCodeAt(offset - 1);
-  const after = text.charCodeAt(offset);
-  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+/// A document that already holds `MAX_ANNOTATIONS_PER_DOCUMENT` annotations refused another.
+export class AnnotationLimitError extends WorkbenchError {
+  constructor(title: string) {
+    super(
+      'annotation-limit',
+      `"${title}" already holds ${MAX_ANNOTATIONS_PER_DOCUMENT.toLocaleString('en-US')} annotations, the most one document may hold; delete some before adding more`,
+    );
+    this.name = 'AnnotationLimitError';
+  }
+}
+
+/// Throws `AnnotationLimitError` unless `file` has room for `adding` more annotations. Every path
+/// that adds annotations calls it (create, restore, a review decision that copies a span).
+export function checkAnnotationRoom(file: DocumentFile, adding = 1): void {
+  if (file.annotations.length + adding > MAX_ANNOTATIONS_PER_DOCUMENT) throw new AnnotationLimitError(file.document.title);
+}
+
+/// Why `note` is too long to store (over `MAX_NOTE_JSON_LENGTH` as JSON), or `null`.
+export function noteSizeProblem(note: NoteNode | undefined | null): string | null {
+  if (!note) return null;
+  const length = JSON.stringify(note).length;
+  if (length <= MAX_NOTE_JSON_LENGTH) return null;
+  return `the note is ${length.toLocaleString('en-US')} characters as JSON, over the limit of ${MAX_NOTE_JSON_LENGTH.toLocaleString('en-US')}`;
+}
+
+function checkNote(note: NoteNode | undefined | null): void {
+  const problem = noteSizeProblem(note);
+  if (problem) throw new InvalidChangeError(problem);
 }
 
 /// Text order: by start, then the longer span first (so an enclosing quote precedes its actor).
@@ -77,11 +101,12 @@ export function createAnnotation(file: DocumentFile, input: AnnotationInput, lab
   }
   const { start, end } = trimSpan(text, input.start, input.end);
   if (start === end) throw new InvalidChangeError('the selection is empty or only whitespace');
-  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) {
-    throw new InvalidChangeError(`span ${start}–${end} cuts a character (an emoji or other astral character) in half`);
-  }
+  const split = surrogateSplitProblem(text, start, end);
+  if (split) throw new InvalidChangeError(`span ${start}–${end} ${split}`);
+  checkNote(input.note);
   const id = input.id ?? randomUUID();
   if (file.annotations.some((a) => a.id === id)) throw new InvalidChangeError(`annotation ${id} already exists`);
+  checkAnnotationRoom(file);
   const annotation: Annotation = {
     id,
     docId,
@@ -99,7 +124,8 @@ export function createAnnotation(file: DocumentFile, input: AnnotationInput, lab
 }
 
 /// Relabels an annotation and/or sets or clears its note. A quote relabelled to something else
-/// loses its speaker link, and an actor relabelled loses the links to it.
+/// loses its speaker link, and an actor relabelled loses the links to it. Its span never changes
+/// here (there are no boundary edits); one that did would have to pass `surrogateSplitProblem`.
 export function updateAnnotation(
   file: DocumentFile,
   change: { id: string; label?: string; note?: NoteNode | null },
@@ -108,6 +134,7 @@ export function updateAnnotation(
 ): Change<Annotation> {
   const current = find(file, change.id);
   if (change.label !== undefined) checkLabel(labels, change.label);
+  checkNote(change.note);
   const { note: _previous, ...rest } = current;
   const note = change.note === undefined ? current.note : change.note ?? undefined;
   const updated: Annotation = {
@@ -146,9 +173,14 @@ export function restoreAnnotation(file: DocumentFile, removal: Removal, labels: 
   if (annotation.docId !== docId) throw new InvalidChangeError(`the annotation belongs to document ${annotation.docId}`);
   checkLabel(labels, annotation.label);
   if (file.annotations.some((a) => a.id === annotation.id)) throw new InvalidChangeError(`annotation ${annotation.id} already exists`);
-  if (annotation.end > text.length || text.slice(annotation.start, annotation.end) !== annotation.quote) {
+  const { start, end } = annotation;
+  if (start < 0 || end > text.length || start >= end || text.slice(start, end) !== annotation.quote) {
     throw new InvalidChangeError('the annotation does not match the text of this document');
   }
+  const split = surrogateSplitProblem(text, start, end);
+  if (split) throw new InvalidChangeError(`span ${start}–${end} ${split}`);
+  checkNote(annotation.note);
+  checkAnnotationRoom(file);
   const annotations = insertSorted(file.annotations, annotation);
   const ids = new Set(annotations.map((a) => a.id));
   for (const r of removal.relations) {

@@ -37,6 +37,23 @@ export const ReviewSchema = z.strictObject({
 });
 export type Review = z.infer<typeof ReviewSchema>;
 
+/// Most annotations one document may hold. A save writes the whole document file, so its cost
+/// grows with this: at 50,000 (a 16.6 MB file) a save took 0.4–0.6 s on the 2-core bench machine
+/// (`npm run bench`, "save at the annotation limit", budget 1 s), where 1,000,000 made every save
+/// take 27 s. Enforced where annotations are added (create, restore, review, exchange import),
+/// not on reading, so no stored document becomes unreadable.
+export const MAX_ANNOTATIONS_PER_DOCUMENT = 50_000;
+
+/// Deepest nesting of a note's nodes. A TipTap note is three deep (doc, paragraph, text); far
+/// deeper nesting is only ever hostile, and validating it recursively overflows the stack (at
+/// about 1,000 levels), which would end an import half done instead of skipping one entry.
+export const MAX_NOTE_DEPTH = 32;
+
+/// Longest note, as the length of its JSON: ample for a paragraph or two of comment (a note is
+/// "short rich text"), and it keeps a note from growing its document file without bound.
+/// Enforced where notes are set (create, update, restore, exchange import), not on reading.
+export const MAX_NOTE_JSON_LENGTH = 20_000;
+
 /// A node of a note: the small TipTap document an annotation may carry (paragraphs, text, line
 /// breaks, bold and italic). Strict, so no unknown key (`__proto__` included) gets through.
 export interface NoteNode {
@@ -53,8 +70,27 @@ export const NoteNodeSchema: z.ZodType<NoteNode> = z.lazy(() =>
     marks: z.array(z.strictObject({ type: z.enum(['bold', 'italic']) })).max(2).optional(),
   }),
 );
-/// A note: a TipTap document.
-export const NoteSchema = NoteNodeSchema.refine((n) => n.type === 'doc', { message: 'a note is a "doc" node' });
+/// How deeply `value` nests objects and arrays, counted without recursion and given up on past
+/// `limit` (so a hostile value costs at most `limit` levels of work per branch).
+function nestingDepthOver(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/// A note: a TipTap document, at most `MAX_NOTE_DEPTH` nodes deep (checked before the recursive
+/// schema runs, so a deep note is refused instead of overflowing the stack).
+export const NoteSchema: z.ZodType<NoteNode> = z
+  .unknown()
+  // A node is an object whose `content` is an array: two levels of JSON per level of nodes.
+  .refine((value) => !nestingDepthOver(value, 2 * MAX_NOTE_DEPTH), { message: `a note may nest at most ${MAX_NOTE_DEPTH} levels deep`, abort: true })
+  .pipe(NoteNodeSchema)
+  .refine((n) => n.type === 'doc', { message: 'a note is a "doc" node' });
 
 /// The plain text of a note (what exports carry): paragraphs on their own lines.
 export function notePlainText(note: NoteNode | undefined): string {

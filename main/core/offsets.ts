@@ -52,3 +52,23 @@ function countBelow(values: number[], limit: number): number {
   }
   return lo;
 }
+
+/// Whether `offset` falls between the two halves of a surrogate pair (a high surrogate before it,
+/// a low one after it): not a code point boundary, so a span there would cut an emoji or another
+/// astral character in half, and in code points it would collapse to nothing.
+export function splitsSurrogatePair(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+/// How the UTF-16 span `[start, end)` of `text` cuts a character, e.g. "starts inside a character
+/// (…)", or `null` when both ends are code point boundaries. The one check of every path that makes
+/// a span (create, restore, exchange import, exact or re-anchored), so all refuse it alike.
+export function surrogateSplitProblem(text: string, start: number, end: number): string | null {
+  const atStart = splitsSurrogatePair(text, start);
+  const atEnd = splitsSurrogatePair(text, end);
+  if (!atStart && !atEnd) return null;
+  const where = atStart && atEnd ? 'starts and ends' : atStart ? 'starts' : 'ends';
+  return `${where} inside a character (it would cut an emoji or other character written as a surrogate pair in half)`;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AnnotationLimitError,
   createAnnotation,
   deleteAnnotation,
   restoreAnnotation,
@@ -9,7 +10,19 @@ import {
 } from '../../main/core/annotations';
 import { InvalidChangeError } from '../../main/core/errors';
 import { checkLabelList } from '../../main/core/labels';
-import { DEFAULT_LABELS, DocumentFileSchema, NoteSchema, SCHEMA_VERSION, notePlainText, type DocumentFile } from '../../main/core/model';
+import {
+  DEFAULT_LABELS,
+  DocumentFileSchema,
+  MAX_ANNOTATIONS_PER_DOCUMENT,
+  MAX_NOTE_JSON_LENGTH,
+  NoteSchema,
+  SCHEMA_VERSION,
+  notePlainText,
+  type Annotation,
+  type DocumentFile,
+  type NoteNode,
+} from '../../main/core/model';
+import { splitsSurrogatePair, surrogateSplitProblem } from '../../main/core/offsets';
 import { documentIdOf } from '../../main/core/text/readArticle';
 
 const text = '"We will not leave," said Staffan de Mistura 😀 in Geneva.\n\nSecond paragraph.';
@@ -101,6 +114,94 @@ describe('changing, deleting and restoring', () => {
     const actor = create(file, 'actor', 'Staffan de Mistura');
     file = setSpeaker(actor.file, quote.id, actor.result.id, author).file;
     expect(updateAnnotation(file, { id: actor.result.id, label: 'location' }, DEFAULT_LABELS, author).file.relations).toEqual([]);
+  });
+});
+
+describe('spans never cut a surrogate pair (issue 14, finding 7)', () => {
+  const emoji = text.indexOf('😀');
+
+  it('one check says where a span cuts a character', () => {
+    expect(splitsSurrogatePair(text, emoji + 1)).toBe(true);
+    expect([emoji, emoji + 2, 0, text.length].map((o) => splitsSurrogatePair(text, o))).toEqual([false, false, false, false]);
+    expect(splitsSurrogatePair('\uD83D', 1)).toBe(false);
+    expect(surrogateSplitProblem(text, emoji, emoji + 2)).toBeNull();
+    expect(surrogateSplitProblem(text, emoji, emoji + 1)).toMatch(/^ends inside a character/);
+    expect(surrogateSplitProblem(text, emoji + 1, emoji + 2)).toMatch(/^starts inside a character/);
+    expect(surrogateSplitProblem(text, emoji + 1, emoji + 1)).toMatch(/^starts and ends inside a character/);
+  });
+
+  it('create refuses a span that starts or ends inside an emoji, naming the reason', () => {
+    expect(() => createAnnotation(empty, { docId, label: 'actor', start: emoji + 1, end: emoji + 5 }, DEFAULT_LABELS, author)).toThrow(
+      `span ${emoji + 1}–${emoji + 5} starts inside a character`,
+    );
+    expect(() => createAnnotation(empty, { docId, label: 'actor', start: emoji - 3, end: emoji + 1 }, DEFAULT_LABELS, author)).toThrow(
+      `span ${emoji - 3}–${emoji + 1} ends inside a character`,
+    );
+  });
+
+  it('restore refuses a removed annotation whose span is half of a surrogate pair', () => {
+    const whole = createAnnotation(empty, { docId, label: 'figure', start: emoji, end: emoji + 2 }, DEFAULT_LABELS, author).result;
+    for (const half of [{ start: emoji, end: emoji + 1 }, { start: emoji + 1, end: emoji + 2 }]) {
+      const annotation: Annotation = { ...whole, ...half, quote: text.slice(half.start, half.end) };
+      expect(() => restoreAnnotation(empty, { annotation, relations: [] }, DEFAULT_LABELS), JSON.stringify(half)).toThrow(InvalidChangeError);
+      expect(() => restoreAnnotation(empty, { annotation, relations: [] }, DEFAULT_LABELS)).toThrow('inside a character');
+    }
+    expect(restoreAnnotation(empty, { annotation: whole, relations: [] }, DEFAULT_LABELS).result.quote).toBe('😀');
+  });
+
+  it('restore refuses a span outside the text or empty', () => {
+    const whole = create(empty, 'actor', 'Geneva').result;
+    for (const span of [{ start: -1, end: 3 }, { start: 4, end: 4 }]) {
+      const annotation = { ...whole, ...span, quote: '' };
+      expect(() => restoreAnnotation(empty, { annotation, relations: [] }, DEFAULT_LABELS)).toThrow('does not match the text');
+    }
+  });
+});
+
+describe('limits (issue 14, finding 8)', () => {
+  const full = (): DocumentFile => {
+    const one = create(empty, 'actor', 'Geneva').result;
+    return { ...empty, annotations: new Array<Annotation>(MAX_ANNOTATIONS_PER_DOCUMENT).fill(one) };
+  };
+
+  it('a document at the annotation limit refuses another, with its own error code; one below takes it', () => {
+    const file = full();
+    const attempt = () => create(file, 'location', 'Geneva');
+    expect(attempt).toThrow(AnnotationLimitError);
+    expect(attempt).toThrow('"t" already holds 50,000 annotations, the most one document may hold; delete some before adding more');
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as AnnotationLimitError).code).toBe('annotation-limit');
+    }
+    const below = { ...file, annotations: file.annotations.slice(1) };
+    expect(create(below, 'location', 'Geneva').file.annotations).toHaveLength(MAX_ANNOTATIONS_PER_DOCUMENT);
+  });
+
+  it('restore (undo of a delete) respects the limit too', () => {
+    const file = full();
+    const created = create(empty, 'quote', 'Second');
+    const removed = deleteAnnotation(created.file, created.result.id);
+    expect(() => restoreAnnotation(file, removed.result, DEFAULT_LABELS)).toThrow(AnnotationLimitError);
+  });
+
+  it('refuses a note longer than the limit when creating, updating or restoring', () => {
+    const long: NoteNode = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x'.repeat(9_000) }, { type: 'text', text: 'y'.repeat(9_000) }, { type: 'text', text: 'z'.repeat(9_000) }] }] };
+    expect(JSON.stringify(long).length).toBeGreaterThan(MAX_NOTE_JSON_LENGTH);
+    expect(() => createAnnotation(empty, { docId, label: 'actor', ...at('Geneva'), note: long }, DEFAULT_LABELS, author)).toThrow(
+      /the note is 27,\d{3} characters as JSON, over the limit of 20,000/,
+    );
+    const { file, result } = create(empty, 'actor', 'Geneva');
+    expect(() => updateAnnotation(file, { id: result.id, note: long }, DEFAULT_LABELS, author)).toThrow(InvalidChangeError);
+    expect(() => restoreAnnotation(empty, { annotation: { ...result, note: long }, relations: [] }, DEFAULT_LABELS)).toThrow('over the limit');
+  });
+
+  it('a deeply nested note is refused by the schema, not a stack overflow', () => {
+    let node: NoteNode = { type: 'text', text: 'x' };
+    for (let i = 0; i < 100_000; i++) node = { type: 'paragraph', content: [node] };
+    const result = NoteSchema.safeParse({ type: 'doc', content: [node] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].message).toBe('a note may nest at most 32 levels deep');
   });
 });
 
