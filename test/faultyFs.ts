@@ -52,3 +52,32 @@ export async function injectFault(op: FaultOp, nth: number, code: string): Promi
     return fired;
   };
 }
+
+/// Makes the disk behave as if only `freeBytes` were left for writes through `fs.write`, as a
+/// nearly full disk does: a write larger than what is left writes part of it and reports that
+/// short count, and the next one fails with ENOSPC (or, with `stall`, reports 0 bytes written).
+/// With `perWrite`, no single write takes more than that (the disk never fills; writes are short).
+/// Returns a function that removes it and tells how many bytes were written through it.
+export function injectFullDisk(freeBytes: number, options: { stall?: boolean; perWrite?: number } = {}): () => number {
+  let left = freeBytes;
+  let written = 0;
+  const original = fs.write as (...args: unknown[]) => void;
+  (fs as unknown as Record<string, unknown>).write = (...args: unknown[]) => {
+    const callback = args[args.length - 1] as (error: Error | null, written?: number) => void;
+    const [fd, buffer, offset, length, position] = args as [number, Uint8Array, number, number, number | null];
+    if (typeof length !== 'number') return original.apply(fs, args); // string writes are not the store's
+    if (left === 0) {
+      if (options.stall) return void process.nextTick(() => callback(null, 0));
+      const error = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+      return void process.nextTick(() => callback(error));
+    }
+    const take = Math.min(length, left, options.perWrite ?? Infinity);
+    left -= take;
+    written += take;
+    return original.call(fs, fd, buffer, offset, take, position, callback);
+  };
+  return () => {
+    (fs as unknown as Record<string, unknown>).write = original;
+    return written;
+  };
+}

@@ -1,10 +1,10 @@
 /// A lowdb adapter for one JSON file that is validated on every read and written durably:
-/// temp file, fsync, rename (write-file-atomic), then fsync of the folder so the rename survives
-/// a power cut. A file that fails to parse or validate is reported, never overwritten here.
+/// every byte to a temp file, size checked, fsync, rename, then fsync of the folder so the rename
+/// survives a power cut. A file that fails to parse or validate is reported, never overwritten here.
+import fs from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Adapter } from 'lowdb';
-import writeFileAtomic from 'write-file-atomic';
+import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { WorkbenchError } from '../errors.js';
 import { SCHEMA_VERSION, describeSchemaError } from '../model.js';
@@ -54,8 +54,9 @@ export class SaveFailedError extends WorkbenchError {
   constructor(
     readonly path: string,
     override readonly cause: NodeJS.ErrnoException,
+    what = 'could not save',
   ) {
-    super('save-failed', `could not save ${path}: ${explainErrno(cause)}`);
+    super('save-failed', `${what} ${path}: ${explainErrno(cause)}`);
     this.name = 'SaveFailedError';
   }
 }
@@ -76,19 +77,68 @@ function explainErrno(error: NodeJS.ErrnoException): string {
   return text ? `${text} (${error.code})` : error.message;
 }
 
+/// Called after the new content is on disk in its temp file and right before the rename that
+/// makes it the file's content; throwing cancels the write (the workspace checks its lock here).
+export type BeforeRename = () => Promise<void> | void;
+
+let tempCounter = 0;
+
 /// Writes `content` so that after a crash the file holds either the old or the new content.
-export async function writeFileDurably(path: string, content: string | Uint8Array): Promise<void> {
+/// Every byte is written (a short write is continued, a write that makes no progress is an
+/// error), the temp file's size is checked, flushed and renamed over `path`, and the folder is
+/// flushed. The rename replaces `path` itself, so a symbolic link there is replaced, not followed.
+/// On any failure the temp file is removed and `path` is untouched.
+export async function writeFileDurably(path: string, content: string | Uint8Array, beforeRename?: BeforeRename): Promise<void> {
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  // Digits only: removeStaleTempFiles knows temp files by `<name>.json.<digits>`.
+  const temp = `${path}.${process.pid}${String(++tempCounter).padStart(6, '0')}`;
+  let fd: number | null = null;
   try {
-    await writeFileAtomic(path, typeof content === 'string' ? content : Buffer.from(content), { fsync: true });
+    fd = await call<number>((done) => fs.open(temp, 'wx', 0o644, done));
+    await writeAll(fd, data, temp);
+    const size = (await call<fs.Stats>((done) => fs.fstat(fd!, done))).size;
+    if (size !== data.length) throw shortWrite(temp, `the temporary file holds ${size} of ${data.length} bytes`);
+    await call((done) => fs.fsync(fd!, done));
+    const closing = fd;
+    fd = null;
+    await call((done) => fs.close(closing, done));
+    await beforeRename?.();
+    await call((done) => fs.rename(temp, path, done));
     await fsyncFolder(dirname(path));
   } catch (error) {
-    throw (error as NodeJS.ErrnoException).code ? new SaveFailedError(path, error as NodeJS.ErrnoException) : error;
+    if (fd !== null) fs.close(fd, () => undefined);
+    await fs.promises.rm(temp, { force: true }).catch(() => undefined);
+    throw isErrno(error) ? new SaveFailedError(path, error) : error;
   }
 }
 
+/// Whether `error` is one the file system raised (not one of ours, which carry codes too).
+export function isErrno(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && !(error instanceof WorkbenchError) && typeof (error as NodeJS.ErrnoException).code === 'string';
+}
+
+/// write(2) may write fewer bytes than asked (a nearly full disk does): continue from where it
+/// stopped until every byte is written or the disk reports why it cannot take more.
+async function writeAll(fd: number, data: Uint8Array, path: string): Promise<void> {
+  for (let offset = 0; offset < data.length; ) {
+    const written = await call<number>((done) => fs.write(fd, data, offset, data.length - offset, offset, done));
+    if (!(written > 0)) throw shortWrite(path, `the disk took no more bytes after ${offset} of ${data.length}`);
+    offset += written;
+  }
+}
+
+function shortWrite(path: string, detail: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`ENOSPC: ${detail}, write '${path}'`), { code: 'ENOSPC', syscall: 'write', path });
+}
+
+/// Calls a callback-style `fs` function looked up at call time (so tests can inject faults).
+function call<T = void>(run: (done: (error: NodeJS.ErrnoException | null, value?: T) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value as T))));
+}
+
 /// Writes `data` as JSON, durably.
-export function writeJsonFileDurably(path: string, data: unknown): Promise<void> {
-  return writeFileDurably(path, JSON.stringify(data));
+export function writeJsonFileDurably(path: string, data: unknown, beforeRename?: BeforeRename): Promise<void> {
+  return writeFileDurably(path, JSON.stringify(data), beforeRename);
 }
 
 /// Flushes a folder's entries (the rename) to disk. Windows cannot open folders; there the
@@ -115,7 +165,13 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return readJsonFile(this.path, this.schema, this.kind);
   }
 
-  write(data: T): Promise<void> {
-    return writeJsonFileDurably(this.path, data);
+  /// Writes `data`; `beforeRename` may still cancel the write once it is on disk (see `BeforeRename`).
+  write(data: T, beforeRename?: BeforeRename): Promise<void> {
+    return writeJsonFileDurably(this.path, data, beforeRename);
   }
+}
+
+/// A lowdb database over a `DurableJsonFile`, whose writes can take a `BeforeRename` check.
+export class JsonDb<T> extends Low<T> {
+  declare adapter: DurableJsonFile<T>;
 }
