@@ -41,7 +41,7 @@ describe('backups', () => {
     const second = await ws.backup();
     expect(statSync(join(dir, 'backups', second.name, 'documents', name)).ino).toBe(statSync(copy).ino);
     await ws.close();
-    for (let i = 0; i < BACKUPS_KEPT + 3; i++) await snapshotWorkspace(dir, new Date(Date.UTC(2030, 0, 1, 0, 0, i)));
+    for (let i = 0; i < BACKUPS_KEPT + 3; i++) await snapshotWorkspace(dir, { now: new Date(Date.UTC(2030, 0, 1, 0, 0, i)) });
     const all = await listBackups(dir);
     expect(all).toHaveLength(BACKUPS_KEPT);
     expect(all[0].createdAt).toBe('2030-01-01T00:00:22.000Z');

@@ -2,9 +2,9 @@
 /// the previous snapshot and hard-links the previous snapshot's copy of the others (as rsync's
 /// --link-dest does): a backup never shares storage with a live file, so damage done to a live
 /// file in place cannot reach it, and an unchanged corpus costs no space twice.
-import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fsyncFolder } from './durableJsonFile.js';
+import { SaveFailedError, fsyncFolder, isErrno } from './durableJsonFile.js';
 import { DOCUMENT_FILE_NAME } from './workspaceFiles.js';
 
 /// How many snapshots are kept.
@@ -31,56 +31,104 @@ function dateOf(name: string): string {
 }
 
 /// Size and modification time of each live file when it was copied, by relative path.
-type Manifest = Record<string, { size: number; mtimeMs: number }>;
+type Files = Record<string, { size: number; mtimeMs: number }>;
+/// A snapshot's own record: its place in the order of snapshots and the files it copied. The
+/// order is a counter, not the clock: a clock that ran ahead (or back) names snapshots out of
+/// time order, and pruning by name then removed the snapshot just taken.
+interface Manifest {
+  sequence: number;
+  files: Files;
+}
 const MANIFEST = 'manifest.json';
 
-/// Takes a snapshot of `workspace.json` and every document file; keeps the newest 20.
-export async function snapshotWorkspace(dir: string, now = new Date()): Promise<BackupInfo> {
+async function readManifest(root: string, name: string): Promise<Manifest | null> {
+  const json = await readFile(join(root, name, MANIFEST), 'utf8').then(JSON.parse, () => null);
+  if (!json || typeof json !== 'object') return null;
+  // Snapshots from before the counter hold only the files, and come before every counted one.
+  return typeof json.sequence === 'number' && json.files ? (json as Manifest) : { sequence: -1, files: json as Files };
+}
+
+/// How to take a snapshot.
+export interface SnapshotOptions {
+  /// The time the snapshot is named after.
+  now?: Date;
+  /// Returns the newest snapshot instead of taking one when no file changed since it.
+  unlessUnchanged?: boolean;
+}
+
+/// Takes a snapshot of `workspace.json` and every document file; keeps the newest 20, never
+/// the one just taken.
+export async function snapshotWorkspace(dir: string, options: SnapshotOptions = {}): Promise<BackupInfo> {
+  const now = options.now ?? new Date();
   const root = backupsFolder(dir);
-  await mkdir(root, { recursive: true });
-  let name = stampOf(now);
-  for (let n = 2; await stat(join(root, name)).catch(() => null); n++) name = `${stampOf(now)}-${n}`;
-  const staging = join(root, `.staging-${name}`);
-  await mkdir(join(staging, 'documents'), { recursive: true });
   const [previous] = await listBackups(dir);
-  const before: Manifest = previous
-    ? JSON.parse(await readFile(join(root, previous.name, MANIFEST), 'utf8').catch(() => '{}'))
-    : {};
-  const manifest: Manifest = {};
+  const before = previous ? await readManifest(root, previous.name) : null;
   const docs = (await readdir(join(dir, 'documents')).catch(() => [] as string[])).filter((n) => DOCUMENT_FILE_NAME.test(n));
   const files = [...docs.map((d) => join('documents', d)), ...((await stat(join(dir, 'workspace.json')).catch(() => null)) ? ['workspace.json'] : [])];
+  const live: Files = {};
   for (const file of files) {
     const info = await stat(join(dir, file)).catch(() => null);
-    if (!info) continue; // removed meanwhile
-    const old = before[file];
-    const unchanged = previous && old && old.size === info.size && old.mtimeMs === info.mtimeMs;
-    const linked = unchanged && (await link(join(root, previous.name, file), join(staging, file)).then(() => true, () => false));
-    if (!linked) await copyFile(join(dir, file), join(staging, file));
-    manifest[file] = { size: info.size, mtimeMs: info.mtimeMs };
+    if (info) live[file] = { size: info.size, mtimeMs: info.mtimeMs }; // else removed meanwhile
   }
-  await writeFile(join(staging, MANIFEST), JSON.stringify(manifest));
-  await fsyncFolder(join(staging, 'documents'));
-  await fsyncFolder(staging);
-  await rename(staging, join(root, name));
-  await fsyncFolder(root);
-  await pruneBackups(dir);
-  return { name, createdAt: now.toISOString(), documents: docs.length };
+  if (options.unlessUnchanged && previous && before && sameFiles(before.files, live)) return previous;
+  try {
+    await mkdir(root, { recursive: true });
+    let name = stampOf(now);
+    for (let n = 2; await stat(join(root, name)).catch(() => null); n++) name = `${stampOf(now)}-${n}`;
+    const staging = join(root, `.staging-${name}`);
+    await mkdir(join(staging, 'documents'), { recursive: true });
+    for (const [file, info] of Object.entries(live)) {
+      const old = before?.files[file];
+      const unchanged = previous && old && old.size === info.size && old.mtimeMs === info.mtimeMs;
+      const linked = unchanged && (await link(join(root, previous.name, file), join(staging, file)).then(() => true, () => false));
+      if (!linked) await copyDurably(join(dir, file), join(staging, file));
+    }
+    const manifest: Manifest = { sequence: (before?.sequence ?? -1) + 1, files: live };
+    await writeFile(join(staging, MANIFEST), JSON.stringify(manifest));
+    await fsyncFolder(join(staging, 'documents'));
+    await fsyncFolder(staging);
+    await rename(staging, join(root, name));
+    await fsyncFolder(root);
+    await pruneBackups(dir, name);
+    return { name, createdAt: dateOf(name), documents: docs.length };
+  } catch (error) {
+    throw isErrno(error) ? new SaveFailedError(root, error, 'could not take a backup in') : error;
+  }
 }
 
-/// Snapshots, newest first.
+function sameFiles(a: Files, b: Files): boolean {
+  const names = Object.keys(b);
+  return names.length === Object.keys(a).length && names.every((n) => a[n]?.size === b[n].size && a[n]?.mtimeMs === b[n].mtimeMs);
+}
+
+/// A copy whose bytes are on disk before the snapshot that holds it is renamed into place.
+async function copyDurably(from: string, to: string): Promise<void> {
+  await copyFile(from, to);
+  const handle = await open(to, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/// Snapshots, newest first (by the order they were taken in, whatever their names say).
 export async function listBackups(dir: string): Promise<BackupInfo[]> {
-  const names = (await readdir(backupsFolder(dir)).catch(() => [] as string[])).filter((n) => /^\d{4}-\d\d-\d\dT/.test(n));
-  const infos: BackupInfo[] = [];
-  for (const name of names.sort().reverse()) {
-    const docs = await readdir(join(backupsFolder(dir), name, 'documents')).catch(() => [] as string[]);
-    infos.push({ name, createdAt: dateOf(name), documents: docs.filter((n) => DOCUMENT_FILE_NAME.test(n)).length });
+  const root = backupsFolder(dir);
+  const names = (await readdir(root).catch(() => [] as string[])).filter((n) => /^\d{4}-\d\d-\d\dT/.test(n));
+  const infos: (BackupInfo & { sequence: number })[] = [];
+  for (const name of names) {
+    const docs = await readdir(join(root, name, 'documents')).catch(() => [] as string[]);
+    const sequence = (await readManifest(root, name))?.sequence ?? -1;
+    infos.push({ name, createdAt: dateOf(name), documents: docs.filter((n) => DOCUMENT_FILE_NAME.test(n)).length, sequence });
   }
-  return infos;
+  infos.sort((x, y) => y.sequence - x.sequence || (y.name > x.name ? 1 : y.name < x.name ? -1 : 0));
+  return infos.map(({ sequence: _sequence, ...info }) => info);
 }
 
-async function pruneBackups(dir: string): Promise<void> {
-  const all = await listBackups(dir);
-  for (const old of all.slice(BACKUPS_KEPT)) await rm(join(backupsFolder(dir), old.name), { recursive: true, force: true });
+async function pruneBackups(dir: string, keep: string): Promise<void> {
+  const all = (await listBackups(dir)).filter((b) => b.name !== keep);
+  for (const old of all.slice(BACKUPS_KEPT - 1)) await rm(join(backupsFolder(dir), old.name), { recursive: true, force: true });
   for (const leftover of (await readdir(backupsFolder(dir))).filter((n) => n.startsWith('.staging-'))) {
     await rm(join(backupsFolder(dir), leftover), { recursive: true, force: true });
   }
