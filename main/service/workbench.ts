@@ -62,14 +62,7 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       setSpeaker: (docId, quoteId, actorId) => workspace.updateDocument(docId, (file) => setSpeaker(file, quoteId, actorId, author())),
     },
     labels: {
-      async save(labels) {
-        const usage: Record<string, number> = {};
-        for (const d of workspace.listDocuments()) {
-          for (const [label, n] of Object.entries(d.counts)) usage[label] = (usage[label] ?? 0) + n;
-        }
-        checkLabelList(labels, usage);
-        return (await workspace.updateIndex((index) => ({ ...index, labels }))).labels;
-      },
+      save: (labels) => workspace.updateLabels(labels, (usage) => checkLabelList(labels, usage)),
     },
     settings: {
       async setAnnotator(name) {

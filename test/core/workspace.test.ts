@@ -86,7 +86,7 @@ describe('workspace store', () => {
     const result = awb('import', join(repoRoot, 'seeds', '000_c762acb0b8e09f19.txt'), '--workspace', dir);
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(
-      `awb: workspace ${dir} is open in another window or process (pid ${process.pid} on ${hostname()}, Annotation Workbench, since ${JSON.parse(readFileSync(join(dir, '.lock-owner.json'), 'utf8')).since}); close it first`,
+      `awb: workspace ${dir} is open in another window or process (pid ${process.pid} on ${hostname()}, Annotation Workbench, since ${JSON.parse(readFileSync(join(dir, '.lock', 'owner.json'), 'utf8')).since}); close it first`,
     );
     await ws.close();
     expect(awb('import', join(repoRoot, 'seeds', '000_c762acb0b8e09f19.txt'), '--workspace', dir).code).toBe(0);
@@ -98,7 +98,7 @@ describe('workspace store', () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid;
     writeFileSync(join(dir, '.lock-owner.json'), JSON.stringify({ pid: dead, host: hostname(), app: 'x', since: 'then' }));
     const ws = await Workspace.open(dir);
-    expect(JSON.parse(readFileSync(join(dir, '.lock-owner.json'), 'utf8')).pid).toBe(process.pid);
+    expect(JSON.parse(readFileSync(join(dir, '.lock', 'owner.json'), 'utf8')).pid).toBe(process.pid);
     await ws.close();
     expect(existsSync(join(dir, '.lock'))).toBe(false);
   });

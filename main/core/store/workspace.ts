@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import {
   DocumentFileSchema,
   SCHEMA_VERSION,
@@ -17,11 +16,11 @@ import {
 import { WorkbenchError } from '../errors.js';
 import type { ArticleText } from '../text/readArticle.js';
 import { backupsFolder, listBackups, snapshotWorkspace, type BackupInfo } from './backups.js';
-import { DamagedFileError, DurableJsonFile, readJsonFile, upgradedFrom, writeFileDurably } from './durableJsonFile.js';
+import { DamagedFileError, DurableJsonFile, JsonDb, readJsonFile, upgradedFrom, writeFileDurably, type BeforeRename } from './durableJsonFile.js';
 import { holdsWork, removeStaleTempFiles, repairFromBackup, restoreLostIndex } from './recovery.js';
 import { TextIndex } from './textIndex.js';
 import { KeyedQueue } from './keyedQueue.js';
-import { lockWorkspace } from './workspaceLock.js';
+import { LOCK_STALE_MS, LockLostError, WorkspaceLock, WorkspaceLockedError } from './workspaceLock.js';
 import { reconcileIndex } from './reconcileIndex.js';
 import { DOCUMENT_FILE_NAME, documentFileName, emptyWorkspace, summarise } from './workspaceFiles.js';
 
@@ -52,23 +51,32 @@ export class WorkspaceError extends WorkbenchError {
   }
 }
 
+async function indexIsEmpty(path: string): Promise<boolean> {
+  const index = await readJsonFile(path, WorkspaceFileSchema).catch(() => null);
+  return !!index && index.documents.length === 0;
+}
+
 /// An open workspace folder.
 export class Workspace {
-  private readonly documents = new Map<string, Promise<Low<DocumentFile>>>();
+  private readonly documents = new Map<string, Promise<JsonDb<DocumentFile>>>();
   private readonly queue = new KeyedQueue();
   private readonly repairs = new Map<string, string>();
   private changedSinceBackup = false;
   private indexBehind = false;
   private indexTimer: NodeJS.Timeout | null = null;
   private openingBackup: Promise<void> = Promise.resolve();
-  private readonly texts: TextIndex;
+  private texts: TextIndex;
   private backupTimer: NodeJS.Timeout | null = null;
+  private regaining: Promise<void> | null = null;
 
   private constructor(
     readonly dir: string,
-    private readonly index: Low<WorkspaceFile>,
-    private readonly release: (() => Promise<void>) | null,
-    /// True when this open created the workspace (first run).
+    private readonly index: JsonDb<WorkspaceFile>,
+    /// Null when opened read-only.
+    private lock: WorkspaceLock | null,
+    private readonly app: string,
+    /// True when the workspace holds no work yet: this open created it (first run), or every
+    /// command before changed nothing; the app then imports the seed articles.
     readonly created: boolean,
     /// What opening found and repaired, for the user.
     readonly notices: string[],
@@ -86,10 +94,11 @@ export class Workspace {
           : `no workspace at ${dir} (nothing has been imported there yet)`,
       );
     }
-    let release: (() => Promise<void>) | null = null;
+    const app = options.app ?? 'Annotation Workbench';
+    let lock: WorkspaceLock | null = null;
     if (!options.readOnly) {
       await mkdir(join(dir, 'documents'), { recursive: true });
-      release = await lockWorkspace(dir, options.app ?? 'Annotation Workbench');
+      lock = await WorkspaceLock.acquire(dir, app);
     }
     try {
       const notices: string[] = [];
@@ -101,10 +110,12 @@ export class Workspace {
       // (which would get the default labels and the seed articles).
       const missing = !existsSync(indexPath);
       const lost = missing && !options.readOnly && (await holdsWork(dir));
-      const created = missing && !lost;
+      // Documents are never removed from a workspace but by a repair, which leaves backups: one
+      // with neither is new even when its index exists (a first import that was all rejected).
+      const created = missing ? !lost : !options.readOnly && !(await holdsWork(dir)) && (await indexIsEmpty(indexPath));
       let rebuild = lost;
       if (lost) notices.push(await restoreLostIndex(dir, WorkspaceFileSchema));
-      const index = new Low(new DurableJsonFile(indexPath, WorkspaceFileSchema, 'workspace'), emptyWorkspace());
+      const index = new JsonDb(new DurableJsonFile(indexPath, WorkspaceFileSchema, 'workspace'), emptyWorkspace());
       try {
         await index.read();
       } catch (error) {
@@ -114,14 +125,14 @@ export class Workspace {
         if (repair.restored) await index.read();
         rebuild = true;
       }
-      const workspace = new Workspace(dir, index, release, created, notices);
+      const workspace = new Workspace(dir, index, lock, app, created, notices);
       if (!options.readOnly) await workspace.saveUpgraded('workspace.json', index);
       if (!options.readOnly) {
         await workspace.reconcileIndex(created || rebuild);
         if (rebuild) await workspace.refreshSummaries();
         // In the background: the library need not wait for the copy; close() and backups() do.
         if (workspace.listDocuments().length) {
-          workspace.openingBackup = snapshotWorkspace(dir).then(
+          workspace.openingBackup = snapshotWorkspace(dir, { unlessUnchanged: true }).then(
             () => undefined,
             (error: unknown) => void workspace.notices.push(`the backup taken on opening failed: ${String(error)}`),
           );
@@ -131,7 +142,7 @@ export class Workspace {
       }
       return workspace;
     } catch (error) {
-      await release?.();
+      lock?.release();
       throw error;
     }
   }
@@ -180,7 +191,7 @@ export class Workspace {
   /// The folded texts of every document, for search (loaded on first use).
   async textIndex(): Promise<{ index: TextIndex; ids: string[] }> {
     const ids = this.index.data.documents.map((d) => d.id);
-    await this.texts.load(ids, async (id) => (await this.readDocument(id)).document.text, !!this.release);
+    await this.texts.load(ids, async (id) => (await this.readDocument(id)).document.text, !!this.lock);
     return { index: this.texts, ids };
   }
 
@@ -216,13 +227,13 @@ export class Workspace {
       throw new WorkspaceError(`backup ${name} has no valid workspace.json`);
     }
     const safety = await this.backup();
-    return this.queue.run('workspace.json', async () => {
+    return this.write('workspace.json', async (guard) => {
       const wanted = new Set(await readdir(join(source, 'documents')));
       for (const name of await readdir(join(this.dir, 'documents'))) {
         if (DOCUMENT_FILE_NAME.test(name) && !wanted.has(name)) await rm(join(this.dir, 'documents', name));
       }
-      for (const name of wanted) await writeFileDurably(join(this.dir, 'documents', name), await readFile(join(source, 'documents', name)));
-      await writeFileDurably(join(this.dir, 'workspace.json'), await readFile(join(source, 'workspace.json')));
+      for (const name of wanted) await writeFileDurably(join(this.dir, 'documents', name), await readFile(join(source, 'documents', name)), guard);
+      await writeFileDurably(join(this.dir, 'workspace.json'), await readFile(join(source, 'workspace.json')), guard);
       this.documents.clear();
       await this.index.read();
       this.indexBehind = false;
@@ -240,7 +251,7 @@ export class Workspace {
   /// earlier in the batch) is reported as a duplicate. Resolves once everything is on disk.
   importArticles(articles: ArticleText[]): Promise<ImportOutcome[]> {
     this.assertWritable();
-    return this.queue.run('workspace.json', async () => {
+    return this.write('workspace.json', async (guard) => {
       const known = new Map(this.index.data.documents.map((d) => [d.id, d]));
       const added: DocumentSummary[] = [];
       const outcomes: ImportOutcome[] = [];
@@ -257,10 +268,10 @@ export class Workspace {
             annotations: [],
             relations: [],
           };
-          const db = new Low(new DurableJsonFile(this.documentPath(article.id), DocumentFileSchema), file);
+          const db = new JsonDb(new DurableJsonFile(this.documentPath(article.id), DocumentFileSchema), file);
           // Document files first: a crash before the index write leaves files that the next open
           // adopts, never an index entry without its file.
-          await db.write();
+          await db.adapter.write(file, guard);
           this.documents.set(article.id, Promise.resolve(db));
           const summary = summarise(file);
           known.set(article.id, summary);
@@ -271,7 +282,7 @@ export class Workspace {
         // Also after a failed write: index what did reach the disk.
         if (added.length) {
           const next = { ...this.index.data, documents: [...this.index.data.documents, ...added] };
-          await this.index.adapter.write(next);
+          await this.index.adapter.write(next, guard);
           this.index.data = next;
           this.indexBehind = false;
           this.changedSinceBackup = true;
@@ -288,10 +299,10 @@ export class Workspace {
   /// than mutating, so a failed write leaves memory as it was on disk.
   updateDocument<T>(id: string, change: (file: DocumentFile) => { file: DocumentFile; result: T }): Promise<T> {
     this.assertWritable();
-    return this.queue.run(id, async () => {
+    return this.write(id, async (guard) => {
       const db = await this.documentDb(id);
       const { file, result } = change(db.data);
-      await db.adapter.write(file);
+      await db.adapter.write(file, guard);
       db.data = file;
       this.changedSinceBackup = true;
       const counts = summarise(file).counts;
@@ -312,13 +323,38 @@ export class Workspace {
   /// Applies `change` to `workspace.json` and stores it durably.
   updateIndex(change: (index: WorkspaceFile) => WorkspaceFile): Promise<WorkspaceFile> {
     this.assertWritable();
-    return this.queue.run('workspace.json', async () => {
+    return this.write('workspace.json', async (guard) => {
       const next = change(this.index.data);
-      await this.index.adapter.write(next);
+      await this.index.adapter.write(next, guard);
       this.index.data = next;
       this.indexBehind = false;
       this.changedSinceBackup = true;
       return next;
+    });
+  }
+
+  /// Replaces the label list once `check` accepts it, given how many annotations use each label
+  /// it removes. Counted in the document files themselves (the index's counts lag behind saves),
+  /// with every other change waiting, so that none can use a label as it is removed.
+  updateLabels(labels: Label[], check: (usage: Record<string, number>) => void): Promise<Label[]> {
+    this.assertWritable();
+    return this.queue.runAlone(async () => {
+      const kept = new Set(labels.map((l) => l.id));
+      const removed = new Set(this.index.data.labels.filter((l) => !kept.has(l.id)).map((l) => l.id));
+      const usage: Record<string, number> = {};
+      // Every acknowledged change is on disk: the queue is idle while this runs.
+      for (const { id } of removed.size ? this.index.data.documents : []) {
+        const file = await readJsonFile(this.documentPath(id), DocumentFileSchema, 'document');
+        for (const a of file?.annotations ?? []) if (removed.has(a.label)) usage[a.label] = (usage[a.label] ?? 0) + 1;
+      }
+      check(usage);
+      // Written here, not through updateIndex: that would wait for this task.
+      const lock = await this.heldLock();
+      const next = { ...this.index.data, labels };
+      await this.index.adapter.write(next, () => lock.confirm());
+      this.index.data = next;
+      this.changedSinceBackup = true;
+      return labels;
     });
   }
 
@@ -336,29 +372,81 @@ export class Workspace {
   }
 
   private writeIndexIfBehind(): Promise<void> {
-    return this.queue.run('workspace.json', async () => {
+    return this.write('workspace.json', async (guard) => {
       if (!this.indexBehind) return;
-      await this.index.adapter.write(this.index.data);
+      await this.index.adapter.write(this.index.data, guard);
       this.indexBehind = false;
     });
   }
 
-  /// Waits for pending writes and releases the lock.
+  /// Waits for pending writes, takes a snapshot when anything changed since the last one (so a
+  /// workspace changed only by short-lived commands has backups too) and releases the lock.
   async close(): Promise<void> {
     if (this.backupTimer) clearInterval(this.backupTimer);
     if (this.indexTimer) clearTimeout(this.indexTimer);
-    await this.openingBackup;
-    await this.queue.idle();
-    await this.writeIndexIfBehind();
-    await this.release?.();
+    try {
+      await this.openingBackup;
+      await this.queue.idle();
+      if (this.lock) {
+        await this.writeIndexIfBehind();
+        if (this.changedSinceBackup && !this.lock.lost) await snapshotWorkspace(this.dir, { unlessUnchanged: true });
+      }
+    } finally {
+      this.lock?.release();
+    }
+  }
+
+  /// Runs a write of the file `key` in its queue with the lock's check (`guard`) for its renames.
+  /// A write that finds the lock taken by another process is not made: the lock is taken again
+  /// when that process is done, everything is read again from disk, and the change is made once
+  /// more on what is there now; while the other process holds it, the write fails (`LockLostError`).
+  private write<T>(key: string, task: (guard: BeforeRename) => Promise<T>): Promise<T> {
+    return this.queue.run(key, async () => {
+      for (let attempt = 0; ; attempt++) {
+        const lock = await this.heldLock();
+        try {
+          return await task(() => lock.confirm());
+        } catch (error) {
+          if (!(error instanceof LockLostError) || attempt > 0) throw error;
+        }
+      }
+    });
+  }
+
+  /// The lock, taken again (and the workspace read again) if another process had taken it.
+  private async heldLock(): Promise<WorkspaceLock> {
+    while (this.lock?.lost) {
+      this.regaining ??= this.regainLock().finally(() => (this.regaining = null));
+      await this.regaining;
+    }
+    return this.lock!;
+  }
+
+  private async regainLock(): Promise<void> {
+    const lost = this.lock!;
+    const lock = await WorkspaceLock.acquire(this.dir, this.app).catch((error: unknown) => {
+      throw error instanceof WorkspaceLockedError ? new LockLostError(this.dir, error.owner) : error;
+    });
+    lost.release();
+    this.lock = lock;
+    // What this process holds in memory may be older than what the other one wrote.
+    this.documents.clear();
+    this.texts = new TextIndex(this.dir);
+    await this.index.read();
+    this.indexBehind = false;
+    await this.reconcileIndex(false);
+    this.notices.push(
+      `another program wrote to this workspace while this one was paused or busy for more than ${LOCK_STALE_MS / 1000} s; ` +
+        'everything was read again from disk before the next change was saved (reopen documents to see their changes)',
+    );
   }
 
   /// Writes back a file that was read in an older schema and migrated, after taking a backup.
-  private async saveUpgraded<T extends object>(relativePath: string, db: Low<T>): Promise<void> {
+  private async saveUpgraded<T extends object>(relativePath: string, db: JsonDb<T>): Promise<void> {
     const from = upgradedFrom.get(db.data);
     if (from === undefined) return;
     const backup = await snapshotWorkspace(this.dir);
-    await db.adapter.write(db.data);
+    await db.adapter.write(db.data, () => this.lock!.confirm());
     upgradedFrom.delete(db.data);
     this.notices.push(`upgraded ${relativePath} from schema ${from} to ${SCHEMA_VERSION}; the previous state is backup ${backup.name}`);
   }
@@ -382,7 +470,7 @@ export class Workspace {
     return join(this.dir, 'documents', documentFileName(id));
   }
 
-  private documentDb(id: string): Promise<Low<DocumentFile>> {
+  private documentDb(id: string): Promise<JsonDb<DocumentFile>> {
     let loading = this.documents.get(id);
     if (!loading) {
       loading = this.loadDocument(id);
@@ -393,14 +481,14 @@ export class Workspace {
   }
 
   /// Reads a document file; in a writable workspace a damaged one is repaired from the backups.
-  private async loadDocument(id: string): Promise<Low<DocumentFile>> {
+  private async loadDocument(id: string): Promise<JsonDb<DocumentFile>> {
     if (!this.hasDocument(id)) throw new WorkspaceError(`no document ${id} in this workspace`);
     const relativePath = join('documents', documentFileName(id));
-    const db = new Low(new DurableJsonFile(join(this.dir, relativePath), DocumentFileSchema, 'document'), null as unknown as DocumentFile);
+    const db = new JsonDb(new DurableJsonFile(join(this.dir, relativePath), DocumentFileSchema, 'document'), null as unknown as DocumentFile);
     try {
       await db.read();
     } catch (error) {
-      if (!this.release || !(error instanceof DamagedFileError)) throw error;
+      if (!this.lock || !(error instanceof DamagedFileError)) throw error;
       const repair = await repairFromBackup(this.dir, relativePath, error.problems.join('; '), DocumentFileSchema);
       this.notices.push(repair.message);
       this.repairs.set(id, repair.message);
@@ -413,12 +501,12 @@ export class Workspace {
       await this.updateIndex((index) => ({ ...index, documents: index.documents.map((d) => (d.id === id ? { ...d, counts } : d)) }));
     }
     if (!db.data) throw new WorkspaceError(`the file for document ${id} is missing from ${join(this.dir, 'documents')}`);
-    if (this.release) await this.saveUpgraded(relativePath, db);
+    if (this.lock) await this.saveUpgraded(relativePath, db);
     return db;
   }
 
   private assertWritable(): void {
-    if (!this.release) throw new WorkspaceError(`workspace ${this.dir} was opened read-only`);
+    if (!this.lock) throw new WorkspaceError(`workspace ${this.dir} was opened read-only`);
   }
 
   /// Brings the index in line with the document files after a crash (see `reconcileIndex`).
@@ -427,7 +515,7 @@ export class Workspace {
     for (const title of recovered) this.notices.push(title);
     if (!changed && !force) return;
     const next = { ...this.index.data, documents };
-    await this.index.adapter.write(next);
+    await this.index.adapter.write(next, () => this.lock!.confirm());
     this.index.data = next;
   }
 }

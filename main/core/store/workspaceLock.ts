@@ -1,9 +1,28 @@
-/// One writer per workspace: a proper-lockfile lock on the folder plus a small owner file, so a
-/// second process is told who holds it, and a lock left by a crashed process is taken over.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+/// One writer per workspace: a `.lock` folder (mkdir is atomic) holding `owner.json`, kept fresh
+/// by a worker thread so that a long synchronous task cannot starve it. A lock whose holder died on
+/// this machine, or that nobody refreshed for `LOCK_STALE_MS`, is taken over under a second lock,
+/// so that of two processes taking over at once only one wins. A holder checks that the lock is
+/// still its own and fresh before every rename that replaces a workspace file (`confirm`), and
+/// stops writing once another process has taken it.
+import { mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
+import { Worker } from 'node:worker_threads';
+import { WorkbenchError } from '../errors.js';
+
+/// A lock not refreshed for this long is taken to be abandoned (its holder hung or paused).
+export const LOCK_STALE_MS = 10_000;
+/// How often the holder refreshes it.
+const REFRESH_MS = 1_000;
+/// A write goes ahead without asking the refresher when the lock was confirmed this recently: it
+/// then stays fresh in the eyes of other processes for at least `LOCK_STALE_MS` minus this.
+const FRESH_MS = 2_500;
+
+const LOCK_DIR = '.lock';
+const OWNER_FILE = 'owner.json';
+/// Where versions before `owner.json` kept the owner (read when such a lock is found).
+const LEGACY_OWNER_FILE = '.lock-owner.json';
+const TAKEOVER_DIR = '.lock-takeover';
 
 /// Thrown when another live process holds the workspace.
 export class WorkspaceLockedError extends Error {
@@ -11,9 +30,23 @@ export class WorkspaceLockedError extends Error {
     readonly dir: string,
     readonly owner: LockOwner | null,
   ) {
-    const who = owner ? `pid ${owner.pid} on ${owner.host}, ${owner.app}, since ${owner.since}` : 'owner unknown';
+    const who = owner ? `pid ${owner.pid} on ${owner.host}, ${owner.app}, since ${owner.since}` : 'owner unknown; if nothing has it open, try again in 10 seconds';
     super(`workspace ${dir} is open in another window or process (${who}); close it first`);
     this.name = 'WorkspaceLockedError';
+  }
+}
+
+/// Thrown by a write after another process took the workspace over (this one was paused or
+/// frozen past `LOCK_STALE_MS`); nothing was written.
+export class LockLostError extends WorkbenchError {
+  constructor(dir: string, owner: LockOwner | null) {
+    const who = owner ? `${owner.app} (pid ${owner.pid} on ${owner.host})` : 'another process';
+    super(
+      'lock-lost',
+      `${who} took over the workspace ${dir} while this program was paused for more than ${LOCK_STALE_MS / 1000} s; ` +
+        'this change was not saved, so as not to overwrite its work. Close the other program and try again.',
+    );
+    this.name = 'LockLostError';
   }
 }
 
@@ -25,40 +58,191 @@ export interface LockOwner {
   since: string;
 }
 
-const LOCK_DIR = '.lock';
-const OWNER_FILE = '.lock-owner.json';
-
-/// Takes the write lock on `dir` (which must exist); returns the function that releases it.
-export async function lockWorkspace(dir: string, app: string): Promise<() => Promise<void>> {
-  const options = {
-    lockfilePath: join(dir, LOCK_DIR),
-    stale: 10_000,
-    retries: 0,
-    realpath: false,
-    onCompromised: (error: Error) => console.error(`workspace lock lost: ${error.message}`),
-  };
-  let release: () => Promise<void>;
+// The refresher thread. It alone touches the lock folder's time, and publishes in shared memory
+// when it last found the lock its own (`confirmedAt`) and the time it set; `lost` once it is not.
+const REFRESHER = `
+const { workerData, parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const { path, ino, shared, everyMs } = workerData;
+const times = new Float64Array(shared, 0, 2);
+const flags = new Int32Array(shared, 16, 2);
+let fd = null;
+try { fd = fs.openSync(path, 'r'); } catch {}
+function refresh() {
+  if (Atomics.load(flags, 0) || Atomics.load(flags, 1)) return;
   try {
-    release = await lockfile.lock(dir, options);
+    const now = fs.statSync(path);
+    if (now.ino !== ino || now.mtimeMs !== times[1]) return void Atomics.store(flags, 0, 1);
+    const at = new Date();
+    // Through the folder's own descriptor where the platform allows: a folder that replaced
+    // ours between the check and here is then left alone.
+    if (fd !== null) fs.futimesSync(fd, at, at); else fs.utimesSync(path, at, at);
+    times[1] = fs.statSync(path).mtimeMs;
+    times[0] = at.getTime();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    const owner = readOwner(dir);
-    if (!owner || owner.host !== hostname() || isAlive(owner.pid)) throw new WorkspaceLockedError(dir, owner);
-    // The holder crashed on this machine: its lock is dead even though it is not yet stale.
-    rmSync(join(dir, LOCK_DIR), { recursive: true, force: true });
-    release = await lockfile.lock(dir, options);
+    if (error.code === 'ENOENT') Atomics.store(flags, 0, 1);
   }
-  const owner: LockOwner = { pid: process.pid, host: hostname(), app, since: new Date().toISOString() };
-  writeFileSync(join(dir, OWNER_FILE), JSON.stringify(owner));
-  return async () => {
-    rmSync(join(dir, OWNER_FILE), { force: true });
-    await release();
-  };
+}
+let timer = setInterval(refresh, everyMs);
+parentPort.on('message', (message) => {
+  if (message === 'stop') { clearInterval(timer); if (fd !== null) fs.closeSync(fd); parentPort.close(); return; }
+  refresh();
+  parentPort.postMessage('confirmed');
+});
+`;
+
+/// The lock on one workspace, held by this process.
+export class WorkspaceLock {
+  private readonly times: Float64Array;
+  private readonly flags: Int32Array;
+  private released = false;
+  private readonly onExit = () => this.removeIfOurs();
+
+  private constructor(
+    /// The workspace folder.
+    readonly dir: string,
+    private readonly ino: number,
+    mtimeMs: number,
+    private readonly refresher: Worker,
+    shared: SharedArrayBuffer,
+  ) {
+    this.times = new Float64Array(shared, 0, 2);
+    this.flags = new Int32Array(shared, 16, 2);
+    this.times[0] = Date.now();
+    this.times[1] = mtimeMs;
+    process.once('exit', this.onExit);
+  }
+
+  /// Takes the write lock on `dir` (which must exist) for `app`, taking over a dead holder's.
+  static async acquire(dir: string, app: string): Promise<WorkspaceLock> {
+    const path = join(dir, LOCK_DIR);
+    for (let attempt = 0; ; attempt++) {
+      if (tryCreate(path)) return WorkspaceLock.hold(dir, app);
+      const seen = lockState(path);
+      if (!seen) continue; // released meanwhile
+      if (!isAbandoned(seen) || attempt >= 20) throw new WorkspaceLockedError(dir, seen.owner);
+      const took = takeOver(dir, seen);
+      if (took === 'taken') return WorkspaceLock.hold(dir, app);
+      if (took === 'busy') await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  private static hold(dir: string, app: string): WorkspaceLock {
+    const path = join(dir, LOCK_DIR);
+    const owner: LockOwner = { pid: process.pid, host: hostname(), app, since: new Date().toISOString() };
+    writeFileSync(join(path, OWNER_FILE), JSON.stringify(owner));
+    rmSync(join(dir, LEGACY_OWNER_FILE), { force: true });
+    const stats = statSync(path);
+    const shared = new SharedArrayBuffer(24);
+    const refresher = new Worker(REFRESHER, { eval: true, workerData: { path, ino: stats.ino, shared, everyMs: REFRESH_MS } });
+    refresher.unref();
+    return new WorkspaceLock(dir, stats.ino, stats.mtimeMs, refresher, shared);
+  }
+
+  /// Whether another process has taken the lock (this one must not write any more).
+  get lost(): boolean {
+    return Atomics.load(this.flags, 0) === 1;
+  }
+
+  /// Resolves when the lock is still this process's and fresh, so that no other process can
+  /// take it for several seconds; throws `LockLostError` when it was taken. Called right before
+  /// each rename that replaces a workspace file.
+  async confirm(): Promise<void> {
+    if (!this.lost && Date.now() - this.times[0] > FRESH_MS) {
+      // Paused or busy for a while: let the refresher look at the folder now.
+      await new Promise<void>((resolve) => {
+        const done = () => resolve();
+        this.refresher.once('message', done);
+        this.refresher.postMessage('confirm');
+      });
+    }
+    if (this.lost || Date.now() - this.times[0] > FRESH_MS) {
+      throw new LockLostError(this.dir, this.lost ? lockState(join(this.dir, LOCK_DIR))?.owner ?? null : null);
+    }
+  }
+
+  /// Stops refreshing and removes the lock if it is still this process's.
+  release(): void {
+    if (this.released) return;
+    this.removeIfOurs();
+    process.removeListener('exit', this.onExit);
+    // Not awaited: the refresher does not keep the process alive, so its exit may never come.
+    this.refresher.postMessage('stop');
+  }
+
+  private removeIfOurs(): void {
+    if (this.released) return;
+    this.released = true;
+    Atomics.store(this.flags, 1, 1);
+    const path = join(this.dir, LOCK_DIR);
+    const now = statSync(path, { throwIfNoEntry: false });
+    if (!this.lost && now?.ino === this.ino) rmSync(path, { recursive: true, force: true });
+  }
 }
 
-function readOwner(dir: string): LockOwner | null {
+/// What a lock folder looks like now: its identity, age and owner.
+interface LockState {
+  ino: number;
+  mtimeMs: number;
+  owner: LockOwner | null;
+}
+
+function tryCreate(path: string): boolean {
   try {
-    const owner = JSON.parse(readFileSync(join(dir, OWNER_FILE), 'utf8')) as LockOwner;
+    mkdirSync(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+function lockState(path: string): LockState | null {
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return null;
+  }
+  if (!stats) return null;
+  return { ino: stats.ino, mtimeMs: stats.mtimeMs, owner: readOwner(join(path, OWNER_FILE)) ?? readOwner(join(path, '..', LEGACY_OWNER_FILE)) };
+}
+
+/// A lock is abandoned when its holder is gone from this machine or nobody refreshed it for
+/// `LOCK_STALE_MS` (a holder on another machine, or one paused or frozen here).
+function isAbandoned(state: LockState): boolean {
+  if (Date.now() - state.mtimeMs > LOCK_STALE_MS) return true;
+  return !!state.owner && state.owner.host === hostname() && !isAlive(state.owner.pid);
+}
+
+/// Replaces an abandoned lock by this process's, under `.lock-takeover` (mkdir, so one taker at a
+/// time), and only if the lock is still the one judged abandoned: another taker may have replaced
+/// it with a live lock meanwhile.
+function takeOver(dir: string, seen: LockState): 'taken' | 'busy' | 'changed' {
+  const guard = join(dir, TAKEOVER_DIR);
+  if (!tryCreate(guard)) {
+    // A taker that died while taking over leaves the guard behind; it is old after a while.
+    const age = Date.now() - (statSync(guard, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > LOCK_STALE_MS) rmSync(guard, { recursive: true, force: true });
+    return 'busy';
+  }
+  try {
+    const path = join(dir, LOCK_DIR);
+    const now = lockState(path);
+    if (!now || now.ino !== seen.ino || now.mtimeMs !== seen.mtimeMs || now.owner?.pid !== seen.owner?.pid) return 'changed';
+    // Renamed away before removal: a removal that fails half-way leaves no half lock at `.lock`.
+    const dead = join(dir, `.lock-abandoned-${process.pid}-${Date.now()}`);
+    renameSync(path, dead);
+    rmSync(dead, { recursive: true, force: true });
+    return tryCreate(path) ? 'taken' : 'changed';
+  } finally {
+    rmdirSync(guard);
+  }
+}
+
+function readOwner(path: string): LockOwner | null {
+  try {
+    const owner = JSON.parse(readFileSync(path, 'utf8')) as LockOwner;
     return typeof owner.pid === 'number' ? owner : null;
   } catch {
     return null;
