@@ -1,5 +1,5 @@
 /// Imports article files into a workspace and reports, per file, what happened and why.
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentSummary } from './model.js';
 import type { Workspace } from './store/workspace.js';
@@ -23,7 +23,13 @@ export interface ArticleUpload {
 
 /// Imports files from disk; a bad file is reported and the others still go in.
 export function importArticleFiles(workspace: Workspace, paths: string[]): Promise<ImportReport> {
-  return importEach(workspace, paths.map((path) => ({ name: path, read: () => readArticleFile(path) })));
+  return importEach(workspace, paths.map((path) => ({ name: path, read: () => readArticleFromDisk(path) })));
+}
+
+/// Reads one article file; a folder is named as such (a folder given by mistake is common).
+async function readArticleFromDisk(path: string): Promise<ArticleText> {
+  if ((await stat(path).catch(() => null))?.isDirectory()) throw new ArticleRejected(path, 'is a folder, not a file');
+  return readArticleFile(path);
 }
 
 /// Imports uploaded files.
@@ -50,8 +56,11 @@ async function importEach(
     try {
       readable.push({ name: item.name, article: await item.read() });
     } catch (error) {
-      if (!(error instanceof ArticleRejected)) throw error;
-      report.rejected.push({ name: item.name, reason: error.reason });
+      // A file system error is the file's problem too, named with it (Node's message says what
+      // went wrong, e.g. "EACCES: permission denied, open '…'").
+      const failedCall = /^E[A-Z0-9]+$/.test(String((error as NodeJS.ErrnoException).code));
+      if (!(error instanceof ArticleRejected) && !failedCall) throw error;
+      report.rejected.push({ name: item.name, reason: error instanceof ArticleRejected ? error.reason : `cannot be read: ${(error as Error).message}` });
     }
   }
   // In batches: one index write per batch, and no more than a batch of texts held at once.
