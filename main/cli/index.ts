@@ -1,49 +1,60 @@
-/// The `awb` command line (DESIGN §2): import, list, check, serve. Exit codes: 0 success, 1 failure,
-/// 2 usage error. Errors are one line per problem on stderr, never a stack trace.
+/// The `awb` command line (DESIGN §2): import, export, list, search, agreement, backups, restore,
+/// repair, check, serve. Exit codes (exit.ts): 0 success, 1 failure, 2 usage error, 3 done with
+/// items skipped or left out. Errors are one line per problem on stderr, in words and naming the
+/// file, never a stack trace; every line printed is made safe for a terminal (terminalText.ts).
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import cliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { AgreementTally, type AgreementReport } from '../core/agreement.js';
-import { importExchange, MAX_EXCHANGE_BYTES, parseExchange, type ExchangeImportReport } from '../core/exchange/importExchange.js';
-import { EXPORT_FORMATS, renderExport, writeExport, type ExportFormat, type ExportProgress } from '../core/export/renderExport.js';
-import { importArticleFiles, importSeeds, type ImportReport } from '../core/importArticles.js';
+import { AgreementTally } from '../core/agreement.js';
+import { EXPORT_FORMATS } from '../core/export/renderExport.js';
+import { importSeeds } from '../core/importArticles.js';
 import { searchDocuments } from '../core/search.js';
 import { checkWorkspace } from '../core/store/checkWorkspace.js';
 import { Workspace } from '../core/store/workspace.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
 import { createWorkbench } from '../service/workbench.js';
 import { startWebServer } from '../web/webServer.js';
+import { describeError } from './errnoText.js';
+import { EXIT_CODES_HELP, EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitWith } from './exit.js';
+import { exportCommand, type ExportOptions } from './exportCommand.js';
+import { importCommand } from './importCommand.js';
+import { say, sayLines, warn, writeLines } from './output.js';
+import { printAgreementTable, printNotices } from './print.js';
+import { repairCommand, repairCommandLine } from './repairCommand.js';
+import { terminalJson } from './terminalText.js';
+import { withWritableWorkspace } from './writableWorkspace.js';
+
+export { endQuietlyWhenOutputCloses } from './output.js';
 
 /// Where the CLI finds the built renderer and the seed articles.
 export interface CliContext {
   packageRoot: string;
 }
 
-/// A failure already explained to the user: exit 1 without more output.
-class Failed extends Error {}
-
 /// Runs `awb` with `argv` (without node and script); resolves with the exit code.
 export async function runCli(argv: string[], context: CliContext): Promise<number> {
   const program = buildProgram(context);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
     }
-    if (!(error instanceof Failed)) console.error(`awb: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    if (error instanceof ExitWith) return error.code;
+    warn(`awb: ${describeError(error)}`);
+    return EXIT_FAILED;
   }
 }
 
 function buildProgram(context: CliContext): Command {
   const program = new Command('awb')
-    .description('Annotation Workbench: import, list, check and serve an annotation workspace')
+    .description('Annotation Workbench: import, export, check, repair and serve an annotation workspace')
     .version('0.1.0')
     .exitOverride()
+    // Before the commands are added, which copy it: usage errors quote what was typed.
+    .configureOutput({ writeOut: (text) => writeLines('stdout', text), writeErr: (text) => writeLines('stderr', text) })
+    .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError('(run with --help for usage)');
   const workspaceOption = () =>
     new Option('--workspace <dir>', 'workspace folder (default: $AWB_WORKSPACE, else the app data folder)');
@@ -51,26 +62,8 @@ function buildProgram(context: CliContext): Command {
 
   configure(program.command('import').description('import articles (.txt, .md, .html) and exchange files (.awb.json)'))
     .argument('<files...>', 'article files and exchange files')
-    .action(async (files: string[], options: { workspace?: string }) => {
-      const exchanges = files.filter((f) => f.toLowerCase().endsWith('.json'));
-      const articles = files.filter((f) => !exchanges.includes(f));
-      // Every exchange file is read and checked before anything is written.
-      const parsed = [];
-      for (const file of exchanges) parsed.push({ file, envelope: parseExchange(file, await readExchange(file)) });
-      const workspace = await Workspace.open(resolveWorkspaceDir(options.workspace), { app: 'awb import' });
-      try {
-        let failed = false;
-        if (articles.length) {
-          const report = await importArticleFiles(workspace, articles);
-          printImportReport(report);
-          failed = report.rejected.length > 0;
-        }
-        for (const { file, envelope } of parsed) printExchangeReport(await importExchange(workspace, file, envelope));
-        if (failed) throw new Failed();
-      } finally {
-        await workspace.close();
-      }
-    });
+    .addHelpText('after', '\nExit code 3: done, with items of an exchange file skipped (each named on stderr).')
+    .action(importCommand);
 
   configure(program.command('export').description('export annotations (code point offsets) in one of the supported formats'))
     .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
@@ -78,24 +71,8 @@ function buildProgram(context: CliContext): Command {
     .option('--document <id>', 'only this document (repeatable)', collect, [])
     .option('--annotator <name>', "only this annotator's annotations (repeatable)", collect, [])
     .option('--label <id>', 'only this label (repeatable)', collect, [])
-    .action(async (options: { workspace?: string; format: ExportFormat; out: string; document: string[]; annotator: string[]; label: string[] }) => {
-      const workspace = await Workspace.open(resolveWorkspaceDir(options.workspace), { readOnly: true });
-      const progress = progressBar('reading documents');
-      const rendered = await renderExport(
-        workspace,
-        options.format,
-        { documents: options.document, annotators: options.annotator, labels: options.label },
-        progress.update,
-      );
-      progress.stop();
-      await writeExport(rendered, options.out);
-      const { documents, annotations, conll } = rendered.summary;
-      console.log(`exported ${annotations} annotations from ${documents} documents as ${options.format} to ${options.out}`);
-      if (conll?.lostSpans) {
-        console.error(`awb export: ${conll.lostSpans} span(s) overlap an earlier or longer span and carry no CoNLL tag:`);
-        for (const l of conll.lost.slice(0, 20)) console.error(`awb export:   ${l.label} "${l.text}" (${l.annotationId})`);
-      }
-    });
+    .addHelpText('after', '\nExit code 3: the export was written without the documents whose files are damaged (each named on stderr).')
+    .action((options: ExportOptions) => exportCommand(options));
 
   configure(program.command('list').description('list the documents in the workspace'))
     .option('--json', 'print JSON instead of a table')
@@ -108,13 +85,10 @@ function buildProgram(context: CliContext): Command {
         characters: d.characters,
         annotations: Object.values(d.counts).reduce((a, b) => a + b, 0),
       }));
-      if (options.json) {
-        console.log(JSON.stringify(rows, null, 2));
-        return;
-      }
-      if (!rows.length) console.log('(no documents)');
+      if (options.json) return sayLines(terminalJson(rows));
+      if (!rows.length) say('(no documents)');
       for (const r of rows) {
-        console.log(`${r.id.slice(0, 19)}…  ${String(r.characters).padStart(8)} chars  ${String(r.annotations).padStart(5)} ann.  ${r.sourceName}  ${r.title}`);
+        say(`${r.id.slice(0, 19)}…  ${String(r.characters).padStart(8)} chars  ${String(r.annotations).padStart(5)} ann.  ${r.sourceName}  ${r.title}`);
       }
     });
 
@@ -124,11 +98,11 @@ function buildProgram(context: CliContext): Command {
     .action(async (phrase: string, options: { workspace?: string; json?: boolean }) => {
       const workspace = await Workspace.open(resolveWorkspaceDir(options.workspace), { readOnly: true });
       const results = await searchDocuments(workspace, phrase);
-      if (options.json) return console.log(JSON.stringify(results, null, 2));
-      if (!results.length) console.log(`"${phrase}" occurs in no document`);
+      if (options.json) return sayLines(terminalJson(results));
+      if (!results.length) say(`"${phrase}" occurs in no document`);
       for (const r of results) {
-        console.log(`${r.title}  (${r.count}×, ${r.id.slice(0, 19)}…)`);
-        for (const h of r.hits) console.log(`    …${h.before}[${h.match}]${h.after}…`);
+        say(`${r.title}  (${r.count}×, ${r.id.slice(0, 19)}…)`);
+        for (const h of r.hits) say(`    …${h.before}[${h.match}]${h.after}…`);
       }
     });
 
@@ -152,7 +126,8 @@ function buildProgram(context: CliContext): Command {
         }
       }
       const report = agreement.report();
-      console.log(options.json ? JSON.stringify(report, null, 2) : agreementTable(report));
+      if (options.json) sayLines(terminalJson(report));
+      else printAgreementTable(report);
     });
 
   configure(program.command('backups').description('list the snapshots of the workspace, newest first'))
@@ -160,33 +135,35 @@ function buildProgram(context: CliContext): Command {
     .action(async (options: { workspace?: string; json?: boolean }) => {
       const workspace = await Workspace.open(resolveWorkspaceDir(options.workspace), { readOnly: true });
       const backups = await workspace.backups();
-      if (options.json) return console.log(JSON.stringify(backups, null, 2));
-      if (!backups.length) console.log('(no backups yet)');
-      for (const b of backups) console.log(`${b.name}  ${String(b.documents).padStart(6)} documents`);
+      if (options.json) return sayLines(terminalJson(backups));
+      if (!backups.length) say('(no backups yet)');
+      for (const b of backups) say(`${b.name}  ${String(b.documents).padStart(6)} documents`);
     });
 
   configure(program.command('restore').description('restore a snapshot (after taking a snapshot of the current state)'))
     .argument('<backup>', 'backup name, as listed by "awb backups"')
     .action(async (name: string, options: { workspace?: string }) => {
-      const workspace = await Workspace.open(resolveWorkspaceDir(options.workspace), { app: 'awb restore' });
-      try {
-        const safety = await workspace.restoreBackup(name);
-        console.log(`restored ${name}; the state before the restore is backup ${safety.name}`);
-      } finally {
-        await workspace.close();
-      }
+      const safety = await withWritableWorkspace(resolveWorkspaceDir(options.workspace), 'restore', (workspace) => workspace.restoreBackup(name));
+      say(`restored ${name}; the state before the restore is backup ${safety.name}`);
     });
+
+  configure(program.command('repair').description('restore damaged files from the newest backup; exit 1 if a document could not be restored'))
+    .action(repairCommand);
 
   configure(program.command('check').description('validate every file of the workspace; exit 1 listing the problems'))
     .action(async (options: { workspace?: string }) => {
       const dir = resolveWorkspaceDir(options.workspace);
       const result = await checkWorkspace(dir);
+      for (const note of result.notes) say(`note: ${note}`);
       if (result.problems.length) {
-        for (const p of result.problems) console.error(`awb check: ${p}`);
-        console.error(`awb check: ${result.problems.length} problem(s) in ${dir}`);
-        throw new Failed();
+        for (const p of result.problems) warn(`awb check: ${p}`);
+        warn(`awb check: ${result.problems.length} problem(s) in ${dir}`);
+        if (result.damaged) {
+          warn(`awb check: run "${repairCommandLine(dir)}" (or open the workbench) to move the damaged file(s) aside and restore them from the newest backup`);
+        }
+        throw new ExitWith(EXIT_FAILED);
       }
-      console.log(`ok: ${result.documents} documents, ${result.annotations} annotations in ${dir}`);
+      say(`ok: ${result.documents} documents, ${result.annotations} annotations in ${dir}`);
     });
 
   configure(program.command('serve').description('run the workbench in browser mode on 127.0.0.1'))
@@ -197,7 +174,7 @@ function buildProgram(context: CliContext): Command {
         throw new Error(`the app is not built (${rendererDir} is missing): run "npm run build" first`);
       }
       const { server, close } = await serveWorkspace(resolveWorkspaceDir(options.workspace), rendererDir, context, options.port);
-      console.log(server.url);
+      say(server.url);
       await new Promise<void>((resolveStop) => {
         const stop = () => resolveStop();
         process.once('SIGINT', stop);
@@ -217,7 +194,7 @@ export async function serveWorkspace(dir: string, rendererDir: string, context: 
       await workspace.backup();
     }
     const server = await startWebServer({ api: createWorkbench(workspace), rendererDir, port });
-    for (const notice of workspace.notices) console.error(`awb serve: ${notice}`);
+    printNotices('serve', workspace.notices);
     return {
       server,
       close: async () => {
@@ -231,68 +208,8 @@ export async function serveWorkspace(dir: string, rendererDir: string, context: 
   }
 }
 
-const figure = (x: number | null) => (x === null ? '—' : x.toFixed(3));
-
-/// The agreement report as a readable table.
-function agreementTable(r: AgreementReport): string {
-  const lines = [
-    `Agreement between ${r.a} (A) and ${r.b} (B) on ${r.documents} document(s) both annotated, ${r.tokens} tokens`,
-    '',
-    `  token-level Cohen's kappa  ${figure(r.kappa)}   (agreement on each token's label beyond chance)`,
-    `  exact-span F1              ${figure(r.exact.f1)}   (${r.exact.matches} spans with the same start, end and label; A ${r.exact.countA}, B ${r.exact.countB})`,
-    `  overlap F1                 ${figure(r.overlap.f1)}   (${r.overlap.matches} same-label spans that overlap, paired one to one)`,
-    '',
-    `  ${'label'.padEnd(14)}${'A'.padStart(6)}${'B'.padStart(6)}${'exact F1'.padStart(10)}${'overlap F1'.padStart(12)}`,
-  ];
-  for (const label of Object.keys(r.exact.perLabel).sort()) {
-    const e = r.exact.perLabel[label];
-    const o = r.overlap.perLabel[label];
-    lines.push(`  ${label.padEnd(14)}${String(e.countA).padStart(6)}${String(e.countB).padStart(6)}${figure(e.f1).padStart(10)}${figure(o.f1).padStart(12)}`);
-  }
-  lines.push('', `  ${'document'.padEnd(50)}${'kappa'.padStart(8)}${'exact'.padStart(8)}${'overlap'.padStart(9)}`);
-  for (const d of r.perDocument) {
-    lines.push(`  ${d.title.slice(0, 48).padEnd(50)}${figure(d.kappa).padStart(8)}${figure(d.exactF1).padStart(8)}${figure(d.overlapF1).padStart(9)}`);
-  }
-  return lines.join('\n');
-}
-
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-async function readExchange(file: string): Promise<string> {
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) throw new Error(`${file}: file not found`);
-  if (info.size > MAX_EXCHANGE_BYTES) throw new Error(`${file}: file is over the 200 MB limit`);
-  return readFile(file, 'utf8');
-}
-
-/// A progress bar on stderr when it is a terminal; silent otherwise.
-function progressBar(label: string): { update: ExportProgress; stop: () => void } {
-  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total}`, stream: process.stderr, clearOnComplete: true, hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  return {
-    update: (done, total) => {
-      if (!started) bar.start(total, 0);
-      started = true;
-      bar.update(done);
-    },
-    stop: () => started && bar.stop(),
-  };
-}
-
-function printExchangeReport(r: ExchangeImportReport): void {
-  console.log(
-    `${r.file}: ${r.documentsAdded} documents added (${r.documentsKnown} already present), ` +
-      `${r.annotationsAdded} annotations added (${r.annotationsReanchored} re-anchored), ${r.annotationsAlreadyPresent} already present, ` +
-      `${r.reviewsUpdated} reviews updated, ${r.relationsAdded} speaker links added, ${r.skipped.length} skipped`,
-  );
-  if (r.labelsAdded.length) console.log(`${r.file}: new labels ${r.labelsAdded.join(', ')}`);
-  for (const s of r.skipped) console.error(`awb import: ${r.file}: skipped ${s.item ? `${s.item} in ` : ''}"${s.document}": ${s.reason}`);
 }
 
 function parsePort(value: string): number {
@@ -301,14 +218,4 @@ function parsePort(value: string): number {
     throw new InvalidArgumentError('expected a whole number from 0 to 65535');
   }
   return port;
-}
-
-function printImportReport(report: ImportReport): void {
-  for (const i of report.imported) {
-    console.log(`imported   ${i.name}  →  ${i.document.id}  "${i.document.title}"`);
-    for (const w of i.warnings) console.error(`awb import: warning: ${w}`);
-  }
-  for (const d of report.duplicates) console.log(`duplicate  ${d.name}  (already in the workspace as "${d.document.title}")`);
-  for (const r of report.rejected) console.error(`awb import: ${r.name}: ${r.reason}`);
-  console.log(`${report.imported.length} imported, ${report.duplicates.length} already present, ${report.rejected.length} rejected`);
 }

@@ -1,0 +1,109 @@
+/// `awb export`: renders the documents in scope from a read-only workspace. A damaged, missing or
+/// too new document file is left out, named on stderr with what to do, instead of failing the
+/// whole export (exit 3).
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
+import { renderExport, writeExport, type ExportFormat, type ExportProgress, type RenderedExport } from '../core/export/renderExport.js';
+import { documentInScope, type ExportScope } from '../core/export/exportScope.js';
+import { DocumentFileSchema } from '../core/model.js';
+import { DamagedFileError, readJsonFile } from '../core/store/durableJsonFile.js';
+import { NewerSchemaError } from '../core/store/migrations.js';
+import { Workspace, WorkspaceError } from '../core/store/workspace.js';
+import { documentFileName } from '../core/store/workspaceFiles.js';
+import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
+import { EXIT_FAILED, EXIT_PARTIAL, ExitWith } from './exit.js';
+import { say, warn } from './output.js';
+import { repairCommandLine } from './repairCommand.js';
+
+/// The options of `awb export`.
+export interface ExportOptions {
+  workspace?: string;
+  format: ExportFormat;
+  out: string;
+  document: string[];
+  annotator: string[];
+  label: string[];
+}
+
+/// Exports the workspace; exit 3 when documents had to be left out.
+export async function exportCommand(options: ExportOptions): Promise<void> {
+  const dir = resolveWorkspaceDir(options.workspace);
+  const workspace = await Workspace.open(dir, { readOnly: true });
+  const scope: ExportScope = { documents: options.document, annotators: options.annotator, labels: options.label };
+  let leftOut: string[] = [];
+  let rendered: RenderedExport;
+  try {
+    rendered = await renderWithProgress(workspace, options.format, scope);
+  } catch (error) {
+    if (!(error instanceof DamagedFileError || error instanceof NewerSchemaError || error instanceof WorkspaceError)) throw error;
+    // Only now is every document looked at on its own: a healthy workspace is read once.
+    const ids = workspace.listDocuments().filter((d) => documentInScope(d.id, scope)).map((d) => d.id);
+    const unusable = await unusableDocuments(workspace, ids);
+    if (!unusable.size) throw error;
+    leftOut = [...unusable.values()].map(({ why, damaged }) => `${why}; it was left out of the export.${damaged ? ` Run "${repairCommandLine(dir)}" (or open the workbench) to restore it from the newest backup.` : ''}`);
+    const usable = ids.filter((id) => !unusable.has(id));
+    if (!usable.length) {
+      for (const line of leftOut) warn(`awb export: ${line}`);
+      warn('awb export: no document in scope can be read; nothing was exported');
+      throw new ExitWith(EXIT_FAILED);
+    }
+    rendered = await renderWithProgress(workspace, options.format, { ...scope, documents: usable });
+  }
+  await writeExport(rendered, options.out);
+  const { documents, annotations, conll } = rendered.summary;
+  say(`exported ${annotations} annotations from ${documents} documents as ${options.format} to ${options.out}`);
+  if (conll?.lostSpans) {
+    warn(`awb export: ${conll.lostSpans} span(s) overlap an earlier or longer span and carry no CoNLL tag:`);
+    for (const l of conll.lost.slice(0, 20)) warn(`awb export:   ${l.label} "${l.text}" (${l.annotationId})`);
+  }
+  if (leftOut.length) {
+    for (const line of leftOut) warn(`awb export: ${line}`);
+    warn(`awb export: ${leftOut.length} document(s) left out; see above`);
+    throw new ExitWith(EXIT_PARTIAL);
+  }
+}
+
+/// The documents among `ids` whose files cannot be exported, each with why, and whether a repair
+/// can restore it. Read as the store reads them (schema and migration), but not kept in the
+/// workspace's cache.
+async function unusableDocuments(workspace: Workspace, ids: string[]): Promise<Map<string, { why: string; damaged: boolean }>> {
+  const unusable = new Map<string, { why: string; damaged: boolean }>();
+  for (const id of ids) {
+    const name = join('documents', documentFileName(id)).replaceAll('\\', '/');
+    try {
+      const file = await readJsonFile(join(workspace.dir, name), DocumentFileSchema, 'document');
+      if (!file) unusable.set(id, { why: `${name} is missing`, damaged: false });
+    } catch (error) {
+      if (error instanceof DamagedFileError) unusable.set(id, { why: `${name} is damaged (${error.problems.join('; ')})`, damaged: true });
+      else if (error instanceof NewerSchemaError) unusable.set(id, { why: error.message, damaged: false });
+      else throw error;
+    }
+  }
+  return unusable;
+}
+
+function renderWithProgress(workspace: Workspace, format: ExportFormat, scope: ExportScope): Promise<RenderedExport> {
+  const progress = progressBar('reading documents');
+  return renderExport(workspace, format, scope, progress.update).finally(progress.stop);
+}
+
+/// A progress bar on stderr when it is a terminal; silent otherwise.
+function progressBar(label: string): { update: ExportProgress; stop: () => void } {
+  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {value}/{total}`, stream: process.stderr, clearOnComplete: true, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update: (done, total) => {
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.update(done);
+    },
+    stop: () => {
+      if (started) bar.stop();
+      started = false;
+    },
+  };
+}

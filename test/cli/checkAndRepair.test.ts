@@ -1,0 +1,128 @@
+// `awb check` tells damage from a newer app's files and from the index's designed lag, and points
+// at `awb repair`; `awb repair` restores damaged documents from the newest backup; writing
+// commands print the store's repair notices (review issue 14, E and G).
+import { readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importSeeds } from '../../main/core/importArticles';
+import { DocumentFileSchema } from '../../main/core/model';
+import { Workspace } from '../../main/core/store/workspace';
+import { awb, repoRoot, tempDir } from '../helpers';
+
+/// A workspace holding the five seed articles, optionally with a snapshot taken.
+async function seededWorkspace(backup: boolean): Promise<{ dir: string; files: string[] }> {
+  const dir = join(tempDir(), 'w');
+  const workspace = await Workspace.open(dir, { app: 'test' });
+  await importSeeds(workspace, join(repoRoot, 'seeds'));
+  if (backup) await workspace.backup();
+  await workspace.close();
+  return { dir, files: readdirSync(join(dir, 'documents')).filter((n) => n.endsWith('.json')).sort() };
+}
+
+const REPAIR_HINT = /awb check: run "awb repair --workspace .*" \(or open the workbench\) to move the damaged file\(s\) aside and restore them from the newest backup/;
+
+describe('awb check', () => {
+  it('ends a report of damaged files with the hint to run awb repair', async () => {
+    const { dir, files } = await seededWorkspace(false);
+    writeFileSync(join(dir, 'documents', files[0]), '{"truncated": ');
+    const check = awb('check', '--workspace', dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(`awb check: ${join(dir, 'documents', files[0])} is damaged: not valid JSON`);
+    expect(check.stderr.trim().split('\n').at(-1)).toMatch(REPAIR_HINT);
+  });
+
+  it('says a file of a newer schema was written by a newer version and left untouched, not damaged', async () => {
+    const { dir, files } = await seededWorkspace(false);
+    const path = join(dir, 'documents', files[0]);
+    const before = JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), schemaVersion: 99 });
+    writeFileSync(path, before);
+    const check = awb('check', '--workspace', dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(`awb check: ${path} was written by a newer version of Annotation Workbench (schema 99`);
+    expect(check.stderr).toContain('it was left untouched');
+    expect(check.stderr).not.toMatch(/damaged/);
+    expect(check.stderr).not.toMatch(REPAIR_HINT);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
+  it('takes counts behind a document file that is not older than the index for the designed lag: a note, exit 0', async () => {
+    const { dir, files } = await seededWorkspace(false);
+    const indexPath = join(dir, 'workspace.json');
+    const index = JSON.parse(readFileSync(indexPath, 'utf8')) as { documents: { id: string; counts: Record<string, number> }[] };
+    // As after a crash within 500 ms of saving an annotation: the index still has the old count.
+    const id = (JSON.parse(readFileSync(join(dir, 'documents', files[0]), 'utf8')) as { document: { id: string } }).document.id;
+    const entry = index.documents.find((d) => d.id === id)!;
+    entry.counts = { person: 1 };
+    writeFileSync(indexPath, JSON.stringify(index));
+    const indexTime = statSync(indexPath).mtime;
+    const later = new Date(indexTime.getTime() + 1000);
+    utimesSync(join(dir, 'documents', files[0]), later, later);
+    const lagging = awb('check', '--workspace', dir);
+    expect(lagging.stderr).toBe('');
+    expect(lagging.code).toBe(0);
+    expect(lagging.stdout).toContain(
+      'note: counts for 1 document(s) are behind their files; they are recounted the next time the workspace is opened for writing',
+    );
+    expect(lagging.stdout).toMatch(/^ok: 5 documents/m);
+
+    // A document file older than the index was counted when the index was written: a real mismatch.
+    const earlier = new Date(indexTime.getTime() - 60_000);
+    utimesSync(join(dir, 'documents', files[0]), earlier, earlier);
+    const wrong = awb('check', '--workspace', dir);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/awb check: workspace.json: annotation counts for ".*" do not match its document file/);
+  });
+});
+
+describe('awb repair', () => {
+  it('restores a damaged document from the newest backup, says so on stderr and exits 0', async () => {
+    const { dir, files } = await seededWorkspace(true);
+    const path = join(dir, 'documents', files[2]);
+    const good = readFileSync(path, 'utf8');
+    writeFileSync(path, 'garbage \u0000\u0000 not json');
+    const repair = awb('repair', '--workspace', dir);
+    expect(repair.code).toBe(0);
+    expect(repair.stderr).toMatch(new RegExp(`^awb repair: documents/${files[2]} was damaged \\(.*\\)\\. It was moved to .* and restored from the backup of `, 'm'));
+    expect(repair.stdout.trim()).toBe('5 documents checked, 1 repaired');
+    expect(DocumentFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8'))).success).toBe(true);
+    expect(readFileSync(path, 'utf8')).toBe(good);
+    expect(readdirSync(join(dir, 'damaged'))).toHaveLength(1);
+    expect(awb('check', '--workspace', dir).code).toBe(0);
+
+    const again = awb('repair', '--workspace', dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout.trim()).toBe('5 documents checked, 0 repaired');
+  });
+
+  it('exits 1 naming the document when no backup holds a valid copy', async () => {
+    const { dir, files } = await seededWorkspace(false);
+    rmSync(join(dir, 'backups'), { recursive: true, force: true });
+    writeFileSync(join(dir, 'documents', files[0]), '{"truncated": ');
+    const repair = awb('repair', '--workspace', dir);
+    expect(repair.code).toBe(1);
+    expect(repair.stderr).toMatch(new RegExp(`^awb repair: documents/${files[0]} was damaged \\(.*\\) and no backup holds a valid copy`, 'm'));
+    expect(repair.stderr).toMatch(/^awb repair: ".*" could not be restored and was removed from the library$/m);
+    expect(repair.stdout.trim()).toBe('5 documents checked, 0 repaired, 1 could not be restored');
+    expect(awb('check', '--workspace', dir).code).toBe(0);
+  });
+});
+
+describe('writing commands print the store notices', () => {
+  it('awb import says it removed the temporary files an interrupted save left', async () => {
+    const { dir, files } = await seededWorkspace(false);
+    writeFileSync(join(dir, 'documents', `${files[0]}.123456`), '{"half');
+    const imported = awb('import', join(repoRoot, 'seeds', readdirSync(join(repoRoot, 'seeds'))[0]), '--workspace', dir);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('awb import: removed 1 temporary file(s) left by an interrupted save');
+  });
+
+  it('awb restore prints the repair of a damaged workspace.json found on opening', async () => {
+    const { dir, files } = await seededWorkspace(true);
+    const backups = JSON.parse(awb('backups', '--json', '--workspace', dir).stdout) as { name: string }[];
+    writeFileSync(join(dir, 'workspace.json'), '{"truncated": ');
+    const restored = awb('restore', backups[0].name, '--workspace', dir);
+    expect(restored.code).toBe(0);
+    expect(restored.stderr).toMatch(/^awb restore: workspace.json was damaged \(.*\)\. It was moved to .* and restored from the backup of /m);
+    expect(files).toHaveLength(5);
+  });
+});
