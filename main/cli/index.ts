@@ -143,7 +143,7 @@ function buildProgram(context: CliContext): Command {
   configure(program.command('restore').description('restore a snapshot (after taking a snapshot of the current state)'))
     .argument('<backup>', 'backup name, as listed by "awb backups"')
     .action(async (name: string, options: { workspace?: string }) => {
-      const safety = await withWritableWorkspace(resolveWorkspaceDir(options.workspace), 'restore', (workspace) => workspace.restoreBackup(name));
+      const safety = await withWritableWorkspace(resolveWorkspaceDir(options.workspace), 'restore', (workspace) => workspace.restoreBackup(name), true);
       say(`restored ${name}; the state before the restore is backup ${safety.name}`);
     });
 

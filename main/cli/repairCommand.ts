@@ -38,7 +38,7 @@ export async function repairCommand(options: { workspace?: string }): Promise<vo
       }
     }
     return { checked: documents.length, repaired, lost };
-  });
+  }, true);
   for (const line of lost) warn(`awb repair: ${line}`);
   say(`${checked} documents checked, ${repaired} repaired${lost.length ? `, ${lost.length} could not be restored` : ''}`);
   if (lost.length) throw new ExitWith(EXIT_FAILED);

@@ -1,7 +1,7 @@
 // `awb check` tells damage from a newer app's files and from the index's designed lag, and points
 // at `awb repair`; `awb repair` restores damaged documents from the newest backup; writing
 // commands print the store's repair notices (review issue 14, E and G).
-import { readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importSeeds } from '../../main/core/importArticles';
@@ -104,6 +104,14 @@ describe('awb repair', () => {
     expect(repair.stderr).toMatch(/^awb repair: ".*" could not be restored and was removed from the library$/m);
     expect(repair.stdout.trim()).toBe('5 documents checked, 0 repaired, 1 could not be restored');
     expect(awb('check', '--workspace', dir).code).toBe(0);
+  });
+
+  it('refuses a folder that holds no workspace instead of making one there', () => {
+    const dir = join(tempDir(), 'mistyped');
+    const repair = awb('repair', '--workspace', dir);
+    expect(repair.code).toBe(1);
+    expect(repair.stderr).toBe(`awb: no workspace at ${dir} (nothing has been imported there yet)\n`);
+    expect(existsSync(dir)).toBe(false);
   });
 });
 
