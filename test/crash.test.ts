@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { runCrashTest } from './crash/crashTest';
 
 describe('crash safety', () => {
-  it('100 SIGKILLs at random moments: no corrupt file, no acknowledged change lost', async () => {
+  it('100 SIGKILLs at random moments and a writer paused past its lock: no corrupt file, no acknowledged change lost', async () => {
     const seed = Number(process.env.AWB_CRASH_SEED ?? Date.now() % 2 ** 31);
-    const result = await runCrashTest({ kills: 100, seed });
+    const result = await runCrashTest({ kills: 100, stalls: 1, seed });
     expect(result.failures, `replay with AWB_CRASH_SEED=${seed}`).toEqual([]);
     expect(result.kills).toBe(100);
+    expect(result.stalls).toBe(1);
     expect(result.acknowledged).toBeGreaterThan(100);
   }, 300_000);
 });

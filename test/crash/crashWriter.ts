@@ -6,14 +6,17 @@ import { createWorkbench } from '../../main/service/workbench';
 import type { Annotation } from '../../main/core/model';
 import { seededRandom } from '../seededRandom';
 
-const [dir, seedText] = process.argv.slice(2);
+// A guest (the writer let in while another is paused) only adds labels and annotations: it never
+// changes the paused writer's annotations, so both streams of acknowledgements can be checked.
+const [dir, seedText, mode] = process.argv.slice(2);
+const guest = mode === 'guest';
 const random = seededRandom(Number(seedText));
 const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
 const LABELS = ['actor', 'location', 'figure', 'quote'];
 const say = (kind: 'begin' | 'ack', op: unknown) => process.stdout.write(`${kind} ${JSON.stringify(op)}\n`);
 
 async function main(): Promise<void> {
-const workspace = await Workspace.open(dir, { app: 'crash writer' });
+const workspace = await Workspace.open(dir, { app: guest ? 'crash writer (guest)' : 'crash writer' });
 const api = createWorkbench(workspace);
 const docs = new Map<string, { text: string; annotations: Annotation[] }>();
 for (const d of workspace.listDocuments()) {
@@ -26,8 +29,13 @@ for (let n = 0; ; n++) {
   const docId = pick([...docs.keys()]);
   const doc = docs.get(docId)!;
   const existing = doc.annotations;
-  const roll = random();
-  if (roll < 0.05 || !docs.size) {
+  const roll = guest ? (random() < 0.1 ? -1 : 0.3) : random();
+  if (roll < 0) {
+    const label = { id: `guest-${seedText}-${n}`, name: `Guest ${seedText} ${n}`, color: '#777777', key: '' };
+    say('begin', { op: 'label', id: label.id });
+    await api.labels.save([...workspace.labels, label]);
+    say('ack', { op: 'label', id: label.id });
+  } else if (roll < 0.05 || !docs.size) {
     const text = `Article ${seedText}-${n}: ${Array.from({ length: 40 }, () => pick(['Aleppo', 'civilians', 'left', 'rebels', 'said', '13,346'])).join(' ')}.`;
     say('begin', { op: 'import', text });
     const report = await api.documents.import([{ name: `crash-${n}.txt`, base64: Buffer.from(text).toString('base64') }]);

@@ -68,6 +68,8 @@ export class Workspace {
   private texts: TextIndex;
   private backupTimer: NodeJS.Timeout | null = null;
   private regaining: Promise<void> | null = null;
+  /// How many times everything was read again from disk after another process wrote here.
+  private readFromDisk = 0;
 
   private constructor(
     readonly dir: string,
@@ -306,10 +308,13 @@ export class Workspace {
       db.data = file;
       this.changedSinceBackup = true;
       const counts = summarise(file).counts;
+      const readFromDisk = this.readFromDisk;
       // The counts are derived from the document just written, so the change is acknowledged
       // now and the index on disk catches up a moment later; an open after a crash recounts the
       // documents newer than the index. (In the index's queue, so no index write loses them.)
       void this.queue.run('workspace.json', async () => {
+        // Counts from before the workspace was read again (see regainLock) are out of date.
+        if (readFromDisk !== this.readFromDisk) return;
         const entry = this.index.data.documents.find((d) => d.id === id);
         if (!entry || JSON.stringify(entry.counts) === JSON.stringify(counts)) return;
         this.index.data = { ...this.index.data, documents: this.index.data.documents.map((d) => (d.id === id ? { ...d, counts } : d)) };
@@ -430,6 +435,7 @@ export class Workspace {
     lost.release();
     this.lock = lock;
     // What this process holds in memory may be older than what the other one wrote.
+    this.readFromDisk++;
     this.documents.clear();
     this.texts = new TextIndex(this.dir);
     await this.index.read();
