@@ -58,6 +58,17 @@ describe('a workspace used only from the command line', () => {
     expect((await checkWorkspace(dir)).problems).toEqual([]);
   });
 
+  it('has a missing document file restored from the newest backup, with a message', async () => {
+    const { dir, ws, docId } = await seeded();
+    await ws.close();
+    rmSync(join(dir, 'documents', `${docId.slice(7)}.json`));
+    const writable = await Workspace.open(dir, { app: 'awb repair' });
+    expect((await writable.readDocument(docId)).document.id).toBe(docId);
+    expect(writable.notices.join('\n')).toMatch(/was missing\. It was restored from the backup of/);
+    await writable.close();
+    expect((await checkWorkspace(dir)).problems).toEqual([]);
+  });
+
   it('takes no new backup for a command that changed nothing', async () => {
     const { dir, ws } = await seeded();
     await ws.close();

@@ -26,8 +26,15 @@ async function restoreNewestCopy<T>(dir: string, relativePath: string, schema: z
   return null;
 }
 
-/// Moves `relativePath` aside and restores the newest valid backup copy of it.
-export async function repairFromBackup<T>(dir: string, relativePath: string, problem: string, schema: z.ZodType<T>, now = new Date()): Promise<Repair> {
+/// Moves `relativePath` aside and restores the newest valid backup copy of it; `problem` null
+/// when the file is missing (then there is nothing to move).
+export async function repairFromBackup<T>(dir: string, relativePath: string, problem: string | null, schema: z.ZodType<T>, now = new Date()): Promise<Repair> {
+  if (problem === null) {
+    const restoredFrom = await restoreNewestCopy(dir, relativePath, schema);
+    return restoredFrom
+      ? { restored: true, message: `${relativePath} was missing. It was restored from the backup of ${restoredFrom}; changes made after that backup are lost.` }
+      : { restored: false, message: `${relativePath} is missing and no backup holds a valid copy of it.` };
+  }
   const damagedDir = join(dir, 'damaged');
   await mkdir(damagedDir, { recursive: true });
   const aside = join(damagedDir, `${relativePath.replace(/[\\/]/g, '_')}.${now.toISOString().replace(/:/g, '-')}`);

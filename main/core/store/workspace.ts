@@ -20,7 +20,8 @@ import { DamagedFileError, DurableJsonFile, JsonDb, readJsonFile, upgradedFrom, 
 import { holdsWork, removeStaleTempFiles, repairFromBackup, restoreLostIndex } from './recovery.js';
 import { TextIndex } from './textIndex.js';
 import { KeyedQueue } from './keyedQueue.js';
-import { LOCK_STALE_MS, LockLostError, WorkspaceLock, WorkspaceLockedError } from './workspaceLock.js';
+import { LockedWrites } from './lockedWrites.js';
+import { LOCK_STALE_MS, WorkspaceLock } from './workspaceLock.js';
 import { reconcileIndex } from './reconcileIndex.js';
 import { DOCUMENT_FILE_NAME, documentFileName, emptyWorkspace, summarise } from './workspaceFiles.js';
 
@@ -67,16 +68,16 @@ export class Workspace {
   private openingBackup: Promise<void> = Promise.resolve();
   private texts: TextIndex;
   private backupTimer: NodeJS.Timeout | null = null;
-  private regaining: Promise<void> | null = null;
+  /// Null when opened read-only.
+  private readonly writes: LockedWrites | null;
   /// How many times everything was read again from disk after another process wrote here.
   private readFromDisk = 0;
 
   private constructor(
     readonly dir: string,
     private readonly index: JsonDb<WorkspaceFile>,
-    /// Null when opened read-only.
-    private lock: WorkspaceLock | null,
-    private readonly app: string,
+    lock: WorkspaceLock | null,
+    app: string,
     /// True when the workspace holds no work yet: this open created it (first run), or every
     /// command before changed nothing; the app then imports the seed articles.
     readonly created: boolean,
@@ -84,6 +85,7 @@ export class Workspace {
     readonly notices: string[],
   ) {
     this.texts = new TextIndex(dir);
+    this.writes = lock && new LockedWrites(lock, app, this.queue, () => this.readAgain());
   }
 
   /// Opens (and for writing, creates if needed) the workspace in `dir`.
@@ -193,7 +195,7 @@ export class Workspace {
   /// The folded texts of every document, for search (loaded on first use).
   async textIndex(): Promise<{ index: TextIndex; ids: string[] }> {
     const ids = this.index.data.documents.map((d) => d.id);
-    await this.texts.load(ids, async (id) => (await this.readDocument(id)).document.text, !!this.lock);
+    await this.texts.load(ids, async (id) => (await this.readDocument(id)).document.text, !!this.writes);
     return { index: this.texts, ids };
   }
 
@@ -229,7 +231,7 @@ export class Workspace {
       throw new WorkspaceError(`backup ${name} has no valid workspace.json`);
     }
     const safety = await this.backup();
-    return this.write('workspace.json', async (guard) => {
+    return this.writes!.run('workspace.json', async (guard) => {
       const wanted = new Set(await readdir(join(source, 'documents')));
       for (const name of await readdir(join(this.dir, 'documents'))) {
         if (DOCUMENT_FILE_NAME.test(name) && !wanted.has(name)) await rm(join(this.dir, 'documents', name));
@@ -253,7 +255,7 @@ export class Workspace {
   /// earlier in the batch) is reported as a duplicate. Resolves once everything is on disk.
   importArticles(articles: ArticleText[]): Promise<ImportOutcome[]> {
     this.assertWritable();
-    return this.write('workspace.json', async (guard) => {
+    return this.writes!.run('workspace.json', async (guard) => {
       const known = new Map(this.index.data.documents.map((d) => [d.id, d]));
       const added: DocumentSummary[] = [];
       const outcomes: ImportOutcome[] = [];
@@ -301,7 +303,7 @@ export class Workspace {
   /// than mutating, so a failed write leaves memory as it was on disk.
   updateDocument<T>(id: string, change: (file: DocumentFile) => { file: DocumentFile; result: T }): Promise<T> {
     this.assertWritable();
-    return this.write(id, async (guard) => {
+    return this.writes!.run(id, async (guard) => {
       const db = await this.documentDb(id);
       const { file, result } = change(db.data);
       await db.adapter.write(file, guard);
@@ -328,7 +330,7 @@ export class Workspace {
   /// Applies `change` to `workspace.json` and stores it durably.
   updateIndex(change: (index: WorkspaceFile) => WorkspaceFile): Promise<WorkspaceFile> {
     this.assertWritable();
-    return this.write('workspace.json', async (guard) => {
+    return this.writes!.run('workspace.json', async (guard) => {
       const next = change(this.index.data);
       await this.index.adapter.write(next, guard);
       this.index.data = next;
@@ -343,7 +345,7 @@ export class Workspace {
   /// with every other change waiting, so that none can use a label as it is removed.
   updateLabels(labels: Label[], check: (usage: Record<string, number>) => void): Promise<Label[]> {
     this.assertWritable();
-    return this.queue.runAlone(async () => {
+    return this.writes!.runAlone(async (guard) => {
       const kept = new Set(labels.map((l) => l.id));
       const removed = new Set(this.index.data.labels.filter((l) => !kept.has(l.id)).map((l) => l.id));
       const usage: Record<string, number> = {};
@@ -354,9 +356,8 @@ export class Workspace {
       }
       check(usage);
       // Written here, not through updateIndex: that would wait for this task.
-      const lock = await this.heldLock();
       const next = { ...this.index.data, labels };
-      await this.index.adapter.write(next, () => lock.confirm());
+      await this.index.adapter.write(next, guard);
       this.index.data = next;
       this.changedSinceBackup = true;
       return labels;
@@ -377,7 +378,7 @@ export class Workspace {
   }
 
   private writeIndexIfBehind(): Promise<void> {
-    return this.write('workspace.json', async (guard) => {
+    return this.writes!.run('workspace.json', async (guard) => {
       if (!this.indexBehind) return;
       await this.index.adapter.write(this.index.data, guard);
       this.indexBehind = false;
@@ -392,55 +393,24 @@ export class Workspace {
     try {
       await this.openingBackup;
       await this.queue.idle();
-      if (this.lock) {
+      if (this.writes) {
         await this.writeIndexIfBehind();
-        if (this.changedSinceBackup && !this.lock.lost) await snapshotWorkspace(this.dir, { unlessUnchanged: true });
+        if (this.changedSinceBackup && !this.writes.lost) await snapshotWorkspace(this.dir, { unlessUnchanged: true });
       }
     } finally {
-      this.lock?.release();
+      this.writes?.release();
     }
   }
 
-  /// Runs a write of the file `key` in its queue with the lock's check (`guard`) for its renames.
-  /// A write that finds the lock taken by another process is not made: the lock is taken again
-  /// when that process is done, everything is read again from disk, and the change is made once
-  /// more on what is there now; while the other process holds it, the write fails (`LockLostError`).
-  private write<T>(key: string, task: (guard: BeforeRename) => Promise<T>): Promise<T> {
-    return this.queue.run(key, async () => {
-      for (let attempt = 0; ; attempt++) {
-        const lock = await this.heldLock();
-        try {
-          return await task(() => lock.confirm());
-        } catch (error) {
-          if (!(error instanceof LockLostError) || attempt > 0) throw error;
-        }
-      }
-    });
-  }
-
-  /// The lock, taken again (and the workspace read again) if another process had taken it.
-  private async heldLock(): Promise<WorkspaceLock> {
-    while (this.lock?.lost) {
-      this.regaining ??= this.regainLock().finally(() => (this.regaining = null));
-      await this.regaining;
-    }
-    return this.lock!;
-  }
-
-  private async regainLock(): Promise<void> {
-    const lost = this.lock!;
-    const lock = await WorkspaceLock.acquire(this.dir, this.app).catch((error: unknown) => {
-      throw error instanceof WorkspaceLockedError ? new LockLostError(this.dir, error.owner) : error;
-    });
-    lost.release();
-    this.lock = lock;
+  /// After another process wrote here: what this one holds in memory may be older than the files.
+  private async readAgain(): Promise<void> {
     // What this process holds in memory may be older than what the other one wrote.
     this.readFromDisk++;
     this.documents.clear();
     this.texts = new TextIndex(this.dir);
     await this.index.read();
     this.indexBehind = false;
-    await this.reconcileIndex(false);
+    await this.reconcileIndex(false, await this.writes!.guard());
     this.notices.push(
       `another program wrote to this workspace while this one was paused or busy for more than ${LOCK_STALE_MS / 1000} s; ` +
         'everything was read again from disk before the next change was saved (reopen documents to see their changes)',
@@ -452,7 +422,7 @@ export class Workspace {
     const from = upgradedFrom.get(db.data);
     if (from === undefined) return;
     const backup = await snapshotWorkspace(this.dir);
-    await db.adapter.write(db.data, () => this.lock!.confirm());
+    await db.adapter.write(db.data, await this.writes!.guard());
     upgradedFrom.delete(db.data);
     this.notices.push(`upgraded ${relativePath} from schema ${from} to ${SCHEMA_VERSION}; the previous state is backup ${backup.name}`);
   }
@@ -491,11 +461,16 @@ export class Workspace {
     if (!this.hasDocument(id)) throw new WorkspaceError(`no document ${id} in this workspace`);
     const relativePath = join('documents', documentFileName(id));
     const db = new JsonDb(new DurableJsonFile(join(this.dir, relativePath), DocumentFileSchema, 'document'), null as unknown as DocumentFile);
+    let problem: string | null = null;
     try {
       await db.read();
     } catch (error) {
-      if (!this.lock || !(error instanceof DamagedFileError)) throw error;
-      const repair = await repairFromBackup(this.dir, relativePath, error.problems.join('; '), DocumentFileSchema);
+      if (!this.writes || !(error instanceof DamagedFileError)) throw error;
+      problem = error.problems.join('; ');
+    }
+    if (!db.data || problem !== null) {
+      if (!this.writes) throw new WorkspaceError(`the file for document ${id} is missing from ${join(this.dir, 'documents')}`);
+      const repair = await repairFromBackup(this.dir, relativePath, problem, DocumentFileSchema);
       this.notices.push(repair.message);
       this.repairs.set(id, repair.message);
       if (!repair.restored) {
@@ -506,22 +481,21 @@ export class Workspace {
       const counts = summarise(db.data).counts;
       await this.updateIndex((index) => ({ ...index, documents: index.documents.map((d) => (d.id === id ? { ...d, counts } : d)) }));
     }
-    if (!db.data) throw new WorkspaceError(`the file for document ${id} is missing from ${join(this.dir, 'documents')}`);
-    if (this.lock) await this.saveUpgraded(relativePath, db);
+    if (this.writes) await this.saveUpgraded(relativePath, db);
     return db;
   }
 
   private assertWritable(): void {
-    if (!this.lock) throw new WorkspaceError(`workspace ${this.dir} was opened read-only`);
+    if (!this.writes) throw new WorkspaceError(`workspace ${this.dir} was opened read-only`);
   }
 
   /// Brings the index in line with the document files after a crash (see `reconcileIndex`).
-  private async reconcileIndex(force: boolean): Promise<void> {
+  private async reconcileIndex(force: boolean, guard?: BeforeRename): Promise<void> {
     const { documents, recovered, changed } = await reconcileIndex(this.dir, this.index.data.documents);
     for (const title of recovered) this.notices.push(title);
     if (!changed && !force) return;
     const next = { ...this.index.data, documents };
-    await this.index.adapter.write(next, () => this.lock!.confirm());
+    await this.index.adapter.write(next, guard ?? (await this.writes!.guard()));
     this.index.data = next;
   }
 }
