@@ -60,7 +60,7 @@ describe('writes on a nearly full disk', () => {
     await api.annotations.create({ docId, label: 'actor', start: 0, end: 9 });
     const before = readFileSync(file);
     const remove = injectFullDisk(40_000);
-    await expect(ws.restoreBackup(backup.name)).rejects.toThrow(/the disk is full/);
+    await expect(ws.restoreBackup(backup.name)).rejects.toThrow(/the disk is full.*the state before the restore is backup /);
     remove();
     expect(readFileSync(file)).toEqual(before);
     expect(await readJsonFile(file, DocumentFileSchema)).not.toBeNull();

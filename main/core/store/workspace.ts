@@ -21,7 +21,7 @@ import { holdsWork, removeStaleTempFiles, repairFromBackup, restoreLostIndex } f
 import { TextIndex } from './textIndex.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { LockedWrites } from './lockedWrites.js';
-import { LOCK_STALE_MS, WorkspaceLock } from './workspaceLock.js';
+import { LOCK_STALE_MS, LockLostError, WorkspaceLock } from './workspaceLock.js';
 import { reconcileIndex } from './reconcileIndex.js';
 import { DOCUMENT_FILE_NAME, documentFileName, emptyWorkspace, summarise } from './workspaceFiles.js';
 
@@ -231,16 +231,27 @@ export class Workspace {
       throw new WorkspaceError(`backup ${name} has no valid workspace.json`);
     }
     const safety = await this.backup();
-    return this.writes!.run('workspace.json', async (guard) => {
-      const wanted = new Set(await readdir(join(source, 'documents')));
-      for (const name of await readdir(join(this.dir, 'documents'))) {
-        if (DOCUMENT_FILE_NAME.test(name) && !wanted.has(name)) await rm(join(this.dir, 'documents', name));
+    // Alone: no document may be written half-way through.
+    return this.writes!.runAlone(async (guard) => {
+      const documents = join(this.dir, 'documents');
+      const wanted = new Set((await readdir(join(source, 'documents'))).filter((n) => DOCUMENT_FILE_NAME.test(n)));
+      try {
+        // The backup's files first, its index next, and only then are the documents it lacks
+        // removed: a restore that stops half-way has removed nothing.
+        for (const file of wanted) await writeFileDurably(join(documents, file), await readFile(join(source, 'documents', file)), guard);
+        await writeFileDurably(join(this.dir, 'workspace.json'), await readFile(join(source, 'workspace.json')), guard);
+        for (const file of await readdir(documents)) if (DOCUMENT_FILE_NAME.test(file) && !wanted.has(file)) await rm(join(documents, file));
+      } catch (error) {
+        if (error instanceof LockLostError) throw error;
+        throw new WorkspaceError(
+          `the restore of backup ${name} stopped half-way (${error instanceof Error ? error.message : String(error)}); every file is whole, ` +
+            `and the state before the restore is backup ${safety.name}`,
+        );
+      } finally {
+        this.documents.clear();
+        await this.index.read();
+        this.indexBehind = false;
       }
-      for (const name of wanted) await writeFileDurably(join(this.dir, 'documents', name), await readFile(join(source, 'documents', name)), guard);
-      await writeFileDurably(join(this.dir, 'workspace.json'), await readFile(join(source, 'workspace.json')), guard);
-      this.documents.clear();
-      await this.index.read();
-      this.indexBehind = false;
       return safety;
     });
   }
