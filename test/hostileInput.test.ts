@@ -31,6 +31,16 @@ writeFileSync(
   }),
 );
 
+// Over the per-file annotation limit (entries need not be valid: the count is checked first).
+writeFileSync(
+  join(generated, 'over-200k-annotations.awb.json'),
+  JSON.stringify({
+    format: 'annotation-workbench', version: 1, offsets: 'codepoints', exportedAt: '2026-11-22T00:00:00.000Z', exportedBy: 'ben', labels: [],
+    documents: [{ annotations: new Array(150_000).fill({}) }, { annotations: new Array(50_001).fill({}) }],
+  }),
+);
+writeFileSync(join(generated, 'over-64mb.awb.json'), `{"format":"annotation-workbench","pad":"${'x'.repeat(64 * 1024 * 1024)}"}`);
+
 const sample = 'Aleppo — “13,346” civilians left 😀\nSecond line';
 
 /// Articles: the exact text they must import as, or the reason they must be refused for.
@@ -67,8 +77,8 @@ const ARTICLES: Record<string, { text: string; warning?: RegExp } | { rejected: 
   'over-20mb.txt': { rejected: 'file is 20.0 MB, over the 20 MB limit' },
 };
 
-/// Exchange files: refused whole with a reason, or imported with these counts.
-const EXCHANGES: Record<string, { rejected: string } | { added: number; skipped: RegExp[] }> = {
+/// Exchange files: refused whole with a reason, or imported with these counts (and warnings).
+const EXCHANGES: Record<string, { rejected: string } | { added: number; skipped: RegExp[]; warnings?: RegExp[] }> = {
   'not-json.awb.json': { rejected: 'not JSON' },
   'wrong-format.awb.json': { rejected: 'not an Annotation Workbench exchange file ("format" is "doccano")' },
   'future-version.awb.json': { rejected: 'exchange version 2 is not supported (this build reads version 1)' },
@@ -82,8 +92,24 @@ const EXCHANGES: Record<string, { rejected: string } | { added: number; skipped:
   'text-mismatch.awb.json': { added: 0, skipped: [/its text does not match the document at its offsets, and the text does not occur/] },
   'float-offsets.awb.json': { added: 0, skipped: [/start: Invalid input: expected int/] },
   'deep-nesting.awb.json': { rejected: 'not an exchange file (expected a JSON object)' },
-  '100k-annotations.awb.json': { added: 100_000, skipped: [] },
+  '100k-annotations.awb.json': { added: 50_000, skipped: [/^not added: the document already holds 50,000 annotations, the most one document may hold$/] },
+  'over-200k-annotations.awb.json': { rejected: 'the file holds 200,001 annotations, over the limit of 200,000 per exchange file' },
+  'over-64mb.awb.json': { rejected: 'file is 64.0 MB, over the 64 MB limit for an exchange file' },
+  'split-surrogate.awb.json': {
+    added: 1,
+    skipped: [
+      /^span 40–41 is outside the text; where its text occurs, the span ends inside a character \(it would cut an emoji/,
+      /^its text does not match the document at its offsets; where its text occurs, the span starts inside a character/,
+    ],
+  },
+  'invalid-label-colour.awb.json': {
+    added: 1,
+    skipped: [/^not added: its colour "red" is not of the form #rrggbb$/, /^unknown label "venue" \(its entry in the file's labels was not added, see above\)$/],
+  },
 };
+
+/// The exchange files made here rather than kept in the corpus.
+const GENERATED_EXCHANGES = ['100k-annotations.awb.json', 'over-200k-annotations.awb.json', 'over-64mb.awb.json'];
 
 const workspaceDir = tempDir();
 let workspace: Workspace;
@@ -124,7 +150,7 @@ describe('hostile articles', () => {
 
 describe('hostile exchange files', () => {
   it('the corpus has at least 10 exchange files, every one with an asserted outcome', () => {
-    const files = [...readdirSync(join(corpus, 'exchange')), '100k-annotations.awb.json'];
+    const files = [...readdirSync(join(corpus, 'exchange')), ...GENERATED_EXCHANGES];
     expect(files.length).toBeGreaterThanOrEqual(10);
     expect(files.sort()).toEqual(Object.keys(EXCHANGES).sort());
   });
@@ -132,7 +158,7 @@ describe('hostile exchange files', () => {
   for (const [name, outcome] of Object.entries(EXCHANGES)) {
     it(`${name}: ${'rejected' in outcome ? `refused whole (${outcome.rejected})` : `${outcome.added} added, ${outcome.skipped.length} skipped`}`, async () => {
       workspace ??= await Workspace.open(workspaceDir);
-      const path = name.startsWith('100k') ? join(generated, name) : join(corpus, 'exchange', name);
+      const path = GENERATED_EXCHANGES.includes(name) ? join(generated, name) : join(corpus, 'exchange', name);
       const raw = readFileSync(path, 'utf8');
       const files = readdirSync(join(workspaceDir, 'documents')).length;
       if ('rejected' in outcome) {
@@ -144,6 +170,16 @@ describe('hostile exchange files', () => {
       expect(report.annotationsAdded + report.annotationsAlreadyPresent).toBe(outcome.added);
       expect(report.skipped).toHaveLength(outcome.skipped.length);
       report.skipped.forEach((s, i) => expect(s.reason).toMatch(outcome.skipped[i]));
+      expect(report.warnings).toHaveLength(outcome.warnings?.length ?? 0);
+      report.warnings.forEach((w, i) => expect(w).toMatch(outcome.warnings![i]));
+      // No span may be empty or cut a character, so none is empty in code points either.
+      for (const id of new Set(workspace.listDocuments().map((d) => d.id))) {
+        const stored = await workspace.readDocument(id);
+        for (const a of stored.annotations) {
+          expect(a.quote, a.id).toBe(stored.document.text.slice(a.start, a.end));
+          expect(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/.test(a.quote), a.id).toBe(false);
+        }
+      }
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     }, 60_000);
   }

@@ -5,10 +5,15 @@ import type { Label } from './model.js';
 /// Keys the document view keeps for itself (stepping through annotations).
 export const RESERVED_KEYS = ['j', 'k'];
 
+/// Most labels a workspace may have: more than anyone can tell apart by colour or key, and the
+/// bound on what an exchange file can add (the service's `labels.save` takes at most this many).
+export const MAX_LABELS = 50;
+
 /// Throws unless `next` is a valid replacement for the label list: unique ids, names and keys,
 /// no reserved key, and no label removed while annotations still use it (`usage`: label → count).
 export function checkLabelList(next: Label[], usage: Record<string, number>): void {
   if (!next.length) throw new InvalidChangeError('there must be at least one label');
+  if (next.length > MAX_LABELS) throw new InvalidChangeError(`there may be at most ${MAX_LABELS} labels (this list has ${next.length})`);
   const seen = { id: new Set<string>(), name: new Set<string>(), key: new Set<string>() };
   for (const label of next) {
     if (seen.id.has(label.id)) throw new InvalidChangeError(`two labels have the id "${label.id}"`);

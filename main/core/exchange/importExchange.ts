@@ -2,27 +2,19 @@
 /// documents the workspace lacks, checks every span's text against the code-point slice,
 /// re-anchors a span whose text moved when the text occurs exactly once, and reports and skips
 /// everything else. Importing the same file twice adds nothing. A file that cannot be used at all
-/// (not JSON, not an exchange file, unknown version) is rejected whole before anything is written.
+/// (not JSON, not an exchange file, unknown version, over a limit of exchangeLimits.ts) is
+/// rejected whole before anything is written.
 import { z } from 'zod';
-import { compareSpans } from '../annotations.js';
 import { WorkbenchError } from '../errors.js';
-import { describeSchemaError, type Annotation, type DocumentFile, type Label, type Relation } from '../model.js';
-import { OffsetConverter } from '../offsets.js';
+import { describeSchemaError } from '../model.js';
 import type { Workspace } from '../store/workspace.js';
-import { documentIdOf } from '../text/readArticle.js';
-import {
-  EXCHANGE_FORMAT,
-  EXCHANGE_VERSION,
-  ExchangeAnnotationSchema,
-  ExchangeDocumentSchema,
-  ExchangeEnvelopeSchema,
-  ExchangeLabelSchema,
-  ExchangeRelationSchema,
-  type ExchangeAnnotation,
-} from './exchangeFormat.js';
+import { documentIdOf, MAX_ARTICLE_BYTES } from '../text/readArticle.js';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION, ExchangeDocumentSchema, ExchangeEnvelopeSchema } from './exchangeFormat.js';
+import { mergeLabels } from './exchangeLabels.js';
+import { exchangeSizeProblem, formatMegabytes, MAX_EXCHANGE_ANNOTATIONS, MAX_EXCHANGE_BYTES, MAX_EXCHANGE_DOCUMENTS } from './exchangeLimits.js';
+import { mergeExchangeDocument, reanchorBudget } from './mergeExchangeDocument.js';
 
-/// Largest exchange file accepted.
-export const MAX_EXCHANGE_BYTES = 200 * 1024 * 1024;
+export { MAX_EXCHANGE_ANNOTATIONS, MAX_EXCHANGE_BYTES, MAX_EXCHANGE_DOCUMENTS, exchangeSizeProblem };
 
 /// A file that is not a usable exchange file; nothing was written.
 export class ExchangeRejected extends WorkbenchError {
@@ -48,10 +40,18 @@ export interface ExchangeImportReport {
   labelsAdded: string[];
   /// Everyone whose annotations the file holds.
   annotators: string[];
+  /// What was not imported, and why: documents, annotations, speaker links, label entries.
   skipped: { document: string; item?: string; reason: string }[];
+  /// What was imported with a change, and which (a label renamed, or the workspace's name and
+  /// colour kept for a label of the same id), one sentence each.
+  warnings: string[];
 }
 
-type ParsedEnvelope = z.infer<typeof ExchangeEnvelopeSchema>;
+/// An exchange file whose envelope passed `parseExchange`.
+export type ParsedEnvelope = z.infer<typeof ExchangeEnvelopeSchema>;
+
+/// Where skipped label entries are reported (the `document` of their `skipped` line).
+export const LABELS_ENTRY = "the file's labels";
 
 const DocumentEntrySchema = ExchangeDocumentSchema.extend({
   annotations: z.array(z.unknown()),
@@ -60,7 +60,10 @@ const DocumentEntrySchema = ExchangeDocumentSchema.extend({
 
 /// Parses the raw file and checks its envelope; throws `ExchangeRejected` for an unusable file.
 export function parseExchange(file: string, raw: string): ParsedEnvelope {
-  if (raw.length > MAX_EXCHANGE_BYTES) throw new ExchangeRejected(file, 'file is over the 200 MB limit');
+  // A UTF-16 unit is 1–3 bytes of UTF-8: the bytes are counted only where that leaves a doubt.
+  const size = raw.length * 3 <= MAX_EXCHANGE_BYTES ? raw.length : Buffer.byteLength(raw, 'utf8');
+  const tooLarge = exchangeSizeProblem(size);
+  if (tooLarge) throw new ExchangeRejected(file, tooLarge);
   let json: unknown;
   try {
     json = JSON.parse(raw.replace(/^\uFEFF/, ''));
@@ -79,35 +82,51 @@ export function parseExchange(file: string, raw: string): ParsedEnvelope {
   }
   const envelope = ExchangeEnvelopeSchema.safeParse(json);
   if (!envelope.success) throw new ExchangeRejected(file, describeSchemaError(envelope.error).join('; '));
+  checkCounts(file, envelope.data);
   return envelope.data;
 }
 
-/// Imports a parsed exchange file into `workspace`.
+/// Refuses a file with more documents or annotations than one import may take.
+function checkCounts(file: string, envelope: ParsedEnvelope): void {
+  const { documents } = envelope;
+  if (documents.length > MAX_EXCHANGE_DOCUMENTS) {
+    throw new ExchangeRejected(file, `the file holds ${documents.length.toLocaleString('en-US')} documents, over the limit of ${MAX_EXCHANGE_DOCUMENTS.toLocaleString('en-US')} per exchange file; export fewer documents at a time`);
+  }
+  let annotations = 0;
+  for (const entry of documents) {
+    const list = typeof entry === 'object' && entry !== null ? (entry as { annotations?: unknown }).annotations : undefined;
+    if (Array.isArray(list)) annotations += list.length;
+  }
+  if (annotations > MAX_EXCHANGE_ANNOTATIONS) {
+    throw new ExchangeRejected(file, `the file holds ${annotations.toLocaleString('en-US')} annotations, over the limit of ${MAX_EXCHANGE_ANNOTATIONS.toLocaleString('en-US')} per exchange file; export fewer documents at a time`);
+  }
+}
+
+/// Imports a parsed exchange file into `workspace`: the labels, then every new document at once
+/// (one index write), then each document's annotations and speaker links (one write each, none
+/// for a document that brings neither).
 export async function importExchange(workspace: Workspace, file: string, envelope: ParsedEnvelope): Promise<ExchangeImportReport> {
   const report: ExchangeImportReport = {
     file, documentsAdded: 0, documentsKnown: 0, annotationsAdded: 0, annotationsReanchored: 0, reviewsUpdated: 0,
-    annotationsAlreadyPresent: 0, relationsAdded: 0, labelsAdded: [], annotators: [], skipped: [],
+    annotationsAlreadyPresent: 0, relationsAdded: 0, labelsAdded: [], annotators: [], skipped: [], warnings: [],
   };
-  await addMissingLabels(workspace, envelope.labels, report);
-  for (const [index, entry] of envelope.documents.entries()) {
-    const parsed = DocumentEntrySchema.safeParse(entry);
-    if (!parsed.success) {
-      report.skipped.push({ document: `documents[${index}]`, reason: describeSchemaError(parsed.error).join('; ') });
-      continue;
-    }
-    const doc = parsed.data;
-    if (documentIdOf(doc.text) !== doc.id) {
-      report.skipped.push({ document: doc.title || doc.id, reason: 'its id does not match the SHA-256 of its text (the text was changed)' });
-      continue;
-    }
-    if (workspace.hasDocument(doc.id)) report.documentsKnown++;
-    else {
-      await workspace.importArticle({ id: doc.id, sourceName: file.split(/[\\/]/).pop() ?? file, title: doc.title, text: doc.text, encoding: 'utf-8', warnings: [] });
-      report.documentsAdded++;
-    }
-    const labels = new Set(workspace.labels.map((l) => l.id));
+  const labels = await addLabels(workspace, envelope.labels, report);
+  const documents = usableDocuments(envelope.documents, report);
+  const sourceName = file.split(/[\\/]/).pop() ?? file;
+  const missing = new Map(documents.filter((d) => !workspace.hasDocument(d.id)).map((d) => [d.id, d]));
+  if (missing.size) {
+    const outcomes = await workspace.importArticles(
+      [...missing.values()].map((d) => ({ id: d.id, sourceName, title: d.title, text: d.text, encoding: 'utf-8' as const, warnings: [] })),
+    );
+    report.documentsAdded = outcomes.filter((o) => o.status === 'imported').length;
+  }
+  report.documentsKnown = documents.length - report.documentsAdded;
+  const budget = reanchorBudget();
+  const known = new Set(workspace.labels.map((l) => l.id));
+  for (const doc of documents) {
+    if (!doc.annotations.length && !doc.relations.length) continue;
     await workspace.updateDocument(doc.id, (current) => ({
-      file: mergeDocument(current, doc.title || doc.id, doc.annotations, doc.relations, labels, report),
+      file: mergeExchangeDocument(current, doc.title || doc.id, doc, { known, dropped: labels.dropped }, budget, report),
       result: undefined,
     }));
   }
@@ -115,124 +134,49 @@ export async function importExchange(workspace: Workspace, file: string, envelop
   return report;
 }
 
+/// The document entries that can be imported; the others are reported and skipped.
+function usableDocuments(entries: unknown[], report: ExchangeImportReport): z.infer<typeof DocumentEntrySchema>[] {
+  const usable = [];
+  for (const [index, entry] of entries.entries()) {
+    const parsed = DocumentEntrySchema.safeParse(entry);
+    if (!parsed.success) {
+      report.skipped.push({ document: `documents[${index}]`, reason: describeSchemaError(parsed.error).join('; ') });
+      continue;
+    }
+    const doc = parsed.data;
+    const name = doc.title || doc.id;
+    // Checked as an article file is (readArticle.ts): no document file larger than import allows.
+    const bytes = Buffer.byteLength(doc.text, 'utf8');
+    if (bytes > MAX_ARTICLE_BYTES) {
+      report.skipped.push({ document: name, reason: `its text is ${formatMegabytes(bytes)}, over the ${MAX_ARTICLE_BYTES / 1048576} MB limit for an article` });
+      continue;
+    }
+    if (documentIdOf(doc.text) !== doc.id) {
+      report.skipped.push({ document: name, reason: 'its id does not match the SHA-256 of its text (the text was changed)' });
+      continue;
+    }
+    usable.push(doc);
+  }
+  return usable;
+}
+
+/// Adds the file's labels the workspace lacks; reports each entry dropped or changed.
+async function addLabels(workspace: Workspace, entries: unknown[], report: ExchangeImportReport): Promise<{ dropped: Set<string> }> {
+  const merge = mergeLabels(workspace.labels, entries);
+  for (const s of merge.skipped) report.skipped.push({ document: LABELS_ENTRY, ...s });
+  report.warnings.push(...merge.warnings);
+  if (merge.added.length) {
+    await workspace.updateIndex((index) => {
+      const present = new Set(index.labels.map((l) => l.id));
+      return { ...index, labels: [...index.labels, ...merge.added.filter((l) => !present.has(l.id))] };
+    });
+    report.labelsAdded.push(...merge.added.map((l) => l.id));
+  }
+  return { dropped: merge.dropped };
+}
+
 /// Makes the colleagues whose annotations came in known to the workspace (annotator lists, scopes).
 async function addAnnotators(workspace: Workspace, names: string[]): Promise<void> {
   const missing = [...new Set(names)].filter((n) => !workspace.annotators.includes(n));
   if (missing.length) await workspace.updateIndex((index) => ({ ...index, annotators: [...index.annotators, ...missing] }));
-}
-
-async function addMissingLabels(workspace: Workspace, entries: unknown[], report: ExchangeImportReport): Promise<void> {
-  const known = new Set(workspace.labels.map((l) => l.id));
-  const names = new Set(workspace.labels.map((l) => l.name.toLowerCase()));
-  const added: Label[] = [];
-  for (const entry of entries) {
-    const label = ExchangeLabelSchema.safeParse(entry);
-    if (!label.success || known.has(label.data.id)) continue;
-    const name = names.has(label.data.name.toLowerCase()) ? `${label.data.name} (${label.data.id})` : label.data.name;
-    added.push({ ...label.data, name: name.slice(0, 40), key: '' });
-    known.add(label.data.id);
-    names.add(name.toLowerCase());
-  }
-  if (!added.length) return;
-  await workspace.updateIndex((index) => ({ ...index, labels: [...index.labels, ...added] }));
-  report.labelsAdded.push(...added.map((l) => l.id));
-}
-
-/// Where `incoming` belongs in `text`: its own offsets when the slice matches, else the one place
-/// the text occurs; `null` with a reason otherwise.
-function anchor(offsets: OffsetConverter, a: ExchangeAnnotation): { start: number; end: number; moved: boolean } | string {
-  const inRange = a.start >= 0 && a.end <= offsets.codePointLength && a.start < a.end;
-  if (inRange && offsets.sliceCodePoints(a.start, a.end) === a.text) {
-    return { start: offsets.toUtf16(a.start), end: offsets.toUtf16(a.end), moved: false };
-  }
-  const problem = inRange ? 'its text does not match the document at its offsets' : `span ${a.start}–${a.end} is outside the text`;
-  if (!a.text.trim()) return problem;
-  const first = offsets.text.indexOf(a.text);
-  if (first < 0) return `${problem}, and the text does not occur in the document`;
-  if (offsets.text.indexOf(a.text, first + 1) >= 0) return `${problem}, and the text occurs in more than one place`;
-  return { start: first, end: first + a.text.length, moved: true };
-}
-
-function mergeDocument(
-  current: DocumentFile,
-  title: string,
-  annotations: unknown[],
-  relations: unknown[],
-  labels: Set<string>,
-  report: ExchangeImportReport,
-): DocumentFile {
-  const offsets = new OffsetConverter(current.document.text);
-  const byId = new Map(current.annotations.map((a) => [a.id, a]));
-  const skip = (item: string, reason: string) => report.skipped.push({ document: title, item, reason });
-  for (const [i, entry] of annotations.entries()) {
-    const parsed = ExchangeAnnotationSchema.safeParse(entry);
-    if (!parsed.success) {
-      skip(`annotations[${i}]`, describeSchemaError(parsed.error).join('; '));
-      continue;
-    }
-    const a = parsed.data;
-    if (!labels.has(a.label)) {
-      skip(a.id, `unknown label "${a.label}"`);
-      continue;
-    }
-    const place = anchor(offsets, a);
-    if (typeof place === 'string') {
-      skip(a.id, place);
-      continue;
-    }
-    const existing = byId.get(a.id);
-    if (existing) {
-      if (existing.docId !== current.document.id || existing.start !== place.start || existing.end !== place.end || existing.label !== a.label) {
-        skip(a.id, 'an annotation with this id already exists with other content');
-      } else if (a.review && (!existing.review || a.review.at > existing.review.at)) {
-        byId.set(a.id, { ...existing, review: a.review });
-        report.reviewsUpdated++;
-      } else report.annotationsAlreadyPresent++;
-      continue;
-    }
-    const annotation: Annotation = {
-      id: a.id,
-      docId: current.document.id,
-      label: a.label,
-      start: place.start,
-      end: place.end,
-      quote: a.text,
-      annotator: a.annotator,
-      ...(a.note ? { note: a.note } : {}),
-      createdAt: a.createdAt,
-      updatedAt: a.createdAt,
-      ...(a.review ? { review: a.review } : {}),
-      origin: 'import',
-    };
-    byId.set(a.id, annotation);
-    if (!report.annotators.includes(a.annotator)) report.annotators.push(a.annotator);
-    report.annotationsAdded++;
-    if (place.moved) report.annotationsReanchored++;
-  }
-  const merged = [...byId.values()].sort(compareSpans);
-  const known = new Set(current.relations.map((r) => r.id));
-  const added: Relation[] = [];
-  for (const [i, entry] of relations.entries()) {
-    const parsed = ExchangeRelationSchema.safeParse(entry);
-    if (!parsed.success) {
-      skip(`relations[${i}]`, describeSchemaError(parsed.error).join('; '));
-      continue;
-    }
-    const r = parsed.data;
-    if (known.has(r.id)) continue;
-    const from = byId.get(r.from);
-    const to = byId.get(r.to);
-    if (!from || !to) {
-      skip(r.id, 'the speaker link names an annotation that was not imported');
-      continue;
-    }
-    if (from.label !== 'quote' || to.label !== 'actor') {
-      skip(r.id, 'a speaker link must go from a quote to an actor');
-      continue;
-    }
-    added.push(r);
-    known.add(r.id);
-    report.relationsAdded++;
-  }
-  return { ...current, annotations: merged, relations: [...current.relations, ...added] };
 }

@@ -1,0 +1,101 @@
+/// The labels of an exchange file, merged into the workspace's: a label the workspace lacks is
+/// added; every entry that is dropped (unusable, a duplicate, over the label limit) is reported as
+/// skipped, and every one that is changed (renamed, or its name and colour overridden by the
+/// workspace's label of the same id) as a warning, naming the label and the reason.
+import type { z } from 'zod';
+import { MAX_LABELS } from '../labels.js';
+import type { Label } from '../model.js';
+import { ExchangeLabelSchema } from './exchangeFormat.js';
+
+/// What merging the labels did.
+export interface LabelMerge {
+  /// Labels to append to the workspace's list.
+  added: Label[];
+  /// Ids of the file's labels that were dropped: annotations using them are skipped.
+  dropped: Set<string>;
+  /// One line per dropped label entry.
+  skipped: { item: string; reason: string }[];
+  /// One line per label taken in with a change.
+  warnings: string[];
+}
+
+/// Names a label entry in messages: `label "venue"` when it has a usable id, else its position.
+function entryName(entry: unknown, index: number): string {
+  const id = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>).id : undefined;
+  return typeof id === 'string' && id.length > 0 && id.length <= 40 ? `label "${id}"` : `labels[${index}]`;
+}
+
+/// Why a label entry cannot be used, in words.
+function entryProblem(entry: unknown, error: z.ZodError): string {
+  const fields = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => {
+      const field = String(issue.path[0] ?? '');
+      const value = JSON.stringify(fields[field])?.slice(0, 40) ?? 'missing';
+      if (field === 'color') return `its colour ${value} is not of the form #rrggbb`;
+      if (field === 'id') return `its id ${value} is not 1–32 lowercase letters, digits, "_" or "-" starting with a letter`;
+      if (field === 'name') return `its name ${value} is not 1–40 characters`;
+      return `${issue.path.join('.') || '(the entry)'}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+/// Merges the file's label `entries` into `current` (the workspace's labels).
+export function mergeLabels(current: readonly Label[], entries: readonly unknown[]): LabelMerge {
+  const merge: LabelMerge = { added: [], dropped: new Set(), skipped: [], warnings: [] };
+  const byId = new Map(current.map((l) => [l.id, l]));
+  const idOfName = new Map(current.map((l) => [l.name.toLowerCase(), l.id]));
+  const seen = new Map<string, string>();
+  for (const [index, entry] of entries.entries()) {
+    const name = entryName(entry, index);
+    const parsed = ExchangeLabelSchema.safeParse(entry);
+    if (!parsed.success) {
+      const id = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>).id : undefined;
+      const own = typeof id === 'string' ? byId.get(id) : undefined;
+      // A workspace label of that id still takes the file's annotations; any other id is dropped.
+      if (own) merge.skipped.push({ item: name, reason: `not used (this workspace's label "${own.name}" is): ${entryProblem(entry, parsed.error)}` });
+      else merge.skipped.push({ item: name, reason: `not added: ${entryProblem(entry, parsed.error)}` });
+      if (typeof id === 'string' && !own) merge.dropped.add(id);
+      continue;
+    }
+    const label = parsed.data;
+    const again = seen.get(label.id);
+    if (again !== undefined) {
+      if (again !== JSON.stringify(label)) merge.skipped.push({ item: name, reason: 'not used: the file lists this label twice, differently; the first entry was used' });
+      continue;
+    }
+    seen.set(label.id, JSON.stringify(label));
+    const existing = byId.get(label.id);
+    if (existing) {
+      if (existing.name !== label.name || existing.color.toLowerCase() !== label.color.toLowerCase()) {
+        merge.warnings.push(
+          `${name}: this workspace's name and colour ("${existing.name}", ${existing.color}) are kept, not the file's ("${label.name}", ${label.color})`,
+        );
+      }
+      continue;
+    }
+    if (byId.size >= MAX_LABELS) {
+      merge.skipped.push({ item: name, reason: `not added: the workspace already has ${MAX_LABELS} labels, the most it may have` });
+      merge.dropped.add(label.id);
+      continue;
+    }
+    let shown = label.name;
+    const holder = idOfName.get(label.name.toLowerCase());
+    if (holder !== undefined) {
+      // The id is unique, so the name with the id after it is free unless someone chose it.
+      shown = `${label.name.slice(0, 40 - label.id.length - 3)} (${label.id})`;
+      if (idOfName.has(shown.toLowerCase())) {
+        merge.skipped.push({ item: name, reason: `not added: its name "${label.name}" is taken by label "${holder}", and so is "${shown}"` });
+        merge.dropped.add(label.id);
+        continue;
+      }
+      merge.warnings.push(`${name} added as "${shown}": its name "${label.name}" is taken by label "${holder}"`);
+    }
+    const added: Label = { ...label, name: shown, key: '' };
+    merge.added.push(added);
+    byId.set(added.id, added);
+    idOfName.set(shown.toLowerCase(), added.id);
+  }
+  return merge;
+}
