@@ -6,6 +6,7 @@ import type { CorpusNodeResult } from './corpus/corpusBench';
 import type { ExportResult } from './corpus/corpusExport';
 import type { CorpusFixture } from './corpus/fixture';
 import type { LibraryUiResult } from './corpus/libraryUi';
+import type { LargeDocumentResult } from './largeDocument';
 import { formatMb, formatMs } from './stats';
 
 /// One line of the table. `pass` is null for a figure without a budget (shown for context).
@@ -98,6 +99,16 @@ export function corpusRows(c: CorpusResults): Row[] {
   for (const e of c.exports) rows.push(row(`export ${e.annotations.toLocaleString('en-US')} annotations: ${e.format} (${formatMb(e.bytes)})`, e.ms, 5000));
   const spans = `${c.agreement.spansA.toLocaleString('en-US')} + ${c.agreement.spansB.toLocaleString('en-US')}`;
   rows.push(row(`agreement over ${spans} spans (computeAgreement)`, c.agreement.ms, 1000));
+  return rows;
+}
+
+/// The rows of the save on a document at the annotation limit (budget 1 s a save).
+export function largeDocumentRows(r: LargeDocumentResult): Row[] {
+  const rows = [
+    row(`save at the annotation limit: ${r.annotations.toLocaleString('en-US')} annotations, ${formatMb(r.fileBytes)} (annotations.create, median of ${r.savesMs.length})`, r.medianMs, 1000),
+    row('  the slowest of those saves', Math.max(...r.savesMs), null),
+  ];
+  if (r.refusedAtLimit === false) rows.push({ name: '  one more annotation refused (annotation-limit)', value: 'accepted', budget: 'refused', pass: false, raw: 0 });
   return rows;
 }
 

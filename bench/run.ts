@@ -1,11 +1,12 @@
 /// `npm run bench`: builds the benchmark pages, serves them on 127.0.0.1, measures the real
 /// renderer against the floor in headless Chromium at each document size, then the corpus scale
-/// on the real store and service; prints a table (value, budget, pass/fail) and writes
-/// `bench/results.json` with the machine it ran on.
+/// on the real store and service, and a save on a document at the annotation limit; prints a
+/// table (value, budget, pass/fail) and writes `bench/results.json` with the machine it ran on.
 ///
 /// Flags: `--quick` (50k size, 1,000-article corpus), `--sizes 50k,500k,2M`, `--corpus N`
-/// (articles; 0 skips the corpus), `--runs N` (fresh pages per size, default 3), `--seed N`,
-/// `--no-ui` (skip the library in the real UI), `--no-build` (use the last page build).
+/// (articles; 0 skips the corpus and the annotation-limit save), `--runs N` (fresh pages per
+/// size, default 3), `--seed N`, `--no-ui` (skip the library in the real UI), `--no-build` (use
+/// the last page build).
 import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +17,9 @@ import { measureOpen, measureReadDocument, measureSearch, measureWrites } from '
 import { measureAgreement, measureExports } from './corpus/corpusExport';
 import { corpusFixture } from './corpus/fixture';
 import { measureLibraryUi } from './corpus/libraryUi';
+import { measureLargeDocumentSave, type LargeDocumentResult } from './largeDocument';
 import { buildPages, servePages, type ServedPages } from './pages';
-import { browserRows, corpusRows, formatTable, machineInfo, type CorpusResults, type Row } from './report';
+import { browserRows, corpusRows, formatTable, largeDocumentRows, machineInfo, type CorpusResults, type Row } from './report';
 
 interface Options {
   sizes: string[];
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
   log(`pages at ${pages.pageUrl} and ${pages.floorUrl}; Chromium ${browser.version()}`);
   let sizes: SizeResult[] = [];
   let corpus: CorpusResults | null = null;
+  let largeDocument: LargeDocumentResult | null = null;
   try {
     const wanted = BROWSER_SIZES.filter((s) => options.sizes.includes(s.name));
     if (wanted.length) {
@@ -97,11 +100,15 @@ async function main(): Promise<void> {
       sizes = await runBrowserBench(browser, { app: pages.pageUrl, floor: pages.floorUrl }, wanted, options.runs, log);
     }
     if (options.corpus > 0) corpus = await runCorpus(browser, pages, options);
+    if (options.corpus > 0) {
+      log('save on a document at the annotation limit');
+      largeDocument = await measureLargeDocumentSave(options.seed, log);
+    }
   } finally {
     await browser.close();
     await pages.close();
   }
-  const rows: Row[] = [...browserRows(sizes), ...(corpus ? corpusRows(corpus) : [])];
+  const rows: Row[] = [...browserRows(sizes), ...(corpus ? corpusRows(corpus) : []), ...(largeDocument ? largeDocumentRows(largeDocument) : [])];
   console.log(formatTable(rows));
   const failed = rows.filter((r) => r.pass === false);
   console.log(failed.length ? `\n${failed.length} of ${rows.filter((r) => r.pass !== null).length} budgets not met.` : '\nAll budgets met.');
@@ -112,6 +119,7 @@ async function main(): Promise<void> {
     table: rows,
     browser: sizes,
     corpus: corpus && { ...corpus, node },
+    largeDocument,
   };
   await writeFile(fileURLToPath(new URL('./results.json', import.meta.url)), `${JSON.stringify(results, null, 1)}\n`);
   console.log(`Results: bench/results.json (${machine.cpus} CPUs, ${machine.memoryGB} GB, Node ${process.version}, ${machine.chromium}).`);
