@@ -16,8 +16,15 @@ export async function bundleScript(entry: string): Promise<string> {
     target: 'node20',
     outfile,
     logLevel: 'error',
-    // Bundled CommonJS dependencies still call require.
-    banner: { js: "import { createRequire as awbCreateRequire } from 'node:module'; const require = awbCreateRequire(import.meta.url);" },
+    // Bundled CommonJS dependencies still call require and read __filename.
+    banner: {
+      js: [
+        "import { createRequire as awbCreateRequire } from 'node:module';",
+        "import { fileURLToPath as awbFileUrlToPath } from 'node:url';",
+        'const require = awbCreateRequire(import.meta.url);',
+        'const __filename = awbFileUrlToPath(import.meta.url);',
+      ].join(' '),
+    },
   });
   return outfile;
 }
