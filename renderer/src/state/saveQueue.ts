@@ -34,11 +34,11 @@ export function retryDelay(attempt: number): number {
 }
 
 /// Whether an error might go away by itself: no code (a transport that does not tell), an
-/// unreachable service, a failed write (a full or failing disk) or an internal failure. A refusal
-/// with a reason will not.
+/// unreachable service, a failed write (a full or failing disk), a workspace another program
+/// holds for now (`lock-lost`) or an internal failure. A refusal with a reason will not.
 export function isTransient(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === undefined || code === 'internal' || code === 'unreachable' || code === 'save-failed';
+  return code === undefined || code === 'internal' || code === 'unreachable' || code === 'save-failed' || code === 'lock-lost';
 }
 
 /// The queue. `onChange` is called after every change of {@link SaveQueue.status}; `onIdle`
