@@ -218,6 +218,8 @@ export class Workspace {
     await this.openingBackup;
     await this.queue.idle();
     await this.writeIndexIfBehind();
+    // Not while another process holds the workspace (its pruning could remove that one's snapshots).
+    await this.writes!.guard();
     this.changedSinceBackup = false;
     return snapshotWorkspace(this.dir);
   }
