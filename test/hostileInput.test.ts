@@ -51,6 +51,7 @@ const ARTICLES: Record<string, { text: string; warning?: RegExp } | { rejected: 
   'windows-1252.txt': { text: '“Café” – 5€', warning: /read as Windows-1252/ },
   'invalid-utf8.txt': { text: 'Aleppo Ã( ÿ', warning: /not valid UTF-8/ },
   'surrogate-utf8.txt': { text: 'aí\u00a0€b', warning: /not valid UTF-8/ },
+  'utf8-one-bad-byte.txt': { text: 'Café “Aleppo” – \uFFFD 😀 end\n', warning: /: invalid UTF-8 at byte 23; replaced with U\+FFFD$/ },
   'utf8-bom.txt': { text: sample },
   'crlf.txt': { text: 'one\ntwo\n\nthree\n' },
   'lone-cr.txt': { text: 'one\ntwo\n\nthree' },

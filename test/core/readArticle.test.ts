@@ -3,8 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../main/core/text/decodeText';
+import { decodeText, scanUtf8 } from '../../main/core/text/decodeText';
 import { htmlToText } from '../../main/core/text/htmlToText';
 import { normaliseText } from '../../main/core/text/normaliseText';
 import {
@@ -63,6 +64,51 @@ describe('decoding and normalisation (DESIGN §3)', () => {
     expect(a.text).toBe('Café “q” – 5€');
     expect(a.encoding).toBe('windows-1252');
     expect(a.warnings.join()).toMatch(/a\.txt: not valid UTF-8; read as Windows-1252/);
+  });
+
+  it('reads Windows-1252 whose accented letters and smart quotes run together ("é”" is two bytes of broken UTF-8)', () => {
+    // "Olé” – naïve" in Windows-1252: 0xE9 0x94 looks like a cut-off UTF-8 sequence.
+    const bytes = new Uint8Array([0x4f, 0x6c, 0xe9, 0x94, 0x20, 0x96, 0x20, 0x6e, 0x61, 0xef, 0x76, 0x65]);
+    const a = articleFromBytes('a.txt', bytes);
+    expect(a.text).toBe('Olé” – naïve');
+    expect(a.encoding).toBe('windows-1252');
+    // "Fuß”" makes a valid UTF-8 sequence (0xDF 0x94) by chance; the other bytes outweigh it.
+    const chance = 'Fuß” – é è à ü ö ä ë î ô û ç';
+    expect(decodeText(iconv.encode(chance, 'windows-1252'))).toMatchObject({ text: chance, encoding: 'windows-1252' });
+  });
+
+  it('keeps a UTF-8 file with one bad byte as UTF-8: U+FFFD there, and a warning with the byte offset', () => {
+    const bytes = Buffer.concat([Buffer.from('Café “Aleppo” – ', 'utf8'), Buffer.from([0xff]), Buffer.from(' 😀 end', 'utf8')]);
+    const a = articleFromBytes('a.txt', bytes);
+    expect(a.text).toBe('Café “Aleppo” – \uFFFD 😀 end');
+    expect(a.encoding).toBe('utf-8');
+    expect(a.warnings).toEqual(['a.txt: invalid UTF-8 at byte 23; replaced with U+FFFD']);
+  });
+
+  it('names the first three places of invalid UTF-8 and counts the rest; a cut-off sequence is one place', () => {
+    const utf8Bytes = (s: string) => [...Buffer.from(s, 'utf8')];
+    // A BOM, "é", then: a lone continuation byte, a sequence cut off after 2 of 3 bytes, 0xC0
+    // (never valid), a surrogate encoded in UTF-8 (0xED 0xA0 0x80: three places), 0xFF.
+    const bytes = new Uint8Array([...utf8Bytes('\uFEFFé '), 0x80, 0x20, 0xe2, 0x80, 0x20, 0xc0, 0x20, 0xed, 0xa0, 0x80, 0x20, 0xff]);
+    const decoded = decodeText(bytes);
+    expect(decoded.text).toBe('é \uFFFD \uFFFD \uFFFD \uFFFD\uFFFD\uFFFD \uFFFD');
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.warnings).toEqual(['invalid UTF-8 at bytes 6, 8, 11 (and 4 more places); replaced with U+FFFD']);
+  });
+
+  it('does not take bytes for Windows-1252 when one of them is unassigned there (0x81, 0x8D, 0x8F, 0x90, 0x9D)', () => {
+    const decoded = decodeText(new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x81]));
+    expect(decoded).toEqual({ text: 'Caf\uFFFD \uFFFD', encoding: 'utf-8', warnings: ['invalid UTF-8 at bytes 3, 5; replaced with U+FFFD'] });
+  });
+
+  it('finds the invalid sequences exactly where the WHATWG decoder puts U+FFFD', () => {
+    const hasReplacementCharacter = (b: Uint8Array) => b.some((x, i) => x === 0xef && b[i + 1] === 0xbf && b[i + 2] === 0xbd);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }).filter((b) => !hasReplacementCharacter(b)), (bytes) => {
+        const replaced = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).split('\uFFFD').length - 1;
+        expect(scanUtf8(bytes).invalid).toHaveLength(replaced);
+      }),
+    );
   });
 
   it('turns CRLF and lone CR into LF', () => {
