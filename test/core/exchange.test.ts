@@ -264,6 +264,16 @@ describe('limits of an exchange file (issue 14, finding 8)', () => {
     await ws.close();
   }, 30_000);
 
+  it('skips a document whose text is over the 20 MB article limit', async () => {
+    const huge = 'Aleppo. '.repeat(2_700_000);
+    const file = exchangeWith([{ start: 0, end: 18, text: 'Staffan de Mistura' }]);
+    const other = exchangeWith([], { text: huge, id: documentIdOf(huge), title: 'Huge' });
+    file.documents.push(other.documents[0]);
+    const report = await importInto(tempDir(), 'x.awb.json', file);
+    expect(report.documentsAdded).toBe(1);
+    expect(report.skipped).toEqual([{ document: 'Huge', reason: 'its text is 20.6 MB, over the 20 MB limit for an article' }]);
+  });
+
   it('stops re-anchoring when the search budget is spent, and says so once', () => {
     const tally: MergeTally = { annotationsAdded: 0, annotationsReanchored: 0, reviewsUpdated: 0, annotationsAlreadyPresent: 0, relationsAdded: 0, annotators: [], skipped: [] };
     const entries = exchangeWith([
