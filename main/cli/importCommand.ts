@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { ExchangeRejected, importExchange, MAX_EXCHANGE_BYTES, parseExchange } from '../core/exchange/importExchange.js';
 import { importArticleFiles } from '../core/importArticles.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
-import { errnoWords, isErrnoError } from './errnoText.js';
+import { errnoWords, isErrnoError } from '../core/fileErrors.js';
 import { EXIT_FAILED, EXIT_PARTIAL, ExitWith } from './exit.js';
 import { warn } from './output.js';
 import { printExchangeReport, printImportReport } from './print.js';

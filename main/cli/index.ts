@@ -14,7 +14,7 @@ import { Workspace } from '../core/store/workspace.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
 import { createWorkbench } from '../service/workbench.js';
 import { startWebServer } from '../web/webServer.js';
-import { describeError } from './errnoText.js';
+import { describeError } from '../core/fileErrors.js';
 import { EXIT_CODES_HELP, EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitWith } from './exit.js';
 import { exportCommand, type ExportOptions } from './exportCommand.js';
 import { importCommand } from './importCommand.js';

@@ -7,7 +7,7 @@ import { DocumentFileSchema } from '../core/model.js';
 import { readJsonFile } from '../core/store/durableJsonFile.js';
 import { documentFileName } from '../core/store/workspaceFiles.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
-import { describeError } from './errnoText.js';
+import { describeError } from '../core/fileErrors.js';
 import { EXIT_FAILED, ExitWith } from './exit.js';
 import { say, warn } from './output.js';
 import { withWritableWorkspace } from './writableWorkspace.js';

@@ -4,7 +4,7 @@ import fs, { mkdirSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { join, sep } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { describeError } from '../../main/cli/errnoText';
+import { describeError } from '../../main/core/fileErrors';
 import { runCli } from '../../main/cli/index';
 import { importSeeds } from '../../main/core/importArticles';
 import { Workspace } from '../../main/core/store/workspace';
@@ -80,7 +80,8 @@ describe('a failed file operation reaching the CLI', () => {
       expect(code).toBe(1);
       expect(failed).not.toBe('');
       const lines = stderr.join('').trim().split('\n');
-      expect(lines.at(-1)).toBe(`awb: could not open ${failed}: the disk reported an input/output error (EIO)`);
+      expect(lines.at(-1)).toMatch(/^awb: the restore of backup \S+ stopped half-way \(could not open (.*): the disk reported an input\/output error \(EIO\)\); every file is whole, and the state before the restore is backup \S+$/);
+      expect(lines.at(-1)).toContain(`could not open ${failed}:`);
       expect(stderr.join('')).not.toContain('EIO: i/o error');
       expect(stdout.join('')).toBe('');
     });

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { WorkbenchError } from '../errors.js';
+import { errnoWords } from '../fileErrors.js';
 import { SCHEMA_VERSION, describeSchemaError } from '../model.js';
 import { migrate, type FileKind } from './migrations.js';
 
@@ -56,25 +57,9 @@ export class SaveFailedError extends WorkbenchError {
     override readonly cause: NodeJS.ErrnoException,
     what = 'could not save',
   ) {
-    super('save-failed', `${what} ${path}: ${explainErrno(cause)}`);
+    super('save-failed', `${what} ${path}: ${errnoWords(cause)}`);
     this.name = 'SaveFailedError';
   }
-}
-
-const ERRNO_TEXT: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the disk is read-only',
-  EIO: 'the disk reported an input/output error',
-  EMFILE: 'too many open files',
-  EBUSY: 'the file is in use by another program',
-};
-
-function explainErrno(error: NodeJS.ErrnoException): string {
-  const text = error.code ? ERRNO_TEXT[error.code] : undefined;
-  return text ? `${text} (${error.code})` : error.message;
 }
 
 /// Called after the new content is on disk in its temp file and right before the rename that

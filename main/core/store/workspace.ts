@@ -14,6 +14,7 @@ import {
   type WorkspaceFile,
 } from '../model.js';
 import { WorkbenchError } from '../errors.js';
+import { describeError } from '../fileErrors.js';
 import type { ArticleText } from '../text/readArticle.js';
 import { backupsFolder, listBackups, snapshotWorkspace, type BackupInfo } from './backups.js';
 import { DamagedFileError, DurableJsonFile, JsonDb, readJsonFile, upgradedFrom, writeFileDurably, type BeforeRename } from './durableJsonFile.js';
@@ -246,7 +247,7 @@ export class Workspace {
       } catch (error) {
         if (error instanceof LockLostError) throw error;
         throw new WorkspaceError(
-          `the restore of backup ${name} stopped half-way (${error instanceof Error ? error.message : String(error)}); every file is whole, ` +
+          `the restore of backup ${name} stopped half-way (${describeError(error)}); every file is whole, ` +
             `and the state before the restore is backup ${safety.name}`,
         );
       } finally {

@@ -1,6 +1,5 @@
 /// A failed file operation in words: Node's errors read "ENOSPC: no space left on device, write",
-/// which names neither the file nor what to do. (The store's SaveFailedError explains the codes of
-/// a failed save; this covers every other file operation that reaches the CLI.)
+/// which names neither the file nor what to do. The store's SaveFailedError and the CLI say it so.
 
 /// What each error code means, for someone who does not know the codes.
 const ERRNO_WORDS: Record<string, string> = {
