@@ -175,7 +175,8 @@ describe('awb agreement --json', () => {
       }),
       { numRuns: 12 },
     );
-  });
+    // 24 starts of the CLI (each compiles its TypeScript through tsx) on a busy 2-core machine.
+  }, 120_000);
 
   it('prints a readable table, and fails clearly for an unknown annotator', () => {
     const dir = tempDir();
