@@ -1,7 +1,7 @@
 /// `awb import`: article files and exchange files (.awb.json). Every exchange file is read and
 /// checked before anything is written; a bad article is refused and the others still go in.
 import { readFile, stat } from 'node:fs/promises';
-import { ExchangeRejected, importExchange, MAX_EXCHANGE_BYTES, parseExchange } from '../core/exchange/importExchange.js';
+import { ExchangeRejected, exchangeSizeProblem, importExchange, parseExchange } from '../core/exchange/importExchange.js';
 import { importArticleFiles } from '../core/importArticles.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
 import { errnoWords, isErrnoError } from '../core/fileErrors.js';
@@ -63,7 +63,8 @@ async function readExchange(file: string): Promise<string> {
     if (error instanceof ExchangeRejected) throw error;
     throw refuse(isErrnoError(error) && error.code === 'ENOENT' ? 'file not found' : `cannot be read: ${describe(error)}`);
   }
-  if (size > MAX_EXCHANGE_BYTES) throw refuse('file is over the 200 MB limit');
+  const tooLarge = exchangeSizeProblem(size);
+  if (tooLarge) throw refuse(tooLarge);
   try {
     return await readFile(file, 'utf8');
   } catch (error) {

@@ -26,6 +26,8 @@ export function printExchangeReport(r: ExchangeImportReport): void {
   );
   if (r.labelsAdded.length) say(`${r.file}: new labels ${r.labelsAdded.join(', ')}`);
   for (const s of r.skipped) warn(`awb import: ${r.file}: skipped ${s.item ? `${s.item} in ` : ''}"${s.document}": ${s.reason}`);
+  // Labels taken in with a change: worth a line, not the "skipped" exit code.
+  for (const w of r.warnings) warn(`awb import: ${r.file}: warning: ${w}`);
 }
 
 /// Prints what the store repaired or recovered on the way (a damaged file restored from a backup,

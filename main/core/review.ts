@@ -2,10 +2,11 @@
 /// label conflicts (same span, other label), boundary conflicts (same label, overlapping), only-A
 /// and only-B; and the reviewer's decision on one pair, stored in each annotation's `review`.
 import { randomUUID } from 'node:crypto';
-import { compareSpans, deleteAnnotation } from './annotations.js';
+import { checkAnnotationRoom, compareSpans, deleteAnnotation } from './annotations.js';
 import { overlapMatches } from './agreement.js';
 import { InvalidChangeError } from './errors.js';
 import type { Annotation, DocumentFile, Review } from './model.js';
+import { surrogateSplitProblem } from './offsets.js';
 
 /// How two layers relate at one place.
 export type DifferenceKind = 'match' | 'label-conflict' | 'boundary-conflict' | 'only-a' | 'only-b';
@@ -80,6 +81,11 @@ export function decideItem(
     if (a && conflict && a.annotator === reviewer) next = deleteAnnotation(next, a.id).file;
     const already = next.annotations.some((x) => x.annotator === reviewer && x.start === b.start && x.end === b.end && x.label === b.label);
     if (!already) {
+      // A copy is a new span: it must fit in the document and may not cut an emoji (spans
+      // stored by imports before that check was made might).
+      checkAnnotationRoom(next);
+      const split = surrogateSplitProblem(next.document.text, b.start, b.end);
+      if (split) throw new InvalidChangeError(`span ${b.start}–${b.end} ${split}`);
       const { review: _review, ...rest } = b;
       const copy: Annotation = { ...rest, id: randomUUID(), annotator: reviewer, createdAt: now, updatedAt: now, origin: 'import' };
       next = { ...next, annotations: [...next.annotations, copy].sort(compareSpans) };

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { apiChannels, type Channel, type ChannelArgs, type Reply, type WorkbenchApi } from '../../preload/api.js';
 import { AnnotationSchema, DocumentIdSchema, LabelSchema, NoteSchema, RelationSchema, describeSchemaError } from '../core/model.js';
 import { EXPORT_FORMATS } from '../core/export/renderExport.js';
+import { MAX_EXCHANGE_BYTES } from '../core/exchange/exchangeLimits.js';
+import { MAX_LABELS } from '../core/labels.js';
 import { MAX_ARTICLE_BYTES } from '../core/text/readArticle.js';
 import { WorkbenchError } from '../core/errors.js';
 
@@ -40,7 +42,7 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
     z.strictObject({ annotation: AnnotationSchema, relations: z.array(RelationSchema).max(1000) }),
   ]),
   'relations.setSpeaker': z.tuple([DocumentIdSchema, z.uuid(), z.uuid().nullable()]),
-  'labels.save': z.tuple([z.array(LabelSchema).max(50)]),
+  'labels.save': z.tuple([z.array(LabelSchema).max(MAX_LABELS)]),
   'settings.setAnnotator': z.tuple([z.string().trim().min(1, 'a name is needed').max(60)]),
   'exports.build': z.tuple([
     z.enum(EXPORT_FORMATS),
@@ -50,7 +52,13 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
       labels: z.array(z.string()).optional(),
     }),
   ]),
-  'exchange.import': z.tuple([z.strictObject({ name: z.string().min(1).max(255), base64: z.base64() })]),
+  // Bounded before it is decoded: base64 takes four characters for three bytes.
+  'exchange.import': z.tuple([
+    z.strictObject({
+      name: z.string().min(1).max(255),
+      base64: z.base64().max(Math.ceil(MAX_EXCHANGE_BYTES / 3) * 4, `file is over the ${MAX_EXCHANGE_BYTES / 1024 / 1024} MB limit for an exchange file`),
+    }),
+  ]),
   'backups.list': z.tuple([]),
   'backups.restore': z.tuple([z.string().regex(/^\d{4}-\d\d-\d\dT[\d.-]+Z(-\d+)?$/, 'not a backup name')]),
   'review.annotators': z.tuple([]),

@@ -9,12 +9,14 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import type { WorkbenchApi } from '../../preload/api.js';
 import { dispatch } from '../service/dispatch.js';
+import { MAX_EXCHANGE_BYTES } from '../core/exchange/exchangeLimits.js';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy.js';
 import { CONTENT_TYPES } from './contentTypes.js';
 import { resolveStaticPath } from './resolveStaticPath.js';
 
-/// Largest API request body accepted (an import of a few 20 MB articles, base64-encoded).
-export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/// Largest API request body accepted: an import of a few 20 MB articles, or an exchange file at
+/// its limit, base64-encoded (four characters for three bytes).
+export const MAX_BODY_BYTES = Math.max(64 * 1024 * 1024, Math.ceil(MAX_EXCHANGE_BYTES / 3) * 4 + 1024 * 1024);
 
 /// How to start browser mode.
 export interface WebServerOptions {

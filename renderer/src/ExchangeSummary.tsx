@@ -55,9 +55,18 @@ export function exchangeSummary(report: ExchangeImportReport): { testId: string;
           {skipped.length > SKIPPED_LISTED && <li>… and {skipped.length - SKIPPED_LISTED} more</li>}
         </MessageSection>
       )}
+      {report.warnings.length > 0 && (
+        <MessageSection title="Changed" testId="exchange-warnings">
+          {report.warnings.map((w, n) => (
+            <li key={n} className="message-warning">
+              {w}
+            </li>
+          ))}
+        </MessageSection>
+      )}
       {added.length + known.length + skipped.length === 0 && <p>The file holds no documents.</p>}
       {added.length === 0 && known.length > 0 && skipped.length === 0 && <p>Nothing new: everything in this file is already here.</p>}
     </>
   );
-  return { testId: 'exchange-report', tone: skipped.length > 0 ? 'warn' : 'ok', title: `Exchange import: ${title}`, body };
+  return { testId: 'exchange-report', tone: skipped.length > 0 || report.warnings.length > 0 ? 'warn' : 'ok', title: `Exchange import: ${title}`, body };
 }

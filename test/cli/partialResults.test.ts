@@ -73,3 +73,24 @@ describe('awb export with a damaged document file', () => {
     expect(readFileSync(join(ws, 'documents', damaged), 'utf8')).toBe('{"truncated": ');
   });
 });
+
+describe('awb import of an exchange file whose labels are taken in with a change', () => {
+  it('prints a warning for each, and exits 0 (nothing was skipped)', () => {
+    const dir = tempDir();
+    const text = 'Geneva talks went on.';
+    const id = 'sha256:' + createHash('sha256').update(text).digest('hex');
+    const path = join(dir, 'renamed.awb.json');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        format: 'annotation-workbench', version: 1, offsets: 'codepoints', exportedAt: '2026-11-22T00:00:00.000Z', exportedBy: 'ben',
+        // "Location" is the name of this workspace's own label of another id.
+        labels: [{ id: 'place', name: 'Location', color: '#1f9d6b' }],
+        documents: [{ id, title: 'Geneva', text, relations: [], annotations: [] }],
+      }),
+    );
+    const result = awb('import', path, '--workspace', join(dir, 'w'));
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^awb import: .*renamed\.awb\.json: warning: .*place/m);
+  });
+});

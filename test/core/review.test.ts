@@ -97,3 +97,16 @@ describe('annotators for review', () => {
     await ws.close();
   });
 });
+
+describe('accepting a colleague\'s span', () => {
+  it('refuses a copy that would cut an emoji in half (a span stored before imports checked that)', () => {
+    const emojiText = 'Rebels 😀 left.';
+    const emojiId = documentIdOf(emojiText);
+    const half: Annotation = {
+      id: '00000000-0000-4000-8000-00000000aaaa', docId: emojiId, label: 'actor', start: 0, end: 8, quote: emojiText.slice(0, 8),
+      annotator: 'ben', createdAt: '2026-11-22T00:00:00.000Z', updatedAt: '2026-11-22T00:00:00.000Z', origin: 'import',
+    };
+    const doc: DocumentFile = { ...file([half]), document: { ...file([]).document, id: emojiId, text: emojiText } };
+    expect(() => decideItem(doc, { b: half.id }, { status: 'accepted' }, 'ana', '2026-11-23T00:00:00.000Z')).toThrow(/span 0–8 ends inside a character/);
+  });
+});
