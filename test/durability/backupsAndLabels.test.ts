@@ -128,3 +128,21 @@ describe('a first import that was all rejected', () => {
     await ws.close();
   });
 });
+
+describe('awb check', () => {
+  it('reports a stored span that cuts an emoji in half (stored before imports refused them)', async () => {
+    const dir = tempDir();
+    const ws = await Workspace.open(dir);
+    const text = 'Rebels 😀 left.';
+    const { articleFromBytes } = await import('../../main/core/text/readArticle');
+    await ws.importArticle(articleFromBytes('emoji.txt', new TextEncoder().encode(text)));
+    const docId = ws.listDocuments()[0].id;
+    await createWorkbench(ws).annotations.create({ docId, label: 'actor', start: 0, end: 6 });
+    await ws.close();
+    const file = join(dir, 'documents', `${docId.slice(7)}.json`);
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    Object.assign(data.annotations[0], { end: 8, quote: text.slice(0, 8) });
+    writeFileSync(file, JSON.stringify(data));
+    expect((await checkWorkspace(dir)).problems.join('\n')).toMatch(/the span 0–8 ends inside a character/);
+  });
+});

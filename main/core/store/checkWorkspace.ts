@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { DocumentFileSchema, WorkspaceFileSchema } from '../model.js';
+import { surrogateSplitProblem } from '../offsets.js';
 import { documentIdOf } from '../text/readArticle.js';
 import { DamagedFileError, readJsonFile } from './durableJsonFile.js';
 import { NewerSchemaError, type FileKind } from './migrations.js';
@@ -94,6 +95,11 @@ export async function checkWorkspace(dir: string): Promise<WorkspaceCheck> {
       if (!labelIds.has(a.label)) problems.push(`${at} has unknown label "${a.label}"`);
       if (a.end > text.length) problems.push(`${at} ends at ${a.end}, past the end of the text (${text.length})`);
       else if (text.slice(a.start, a.end) !== a.quote) problems.push(`${at}: its quote does not match the text at ${a.start}–${a.end}`);
+      else {
+        // Stored before every path refused such spans (an import re-anchored half an emoji).
+        const split = surrogateSplitProblem(text, a.start, a.end);
+        if (split) problems.push(`${at}: the span ${a.start}–${a.end} ${split}`);
+      }
     }
     for (const r of file.relations) {
       if (!annotationIds.has(r.from) || !annotationIds.has(r.to)) {
