@@ -4,7 +4,7 @@
 /// file in place cannot reach it, and an unchanged corpus costs no space twice.
 import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SaveFailedError, fsyncFolder, isErrno } from './durableJsonFile.js';
+import { SaveFailedError, fsyncFolder, isErrno, writeFileDurably, type BeforeRename } from './durableJsonFile.js';
 import { DOCUMENT_FILE_NAME } from './workspaceFiles.js';
 
 /// How many snapshots are kept.
@@ -132,6 +132,18 @@ async function pruneBackups(dir: string, keep: string): Promise<void> {
   for (const leftover of (await readdir(backupsFolder(dir))).filter((n) => n.startsWith('.staging-'))) {
     await rm(join(backupsFolder(dir), leftover), { recursive: true, force: true });
   }
+}
+
+/// Puts the files of backup `name` back in the workspace: its document files first, its index
+/// next, and only then are the documents it lacks removed, so that a copy that stops half-way has
+/// removed nothing and every file is whole. `guard` goes to each write (see `BeforeRename`).
+export async function copyBackupBack(dir: string, name: string, guard: BeforeRename): Promise<void> {
+  const source = join(backupsFolder(dir), name);
+  const documents = join(dir, 'documents');
+  const wanted = new Set((await readdir(join(source, 'documents'))).filter((n) => DOCUMENT_FILE_NAME.test(n)));
+  for (const file of wanted) await writeFileDurably(join(documents, file), await readFile(join(source, 'documents', file)), guard);
+  await writeFileDurably(join(dir, 'workspace.json'), await readFile(join(source, 'workspace.json')), guard);
+  for (const file of await readdir(documents)) if (DOCUMENT_FILE_NAME.test(file) && !wanted.has(file)) await rm(join(documents, file));
 }
 
 /// Where a file of the workspace (`workspace.json` or `documents/<hex>.json`) is in a backup.

@@ -1,8 +1,11 @@
 /// The workspace store (DESIGN §4): `workspace.json` (labels, annotators, document index) and one
 /// `documents/<hex>.json` per article, each a lowdb database over a durable, validated JSON file.
-/// Opening for writing takes the workspace lock; reads never need it.
+/// Opening for writing takes the workspace lock; reads never need it. Every read and write of an
+/// open workspace goes through this one class, so that its queues, lock and caches are in one
+/// place; opening (`openIndex`), locked writes (`LockedWrites`), backups, recovery and the index's
+/// reconciliation are modules of their own.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   DocumentFileSchema,
@@ -16,15 +19,16 @@ import {
 import { WorkbenchError } from '../errors.js';
 import { describeError } from '../fileErrors.js';
 import type { ArticleText } from '../text/readArticle.js';
-import { backupsFolder, listBackups, snapshotWorkspace, type BackupInfo } from './backups.js';
-import { DamagedFileError, DurableJsonFile, JsonDb, readJsonFile, upgradedFrom, writeFileDurably, type BeforeRename } from './durableJsonFile.js';
-import { holdsWork, removeStaleTempFiles, repairFromBackup, restoreLostIndex } from './recovery.js';
+import { backupsFolder, copyBackupBack, listBackups, snapshotWorkspace, type BackupInfo } from './backups.js';
+import { DamagedFileError, DurableJsonFile, JsonDb, readJsonFile, upgradedFrom, type BeforeRename } from './durableJsonFile.js';
+import { holdsWork, repairFromBackup } from './recovery.js';
+import { openIndex } from './openIndex.js';
 import { TextIndex } from './textIndex.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { LockedWrites } from './lockedWrites.js';
 import { LOCK_STALE_MS, LockLostError, WorkspaceLock } from './workspaceLock.js';
 import { reconcileIndex } from './reconcileIndex.js';
-import { DOCUMENT_FILE_NAME, documentFileName, emptyWorkspace, summarise } from './workspaceFiles.js';
+import { documentFileName, summarise } from './workspaceFiles.js';
 
 /// How long the index on disk may lag behind annotation counts held in memory.
 const INDEX_WRITE_DELAY_MS = 500;
@@ -51,11 +55,6 @@ export class WorkspaceError extends WorkbenchError {
     super('workspace', message);
     this.name = 'WorkspaceError';
   }
-}
-
-async function indexIsEmpty(path: string): Promise<boolean> {
-  const index = await readJsonFile(path, WorkspaceFileSchema).catch(() => null);
-  return !!index && index.documents.length === 0;
 }
 
 /// An open workspace folder.
@@ -106,30 +105,7 @@ export class Workspace {
       lock = await WorkspaceLock.acquire(dir, app);
     }
     try {
-      const notices: string[] = [];
-      if (!options.readOnly) {
-        const removed = await removeStaleTempFiles(dir);
-        if (removed) notices.push(`removed ${removed} temporary file(s) left by an interrupted save`);
-      }
-      // A folder whose index is gone but which holds documents or backups is not a new workspace
-      // (which would get the default labels and the seed articles).
-      const missing = !existsSync(indexPath);
-      const lost = missing && !options.readOnly && (await holdsWork(dir));
-      // Documents are never removed from a workspace but by a repair, which leaves backups: one
-      // with neither is new even when its index exists (a first import that was all rejected).
-      const created = missing ? !lost : !options.readOnly && !(await holdsWork(dir)) && (await indexIsEmpty(indexPath));
-      let rebuild = lost;
-      if (lost) notices.push(await restoreLostIndex(dir, WorkspaceFileSchema));
-      const index = new JsonDb(new DurableJsonFile(indexPath, WorkspaceFileSchema, 'workspace'), emptyWorkspace());
-      try {
-        await index.read();
-      } catch (error) {
-        if (options.readOnly || !(error instanceof DamagedFileError)) throw error;
-        const repair = await repairFromBackup(dir, 'workspace.json', error.problems.join('; '), WorkspaceFileSchema);
-        notices.push(repair.restored ? repair.message : `${repair.message} The document index was rebuilt from the document files.`);
-        if (repair.restored) await index.read();
-        rebuild = true;
-      }
+      const { index, created, rebuild, notices } = await openIndex(dir, !options.readOnly);
       const workspace = new Workspace(dir, index, lock, app, created, notices);
       if (!options.readOnly) await workspace.saveUpgraded('workspace.json', index);
       if (!options.readOnly) {
@@ -236,14 +212,8 @@ export class Workspace {
     const safety = await this.backup();
     // Alone: no document may be written half-way through.
     return this.writes!.runAlone(async (guard) => {
-      const documents = join(this.dir, 'documents');
-      const wanted = new Set((await readdir(join(source, 'documents'))).filter((n) => DOCUMENT_FILE_NAME.test(n)));
       try {
-        // The backup's files first, its index next, and only then are the documents it lacks
-        // removed: a restore that stops half-way has removed nothing.
-        for (const file of wanted) await writeFileDurably(join(documents, file), await readFile(join(source, 'documents', file)), guard);
-        await writeFileDurably(join(this.dir, 'workspace.json'), await readFile(join(source, 'workspace.json')), guard);
-        for (const file of await readdir(documents)) if (DOCUMENT_FILE_NAME.test(file) && !wanted.has(file)) await rm(join(documents, file));
+        await copyBackupBack(this.dir, name, guard);
       } catch (error) {
         if (error instanceof LockLostError) throw error;
         throw new WorkspaceError(
