@@ -91,6 +91,23 @@ describe('removing a label', () => {
     expect((await checkWorkspace(dir)).problems).toEqual([]);
   });
 
+  it('waits for a save that repairs its document first, without either waiting for ever', async () => {
+    const { dir, ws, api, docId } = await seeded();
+    await ws.backup();
+    await ws.close();
+    writeFileSync(join(dir, 'documents', `${docId.slice(7)}.json`), 'damaged');
+    const reopened = await Workspace.open(dir);
+    const reapi = createWorkbench(reopened);
+    // The save reads (and repairs) the document inside its write; the label change waits for it.
+    const creating = reapi.annotations.create({ docId, label: 'figure', start: 0, end: 5 });
+    const removing = reapi.labels.save(DEFAULT_LABELS.filter((l) => l.id !== 'figure'));
+    await creating;
+    await expect(removing).rejects.toThrow(/label "figure" is used by 1 annotation/);
+    expect(reopened.notices.join('\n')).toMatch(/was damaged/);
+    await reopened.close();
+    void api;
+  });
+
   it('goes through when no document uses it', async () => {
     const { ws, api } = await seeded();
     expect((await api.labels.save(DEFAULT_LABELS.filter((l) => l.id !== 'figure'))).map((l) => l.id)).not.toContain('figure');

@@ -2,14 +2,15 @@
 // process that took its lock; a long synchronous task let the lock go stale; two processes
 // taking over a dead process's lock at once could both get it.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importSeeds } from '../../main/core/importArticles';
 import { checkWorkspace } from '../../main/core/store/checkWorkspace';
 import { Workspace } from '../../main/core/store/workspace';
-import { LOCK_STALE_MS, WorkspaceLockedError } from '../../main/core/store/workspaceLock';
+import { LOCK_STALE_MS, WorkspaceLock, WorkspaceLockedError } from '../../main/core/store/workspaceLock';
+import { dispatch } from '../../main/service/dispatch';
 import { createWorkbench } from '../../main/service/workbench';
 import { repoRoot, tempDir } from '../helpers';
 import { HolderProcess, bundleScript } from './lockProcesses';
@@ -116,4 +117,28 @@ describe('taking over the lock of a process that died', () => {
       expect(outcomes.filter((o) => o === 'locked')).toHaveLength(3);
     }
   }, 120_000);
+});
+
+describe('a lock that cannot be confirmed', () => {
+  it('after it was released, or while it cannot be refreshed, refuses writes as failed saves, not as taken over', async () => {
+    const dir = tempDir();
+    const lock = await WorkspaceLock.acquire(dir, 'test');
+    await lock.confirm();
+    // The refresher cannot read the owner any more (a failing disk would do the same).
+    rmSync(join(dir, '.lock', 'owner.json'));
+    mkdirSync(join(dir, '.lock', 'owner.json'));
+    await pause(3_500);
+    await expect(lock.confirm()).rejects.toMatchObject({ code: 'save-failed', message: expect.stringMatching(/could not refresh the lock on the workspace .*EISDIR/) });
+    expect(lock.lost).toBe(false);
+    lock.release();
+    await expect(lock.confirm()).rejects.toMatchObject({ code: 'save-failed', message: expect.stringContaining('was closed') });
+  }, 20_000);
+
+  it('a workspace refuses writes once closed', async () => {
+    const { dir, docId } = await seeded();
+    const ws = await Workspace.open(dir);
+    await ws.close();
+    const reply = await dispatch(createWorkbench(ws), 'annotations.create', [{ docId, label: 'actor', start: 0, end: 5 }]);
+    expect(reply).toMatchObject({ ok: false, error: { message: expect.stringMatching(/was closed/) } });
+  });
 });

@@ -30,8 +30,10 @@ function dateOf(name: string): string {
   return name.replace(/T(\d\d)-(\d\d)-(\d\d)/, 'T$1:$2:$3').replace(/-\d+$/, '');
 }
 
-/// Size and modification time of each live file when it was copied, by relative path.
-type Files = Record<string, { size: number; mtimeMs: number }>;
+/// Size, modification time and inode of each live file when it was copied, by relative path.
+/// Every durable write makes a new file, so a new inode tells a change that a coarse file time
+/// (1 or 2 s on some disks) would hide.
+type Files = Record<string, { size: number; mtimeMs: number; ino?: number }>;
 /// A snapshot's own record: its place in the order of snapshots and the files it copied. The
 /// order is a counter, not the clock: a clock that ran ahead (or back) names snapshots out of
 /// time order, and pruning by name then removed the snapshot just taken.
@@ -56,9 +58,23 @@ export interface SnapshotOptions {
   unlessUnchanged?: boolean;
 }
 
+const snapshotting = new Map<string, Promise<unknown>>();
+
 /// Takes a snapshot of `workspace.json` and every document file; keeps the newest 20, never
-/// the one just taken.
-export async function snapshotWorkspace(dir: string, options: SnapshotOptions = {}): Promise<BackupInfo> {
+/// the one just taken. Snapshots of one folder are taken one at a time (pruning removes the
+/// staging folders that interrupted snapshots left).
+export function snapshotWorkspace(dir: string, options: SnapshotOptions = {}): Promise<BackupInfo> {
+  const next = (snapshotting.get(dir) ?? Promise.resolve()).then(
+    () => takeSnapshot(dir, options),
+    () => takeSnapshot(dir, options),
+  );
+  const tail = next.catch(() => undefined);
+  snapshotting.set(dir, tail);
+  void tail.then(() => snapshotting.get(dir) === tail && snapshotting.delete(dir));
+  return next;
+}
+
+async function takeSnapshot(dir: string, options: SnapshotOptions): Promise<BackupInfo> {
   const now = options.now ?? new Date();
   const root = backupsFolder(dir);
   const [previous] = await listBackups(dir);
@@ -68,7 +84,7 @@ export async function snapshotWorkspace(dir: string, options: SnapshotOptions = 
   const live: Files = {};
   for (const file of files) {
     const info = await stat(join(dir, file)).catch(() => null);
-    if (info) live[file] = { size: info.size, mtimeMs: info.mtimeMs }; // else removed meanwhile
+    if (info) live[file] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }; // else removed meanwhile
   }
   if (options.unlessUnchanged && previous && before && sameFiles(before.files, live)) return previous;
   try {
@@ -79,12 +95,14 @@ export async function snapshotWorkspace(dir: string, options: SnapshotOptions = 
     await mkdir(join(staging, 'documents'), { recursive: true });
     for (const [file, info] of Object.entries(live)) {
       const old = before?.files[file];
-      const unchanged = previous && old && old.size === info.size && old.mtimeMs === info.mtimeMs;
+      const unchanged = previous && old && sameFile(old, info);
       const linked = unchanged && (await link(join(root, previous.name, file), join(staging, file)).then(() => true, () => false));
       if (!linked) await copyDurably(join(dir, file), join(staging, file));
     }
     const manifest: Manifest = { sequence: (before?.sequence ?? -1) + 1, files: live };
+    // Flushed like the copies: a snapshot without its manifest would sort as the oldest.
     await writeFile(join(staging, MANIFEST), JSON.stringify(manifest));
+    await flushFile(join(staging, MANIFEST));
     await fsyncFolder(join(staging, 'documents'));
     await fsyncFolder(staging);
     await rename(staging, join(root, name));
@@ -98,13 +116,21 @@ export async function snapshotWorkspace(dir: string, options: SnapshotOptions = 
 
 function sameFiles(a: Files, b: Files): boolean {
   const names = Object.keys(b);
-  return names.length === Object.keys(a).length && names.every((n) => a[n]?.size === b[n].size && a[n]?.mtimeMs === b[n].mtimeMs);
+  return names.length === Object.keys(a).length && names.every((n) => a[n] && sameFile(a[n], b[n]));
+}
+
+function sameFile(a: Files[string], b: Files[string]): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 }
 
 /// A copy whose bytes are on disk before the snapshot that holds it is renamed into place.
 async function copyDurably(from: string, to: string): Promise<void> {
   await copyFile(from, to);
-  const handle = await open(to, 'r+');
+  await flushFile(to);
+}
+
+async function flushFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
   try {
     await handle.sync();
   } finally {
@@ -143,7 +169,9 @@ export async function copyBackupBack(dir: string, name: string, guard: BeforeRen
   const wanted = new Set((await readdir(join(source, 'documents'))).filter((n) => DOCUMENT_FILE_NAME.test(n)));
   for (const file of wanted) await writeFileDurably(join(documents, file), await readFile(join(source, 'documents', file)), guard);
   await writeFileDurably(join(dir, 'workspace.json'), await readFile(join(source, 'workspace.json')), guard);
+  await guard();
   for (const file of await readdir(documents)) if (DOCUMENT_FILE_NAME.test(file) && !wanted.has(file)) await rm(join(documents, file));
+  await fsyncFolder(documents);
 }
 
 /// Where a file of the workspace (`workspace.json` or `documents/<hex>.json`) is in a backup.

@@ -89,12 +89,18 @@ export async function writeFileDurably(path: string, content: string | Uint8Arra
     await call((done) => fs.close(closing, done));
     await beforeRename?.();
     await call((done) => fs.rename(temp, path, done));
-    await fsyncFolder(dirname(path));
   } catch (error) {
     if (fd !== null) fs.close(fd, () => undefined);
     await fs.promises.rm(temp, { force: true }).catch(() => undefined);
     throw isErrno(error) ? new SaveFailedError(path, error) : error;
   }
+  // After the rename the file holds the new content, so a failure here is not a failed save (the
+  // caller would keep the old content in memory and write it back with the next change): the
+  // rename may not survive a power cut, which is said, not thrown. File systems that cannot flush
+  // a folder (some network and FUSE ones) say EINVAL or ENOTSUP; nothing more can be done there.
+  await fsyncFolder(dirname(path)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EINVAL' && error.code !== 'ENOTSUP') console.error(`could not flush the folder of ${path} to disk (${errnoWords(error)}); the file is saved`);
+  });
 }
 
 /// Whether `error` is one the file system raised (not one of ours, which carry codes too).
@@ -126,8 +132,8 @@ export function writeJsonFileDurably(path: string, data: unknown, beforeRename?:
   return writeFileDurably(path, JSON.stringify(data), beforeRename);
 }
 
-/// Flushes a folder's entries (the rename) to disk. Windows cannot open folders; there the
-/// rename is already durable once MoveFileEx returns with write-through, so this is skipped.
+/// Flushes a folder's entries (the rename) to disk. Node cannot open a folder on Windows, so
+/// there this is skipped (and a rename is as durable as NTFS's journal makes it).
 export async function fsyncFolder(path: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await open(path, 'r');

@@ -13,13 +13,15 @@ export type GuardedWrite<T> = (guard: BeforeRename) => Promise<T>;
 /// Writes under the workspace lock.
 export class LockedWrites {
   private regaining: Promise<void> | null = null;
+  /// The lock was taken back but reading the workspace again failed: no write until it succeeds.
+  private stale = false;
 
   constructor(
     private lock: WorkspaceLock,
     private readonly app: string,
     private readonly queue: KeyedQueue,
-    /// Reads the workspace again after another process wrote to it.
-    private readonly reload: () => Promise<void>,
+    /// Reads the workspace again after another process wrote to it; `guard` is for its writes.
+    private readonly reload: (guard: BeforeRename) => Promise<void>,
   ) {}
 
   /// Whether the lock is lost right now (another process holds the workspace).
@@ -62,7 +64,7 @@ export class LockedWrites {
   }
 
   private async held(): Promise<WorkspaceLock> {
-    while (this.lock.lost) {
+    while (this.lock.lost || this.stale) {
       this.regaining ??= this.regain().finally(() => (this.regaining = null));
       await this.regaining;
     }
@@ -70,11 +72,16 @@ export class LockedWrites {
   }
 
   private async regain(): Promise<void> {
-    const lock = await WorkspaceLock.acquire(this.lock.dir, this.app).catch((error: unknown) => {
-      throw error instanceof WorkspaceLockedError ? new LockLostError(this.lock.dir, error.owner) : error;
-    });
-    this.lock.release();
-    this.lock = lock;
-    await this.reload();
+    if (this.lock.lost) {
+      const lock = await WorkspaceLock.acquire(this.lock.dir, this.app).catch((error: unknown) => {
+        throw error instanceof WorkspaceLockedError ? new LockLostError(this.lock.dir, error.owner) : error;
+      });
+      this.lock.release();
+      this.lock = lock;
+      this.stale = true;
+    }
+    const lock = this.lock;
+    await this.reload(() => lock.confirm());
+    this.stale = false;
   }
 }

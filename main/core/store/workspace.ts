@@ -70,8 +70,9 @@ export class Workspace {
   private backupTimer: NodeJS.Timeout | null = null;
   /// Null when opened read-only.
   private readonly writes: LockedWrites | null;
-  /// How many times everything was read again from disk after another process wrote here.
+  /// How many times everything was read again from disk (another process wrote here, a restore).
   private readFromDisk = 0;
+  private closed = false;
 
   private constructor(
     readonly dir: string,
@@ -85,7 +86,7 @@ export class Workspace {
     readonly notices: string[],
   ) {
     this.texts = new TextIndex(dir);
-    this.writes = lock && new LockedWrites(lock, app, this.queue, () => this.readAgain());
+    this.writes = lock && new LockedWrites(lock, app, this.queue, (guard) => this.readAgain(guard));
   }
 
   /// Opens (and for writing, creates if needed) the workspace in `dir`.
@@ -209,9 +210,14 @@ export class Workspace {
     if (!(await readJsonFile(join(source, 'workspace.json'), WorkspaceFileSchema).catch(() => null))) {
       throw new WorkspaceError(`backup ${name} has no valid workspace.json`);
     }
-    const safety = await this.backup();
-    // Alone: no document may be written half-way through.
+    await this.openingBackup;
+    // Alone, the safety snapshot included: no change may fall between it and the restore.
     return this.writes!.runAlone(async (guard) => {
+      if (this.indexBehind) {
+        await this.index.adapter.write(this.index.data, guard);
+        this.indexBehind = false;
+      }
+      const safety = await snapshotWorkspace(this.dir);
       try {
         await copyBackupBack(this.dir, name, guard);
       } catch (error) {
@@ -221,6 +227,7 @@ export class Workspace {
             `and the state before the restore is backup ${safety.name}`,
         );
       } finally {
+        this.readFromDisk++;
         this.documents.clear();
         await this.index.read();
         this.indexBehind = false;
@@ -372,6 +379,7 @@ export class Workspace {
   /// Waits for pending writes, takes a snapshot when anything changed since the last one (so a
   /// workspace changed only by short-lived commands has backups too) and releases the lock.
   async close(): Promise<void> {
+    this.closed = true;
     if (this.backupTimer) clearInterval(this.backupTimer);
     if (this.indexTimer) clearTimeout(this.indexTimer);
     try {
@@ -387,14 +395,14 @@ export class Workspace {
   }
 
   /// After another process wrote here: what this one holds in memory may be older than the files.
-  private async readAgain(): Promise<void> {
+  private async readAgain(guard: BeforeRename): Promise<void> {
     // What this process holds in memory may be older than what the other one wrote.
     this.readFromDisk++;
     this.documents.clear();
     this.texts = new TextIndex(this.dir);
     await this.index.read();
     this.indexBehind = false;
-    await this.reconcileIndex(false, await this.writes!.guard());
+    await this.reconcileIndex(false, guard);
     this.notices.push(
       `another program wrote to this workspace while this one was paused or busy for more than ${LOCK_STALE_MS / 1000} s; ` +
         'everything was read again from disk before the next change was saved (reopen documents to see their changes)',
@@ -457,13 +465,17 @@ export class Workspace {
       const repair = await repairFromBackup(this.dir, relativePath, problem, DocumentFileSchema);
       this.notices.push(repair.message);
       this.repairs.set(id, repair.message);
+      // The index follows without being waited for: this may run inside a write that a
+      // `runAlone` task waits for, which the index's queue would wait for in turn.
+      const indexLater = (change: (index: WorkspaceFile) => WorkspaceFile) =>
+        void this.updateIndex(change).catch((error: unknown) => this.notices.push(`could not update workspace.json after a repair: ${describeError(error)}`));
       if (!repair.restored) {
-        await this.updateIndex((index) => ({ ...index, documents: index.documents.filter((d) => d.id !== id) }));
+        indexLater((index) => ({ ...index, documents: index.documents.filter((d) => d.id !== id) }));
         throw new WorkspaceError(`${repair.message} The document was removed from the library.`);
       }
       await db.read();
       const counts = summarise(db.data).counts;
-      await this.updateIndex((index) => ({ ...index, documents: index.documents.map((d) => (d.id === id ? { ...d, counts } : d)) }));
+      indexLater((index) => ({ ...index, documents: index.documents.map((d) => (d.id === id ? { ...d, counts } : d)) }));
     }
     if (this.writes) await this.saveUpgraded(relativePath, db);
     return db;
@@ -471,6 +483,7 @@ export class Workspace {
 
   private assertWritable(): void {
     if (!this.writes) throw new WorkspaceError(`workspace ${this.dir} was opened read-only`);
+    if (this.closed) throw new WorkspaceError(`workspace ${this.dir} was closed`);
   }
 
   /// Brings the index in line with the document files after a crash (see `reconcileIndex`).

@@ -4,7 +4,8 @@
 /// so that of two processes taking over at once only one wins. A holder checks that the lock is
 /// still its own and fresh before every rename that replaces a workspace file (`confirm`), and
 /// stops writing once another process has taken it.
-import { mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -56,61 +57,95 @@ export interface LockOwner {
   host: string;
   app: string;
   since: string;
+  /// Random, per lock: tells this process's lock from one that replaced it in the same folder
+  /// (a folder made again can have the same inode, and file times are rounded on some disks).
+  token?: string;
+  /// The pid namespace (Linux): a pid seen dead from another namespace may be alive.
+  pidNamespace?: string;
 }
 
-// The refresher thread. It alone touches the lock folder's time, and publishes in shared memory
-// when it last found the lock its own (`confirmedAt`) and the time it set; `lost` once it is not.
+/// Thrown by `confirm` when this process cannot tell that the lock is still its own: the lock
+/// could not be refreshed (a failing disk), or the lock was released.
+export class LockUnconfirmedError extends WorkbenchError {
+  constructor(message: string) {
+    super('save-failed', message);
+    this.name = 'LockUnconfirmedError';
+  }
+}
+
+// The refresher thread. It alone touches the lock folder's time: every `everyMs`, and when asked
+// ('confirm'), it checks that the folder is still this lock's (same inode and owner token) and
+// sets its time, and publishes in shared memory when it last did (`times[0]`), `flags[0]` once the
+// lock is not its own any more, `flags[2]` while refreshing fails (the error is posted).
 const REFRESHER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
-const { path, ino, shared, everyMs } = workerData;
-const times = new Float64Array(shared, 0, 2);
-const flags = new Int32Array(shared, 16, 2);
-let fd = null;
-try { fd = fs.openSync(path, 'r'); } catch {}
+const { path, ownerPath, ino, token, shared, everyMs } = workerData;
+const times = new Float64Array(shared, 0, 1);
+const flags = new Int32Array(shared, 8, 3);
 function refresh() {
   if (Atomics.load(flags, 0) || Atomics.load(flags, 1)) return;
   try {
-    const now = fs.statSync(path);
-    if (now.ino !== ino || now.mtimeMs !== times[1]) return void Atomics.store(flags, 0, 1);
+    if (fs.statSync(path).ino !== ino || JSON.parse(fs.readFileSync(ownerPath, 'utf8')).token !== token) {
+      return void Atomics.store(flags, 0, 1);
+    }
     const at = new Date();
-    // Through the folder's own descriptor where the platform allows: a folder that replaced
-    // ours between the check and here is then left alone.
-    if (fd !== null) fs.futimesSync(fd, at, at); else fs.utimesSync(path, at, at);
-    times[1] = fs.statSync(path).mtimeMs;
+    fs.utimesSync(path, at, at);
+    // A folder that replaced ours between the check and the touch is not ours to vouch for.
+    if (fs.statSync(path).ino !== ino) return void Atomics.store(flags, 0, 1);
     times[0] = at.getTime();
+    Atomics.store(flags, 2, 0);
   } catch (error) {
-    if (error.code === 'ENOENT') Atomics.store(flags, 0, 1);
+    if (error.code === 'ENOENT') return void Atomics.store(flags, 0, 1);
+    Atomics.store(flags, 2, 1);
+    parentPort.postMessage({ failed: String(error && error.message) });
   }
 }
-let timer = setInterval(refresh, everyMs);
+const timer = setInterval(refresh, everyMs);
 parentPort.on('message', (message) => {
-  if (message === 'stop') { clearInterval(timer); if (fd !== null) fs.closeSync(fd); parentPort.close(); return; }
+  if (message === 'stop') { clearInterval(timer); parentPort.close(); return; }
   refresh();
   parentPort.postMessage('confirmed');
 });
 `;
+
+/// How long `confirm` waits for the refresher before giving up.
+const CONFIRM_TIMEOUT_MS = 5_000;
 
 /// The lock on one workspace, held by this process.
 export class WorkspaceLock {
   private readonly times: Float64Array;
   private readonly flags: Int32Array;
   private released = false;
+  /// Why the refresher is gone, once it is.
+  private dead: string | null = null;
+  private refreshError = '';
+  private asking: Promise<void> | null = null;
+  private answered: (() => void) | null = null;
   private readonly onExit = () => this.removeIfOurs();
 
   private constructor(
     /// The workspace folder.
     readonly dir: string,
     private readonly ino: number,
-    mtimeMs: number,
+    private readonly token: string,
     private readonly refresher: Worker,
     shared: SharedArrayBuffer,
   ) {
-    this.times = new Float64Array(shared, 0, 2);
-    this.flags = new Int32Array(shared, 16, 2);
+    this.times = new Float64Array(shared, 0, 1);
+    this.flags = new Int32Array(shared, 8, 3);
     this.times[0] = Date.now();
-    this.times[1] = mtimeMs;
     process.once('exit', this.onExit);
+    refresher.on('message', (message: unknown) => {
+      if (message === 'confirmed') this.answered?.();
+      else if (typeof message === 'object' && message) this.refreshError = String((message as { failed: unknown }).failed);
+    });
+    // An uncaught error in the thread would otherwise end the process.
+    refresher.on('error', (error) => (this.dead = `its refresher failed: ${error.message}`));
+    refresher.on('exit', () => {
+      this.dead ??= 'its refresher stopped';
+      this.answered?.();
+    });
   }
 
   /// Takes the write lock on `dir` (which must exist) for `app`, taking over a dead holder's.
@@ -129,14 +164,16 @@ export class WorkspaceLock {
 
   private static hold(dir: string, app: string): WorkspaceLock {
     const path = join(dir, LOCK_DIR);
-    const owner: LockOwner = { pid: process.pid, host: hostname(), app, since: new Date().toISOString() };
+    const token = randomUUID();
+    const owner: LockOwner = { pid: process.pid, host: hostname(), app, since: new Date().toISOString(), token, pidNamespace: PID_NAMESPACE };
     writeFileSync(join(path, OWNER_FILE), JSON.stringify(owner));
     rmSync(join(dir, LEGACY_OWNER_FILE), { force: true });
-    const stats = statSync(path);
+    const { ino } = statSync(path);
     const shared = new SharedArrayBuffer(24);
-    const refresher = new Worker(REFRESHER, { eval: true, workerData: { path, ino: stats.ino, shared, everyMs: REFRESH_MS } });
+    const workerData = { path, ownerPath: join(path, OWNER_FILE), ino, token, shared, everyMs: REFRESH_MS };
+    const refresher = new Worker(REFRESHER, { eval: true, workerData });
     refresher.unref();
-    return new WorkspaceLock(dir, stats.ino, stats.mtimeMs, refresher, shared);
+    return new WorkspaceLock(dir, ino, token, refresher, shared);
   }
 
   /// Whether another process has taken the lock (this one must not write any more).
@@ -145,20 +182,19 @@ export class WorkspaceLock {
   }
 
   /// Resolves when the lock is still this process's and fresh, so that no other process can
-  /// take it for several seconds; throws `LockLostError` when it was taken. Called right before
-  /// each rename that replaces a workspace file.
+  /// take it for several seconds; throws `LockLostError` when it was taken, and
+  /// `LockUnconfirmedError` when that cannot be told. Called right before each rename that
+  /// replaces a workspace file.
   async confirm(): Promise<void> {
-    if (!this.lost && Date.now() - this.times[0] > FRESH_MS) {
-      // Paused or busy for a while: let the refresher look at the folder now.
-      await new Promise<void>((resolve) => {
-        const done = () => resolve();
-        this.refresher.once('message', done);
-        this.refresher.postMessage('confirm');
-      });
-    }
-    if (this.lost || Date.now() - this.times[0] > FRESH_MS) {
-      throw new LockLostError(this.dir, this.lost ? lockState(join(this.dir, LOCK_DIR))?.owner ?? null : null);
-    }
+    if (this.released) throw new LockUnconfirmedError(`the workspace ${this.dir} was closed`);
+    if (!this.lost && !this.fresh() && !this.dead) await this.askRefresher();
+    if (this.lost) throw new LockLostError(this.dir, lockState(join(this.dir, LOCK_DIR))?.owner ?? null);
+    if (this.fresh()) return;
+    const lockPath = join(this.dir, LOCK_DIR);
+    if (this.dead) throw new LockUnconfirmedError(`the lock on the workspace (${lockPath}) is not kept: ${this.dead}; reopen the workspace`);
+    throw new LockUnconfirmedError(
+      `could not refresh the lock on the workspace (${lockPath})${this.refreshError ? `: ${this.refreshError}` : ''}; nothing was written`,
+    );
   }
 
   /// Stops refreshing and removes the lock if it is still this process's.
@@ -170,15 +206,45 @@ export class WorkspaceLock {
     this.refresher.postMessage('stop');
   }
 
+  private fresh(): boolean {
+    return Atomics.load(this.flags, 2) === 0 && Date.now() - this.times[0] <= FRESH_MS;
+  }
+
+  /// Paused or busy for a while: let the refresher look at the folder now (one question at a
+  /// time, however many writes wait for the answer).
+  private askRefresher(): Promise<void> {
+    this.asking ??= new Promise<void>((resolve) => {
+      const timer = setTimeout(() => this.answered?.(), CONFIRM_TIMEOUT_MS);
+      this.answered = () => {
+        clearTimeout(timer);
+        this.answered = null;
+        this.asking = null;
+        resolve();
+      };
+      this.refresher.postMessage('confirm');
+    });
+    return this.asking;
+  }
+
   private removeIfOurs(): void {
     if (this.released) return;
     this.released = true;
     Atomics.store(this.flags, 1, 1);
     const path = join(this.dir, LOCK_DIR);
-    const now = statSync(path, { throwIfNoEntry: false });
-    if (!this.lost && now?.ino === this.ino) rmSync(path, { recursive: true, force: true });
+    if (!this.lost && statSync(path, { throwIfNoEntry: false })?.ino === this.ino && readOwner(join(path, OWNER_FILE))?.token === this.token) {
+      rmSync(path, { recursive: true, force: true });
+    }
   }
 }
+
+/// This process's pid namespace on Linux (`pid:[4026531836]`), else undefined.
+const PID_NAMESPACE = (() => {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return undefined;
+  }
+})();
 
 /// What a lock folder looks like now: its identity, age and owner.
 interface LockState {
@@ -212,7 +278,10 @@ function lockState(path: string): LockState | null {
 /// `LOCK_STALE_MS` (a holder on another machine, or one paused or frozen here).
 function isAbandoned(state: LockState): boolean {
   if (Date.now() - state.mtimeMs > LOCK_STALE_MS) return true;
-  return !!state.owner && state.owner.host === hostname() && !isAlive(state.owner.pid);
+  const owner = state.owner;
+  // (Owners written before namespaces were recorded name none.)
+  const sameNamespace = owner?.pidNamespace === undefined || owner.pidNamespace === PID_NAMESPACE;
+  return !!owner && owner.host === hostname() && sameNamespace && !isAlive(owner.pid);
 }
 
 /// Replaces an abandoned lock by this process's, under `.lock-takeover` (mkdir, so one taker at a
@@ -229,14 +298,15 @@ function takeOver(dir: string, seen: LockState): 'taken' | 'busy' | 'changed' {
   try {
     const path = join(dir, LOCK_DIR);
     const now = lockState(path);
-    if (!now || now.ino !== seen.ino || now.mtimeMs !== seen.mtimeMs || now.owner?.pid !== seen.owner?.pid) return 'changed';
+    if (!now || now.ino !== seen.ino || now.mtimeMs !== seen.mtimeMs || now.owner?.pid !== seen.owner?.pid || now.owner?.token !== seen.owner?.token) return 'changed';
     // Renamed away before removal: a removal that fails half-way leaves no half lock at `.lock`.
     const dead = join(dir, `.lock-abandoned-${process.pid}-${Date.now()}`);
     renameSync(path, dead);
     rmSync(dead, { recursive: true, force: true });
     return tryCreate(path) ? 'taken' : 'changed';
   } finally {
-    rmdirSync(guard);
+    // Gone if this taker stalled past the stale time and another removed it as abandoned.
+    rmSync(guard, { recursive: true, force: true });
   }
 }
 
