@@ -29,7 +29,8 @@ for (let n = 0; ; n++) {
   const docId = pick([...docs.keys()]);
   const doc = docs.get(docId)!;
   const existing = doc.annotations;
-  const roll = guest ? (random() < 0.1 ? -1 : 0.3) : random();
+  // (Labels only while there is room for them: a workspace holds at most 50.)
+  const roll = guest ? (random() < 0.1 && workspace.labels.length < 40 ? -1 : 0.3) : random();
   if (roll < 0) {
     const label = { id: `guest-${seedText}-${n}`, name: `Guest ${seedText} ${n}`, color: '#777777', key: '' };
     say('begin', { op: 'label', id: label.id });

@@ -186,8 +186,11 @@ export class WorkspaceLock {
   /// `LockUnconfirmedError` when that cannot be told. Called right before each rename that
   /// replaces a workspace file.
   async confirm(): Promise<void> {
+    // Lost first: a write begun under a lock that was lost, and released once taken back, is to be
+    // made again under the new one.
+    if (this.lost) throw new LockLostError(this.dir, lockState(join(this.dir, LOCK_DIR))?.owner ?? null);
     if (this.released) throw new LockUnconfirmedError(`the workspace ${this.dir} was closed`);
-    if (!this.lost && !this.fresh() && !this.dead) await this.askRefresher();
+    if (!this.fresh() && !this.dead) await this.askRefresher();
     if (this.lost) throw new LockLostError(this.dir, lockState(join(this.dir, LOCK_DIR))?.owner ?? null);
     if (this.fresh()) return;
     const lockPath = join(this.dir, LOCK_DIR);
