@@ -116,7 +116,7 @@ export class Workspace {
         if (workspace.listDocuments().length) {
           workspace.openingBackup = snapshotWorkspace(dir, { unlessUnchanged: true }).then(
             () => undefined,
-            (error: unknown) => void workspace.notices.push(`the backup taken on opening failed: ${String(error)}`),
+            (error: unknown) => void workspace.notices.push(`the backup taken on opening failed: ${describeError(error)}`),
           );
         }
         workspace.backupTimer = setInterval(() => void workspace.backupIfChanged(), BACKUP_INTERVAL_MS);
@@ -421,7 +421,8 @@ export class Workspace {
 
   private async backupIfChanged(): Promise<void> {
     if (!this.changedSinceBackup) return;
-    await this.backup().catch((error: unknown) => console.error(`automatic backup failed: ${String(error)}`));
+    // Told as a notice, which the app shows when it next looks (its saves go on regardless).
+    await this.backup().catch((error: unknown) => void this.notices.push(`the automatic backup failed: ${describeError(error)}`));
   }
 
   /// Recomputes every index entry from its document file (after the index was restored).
