@@ -119,7 +119,8 @@ function colleagueFile(seed: { id: string; title: string; text: string }) {
     offsets: 'codepoints',
     exportedAt: '2016-12-14T10:00:00.000Z',
     exportedBy: 'colleague',
-    labels: [{ id: 'event', name: 'Event', color: '#7a5cff' }],
+    // "Actor" is this workspace's own name for its label actor: taken in renamed, with a warning.
+    labels: [{ id: 'event', name: 'Event', color: '#7a5cff' }, { id: 'person', name: 'Actor', color: '#c2410c' }],
     documents: [
       {
         id: seed.id,
@@ -163,7 +164,8 @@ test("a colleague's exchange file through Import…: a summary of what was added
   await expect(report.getByTestId('exchange-file')).toHaveText('colleague.awb.json');
   await expect(report.getByTestId('exchange-added')).toContainText('1 new document');
   await expect(report.getByTestId('exchange-added')).toContainText('3 annotations (1 re-anchored where the text had moved)');
-  await expect(report.getByTestId('exchange-added')).toContainText('1 label: event');
+  await expect(report.getByTestId('exchange-added')).toContainText('2 labels: event, person');
+  await expect(report.getByTestId('exchange-warnings')).toContainText('person');
   await expect(report.getByTestId('exchange-known')).toContainText('1 document already in the library');
   const skipped = report.getByTestId('exchange-skipped-item');
   await expect(skipped).toHaveCount(1);
