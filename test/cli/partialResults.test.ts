@@ -15,17 +15,17 @@ function exchangeFile(dir: string): string {
   const annotation = (n: number, start: number, end: number, quote: string) => ({
     id: `0000000${n}-0000-4000-8000-000000000000`, label: 'location', start, end, text: quote, annotator: 'ben', createdAt: '2026-11-22T00:00:00.000Z',
   });
-  const path = join(dir, 'colleague.awb.json');
+  return writeExchange(join(dir, 'colleague.awb.json'), [{ id: 'location', name: 'Location', color: '#1f9d6b' }], [
+    { id, title: 'Geneva', text, relations: [], annotations: [annotation(1, 0, 6, 'Geneva'), annotation(2, 0, 6, 'Nowhere')] },
+    { id, title: 'Changed text', text: `${text} Changed.`, relations: [], annotations: [] },
+  ]);
+}
+
+/// Writes an exchange file by ben holding `labels` and `documents`; returns its path.
+function writeExchange(path: string, labels: object[], documents: object[]): string {
   writeFileSync(
     path,
-    JSON.stringify({
-      format: 'annotation-workbench', version: 1, offsets: 'codepoints', exportedAt: '2026-11-22T00:00:00.000Z', exportedBy: 'ben',
-      labels: [{ id: 'location', name: 'Location', color: '#1f9d6b' }],
-      documents: [
-        { id, title: 'Geneva', text, relations: [], annotations: [annotation(1, 0, 6, 'Geneva'), annotation(2, 0, 6, 'Nowhere')] },
-        { id, title: 'Changed text', text: `${text} Changed.`, relations: [], annotations: [] },
-      ],
-    }),
+    JSON.stringify({ format: 'annotation-workbench', version: 1, offsets: 'codepoints', exportedAt: '2026-11-22T00:00:00.000Z', exportedBy: 'ben', labels, documents }),
   );
   return path;
 }
@@ -79,16 +79,10 @@ describe('awb import of an exchange file whose labels are taken in with a change
     const dir = tempDir();
     const text = 'Geneva talks went on.';
     const id = 'sha256:' + createHash('sha256').update(text).digest('hex');
-    const path = join(dir, 'renamed.awb.json');
-    writeFileSync(
-      path,
-      JSON.stringify({
-        format: 'annotation-workbench', version: 1, offsets: 'codepoints', exportedAt: '2026-11-22T00:00:00.000Z', exportedBy: 'ben',
-        // "Location" is the name of this workspace's own label of another id.
-        labels: [{ id: 'place', name: 'Location', color: '#1f9d6b' }],
-        documents: [{ id, title: 'Geneva', text, relations: [], annotations: [] }],
-      }),
-    );
+    // "Location" is the name of this workspace's own label of another id.
+    const path = writeExchange(join(dir, 'renamed.awb.json'), [{ id: 'place', name: 'Location', color: '#1f9d6b' }], [
+      { id, title: 'Geneva', text, relations: [], annotations: [] },
+    ]);
     const result = awb('import', path, '--workspace', join(dir, 'w'));
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/^awb import: .*renamed\.awb\.json: warning: .*place/m);

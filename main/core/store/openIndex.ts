@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkspaceFileSchema, type WorkspaceFile } from '../model.js';
-import { DamagedFileError, DurableJsonFile, JsonDb, readJsonFile } from './durableJsonFile.js';
+import { DamagedFileError, DurableJsonFile, JsonDb } from './durableJsonFile.js';
 import { holdsWork, removeStaleTempFiles, repairFromBackup, restoreLostIndex } from './recovery.js';
 import { emptyWorkspace } from './workspaceFiles.js';
 
@@ -31,9 +31,6 @@ export async function openIndex(dir: string, writable: boolean): Promise<OpenedI
   // (which would get the default labels and the seed articles).
   const missing = !existsSync(indexPath);
   const lost = missing && writable && (await holdsWork(dir));
-  // Documents are never removed from a workspace but by a repair, which leaves backups: one
-  // with neither is new even when its index exists (a first import that was all rejected).
-  const created = missing ? !lost : writable && !(await holdsWork(dir)) && (await indexIsEmpty(indexPath));
   let rebuild = lost;
   if (lost) notices.push(await restoreLostIndex(dir, WorkspaceFileSchema));
   const index = new JsonDb(new DurableJsonFile(indexPath, WorkspaceFileSchema, 'workspace'), emptyWorkspace());
@@ -46,10 +43,8 @@ export async function openIndex(dir: string, writable: boolean): Promise<OpenedI
     if (repair.restored) await index.read();
     rebuild = true;
   }
+  // Documents are never removed from a workspace but by a repair, which leaves backups: one
+  // with neither is new even when its index exists (a first import that was all rejected).
+  const created = missing ? !lost : writable && !rebuild && index.data.documents.length === 0 && !(await holdsWork(dir));
   return { index, created, rebuild, notices };
-}
-
-async function indexIsEmpty(path: string): Promise<boolean> {
-  const index = await readJsonFile(path, WorkspaceFileSchema).catch(() => null);
-  return !!index && index.documents.length === 0;
 }
