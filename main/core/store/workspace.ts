@@ -29,6 +29,7 @@ import { LockedWrites } from './lockedWrites.js';
 import { LOCK_STALE_MS, LockLostError, WorkspaceLock } from './workspaceLock.js';
 import { reconcileIndex } from './reconcileIndex.js';
 import { documentFileName, summarise } from './workspaceFiles.js';
+import type { LibraryPage, LibraryQuery } from './sqlIndex/libraryQuery.js';
 
 /// How long the index on disk may lag behind annotation counts held in memory.
 const INDEX_WRITE_DELAY_MS = 500;
@@ -153,6 +154,29 @@ export class Workspace {
   async settledDocuments(): Promise<DocumentSummary[]> {
     await this.queue.run('workspace.json', async () => undefined);
     return this.index.data.documents;
+  }
+
+  /// Every document's id, in import order.
+  documentIds(): string[] {
+    return this.index.data.documents.map((d) => d.id);
+  }
+
+  /// One page of the library, sorted and filtered (see `LibraryQuery`).
+  async libraryPage(query: LibraryQuery): Promise<LibraryPage> {
+    const all = await this.settledDocuments();
+    const wanted = (query.filter ?? '').trim().toLowerCase();
+    const matching = wanted ? all.filter((d) => `${d.title}\n${d.sourceName}`.toLowerCase().includes(wanted)) : [...all];
+    const total = (d: DocumentSummary) => Object.values(d.counts).reduce((a, b) => a + b, 0);
+    const by: Record<string, (a: DocumentSummary, b: DocumentSummary) => number> = {
+      imported: () => 0,
+      title: (a, b) => a.title.localeCompare(b.title),
+      characters: (a, b) => a.characters - b.characters,
+      annotations: (a, b) => total(a) - total(b),
+    };
+    matching.sort(by[query.sort ?? 'imported']);
+    if (query.descending) matching.reverse();
+    const documents = matching.slice(query.offset, query.offset + query.limit).map(({ importedAt: _importedAt, ...listed }) => listed);
+    return { total: matching.length, all: all.length, offset: query.offset, documents };
   }
 
   /// Whether a document with this id is in the workspace.

@@ -1,0 +1,35 @@
+/// What the library asks the index for: one page of documents, sorted and filtered in the index
+/// (DESIGN §4, scale), so that a workspace of 100,000 articles is never sent to the UI whole.
+import { z } from 'zod';
+import type { DocumentSummary } from '../../model.js';
+
+/// The orders the library can be sorted in.
+export const LIBRARY_SORTS = ['imported', 'title', 'characters', 'annotations'] as const;
+export type LibrarySort = (typeof LIBRARY_SORTS)[number];
+
+/// Most rows one page may hold.
+export const MAX_PAGE_ROWS = 1000;
+
+/// One page of the library: `limit` rows from `offset`, in `sort` order, of the documents whose
+/// title or file name contains `filter` (case- and accent-insensitive; blank for all).
+export const LibraryQuerySchema = z.strictObject({
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().min(1).max(MAX_PAGE_ROWS),
+  sort: z.enum(LIBRARY_SORTS).optional(),
+  descending: z.boolean().optional(),
+  filter: z.string().max(200).optional(),
+});
+export type LibraryQuery = z.infer<typeof LibraryQuerySchema>;
+
+/// A document as the library lists it: its summary without `importedAt`, which no view shows.
+export type ListedDocument = Omit<DocumentSummary, 'importedAt'>;
+
+/// One page of the library.
+export interface LibraryPage {
+  /// Documents matching the filter (all of them when there is none).
+  total: number;
+  /// Documents in the workspace.
+  all: number;
+  offset: number;
+  documents: ListedDocument[];
+}
