@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterLibrary, rowForKey, withKeptRow } from '../../renderer/src/libraryRows';
+import { filterLibrary, rowForKey, withKeptRow } from '../../renderer/src/library/libraryRows';
 
 const rows = [
   { id: 'a', title: 'Alépo: evacuation talks stall', sourceName: 'wire-000001.txt' },

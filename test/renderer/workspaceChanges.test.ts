@@ -3,7 +3,7 @@
 // restore, the store re-reading open documents, and base64 decoding.
 import { describe, expect, it } from 'vitest';
 import type { Annotation, OpenDocument, WorkbenchApi } from '../../preload/api';
-import { base64Bytes } from '../../renderer/src/download';
+import { base64Bytes } from '../../renderer/src/export/download';
 import { NO_PANES, openBeside } from '../../renderer/src/panes';
 import { onRepairNotice, withLocalTimes, withRepairNotices } from '../../renderer/src/repairNotices';
 import { WorkbenchStore } from '../../renderer/src/state/workbenchStore';

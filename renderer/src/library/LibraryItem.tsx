@@ -2,8 +2,8 @@
 /// "Open beside" button. Rows are placed by {@link LibraryList} (only those near the viewport are
 /// rendered), so each carries its place in the whole list for screen readers.
 import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
-import type { ListedDocument, Label } from '../../preload/api';
-import { formatInteger, plural, totalCount } from './format';
+import type { ListedDocument, Label } from '../../../preload/api';
+import { formatInteger, plural, totalCount } from '../format';
 
 /// Props of {@link LibraryItem}.
 export interface LibraryItemProps {

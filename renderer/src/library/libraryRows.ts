@@ -1,6 +1,6 @@
 /// Pure pieces of the library list: the title filter, the row a navigation key moves to, and the
 /// rows kept rendered besides those near the viewport.
-import { searchKey } from './format';
+import { searchKey } from '../format';
 
 /// What the filter looks at in a library row.
 export interface FilterableRow {

@@ -6,7 +6,7 @@
 /// the next ones); ↑/↓, Page Up/Down, Home and End move the focus from row to row.
 import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import type { ListedDocument, Label } from '../../preload/api';
+import type { ListedDocument, Label } from '../../../preload/api';
 import { LibraryItem } from './LibraryItem';
 import { rowForKey, withKeptRow } from './libraryRows';
 

@@ -3,10 +3,10 @@
 /// first place in context. Click opens the document like a library row, with that first place
 /// selected (so a label key tags it).
 import { useEffect, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { SearchResult } from '../../preload/api';
-import { workbench } from './api';
-import type { TextSpan } from './editor/textPositions';
-import { errorMessage } from './format';
+import type { SearchResult } from '../../../preload/api';
+import { workbench } from '../api';
+import type { TextSpan } from '../editor/textPositions';
+import { errorMessage } from '../format';
 
 /// Shortest phrase searched in the text, and the pause after typing before searching.
 const MIN_PHRASE = 3;

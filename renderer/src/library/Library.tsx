@@ -2,9 +2,9 @@
 /// that are open. Click opens in the focused pane; Ctrl/Cmd/Shift+click or "Open beside" opens a
 /// new pane. The list itself is virtualised ({@link LibraryList}).
 import { useMemo, useRef, useState } from 'react';
-import type { ListedDocument, Label } from '../../preload/api';
-import { plural } from './format';
-import type { TextSpan } from './editor/textPositions';
+import type { ListedDocument, Label } from '../../../preload/api';
+import { plural } from '../format';
+import type { TextSpan } from '../editor/textPositions';
 import { filterLibrary } from './libraryRows';
 import { LibraryList } from './LibraryList';
 import { TextSearchResults } from './TextSearchResults';

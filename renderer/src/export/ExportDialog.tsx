@@ -2,11 +2,11 @@
 /// the export with `exports.build` and save it as a download. It stays open after an export and
 /// says what went into the file, so several formats can be saved in a row.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ListedDocument, ExportFile, ExportFormat, ExportScope, Label } from '../../preload/api';
-import { workbench } from './api';
+import type { ListedDocument, ExportFile, ExportFormat, ExportScope, Label } from '../../../preload/api';
+import { workbench } from '../api';
 import { saveDownload } from './download';
-import { errorMessage, oneLine, plural, totalCount } from './format';
-import { ModalDialog } from './ModalDialog';
+import { errorMessage, oneLine, plural, totalCount } from '../format';
+import { ModalDialog } from '../ModalDialog';
 import { ScopeChecklist, type ScopeItem } from './ScopeChecklist';
 
 /// Every format the dialog offers, in the order shown.
