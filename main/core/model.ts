@@ -5,6 +5,10 @@ import { z } from 'zod';
 /// Current on-disk schema version of `workspace.json` and `documents/<hex>.json`.
 export const SCHEMA_VERSION = 1;
 
+/// Schema version of `workspace.json`, which moves on its own since version 2 left the document
+/// list to the SQL index (DESIGN §4, scale).
+export const WORKSPACE_SCHEMA_VERSION = 2;
+
 /// `sha256:` followed by 64 lowercase hex digits.
 export const DocumentIdSchema = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" and 64 hex digits');
 export type DocumentId = z.infer<typeof DocumentIdSchema>;
@@ -160,13 +164,13 @@ export const DocumentFileSchema = z.strictObject({
 });
 export type DocumentFile = z.infer<typeof DocumentFileSchema>;
 
-/// `workspace.json`: labels, annotators and the document index.
+/// `workspace.json`: labels, annotators and settings. Which documents there are is told by the
+/// files in `documents/`, and listed by the SQL index built from them.
 export const WorkspaceFileSchema = z.strictObject({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION),
   labels: z.array(LabelSchema),
   annotators: z.array(z.string().min(1)),
   currentAnnotator: z.string().min(1),
-  documents: z.array(DocumentSummarySchema),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>;
 

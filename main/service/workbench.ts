@@ -10,7 +10,7 @@ import {
   type Author,
 } from '../core/annotations.js';
 import { importExchange, parseExchange } from '../core/exchange/importExchange.js';
-import { EXPORT_FILES, exportBytes, renderExport } from '../core/export/renderExport.js';
+import { exportForTransfer } from '../core/export/exportForTransfer.js';
 import { AgreementTally } from '../core/agreement.js';
 import { importArticleUploads } from '../core/importArticles.js';
 import { decideItem, pairLayers } from '../core/review.js';
@@ -22,7 +22,7 @@ import type { Workspace } from '../core/store/workspace.js';
 /// Builds the service over an open, writable workspace.
 export function createWorkbench(workspace: Workspace): WorkbenchApi {
   const author = (): Author => ({ annotator: workspace.currentAnnotator, now: new Date().toISOString() });
-  const allDocumentIds = () => workspace.listDocuments().map((d) => d.id);
+  const allDocumentIds = () => workspace.documentIds();
   const info = (): WorkspaceInfo => ({
     path: workspace.dir,
     labels: workspace.labels,
@@ -37,7 +37,19 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       },
     },
     documents: {
-      list: async () => (await workspace.settledDocuments()).map(({ importedAt: _importedAt, ...listed }) => listed),
+      list: (query) => workspace.libraryPage(query),
+      // Both read the whole document index for now; the SQL index can answer them by id and by label.
+      async summaries(ids) {
+        const wanted = new Set(ids);
+        const found = (await workspace.settledDocuments()).filter((d) => wanted.has(d.id));
+        const byId = new Map(found.map(({ importedAt: _importedAt, ...listed }) => [listed.id, listed]));
+        return ids.flatMap((id) => byId.get(id) ?? []);
+      },
+      async labelCounts() {
+        const counts: Record<string, number> = {};
+        for (const d of await workspace.settledDocuments()) for (const [label, n] of Object.entries(d.counts)) counts[label] = (counts[label] ?? 0) + n;
+        return counts;
+      },
       async open(id) {
         const { document, annotations, relations } = await workspace.readDocument(id);
         const repairNotice = workspace.takeRepairNotice(id);
@@ -75,17 +87,9 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       },
     },
     exports: {
-      async build(format, scope) {
-        const rendered = await renderExport(workspace, format, scope);
-        const stamp = new Date().toISOString().slice(0, 10);
-        return {
-          fileName: `annotations-${stamp}${EXPORT_FILES[format].extension}`,
-          mimeType: EXPORT_FILES[format].mimeType,
-          // A text export is encoded from the string itself: no intermediate copy as bytes.
-          base64: (rendered.kind === 'file' ? Buffer.from(rendered.content, 'utf8') : Buffer.from(exportBytes(rendered))).toString('base64'),
-          summary: rendered.summary,
-        };
-      },
+      // Written by the same streaming writer as `awb export` and read back as base64; the UI's
+      // download is held in memory whole, so it stays size-limited (see exportForTransfer).
+      build: (format, scope) => exportForTransfer(workspace, format, scope),
     },
     exchange: {
       async import(file) {
@@ -100,9 +104,7 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
     review: {
       async annotators() {
         const counts = new Map(workspace.annotators.map((name) => [name, 0]));
-        for await (const file of readDocuments(workspace, allDocumentIds())) {
-          for (const a of file.annotations) counts.set(a.annotator, (counts.get(a.annotator) ?? 0) + 1);
-        }
+        for (const [name, n] of await workspace.annotationsByAnnotator()) counts.set(name, n);
         return [...counts]
           .map(([name, annotations]) => ({ name, annotations }))
           .sort((x, y) => y.annotations - x.annotations || x.name.localeCompare(y.name));

@@ -1,15 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importSeeds } from '../../main/core/importArticles';
-import { SCHEMA_VERSION } from '../../main/core/model';
+import { WORKSPACE_SCHEMA_VERSION } from '../../main/core/model';
 import { listBackups } from '../../main/core/store/backups';
 import { MIGRATIONS, NewerSchemaError, migrate } from '../../main/core/store/migrations';
 import { Workspace } from '../../main/core/store/workspace';
 import { repoRoot, tempDir } from '../helpers';
 
-// The mechanism is tested with a migration registered for the test: schema 1 is the first real
-// one, so the app ships none yet.
+// Besides the real steps, the mechanism is tested with a made-up schema 0 registered for the test.
 afterEach(() => {
   delete MIGRATIONS.workspace[0];
 });
@@ -35,21 +34,40 @@ describe('schema migrations', () => {
     const before = (await listBackups(dir)).length;
     const reopened = await Workspace.open(dir);
     expect(reopened.annotators).toEqual(annotators);
-    expect(reopened.notices.join()).toMatch(new RegExp(`upgraded workspace\\.json from schema 0 to ${SCHEMA_VERSION}; the previous state is backup `));
+    expect(reopened.notices.join()).toMatch(new RegExp(`upgraded workspace\\.json from schema 0 to ${WORKSPACE_SCHEMA_VERSION}; the previous state is backup `));
     await reopened.close();
-    expect(JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8')).schemaVersion).toBe(SCHEMA_VERSION);
+    expect(JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8')).schemaVersion).toBe(WORKSPACE_SCHEMA_VERSION);
     const backups = await listBackups(dir);
     expect(backups.length).toBeGreaterThan(before);
     const oldest = backups.find((b) => JSON.parse(readFileSync(join(dir, 'backups', b.name, 'workspace.json'), 'utf8')).schemaVersion === 0);
     expect(oldest).toBeDefined();
   });
 
+  it('a version 1 workspace.json (with the document list) becomes version 2; the documents are listed from their files', async () => {
+    const dir = tempDir();
+    const ws = await Workspace.open(dir);
+    await importSeeds(ws, join(repoRoot, 'seeds'));
+    const listed = ws.listDocuments();
+    await ws.close();
+    const current = JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8'));
+    // As version 1 wrote it: the document index inside workspace.json, and no SQL index.
+    writeFileSync(join(dir, 'workspace.json'), JSON.stringify({ ...current, schemaVersion: 1, documents: listed }));
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `index.sqlite${suffix}`), { force: true });
+    const reopened = await Workspace.open(dir);
+    expect(reopened.notices.join('\n')).toMatch(/upgraded workspace\.json from schema 1 to 2; the previous state is backup /);
+    expect(reopened.listDocuments()).toEqual(listed);
+    await reopened.close();
+    const upgraded = JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8'));
+    expect(upgraded).toEqual({ ...current, schemaVersion: 2 });
+    expect(upgraded.documents).toBeUndefined();
+  });
+
   it('a file from a newer version is refused, not called damaged and not moved aside', async () => {
     const dir = tempDir();
     await (await Workspace.open(dir)).close();
     const file = JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8'));
-    writeFileSync(join(dir, 'workspace.json'), JSON.stringify({ ...file, schemaVersion: SCHEMA_VERSION + 1 }));
-    await expect(Workspace.open(dir)).rejects.toThrow(`was written by a newer version of Annotation Workbench (schema ${SCHEMA_VERSION + 1}`);
-    expect(JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8')).schemaVersion).toBe(SCHEMA_VERSION + 1);
+    writeFileSync(join(dir, 'workspace.json'), JSON.stringify({ ...file, schemaVersion: WORKSPACE_SCHEMA_VERSION + 1 }));
+    await expect(Workspace.open(dir)).rejects.toThrow(`was written by a newer version of Annotation Workbench (schema ${WORKSPACE_SCHEMA_VERSION + 1}`);
+    expect(JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8')).schemaVersion).toBe(WORKSPACE_SCHEMA_VERSION + 1);
   });
 });

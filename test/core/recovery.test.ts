@@ -103,12 +103,12 @@ describe('recovery of damaged files', () => {
     expect((await checkWorkspace(dir)).problems).toEqual([]);
   });
 
-  it('with no backup at all, the index is rebuilt from the document files', async () => {
+  it('with no backup at all, workspace.json starts afresh and the documents are listed from their files', async () => {
     const { dir } = await seededWorkspace();
     rmSync(join(dir, 'backups'), { recursive: true, force: true });
     writeFileSync(join(dir, 'workspace.json'), '\0\0\0\0');
     const ws = await Workspace.open(dir);
-    expect(ws.notices.join('\n')).toMatch(/no backup holds a valid copy.*rebuilt/s);
+    expect(ws.notices.join('\n')).toMatch(/no backup holds a valid copy.*Labels and annotator names are the defaults again/s);
     expect(ws.listDocuments()).toHaveLength(5);
     expect(ws.listDocuments().map((d) => d.counts).filter((c) => Object.keys(c).length)).toEqual([{ location: 1 }]);
     await ws.close();
@@ -134,14 +134,14 @@ describe('recovery of damaged files', () => {
     expect((await checkWorkspace(dir)).problems).toEqual([]);
   });
 
-  it('a lost workspace.json with no backup is rebuilt from the document files; read-only opening says what to do', async () => {
+  it('a lost workspace.json with no backup starts afresh, the documents listed from their files; read-only opening says what to do', async () => {
     const { dir } = await seededWorkspace();
     rmSync(join(dir, 'backups'), { recursive: true, force: true });
     rmSync(join(dir, 'workspace.json'));
     await expect(Workspace.open(dir, { readOnly: true })).rejects.toThrow(/workspace\.json is missing; open the workspace for writing/);
     const ws = await Workspace.open(dir);
     expect(ws.created).toBe(false);
-    expect(ws.notices.join('\n')).toMatch(/missing and no backup holds a valid copy.*rebuilt from the document files/s);
+    expect(ws.notices.join('\n')).toMatch(/missing and no backup holds a valid copy; labels and annotator names are the defaults again/);
     expect(ws.listDocuments()).toHaveLength(5);
     expect(ws.listDocuments().map((d) => d.counts).filter((c) => Object.keys(c).length)).toEqual([{ location: 1 }]);
     await ws.close();

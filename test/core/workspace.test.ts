@@ -10,7 +10,7 @@ import { Workspace, WorkspaceError } from '../../main/core/store/workspace';
 import { WorkspaceLockedError } from '../../main/core/store/workspaceLock';
 import { articleFromBytes } from '../../main/core/text/readArticle';
 import { resolveWorkspaceDir } from '../../main/core/workspaceLocation';
-import { createWorkbench } from '../../main/service/workbench';
+import type { LibraryQuery } from '../../main/core/store/sqlIndex/libraryQuery';
 import { awb, repoRoot, tempDir } from '../helpers';
 
 const article = (text: string, name = 'a.txt') => articleFromBytes(name, new TextEncoder().encode(text));
@@ -103,23 +103,6 @@ describe('workspace store', () => {
     expect(existsSync(join(dir, '.lock'))).toBe(false);
   });
 
-  it('adopts a document file that is missing from the index (crash between the two writes)', async () => {
-    const dir = tempDir();
-    const ws = await Workspace.open(dir);
-    await ws.importArticle(article('First'));
-    await ws.importArticle(article('Second'));
-    await ws.close();
-    const index = JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8'));
-    index.documents.pop();
-    writeFileSync(join(dir, 'workspace.json'), JSON.stringify(index));
-    expect((await checkWorkspace(dir)).problems.join()).toMatch(/not listed in workspace\.json/);
-    const reopened = await Workspace.open(dir);
-    expect(reopened.listDocuments().map((d) => d.title).sort()).toEqual(['First', 'Second']);
-    expect(reopened.notices.join()).toMatch(/recovered "Second"/);
-    await reopened.close();
-    expect((await checkWorkspace(dir)).problems).toEqual([]);
-  });
-
   it('validates files on load and names the damaged file', async () => {
     const dir = tempDir();
     const ws = await Workspace.open(dir);
@@ -134,7 +117,7 @@ describe('workspace store', () => {
     await expect(Workspace.open(dir, { readOnly: true })).rejects.toThrow(/written by a newer version of Annotation Workbench \(schema 99/);
   });
 
-  it('check finds a document whose text no longer matches its id, or whose file is gone', async () => {
+  it('check finds a document whose text no longer matches its id; a file gone leaves the index on the next open', async () => {
     const dir = tempDir();
     const ws = await Workspace.open(dir);
     const { document } = (await ws.importArticle(article('Original text'))) as { document: { id: string } };
@@ -148,7 +131,12 @@ describe('workspace store', () => {
       `documents/${document.id.slice(7)}.json: the id does not match the SHA-256 of the text`,
     ]);
     unlinkSync(file);
-    expect((await checkWorkspace(dir)).problems.join()).toMatch(/missing \(listed in workspace\.json as "Original text"\)/);
+    expect((await checkWorkspace(dir)).problems).toEqual([]);
+    // The index still lists it until the workspace is next opened, which removes it.
+    const reopened = await Workspace.open(dir);
+    expect(reopened.listDocuments().map((d) => d.title)).toEqual(['Other text']);
+    expect(reopened.notices.join()).toMatch(/1 document\(s\) whose files are gone were removed from the document index/);
+    await reopened.close();
   });
 
   it('a read-only workspace refuses writes, and reading a missing workspace says so', async () => {
@@ -181,14 +169,36 @@ describe('workspace location', () => {
   });
 });
 
-describe('the library list (documents.list)', () => {
-  it('sends each index entry without importedAt, which the library does not show, in import order', async () => {
+describe('the library (pages from the SQL index)', () => {
+  it('sends each entry without importedAt, which the library does not show, in import order by default', async () => {
     const ws = await Workspace.open(tempDir());
     await importSeeds(ws, join(repoRoot, 'seeds'));
-    const listed = await createWorkbench(ws).documents.list();
-    expect(listed.map((d) => Object.keys(d).sort())).toEqual(listed.map(() => ['characters', 'counts', 'id', 'sourceName', 'title']));
-    expect(listed).toEqual(ws.listDocuments().map(({ importedAt: _importedAt, ...rest }) => rest));
+    const page = await ws.libraryPage({ offset: 0, limit: 100 });
+    expect(page.total).toBe(5);
+    expect(page.all).toBe(5);
+    expect(page.documents.map((d) => Object.keys(d).sort())).toEqual(page.documents.map(() => ['characters', 'counts', 'id', 'sourceName', 'title']));
+    expect(page.documents).toEqual(ws.listDocuments().map(({ importedAt: _importedAt, ...rest }) => rest));
     expect(ws.listDocuments()[0].importedAt).toMatch(/^\d{4}-/);
+    await ws.close();
+  });
+
+  it('sorts, filters (ignoring case and accents) and pages in the index', async () => {
+    const ws = await Workspace.open(tempDir());
+    for (const [i, title] of ['Été à Alep', 'beta report', 'Alpha', 'gamma: Aleppo falls'].entries()) {
+      await ws.importArticle(articleFromBytes(`doc-${i}.txt`, new TextEncoder().encode(`${title}\n\n${'word '.repeat(i + 1)}`)));
+    }
+    const titles = async (query: Omit<LibraryQuery, 'offset' | 'limit'>, offset = 0, limit = 10) =>
+      (await ws.libraryPage({ offset, limit, ...query })).documents.map((d) => d.title);
+    expect(await titles({ sort: 'title' })).toEqual(['Alpha', 'beta report', 'gamma: Aleppo falls', 'Été à Alep']);
+    const longestFirst = (await ws.libraryPage({ offset: 0, limit: 10, sort: 'characters', descending: true })).documents.map((d) => d.characters);
+    expect(longestFirst).toEqual([...longestFirst].sort((a, b) => b - a));
+    expect(new Set(longestFirst).size).toBe(4);
+    expect(await titles({ sort: 'title' }, 1, 2)).toEqual(['beta report', 'gamma: Aleppo falls']);
+    expect(await titles({ filter: 'ALEP' })).toEqual(['Été à Alep', 'gamma: Aleppo falls']);
+    expect(await titles({ filter: 'ete a' })).toEqual(['Été à Alep']);
+    expect(await titles({ filter: 'doc-2' })).toEqual(['Alpha']);
+    const filtered = await ws.libraryPage({ offset: 0, limit: 1, filter: 'alep' });
+    expect([filtered.total, filtered.all, filtered.documents.length]).toEqual([2, 4, 1]);
     await ws.close();
   });
 });
@@ -206,10 +216,8 @@ describe('annotation changes in the store', () => {
     const created = await api.annotations.create({ docId: doc.id, label: 'actor', start, end: start + 'Sergei Lavrov'.length });
     const onDisk = JSON.parse(readFileSync(join(dir, 'documents', doc.id.slice(7) + '.json'), 'utf8'));
     expect(onDisk.annotations).toEqual([created]);
-    // The library counts follow at once; workspace.json catches up shortly (and on close).
-    expect((await api.documents.list())[1].counts).toEqual({ actor: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    expect(JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8')).documents[1].counts).toEqual({ actor: 1 });
+    // The library's counts follow in the same step.
+    expect((await ws.libraryPage({ offset: 1, limit: 1 })).documents[0].counts).toEqual({ actor: 1 });
     await api.annotations.update({ docId: doc.id, id: created.id, label: 'location' });
     await ws.close();
     const reopened = await Workspace.open(dir, { readOnly: true });

@@ -1,6 +1,7 @@
-/// A read-only audit of a whole workspace, for `awb check`: every file parses and validates, the
-/// index agrees with the document files, ids match texts, and every span matches its text.
-import { readdir, stat } from 'node:fs/promises';
+/// A read-only audit of a whole workspace, for `awb check`: every file parses and validates, ids
+/// match texts and file names, and every span matches its text. (The SQL index is derived from
+/// these files and checked against them whenever the workspace opens, so it is not audited here.)
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { DocumentFileSchema, WorkspaceFileSchema } from '../model.js';
@@ -8,7 +9,7 @@ import { surrogateSplitProblem } from '../offsets.js';
 import { documentIdOf } from '../text/readArticle.js';
 import { DamagedFileError, readJsonFile } from './durableJsonFile.js';
 import { NewerSchemaError, type FileKind } from './migrations.js';
-import { DOCUMENT_FILE_NAME, documentFileName, summarise } from './workspaceFiles.js';
+import { DOCUMENT_FILE_NAME, documentFileName } from './workspaceFiles.js';
 
 /// What `checkWorkspace` found.
 export interface WorkspaceCheck {
@@ -19,7 +20,7 @@ export interface WorkspaceCheck {
   /// How many of the problems are damaged files, which opening the workspace for writing (the
   /// app, `awb repair`) moves aside and restores from the newest backup.
   damaged: number;
-  /// Things worth knowing that are not problems (an index lagging behind its files by design).
+  /// Things worth knowing that are not problems.
   notes: string[];
 }
 
@@ -57,35 +58,16 @@ export async function checkWorkspace(dir: string): Promise<WorkspaceCheck> {
   for (const name of names) {
     if (name.includes('.json.')) problems.push(`documents/${name}: temporary file left by an interrupted write`);
   }
-  const indexTime = (await stat(indexPath).catch(() => null))?.mtimeMs ?? 0;
-  let countsBehind = 0;
-  const listed = new Set<string>();
-  for (const entry of index.documents) {
-    const name = documentFileName(entry.id);
-    if (listed.has(name)) problems.push(`workspace.json: document ${entry.id} is listed twice`);
-    listed.add(name);
+  for (const name of [...names].filter((n) => DOCUMENT_FILE_NAME.test(n)).sort()) {
     const path = join(dir, 'documents', name);
     const file = await readChecked(path, DocumentFileSchema, 'document', `documents/${name}`, result);
-    if (file === undefined) continue;
-    if (!file) {
-      problems.push(`documents/${name}: missing (listed in workspace.json as "${entry.title}")`);
-      continue;
-    }
+    if (!file) continue; // gone meanwhile, or damaged (reported)
     result.documents++;
     result.annotations += file.annotations.length;
     const where = `documents/${name}`;
     const { text } = file.document;
-    if (file.document.id !== entry.id) problems.push(`${where}: holds document ${file.document.id}, not ${entry.id}`);
+    if (documentFileName(file.document.id) !== name) problems.push(`${where}: holds document ${file.document.id}, whose file name is ${documentFileName(file.document.id)}`);
     if (documentIdOf(text) !== file.document.id) problems.push(`${where}: the id does not match the SHA-256 of the text`);
-    const expected = summarise(file);
-    if (JSON.stringify(expected.counts) !== JSON.stringify(entry.counts)) {
-      // The store writes counts to the index up to 500 ms after the document, so after a crash
-      // the index lags behind files not older than it; the next writable open recounts exactly
-      // those (reconcileIndex). Behind an older file it is a real mismatch.
-      const fileTime = (await stat(path).catch(() => null))?.mtimeMs ?? 0;
-      if (fileTime >= indexTime) countsBehind++;
-      else problems.push(`workspace.json: annotation counts for "${entry.title}" do not match its document file`);
-    }
     const annotationIds = new Set<string>();
     for (const a of file.annotations) {
       const at = `${where}: annotation ${a.id}`;
@@ -106,14 +88,6 @@ export async function checkWorkspace(dir: string): Promise<WorkspaceCheck> {
         problems.push(`${where}: relation ${r.id} links an annotation that does not exist`);
       }
     }
-  }
-  for (const name of names) {
-    if (DOCUMENT_FILE_NAME.test(name) && !listed.has(name)) {
-      problems.push(`documents/${name}: not listed in workspace.json (it is adopted the next time the workspace is opened for writing)`);
-    }
-  }
-  if (countsBehind) {
-    result.notes.push(`counts for ${countsBehind} document(s) are behind their files; they are recounted the next time the workspace is opened for writing`);
   }
   return result;
 }

@@ -8,8 +8,8 @@ import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { WorkbenchError } from '../errors.js';
 import { errnoWords } from '../fileErrors.js';
-import { SCHEMA_VERSION, describeSchemaError } from '../model.js';
-import { migrate, type FileKind } from './migrations.js';
+import { describeSchemaError } from '../model.js';
+import { SCHEMA_VERSIONS, migrate, type FileKind } from './migrations.js';
 
 /// A workspace file that exists but cannot be used as it is.
 export class DamagedFileError extends Error {
@@ -43,10 +43,10 @@ export async function readJsonFile<T>(path: string, schema: z.ZodType<T>, kind?:
     const hint = raw.length === 0 ? 'the file is empty' : raw.includes('\u0000') ? 'the file contains NUL bytes' : 'not valid JSON';
     throw new DamagedFileError(path, [`${hint} (${(error as Error).message})`]);
   }
-  const migrated = kind ? migrate(path, kind, json) : { json, from: SCHEMA_VERSION };
+  const migrated = kind ? migrate(path, kind, json) : { json, from: null };
   const result = schema.safeParse(migrated.json);
   if (!result.success) throw new DamagedFileError(path, describeSchemaError(result.error));
-  if (migrated.from !== SCHEMA_VERSION) upgradedFrom.set(result.data as object, migrated.from);
+  if (kind && migrated.from !== SCHEMA_VERSIONS[kind]) upgradedFrom.set(result.data as object, migrated.from!);
   return result.data;
 }
 

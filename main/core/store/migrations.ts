@@ -1,9 +1,8 @@
 /// Schema migrations: explicit functions, each turning a file of schema version n into n + 1.
-/// Version 1 is the first released schema, so no migration exists yet; the next change of
-/// `workspace.json` or `documents/<hex>.json` adds its function here and bumps SCHEMA_VERSION.
-/// The store takes a backup before it writes a migrated file back.
+/// Each kind of file has its own version (`SCHEMA_VERSIONS`); a change of one adds its function
+/// here and bumps its version. The store takes a backup before it writes a migrated file back.
 import { WorkbenchError } from '../errors.js';
-import { SCHEMA_VERSION } from '../model.js';
+import { SCHEMA_VERSION, WORKSPACE_SCHEMA_VERSION } from '../model.js';
 
 /// Which kind of file a migration applies to.
 export type FileKind = 'workspace' | 'document';
@@ -11,13 +10,23 @@ export type FileKind = 'workspace' | 'document';
 /// One step: a file of version `from` in, version `from + 1` out.
 export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
 
+/// The current version of each kind of file.
+export const SCHEMA_VERSIONS: Record<FileKind, number> = { workspace: WORKSPACE_SCHEMA_VERSION, document: SCHEMA_VERSION };
+
 /// The steps, by kind and by the version they start from.
-export const MIGRATIONS: Record<FileKind, Record<number, Migration>> = { workspace: {}, document: {} };
+export const MIGRATIONS: Record<FileKind, Record<number, Migration>> = {
+  workspace: {
+    // Version 2: the document list left `workspace.json` for the SQL index, which is built from
+    // the document files themselves (every entry was derived from one).
+    1: ({ documents: _documents, ...rest }) => rest,
+  },
+  document: {},
+};
 
 /// A file written by a newer version of the app: never treated as damaged, never overwritten.
 export class NewerSchemaError extends WorkbenchError {
-  constructor(path: string, version: number) {
-    super('newer-schema', `${path} was written by a newer version of Annotation Workbench (schema ${version}; this version reads up to ${SCHEMA_VERSION}): update the app to open it`);
+  constructor(path: string, version: number, readable: number) {
+    super('newer-schema', `${path} was written by a newer version of Annotation Workbench (schema ${version}; this version reads up to ${readable}): update the app to open it`);
     this.name = 'NewerSchemaError';
   }
 }
@@ -25,12 +34,12 @@ export class NewerSchemaError extends WorkbenchError {
 /// Brings `json` up to the current schema; `from` is the version it had (equal to the current
 /// one when nothing was done). Anything that is not a versioned object is returned untouched for
 /// the schema check to reject.
-export function migrate(path: string, kind: FileKind, json: unknown, steps = MIGRATIONS[kind], target = SCHEMA_VERSION): { json: unknown; from: number } {
+export function migrate(path: string, kind: FileKind, json: unknown, steps = MIGRATIONS[kind], target = SCHEMA_VERSIONS[kind]): { json: unknown; from: number } {
   if (typeof json !== 'object' || json === null || typeof (json as { schemaVersion?: unknown }).schemaVersion !== 'number') {
     return { json, from: target };
   }
   const from = (json as { schemaVersion: number }).schemaVersion;
-  if (from > target) throw new NewerSchemaError(path, from);
+  if (from > target) throw new NewerSchemaError(path, from, target);
   let current = json as Record<string, unknown>;
   for (let version = from; version < target; version++) {
     const step = steps[version];

@@ -13,8 +13,6 @@ export interface OpenedIndex {
   index: JsonDb<WorkspaceFile>;
   /// The workspace holds no work yet (the app then imports the seed articles).
   created: boolean;
-  /// The index was restored or rebuilt: its entries are to be recomputed from the document files.
-  rebuild: boolean;
   /// What was repaired, for the user.
   notices: string[];
 }
@@ -39,12 +37,12 @@ export async function openIndex(dir: string, writable: boolean): Promise<OpenedI
   } catch (error) {
     if (!writable || !(error instanceof DamagedFileError)) throw error;
     const repair = await repairFromBackup(dir, 'workspace.json', error.problems.join('; '), WorkspaceFileSchema);
-    notices.push(repair.restored ? repair.message : `${repair.message} The document index was rebuilt from the document files.`);
+    notices.push(repair.restored ? repair.message : `${repair.message} Labels and annotator names are the defaults again.`);
     if (repair.restored) await index.read();
     rebuild = true;
   }
   // Documents are never removed from a workspace but by a repair, which leaves backups: one
   // with neither is new even when its index exists (a first import that was all rejected).
-  const created = missing ? !lost : writable && !rebuild && index.data.documents.length === 0 && !(await holdsWork(dir));
-  return { index, created, rebuild, notices };
+  const created = missing ? !lost : writable && !rebuild && !(await holdsWork(dir));
+  return { index, created, notices };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { backupCopyOf, listBackups } from './backups.js';
 import { fsyncFolder, readJsonFile, writeFileDurably } from './durableJsonFile.js';
+import type { FileKind } from './migrations.js';
 import { DOCUMENT_FILE_NAME } from './workspaceFiles.js';
 
 /// What a repair did, in words for the user.
@@ -13,12 +14,17 @@ export interface Repair {
   message: string;
 }
 
+/// The kind of a workspace file, for the migrations an older backup copy of it goes through.
+function kindOf(relativePath: string): FileKind {
+  return relativePath === 'workspace.json' ? 'workspace' : 'document';
+}
+
 /// Puts the newest valid backup copy of `relativePath` in its place; the backup's date, or null
-/// when no backup holds a valid copy.
+/// when no backup holds a valid copy. (A copy of an older schema is valid: it is migrated when read.)
 async function restoreNewestCopy<T>(dir: string, relativePath: string, schema: z.ZodType<T>): Promise<string | null> {
   for (const backup of await listBackups(dir)) {
     const copy = backupCopyOf(dir, backup.name, relativePath);
-    const valid = await readJsonFile(copy, schema).catch(() => null);
+    const valid = await readJsonFile(copy, schema, kindOf(relativePath)).catch(() => null);
     if (!valid) continue;
     await writeFileDurably(join(dir, relativePath), await readFile(copy));
     return backup.createdAt;
@@ -50,13 +56,13 @@ export async function repairFromBackup<T>(dir: string, relativePath: string, pro
 }
 
 /// Restores `workspace.json`, missing from a workspace that holds work, from the newest valid
-/// backup copy of it (the caller then lists the document files again, rebuilding the index when
-/// no backup had it); what happened, in words for the user.
+/// backup copy of it (the documents are listed from their own files either way); what happened,
+/// in words for the user.
 export async function restoreLostIndex<T>(dir: string, schema: z.ZodType<T>): Promise<string> {
   const restoredFrom = await restoreNewestCopy(dir, 'workspace.json', schema);
   return restoredFrom
-    ? `workspace.json was missing. It was restored from the backup of ${restoredFrom}; documents imported after that backup are listed again from their files.`
-    : 'workspace.json was missing and no backup holds a valid copy. The document index was rebuilt from the document files; labels and annotator names are the defaults again.';
+    ? `workspace.json was missing. It was restored from the backup of ${restoredFrom}; label and annotator changes made after that backup are lost.`
+    : 'workspace.json was missing and no backup holds a valid copy; labels and annotator names are the defaults again.';
 }
 
 /// Whether `dir` holds work (document files or backups) though its `workspace.json` may be gone.

@@ -1,10 +1,12 @@
-/// The workspace store (DESIGN §4): `workspace.json` (labels, annotators, document index) and one
-/// `documents/<hex>.json` per article, each a lowdb database over a durable, validated JSON file.
+/// The workspace store (DESIGN §4): `workspace.json` (labels, annotators, settings) and one
+/// `documents/<hex>.json` per article, each a lowdb database over a durable, validated JSON file,
+/// and beside them `index.sqlite`, the SQL index that every question across documents reads
+/// (derived from the files, written after each durable save, checked against them on open).
 /// Opening for writing takes the workspace lock; reads never need it. Every read and write of an
 /// open workspace goes through this one class, so that its queues, lock and caches are in one
-/// place; opening (`openIndex`), locked writes (`LockedWrites`), backups, recovery and the index's
-/// reconciliation are modules of their own.
-import { existsSync } from 'node:fs';
+/// place; opening (`openIndex`), locked writes (`LockedWrites`), backups, recovery and the SQL
+/// index (`sqlIndex/`) are modules of their own.
+import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -16,6 +18,7 @@ import {
   type Label,
   type WorkspaceFile,
 } from '../model.js';
+import { SCHEMA_VERSIONS } from './migrations.js';
 import { WorkbenchError } from '../errors.js';
 import { describeError } from '../fileErrors.js';
 import type { ArticleText } from '../text/readArticle.js';
@@ -23,16 +26,14 @@ import { backupsFolder, copyBackupBack, listBackups, snapshotWorkspace, type Bac
 import { DamagedFileError, DurableJsonFile, JsonDb, readJsonFile, upgradedFrom, type BeforeRename } from './durableJsonFile.js';
 import { holdsWork, repairFromBackup } from './recovery.js';
 import { openIndex } from './openIndex.js';
-import { TextIndex } from './textIndex.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { LockedWrites } from './lockedWrites.js';
 import { LOCK_STALE_MS, LockLostError, WorkspaceLock } from './workspaceLock.js';
-import { reconcileIndex } from './reconcileIndex.js';
 import { documentFileName, summarise } from './workspaceFiles.js';
 import type { LibraryPage, LibraryQuery } from './sqlIndex/libraryQuery.js';
-
-/// How long the index on disk may lag behind annotation counts held in memory.
-const INDEX_WRITE_DELAY_MS = 500;
+import { openIndexDatabase } from './sqlIndex/indexDatabase.js';
+import { buildIndex, checkIndex, type IndexChange, type IndexProgress, type IndexSync } from './sqlIndex/indexSync.js';
+import { stampOf, WorkspaceIndex, type SearchCandidate } from './sqlIndex/workspaceIndex.js';
 
 /// How often a changing workspace is snapshotted.
 export const BACKUP_INTERVAL_MS = 10 * 60 * 1000;
@@ -43,6 +44,11 @@ export interface OpenWorkspaceOptions {
   readOnly?: boolean;
   /// Names the holder in "workspace is open" messages (e.g. "Annotation Workbench", "awb import").
   app?: string;
+  /// Told as the SQL index is built from the files (when it is missing or cannot be trusted).
+  onIndexProgress?: IndexProgress;
+  /// Checks the SQL index against the files after `open` returns rather than before (the app,
+  /// whose library should not wait); `indexChecked` tells when the check is done.
+  checkIndexInBackground?: boolean;
 }
 
 /// What importing one article did.
@@ -64,16 +70,15 @@ export class Workspace {
   private readonly queue = new KeyedQueue();
   private readonly repairs = new Map<string, string>();
   private changedSinceBackup = false;
-  private indexBehind = false;
-  private indexTimer: NodeJS.Timeout | null = null;
   private openingBackup: Promise<void> = Promise.resolve();
-  private texts: TextIndex;
   private backupTimer: NodeJS.Timeout | null = null;
   /// Null when opened read-only.
   private readonly writes: LockedWrites | null;
   /// How many times everything was read again from disk (another process wrote here, a restore).
   private readFromDisk = 0;
   private closed = false;
+  /// Settles once the SQL index was checked against the files after opening.
+  indexChecked: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly dir: string,
@@ -85,8 +90,8 @@ export class Workspace {
     readonly created: boolean,
     /// What opening found and repaired, for the user.
     readonly notices: string[],
+    private readonly sql: WorkspaceIndex,
   ) {
-    this.texts = new TextIndex(dir);
     this.writes = lock && new LockedWrites(lock, app, this.queue, (guard) => this.readAgain(guard));
   }
 
@@ -106,15 +111,28 @@ export class Workspace {
       await mkdir(join(dir, 'documents'), { recursive: true });
       lock = await WorkspaceLock.acquire(dir, app);
     }
+    let sql: WorkspaceIndex | null = null;
     try {
-      const { index, created, rebuild, notices } = await openIndex(dir, !options.readOnly);
-      const workspace = new Workspace(dir, index, lock, app, created, notices);
+      const { index, created, notices } = await openIndex(dir, !options.readOnly);
+      const opened = openIndexDatabase(dir);
+      sql = new WorkspaceIndex(opened.db);
+      const workspace = new Workspace(dir, index, lock, app, created, notices, sql);
       if (!options.readOnly) await workspace.saveUpgraded('workspace.json', index);
+      if (!options.readOnly && !existsSync(indexPath)) await index.adapter.write(index.data, await workspace.writes!.guard());
+      if (opened.rebuild) {
+        const build = await buildIndex(dir, sql, options.onIndexProgress);
+        if (build.added.length || build.damaged.length || !created) {
+          if (existsSync(join(dir, 'documents'))) notices.push(`the document index was built from the document files (${opened.rebuild})`);
+        }
+        await workspace.repairDamaged(build);
+      } else if (options.checkIndexInBackground) {
+        workspace.indexChecked = workspace.checkIndex().catch((error: unknown) => void notices.push(`could not check the document index: ${describeError(error)}`));
+      } else {
+        await workspace.checkIndex();
+      }
       if (!options.readOnly) {
-        await workspace.reconcileIndex(created || rebuild);
-        if (rebuild) await workspace.refreshSummaries();
         // In the background: the library need not wait for the copy; close() and backups() do.
-        if (workspace.listDocuments().length) {
+        if (sql.documentCount()) {
           workspace.openingBackup = snapshotWorkspace(dir, { unlessUnchanged: true }).then(
             () => undefined,
             (error: unknown) => void workspace.notices.push(`the backup taken on opening failed: ${describeError(error)}`),
@@ -125,6 +143,7 @@ export class Workspace {
       }
       return workspace;
     } catch (error) {
+      sql?.close();
       lock?.release();
       throw error;
     }
@@ -145,43 +164,45 @@ export class Workspace {
     return this.index.data.annotators;
   }
 
-  /// The document index, in import order; never reads document files.
+  /// Every document's summary, in import order (from the SQL index; never reads document files).
   listDocuments(): DocumentSummary[] {
-    return this.index.data.documents;
+    return this.sql.listDocuments();
   }
 
-  /// The document index once every change queued so far (counts included) is in it.
+  /// @deprecated The library pages through `libraryPage`.
   async settledDocuments(): Promise<DocumentSummary[]> {
-    await this.queue.run('workspace.json', async () => undefined);
-    return this.index.data.documents;
+    return this.sql.listDocuments();
   }
 
   /// Every document's id, in import order.
   documentIds(): string[] {
-    return this.index.data.documents.map((d) => d.id);
+    return this.sql.documentIds();
+  }
+
+  /// How many documents there are.
+  documentCount(): number {
+    return this.sql.documentCount();
   }
 
   /// One page of the library, sorted and filtered (see `LibraryQuery`).
   async libraryPage(query: LibraryQuery): Promise<LibraryPage> {
-    const all = await this.settledDocuments();
-    const wanted = (query.filter ?? '').trim().toLowerCase();
-    const matching = wanted ? all.filter((d) => `${d.title}\n${d.sourceName}`.toLowerCase().includes(wanted)) : [...all];
-    const total = (d: DocumentSummary) => Object.values(d.counts).reduce((a, b) => a + b, 0);
-    const by: Record<string, (a: DocumentSummary, b: DocumentSummary) => number> = {
-      imported: () => 0,
-      title: (a, b) => a.title.localeCompare(b.title),
-      characters: (a, b) => a.characters - b.characters,
-      annotations: (a, b) => total(a) - total(b),
-    };
-    matching.sort(by[query.sort ?? 'imported']);
-    if (query.descending) matching.reverse();
-    const documents = matching.slice(query.offset, query.offset + query.limit).map(({ importedAt: _importedAt, ...listed }) => listed);
-    return { total: matching.length, all: all.length, offset: query.offset, documents };
+    return this.sql.libraryPage(query);
+  }
+
+  /// Documents that may hold the phrase `words` (see `WorkspaceIndex.searchCandidates`).
+  searchCandidates(words: string[], offset: number, limit: number): SearchCandidate[] {
+    return this.sql.searchCandidates(words, offset, limit);
+  }
+
+  /// Annotations per annotator over every document, once the index was checked.
+  async annotationsByAnnotator(): Promise<Map<string, number>> {
+    await this.indexChecked;
+    return this.sql.annotationsByAnnotator();
   }
 
   /// Whether a document with this id is in the workspace.
   hasDocument(id: string): boolean {
-    return this.index.data.documents.some((d) => d.id === id);
+    return this.sql.hasDocument(id);
   }
 
   /// One document with its annotations and relations.
@@ -192,13 +213,6 @@ export class Workspace {
   /// A document already loaded by `readDocument`, without reading anything; `undefined` otherwise.
   loadedDocument(id: string): Promise<DocumentFile> | undefined {
     return this.documents.get(id)?.then((db) => db.data);
-  }
-
-  /// The folded texts of every document, for search (loaded on first use).
-  async textIndex(): Promise<{ index: TextIndex; ids: string[] }> {
-    const ids = this.index.data.documents.map((d) => d.id);
-    await this.texts.load(ids, async (id) => (await this.readDocument(id)).document.text, !!this.writes);
-    return { index: this.texts, ids };
   }
 
   /// The message about a repair of this document's file, once, if it was repaired when read.
@@ -219,7 +233,6 @@ export class Workspace {
     this.assertWritable();
     await this.openingBackup;
     await this.queue.idle();
-    await this.writeIndexIfBehind();
     // Not while another process holds the workspace (its pruning could remove that one's snapshots).
     await this.writes!.guard();
     this.changedSinceBackup = false;
@@ -231,16 +244,13 @@ export class Workspace {
     this.assertWritable();
     const source = join(backupsFolder(this.dir), name);
     if (!(await this.backups()).some((b) => b.name === name)) throw new WorkspaceError(`no backup named ${name}`);
-    if (!(await readJsonFile(join(source, 'workspace.json'), WorkspaceFileSchema).catch(() => null))) {
+    if (!(await readJsonFile(join(source, 'workspace.json'), WorkspaceFileSchema, 'workspace').catch(() => null))) {
       throw new WorkspaceError(`backup ${name} has no valid workspace.json`);
     }
     await this.openingBackup;
     // Alone, the safety snapshot included: no change may fall between it and the restore.
+    await this.indexChecked;
     return this.writes!.runAlone(async (guard) => {
-      if (this.indexBehind) {
-        await this.index.adapter.write(this.index.data, guard);
-        this.indexBehind = false;
-      }
       const safety = await snapshotWorkspace(this.dir);
       try {
         await copyBackupBack(this.dir, name, guard);
@@ -254,8 +264,11 @@ export class Workspace {
         this.readFromDisk++;
         this.documents.clear();
         await this.index.read();
-        this.indexBehind = false;
+        // Whatever reached the folder, the index follows it (a backup from before version 2
+        // holds a workspace.json with the document list, which reading it migrated).
+        await this.checkIndex(async (_id, change) => change());
       }
+      await this.saveUpgraded('workspace.json', this.index);
       return safety;
     });
   }
@@ -265,50 +278,37 @@ export class Workspace {
     return (await this.importArticles([article]))[0];
   }
 
-  /// Stores checked articles: each document file, then the index once for the whole batch, so a
-  /// batch costs one index write rather than one per article. A text already in the workspace (or
-  /// earlier in the batch) is reported as a duplicate. Resolves once everything is on disk.
+  /// Stores checked articles: each document file, then its entry in the SQL index. A text already
+  /// in the workspace (or earlier in the batch) is reported as a duplicate. Resolves once every
+  /// file is on disk. (Imports run one batch at a time, so two cannot both add one text.)
   importArticles(articles: ArticleText[]): Promise<ImportOutcome[]> {
     this.assertWritable();
-    return this.writes!.run('workspace.json', async (guard) => {
-      const known = new Map(this.index.data.documents.map((d) => [d.id, d]));
-      const added: DocumentSummary[] = [];
+    return this.writes!.run('documents', async (guard) => {
+      const known = new Map<string, DocumentSummary>();
       const outcomes: ImportOutcome[] = [];
-      try {
-        for (const article of articles) {
-          const existing = known.get(article.id);
-          if (existing) {
-            outcomes.push({ status: 'duplicate', document: existing });
-            continue;
-          }
-          const file: DocumentFile = {
-            schemaVersion: SCHEMA_VERSION,
-            document: { id: article.id, title: article.title, sourceName: article.sourceName, text: article.text, importedAt: new Date().toISOString() },
-            annotations: [],
-            relations: [],
-          };
-          const db = new JsonDb(new DurableJsonFile(this.documentPath(article.id), DocumentFileSchema), file);
-          // Document files first: a crash before the index write leaves files that the next open
-          // adopts, never an index entry without its file.
-          await db.adapter.write(file, guard);
-          this.documents.set(article.id, Promise.resolve(db));
-          const summary = summarise(file);
-          known.set(article.id, summary);
-          added.push(summary);
-          outcomes.push({ status: 'imported', document: summary, warnings: article.warnings });
+      for (const article of articles) {
+        const existing = known.get(article.id) ?? this.sql.documentSummary(article.id);
+        if (existing) {
+          outcomes.push({ status: 'duplicate', document: existing });
+          continue;
         }
-      } finally {
-        // Also after a failed write: index what did reach the disk.
-        if (added.length) {
-          const next = { ...this.index.data, documents: [...this.index.data.documents, ...added] };
-          await this.index.adapter.write(next, guard);
-          this.index.data = next;
-          this.indexBehind = false;
-          this.changedSinceBackup = true;
-        }
+        const file: DocumentFile = {
+          schemaVersion: SCHEMA_VERSION,
+          document: { id: article.id, title: article.title, sourceName: article.sourceName, text: article.text, importedAt: new Date().toISOString() },
+          annotations: [],
+          relations: [],
+        };
+        const db = new JsonDb(new DurableJsonFile(this.documentPath(article.id), DocumentFileSchema), file);
+        // The file first: a crash before the index is written leaves a file that the next
+        // open's check indexes, never an entry without its file.
+        await db.adapter.write(file, guard);
+        this.changedSinceBackup = true;
+        this.documents.set(article.id, Promise.resolve(db));
+        this.sql.putDocument(file, this.stampOf(article.id));
+        const summary = summarise(file);
+        known.set(article.id, summary);
+        outcomes.push({ status: 'imported', document: summary, warnings: article.warnings });
       }
-      const texts = new Map(articles.map((a) => [a.id, a.text]));
-      await this.texts.add(added.map((d) => ({ id: d.id, text: texts.get(d.id)! })));
       return outcomes;
     });
   }
@@ -320,24 +320,14 @@ export class Workspace {
     this.assertWritable();
     return this.writes!.run(id, async (guard) => {
       const db = await this.documentDb(id);
-      const { file, result } = change(db.data);
+      const before = db.data;
+      const { file, result } = change(before);
       await db.adapter.write(file, guard);
       db.data = file;
       this.changedSinceBackup = true;
-      const counts = summarise(file).counts;
-      const readFromDisk = this.readFromDisk;
-      // The counts are derived from the document just written, so the change is acknowledged
-      // now and the index on disk catches up a moment later; an open after a crash recounts the
-      // documents newer than the index. (In the index's queue, so no index write loses them.)
-      void this.queue.run('workspace.json', async () => {
-        // Counts from before the workspace was read again (see regainLock) are out of date.
-        if (readFromDisk !== this.readFromDisk) return;
-        const entry = this.index.data.documents.find((d) => d.id === id);
-        if (!entry || JSON.stringify(entry.counts) === JSON.stringify(counts)) return;
-        this.index.data = { ...this.index.data, documents: this.index.data.documents.map((d) => (d.id === id ? { ...d, counts } : d)) };
-        this.indexBehind = true;
-        this.scheduleIndexWrite();
-      });
+      // The index follows in the same step, once the file is durable; a crash in between leaves
+      // a file whose stamp differs from the index's, which the next open indexes again.
+      this.sql.updateDocument(before, file, this.stampOf(id));
       return result;
     });
   }
@@ -349,27 +339,21 @@ export class Workspace {
       const next = change(this.index.data);
       await this.index.adapter.write(next, guard);
       this.index.data = next;
-      this.indexBehind = false;
       this.changedSinceBackup = true;
       return next;
     });
   }
 
   /// Replaces the label list once `check` accepts it, given how many annotations use each label
-  /// it removes. Counted in the document files themselves (the index's counts lag behind saves),
+  /// it removes (counted in the SQL index, which every save updates before it is acknowledged),
   /// with every other change waiting, so that none can use a label as it is removed.
-  updateLabels(labels: Label[], check: (usage: Record<string, number>) => void): Promise<Label[]> {
+  async updateLabels(labels: Label[], check: (usage: Record<string, number>) => void): Promise<Label[]> {
     this.assertWritable();
+    await this.indexChecked;
     return this.writes!.runAlone(async (guard) => {
       const kept = new Set(labels.map((l) => l.id));
-      const removed = new Set(this.index.data.labels.filter((l) => !kept.has(l.id)).map((l) => l.id));
-      const usage: Record<string, number> = {};
-      // Every acknowledged change is on disk: the queue is idle while this runs.
-      for (const { id } of removed.size ? this.index.data.documents : []) {
-        const file = await readJsonFile(this.documentPath(id), DocumentFileSchema, 'document');
-        for (const a of file?.annotations ?? []) if (removed.has(a.label)) usage[a.label] = (usage[a.label] ?? 0) + 1;
-      }
-      check(usage);
+      const removed = this.index.data.labels.filter((l) => !kept.has(l.id)).map((l) => l.id);
+      check(this.sql.labelUsage(removed));
       // Written here, not through updateIndex: that would wait for this task.
       const next = { ...this.index.data, labels };
       await this.index.adapter.write(next, guard);
@@ -379,41 +363,18 @@ export class Workspace {
     });
   }
 
-  /// Writes the index soon if its counts changed in memory only.
-  private scheduleIndexWrite(): void {
-    if (this.indexTimer) return;
-    this.indexTimer = setTimeout(() => {
-      this.indexTimer = null;
-      void this.writeIndexIfBehind().catch((error: unknown) => {
-        console.error(`could not update workspace.json, will retry: ${String(error)}`);
-        this.scheduleIndexWrite();
-      });
-    }, INDEX_WRITE_DELAY_MS);
-    this.indexTimer.unref();
-  }
-
-  private writeIndexIfBehind(): Promise<void> {
-    return this.writes!.run('workspace.json', async (guard) => {
-      if (!this.indexBehind) return;
-      await this.index.adapter.write(this.index.data, guard);
-      this.indexBehind = false;
-    });
-  }
-
   /// Waits for pending writes, takes a snapshot when anything changed since the last one (so a
   /// workspace changed only by short-lived commands has backups too) and releases the lock.
   async close(): Promise<void> {
     this.closed = true;
     if (this.backupTimer) clearInterval(this.backupTimer);
-    if (this.indexTimer) clearTimeout(this.indexTimer);
     try {
       await this.openingBackup;
+      await this.indexChecked;
       await this.queue.idle();
-      if (this.writes) {
-        await this.writeIndexIfBehind();
-        if (this.changedSinceBackup && !this.writes.lost) await snapshotWorkspace(this.dir, { unlessUnchanged: true });
-      }
+      if (this.writes && this.changedSinceBackup && !this.writes.lost) await snapshotWorkspace(this.dir, { unlessUnchanged: true });
     } finally {
+      this.sql.close();
       this.writes?.release();
     }
   }
@@ -423,10 +384,10 @@ export class Workspace {
     // What this process holds in memory may be older than what the other one wrote.
     this.readFromDisk++;
     this.documents.clear();
-    this.texts = new TextIndex(this.dir);
     await this.index.read();
-    this.indexBehind = false;
-    await this.reconcileIndex(false, guard);
+    await this.saveUpgraded('workspace.json', this.index, guard);
+    // Already in the queue that a change of the index would wait for: made directly.
+    await this.checkIndex(async (_id, change) => change());
     this.notices.push(
       `another program wrote to this workspace while this one was paused or busy for more than ${LOCK_STALE_MS / 1000} s; ` +
         'everything was read again from disk before the next change was saved (reopen documents to see their changes)',
@@ -434,13 +395,14 @@ export class Workspace {
   }
 
   /// Writes back a file that was read in an older schema and migrated, after taking a backup.
-  private async saveUpgraded<T extends object>(relativePath: string, db: JsonDb<T>): Promise<void> {
+  private async saveUpgraded<T extends object>(relativePath: string, db: JsonDb<T>, guard?: BeforeRename): Promise<void> {
     const from = upgradedFrom.get(db.data);
-    if (from === undefined) return;
+    if (from === undefined || !this.writes) return;
     const backup = await snapshotWorkspace(this.dir);
-    await db.adapter.write(db.data, await this.writes!.guard());
+    await db.adapter.write(db.data, guard ?? (await this.writes.guard()));
     upgradedFrom.delete(db.data);
-    this.notices.push(`upgraded ${relativePath} from schema ${from} to ${SCHEMA_VERSION}; the previous state is backup ${backup.name}`);
+    const to = SCHEMA_VERSIONS[relativePath === 'workspace.json' ? 'workspace' : 'document'];
+    this.notices.push(`upgraded ${relativePath} from schema ${from} to ${to}; the previous state is backup ${backup.name}`);
   }
 
   private async backupIfChanged(): Promise<void> {
@@ -449,24 +411,40 @@ export class Workspace {
     await this.backup().catch((error: unknown) => void this.notices.push(`the automatic backup failed: ${describeError(error)}`));
   }
 
-  /// Recomputes every index entry from its document file (after the index was restored).
-  private async refreshSummaries(): Promise<void> {
-    const documents: DocumentSummary[] = [];
-    for (const entry of this.index.data.documents) {
-      const file = await this.documentDb(entry.id).then((db) => db.data).catch(() => null);
-      if (file) documents.push(summarise(file));
+  /// Brings the SQL index in line with the document files; `change` runs each fix (by default in
+  /// the document's queue, so that it never interleaves with a save of it). What it found that
+  /// the user should know is told as notices.
+  private async checkIndex(change: IndexChange = (id, fix) => this.queue.run(id, fix)): Promise<void> {
+    const found = await checkIndex(this.dir, this.sql, change);
+    for (const title of found.added) this.notices.push(`indexed "${title}", whose file the document index did not list`);
+    if (found.updated) this.notices.push(`the document index was brought up to date for ${found.updated} document(s) whose files changed since it was written`);
+    if (found.removed) this.notices.push(`${found.removed} document(s) whose files are gone were removed from the document index`);
+  }
+
+  /// Repairs, from the backups, the document files that a build of the index could not read.
+  private async repairDamaged(found: IndexSync): Promise<void> {
+    for (const { id, problem } of found.damaged) {
+      if (!this.writes) {
+        this.notices.push(`documents/${documentFileName(id)} is damaged (${problem}); open the workspace for writing (the app, or awb repair) to restore it from a backup`);
+        continue;
+      }
+      await this.documentDb(id, problem).catch(() => undefined); // the repair's own notice says what happened
     }
-    await this.updateIndex((index) => ({ ...index, documents }));
+  }
+
+  /// The stamp of a document's file as it is now on disk.
+  private stampOf(id: string): string {
+    return stampOf(statSync(this.documentPath(id)));
   }
 
   private documentPath(id: string): string {
     return join(this.dir, 'documents', documentFileName(id));
   }
 
-  private documentDb(id: string): Promise<JsonDb<DocumentFile>> {
+  private documentDb(id: string, knownDamage?: string): Promise<JsonDb<DocumentFile>> {
     let loading = this.documents.get(id);
     if (!loading) {
-      loading = this.loadDocument(id);
+      loading = this.loadDocument(id, knownDamage);
       this.documents.set(id, loading);
       loading.catch(() => this.documents.delete(id));
     }
@@ -474,8 +452,9 @@ export class Workspace {
   }
 
   /// Reads a document file; in a writable workspace a damaged one is repaired from the backups.
-  private async loadDocument(id: string): Promise<JsonDb<DocumentFile>> {
-    if (!this.hasDocument(id)) throw new WorkspaceError(`no document ${id} in this workspace`);
+  /// `knownDamage` is for a file that the index's build found damaged (and so does not list).
+  private async loadDocument(id: string, knownDamage?: string): Promise<JsonDb<DocumentFile>> {
+    if (knownDamage === undefined && !this.hasDocument(id)) throw new WorkspaceError(`no document ${id} in this workspace`);
     const relativePath = join('documents', documentFileName(id));
     const db = new JsonDb(new DurableJsonFile(join(this.dir, relativePath), DocumentFileSchema, 'document'), null as unknown as DocumentFile);
     let problem: string | null = null;
@@ -485,22 +464,18 @@ export class Workspace {
       if (!this.writes || !(error instanceof DamagedFileError)) throw error;
       problem = error.problems.join('; ');
     }
+    if (knownDamage !== undefined) problem ??= knownDamage;
     if (!db.data || problem !== null) {
       if (!this.writes) throw new WorkspaceError(`the file for document ${id} is missing from ${join(this.dir, 'documents')}`);
       const repair = await repairFromBackup(this.dir, relativePath, problem, DocumentFileSchema);
       this.notices.push(repair.message);
       this.repairs.set(id, repair.message);
-      // The index follows without being waited for: this may run inside a write that a
-      // `runAlone` task waits for, which the index's queue would wait for in turn.
-      const indexLater = (change: (index: WorkspaceFile) => WorkspaceFile) =>
-        void this.updateIndex(change).catch((error: unknown) => this.notices.push(`could not update workspace.json after a repair: ${describeError(error)}`));
       if (!repair.restored) {
-        indexLater((index) => ({ ...index, documents: index.documents.filter((d) => d.id !== id) }));
+        this.sql.removeDocument(id);
         throw new WorkspaceError(`${repair.message} The document was removed from the library.`);
       }
       await db.read();
-      const counts = summarise(db.data).counts;
-      indexLater((index) => ({ ...index, documents: index.documents.map((d) => (d.id === id ? { ...d, counts } : d)) }));
+      this.sql.putDocument(db.data, this.stampOf(id));
     }
     if (this.writes) await this.saveUpgraded(relativePath, db);
     return db;
@@ -509,16 +484,6 @@ export class Workspace {
   private assertWritable(): void {
     if (!this.writes) throw new WorkspaceError(`workspace ${this.dir} was opened read-only`);
     if (this.closed) throw new WorkspaceError(`workspace ${this.dir} was closed`);
-  }
-
-  /// Brings the index in line with the document files after a crash (see `reconcileIndex`).
-  private async reconcileIndex(force: boolean, guard?: BeforeRename): Promise<void> {
-    const { documents, recovered, changed } = await reconcileIndex(this.dir, this.index.data.documents);
-    for (const title of recovered) this.notices.push(title);
-    if (!changed && !force) return;
-    const next = { ...this.index.data, documents };
-    await this.index.adapter.write(next, guard ?? (await this.writes!.guard()));
-    this.index.data = next;
   }
 }
 

@@ -1,6 +1,6 @@
 /// Names and derived data of workspace files, shared by the store, its checks and its repairs.
 import { userInfo } from 'node:os';
-import { DEFAULT_LABELS, SCHEMA_VERSION, type DocumentFile, type DocumentSummary, type WorkspaceFile } from '../model.js';
+import { DEFAULT_LABELS, WORKSPACE_SCHEMA_VERSION, type DocumentFile, type DocumentSummary, type WorkspaceFile } from '../model.js';
 
 /// File name of a document's database inside `documents/`.
 export function documentFileName(id: string): string {
@@ -27,14 +27,13 @@ export function summarise(file: DocumentFile): DocumentSummary {
   return { id, title, sourceName, characters: [...text].length, importedAt, counts };
 }
 
-/// A new workspace's index: the default labels, the OS user as annotator, no documents.
+/// A new workspace's `workspace.json`: the default labels, the OS user as annotator.
 export function emptyWorkspace(): WorkspaceFile {
   const annotator = defaultAnnotator();
   return {
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
     labels: DEFAULT_LABELS.map((l) => ({ ...l })),
     annotators: [annotator],
     currentAnnotator: annotator,
-    documents: [],
   };
 }

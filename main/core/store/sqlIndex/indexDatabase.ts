@@ -1,0 +1,145 @@
+/// The SQLite file beside a workspace's JSON files (`index.sqlite`, DESIGN §4 scale): opened,
+/// created with its schema, and told apart when it cannot be trusted (missing, from another
+/// version, half-built, truncated or damaged), in which case it is started afresh and rebuilt
+/// from the document files. It is a cache: removing it never loses anything.
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { sqliteOptions } from './sqliteBinding.js';
+
+/// The index's file name inside the workspace folder.
+export const INDEX_FILE = 'index.sqlite';
+
+/// The layout version; an index of another version is rebuilt, never migrated.
+const INDEX_VERSION = 1;
+
+/// The tokenizer of the full-text index. Combining marks count as parts of words (as letters,
+/// digits and private-use characters do), so a decomposed accent does not split a word in two.
+const TOKENIZER = `unicode61 remove_diacritics 0 categories 'L* N* Co M*'`;
+
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  source_name TEXT NOT NULL,
+  characters INTEGER NOT NULL,
+  imported_at TEXT NOT NULL,
+  counts TEXT NOT NULL,
+  annotations INTEGER NOT NULL,
+  filter_key TEXT NOT NULL,
+  stamp TEXT NOT NULL
+);
+CREATE INDEX documents_by_import ON documents (imported_at, seq);
+CREATE INDEX documents_by_title ON documents (title COLLATE NOCASE, seq);
+CREATE INDEX documents_by_characters ON documents (characters, seq);
+CREATE INDEX documents_by_annotations ON documents (annotations, seq);
+CREATE TABLE annotations (
+  doc INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  label TEXT NOT NULL,
+  annotator TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  quote TEXT NOT NULL,
+  PRIMARY KEY (doc, id)
+) WITHOUT ROWID;
+CREATE INDEX annotations_by_annotator ON annotations (annotator);
+CREATE INDEX annotations_by_label ON annotations (label);
+CREATE TABLE texts (doc INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE VIRTUAL TABLE text_search USING fts5(text, content='', contentless_delete=1, tokenize="${TOKENIZER}");
+`;
+
+/// An opened index and whether it has to be built from the files before it can be used.
+export interface OpenedIndexDatabase {
+  db: Database.Database;
+  /// Why it is built afresh (for the notice), or null when it can be checked and used.
+  rebuild: string | null;
+  /// Whether the file is in memory only (the workspace folder cannot be written).
+  inMemory: boolean;
+}
+
+/// Whether an error says the file is not a usable database (damaged, truncated, not SQLite).
+export function isDamagedIndexError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|IOERR_SHORT_READ)/.test(code);
+}
+
+/// Removes the index's file and its journal files.
+export function removeIndexFiles(dir: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(join(dir, INDEX_FILE + suffix), { force: true });
+}
+
+/// Opens (creating if needed) `dir`'s index; one that cannot be trusted comes back empty, with the
+/// reason it is to be rebuilt. Where the folder cannot be written, the index lives in memory.
+export function openIndexDatabase(dir: string): OpenedIndexDatabase {
+  const path = join(dir, INDEX_FILE);
+  const existed = existsSync(path);
+  // A log or shared-memory file without its database belongs to none: never replayed into a new one.
+  if (!existed) removeIndexFiles(dir);
+  let problem: string | null = null;
+  try {
+    const db = connect(path);
+    const state = trustworthy(db, path);
+    if (state === 'ok') return { db, rebuild: null, inMemory: false };
+    db.close();
+    problem = existed ? state : null;
+  } catch (error) {
+    if (isReadOnlyError(error)) return { db: createSchema(connect(':memory:')), rebuild: 'the workspace folder cannot be written', inMemory: true };
+    if (!isDamagedIndexError(error)) throw error;
+    problem = `it is damaged (${(error as Error).message})`;
+  }
+  removeIndexFiles(dir);
+  try {
+    const db = createSchema(connect(path));
+    return { db, rebuild: problem ? `${INDEX_FILE} ${problem}` : `${INDEX_FILE} is missing`, inMemory: false };
+  } catch (error) {
+    if (!isReadOnlyError(error)) throw error;
+    return { db: createSchema(connect(':memory:')), rebuild: 'the workspace folder cannot be written', inMemory: true };
+  }
+}
+
+/// Marks a full build as finished: until then a crash leaves an index that the next open rebuilds.
+export function markBuilt(db: Database.Database, built: boolean): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run('built', built ? '1' : '0');
+}
+
+function connect(path: string): Database.Database {
+  const db = new Database(path, { ...sqliteOptions(), timeout: 10_000 });
+  // Write-ahead logging: readers (another awb process) never block the writer, and a killed
+  // process leaves the database whole. NORMAL sync: a power cut may lose the last transactions
+  // of this cache, which the next open's check against the files puts back.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  return db;
+}
+
+function createSchema(db: Database.Database): Database.Database {
+  db.exec(SCHEMA);
+  db.pragma(`user_version = ${INDEX_VERSION}`);
+  markBuilt(db, false);
+  return db;
+}
+
+/// 'ok', or why the file cannot be used as it is.
+function trustworthy(db: Database.Database, path: string): 'ok' | string {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version === 0) return 'is empty';
+  if (version !== INDEX_VERSION) return `has layout ${version}, not ${INDEX_VERSION}`;
+  const built = db.prepare("SELECT value FROM meta WHERE key = 'built'").pluck().get();
+  if (built !== '1') return 'was left half-built';
+  // A truncated file still opens: its header tells how long it should be. (Pages still in the
+  // write-ahead log may lie past the end of the main file, so only a file without one is held to it.)
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
+  if ((!wal || wal.size === 0) && statSync(path).size < pageSize * pages) return 'is shorter than its own header says (truncated)';
+  db.prepare('SELECT count(*) FROM documents').get();
+  return 'ok';
+}
+
+function isReadOnlyError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EROFS' || code === 'EPERM';
+}

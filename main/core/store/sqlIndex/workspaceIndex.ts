@@ -1,0 +1,249 @@
+/// Every question asked across documents, and every change that keeps the answers true, as SQL
+/// over the index (`indexDatabase.ts` has the tables). The SQL here is the contract a team server
+/// on PostgreSQL would answer too: plain tables, no SQLite-only construct but the full-text
+/// table (`text_search`, FTS5), which such a server would replace with its own text search.
+import type Database from 'better-sqlite3';
+import type { Annotation, DocumentFile, DocumentSummary } from '../../model.js';
+import { foldCase } from '../../text/foldCase.js';
+import { summarise } from '../workspaceFiles.js';
+import type { LibraryPage, LibraryQuery, LibrarySort } from './libraryQuery.js';
+
+/// What the index keeps to tell whether a document file changed since it was indexed: inode,
+/// size and modification time (every durable write makes a new inode).
+export type FileStamp = string;
+
+/// The stamp of a file's `fs.Stats`.
+export function stampOf(stats: { ino: number; size: number; mtimeMs: number }): FileStamp {
+  return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+}
+
+/// The key the library's filter matches: title and file name, lower case, accents removed.
+export function filterKey(title: string, sourceName: string): string {
+  return `${title}\n${sourceName}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+const ORDER: Record<LibrarySort, string> = {
+  imported: 'imported_at, seq',
+  title: 'title COLLATE NOCASE, seq',
+  characters: 'characters, seq',
+  annotations: 'annotations, seq',
+};
+
+interface DocumentRow {
+  seq: number;
+  id: string;
+  title: string;
+  source_name: string;
+  characters: number;
+  imported_at: string;
+  counts: string;
+}
+
+function summaryOf(row: DocumentRow): DocumentSummary {
+  return { id: row.id, title: row.title, sourceName: row.source_name, characters: row.characters, importedAt: row.imported_at, counts: JSON.parse(row.counts) as Record<string, number> };
+}
+
+function sameAnnotation(a: Annotation, b: Annotation): boolean {
+  return a.label === b.label && a.annotator === b.annotator && a.start === b.start && a.end === b.end && a.quote === b.quote;
+}
+
+/// A candidate document of a phrase search: its text, to confirm and place the hits in.
+export interface SearchCandidate {
+  id: string;
+  title: string;
+  text: string;
+}
+
+/// The index of one workspace.
+export class WorkspaceIndex {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(readonly db: Database.Database) {}
+
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /// Runs `work` in one transaction.
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  // ---- Reads ----
+
+  /// How many documents there are.
+  documentCount(): number {
+    return this.sql('SELECT count(*) FROM documents').pluck().get() as number;
+  }
+
+  /// Whether a document is indexed.
+  hasDocument(id: string): boolean {
+    return this.sql('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
+  }
+
+  /// Every document's id, in import order.
+  documentIds(): string[] {
+    return this.sql('SELECT id FROM documents ORDER BY imported_at, seq').pluck().all() as string[];
+  }
+
+  /// Every document's summary, in import order.
+  listDocuments(): DocumentSummary[] {
+    return (this.sql('SELECT * FROM documents ORDER BY imported_at, seq').all() as DocumentRow[]).map(summaryOf);
+  }
+
+  /// One document's summary, or null.
+  documentSummary(id: string): DocumentSummary | null {
+    const row = this.sql('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+    return row ? summaryOf(row) : null;
+  }
+
+  /// One page of the library.
+  libraryPage(query: LibraryQuery): LibraryPage {
+    const wanted = filterKey(query.filter?.trim() ?? '', '').trim();
+    const where = wanted ? 'WHERE instr(filter_key, @wanted) > 0' : '';
+    const direction = query.descending ? 'DESC' : 'ASC';
+    const order = ORDER[query.sort ?? 'imported']
+      .split(', ')
+      .map((column) => `${column} ${direction}`)
+      .join(', ');
+    const rows = this.sql(`SELECT * FROM documents ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({
+      ...(wanted ? { wanted } : {}),
+      limit: query.limit,
+      offset: query.offset,
+    }) as DocumentRow[];
+    const all = this.documentCount();
+    const total = wanted ? (this.sql(`SELECT count(*) FROM documents ${where}`).pluck().get({ wanted }) as number) : all;
+    return {
+      total,
+      all,
+      offset: query.offset,
+      documents: rows.map((row) => {
+        const { importedAt: _importedAt, ...listed } = summaryOf(row);
+        return listed;
+      }),
+    };
+  }
+
+  /// Annotations per annotator, over every document.
+  annotationsByAnnotator(): Map<string, number> {
+    const rows = this.sql('SELECT annotator, count(*) AS n FROM annotations GROUP BY annotator').all() as { annotator: string; n: number }[];
+    return new Map(rows.map((r) => [r.annotator, r.n]));
+  }
+
+  /// How many annotations use each of `labels`.
+  labelUsage(labels: string[]): Record<string, number> {
+    const usage: Record<string, number> = {};
+    for (const label of labels) {
+      const n = this.sql('SELECT count(*) FROM annotations WHERE label = ?').pluck().get(label) as number;
+      if (n) usage[label] = n;
+    }
+    return usage;
+  }
+
+  /// Documents whose folded text holds every word of `words` as a phrase (FTS5), best first,
+  /// `limit` from `offset`. A superset of the documents holding the phrase itself: the caller
+  /// confirms each against its text.
+  searchCandidates(words: string[], offset: number, limit: number): SearchCandidate[] {
+    const phrase = `"${words.join(' ')}"`;
+    return this.sql(
+      `SELECT d.id, d.title, t.text FROM text_search s JOIN documents d ON d.seq = s.rowid JOIN texts t ON t.doc = s.rowid
+       WHERE text_search MATCH ? ORDER BY s.rank LIMIT ? OFFSET ?`,
+    ).all(phrase, limit, offset) as SearchCandidate[];
+  }
+
+  /// Every document's stamp, by id.
+  stamps(): Map<string, FileStamp> {
+    const rows = this.sql('SELECT id, stamp FROM documents').raw().all() as [string, string][];
+    return new Map(rows);
+  }
+
+  // ---- Writes ----
+
+  /// Indexes a document file, replacing what was indexed for it.
+  putDocument(file: DocumentFile, stamp: FileStamp): void {
+    this.transaction(() => {
+      const summary = summarise(file);
+      const seq = this.sql(
+        `INSERT INTO documents (id, title, source_name, characters, imported_at, counts, annotations, filter_key, stamp)
+         VALUES (@id, @title, @sourceName, @characters, @importedAt, @counts, @annotations, @filterKey, @stamp)
+         ON CONFLICT(id) DO UPDATE SET title = excluded.title, source_name = excluded.source_name, characters = excluded.characters,
+           imported_at = excluded.imported_at, counts = excluded.counts, annotations = excluded.annotations,
+           filter_key = excluded.filter_key, stamp = excluded.stamp
+         RETURNING seq`,
+      )
+        .pluck()
+        .get({
+          ...summary,
+          counts: JSON.stringify(summary.counts),
+          annotations: file.annotations.length,
+          filterKey: filterKey(summary.title, summary.sourceName),
+          stamp,
+        }) as number;
+      this.sql('DELETE FROM annotations WHERE doc = ?').run(seq);
+      for (const a of file.annotations) this.insertAnnotation(seq, a);
+      // A document's text never changes: indexed once.
+      if (this.sql('INSERT OR IGNORE INTO texts (doc, text) VALUES (?, ?)').run(seq, file.document.text).changes) {
+        this.sql('INSERT INTO text_search (rowid, text) VALUES (?, ?)').run(seq, foldCase(file.document.text));
+      }
+    });
+  }
+
+  /// Follows a save of a document already indexed: only the annotations that changed are written,
+  /// so a save costs the change, not the document.
+  updateDocument(before: DocumentFile, after: DocumentFile, stamp: FileStamp): void {
+    const seq = this.sql('SELECT seq FROM documents WHERE id = ?').pluck().get(after.document.id) as number | undefined;
+    if (seq === undefined) return this.putDocument(after, stamp);
+    this.transaction(() => {
+      const summary = summarise(after);
+      this.sql('UPDATE documents SET counts = ?, annotations = ?, stamp = ?, title = ? WHERE seq = ?').run(
+        JSON.stringify(summary.counts),
+        after.annotations.length,
+        stamp,
+        summary.title,
+        seq,
+      );
+      const old = new Map(before.annotations.map((a) => [a.id, a]));
+      const kept = new Set<string>();
+      for (const a of after.annotations) {
+        kept.add(a.id);
+        const was = old.get(a.id);
+        if (was && sameAnnotation(was, a)) continue;
+        if (was) this.sql('DELETE FROM annotations WHERE doc = ? AND id = ?').run(seq, a.id);
+        this.insertAnnotation(seq, a);
+      }
+      for (const id of old.keys()) if (!kept.has(id)) this.sql('DELETE FROM annotations WHERE doc = ? AND id = ?').run(seq, id);
+    });
+  }
+
+  /// Forgets a document.
+  removeDocument(id: string): void {
+    this.transaction(() => {
+      const seq = this.sql('SELECT seq FROM documents WHERE id = ?').pluck().get(id) as number | undefined;
+      if (seq === undefined) return;
+      this.sql('DELETE FROM annotations WHERE doc = ?').run(seq);
+      this.sql('DELETE FROM text_search WHERE rowid = ?').run(seq);
+      this.sql('DELETE FROM texts WHERE doc = ?').run(seq);
+      this.sql('DELETE FROM documents WHERE seq = ?').run(seq);
+    });
+  }
+
+  /// Closes the database, folding its write-ahead log back into the file.
+  close(): void {
+    if (!this.db.open) return;
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Another process reading it keeps the log; it is folded in later.
+    }
+    this.db.close();
+  }
+
+  private insertAnnotation(seq: number, a: Annotation): void {
+    this.sql('INSERT INTO annotations (doc, id, label, annotator, start, end, quote) VALUES (?, ?, ?, ?, ?, ?, ?)').run(seq, a.id, a.label, a.annotator, a.start, a.end, a.quote);
+  }
+}
