@@ -17,7 +17,7 @@ import { documentFileName } from '../main/core/store/workspaceFiles';
 import { articleFromBytes } from '../main/core/text/readArticle';
 import { createWorkbench } from '../main/service/workbench';
 import { seededRandom } from '../test/seededRandom';
-import { seededUuid } from './corpus/fixture';
+import { seededUuid } from './corpus/corpusDocument';
 import { formatTable, largeDocumentRows } from './report';
 import { median, timed } from './stats';
 import { freeWords, seedOf, writeProse } from './workload';

@@ -1,6 +1,7 @@
 /// The Node half of the corpus benchmark, on the real store and service: opening the workspace
-/// until the library is listed, opening a cold document, a phrase search through the service
-/// (and, for reference, without an index), acknowledged saves, and importing 1,000 articles.
+/// until the library's first page is listed, opening a cold document, a phrase search through the
+/// service (and, for reference, without an index), rebuilding the SQL index, acknowledged saves,
+/// and importing 1,000 articles.
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,20 +11,35 @@ import { documentFileName } from '../../main/core/store/workspaceFiles';
 import { createWorkbench } from '../../main/service/workbench';
 import { median, percentile, timed } from '../stats';
 import { corpusArticle, freeWords, SEARCH_PHRASE, type BenchSpan } from '../workload';
-import { cloneWorkspace, type CorpusFixture } from './fixture';
+import { cloneWorkspace, indexProgressLogger, openOptions, type CorpusFixture } from './fixture';
 
 const APP = 'awb bench';
 const RUNS = 3;
+/// Rows of the library's first page (what the app asks for first).
+export const FIRST_PAGE_ROWS = 100;
 
 /// Opening the workspace until the library is listed.
 export interface OpenResult {
-  /// `Workspace.open` (writable, as the app opens it) + `listDocuments()`: median and each run.
+  /// `Workspace.open` (writable, as the app opens it) + `libraryPage` of the first
+  /// `FIRST_PAGE_ROWS`: median and each run.
   ms: number;
   runs: number[];
-  /// The same, read-only (no lock, no reconciliation, no backup): what parsing the index costs.
+  /// The same, read-only (no lock, no reconciliation, no backup).
   readOnlyMs: number;
+  /// Documents in the workspace (the page's `all`).
   listed: number;
 }
+
+/// Rebuilding the SQL index from the document files: `Workspace.open` of a copy without it.
+export type IndexRebuildResult =
+  | {
+      skipped: false;
+      ms: number;
+      /// How many times opening reported progress, and the last report.
+      progressReports: number;
+      lastProgress: [done: number, total: number] | null;
+    }
+  | { skipped: true; reason: string };
 
 /// A phrase search over every document.
 export interface SearchResult {
@@ -47,16 +63,19 @@ export interface CorpusNodeResult {
   /// One such document, for the browser to show and highlight.
   sample: { id: string; text: string; annotations: BenchSpan[] };
   search: SearchResult;
+  indexRebuild: IndexRebuildResult;
   /// `annotations.create` through the service until it resolves (the file and index on disk).
   save: { p50Ms: number; p95Ms: number; samples: number[] };
-  /// `importArticleFiles` of 1,000 new article files.
+  /// `importArticleFiles` of 1,000 new article files (the CLI's and the app's import path).
   import: { articles: number; intoCorpusMs: number; intoFreshMs: number };
 }
 
 async function openAndList(dir: string, readOnly: boolean): Promise<{ ms: number; listed: number; workspace: Workspace }> {
   const { value, ms } = await timed(async () => {
     const workspace = await Workspace.open(dir, { app: APP, readOnly });
-    return { workspace, listed: workspace.listDocuments().length };
+    const page = await workspace.libraryPage({ offset: 0, limit: FIRST_PAGE_ROWS });
+    if (page.documents.length !== Math.min(FIRST_PAGE_ROWS, page.all)) throw new Error(`the first page of the library holds ${page.documents.length} documents`);
+    return { workspace, listed: page.all };
   });
   return { ms, ...value };
 }
@@ -80,8 +99,8 @@ export async function measureOpen(dir: string): Promise<OpenResult> {
 export async function measureReadDocument(dir: string): Promise<{ ms: number; sample: CorpusNodeResult['sample'] }> {
   const workspace = await Workspace.open(dir, { app: APP });
   try {
-    const list = workspace.listDocuments();
-    const picks = [0.1, 0.3, 0.5, 0.7, 0.9].map((f) => list[Math.floor(f * list.length)].id);
+    const ids = await workspace.documentIds();
+    const picks = [0.1, 0.3, 0.5, 0.7, 0.9].map((f) => ids[Math.floor(f * ids.length)]);
     const times: number[] = [];
     for (const id of picks) times.push((await timed(() => workspace.readDocument(id))).ms);
     const file = await workspace.readDocument(picks[2]);
@@ -109,7 +128,7 @@ export async function measureSearch(dir: string): Promise<SearchResult> {
     await workspace.close();
   }
   const workspace = await Workspace.open(dir, { readOnly: true });
-  const ids = workspace.listDocuments().map((d) => d.id);
+  const ids = await workspace.documentIds();
   await workspace.close();
   const scanned: string[] = [];
   const { ms: rawScanMs } = await timed(async () => {
@@ -127,10 +146,10 @@ export async function measureSearch(dir: string): Promise<SearchResult> {
 /// each of five documents already open, as a person tags one article after another).
 async function measureSaves(workspace: Workspace): Promise<CorpusNodeResult['save']> {
   const service = createWorkbench(workspace);
-  const list = workspace.listDocuments();
+  const ids = await workspace.documentIds();
   const samples: number[] = [];
   for (let d = 0; d < 5; d++) {
-    const id = list[Math.floor(((d + 0.5) / 5) * list.length)].id;
+    const id = ids[Math.floor(((d + 0.5) / 5) * ids.length)];
     const open = await service.documents.open(id);
     for (const word of freeWords(open.document.text, open.annotations, 10, 'w')) {
       samples.push((await timed(() => service.annotations.create({ docId: id, label: word.label, start: word.start, end: word.end }))).ms);
@@ -155,6 +174,30 @@ async function timedImport(workspace: Workspace, paths: string[]): Promise<numbe
   const { value: report, ms } = await timed(() => importArticleFiles(workspace, paths));
   if (report.imported.length !== paths.length) throw new Error(`imported ${report.imported.length} of ${paths.length} articles`);
   return ms;
+}
+
+/// Opens a copy of the corpus without its SQL index (made in `target`), which rebuilds it from
+/// the document files, printing its progress.
+export async function measureIndexRebuild(fixture: CorpusFixture, target: string, log: (line: string) => void): Promise<IndexRebuildResult> {
+  if (!fixture.sqlIndex) return { skipped: true, reason: 'n/a: no SQL index yet' };
+  await cloneWorkspace(fixture.dir, target, { withSqlIndex: false });
+  let progressReports = 0;
+  let lastProgress: [number, number] | null = null;
+  const print = indexProgressLogger(log, 'rebuilding the index');
+  const { value: workspace, ms } = await timed(() =>
+    Workspace.open(
+      target,
+      openOptions({ app: APP }, (done, total) => {
+        progressReports++;
+        lastProgress = [done, total];
+        print(done, total);
+      }),
+    ),
+  );
+  const listed = (await workspace.libraryPage({ offset: 0, limit: 1 })).all;
+  await workspace.close();
+  if (listed !== fixture.articles) throw new Error(`the rebuilt index lists ${listed} documents, not ${fixture.articles}`);
+  return { skipped: false, ms, progressReports, lastProgress };
 }
 
 /// Saves, then the import of 1,000 articles into a copy of the corpus and into a new workspace.

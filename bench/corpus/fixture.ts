@@ -1,27 +1,28 @@
 /// The corpus of the scale benchmark: a workspace of N generated articles with 20 annotations
-/// each, built from the real store's pieces (article normalisation and ids, `createAnnotation`,
-/// `summarise`, the schemas' file layout) and cached under the temp folder keyed by seed and
-/// size, so that re-runs skip the generation. Opened once with `Workspace.open` before it is
-/// cached, which validates it and takes its first backup.
+/// each (see `corpusDocument`), cached under the temp folder keyed by seed, size and schema, so
+/// that re-runs skip the generation. The document files are written by child processes, one per
+/// core; `workspace.json` is the store's own new workspace (`emptyWorkspace`) with the corpus's
+/// annotator, plus the document list while the schema holds one. It is then opened once with
+/// `Workspace.open`, which validates it, builds its SQL index (where the store has one) and takes
+/// its first backup.
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAnnotation } from '../../main/core/annotations';
-import { DEFAULT_LABELS, SCHEMA_VERSION, type DocumentFile, type DocumentSummary } from '../../main/core/model';
-import { Workspace } from '../../main/core/store/workspace';
-import { documentFileName, summarise } from '../../main/core/store/workspaceFiles';
-import { articleFromBytes } from '../../main/core/text/readArticle';
-import { seededRandom } from '../../test/seededRandom';
-import { corpusArticle, seedOf, spreadMentions } from '../workload';
+import { fileURLToPath } from 'node:url';
+import { WorkspaceFileSchema, type DocumentSummary } from '../../main/core/model';
+import { Workspace, type OpenWorkspaceOptions } from '../../main/core/store/workspace';
+import { emptyWorkspace } from '../../main/core/store/workspaceFiles';
+import { CORPUS_ANNOTATOR, SPANS_PER_ARTICLE, type GeneratedRange } from './corpusDocument';
 
 /// Bump when the generated corpus changes shape, so old caches are not reused.
-const FIXTURE_VERSION = 1;
-/// Annotations per article (200,000 over 10,000 articles).
-export const SPANS_PER_ARTICLE = 20;
-/// Whose annotations the corpus holds.
-export const CORPUS_ANNOTATOR = 'analyst-a';
-const CREATED = '2016-12-14T09:00:00.000Z';
+/// 2: article `i` imported `i` seconds after the first (import order is article order).
+const FIXTURE_VERSION = 2;
+/// Fewest articles worth a child process of their own.
+const ARTICLES_PER_CHILD_AT_LEAST = 5000;
+/// The SQL index's file (and its `-wal`, `-shm` companions) in a workspace folder.
+export const SQL_INDEX_FILE = 'index.sqlite';
 
 /// A generated workspace.
 export interface CorpusFixture {
@@ -32,80 +33,138 @@ export interface CorpusFixture {
   textChars: number;
   /// Bytes of the document files.
   fileBytes: number;
-  /// How long generating it took (when it was generated in this run).
+  /// How long generating it took in all (when it was generated in this run).
   generatedMs: number | null;
+  /// Of which writing the document files, in `processes` child processes.
+  documentsMs?: number;
+  processes?: number;
+  /// Of which the first `Workspace.open` (building the SQL index, where the store has one).
+  firstOpenMs?: number;
+  /// Whether opening it left a SQL index (`index.sqlite`) beside the JSON files.
+  sqlIndex: boolean;
 }
 
-/// A random (seeded) version 4 UUID.
-export function seededUuid(random: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
-  const variant = '89ab'[Math.floor(random() * 4)];
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+/// Whether `dir` holds a SQL index.
+export function hasSqlIndex(dir: string): boolean {
+  return existsSync(join(dir, SQL_INDEX_FILE));
 }
 
-/// Document file of corpus article `index`: normalised and identified as an import would, with
-/// `SPANS_PER_ARTICLE` annotations made by `createAnnotation`.
-export function corpusDocument(seed: number, index: number): DocumentFile {
-  const prose = corpusArticle(seed, index);
-  const article = articleFromBytes(`wire-${String(index).padStart(6, '0')}.txt`, Buffer.from(prose.text, 'utf8'));
-  if (article.text !== prose.text) throw new Error(`article ${index} changed on normalisation`);
-  const random = seededRandom(seedOf(`${seed}:ids:${index}`));
-  let file: DocumentFile = {
-    schemaVersion: SCHEMA_VERSION,
-    document: { id: article.id, title: article.title, sourceName: article.sourceName, text: article.text, importedAt: CREATED },
-    annotations: [],
-    relations: [],
+/// Progress of an index build, printed at most every 5 s and at the end.
+export function indexProgressLogger(log: (line: string) => void, what: string): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    const now = performance.now();
+    if (done < total && now - last < 5000) return;
+    last = now;
+    log(`  ${what}: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} documents`);
   };
-  for (const m of spreadMentions(prose.mentions, SPANS_PER_ARTICLE)) {
-    const input = { id: seededUuid(random), docId: article.id, label: m.label, start: m.start, end: m.end };
-    file = createAnnotation(file, input, DEFAULT_LABELS, { annotator: CORPUS_ANNOTATOR, now: CREATED }).file;
-  }
-  return file;
+}
+
+/// Opening options with the store's index progress callback (ignored by a store without one).
+export function openOptions(options: OpenWorkspaceOptions, onIndexProgress?: (done: number, total: number) => void): OpenWorkspaceOptions {
+  return { ...options, ...(onIndexProgress ? { onIndexProgress } : {}) } as OpenWorkspaceOptions;
+}
+
+/// Generates articles `0`–`articles` in child processes, in order.
+async function generateDocuments(articles: number, seed: number, documentsDir: string, log: (line: string) => void): Promise<{ ranges: GeneratedRange[]; processes: number }> {
+  const processes = Math.max(1, Math.min(availableParallelism(), Math.floor(articles / ARTICLES_PER_CHILD_AT_LEAST)));
+  const script = fileURLToPath(new URL('./generateArticles.ts', import.meta.url));
+  const done = new Array<number>(processes).fill(0);
+  let logged = 0;
+  const ranges = await Promise.all(
+    Array.from({ length: processes }, (_, p) => {
+      const from = Math.floor((p * articles) / processes);
+      const to = Math.floor(((p + 1) * articles) / processes);
+      const child = fork(script, [String(seed), String(from), String(to), documentsDir], { cwd: fileURLToPath(new URL('../..', import.meta.url)), execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      return new Promise<GeneratedRange>((resolve, reject) => {
+        let range: GeneratedRange | null = null;
+        child.on('message', (message: { progress: number } | GeneratedRange) => {
+          if ('progress' in message) {
+            done[p] = message.progress;
+            const total = done.reduce((a, b) => a + b, 0);
+            if (total - logged >= 10_000 || total === articles) {
+              logged = total;
+              log(`  generating the corpus: ${total.toLocaleString('en-US')} / ${articles.toLocaleString('en-US')} articles`);
+            }
+          } else range = message;
+        });
+        child.once('error', reject);
+        child.once('exit', (code) => (range && code === 0 ? resolve(range) : reject(new Error(`corpus generator for articles ${from}–${to} exited with ${code}`))));
+      });
+    }),
+  );
+  return { ranges: ranges.sort((a, b) => a.from - b.from), processes };
+}
+
+/// `workspace.json` of the corpus: the store's new workspace, the corpus's annotator, and the
+/// document list if the schema still has one.
+function corpusWorkspaceFile(summaries: DocumentSummary[]): unknown {
+  const file = { ...emptyWorkspace(), annotators: [CORPUS_ANNOTATOR], currentAnnotator: CORPUS_ANNOTATOR };
+  if ('documents' in file) Object.assign(file, { documents: summaries });
+  return WorkspaceFileSchema.parse(file);
 }
 
 /// The cached corpus of `articles` articles for `seed`, generated first if needed.
 export async function corpusFixture(articles: number, seed: number, log: (line: string) => void): Promise<CorpusFixture> {
-  const dir = join(tmpdir(), `awb-bench-corpus-v${FIXTURE_VERSION}-${seed}-${articles}`);
+  const dir = join(tmpdir(), `awb-bench-corpus-v${FIXTURE_VERSION}-w${emptyWorkspace().schemaVersion}-${seed}-${articles}`);
   const marker = join(dir, 'bench-fixture.json');
   if (existsSync(marker)) return { ...(JSON.parse(await readFile(marker, 'utf8')) as CorpusFixture), dir, generatedMs: null };
   const started = performance.now();
   const staging = `${dir}.staging-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(join(staging, 'documents'), { recursive: true });
-  const summaries: DocumentSummary[] = [];
-  let textChars = 0;
-  let fileBytes = 0;
-  for (let i = 0; i < articles; i++) {
-    const file = corpusDocument(seed, i);
-    const json = JSON.stringify(file);
-    await writeFile(join(staging, 'documents', documentFileName(file.document.id)), json);
-    summaries.push(summarise(file));
-    textChars += file.document.text.length;
-    fileBytes += Buffer.byteLength(json);
-    if ((i + 1) % 1000 === 0) log(`  generating the corpus: ${i + 1} / ${articles} articles`);
-  }
+  const { ranges, processes } = await generateDocuments(articles, seed, join(staging, 'documents'), log);
+  const documentsMs = performance.now() - started;
   // The index last, so that every document file is older than it (as after ordinary saves).
   await new Promise((r) => setTimeout(r, 20));
-  const index = { schemaVersion: SCHEMA_VERSION, labels: DEFAULT_LABELS, annotators: [CORPUS_ANNOTATOR], currentAnnotator: CORPUS_ANNOTATOR, documents: summaries };
-  await writeFile(join(staging, 'workspace.json'), JSON.stringify(index));
-  log('  validating it with Workspace.open (and taking its first backup)');
-  const workspace = await Workspace.open(staging, { app: 'awb bench' });
-  const listed = workspace.listDocuments().length;
+  await writeFile(join(staging, 'workspace.json'), JSON.stringify(corpusWorkspaceFile(ranges.flatMap((r) => r.summaries))));
+  log('  opening it with Workspace.open (validating it and building its index)');
+  const openStarted = performance.now();
+  const workspace = await Workspace.open(staging, openOptions({ app: 'awb bench' }, indexProgressLogger(log, 'indexing')));
+  const firstOpenMs = performance.now() - openStarted;
+  const listed = (await workspace.libraryPage({ offset: 0, limit: 1 })).all;
+  log(`  opened in ${(firstOpenMs / 1000).toFixed(1)} s; waiting for its first backup`);
   await workspace.close();
   if (listed !== articles) throw new Error(`the generated workspace lists ${listed} documents, not ${articles}`);
-  const fixture: CorpusFixture = { dir, articles, annotations: articles * SPANS_PER_ARTICLE, textChars, fileBytes, generatedMs: performance.now() - started };
+  const fixture: CorpusFixture = {
+    dir,
+    articles,
+    annotations: articles * SPANS_PER_ARTICLE,
+    textChars: ranges.reduce((sum, r) => sum + r.textChars, 0),
+    fileBytes: ranges.reduce((sum, r) => sum + r.fileBytes, 0),
+    generatedMs: performance.now() - started,
+    documentsMs,
+    processes,
+    firstOpenMs,
+    sqlIndex: hasSqlIndex(staging),
+  };
   await writeFile(join(staging, 'bench-fixture.json'), JSON.stringify(fixture));
   await rm(dir, { recursive: true, force: true });
   await rename(staging, dir);
   return fixture;
 }
 
-/// A writable copy of a workspace's index and documents (no backups) in `target`, made of hard
-/// links: the store only ever replaces files (write to a temp file, rename), so the copy can be
-/// changed without touching the original.
-export async function cloneWorkspace(source: string, target: string): Promise<string> {
-  await mkdir(join(target, 'documents'), { recursive: true });
-  for (const name of await readdir(join(source, 'documents'))) await link(join(source, 'documents', name), join(target, 'documents', name));
+/// Hard links every file under `source` into `target` (folders made anew).
+async function linkTree(source: string, target: string): Promise<void> {
+  await mkdir(target, { recursive: true });
+  for (const entry of await readdir(source, { withFileTypes: true })) {
+    if (entry.isDirectory()) await linkTree(join(source, entry.name), join(target, entry.name));
+    else if (entry.isFile()) await link(join(source, entry.name), join(target, entry.name));
+  }
+}
+
+/// A writable copy of a workspace in `target`: its index, documents and backups as hard links
+/// (the store only ever replaces those files, writing a temp file and renaming it, so the copy
+/// can change without touching the original; with the backups, the copy's first snapshot finds
+/// nothing changed, as a workspace used every day would), and its SQL index copied (SQLite
+/// writes in place) unless `withSqlIndex` is false. The text index, which is appended to, is
+/// left out.
+export async function cloneWorkspace(source: string, target: string, { withSqlIndex = true } = {}): Promise<string> {
+  await linkTree(join(source, 'documents'), join(target, 'documents'));
+  if (existsSync(join(source, 'backups'))) await linkTree(join(source, 'backups'), join(target, 'backups'));
   await link(join(source, 'workspace.json'), join(target, 'workspace.json'));
+  if (withSqlIndex) {
+    for (const name of await readdir(source)) if (name.startsWith(SQL_INDEX_FILE)) await copyFile(join(source, name), join(target, name));
+  }
   return target;
 }

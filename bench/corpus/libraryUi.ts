@@ -4,23 +4,22 @@
 /// "Shown" means: the library's count says all `expected` articles ("10,000 articles"), and the
 /// first screen of rows is rendered and correct, namely the rows from the first one down to the
 /// bottom of the library (or to the last row, if fewer fill it) are in the DOM, in order, without
-/// overlapping, each with the title and file name of the workspace index entry at its place and
-/// announced as "n of `expected`" (`aria-posinset` / `aria-setsize`). The list is virtualised, so
-/// rows below the first screen are not in the DOM; until the renderer virtualised it (November
-/// 2026), this measured until all `expected` items were in the DOM (about 1.4–2.0 s then).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+/// overlapping, each with the title and file name of the entry at its place in the store's first
+/// library page (`libraryPage` in its default order) and announced as "n of `expected`"
+/// (`aria-posinset` / `aria-setsize`). The list is virtualised, so rows below the first screen
+/// are not in the DOM; until the renderer virtualised it (November 2026), this measured until all
+/// `expected` items were in the DOM (about 1.4–2.0 s then).
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { Workspace } from '../../main/core/store/workspace';
+import { repoRoot, serveUnavailable, startServe, stopServe } from './serveStart';
 
 /// What the UI measurement found, or why it was skipped.
 export type LibraryUiResult =
   | {
       skipped: false;
-      /// From starting `awb serve` to its URL (Node and tsx start-up, then `Workspace.open`).
+      /// From starting `awb serve` to its URL, this once (see `measureServeStart` for the row).
       serveStartMs: number;
       /// From navigation to the library shown: its count of `items` articles and its first screen
       /// of rows (page load, `documents.list` over HTTP, React render).
@@ -35,42 +34,16 @@ export type LibraryUiResult =
     }
   | { skipped: true; reason: string };
 
-function startServe(dir: string): Promise<{ url: string; child: ChildProcess; ms: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'awb.js'), 'serve', '--workspace', dir, '--port', '0'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`awb serve printed no URL within 120 s:\n${output}`)), 120_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = output.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/)?.[0];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ url, child, ms: performance.now() - started });
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`awb serve exited with ${code}:\n${output}`));
-    });
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-/// The first rows the library must show: title and file name of the first index entries.
-function firstRows(dir: string, n: number): { title: string; sourceName: string }[] {
-  const index = JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8')) as { documents: { title: string; sourceName: string }[] };
-  return index.documents.slice(0, n).map((d) => ({ title: d.title.trim() || 'Untitled', sourceName: d.sourceName }));
+/// The first rows the library must show: title and file name of the first entries of the
+/// store's first page (`libraryPage` in its default order, import order).
+async function firstRows(dir: string, n: number): Promise<{ title: string; sourceName: string }[]> {
+  const workspace = await Workspace.open(dir, { readOnly: true });
+  try {
+    const page = await workspace.libraryPage({ offset: 0, limit: n });
+    return page.documents.map((d) => ({ title: d.title.trim() || 'Untitled', sourceName: d.sourceName }));
+  } finally {
+    await workspace.close();
+  }
 }
 
 /// Run in the page at each frame: once the library shows `total` and its first screen of rows
@@ -98,9 +71,10 @@ function firstScreenShown({ total, count, rows }: { total: string; count: number
 /// Serves `dir` and times the library of `expected` items in the UI (the app's current renderer
 /// build is used as it is; it is not rebuilt here).
 export async function measureLibraryUi(browser: Browser, dir: string, expected: number): Promise<LibraryUiResult> {
+  const unavailable = serveUnavailable();
+  if (unavailable) return { skipped: true, reason: unavailable };
   const index = join(repoRoot, 'out', 'renderer', 'index.html');
-  if (!existsSync(index)) return { skipped: true, reason: 'the app is not built (out/renderer is missing): run "npm run build" first' };
-  const check = { total: `${expected.toLocaleString('en-US')} article${expected === 1 ? '' : 's'}`, count: expected, rows: firstRows(dir, 200) };
+  const check = { total: `${expected.toLocaleString('en-US')} article${expected === 1 ? '' : 's'}`, count: expected, rows: await firstRows(dir, 200) };
   const served = await startServe(dir);
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -122,6 +96,6 @@ export async function measureLibraryUi(browser: Browser, dir: string, expected: 
       await context.close();
     }
   } finally {
-    await stop(served.child);
+    await stopServe(served.child);
   }
 }
