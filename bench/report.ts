@@ -92,6 +92,7 @@ export function corpusRows(c: CorpusResults): Row[] {
   const { node } = c;
   const rows: Row[] = [
     row(`corpus ${n}: library listed (Workspace.open + first page of ${FIRST_PAGE_ROWS})`, node.open.ms, 1000),
+    row('  the same, the index checked in the background (checkIndexInBackground)', node.open.checkInBackgroundMs, null),
     row('  the same, read-only', node.open.readOnlyMs, null),
   ];
   if (!c.libraryUi.skipped) {
@@ -120,9 +121,9 @@ export function corpusRows(c: CorpusResults): Row[] {
   for (const e of c.exports) {
     if (e.error) {
       rows.push({ name: `export ${annotations} annotations: ${e.format}`, value: 'failed', budget: `≤ ${formatMs(exportBudgetMs(c.fixture.articles))}`, pass: false, raw: NaN });
-      rows.push(notMeasured(`  ${e.error}`, '', ''));
+      rows.push(notMeasured(`  ${e.error.length > 110 ? `${e.error.slice(0, 109)}…` : e.error}`, '', ''));
     } else rows.push(row(`export ${annotations} annotations: ${e.format} (${formatMb(e.bytes)})`, e.ms, exportBudgetMs(c.fixture.articles)));
-    rows.push(row(`  peak memory of that export's process`, e.peakRssBytes, Number.isFinite(e.peakRssBytes) ? EXPORT_MEMORY_BUDGET_BYTES : null, formatMb));
+    rows.push(row(`  peak memory of that export's process`, e.peakRssBytes, e.error ? null : EXPORT_MEMORY_BUDGET_BYTES, formatMb));
   }
   const spans = `${c.agreement.spansA.toLocaleString('en-US')} + ${c.agreement.spansB.toLocaleString('en-US')}`;
   rows.push(row(`agreement over ${spans} spans (computeAgreement)`, c.agreement.ms, 1000));

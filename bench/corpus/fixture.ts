@@ -52,10 +52,12 @@ export function hasSqlIndex(dir: string): boolean {
 /// Progress of an index build, printed at most every 5 s and at the end.
 export function indexProgressLogger(log: (line: string) => void, what: string): (done: number, total: number) => void {
   let last = 0;
+  let lastDone = -1;
   return (done, total) => {
     const now = performance.now();
-    if (done < total && now - last < 5000) return;
+    if (done === lastDone || (done < total && now - last < 5000)) return;
     last = now;
+    lastDone = done;
     log(`  ${what}: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} documents`);
   };
 }
@@ -115,8 +117,6 @@ export async function corpusFixture(articles: number, seed: number, log: (line: 
   await mkdir(join(staging, 'documents'), { recursive: true });
   const { ranges, processes } = await generateDocuments(articles, seed, join(staging, 'documents'), log);
   const documentsMs = performance.now() - started;
-  // The index last, so that every document file is older than it (as after ordinary saves).
-  await new Promise((r) => setTimeout(r, 20));
   await writeFile(join(staging, 'workspace.json'), JSON.stringify(corpusWorkspaceFile(ranges.flatMap((r) => r.summaries))));
   log('  opening it with Workspace.open (validating it and building its index)');
   const openStarted = performance.now();
