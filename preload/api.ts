@@ -1,7 +1,7 @@
 /// THE contract between the renderer and the main process (DESIGN §2). Every operation the UI can
 /// do is a method here, named `area.verb` on the wire. Electron IPC and browser-mode HTTP both
 /// serve exactly these methods from one implementation; others import this file's types only.
-import type { Article, Annotation, DocumentSummary, Label, NoteNode, Relation } from '../main/core/model';
+import type { Article, Annotation, Label, NoteNode, Relation } from '../main/core/model';
 import type { ImportReport } from '../main/core/importArticles';
 import type { SearchResult } from '../main/core/search';
 import type { AnnotationInput, Removal } from '../main/core/annotations';
@@ -11,6 +11,7 @@ import type { ExportScope } from '../main/core/export/exportScope';
 import type { AgreementReport } from '../main/core/agreement';
 import type { BackupInfo } from '../main/core/store/backups';
 import type { DifferenceKind, ReviewDecision, ReviewItem } from '../main/core/review';
+import type { LibraryPage, LibraryQuery, LibrarySort, ListedDocument } from '../main/core/store/sqlIndex/libraryQuery';
 
 export type {
   SearchResult,
@@ -27,13 +28,13 @@ export type {
   ExportSummary,
   ImportReport,
   Label,
+  LibraryPage,
+  LibraryQuery,
+  LibrarySort,
+  ListedDocument,
   NoteNode,
   Relation,
 };
-
-/// A document as `documents.list` sends it to the library: its index entry without `importedAt`,
-/// which no view shows (10,000 of them are 0.4 MB less to send and parse).
-export type ListedDocument = Omit<DocumentSummary, 'importedAt'>;
 
 /// A finished export, ready to save: one file (brat comes zipped).
 export interface ExportFile {
@@ -106,7 +107,15 @@ export interface WorkbenchApi {
     info(): Promise<WorkspaceInfo>;
   };
   documents: {
-    list(): Promise<ListedDocument[]>;
+    /// One page of the library (at most 1,000 rows), sorted and filtered by the service: the whole
+    /// list of a large workspace is never sent.
+    list(query: LibraryQuery): Promise<LibraryPage>;
+    /// The library entries of the documents asked for (at most 1,000), in that order, leaving out
+    /// those not in the workspace: what a pane or the export dialog knows of its documents.
+    summaries(ids: string[]): Promise<ListedDocument[]>;
+    /// How many annotations carry each label, over every document (the label editor keeps a label
+    /// in use from being removed).
+    labelCounts(): Promise<Record<string, number>>;
     open(id: string): Promise<OpenDocument>;
     import(files: ArticleFile[]): Promise<ImportReport>;
     /// Documents containing a phrase (case-insensitive), most occurrences first, with context.
@@ -196,6 +205,8 @@ export type WorkbenchBridge = {
 export const apiChannels = [
   'workspace.info',
   'documents.list',
+  'documents.summaries',
+  'documents.labelCounts',
   'documents.open',
   'documents.import',
   'documents.search',

@@ -25,7 +25,9 @@ const span = (label: string, start: number, end: number) => api.annotations.crea
 /// transport). The test fails to compile when a channel is added without one.
 const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'workspace.info': async () => [],
-  'documents.list': async () => [],
+  'documents.list': async () => [{ offset: 0, limit: 50, sort: 'title', descending: true, filter: 'aleppo' }],
+  'documents.summaries': async () => [[firstId, `sha256:${'0'.repeat(64)}`]],
+  'documents.labelCounts': async () => [],
   'documents.open': async () => [firstId],
   'documents.import': async () => [[{ name: 'new.txt', base64: Buffer.from('A new article').toString('base64') }]],
   'documents.search': async () => ['Aleppo'],
@@ -47,7 +49,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
     return [{ name: 'mine.awb.json', base64: built.base64 }];
   },
 };
-const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.open', 'documents.search', 'exports.build', 'review.annotators']);
+const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.summaries', 'documents.labelCounts', 'documents.open', 'documents.search', 'exports.build', 'review.annotators']);
 
 beforeAll(async () => {
   mkdirSync(rendererDir, { recursive: true });
@@ -120,6 +122,10 @@ describe('one contract, two transports', () => {
     expect(viaIpc).toEqual(viaHttp);
     expect(viaIpc).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
     expect(JSON.parse((await apiCall('documents.list', [1])).body)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    // A page holds at most 1,000 rows; the sort is one the index knows.
+    for (const query of [{ offset: 0, limit: 1001 }, { offset: -1, limit: 10 }, { offset: 0, limit: 10, sort: 'random' }, {}]) {
+      expect(JSON.parse((await apiCall('documents.list', [query])).body), JSON.stringify(query)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    }
   });
 
   it('IPC refuses calls from a frame that is not the app page', async () => {
@@ -128,6 +134,31 @@ describe('one contract, two transports', () => {
     expect(fromAppFrame(appFrameEvent)).toBe(true);
     expect(fromAppFrame(sub)).toBe(false);
     expect(await ipcHandlers.get('documents.list')!(foreign)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('the library in pages', () => {
+  it('documents.list sends one page, sorted and filtered by the service, with the counts', async () => {
+    const all = workspace.listDocuments().length;
+    const page = await api.documents.list({ offset: 1, limit: 2 });
+    expect(page).toMatchObject({ total: all, all, offset: 1 });
+    expect(page.documents.map((d) => d.id)).toEqual(workspace.listDocuments().slice(1, 3).map((d) => d.id));
+    expect(Object.keys(page.documents[0]).sort()).toEqual(['characters', 'counts', 'id', 'sourceName', 'title']);
+    const titles = (await api.documents.list({ offset: 0, limit: 1000, sort: 'title' })).documents.map((d) => d.title);
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
+    const filtered = await api.documents.list({ offset: 0, limit: 1000, filter: 'ALEPPO' });
+    expect(filtered.total).toBe(filtered.documents.length);
+    expect(filtered.total).toBeLessThan(all);
+    for (const d of filtered.documents) expect(`${d.title}\n${d.sourceName}`.toLowerCase()).toContain('aleppo');
+  });
+
+  it('documents.summaries answers in the order asked, leaving out unknown ids; labelCounts sums the counts', async () => {
+    const [a, b] = workspace.listDocuments();
+    const unknown = `sha256:${'f'.repeat(64)}`;
+    expect((await api.documents.summaries([b.id, unknown, a.id])).map((d) => d.id)).toEqual([b.id, a.id]);
+    const sums: Record<string, number> = {};
+    for (const d of workspace.listDocuments()) for (const [label, n] of Object.entries(d.counts)) sums[label] = (sums[label] ?? 0) + n;
+    expect(await api.documents.labelCounts()).toEqual(sums);
   });
 });
 
@@ -187,7 +218,7 @@ describe('browser mode refuses what it must', () => {
       page: await http('/'),
       script: await http('/assets/index.js'),
       'not found': await http('/nope.js'),
-      'API reply': await apiCall('documents.list', []),
+      'API reply': await apiCall('documents.list', [{ offset: 0, limit: 10 }]),
       'API refusal': await apiCall('documents.list', [], { 'X-AWB-Token': 'wrong' }),
       'foreign Host': await http(`/?token=${server.token}`, { headers: { Host: 'evil.example' } }),
     };

@@ -7,6 +7,7 @@ import { EXPORT_FORMATS } from '../core/export/renderExport.js';
 import { MAX_EXCHANGE_BYTES } from '../core/exchange/exchangeLimits.js';
 import { MAX_LABELS } from '../core/labels.js';
 import { MAX_ARTICLE_BYTES } from '../core/text/readArticle.js';
+import { LibraryQuerySchema, MAX_PAGE_ROWS } from '../core/store/sqlIndex/libraryQuery.js';
 import { WorkbenchError } from '../core/errors.js';
 
 const ArticleFileSchema = z.strictObject({
@@ -19,7 +20,9 @@ const AnnotatorName = z.string().min(1).max(60);
 /// The argument list each channel accepts (a zod tuple per channel).
 export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'workspace.info': z.tuple([]),
-  'documents.list': z.tuple([]),
+  'documents.list': z.tuple([LibraryQuerySchema]),
+  'documents.summaries': z.tuple([z.array(DocumentIdSchema).max(MAX_PAGE_ROWS)]),
+  'documents.labelCounts': z.tuple([]),
   'documents.open': z.tuple([DocumentIdSchema]),
   'documents.import': z.tuple([z.array(ArticleFileSchema).min(1).max(1000)]),
   'documents.search': z.tuple([z.string().trim().min(1, 'type something to search for').max(200)]),

@@ -18,6 +18,7 @@ import { searchDocuments } from '../core/search.js';
 import { checkLabelList } from '../core/labels.js';
 import { readDocuments } from '../core/store/readDocuments.js';
 import type { Workspace } from '../core/store/workspace.js';
+import { summarise } from '../core/store/workspaceFiles.js';
 
 /// Builds the service over an open, writable workspace.
 export function createWorkbench(workspace: Workspace): WorkbenchApi {
@@ -38,17 +39,20 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
     },
     documents: {
       list: (query) => workspace.libraryPage(query),
-      // Both read the whole document index for now; the SQL index can answer them by id and by label.
+      // From the document files (the open ones are in memory); the index could answer from its rows.
       async summaries(ids) {
-        const wanted = new Set(ids);
-        const found = (await workspace.settledDocuments()).filter((d) => wanted.has(d.id));
-        const byId = new Map(found.map(({ importedAt: _importedAt, ...listed }) => [listed.id, listed]));
-        return ids.flatMap((id) => byId.get(id) ?? []);
+        const found = [];
+        for (const id of ids.filter((i) => workspace.hasDocument(i))) {
+          const { importedAt: _importedAt, ...listed } = summarise(await workspace.readDocument(id));
+          found.push(listed);
+        }
+        return found;
       },
-      async labelCounts() {
+      // Over every index entry; the index could count its annotations by label instead.
+      labelCounts() {
         const counts: Record<string, number> = {};
-        for (const d of await workspace.settledDocuments()) for (const [label, n] of Object.entries(d.counts)) counts[label] = (counts[label] ?? 0) + n;
-        return counts;
+        for (const d of workspace.listDocuments()) for (const [label, n] of Object.entries(d.counts)) counts[label] = (counts[label] ?? 0) + n;
+        return Promise.resolve(counts);
       },
       async open(id) {
         const { document, annotations, relations } = await workspace.readDocument(id);
