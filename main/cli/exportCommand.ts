@@ -1,9 +1,9 @@
-/// `awb export`: renders the documents in scope from a read-only workspace. A damaged, missing or
-/// too new document file is left out, named on stderr with what to do, instead of failing the
-/// whole export (exit 3).
+/// `awb export`: streams the documents in scope from a read-only workspace into the output, one
+/// document at a time, with a progress bar on a terminal. A damaged, missing or too new document
+/// file is left out, named on stderr with what to do, instead of failing the whole export (exit 3).
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
-import { renderExport, writeExport, type ExportFormat, type ExportProgress, type RenderedExport } from '../core/export/renderExport.js';
+import { writeExport, type ExportFormat, type ExportProgress, type ExportSummary } from '../core/export/renderExport.js';
 import { documentInScope, type ExportScope } from '../core/export/exportScope.js';
 import { DocumentFileSchema } from '../core/model.js';
 import { DamagedFileError, readJsonFile } from '../core/store/durableJsonFile.js';
@@ -31,13 +31,14 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
   const workspace = await Workspace.open(dir, { readOnly: true });
   const scope: ExportScope = { documents: options.document, annotators: options.annotator, labels: options.label };
   let leftOut: string[] = [];
-  let rendered: RenderedExport;
+  let summary: ExportSummary;
   try {
-    rendered = await renderWithProgress(workspace, options.format, scope);
+    summary = await exportWithProgress(workspace, options.format, scope, options.out);
   } catch (error) {
     if (!(error instanceof DamagedFileError || error instanceof NewerSchemaError || error instanceof WorkspaceError)) throw error;
-    // Only now is every document looked at on its own: a healthy workspace is read once.
-    const ids = workspace.listDocuments().filter((d) => documentInScope(d.id, scope)).map((d) => d.id);
+    // The failed export left nothing behind (the output appears whole or not at all). Only now is
+    // every document looked at on its own: a healthy workspace is read once.
+    const ids = workspace.documentIds().filter((id) => documentInScope(id, scope));
     const unusable = await unusableDocuments(workspace, ids);
     if (!unusable.size) throw error;
     leftOut = [...unusable.values()].map(({ why, damaged }) => `${why}; it was left out of the export.${damaged ? ` Run "${repairCommandLine(dir)}" (or open the workbench) to restore it from the newest backup.` : ''}`);
@@ -47,10 +48,9 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
       warn('awb export: no document in scope can be read; nothing was exported');
       throw new ExitWith(EXIT_FAILED);
     }
-    rendered = await renderWithProgress(workspace, options.format, { ...scope, documents: usable });
+    summary = await exportWithProgress(workspace, options.format, { ...scope, documents: usable }, options.out);
   }
-  await writeExport(rendered, options.out);
-  const { documents, annotations, conll } = rendered.summary;
+  const { documents, annotations, conll } = summary;
   say(`exported ${annotations} annotations from ${documents} documents as ${options.format} to ${options.out}`);
   if (conll?.lostSpans) {
     warn(`awb export: ${conll.lostSpans} span(s) overlap an earlier or longer span and carry no CoNLL tag:`);
@@ -82,9 +82,10 @@ async function unusableDocuments(workspace: Workspace, ids: string[]): Promise<M
   return unusable;
 }
 
-function renderWithProgress(workspace: Workspace, format: ExportFormat, scope: ExportScope): Promise<RenderedExport> {
-  const progress = progressBar('reading documents');
-  return renderExport(workspace, format, scope, progress.update).finally(progress.stop);
+/// Writes the export with a progress bar of the documents written.
+function exportWithProgress(workspace: Workspace, format: ExportFormat, scope: ExportScope, out: string): Promise<ExportSummary> {
+  const progress = progressBar('exporting documents');
+  return writeExport(workspace, format, scope, out, progress.update).finally(progress.stop);
 }
 
 /// A progress bar on stderr when it is a terminal; silent otherwise.

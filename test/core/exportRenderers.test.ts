@@ -1,19 +1,20 @@
-// Exports rendered one document at a time (as `renderExport` does) against the whole-list
+// Exports rendered one document at a time (as `writeExport` does) against the whole-list
 // renderings they replace, and exports from a workspace whose document files are damaged.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { openBratOutput } from '../../main/core/export/bratOutputs';
 import { documentRenderer } from '../../main/core/export/documentRenderers';
 import { exportBrat } from '../../main/core/export/exportBrat';
-import { exportConll } from '../../main/core/export/exportConll';
+import { exportConll, type ConllReport } from '../../main/core/export/exportConll';
 import { CSV_COLUMNS, CSV_HEADER, CSV_STRINGIFY_OPTIONS, exportCsv } from '../../main/core/export/exportCsv';
 import { exportExchange } from '../../main/core/export/exportExchange';
 import { exportJsonl } from '../../main/core/export/exportJsonl';
 import { exportW3c } from '../../main/core/export/exportW3c';
-import { EXPORT_FORMATS, exportBytes, renderExport, type ExportFormat, type RenderedExport } from '../../main/core/export/renderExport';
+import { EXPORT_FORMATS, writeExport, type ExportFormat } from '../../main/core/export/renderExport';
 import { DEFAULT_LABELS, type DocumentFile } from '../../main/core/model';
 import { Workspace } from '../../main/core/store/workspace';
 import { documentFileName } from '../../main/core/store/workspaceFiles';
@@ -26,13 +27,18 @@ const NOW = new Date('2026-11-22T10:00:00.000Z');
 /// Zero to six documents with distinct texts (none at all, too).
 const documentLists = fc.uniqueArray(annotatedDocument, { maxLength: 6, selector: (d) => d.document.id });
 
-function rendered(format: ExportFormat, documents: DocumentFile[]): RenderedExport {
+/// The pieces of an export put together in memory (`writeExport` writes them as they come).
+type Rendered = { kind: 'file'; content: string; conll?: ConllReport } | { kind: 'files'; files: Map<string, string> };
+
+function rendered(format: ExportFormat, documents: DocumentFile[]): Rendered {
   const renderer = documentRenderer(format, { labels: DEFAULT_LABELS, exportedBy: 'ana', generator: 'test', now: NOW });
-  for (const file of documents) renderer.add(file);
-  return renderer.finish({ format, documents: documents.length, annotations: documents.reduce((n, d) => n + d.annotations.length, 0) });
+  if (renderer.kind === 'files') return { kind: 'files', files: new Map([...renderer.start(), ...documents.flatMap((file) => renderer.add(file))]) };
+  const annotations = documents.reduce((n, d) => n + d.annotations.length, 0);
+  const content = renderer.start() + documents.map((file) => renderer.add(file)).join('') + renderer.end(documents.length, annotations);
+  return { kind: 'file', content, conll: renderer.conll };
 }
 
-function text(result: RenderedExport): string {
+function text(result: Rendered): string {
   if (result.kind !== 'file') throw new Error('expected one file');
   return result.content;
 }
@@ -77,7 +83,7 @@ describe('exports rendered one document at a time', () => {
         expect(text(rendered('csv', docs))).toBe(exportCsv(docs));
         const conll = rendered('conll', docs);
         expect(text(conll)).toBe(conllAsBefore(docs));
-        expect(conll.summary.conll).toEqual(exportConll(docs).report);
+        expect(conll.kind === 'file' && conll.conll).toEqual(exportConll(docs).report);
         const brat = rendered('brat', docs);
         expect(brat.kind === 'files' && [...brat.files]).toEqual([...exportBrat(docs, DEFAULT_LABELS)]);
       }),
@@ -105,11 +111,15 @@ describe('exports rendered one document at a time', () => {
     expect(exportConll(docs).text).toContain('Wait\tO\n…\tO\n\nwhat\tO\n?\tO\n\nYes\tO\n!\tO\n\nDone\tO\n.\tO\n\nNext\tO\n\n');
   });
 
-  it('brat as a zip holds exactly the files', () => {
+  it('brat as a zip holds exactly the files', async () => {
     const docs = fc.sample(documentLists, { numRuns: 1, seed: 3 })[0];
     const result = rendered('brat', docs);
     if (result.kind !== 'files') throw new Error('expected files');
-    const unzipped = unzipSync(exportBytes(result));
+    const zip = join(tempDir(), 'brat.zip');
+    const output = await openBratOutput(zip);
+    for (const [path, content] of result.files) await output.add(path, content);
+    await output.commit();
+    const unzipped = unzipSync(readFileSync(zip));
     expect(Object.keys(unzipped)).toEqual([...result.files.keys()]);
     for (const [path, content] of result.files) expect(Buffer.from(unzipped[path]).toString('utf8')).toBe(content);
   });
@@ -128,7 +138,10 @@ describe('exports from a workspace with a damaged document file', () => {
       expect(expected).toMatch(/is damaged/);
       for (const format of EXPORT_FORMATS) {
         const reader = await Workspace.open(dir, { readOnly: true });
-        await expect(renderExport(reader, format, {})).rejects.toThrow(expected);
+        const out = join(tempDir(), `out-${format}`);
+        await expect(writeExport(reader, format, {}, out)).rejects.toThrow(expected);
+        expect(existsSync(out)).toBe(false);
+        expect(readdirSync(join(out, '..'))).toEqual([]);
       }
     }
   });

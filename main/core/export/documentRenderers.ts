@@ -1,23 +1,44 @@
-/// Each export format rendered one document at a time: `renderExport` hands every document to the
-/// format's renderer as it is read and then lets it go, so an export never holds the parsed
-/// documents of the whole workspace, only the text it writes. The output is exactly that of the
-/// format's whole-list function (`exportCsv` and the others), which the tests hold to it.
+/// Each export format rendered one document at a time: `writeExport` hands every document to the
+/// format's renderer as it is read, writes the piece it gets back, and lets both go, so an export
+/// holds one document and its rendering, never the corpus or the whole output. The pieces put
+/// together are exactly the format's whole-list function (`exportCsv` and the others), which the
+/// tests hold them to.
 import type { DocumentFile, Label } from '../model.js';
 import { bratConfig, bratDocumentFiles, bratTakenNames } from './exportBrat.js';
-import { conllDocument, emptyConllReport } from './exportConll.js';
+import { conllDocument, emptyConllReport, type ConllReport } from './exportConll.js';
 import { CSV_HEADER, csvRows } from './exportCsv.js';
-import { exchangeDocument, exchangeDocumentJson, exchangeJson, exportExchange } from './exportExchange.js';
+import { exchangeDocument, exchangeDocumentJson, exchangeEnd, exchangeSeparator, exchangeStart, exportExchange } from './exportExchange.js';
 import { jsonlLine } from './exportJsonl.js';
-import { w3cAnnotationsJson, w3cJson } from './exportW3c.js';
-import type { ExportFormat, ExportSummary, RenderedExport } from './renderExport.js';
+import { w3cAnnotationsJson, w3cEnd, w3cStart } from './exportW3c.js';
+import type { ExportFormat } from './renderExport.js';
+
+/// A format that is one text file, rendered as its start, one piece per document, and its end.
+export interface TextRenderer {
+  kind: 'text';
+  /// The text before the first document.
+  start(): string;
+  /// The text of one more document (already narrowed to the export's scope).
+  add(file: DocumentFile): string;
+  /// The text after the last document, once `documents` documents with `annotations` in all are added.
+  end(documents: number, annotations: number): string;
+  /// CoNLL only: spans hidden behind overlapping spans, so far.
+  conll?: ConllReport;
+}
+
+/// A file of a format that is a set of files (brat): its path relative to the export's folder, and its text.
+export type ExportFile = [path: string, content: string];
+
+/// A format that is a set of files (brat), rendered as its first files and then each document's.
+export interface FilesRenderer {
+  kind: 'files';
+  /// The files that do not belong to a document.
+  start(): ExportFile[];
+  /// The files of one more document (already narrowed to the export's scope).
+  add(file: DocumentFile): ExportFile[];
+}
 
 /// An export being rendered.
-export interface DocumentRenderer {
-  /// Renders one more document (already narrowed to the export's scope).
-  add(file: DocumentFile): void;
-  /// The export, once every document is added.
-  finish(summary: ExportSummary): RenderedExport;
-}
+export type DocumentRenderer = TextRenderer | FilesRenderer;
 
 /// What the exchange and W3C files say about who and what wrote them.
 export interface ExportOrigin {
@@ -27,13 +48,9 @@ export interface ExportOrigin {
   now?: Date;
 }
 
-/// A renderer of one text file from per-document pieces joined at the end.
-function textRenderer(piece: (file: DocumentFile) => string, whole: (pieces: string[], summary: ExportSummary) => string): DocumentRenderer {
-  const pieces: string[] = [];
-  return {
-    add: (file) => void pieces.push(piece(file)),
-    finish: (summary) => ({ kind: 'file', content: whole(pieces, summary), summary }),
-  };
+/// A text renderer without a start or end of its own, whose documents are simply one after the other.
+function concatenated(add: (file: DocumentFile) => string, start = ''): TextRenderer {
+  return { kind: 'text', start: () => start, add, end: () => '' };
 }
 
 /// The renderer of `format`.
@@ -41,29 +58,43 @@ export function documentRenderer(format: ExportFormat, origin: ExportOrigin): Do
   const now = origin.now ?? new Date();
   switch (format) {
     case 'exchange': {
-      const envelope = exportExchange([], origin.labels, origin.exportedBy, now);
-      return textRenderer((file) => exchangeDocumentJson(exchangeDocument(file)), (pieces) => exchangeJson(envelope, pieces));
-    }
-    case 'jsonl':
-      return textRenderer(jsonlLine, (pieces) => pieces.join(''));
-    case 'csv':
-      return textRenderer(csvRows, (pieces) => CSV_HEADER + pieces.join(''));
-    case 'conll': {
-      const report = emptyConllReport();
-      const text = textRenderer((file) => conllDocument(file, report), (pieces) => pieces.join(''));
-      return { add: text.add, finish: (summary) => text.finish({ ...summary, conll: report }) };
-    }
-    case 'brat': {
-      const files = new Map<string, string>([['annotation.conf', bratConfig(origin.labels)]]);
-      const taken = bratTakenNames();
+      const { documents: _none, ...envelope } = exportExchange([], origin.labels, origin.exportedBy, now);
+      let added = 0;
       return {
-        add: (file) => {
-          for (const [path, content] of bratDocumentFiles(file, taken)) files.set(path, content);
-        },
-        finish: (summary) => ({ kind: 'files', files, summary }),
+        kind: 'text',
+        start: () => exchangeStart(envelope),
+        add: (file) => exchangeSeparator(added++) + exchangeDocumentJson(exchangeDocument(file)),
+        end: (documents) => exchangeEnd(documents),
       };
     }
-    case 'w3c':
-      return textRenderer(w3cAnnotationsJson, (pieces, summary) => w3cJson(pieces, summary.annotations, origin.generator, now));
+    case 'jsonl':
+      return concatenated(jsonlLine);
+    case 'csv':
+      return concatenated(csvRows, CSV_HEADER);
+    case 'conll': {
+      const report = emptyConllReport();
+      return { ...concatenated((file) => conllDocument(file, report)), conll: report };
+    }
+    case 'brat': {
+      const taken = bratTakenNames();
+      return {
+        kind: 'files',
+        start: () => [['annotation.conf', bratConfig(origin.labels)]],
+        add: (file) => bratDocumentFiles(file, taken),
+      };
+    }
+    case 'w3c': {
+      // Items of all documents are one comma-separated list; a document without annotations adds nothing.
+      let items = 0;
+      return {
+        kind: 'text',
+        start: () => w3cStart(origin.generator, now),
+        add: (file) => {
+          const json = w3cAnnotationsJson(file);
+          return json ? (items++ ? ',' : '') + json : '';
+        },
+        end: (_documents, annotations) => w3cEnd(annotations),
+      };
+    }
   }
 }

@@ -41,14 +41,23 @@ export function exportExchange(documents: DocumentFile[], labels: Label[], expor
 /// Indentation of the exchange file's JSON (`JSON.stringify(file, null, 1)`).
 const INDENT = 1;
 
-/// `JSON.stringify(file, null, 1)` of the exchange file whose documents are `documentsJson`, each
-/// `exchangeDocumentJson` of one entry: the file's text built one document at a time.
-export function exchangeJson(file: Omit<ExchangeFile, 'documents'>, documentsJson: string[]): string {
+/// The exchange file's text up to its first document: `JSON.stringify(file, null, 1)` is this,
+/// the documents' `exchangeDocumentJson` each after `exchangeSeparator`, then `exchangeEnd`.
+export function exchangeStart(file: Omit<ExchangeFile, 'documents'>): string {
   const shell = JSON.stringify({ ...file, documents: [] }, null, INDENT);
   const emptyList = '[]\n}';
-  if (!documentsJson.length) return shell;
   if (!shell.endsWith(emptyList)) throw new Error('the exchange file must end with its documents');
-  return `${shell.slice(0, -emptyList.length)}[\n${documentsJson.join(',\n')}\n${' '.repeat(INDENT)}]\n}`;
+  return shell.slice(0, -emptyList.length) + '[';
+}
+
+/// What goes before the `index`th document's JSON (from 0).
+export function exchangeSeparator(index: number): string {
+  return index ? ',\n' : '\n';
+}
+
+/// The exchange file's text after its last document, for `documents` documents in all.
+export function exchangeEnd(documents: number): string {
+  return documents ? `\n${' '.repeat(INDENT)}]\n}` : ']\n}';
 }
 
 /// One entry of `documents` as it appears in the exchange file's JSON: indented two levels.

@@ -49,7 +49,8 @@ export function exportW3c(documents: DocumentFile[], generator: string, now = ne
   return w3cCollection(documents.flatMap(w3cAnnotations), generator, now);
 }
 
-/// The collection around `items`.
+/// The collection around `items`. `total` follows the items, so that a collection written one
+/// document at a time can say it once every item is written (JSON's key order carries no meaning).
 function w3cCollection(items: unknown[], generator: string, now: Date): Record<string, unknown> {
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
@@ -57,8 +58,8 @@ function w3cCollection(items: unknown[], generator: string, now: Date): Record<s
     label: 'Annotation Workbench export',
     generator: { type: 'Software', name: generator },
     generated: now.toISOString(),
-    total: items.length,
     first: { type: 'AnnotationPage', startIndex: 0, items },
+    total: items.length,
   };
 }
 
@@ -68,11 +69,16 @@ export function w3cAnnotationsJson(file: DocumentFile): string {
   return JSON.stringify(w3cAnnotations(file)).slice(1, -1);
 }
 
-/// `JSON.stringify(exportW3c(…))` from the documents' `w3cAnnotationsJson` and the number of
-/// annotations: the collection's text built one document at a time.
-export function w3cJson(documentsJson: string[], total: number, generator: string, now = new Date()): string {
-  const shell = JSON.stringify({ ...w3cCollection([], generator, now), total });
-  const emptyItems = '[]}}';
-  if (!shell.endsWith(emptyItems)) throw new Error('the collection must end with its items');
-  return `${shell.slice(0, -emptyItems.length)}[${documentsJson.filter((json) => json).join(',')}]}}`;
+/// The collection's text up to its first item: `JSON.stringify(exportW3c(…))` is this, the
+/// documents' non-empty `w3cAnnotationsJson` joined with commas, then `w3cEnd`.
+export function w3cStart(generator: string, now = new Date()): string {
+  const shell = JSON.stringify(w3cCollection([], generator, now));
+  const emptyItems = '[]},"total":0}';
+  if (!shell.endsWith(emptyItems)) throw new Error('the collection must end with its items and total');
+  return shell.slice(0, -emptyItems.length) + '[';
+}
+
+/// The collection's text after its last item, for `total` annotations in all.
+export function w3cEnd(total: number): string {
+  return `]},"total":${JSON.stringify(total)}}`;
 }

@@ -1,11 +1,11 @@
-/// Runs an export over a workspace: reads the documents in scope in one pass (reporting progress),
-/// renders the chosen format, and writes it durably to a file, a folder (brat) or a zip (brat).
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
-import { writeFileDurably } from '../store/durableJsonFile.js';
+/// Runs an export over a workspace as a stream: reads the documents in scope one at a time,
+/// renders each in the chosen format and writes it durably to a file, a folder (brat) or a zip
+/// (brat), reporting progress.
+import type { DocumentFile } from '../model.js';
+import { writeFileStreamDurably } from '../store/durableFileStream.js';
 import { readDocuments } from '../store/readDocuments.js';
 import type { Workspace } from '../store/workspace.js';
+import { openBratOutput } from './bratOutputs.js';
 import { documentRenderer } from './documentRenderers.js';
 import type { ConllReport } from './exportConll.js';
 import { documentInScope, scopeDocument, type ExportScope } from './exportScope.js';
@@ -24,11 +24,6 @@ export const EXPORT_FILES: Record<ExportFormat, { extension: string; mimeType: s
   w3c: { extension: '.jsonld', mimeType: 'application/ld+json' },
 };
 
-/// A rendered export: one text file, or (brat) a set of files by relative path.
-export type RenderedExport =
-  | { kind: 'file'; content: string; summary: ExportSummary }
-  | { kind: 'files'; files: Map<string, string>; summary: ExportSummary };
-
 /// What went into an export.
 export interface ExportSummary {
   format: ExportFormat;
@@ -38,47 +33,55 @@ export interface ExportSummary {
   conll?: ConllReport;
 }
 
-/// Called after each document is read.
+/// Called after each document is written.
 export type ExportProgress = (done: number, total: number) => void;
 
-/// Reads the documents in scope and renders `format`, one document at a time.
-export async function renderExport(
+/// Exports the documents in scope as `format` to `out` (brat: a folder, or a zip when `out` ends
+/// in `.zip`), reading, rendering and writing one document at a time: memory holds the largest
+/// document and its rendering, never the corpus or the output, so an export may be far bigger
+/// than the longest string JavaScript can make. The output is written durably and appears whole
+/// or not at all: if anything fails (a damaged document, a full disk), `out` is left as it was and
+/// nothing of the export remains.
+export async function writeExport(
   workspace: Workspace,
   format: ExportFormat,
   scope: ExportScope,
+  out: string,
   onProgress?: ExportProgress,
-): Promise<RenderedExport> {
-  const ids = workspace.listDocuments().filter((d) => documentInScope(d.id, scope)).map((d) => d.id);
+): Promise<ExportSummary> {
+  const ids = workspace.documentIds().filter((id) => documentInScope(id, scope));
   const missing = (scope.documents ?? []).filter((id) => !workspace.hasDocument(id));
   if (missing.length) throw new Error(`no document ${missing.join(', ')} in this workspace`);
   const renderer = documentRenderer(format, { labels: workspace.labels, exportedBy: workspace.currentAnnotator, generator: 'Annotation Workbench' });
-  let documents = 0;
-  let annotations = 0;
-  for await (const file of readDocuments(workspace, ids)) {
-    const scoped = scopeDocument(file, scope);
-    annotations += scoped.annotations.length;
-    renderer.add(scoped);
-    documents++;
-    onProgress?.(documents, ids.length);
+  const summary: ExportSummary = { format, documents: 0, annotations: 0 };
+  /// Hands each document in scope to `write`, in import order, counting and reporting progress.
+  const eachDocument = async (write: (file: DocumentFile) => Promise<void>) => {
+    for await (const file of readDocuments(workspace, ids)) {
+      const scoped = scopeDocument(file, scope);
+      await write(scoped);
+      summary.documents++;
+      summary.annotations += scoped.annotations.length;
+      onProgress?.(summary.documents, ids.length);
+    }
+  };
+  if (renderer.kind === 'text') {
+    await writeFileStreamDurably(out, async (stream) => {
+      await stream.write(renderer.start());
+      await eachDocument((file) => stream.write(renderer.add(file)));
+      await stream.write(renderer.end(summary.documents, summary.annotations));
+    });
+    return renderer.conll ? { ...summary, conll: renderer.conll } : summary;
   }
-  return renderer.finish({ format, documents, annotations });
-}
-
-/// The bytes of an export as one file (brat files zipped).
-export function exportBytes(rendered: RenderedExport): Uint8Array {
-  if (rendered.kind === 'file') return strToU8(rendered.content);
-  // Stored, not deflated: deflating a corpus's text in JavaScript takes seconds (level 1: 3 s for
-  // 60 MB), storing it a fraction of one; the zip is bigger (about 2.5×) but holds the same files.
-  return zipSync(Object.fromEntries([...rendered.files].map(([path, content]) => [path, strToU8(content)])), { level: 0 });
-}
-
-/// Writes an export to `out`: brat to a folder, or to a zip when `out` ends in `.zip`.
-export async function writeExport(rendered: RenderedExport, out: string): Promise<void> {
-  if (rendered.kind === 'files' && !out.toLowerCase().endsWith('.zip')) {
-    await mkdir(out, { recursive: true });
-    for (const [path, content] of rendered.files) await writeFileDurably(join(out, path), content);
-    return;
+  const output = await openBratOutput(out);
+  try {
+    for (const [path, content] of renderer.start()) await output.add(path, content);
+    await eachDocument(async (file) => {
+      for (const [path, content] of renderer.add(file)) await output.add(path, content);
+    });
+    await output.commit();
+  } catch (error) {
+    await output.discard();
+    throw error;
   }
-  // A text file is written from the string itself, without a copy as bytes first.
-  await writeFileDurably(out, rendered.kind === 'file' ? rendered.content : exportBytes(rendered));
+  return summary;
 }

@@ -114,7 +114,11 @@ export class DurableFileStream {
   }
 
   private async writeBytes(bytes: Uint8Array): Promise<void> {
-    await writeAllAt(this.fd!, bytes, this.written, this.tempPath);
+    try {
+      await writeAllAt(this.fd!, bytes, this.written, this.tempPath);
+    } catch (error) {
+      throw asSaveFailed(this.path, error);
+    }
     this.written += bytes.length;
   }
 }
