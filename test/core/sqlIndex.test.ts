@@ -111,7 +111,7 @@ describe('the SQL index (index.sqlite)', () => {
     await ws.close();
   });
 
-  it('catches up on open with files written behind its back: a crash between a file and its index entry, a file changed, a file gone', async () => {
+  it('catches up on open with files written behind its back: a crash between a file and its index entry, a file changed, a file gone (restored, or forgotten)', async () => {
     const { dir, ids } = await seeded();
     const ws = await Workspace.open(dir);
     await annotateRandomly(ws, 3, 10);
@@ -144,13 +144,20 @@ describe('the SQL index (index.sqlite)', () => {
     expect((await searchDocuments(reopened, 'about homs')).map((r) => r.id)).toEqual([article.id]);
     await reopened.close();
     expect(indexContents(dir)).toEqual(withChanges);
-    // A file removed by hand leaves the index at the next open.
+    // A file removed by hand is restored from the newest backup at the next open (the index
+    // remembers it); with no backup holding it, it leaves the library.
     rmSync(join(dir, 'documents', documentFileName(article.id)));
     const again = await Workspace.open(dir, { checkIndexInBackground: true });
     await again.indexChecked;
-    expect(again.notices.join('\n')).toMatch(/1 document\(s\) whose files are gone were removed/);
-    expect(again.hasDocument(article.id)).toBe(false);
+    expect(again.notices.join('\n')).toMatch(/was missing\. It was restored from the backup of /);
     await again.close();
+    expect(indexContents(dir)).toEqual(withChanges);
+    rmSync(join(dir, 'documents', documentFileName(article.id)));
+    rmSync(join(dir, 'backups'), { recursive: true });
+    const last = await Workspace.open(dir);
+    expect(last.notices.join('\n')).toMatch(/is missing and no backup holds a valid copy of it/);
+    expect(last.hasDocument(article.id)).toBe(false);
+    await last.close();
     const others = <T extends object>(rows: T[], key: keyof T) => rows.filter((row) => row[key] !== article.id);
     expect(indexContents(dir)).toEqual({
       documents: others(withChanges.documents as { id: string }[], 'id'),

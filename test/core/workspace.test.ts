@@ -117,7 +117,7 @@ describe('workspace store', () => {
     await expect(Workspace.open(dir, { readOnly: true })).rejects.toThrow(/written by a newer version of Annotation Workbench \(schema 99/);
   });
 
-  it('check finds a document whose text no longer matches its id; a file gone leaves the index on the next open', async () => {
+  it('check finds a document whose text no longer matches its id; a file gone is restored from a backup on the next open', async () => {
     const dir = tempDir();
     const ws = await Workspace.open(dir);
     const { document } = (await ws.importArticle(article('Original text'))) as { document: { id: string } };
@@ -132,11 +132,12 @@ describe('workspace store', () => {
     ]);
     unlinkSync(file);
     expect((await checkWorkspace(dir)).problems).toEqual([]);
-    // The index still lists it until the workspace is next opened, which removes it.
+    // The index remembers it: the next open restores it from the newest backup.
     const reopened = await Workspace.open(dir);
-    expect(reopened.listDocuments().map((d) => d.title)).toEqual(['Other text']);
-    expect(reopened.notices.join()).toMatch(/1 document\(s\) whose files are gone were removed from the document index/);
+    expect(reopened.listDocuments().map((d) => d.title)).toEqual(['Original text', 'Other text']);
+    expect(reopened.notices.join()).toMatch(/documents\/[0-9a-f]{64}\.json was missing\. It was restored from the backup of /);
     await reopened.close();
+    expect((await checkWorkspace(dir)).problems).toEqual([]);
   });
 
   it('a read-only workspace refuses writes, and reading a missing workspace says so', async () => {

@@ -1,13 +1,17 @@
 // Child processes that hold a workspace, for the lock tests (see lockHolder.ts).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-/// Bundles a test script once, so each start costs only Node's own start-up.
+/// Bundles a test script once, so each start costs only Node's own start-up. The bundle lives
+/// inside the project, so that the native module left out of it (better-sqlite3) is found in
+/// node_modules.
 export async function bundleScript(entry: string): Promise<string> {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'awb-script-')), 'script.mjs');
+  const cache = fileURLToPath(new URL('../../node_modules/.cache/awb-test-scripts/', import.meta.url));
+  mkdirSync(cache, { recursive: true });
+  const outfile = join(mkdtempSync(join(cache, 'script-')), 'script.mjs');
   await build({
     entryPoints: [entry],
     bundle: true,
@@ -16,6 +20,7 @@ export async function bundleScript(entry: string): Promise<string> {
     target: 'node20',
     outfile,
     logLevel: 'error',
+    external: ['better-sqlite3'],
     // Bundled CommonJS dependencies still call require and read __filename.
     banner: {
       js: [

@@ -36,6 +36,11 @@ export async function readJsonFile<T>(path: string, schema: z.ZodType<T>, kind?:
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+  return parseJsonFile(path, raw, schema, kind);
+}
+
+/// Parses and validates the content `raw` of `path` as `readJsonFile` does.
+export function parseJsonFile<T>(path: string, raw: string, schema: z.ZodType<T>, kind?: FileKind): T {
   let json: unknown;
   try {
     json = JSON.parse(raw);

@@ -29,11 +29,14 @@ import { openIndex } from './openIndex.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { LockedWrites } from './lockedWrites.js';
 import { LOCK_STALE_MS, LockLostError, WorkspaceLock } from './workspaceLock.js';
-import { documentFileName, summarise } from './workspaceFiles.js';
+import { documentFileName } from './workspaceFiles.js';
 import type { LibraryPage, LibraryQuery } from './sqlIndex/libraryQuery.js';
 import { openIndexDatabase } from './sqlIndex/indexDatabase.js';
 import { buildIndex, checkIndex, type IndexChange, type IndexProgress, type IndexSync } from './sqlIndex/indexSync.js';
 import { stampOf, WorkspaceIndex, type SearchCandidate } from './sqlIndex/workspaceIndex.js';
+
+/// Document files an import writes at once.
+const PARALLEL_WRITES = 8;
 
 /// How often a changing workspace is snapshotted.
 export const BACKUP_INTERVAL_MS = 10 * 60 * 1000;
@@ -280,37 +283,46 @@ export class Workspace {
 
   /// Stores checked articles: each document file, then its entry in the SQL index. A text already
   /// in the workspace (or earlier in the batch) is reported as a duplicate. Resolves once every
-  /// file is on disk. (Imports run one batch at a time, so two cannot both add one text.)
+  /// file is on disk. Files are written a few at a time (each write waits mostly for its flush to
+  /// the disk); imports run one batch at a time, so two cannot both add one text.
   importArticles(articles: ArticleText[]): Promise<ImportOutcome[]> {
     this.assertWritable();
     return this.writes!.run('documents', async (guard) => {
-      const known = new Map<string, DocumentSummary>();
-      const outcomes: ImportOutcome[] = [];
-      for (const article of articles) {
-        const existing = known.get(article.id) ?? this.sql.documentSummary(article.id);
-        if (existing) {
-          outcomes.push({ status: 'duplicate', document: existing });
-          continue;
-        }
-        const file: DocumentFile = {
-          schemaVersion: SCHEMA_VERSION,
-          document: { id: article.id, title: article.title, sourceName: article.sourceName, text: article.text, importedAt: new Date().toISOString() },
-          annotations: [],
-          relations: [],
-        };
-        const db = new JsonDb(new DurableJsonFile(this.documentPath(article.id), DocumentFileSchema), file);
-        // The file first: a crash before the index is written leaves a file that the next
-        // open's check indexes, never an entry without its file.
-        await db.adapter.write(file, guard);
-        this.changedSinceBackup = true;
-        this.documents.set(article.id, Promise.resolve(db));
-        this.sql.putDocument(file, this.stampOf(article.id));
-        const summary = summarise(file);
-        known.set(article.id, summary);
-        outcomes.push({ status: 'imported', document: summary, warnings: article.warnings });
+      const fresh = new Map<string, ArticleText>();
+      for (const article of articles) if (!fresh.has(article.id) && !this.sql.hasDocument(article.id)) fresh.set(article.id, article);
+      const batch = [...fresh.values()];
+      for (let i = 0; i < batch.length; i += PARALLEL_WRITES) {
+        const written = await Promise.allSettled(batch.slice(i, i + PARALLEL_WRITES).map((article) => this.writeNewDocument(article, guard)));
+        // Indexed in the order given (which is the library's order for the same import time),
+        // and also when another write of the group failed: what reached the disk is listed.
+        for (const outcome of written) if (outcome.status === 'fulfilled') this.sql.putDocument(outcome.value, this.stampOf(outcome.value.document.id));
+        const failed = written.find((outcome) => outcome.status === 'rejected');
+        if (failed) throw failed.reason;
       }
-      return outcomes;
+      return articles.map((article): ImportOutcome => {
+        const document = this.sql.documentSummary(article.id)!;
+        // The first of several copies in the batch is the one imported.
+        if (fresh.get(article.id) !== article) return { status: 'duplicate', document };
+        fresh.delete(article.id);
+        return { status: 'imported', document, warnings: article.warnings };
+      });
     });
+  }
+
+  /// Writes a new document's file (indexed after it: a crash in between leaves a file that the
+  /// next open's check indexes, never an entry without its file).
+  private async writeNewDocument(article: ArticleText, guard: BeforeRename): Promise<DocumentFile> {
+    const file: DocumentFile = {
+      schemaVersion: SCHEMA_VERSION,
+      document: { id: article.id, title: article.title, sourceName: article.sourceName, text: article.text, importedAt: new Date().toISOString() },
+      annotations: [],
+      relations: [],
+    };
+    const db = new JsonDb(new DurableJsonFile(this.documentPath(article.id), DocumentFileSchema), file);
+    await db.adapter.write(file, guard);
+    this.changedSinceBackup = true;
+    this.documents.set(article.id, Promise.resolve(db));
+    return file;
   }
 
   /// Applies `change` to a document and stores the result; resolves once the document (and, when
@@ -418,7 +430,19 @@ export class Workspace {
     const found = await checkIndex(this.dir, this.sql, change);
     for (const title of found.added) this.notices.push(`indexed "${title}", whose file the document index did not list`);
     if (found.updated) this.notices.push(`the document index was brought up to date for ${found.updated} document(s) whose files changed since it was written`);
-    if (found.removed) this.notices.push(`${found.removed} document(s) whose files are gone were removed from the document index`);
+    await this.restoreGone(found.gone);
+  }
+
+  /// Documents whose files are gone are restored from the newest backup holding them (a file
+  /// deleted by mistake), or else removed from the library; the repair's notice says which.
+  private async restoreGone(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      if (!this.writes) {
+        this.notices.push(`documents/${documentFileName(id)} is missing; open the workspace for writing (the app, or awb repair) to restore it from a backup`);
+        continue;
+      }
+      await this.documentDb(id).catch(() => undefined);
+    }
   }
 
   /// Repairs, from the backups, the document files that a build of the index could not read.
