@@ -1,9 +1,10 @@
 /// One export of the whole corpus in a process of its own, so that its peak memory is its own:
 /// opens the workspace read-only, exports every document in one format to a file (as `awb
-/// export` does), and prints one JSON line (`ExportChildReport`) on stdout.
+/// export` does, streaming: `writeExport`), and prints one JSON line (`ExportChildReport`) on
+/// stdout.
 ///
 /// Arguments: workspace folder, format, output file. Run by `measureExports` (corpusExport.ts).
-import { EXPORT_FORMATS, renderExport, writeExport, type ExportFormat } from '../../main/core/export/renderExport';
+import { EXPORT_FORMATS, writeExport, type ExportFormat } from '../../main/core/export/renderExport';
 import { Workspace } from '../../main/core/store/workspace';
 
 /// What the child reports.
@@ -24,9 +25,8 @@ let started = performance.now();
 const workspace = await Workspace.open(dir, { readOnly: true });
 const openMs = performance.now() - started;
 started = performance.now();
-const rendered = await renderExport(workspace, format as ExportFormat, {});
-await writeExport(rendered, out);
+const summary = await writeExport(workspace, format as ExportFormat, {}, out);
 const ms = performance.now() - started;
 await workspace.close();
-const report: ExportChildReport = { openMs, ms, documents: rendered.summary.documents, annotations: rendered.summary.annotations, maxRssBytes: process.resourceUsage().maxRSS * 1024 };
+const report: ExportChildReport = { openMs, ms, documents: summary.documents, annotations: summary.annotations, maxRssBytes: process.resourceUsage().maxRSS * 1024 };
 process.stdout.write(`${JSON.stringify(report)}\n`);
