@@ -82,10 +82,19 @@ async function unusableDocuments(workspace: Workspace, ids: string[]): Promise<M
   return unusable;
 }
 
-/// Writes the export with a progress bar of the documents written.
+/// Writes the export with a progress bar of the documents written. Ctrl+C (or SIGTERM) stops it
+/// after the document being written, so that its temp file is removed and `out` is left as it was.
 function exportWithProgress(workspace: Workspace, format: ExportFormat, scope: ExportScope, out: string): Promise<ExportSummary> {
   const progress = progressBar('exporting documents');
-  return writeExport(workspace, format, scope, out, progress.update).finally(progress.stop);
+  const interrupt = new AbortController();
+  const stop = (signal: NodeJS.Signals) => interrupt.abort(new Error(`interrupted (${signal}); ${out} was left as it was`));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return writeExport(workspace, format, scope, out, progress.update, interrupt.signal).finally(() => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    progress.stop();
+  });
 }
 
 /// A progress bar on stderr when it is a terminal; silent otherwise.

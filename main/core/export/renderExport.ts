@@ -40,14 +40,15 @@ export type ExportProgress = (done: number, total: number) => void;
 /// in `.zip`), reading, rendering and writing one document at a time: memory holds the largest
 /// document and its rendering, never the corpus or the output, so an export may be far bigger
 /// than the longest string JavaScript can make. The output is written durably and appears whole
-/// or not at all: if anything fails (a damaged document, a full disk), `out` is left as it was and
-/// nothing of the export remains.
+/// or not at all: if anything fails (a damaged document, a full disk, `signal` aborted, checked
+/// between documents), `out` is left as it was and nothing of the export remains.
 export async function writeExport(
   workspace: Workspace,
   format: ExportFormat,
   scope: ExportScope,
   out: string,
   onProgress?: ExportProgress,
+  signal?: AbortSignal,
 ): Promise<ExportSummary> {
   const ids = workspace.documentIds().filter((id) => documentInScope(id, scope));
   const missing = (scope.documents ?? []).filter((id) => !workspace.hasDocument(id));
@@ -56,7 +57,9 @@ export async function writeExport(
   const summary: ExportSummary = { format, documents: 0, annotations: 0 };
   /// Hands each document in scope to `write`, in import order, counting and reporting progress.
   const eachDocument = async (write: (file: DocumentFile) => Promise<void>) => {
+    signal?.throwIfAborted();
     for await (const file of readDocuments(workspace, ids)) {
+      signal?.throwIfAborted();
       const scoped = scopeDocument(file, scope);
       await write(scoped);
       summary.documents++;
