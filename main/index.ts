@@ -36,7 +36,12 @@ function workspaceFlag(argv: string[]): string | undefined {
 async function start(): Promise<void> {
   const dir = workspaceFlag(process.argv) ?? process.env.AWB_WORKSPACE ?? join(app.getPath('userData'), 'workspace');
   try {
-    workspace = await Workspace.open(resolveWorkspaceDir(dir), { app: 'Annotation Workbench' });
+    // The library shows at once; the index is checked against the files meanwhile.
+    workspace = await Workspace.open(resolveWorkspaceDir(dir), {
+      app: 'Annotation Workbench',
+      checkIndexInBackground: true,
+      onIndexProgress: (done, total) => done % 5000 === 0 && console.log(`building the document index: ${done} / ${total} files`),
+    });
   } catch (error) {
     dialog.showErrorBox('Cannot open the workspace', error instanceof Error ? error.message : String(error));
     app.exit(1);

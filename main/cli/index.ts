@@ -10,7 +10,7 @@ import { EXPORT_FORMATS } from '../core/export/renderExport.js';
 import { importSeeds } from '../core/importArticles.js';
 import { searchDocuments } from '../core/search.js';
 import { checkWorkspace } from '../core/store/checkWorkspace.js';
-import { Workspace } from '../core/store/workspace.js';
+import { openWorkspace } from './openWorkspace.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
 import { createWorkbench } from '../service/workbench.js';
 import { startWebServer } from '../web/webServer.js';
@@ -77,7 +77,7 @@ function buildProgram(context: CliContext): Command {
   configure(program.command('list').description('list the documents in the workspace'))
     .option('--json', 'print JSON instead of a table')
     .action(async (options: { workspace?: string; json?: boolean }) => {
-      const workspace = await Workspace.open(resolveWorkspaceDir(options.workspace), { readOnly: true });
+      const workspace = await openWorkspace(resolveWorkspaceDir(options.workspace), { readOnly: true });
       const rows = workspace.listDocuments().map((d) => ({
         id: d.id,
         title: d.title,
@@ -96,7 +96,7 @@ function buildProgram(context: CliContext): Command {
     .argument('<phrase>', 'the words to find')
     .option('--json', 'print JSON')
     .action(async (phrase: string, options: { workspace?: string; json?: boolean }) => {
-      const workspace = await Workspace.open(resolveWorkspaceDir(options.workspace), { readOnly: true });
+      const workspace = await openWorkspace(resolveWorkspaceDir(options.workspace), { readOnly: true });
       const results = await searchDocuments(workspace, phrase);
       if (options.json) return sayLines(terminalJson(results));
       if (!results.length) say(`"${phrase}" occurs in no document`);
@@ -111,7 +111,7 @@ function buildProgram(context: CliContext): Command {
     .requiredOption('--b <name>', 'second annotator')
     .option('--json', 'print JSON instead of a table')
     .action(async (options: { workspace?: string; a: string; b: string; json?: boolean }) => {
-      const workspace = await Workspace.open(resolveWorkspaceDir(options.workspace), { readOnly: true });
+      const workspace = await openWorkspace(resolveWorkspaceDir(options.workspace), { readOnly: true });
       // One document at a time: only the counts are kept.
       const agreement = new AgreementTally(options.a, options.b);
       const annotators = new Set<string>();
@@ -133,7 +133,7 @@ function buildProgram(context: CliContext): Command {
   configure(program.command('backups').description('list the snapshots of the workspace, newest first'))
     .option('--json', 'print JSON')
     .action(async (options: { workspace?: string; json?: boolean }) => {
-      const workspace = await Workspace.open(resolveWorkspaceDir(options.workspace), { readOnly: true });
+      const workspace = await openWorkspace(resolveWorkspaceDir(options.workspace), { readOnly: true });
       const backups = await workspace.backups();
       if (options.json) return sayLines(terminalJson(backups));
       if (!backups.length) say('(no backups yet)');
@@ -187,7 +187,8 @@ function buildProgram(context: CliContext): Command {
 
 /// Opens the workspace (importing the seeds on first run) and serves it in browser mode.
 export async function serveWorkspace(dir: string, rendererDir: string, context: CliContext, port = 0) {
-  const workspace = await Workspace.open(dir, { app: 'awb serve' });
+  // The library shows at once; the index is checked against the files meanwhile.
+  const workspace = await openWorkspace(dir, { app: 'awb serve', checkIndexInBackground: true });
   try {
     if (workspace.created) {
       await importSeeds(workspace, join(context.packageRoot, 'seeds'));

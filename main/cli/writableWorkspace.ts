@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { holdsWork } from '../core/store/recovery.js';
-import { Workspace, WorkspaceError } from '../core/store/workspace.js';
+import { WorkspaceError, type Workspace } from '../core/store/workspace.js';
+import { openWorkspace } from './openWorkspace.js';
 import { finishEvenIfOutputCloses } from './output.js';
 import { printNotices } from './print.js';
 
@@ -17,7 +18,7 @@ export function withWritableWorkspace<T>(dir: string, command: string, use: (wor
     if (existing && !existsSync(join(dir, 'workspace.json')) && !(await holdsWork(dir))) {
       throw new WorkspaceError(`no workspace at ${dir} (nothing has been imported there yet)`);
     }
-    const workspace = await Workspace.open(dir, { app: `awb ${command}` });
+    const workspace = await openWorkspace(dir, { app: `awb ${command}` });
     try {
       return await use(workspace);
     } finally {

@@ -1,7 +1,7 @@
 // `awb check` tells damage from a newer app's files and from the index's designed lag, and points
 // at `awb repair`; `awb repair` restores damaged documents from the newest backup; writing
 // commands print the store's repair notices (review issue 14, E and G).
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importSeeds } from '../../main/core/importArticles';
@@ -43,34 +43,6 @@ describe('awb check', () => {
     expect(check.stderr).not.toMatch(/damaged/);
     expect(check.stderr).not.toMatch(REPAIR_HINT);
     expect(readFileSync(path, 'utf8')).toBe(before);
-  });
-
-  it('takes counts behind a document file that is not older than the index for the designed lag: a note, exit 0', async () => {
-    const { dir, files } = await seededWorkspace(false);
-    const indexPath = join(dir, 'workspace.json');
-    const index = JSON.parse(readFileSync(indexPath, 'utf8')) as { documents: { id: string; counts: Record<string, number> }[] };
-    // As after a crash within 500 ms of saving an annotation: the index still has the old count.
-    const id = (JSON.parse(readFileSync(join(dir, 'documents', files[0]), 'utf8')) as { document: { id: string } }).document.id;
-    const entry = index.documents.find((d) => d.id === id)!;
-    entry.counts = { person: 1 };
-    writeFileSync(indexPath, JSON.stringify(index));
-    const indexTime = statSync(indexPath).mtime;
-    const later = new Date(indexTime.getTime() + 1000);
-    utimesSync(join(dir, 'documents', files[0]), later, later);
-    const lagging = awb('check', '--workspace', dir);
-    expect(lagging.stderr).toBe('');
-    expect(lagging.code).toBe(0);
-    expect(lagging.stdout).toContain(
-      'note: counts for 1 document(s) are behind their files; they are recounted the next time the workspace is opened for writing',
-    );
-    expect(lagging.stdout).toMatch(/^ok: 5 documents/m);
-
-    // A document file older than the index was counted when the index was written: a real mismatch.
-    const earlier = new Date(indexTime.getTime() - 60_000);
-    utimesSync(join(dir, 'documents', files[0]), earlier, earlier);
-    const wrong = awb('check', '--workspace', dir);
-    expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toMatch(/awb check: workspace.json: annotation counts for ".*" do not match its document file/);
   });
 });
 

@@ -72,10 +72,11 @@ describe('awb prints hostile names and texts as visible escapes', () => {
     expect(row.title).toBe(HOSTILE_TITLE);
     expect(row.sourceName).toBe('evil\nname\u001b[31m.txt');
 
-    const search = awb('search', 'red', '--workspace', ws);
+    // "red" stands inside the word "31mred" here, so the search is for the word before it.
+    const search = awb('search', 'civilians and', '--workspace', ws);
     expect(search.code).toBe(0);
     expectSafe(search.stdout, 'search');
-    expect(search.stdout).toContain('\\x1b[31m[red]\\x1b[0m');
+    expect(search.stdout).toContain('[civilians and] \\x1b[31mred\\x1b[0m');
     const searchJson = awb('search', 'civilians', '--json', '--workspace', ws);
     expectSafe(searchJson.stdout, 'search --json');
     expect(JSON.parse(searchJson.stdout)[0].title).toBe(HOSTILE_TITLE);

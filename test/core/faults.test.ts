@@ -77,9 +77,13 @@ describe('fault injection: failing writes, fsyncs and renames', () => {
     const remove = await injectFault('rename', 3, 'ENOSPC');
     await expect(ws.importArticles(articles)).rejects.toThrow('the disk is full');
     remove();
-    expect(ws.listDocuments().map((d) => d.title)).toEqual(['Article One', 'Article Two']);
+    // Files are written a few at once: the third rename failed, the others reached the disk.
+    const onDisk = readdirSync(join(dir, 'documents')).filter((n) => n.endsWith('.json')).length;
+    const listed = ws.listDocuments().map((d) => d.title);
+    expect(listed).toHaveLength(articles.length - 1);
+    expect(listed).toHaveLength(onDisk);
     await everyFileValid(dir);
-    expect((await ws.importArticles(articles)).map((o) => o.status)).toEqual(['duplicate', 'duplicate', 'imported', 'imported']);
+    expect((await ws.importArticles(articles)).map((o) => o.status)).toEqual(articles.map((a) => (listed.includes(a.title) ? 'duplicate' : 'imported')));
     await ws.close();
     expect((await checkWorkspace(dir)).problems).toEqual([]);
   });

@@ -2,6 +2,7 @@
 /// the previous snapshot and hard-links the previous snapshot's copy of the others (as rsync's
 /// --link-dest does): a backup never shares storage with a live file, so damage done to a live
 /// file in place cannot reach it, and an unchanged corpus costs no space twice.
+import { statSync } from 'node:fs';
 import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SaveFailedError, fsyncFolder, isErrno, writeFileDurably, type BeforeRename } from './durableJsonFile.js';
@@ -42,6 +43,21 @@ interface Manifest {
   files: Files;
 }
 const MANIFEST = 'manifest.json';
+/// A snapshot's order and document count apart from its manifest, which lists every file (8 MB
+/// for 100,000 documents): listing the backups reads only these.
+interface Summary {
+  sequence: number;
+  documents: number;
+}
+const SUMMARY = 'summary.json';
+
+async function readSummary(root: string, name: string): Promise<Summary> {
+  const json = await readFile(join(root, name, SUMMARY), 'utf8').then(JSON.parse, () => null);
+  if (json && typeof json.sequence === 'number' && typeof json.documents === 'number') return json as Summary;
+  // Snapshots from before the summary.
+  const docs = await readdir(join(root, name, 'documents')).catch(() => [] as string[]);
+  return { sequence: (await readManifest(root, name))?.sequence ?? -1, documents: docs.filter((n) => DOCUMENT_FILE_NAME.test(n)).length };
+}
 
 async function readManifest(root: string, name: string): Promise<Manifest | null> {
   const json = await readFile(join(root, name, MANIFEST), 'utf8').then(JSON.parse, () => null);
@@ -82,9 +98,11 @@ async function takeSnapshot(dir: string, options: SnapshotOptions): Promise<Back
   const docs = (await readdir(join(dir, 'documents')).catch(() => [] as string[])).filter((n) => DOCUMENT_FILE_NAME.test(n));
   const files = [...docs.map((d) => join('documents', d)), ...((await stat(join(dir, 'workspace.json')).catch(() => null)) ? ['workspace.json'] : [])];
   const live: Files = {};
-  for (const file of files) {
-    const info = await stat(join(dir, file)).catch(() => null);
-    if (info) live[file] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }; // else removed meanwhile
+  for (let i = 0; i < files.length; i++) {
+    // Synchronous stats in short turns: far cheaper than a promise each for 100,000 files.
+    if (i % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
+    const info = statSync(join(dir, files[i]), { throwIfNoEntry: false });
+    if (info) live[files[i]] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }; // else removed meanwhile
   }
   if (options.unlessUnchanged && previous && before && sameFiles(before.files, live)) return previous;
   try {
@@ -103,6 +121,9 @@ async function takeSnapshot(dir: string, options: SnapshotOptions): Promise<Back
     // Flushed like the copies: a snapshot without its manifest would sort as the oldest.
     await writeFile(join(staging, MANIFEST), JSON.stringify(manifest));
     await flushFile(join(staging, MANIFEST));
+    const summary: Summary = { sequence: manifest.sequence, documents: docs.length };
+    await writeFile(join(staging, SUMMARY), JSON.stringify(summary));
+    await flushFile(join(staging, SUMMARY));
     await fsyncFolder(join(staging, 'documents'));
     await fsyncFolder(staging);
     await rename(staging, join(root, name));
@@ -143,11 +164,7 @@ export async function listBackups(dir: string): Promise<BackupInfo[]> {
   const root = backupsFolder(dir);
   const names = (await readdir(root).catch(() => [] as string[])).filter((n) => /^\d{4}-\d\d-\d\dT/.test(n));
   const infos: (BackupInfo & { sequence: number })[] = [];
-  for (const name of names) {
-    const docs = await readdir(join(root, name, 'documents')).catch(() => [] as string[]);
-    const sequence = (await readManifest(root, name))?.sequence ?? -1;
-    infos.push({ name, createdAt: dateOf(name), documents: docs.filter((n) => DOCUMENT_FILE_NAME.test(n)).length, sequence });
-  }
+  for (const name of names) infos.push({ name, createdAt: dateOf(name), ...(await readSummary(root, name)) });
   infos.sort((x, y) => y.sequence - x.sequence || (y.name > x.name ? 1 : y.name < x.name ? -1 : 0));
   return infos.map(({ sequence: _sequence, ...info }) => info);
 }
