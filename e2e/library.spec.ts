@@ -43,6 +43,52 @@ test('the library filter also finds a phrase in the text of every article, and o
   await expect(page.getByTestId('text-search')).toContainText('No article contains “Atlantis”.');
 });
 
+test('the service sorts and filters the library: by title both ways, by a word of a title or file name', async ({ page, workbench }, testInfo) => {
+  const asked: { sort?: string; descending?: boolean; filter?: string; offset: number; limit: number }[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/documents.list')) asked.push((JSON.parse(request.postData() ?? '[]') as (typeof asked)[number][])[0]);
+  });
+  await page.goto(workbench.url);
+  const items = page.getByTestId('library-item');
+  await expect(items).toHaveCount(5);
+  const titles = () => items.locator('.library-title').allTextContents();
+  const imported = await titles();
+  const byTitle = [...imported].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+  expect(byTitle).not.toEqual(imported);
+
+  // The sort is the next stop after the filter, and says the order in words.
+  await page.getByTestId('library-search').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('library-sort')).toBeFocused();
+  await expect(page.getByRole('combobox', { name: 'Sort' })).toHaveValue('imported:ascending');
+  await page.getByTestId('library-sort').selectOption('title:ascending');
+  await expect.poll(titles).toEqual(byTitle);
+  await expect(items.first()).toHaveAttribute('aria-posinset', '1');
+  await page.getByTestId('library-sort').selectOption('title:descending');
+  await expect.poll(titles).toEqual([...byTitle].reverse());
+  await testInfo.attach('library sorted by title, Z–A', { body: await page.getByRole('complementary', { name: 'Library' }).screenshot(), contentType: 'image/png' });
+
+  // The filter goes to the service too (after a pause in typing), in the order chosen.
+  await page.getByTestId('library-search').fill('FEDERATION');
+  await expect(items).toHaveCount(1);
+  await expect(items).toContainText('Russian Federation');
+  await expect(page.getByTestId('library-total')).toHaveText('1 of 5 articles');
+  await page.getByTestId('library-search').fill('002_');
+  await expect(items).toHaveCount(1);
+  await expect(items).toContainText('002_');
+  await page.getByTestId('library-search').fill('no such title');
+  await expect(page.getByRole('complementary', { name: 'Library' })).toContainText('No title matches “no such title”.');
+  await page.getByTestId('library-search').press('Escape');
+  await expect.poll(titles).toEqual([...byTitle].reverse());
+  await expect(page.getByTestId('library-total')).toHaveText('5 articles');
+
+  expect(asked).toContainEqual(expect.objectContaining({ sort: 'title', descending: true, filter: 'FEDERATION', offset: 0 }));
+  expect(asked).toContainEqual(expect.objectContaining({ sort: 'title', descending: false }));
+  // Never the whole library at once: a page at a time, and never one per keystroke.
+  for (const query of asked) expect(query.limit).toBeLessThanOrEqual(100);
+  expect(asked.filter((q) => q.filter?.startsWith('no such')).map((q) => q.filter)).toEqual(['no such title']);
+});
+
 test('article text is shown as text, never as HTML', async ({ page, workbench }) => {
   await page.goto(workbench.url);
   await expect(page.getByTestId('library-item')).toHaveCount(5);

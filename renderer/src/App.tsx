@@ -31,7 +31,7 @@ import { useFindBar } from './useFindBar';
 import { useSpanToSelect } from './useSpanToSelect';
 import { useWorkspace } from './useWorkspace';
 import { useWorkspaceChanges } from './useWorkspaceChanges';
-import { keepKnownPanes } from './workspaceReload';
+import { usePaneDocuments } from './usePaneDocuments';
 
 const NO_MATCHES: ReadonlySet<string> = new Set();
 
@@ -54,14 +54,16 @@ export function App() {
     setMessages((ms) => [...ms, { ...message, id } as Message]);
   }, []);
   const dismiss = useCallback((id: number) => setMessages((ms) => ms.filter((m) => m.id !== id)), []);
-  const { info, setInfo, documents, refreshLibrary } = useWorkspace(say);
-  const changes = useWorkspaceChanges({ say, setInfo, refreshLibrary, documents });
-  useEffect(() => void (documents && setPanes((s) => keepKnownPanes(s, new Set(documents.map((d) => d.id))))), [documents]);
+  const { info, setInfo, libraryVersion, refreshLibrary, workspaceVersion, workspaceChanged } = useWorkspace(say);
+  const paneDocs = usePaneDocuments(panes, setPanes, workspaceVersion);
+  const rememberListed = paneDocs.listed;
+  const titleOf = useCallback((docId: string) => paneDocs.known.get(docId)?.title ?? store.doc(docId)?.document.title, [paneDocs.known]);
+  const changes = useWorkspaceChanges({ say, setInfo, workspaceChanged, titleOf });
 
   const me = info?.currentAnnotator ?? '';
   const labels = useMemo(() => info?.labels ?? [], [info]);
   useEffect(() => store.setAnnotator(me), [me]);
-  useEffect(() => store.onAllSaved(() => void refreshLibrary()), [refreshLibrary]);
+  useEffect(() => store.onAllSaved(refreshLibrary), [refreshLibrary]);
   useEffect(() => guardUnsavedChanges(window, store), []);
 
   const labelLook = useMemo(() => new Map(labels.map((l) => [l.id, { name: l.name, color: l.color }])), [labels]);
@@ -122,12 +124,13 @@ export function App() {
   const findBar = useFindBar(!reviewing, panes.focused);
 
   const open = useCallback(
-    (docId: string, beside: boolean, at?: TextSpan) => {
+    (docId: string, beside: boolean, at?: TextSpan, listed?: ListedDocument) => {
       const key = `pane-${nextId.current++}`;
+      if (listed) rememberListed(listed);
       setPanes((state) => (beside ? openBeside : openInFocused)(state, docId, key));
       selectWhenShown(docId, at ?? null);
     },
-    [selectWhenShown],
+    [selectWhenShown, rememberListed],
   );
   const close = (key: string, docId: string) => {
     if (store.getSnapshot().selected?.docId === docId) store.select(null);
@@ -136,23 +139,14 @@ export function App() {
   const onImported = useCallback(
     (report: ImportReport) => {
       say({ kind: 'import', report });
-      void refreshLibrary();
+      refreshLibrary();
     },
     [say, refreshLibrary],
   );
 
   // The library shows the live counts of open documents, the service's for the others.
-  const liveDocuments = useMemo(
-    () => documents?.map((d): ListedDocument => (readyDocs.has(d.id) ? { ...d, counts: labelCounts(readyDocs.get(d.id)!) } : d)) ?? null,
-    [documents, readyDocs],
-  );
-  const summaries = useMemo(() => new Map((liveDocuments ?? []).map((d) => [d.id, d])), [liveDocuments]);
+  const liveCounts = useMemo(() => new Map([...readyDocs].map(([id, doc]) => [id, labelCounts(doc)])), [readyDocs]);
   const openPanes = useMemo(() => new Map(panes.panes.map((p, i) => [p.docId, i + 1])), [panes]);
-  const usage = useMemo(() => {
-    const total: Record<string, number> = {};
-    for (const d of liveDocuments ?? []) for (const [label, n] of Object.entries(d.counts)) total[label] = (total[label] ?? 0) + n;
-    return total;
-  }, [liveDocuments]);
   const hasPanes = panes.panes.length > 0;
 
   return (
@@ -197,10 +191,10 @@ export function App() {
         </div>
       </header>
       {reviewing && info && (
-        <ReviewMode me={me} labels={labels} libraryVersion={documents} onLeave={refreshLibrary} onError={(title, text) => say({ kind: 'error', title, text })} />
+        <ReviewMode me={me} labels={labels} libraryVersion={libraryVersion} onLeave={refreshLibrary} onError={(title, text) => say({ kind: 'error', title, text })} />
       )}
       <div className={hasPanes ? 'app-body has-inspector' : 'app-body'} hidden={reviewing}>
-        <Library documents={liveDocuments} labels={labels} openPanes={openPanes} onOpen={open} />
+        <Library version={libraryVersion} labels={labels} liveCounts={liveCounts} openPanes={openPanes} onOpen={open} onRetry={refreshLibrary} />
         <div className="work-column">
           <AnnotateBar
             labels={labels}
@@ -216,7 +210,7 @@ export function App() {
                 <DocumentPane
                   key={pane.key}
                   docId={pane.docId}
-                  summary={summaries.get(pane.docId)}
+                  summary={paneDocs.known.get(pane.docId)}
                   position={index + 1}
                   focused={pane.key === panes.focused}
                   labels={labels}
@@ -252,13 +246,12 @@ export function App() {
       {editingLabels && info && (
         <LabelEditor
           labels={labels}
-          usage={usage}
           onSaved={(saved: Label[]) => setInfo({ ...info, labels: saved })}
           onClose={() => setEditingLabels(false)}
         />
       )}
       {dialog === 'export' && (
-        <ExportDialog documents={liveDocuments ?? []} labels={labels} annotators={[...new Set([...(info?.annotators ?? []), ...annotatorsOf(readyDocs.values(), me)])]} onClose={() => setDialog(null)} />
+        <ExportDialog openDocIds={openDocIds} labels={labels} annotators={[...new Set([...(info?.annotators ?? []), ...annotatorsOf(readyDocs.values(), me)])]} onClose={() => setDialog(null)} />
       )}
       {dialog === 'backups' && <BackupsDialog onRestored={changes.restored} onClose={() => setDialog(null)} />}
       <Messages messages={messages} onDismiss={dismiss} />

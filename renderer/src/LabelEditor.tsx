@@ -1,18 +1,18 @@
 /// The label editor (a modal dialog): rename, recolour and re-key labels, add new ones, remove
 /// unused ones; saved as a whole with `labels.save`. Ids of existing labels never change; a new
 /// label's id is derived from its name.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Label } from '../../preload/api';
 import { workbench } from './api';
 import { errorMessage } from './format';
 import { labelIdFor, labelListProblem, nextLabelColor } from './labels';
 import { ModalDialog } from './ModalDialog';
+import { store } from './state/useWorkbench';
+import { whenAllSaved } from './workspaceReload';
 
 /// Props of {@link LabelEditor}.
 export interface LabelEditorProps {
   labels: readonly Label[];
-  /// Annotations per label id across the workspace (a used label cannot be removed).
-  usage: Readonly<Record<string, number>>;
   onSaved(labels: Label[]): void;
   onClose(): void;
 }
@@ -21,9 +21,31 @@ interface Row extends Label {
   isNew: boolean;
 }
 
+/// Annotations per label id across the workspace (a used label cannot be removed), counted by the
+/// service once this session's changes are saved; null until then. Should they not be, the
+/// service refuses to remove a label in use anyway.
+function useLabelUsage(): Readonly<Record<string, number>> | null {
+  const [usage, setUsage] = useState<Record<string, number> | null>(null);
+  useEffect(() => {
+    let live = true;
+    whenAllSaved(store)
+      .catch(() => undefined)
+      .then(() => workbench.documents.labelCounts())
+      .then(
+        (counts) => live && setUsage(counts),
+        () => live && setUsage({}),
+      );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return usage;
+}
+
 /// The dialog, `data-testid="label-editor"`.
-export function LabelEditor({ labels, usage, onSaved, onClose }: LabelEditorProps) {
+export function LabelEditor({ labels, onSaved, onClose }: LabelEditorProps) {
   const [rows, setRows] = useState<Row[]>(() => labels.map((l) => ({ ...l, isNew: false })));
+  const usage = useLabelUsage();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -65,8 +87,8 @@ export function LabelEditor({ labels, usage, onSaved, onClose }: LabelEditorProp
               type="button"
               className="icon-button"
               aria-label={`Remove ${row.name}`}
-              title={usage[row.id] ? `In use by ${usage[row.id]} annotations` : 'Remove this label'}
-              disabled={!row.isNew && (usage[row.id] ?? 0) > 0}
+              title={usage === null ? 'Counting its annotations…' : usage[row.id] ? `In use by ${usage[row.id]} annotations` : 'Remove this label'}
+              disabled={!row.isNew && (usage === null || (usage[row.id] ?? 0) > 0)}
               onClick={() => setRows((rs) => rs.filter((_, i) => i !== index))}
             >
               ×

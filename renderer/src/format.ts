@@ -17,11 +17,6 @@ export function totalCount(counts: Record<string, number>): number {
   return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
 
-/// Lower-cases and strips diacritics, for forgiving title search (`"Alep"` finds `"Alépo"`).
-export function searchKey(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
-}
-
 /// The message of anything thrown.
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,8 +1,11 @@
-/// The workspace as the app shows it: its info (labels, annotator) and the library list, loaded
-/// once and refreshed on demand; notices the store adds later (another program wrote to the
-/// workspace while this one was paused, a failed backup) are looked for now and then and shown.
+/// The workspace as the app shows it: its info (labels, annotator), loaded once, and two versions:
+/// the library's, which changes whenever the library should be read again (the library reads its
+/// own pages, see library/Library.tsx), and the workspace's, which changes when it was changed
+/// underneath the app (an exchange import, a restore, another program's writes). Notices the store
+/// adds later (another program wrote to the workspace while this one was paused, a failed backup)
+/// are looked for now and then and shown.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ListedDocument, WorkspaceInfo } from '../../preload/api';
+import type { WorkspaceInfo } from '../../preload/api';
 import { workbench } from './api';
 import { errorMessage } from './format';
 import type { NewMessage } from './Messages';
@@ -10,21 +13,21 @@ import type { NewMessage } from './Messages';
 /// How often the store is asked for notices added since the last look.
 const NOTICE_POLL_MS = 15_000;
 
-/// Workspace info and documents, with setters and a library refresh.
+/// Workspace info with its setter, the versions, and what gives each a new one.
 export function useWorkspace(say: (message: NewMessage) => void) {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
-  const [documents, setDocuments] = useState<ListedDocument[] | null>(null);
+  const [libraryVersion, setLibraryVersion] = useState(0);
+  const [workspaceVersion, setWorkspaceVersion] = useState(0);
   /// How many of the store's notices were shown; null until the workspace's info first arrives.
   const noticesShown = useRef<number | null>(null);
 
-  const refreshLibrary = useCallback(async () => {
-    try {
-      setDocuments(await workbench.documents.list());
-    } catch (error) {
-      setDocuments((d) => d ?? []);
-      say({ kind: 'error', title: 'Could not read the library', text: errorMessage(error) });
-    }
-  }, [say]);
+  /// The library changed (counts saved, articles imported).
+  const refreshLibrary = useCallback(() => setLibraryVersion((v) => v + 1), []);
+  /// The workspace changed underneath: the library, and what the app holds of open documents.
+  const workspaceChanged = useCallback(() => {
+    setLibraryVersion((v) => v + 1);
+    setWorkspaceVersion((v) => v + 1);
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -36,14 +39,6 @@ export function useWorkspace(say: (message: NewMessage) => void) {
         if (workspace.notices.length > 0) say({ kind: 'notices', notices: workspace.notices });
       },
       (error: unknown) => live && say({ kind: 'error', title: 'Could not open the workspace', text: errorMessage(error) }),
-    );
-    workbench.documents.list().then(
-      (docs) => live && setDocuments(docs),
-      (error: unknown) => {
-        if (!live) return;
-        setDocuments([]);
-        say({ kind: 'error', title: 'Could not read the library', text: errorMessage(error) });
-      },
     );
     return () => {
       live = false;
@@ -59,7 +54,7 @@ export function useWorkspace(say: (message: NewMessage) => void) {
           if (shown === null || workspace.notices.length <= shown) return;
           say({ kind: 'notices', notices: workspace.notices.slice(shown) });
           noticesShown.current = workspace.notices.length;
-          void refreshLibrary();
+          workspaceChanged();
         },
         () => undefined, // an unreachable service is reported by the saves and loads that need it
       );
@@ -69,7 +64,7 @@ export function useWorkspace(say: (message: NewMessage) => void) {
       clearInterval(timer);
       window.removeEventListener('focus', look);
     };
-  }, [say, refreshLibrary]);
+  }, [say, workspaceChanged]);
 
-  return { info, setInfo, documents, refreshLibrary };
+  return { info, setInfo, libraryVersion, refreshLibrary, workspaceVersion, workspaceChanged };
 }

@@ -2,7 +2,7 @@
 /// restore it re-reads the workspace info (labels, annotators), the library and every open
 /// document, and says what happened; a document repaired from a backup on opening is announced.
 import { useCallback, useEffect, useRef } from 'react';
-import type { BackupInfo, ListedDocument, ExchangeImportReport, WorkspaceInfo } from '../../preload/api';
+import type { BackupInfo, ExchangeImportReport, WorkspaceInfo } from '../../preload/api';
 import { workbench } from './api';
 import { errorMessage, oneLine } from './format';
 import type { NewMessage } from './Messages';
@@ -13,19 +13,20 @@ import { store } from './state/useWorkbench';
 export interface WorkspaceChangeDeps {
   say(message: NewMessage): void;
   setInfo(info: WorkspaceInfo): void;
-  refreshLibrary(): Promise<void>;
-  /// The library, to name a repaired document.
-  documents: readonly ListedDocument[] | null;
+  /// Reads the library and the open documents' summaries again.
+  workspaceChanged(): void;
+  /// The title of an open document as known so far, to name a repaired one.
+  titleOf(docId: string): string | undefined;
 }
 
 /// Handlers for an imported exchange file and a restored backup.
-export function useWorkspaceChanges({ say, setInfo, refreshLibrary, documents }: WorkspaceChangeDeps) {
-  const library = useRef(documents);
-  library.current = documents;
+export function useWorkspaceChanges({ say, setInfo, workspaceChanged, titleOf }: WorkspaceChangeDeps) {
+  const latestTitleOf = useRef(titleOf);
+  latestTitleOf.current = titleOf;
   useEffect(
     () =>
       onRepairNotice((docId, notice) => {
-        const title = library.current?.find((d) => d.id === docId)?.title.trim();
+        const title = latestTitleOf.current(docId)?.trim();
         say({
           kind: 'note',
           tone: 'warn',
@@ -40,14 +41,14 @@ export function useWorkspaceChanges({ say, setInfo, refreshLibrary, documents }:
   const reloadAll = useCallback(
     async (forgetUndo: boolean) => {
       store.reloadOpen(forgetUndo);
-      await refreshLibrary();
+      workspaceChanged();
       try {
         setInfo(await workbench.workspace.info());
       } catch (error) {
         say({ kind: 'error', title: 'Could not read the workspace', text: errorMessage(error) });
       }
     },
-    [say, setInfo, refreshLibrary],
+    [say, setInfo, workspaceChanged],
   );
 
   const exchangeImported = useCallback(

@@ -1,31 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterLibrary, rowForKey, withKeptRow } from '../../renderer/src/library/libraryRows';
-
-const rows = [
-  { id: 'a', title: 'Alépo: evacuation talks stall', sourceName: 'wire-000001.txt' },
-  { id: 'b', title: 'Geneva talks', sourceName: 'reuters-geneva.txt' },
-  { id: 'c', title: 'Smoke and flames', sourceName: 'afp-0003.txt' },
-];
-
-describe('library filter', () => {
-  it('returns the rows themselves for a blank query', () => {
-    expect(filterLibrary(rows, '')).toBe(rows);
-    expect(filterLibrary(rows, '   ')).toBe(rows);
-  });
-
-  it('matches title or file name, ignoring case and accents, keeping the order', () => {
-    expect(filterLibrary(rows, 'TALKS').map((r) => r.id)).toEqual(['a', 'b']);
-    expect(filterLibrary(rows, 'alepo').map((r) => r.id)).toEqual(['a']);
-    expect(filterLibrary(rows, 'Alépo').map((r) => r.id)).toEqual(['a']);
-    expect(filterLibrary(rows, 'afp-').map((r) => r.id)).toEqual(['c']);
-    expect(filterLibrary(rows, 'atlantis')).toEqual([]);
-  });
-
-  it('filters a row whose object changed by its new title', () => {
-    const renamed = rows.map((r) => (r.id === 'c' ? { ...r, title: 'Talks resume' } : r));
-    expect(filterLibrary(renamed, 'talks').map((r) => r.id)).toEqual(['a', 'b', 'c']);
-  });
-});
+import { rowForKey, withKeptRow } from '../../renderer/src/library/libraryRows';
 
 describe('library keyboard navigation', () => {
   it('moves one row, a page, or to either end, staying inside the list', () => {

@@ -1,12 +1,13 @@
 /// "Export…": a modal dialog to pick a format and a scope (documents, annotators, labels), render
 /// the export with `exports.build` and save it as a download. It stays open after an export and
 /// says what went into the file, so several formats can be saved in a row.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ListedDocument, ExportFile, ExportFormat, ExportScope, Label } from '../../../preload/api';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ExportFile, ExportFormat, ExportScope, Label } from '../../../preload/api';
 import { workbench } from '../api';
 import { saveDownload } from './download';
-import { errorMessage, oneLine, plural, totalCount } from '../format';
+import { errorMessage, oneLine, plural } from '../format';
 import { ModalDialog } from '../ModalDialog';
+import { DocumentScope, type DocumentChoice } from './DocumentScope';
 import { ScopeChecklist, type ScopeItem } from './ScopeChecklist';
 
 /// Every format the dialog offers, in the order shown.
@@ -24,7 +25,8 @@ const LOST_LISTED = 5;
 
 /// Props of {@link ExportDialog}.
 export interface ExportDialogProps {
-  documents: readonly ListedDocument[];
+  /// Documents open in a pane (one choice of scope).
+  openDocIds: readonly string[];
   labels: readonly Label[];
   annotators: readonly string[];
   onClose(): void;
@@ -37,16 +39,20 @@ function scopeList(items: readonly ScopeItem[], chosen: ReadonlySet<string>): st
 }
 
 /// The dialog, `data-testid="export-dialog"`.
-export function ExportDialog({ documents, labels, annotators, onClose }: ExportDialogProps) {
+export function ExportDialog({ openDocIds, labels, annotators, onClose }: ExportDialogProps) {
   const runButton = useRef<HTMLButtonElement>(null);
-  const docItems = useMemo<ScopeItem[]>(
-    () => documents.map((d) => ({ id: d.id, name: d.title.trim() || 'Untitled', detail: plural(totalCount(d.counts), 'tag'), hint: d.sourceName })),
-    [documents],
-  );
   const annotatorItems = useMemo<ScopeItem[]>(() => annotators.map((a) => ({ id: a, name: a })), [annotators]);
   const labelItems = useMemo<ScopeItem[]>(() => labels.map((l) => ({ id: l.id, name: l.name, color: l.color })), [labels]);
   const [format, setFormat] = useState<ExportFormat>('exchange');
-  const [docs, setDocs] = useState<ReadonlySet<string>>(() => new Set(docItems.map((i) => i.id)));
+  const [docChoice, setDocChoice] = useState<DocumentChoice>('all');
+  const [checkedDocs, setCheckedDocs] = useState<ReadonlySet<string>>(() => new Set());
+  /// Documents in the workspace, once the document list told.
+  const [documentCount, setDocumentCount] = useState<number | null>(null);
+  const chooseDocuments = useCallback((choice: DocumentChoice, checked: ReadonlySet<string>) => {
+    setDocChoice(choice);
+    setCheckedDocs(checked);
+  }, []);
+  const scopeDocuments = docChoice === 'all' ? [] : docChoice === 'open' ? [...openDocIds] : [...checkedDocs];
   const [people, setPeople] = useState<ReadonlySet<string>>(() => new Set(annotators));
   const [kinds, setKinds] = useState<ReadonlySet<string>>(() => new Set(labels.map((l) => l.id)));
   const [busy, setBusy] = useState(false);
@@ -58,14 +64,14 @@ export function ExportDialog({ documents, labels, annotators, onClose }: ExportD
   useEffect(() => formats.current?.querySelector<HTMLInputElement>('input:checked')?.focus(), []);
 
   const missing = [
-    docItems.length > 0 && docs.size === 0 && 'a document',
+    docChoice !== 'all' && scopeDocuments.length === 0 && 'a document',
     annotatorItems.length > 0 && people.size === 0 && 'an annotator',
     labelItems.length > 0 && kinds.size === 0 && 'a label',
   ].filter(Boolean);
-  const nothing = documents.length === 0;
+  const nothing = documentCount === 0;
 
   async function run() {
-    const scope: ExportScope = { documents: scopeList(docItems, docs), annotators: scopeList(annotatorItems, people), labels: scopeList(labelItems, kinds) };
+    const scope: ExportScope = { documents: scopeDocuments, annotators: scopeList(annotatorItems, people), labels: scopeList(labelItems, kinds) };
     setBusy(true);
     setProblem(null);
     setDone(null);
@@ -102,7 +108,7 @@ export function ExportDialog({ documents, labels, annotators, onClose }: ExportD
           ))}
         </fieldset>
         <div className="scope-column">
-          <ScopeChecklist legend="Documents" allText="All documents" items={docItems} chosen={docs} onChange={setDocs} testId="export-documents" emptyText="The library is empty." />
+          <DocumentScope choice={docChoice} checked={checkedDocs} openDocIds={openDocIds} onChange={chooseDocuments} onCount={setDocumentCount} />
           <ScopeChecklist legend="Annotators" allText="Everyone" items={annotatorItems} chosen={people} onChange={setPeople} testId="export-annotators" emptyText="Nobody has annotated yet." />
           <ScopeChecklist legend="Labels" allText="All labels" items={labelItems} chosen={kinds} onChange={setKinds} testId="export-labels" />
         </div>

@@ -1,40 +1,67 @@
-/// The "Library" sidebar: every document of the workspace, filterable by title, marking the ones
-/// that are open. Click opens in the focused pane; Ctrl/Cmd/Shift+click or "Open beside" opens a
-/// new pane. The list itself is virtualised ({@link LibraryList}).
-import { useMemo, useRef, useState } from 'react';
-import type { ListedDocument, Label } from '../../../preload/api';
-import { plural } from '../format';
+/// The "Library" sidebar: the documents of the workspace, a page at a time from the service
+/// (`documents.list`), which also sorts them and filters them by title and file name; open ones
+/// are marked. Click opens in the focused pane; Ctrl/Cmd/Shift+click or "Open beside" opens a new
+/// pane. The list itself is virtualised ({@link LibraryList}).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Label, ListedDocument } from '../../../preload/api';
 import type { TextSpan } from '../editor/textPositions';
-import { filterLibrary } from './libraryRows';
+import { formatInteger, plural } from '../format';
 import { LibraryList } from './LibraryList';
+import { LibrarySortControl, type LibrarySortOrder } from './LibrarySortControl';
 import { TextSearchResults } from './TextSearchResults';
+import { useLibraryPages } from './useLibraryPages';
 import { useSlashToFocus } from './useSlashToFocus';
+
+/// The pause after typing in the filter before the service is asked.
+const FILTER_DEBOUNCE_MS = 150;
 
 /// Props of {@link Library}.
 export interface LibraryProps {
-  /// The documents, or null while the list is loading.
-  documents: ListedDocument[] | null;
+  /// Changes whenever the workspace did (an import, a restore, saved counts): the rows in view
+  /// are read again.
+  version: number;
   labels: Label[];
+  /// Label counts of the open documents as they are now, shown instead of the service's.
+  liveCounts: ReadonlyMap<string, Record<string, number>>;
   /// Open documents: id → 1-based number of the pane showing it.
   openPanes: ReadonlyMap<string, number>;
-  /// Opens a document, in a new pane when `beside`, with the text span `at` selected if given.
-  onOpen(docId: string, beside: boolean, at?: TextSpan): void;
+  /// Opens a document, in a new pane when `beside`, with the text span `at` selected if given;
+  /// `listed` is its library row when it was opened from one.
+  onOpen(docId: string, beside: boolean, at?: TextSpan, listed?: ListedDocument): void;
+  /// Reads the library again after it could not be read.
+  onRetry(): void;
+}
+
+/// `value`, once it has stayed the same for `ms` (at once when it becomes blank).
+function useDebounced(value: string, ms: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (value === '') return setSettled('');
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
 }
 
 /// The library sidebar.
-export function Library({ documents, labels, openPanes, onOpen }: LibraryProps) {
+export function Library({ version, labels, liveCounts, openPanes, onOpen, onRetry }: LibraryProps) {
   const [query, setQuery] = useState('');
+  const [order, setOrder] = useState<LibrarySortOrder>({ sort: 'imported', descending: false });
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashToFocus(searchRef);
-  const shown = useMemo(() => (documents ? filterLibrary(documents, query) : null), [documents, query]);
+  const filter = useDebounced(query.trim(), FILTER_DEBOUNCE_MS);
+  const libraryOrder = useMemo(() => ({ ...order, filter }), [order, filter]);
+  const pages = useLibraryPages(libraryOrder, version);
+  const { total, all, error } = pages;
+  const openRow = useCallback((doc: ListedDocument, beside: boolean) => onOpen(doc.id, beside, undefined, doc), [onOpen]);
 
   return (
     <aside className="library" aria-label="Library">
       <div className="library-head">
         <h2 className="section-heading">Library</h2>
-        {documents && (
+        {all !== null && total !== null && (
           <span className="library-total" data-testid="library-total">
-            {plural(documents.length, 'article')}
+            {filter && total !== all ? `${formatInteger(total)} of ${plural(all, 'article')}` : plural(all, 'article')}
           </span>
         )}
       </div>
@@ -50,17 +77,34 @@ export function Library({ documents, labels, openPanes, onOpen }: LibraryProps) 
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
         />
+        <LibrarySortControl order={order} onChange={setOrder} />
       </div>
-      {documents === null || shown === null ? (
-        <p className="library-note">Loading…</p>
-      ) : documents.length === 0 ? (
-        <p className="library-note">No articles yet. Use “Import…” to add .txt, .md or .html files.</p>
-      ) : shown.length === 0 ? (
-        <p className="library-note">No title matches “{query.trim()}”.</p>
-      ) : (
-        <LibraryList documents={shown} labels={labels} openPanes={openPanes} onOpen={onOpen} filter={query.trim()} />
+      {error !== null && (
+        <p className="library-note is-error" role="alert" data-testid="library-error">
+          Could not read the library: {error}
+          <button type="button" className="button button-small" onClick={onRetry}>
+            Try again
+          </button>
+        </p>
       )}
-      {documents && documents.length > 0 && <TextSearchResults phrase={query} onOpen={onOpen} />}
+      {total === null || all === null ? (
+        error === null && <p className="library-note">Loading…</p>
+      ) : all === 0 ? (
+        <p className="library-note">No articles yet. Use “Import…” to add .txt, .md or .html files.</p>
+      ) : total === 0 ? (
+        <p className="library-note">No title matches “{filter}”.</p>
+      ) : (
+        <LibraryList
+          pages={pages}
+          total={total}
+          labels={labels}
+          liveCounts={liveCounts}
+          openPanes={openPanes}
+          onOpen={openRow}
+          listKey={JSON.stringify(libraryOrder)}
+        />
+      )}
+      {all !== null && all > 0 && <TextSearchResults phrase={query} onOpen={onOpen} />}
     </aside>
   );
 }

@@ -1,19 +1,21 @@
 /// One row of the library: title, source file, pane badge, per-label counts and size, with an
 /// "Open beside" button. Rows are placed by {@link LibraryList} (only those near the viewport are
-/// rendered), so each carries its place in the whole list for screen readers.
+/// rendered), so each carries its place in the whole list for screen readers. A row whose page is
+/// still on its way says "Loading…"; it has the same buttons (which do nothing yet), so the
+/// keyboard focus can rest on it and stays when the row fills in.
 import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ListedDocument, Label } from '../../../preload/api';
 import { formatInteger, plural, totalCount } from '../format';
 
 /// Props of {@link LibraryItem}.
 export interface LibraryItemProps {
-  /// The article the row shows.
-  doc: ListedDocument;
+  /// The article the row shows; undefined while its page is being fetched.
+  doc: ListedDocument | undefined;
   /// The workspace's labels, for the per-label counts.
   labels: Label[];
   /// 1-based number of the pane showing the document, if it is open.
   pane: number | undefined;
-  /// 0-based place in the (filtered) list, and the list's length.
+  /// 0-based place in the (filtered, sorted) list, and the list's length.
   index: number;
   setSize: number;
   /// Distance of the row's top from the top of the list, in CSS pixels.
@@ -21,7 +23,7 @@ export interface LibraryItemProps {
   /// Called with the row's element so the list learns its real height.
   measureRef(element: HTMLLIElement | null): void;
   /// Opens the article, in a new pane when `beside`.
-  onOpen(docId: string, beside: boolean): void;
+  onOpen(doc: ListedDocument, beside: boolean): void;
 }
 
 function wantsBeside(e: MouseEvent | KeyboardEvent): boolean {
@@ -30,69 +32,88 @@ function wantsBeside(e: MouseEvent | KeyboardEvent): boolean {
 
 /// A library row (`data-testid="library-item"`); re-renders only when its own props change.
 export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index, setSize, top, measureRef, onOpen }: LibraryItemProps) {
-  const title = doc.title.trim() || 'Untitled';
-  const annotations = totalCount(doc.counts);
-  const tagged = labels.filter((l) => (doc.counts[l.id] ?? 0) > 0);
+  const title = doc ? doc.title.trim() || 'Untitled' : 'Loading…';
+  const open = (beside: boolean) => doc && onOpen(doc, beside);
   return (
     <li
       ref={measureRef}
-      className={pane ? 'library-item is-open' : 'library-item'}
+      className={['library-item', pane && 'is-open', !doc && 'is-loading'].filter(Boolean).join(' ')}
       style={{ top }}
       data-testid="library-item"
-      data-doc-id={doc.id}
+      data-doc-id={doc?.id}
       data-index={index}
       data-open={pane ? 'true' : undefined}
       aria-setsize={setSize}
       aria-posinset={index + 1}
+      aria-busy={doc ? undefined : 'true'}
     >
       <button
         type="button"
         className="library-open"
-        title={`${title}\n\nClick to read · Ctrl/⌘+click to open beside`}
+        title={doc ? `${title}\n\nClick to read · Ctrl/⌘+click to open beside` : undefined}
         aria-current={pane ? 'true' : undefined}
-        onClick={(e) => onOpen(doc.id, wantsBeside(e))}
+        aria-disabled={doc ? undefined : 'true'}
+        onClick={(e) => open(wantsBeside(e))}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && wantsBeside(e)) {
             e.preventDefault();
-            onOpen(doc.id, true);
+            open(true);
           }
         }}
       >
         <span className="library-title">{title}</span>
-        <span className="library-source">
-          <span className="library-file">{doc.sourceName}</span>
-          {pane && <span className="pane-badge">pane {pane}</span>}
-        </span>
-        <span className="library-meta">
-          {tagged.length > 0 ? (
-            <span
-              className="library-counts"
-              data-testid="library-counts"
-              aria-label={tagged.map((l) => `${l.name} ${doc.counts[l.id]}`).join(', ')}
-              title={`${plural(annotations, 'annotation')}\n${tagged.map((l) => `${l.name}: ${doc.counts[l.id]}`).join('\n')}`}
-            >
-              {tagged.map((l) => (
-                <span key={l.id} className="count-chip" data-label={l.id} style={{ '--chip-color': l.color } as CSSProperties}>
-                  {formatInteger(doc.counts[l.id])}
-                </span>
-              ))}
+        {doc ? (
+          <>
+            <span className="library-source">
+              <span className="library-file">{doc.sourceName}</span>
+              {pane && <span className="pane-badge">pane {pane}</span>}
             </span>
-          ) : (
-            <span className="library-untagged">No tags yet</span>
-          )}
-          <span className="library-chars">{formatInteger(doc.characters)} chars</span>
-        </span>
+            <RowMeta doc={doc} labels={labels} />
+          </>
+        ) : (
+          <span className="library-source" aria-hidden="true">
+            <span className="library-file">&nbsp;</span>
+          </span>
+        )}
       </button>
       <button
         type="button"
         className="library-beside"
         data-testid="open-beside"
-        aria-label={`Open “${title}” beside`}
+        aria-label={doc ? `Open “${title}” beside` : 'Open beside (loading)'}
+        aria-disabled={doc ? undefined : 'true'}
         title="Open in a new pane (Ctrl/⌘+click)"
-        onClick={() => onOpen(doc.id, true)}
+        onClick={() => open(true)}
       >
         Open beside
       </button>
     </li>
   );
 });
+
+/// A row's per-label counts (or "No tags yet") and its length.
+function RowMeta({ doc, labels }: { doc: ListedDocument; labels: Label[] }) {
+  const annotations = totalCount(doc.counts);
+  const tagged = labels.filter((l) => (doc.counts[l.id] ?? 0) > 0);
+  return (
+    <span className="library-meta">
+      {tagged.length > 0 ? (
+        <span
+          className="library-counts"
+          data-testid="library-counts"
+          aria-label={tagged.map((l) => `${l.name} ${doc.counts[l.id]}`).join(', ')}
+          title={`${plural(annotations, 'annotation')}\n${tagged.map((l) => `${l.name}: ${doc.counts[l.id]}`).join('\n')}`}
+        >
+          {tagged.map((l) => (
+            <span key={l.id} className="count-chip" data-label={l.id} style={{ '--chip-color': l.color } as CSSProperties}>
+              {formatInteger(doc.counts[l.id])}
+            </span>
+          ))}
+        </span>
+      ) : (
+        <span className="library-untagged">No tags yet</span>
+      )}
+      <span className="library-chars">{formatInteger(doc.characters)} chars</span>
+    </span>
+  );
+}

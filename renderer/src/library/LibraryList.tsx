@@ -1,13 +1,16 @@
-/// The library's list of articles, virtualised: only the rows near the viewport (and the row
-/// holding the keyboard focus) are in the DOM, each placed at its offset in a list as tall as all
-/// rows. Heights are estimated until a row is drawn and measured (a title takes one or two lines).
-/// Each row tells screen readers its place in the whole list (`aria-posinset` of `aria-setsize`).
-/// Tab moves through the rendered rows as before (the list scrolls to the focused row, which draws
-/// the next ones); ↑/↓, Page Up/Down, Home and End move the focus from row to row.
-import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+/// The library's list of articles, virtualised over every row the service counts: only the rows
+/// near the viewport (and the row holding the keyboard focus) are in the DOM, each placed at its
+/// offset in a list as tall as all rows, and only their pages are fetched ({@link LibraryPages});
+/// a row whose page has not arrived yet says so until it does. Heights are estimated until a row
+/// is drawn and measured (a title takes one or two lines). Each row tells screen readers its place
+/// in the whole list (`aria-posinset` of `aria-setsize`). Tab moves through the rendered rows (the
+/// list scrolls to the focused row, which draws the next ones); ↑/↓, Page Up/Down, Home and End
+/// move the focus from row to row, fetched or not.
+import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import type { ListedDocument, Label } from '../../../preload/api';
+import type { Label, ListedDocument } from '../../../preload/api';
 import { LibraryItem } from './LibraryItem';
+import type { LibraryPages } from './libraryPages';
 import { rowForKey, withKeptRow } from './libraryRows';
 
 /// Estimated height of a row before it is measured (two title lines), and the space between rows.
@@ -21,14 +24,19 @@ const PADDING_BOTTOM_PX = 16;
 
 /// Props of {@link LibraryList}.
 export interface LibraryListProps {
-  /// The rows to list (already filtered), in order.
-  documents: readonly ListedDocument[];
+  /// The rows, fetched as they come into view.
+  pages: LibraryPages;
+  /// How many rows the list has (the service's count of documents matching the filter).
+  total: number;
   labels: Label[];
+  /// Label counts of the open documents as they are now, shown instead of the listed ones.
+  liveCounts: ReadonlyMap<string, Record<string, number>>;
   /// Open documents: id → 1-based number of the pane showing it.
   openPanes: ReadonlyMap<string, number>;
-  onOpen(docId: string, beside: boolean): void;
-  /// The filter text: when it changes the list scrolls back to its top.
-  filter: string;
+  onOpen(doc: ListedDocument, beside: boolean): void;
+  /// Names the list's query: when it changes (another filter or order) the list scrolls back to
+  /// its top.
+  listKey: string;
 }
 
 /// A row's height as laid out, fractions kept: rounding (the library's default) would set rows a
@@ -41,22 +49,29 @@ function rowElement(target: EventTarget | null): HTMLElement | null {
   return target instanceof HTMLElement ? target.closest<HTMLElement>('[data-index]') : null;
 }
 
-/// The scrolling list of library rows (`ul.library-list` inside `div.library-scroll`).
-export function LibraryList({ documents, labels, openPanes, onOpen, filter }: LibraryListProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const [focusedId, setFocusedId] = useState<string | null>(null);
-  /// A row the keyboard moved to, focused once it is rendered.
-  const pendingFocus = useRef<string | null>(null);
-  const focusedIndex = useMemo(() => (focusedId === null ? -1 : documents.findIndex((d) => d.id === focusedId)), [documents, focusedId]);
+/// The row as shown: with the live counts when the document is open.
+function withLiveCounts(doc: ListedDocument | undefined, liveCounts: ReadonlyMap<string, Record<string, number>>): ListedDocument | undefined {
+  const counts = doc && liveCounts.get(doc.id);
+  return counts ? { ...doc!, counts } : doc;
+}
 
-  const getItemKey = useCallback((index: number) => documents[index].id, [documents]);
+/// The scrolling list of library rows (`ul.library-list` inside `div.library-scroll`).
+export function LibraryList({ pages, total, labels, liveCounts, openPanes, onOpen, listKey }: LibraryListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  /// The row holding the keyboard focus (kept rendered), or -1.
+  const [focusedIndex, setFocusedIndex] = useState(-1);
+  /// A row the keyboard moved to, focused once it is rendered.
+  const pendingFocus = useRef<number | null>(null);
+  /// A row the keyboard moved to before its page arrived, scrolled to again once it did (it was
+  /// placed by the height of a row still loading).
+  const pendingReveal = useRef<number | null>(null);
+
   const rangeExtractor = useCallback((range: Range) => withKeptRow(defaultRangeExtractor(range), focusedIndex), [focusedIndex]);
   const virtualizer = useVirtualizer({
-    count: documents.length,
+    count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_ESTIMATE_PX,
     measureElement: rowHeight,
-    getItemKey,
     rangeExtractor,
     overscan: OVERSCAN_ROWS,
     gap: ROW_GAP_PX,
@@ -66,15 +81,28 @@ export function LibraryList({ documents, labels, openPanes, onOpen, filter }: Li
 
   useEffect(() => {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
-  }, [filter]);
+    setFocusedIndex(-1);
+  }, [listKey]);
+
+  // The pages of the rows in view (and of the focused row) are fetched, far ones dropped.
+  const first = virtualizer.range?.startIndex ?? 0;
+  const last = virtualizer.range?.endIndex ?? 0;
+  useEffect(() => pages.show({ first, last }, focusedIndex >= 0 ? [focusedIndex] : []), [pages, first, last, focusedIndex]);
 
   useEffect(() => {
-    const id = pendingFocus.current;
-    if (id === null) return;
-    const button = scrollRef.current?.querySelector<HTMLElement>(`[data-doc-id="${CSS.escape(id)}"] .library-open`);
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const button = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] .library-open`);
     if (!button) return;
     pendingFocus.current = null;
     button.focus({ preventScroll: true });
+  });
+  useEffect(() => {
+    const index = pendingReveal.current;
+    if (index === null || !pages.rowAt(index)) return;
+    pendingReveal.current = null;
+    // After the frame that measured the filled row (and not cancelled by the render that follows).
+    requestAnimationFrame(() => scrollRef.current && virtualizer.scrollToIndex(index, { align: 'auto' }));
   });
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
@@ -82,19 +110,20 @@ export function LibraryList({ documents, labels, openPanes, onOpen, filter }: Li
     const row = rowElement(e.target);
     if (!row) return;
     const pageRows = Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_ESTIMATE_PX);
-    const to = rowForKey(e.key, Number(row.dataset.index), documents.length, pageRows);
+    const to = rowForKey(e.key, Number(row.dataset.index), total, pageRows);
     if (to === null) return;
     e.preventDefault();
-    pendingFocus.current = documents[to].id;
-    setFocusedId(documents[to].id);
+    pendingFocus.current = to;
+    pendingReveal.current = pages.rowAt(to) ? null : to;
+    setFocusedIndex(to);
     virtualizer.scrollToIndex(to, { align: 'auto' });
   };
   const onFocus = (e: FocusEvent<HTMLUListElement>) => {
-    const id = rowElement(e.target)?.dataset.docId;
-    if (id) setFocusedId(id);
+    const index = rowElement(e.target)?.dataset.index;
+    if (index !== undefined) setFocusedIndex(Number(index));
   };
   const onBlur = (e: FocusEvent<HTMLUListElement>) => {
-    if (!e.currentTarget.contains(e.relatedTarget)) setFocusedId(null);
+    if (!e.currentTarget.contains(e.relatedTarget)) setFocusedIndex(-1);
   };
 
   return (
@@ -109,15 +138,15 @@ export function LibraryList({ documents, labels, openPanes, onOpen, filter }: Li
         onBlur={onBlur}
       >
         {virtualizer.getVirtualItems().map((row) => {
-          const doc = documents[row.index];
+          const doc = withLiveCounts(pages.rowAt(row.index), liveCounts);
           return (
             <LibraryItem
               key={row.key}
               doc={doc}
               labels={labels}
-              pane={openPanes.get(doc.id)}
+              pane={doc && openPanes.get(doc.id)}
               index={row.index}
-              setSize={documents.length}
+              setSize={total}
               top={row.start}
               measureRef={virtualizer.measureElement}
               onOpen={onOpen}

@@ -1,33 +1,5 @@
-/// Pure pieces of the library list: the title filter, the row a navigation key moves to, and the
-/// rows kept rendered besides those near the viewport.
-import { searchKey } from '../format';
-
-/// What the filter looks at in a library row.
-export interface FilterableRow {
-  title: string;
-  sourceName: string;
-}
-
-/// Search keys by row object: a row keeps its object until its counts change, so typing in the
-/// filter does not normalise 10,000 titles again at every keystroke.
-const searchKeys = new WeakMap<FilterableRow, string>();
-
-function searchKeyOf(row: FilterableRow): string {
-  let key = searchKeys.get(row);
-  if (key === undefined) {
-    key = searchKey(`${row.title}\n${row.sourceName}`);
-    searchKeys.set(row, key);
-  }
-  return key;
-}
-
-/// The rows whose title or file name contains `query` (case- and accent-insensitive), in their
-/// order; `rows` itself when the query is blank.
-export function filterLibrary<Row extends FilterableRow>(rows: readonly Row[], query: string): readonly Row[] {
-  const wanted = searchKey(query.trim());
-  if (wanted === '') return rows;
-  return rows.filter((row) => searchKeyOf(row).includes(wanted));
-}
+/// Pure pieces of the library list: the row a navigation key moves to, and the rows kept rendered
+/// besides those near the viewport. (The service filters and sorts; see libraryPages.ts.)
 
 /// The row that a navigation key moves the focus to, from row `index` of `count` rows
 /// (`pageRows` rows fit in the viewport), or null when the key does not navigate.
