@@ -86,6 +86,26 @@ test('tag, then export every format as a download; the exchange file imports wit
   await exportAs(page, 'csv', dir);
   await expect(page.getByTestId('export-counts')).toHaveText('2 annotations from 5 documents.');
 
+  // Scope: the open document; then documents checked in the list, which the service filters.
+  await dialog.getByTestId('export-documents-open').check();
+  await expect(dialog.getByTestId('export-documents')).toContainText('1 open');
+  await exportAs(page, 'csv', dir);
+  await expect(page.getByTestId('export-counts')).toHaveText('2 annotations from 1 document.');
+  await dialog.getByTestId('export-documents-checked').check();
+  await expect(page.getByTestId('export-run')).toBeDisabled();
+  await expect(dialog).toContainText('Choose at least a document.');
+  await dialog.getByTestId('export-documents-filter').fill('federation');
+  await expect(dialog.getByTestId('export-documents-item')).toHaveCount(1);
+  await dialog.getByTestId('export-documents-item').locator('input').check();
+  await dialog.getByTestId('export-documents-filter').fill('');
+  await expect(dialog.getByTestId('export-documents-item')).toHaveCount(5);
+  await expect(dialog.locator('[data-testid="export-documents-item"] input:checked')).toHaveCount(1);
+  await dialog.locator('[data-testid="export-documents-item"]').nth(SEED_001).locator('input').check();
+  await expect(dialog.getByTestId('export-documents')).toContainText('2 checked');
+  await exportAs(page, 'csv', dir);
+  await expect(page.getByTestId('export-counts')).toHaveText('2 annotations from 2 documents.');
+  await dialog.getByTestId('export-documents-all').check();
+
   const fresh = join(mkdtempSync(join(tmpdir(), 'awb-colleague-')), 'workspace');
   awb('import', files.exchange.path, '--workspace', fresh);
   const listed = JSON.parse(awb('list', '--json', '--workspace', fresh)) as { title: string; annotations: number }[];
