@@ -176,4 +176,41 @@ describe('the SQL index (index.sqlite)', () => {
     expect(ws.listDocuments().find((d) => d.id === ids[1])!.title).toBe(file.document.title);
     await ws.close();
   });
+
+  it('an import never writes over a document whose file exists, even when the index lacks it', async () => {
+    const { dir, ids } = await seeded();
+    const ws = await Workspace.open(dir);
+    const text = (await ws.readDocument(ids[0])).document.text;
+    await ws.updateDocument(ids[0], (file) => createAnnotation(file, { docId: ids[0], label: 'actor', start: 0, end: 4 }, ws.labels, { annotator: 'ann', now: new Date().toISOString() }));
+    await ws.close();
+    const path = join(dir, 'documents', documentFileName(ids[0]));
+    const before = readFileSync(path, 'utf8');
+    const db = new Database(join(dir, INDEX_FILE));
+    db.prepare('DELETE FROM documents WHERE id = ?').run(ids[0]);
+    db.close();
+    // Opened with the check still running: the index does not know the document yet.
+    const reopened = await Workspace.open(dir, { checkIndexInBackground: true });
+    const [outcome] = await reopened.importArticles([articleFromBytes('again.txt', new TextEncoder().encode(text))]);
+    expect(outcome.status).toBe('duplicate');
+    expect(outcome.document.counts).toEqual({ actor: 1 });
+    expect(readFileSync(path, 'utf8')).toBe(before);
+    await reopened.indexChecked;
+    expect(reopened.hasDocument(ids[0])).toBe(true);
+    await reopened.close();
+  });
+
+  it('a save whose index update fails is still saved and acknowledged; the next open catches the index up', async () => {
+    const { dir, ids } = await seeded();
+    const ws = await Workspace.open(dir);
+    // The index's connection fails under the store (as a full disk or a damaged file would).
+    (ws as unknown as { sql: { db: Database.Database } }).sql.db.close();
+    const saved = await ws.updateDocument(ids[2], (file) => createAnnotation(file, { docId: ids[2], label: 'figure', start: 0, end: 3 }, ws.labels, { annotator: 'ann', now: new Date().toISOString() }));
+    expect(saved.quote).toHaveLength(3);
+    expect(ws.notices.join()).toMatch(/could not update the document index .*every change is saved in the document files/);
+    await ws.close();
+    const reopened = await Workspace.open(dir);
+    expect(reopened.notices.join()).toMatch(/brought up to date for 1 document/);
+    expect(reopened.listDocuments().find((d) => d.id === ids[2])!.counts).toEqual({ figure: 1 });
+    await reopened.close();
+  });
 });

@@ -29,9 +29,9 @@ import { openIndex } from './openIndex.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { LockedWrites } from './lockedWrites.js';
 import { LOCK_STALE_MS, LockLostError, WorkspaceLock } from './workspaceLock.js';
-import { documentFileName } from './workspaceFiles.js';
+import { documentFileName, summarise } from './workspaceFiles.js';
 import type { LibraryPage, LibraryQuery } from './sqlIndex/libraryQuery.js';
-import { openIndexDatabase } from './sqlIndex/indexDatabase.js';
+import { INDEX_FILE, isDamagedIndexError, openIndexDatabase, removeIndexFiles } from './sqlIndex/indexDatabase.js';
 import { buildIndex, checkIndex, type IndexChange, type IndexProgress, type IndexSync } from './sqlIndex/indexSync.js';
 import { stampOf, WorkspaceIndex, type SearchCandidate } from './sqlIndex/workspaceIndex.js';
 
@@ -80,6 +80,10 @@ export class Workspace {
   /// How many times everything was read again from disk (another process wrote here, a restore).
   private readFromDisk = 0;
   private closed = false;
+  /// The SQL index turned out damaged: it is removed on close and rebuilt at the next open.
+  private indexDamaged = false;
+  /// An update of the SQL index failed (told once).
+  private indexWriteFailed = false;
   /// Settles once the SQL index was checked against the files after opening.
   indexChecked: Promise<void> = Promise.resolve();
 
@@ -169,43 +173,38 @@ export class Workspace {
 
   /// Every document's summary, in import order (from the SQL index; never reads document files).
   listDocuments(): DocumentSummary[] {
-    return this.sql.listDocuments();
-  }
-
-  /// @deprecated The library pages through `libraryPage`.
-  async settledDocuments(): Promise<DocumentSummary[]> {
-    return this.sql.listDocuments();
+    return this.query((sql) => sql.listDocuments());
   }
 
   /// Every document's id, in import order.
   documentIds(): string[] {
-    return this.sql.documentIds();
+    return this.query((sql) => sql.documentIds());
   }
 
   /// How many documents there are.
   documentCount(): number {
-    return this.sql.documentCount();
+    return this.query((sql) => sql.documentCount());
   }
 
   /// One page of the library, sorted and filtered (see `LibraryQuery`).
   async libraryPage(query: LibraryQuery): Promise<LibraryPage> {
-    return this.sql.libraryPage(query);
+    return this.query((sql) => sql.libraryPage(query));
   }
 
   /// Documents that may hold the phrase `words` (see `WorkspaceIndex.searchCandidates`).
   searchCandidates(words: string[], offset: number, limit: number): SearchCandidate[] {
-    return this.sql.searchCandidates(words, offset, limit);
+    return this.query((sql) => sql.searchCandidates(words, offset, limit));
   }
 
   /// Annotations per annotator over every document, once the index was checked.
   async annotationsByAnnotator(): Promise<Map<string, number>> {
     await this.indexChecked;
-    return this.sql.annotationsByAnnotator();
+    return this.query((sql) => sql.annotationsByAnnotator());
   }
 
   /// Whether a document with this id is in the workspace.
   hasDocument(id: string): boolean {
-    return this.sql.hasDocument(id);
+    return this.query((sql) => sql.hasDocument(id));
   }
 
   /// One document with its annotations and relations.
@@ -288,25 +287,55 @@ export class Workspace {
   importArticles(articles: ArticleText[]): Promise<ImportOutcome[]> {
     this.assertWritable();
     return this.writes!.run('documents', async (guard) => {
+      const summaries = new Map<string, DocumentSummary>();
       const fresh = new Map<string, ArticleText>();
-      for (const article of articles) if (!fresh.has(article.id) && !this.sql.hasDocument(article.id)) fresh.set(article.id, article);
+      for (const article of articles) {
+        if (fresh.has(article.id) || summaries.has(article.id)) continue;
+        // Told by the file, not the index alone: an index behind its files must never let an
+        // import write over a document that exists.
+        const existing = existsSync(this.documentPath(article.id)) ? await this.existingSummary(article.id) : null;
+        if (existing) summaries.set(article.id, existing);
+        else fresh.set(article.id, article);
+      }
       const batch = [...fresh.values()];
       for (let i = 0; i < batch.length; i += PARALLEL_WRITES) {
         const written = await Promise.allSettled(batch.slice(i, i + PARALLEL_WRITES).map((article) => this.writeNewDocument(article, guard)));
         // Indexed in the order given (which is the library's order for the same import time),
         // and also when another write of the group failed: what reached the disk is listed.
-        for (const outcome of written) if (outcome.status === 'fulfilled') this.sql.putDocument(outcome.value, this.stampOf(outcome.value.document.id));
+        for (const outcome of written) {
+          if (outcome.status !== 'fulfilled') continue;
+          const file = outcome.value;
+          this.indexWrite((sql) => sql.putDocument(file, this.stampOf(file.document.id)));
+          summaries.set(file.document.id, summarise(file));
+        }
         const failed = written.find((outcome) => outcome.status === 'rejected');
         if (failed) throw failed.reason;
       }
       return articles.map((article): ImportOutcome => {
-        const document = this.sql.documentSummary(article.id)!;
+        const document = summaries.get(article.id)!;
         // The first of several copies in the batch is the one imported.
         if (fresh.get(article.id) !== article) return { status: 'duplicate', document };
         fresh.delete(article.id);
         return { status: 'imported', document, warnings: article.warnings };
       });
     });
+  }
+
+  /// The summary of a document whose file exists, indexing it if the index lacks it.
+  private async existingSummary(id: string): Promise<DocumentSummary | null> {
+    const indexed = this.query((sql) => sql.documentSummary(id));
+    if (indexed) return indexed;
+    let file: DocumentFile | null;
+    try {
+      file = await readJsonFile(this.documentPath(id), DocumentFileSchema, 'document');
+    } catch (error) {
+      if (!(error instanceof DamagedFileError)) throw error;
+      // Repaired from a backup, or moved aside (then the import writes it anew).
+      file = await this.documentDb(id, error.problems.join('; ')).then((db) => db.data, () => null);
+    }
+    if (!file) return null;
+    this.indexWrite((sql) => sql.putDocument(file, this.stampOf(id)));
+    return summarise(file);
   }
 
   /// Writes a new document's file (indexed after it: a crash in between leaves a file that the
@@ -339,7 +368,7 @@ export class Workspace {
       this.changedSinceBackup = true;
       // The index follows in the same step, once the file is durable; a crash in between leaves
       // a file whose stamp differs from the index's, which the next open indexes again.
-      this.sql.updateDocument(before, file, this.stampOf(id));
+      this.indexWrite((sql) => sql.updateDocument(before, file, this.stampOf(id)));
       return result;
     });
   }
@@ -365,7 +394,7 @@ export class Workspace {
     return this.writes!.runAlone(async (guard) => {
       const kept = new Set(labels.map((l) => l.id));
       const removed = this.index.data.labels.filter((l) => !kept.has(l.id)).map((l) => l.id);
-      check(this.sql.labelUsage(removed));
+      check(this.query((sql) => sql.labelUsage(removed)));
       // Written here, not through updateIndex: that would wait for this task.
       const next = { ...this.index.data, labels };
       await this.index.adapter.write(next, guard);
@@ -387,6 +416,8 @@ export class Workspace {
       if (this.writes && this.changedSinceBackup && !this.writes.lost) await snapshotWorkspace(this.dir, { unlessUnchanged: true });
     } finally {
       this.sql.close();
+      // A damaged index is rebuilt from the files at the next open.
+      if (this.indexDamaged) removeIndexFiles(this.dir);
       this.writes?.release();
     }
   }
@@ -456,6 +487,36 @@ export class Workspace {
     }
   }
 
+  /// Runs a question on the SQL index; a damaged index is reported as such (and rebuilt at the
+  /// next open).
+  private query<T>(read: (sql: WorkspaceIndex) => T): T {
+    try {
+      return read(this.sql);
+    } catch (error) {
+      if (!isDamagedIndexError(error)) throw error;
+      this.indexDamaged = true;
+      throw new WorkspaceError(
+        `the document index (${INDEX_FILE}) is damaged (${describeError(error)}); it is rebuilt from the document files the next time the workspace is opened, and no document or annotation is lost`,
+      );
+    }
+  }
+
+  /// Updates the SQL index after a durable write of the files. A failure does not fail the save,
+  /// which is on disk: the index is a cache, and the next open brings it up to date from the
+  /// files (their stamps no longer match it). The user is told once.
+  private indexWrite(write: (sql: WorkspaceIndex) => void): void {
+    try {
+      write(this.sql);
+    } catch (error) {
+      if (isDamagedIndexError(error)) this.indexDamaged = true;
+      if (this.indexWriteFailed) return;
+      this.indexWriteFailed = true;
+      this.notices.push(
+        `could not update the document index (${describeError(error)}); every change is saved in the document files, but the library and search may miss the latest ones until the workspace is next opened`,
+      );
+    }
+  }
+
   /// The stamp of a document's file as it is now on disk.
   private stampOf(id: string): string {
     return stampOf(statSync(this.documentPath(id)));
@@ -478,7 +539,9 @@ export class Workspace {
   /// Reads a document file; in a writable workspace a damaged one is repaired from the backups.
   /// `knownDamage` is for a file that the index's build found damaged (and so does not list).
   private async loadDocument(id: string, knownDamage?: string): Promise<JsonDb<DocumentFile>> {
-    if (knownDamage === undefined && !this.hasDocument(id)) throw new WorkspaceError(`no document ${id} in this workspace`);
+    // The file tells first: reading never depends on the index, which only says whether a
+    // missing file is a document to restore.
+    if (knownDamage === undefined && !existsSync(this.documentPath(id)) && !this.hasDocument(id)) throw new WorkspaceError(`no document ${id} in this workspace`);
     const relativePath = join('documents', documentFileName(id));
     const db = new JsonDb(new DurableJsonFile(join(this.dir, relativePath), DocumentFileSchema, 'document'), null as unknown as DocumentFile);
     let problem: string | null = null;
@@ -495,11 +558,11 @@ export class Workspace {
       this.notices.push(repair.message);
       this.repairs.set(id, repair.message);
       if (!repair.restored) {
-        this.sql.removeDocument(id);
+        this.indexWrite((sql) => sql.removeDocument(id));
         throw new WorkspaceError(`${repair.message} The document was removed from the library.`);
       }
       await db.read();
-      this.sql.putDocument(db.data, this.stampOf(id));
+      this.indexWrite((sql) => sql.putDocument(db.data, this.stampOf(id)));
     }
     if (this.writes) await this.saveUpgraded(relativePath, db);
     return db;
