@@ -18,7 +18,6 @@ import { searchDocuments } from '../core/search.js';
 import { checkLabelList } from '../core/labels.js';
 import { readDocuments } from '../core/store/readDocuments.js';
 import type { Workspace } from '../core/store/workspace.js';
-import { summarise } from '../core/store/workspaceFiles.js';
 
 /// Builds the service over an open, writable workspace.
 export function createWorkbench(workspace: Workspace): WorkbenchApi {
@@ -39,21 +38,8 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
     },
     documents: {
       list: (query) => workspace.libraryPage(query),
-      // From the document files (the open ones are in memory); the index could answer from its rows.
-      async summaries(ids) {
-        const found = [];
-        for (const id of ids.filter((i) => workspace.hasDocument(i))) {
-          const { importedAt: _importedAt, ...listed } = summarise(await workspace.readDocument(id));
-          found.push(listed);
-        }
-        return found;
-      },
-      // Over every index entry; the index could count its annotations by label instead.
-      labelCounts() {
-        const counts: Record<string, number> = {};
-        for (const d of workspace.listDocuments()) for (const [label, n] of Object.entries(d.counts)) counts[label] = (counts[label] ?? 0) + n;
-        return Promise.resolve(counts);
-      },
+      summaries: async (ids) => workspace.documentSummaries(ids).map(({ importedAt: _importedAt, ...listed }) => listed),
+      labelCounts: async () => workspace.labelCounts(),
       async open(id) {
         const { document, annotations, relations } = await workspace.readDocument(id);
         const repairNotice = workspace.takeRepairNotice(id);

@@ -202,6 +202,16 @@ export class Workspace {
     return this.query((sql) => sql.annotationsByAnnotator());
   }
 
+  /// The summaries of those of `ids` that are in the workspace, in that order.
+  documentSummaries(ids: string[]): DocumentSummary[] {
+    return this.query((sql) => ids.map((id) => sql.documentSummary(id)).filter((d) => d !== null));
+  }
+
+  /// Annotations per label over every document.
+  labelCounts(): Record<string, number> {
+    return this.query((sql) => sql.labelCounts());
+  }
+
   /// Whether a document with this id is in the workspace.
   hasDocument(id: string): boolean {
     return this.query((sql) => sql.hasDocument(id));

@@ -135,6 +135,12 @@ export class WorkspaceIndex {
     return new Map(rows.map((r) => [r.annotator, r.n]));
   }
 
+  /// Annotations per label, over every document.
+  labelCounts(): Record<string, number> {
+    const rows = this.sql('SELECT label, count(*) AS n FROM annotations GROUP BY label').raw().all() as [string, number][];
+    return Object.fromEntries(rows);
+  }
+
   /// How many annotations use each of `labels`.
   labelUsage(labels: string[]): Record<string, number> {
     const usage: Record<string, number> = {};
