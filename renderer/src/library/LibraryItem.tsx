@@ -71,9 +71,10 @@ export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index,
             <RowMeta doc={doc} labels={labels} />
           </>
         ) : (
-          <span className="library-source" aria-hidden="true">
-            <span className="library-file">&nbsp;</span>
-          </span>
+          <>
+            <span className="library-skeleton" aria-hidden="true" />
+            <span className="library-skeleton" aria-hidden="true" />
+          </>
         )}
       </button>
       <button
