@@ -8,6 +8,7 @@ import { errnoWords, isErrnoError } from '../core/fileErrors.js';
 import { EXIT_FAILED, EXIT_PARTIAL, ExitWith } from './exit.js';
 import { warn } from './output.js';
 import { printExchangeReport, printImportReport } from './print.js';
+import { progressBar } from './progressBar.js';
 import { withWritableWorkspace } from './writableWorkspace.js';
 
 /// Imports `files` into the workspace; exit 1 when a file was refused, 3 when exchange items were
@@ -34,7 +35,8 @@ export async function importCommand(files: string[], options: { workspace?: stri
     let rejected = 0;
     let skipped = 0;
     if (articles.length) {
-      const report = await importArticleFiles(workspace, articles);
+      const progress = progressBar('importing articles');
+      const report = await importArticleFiles(workspace, articles, progress.update).finally(progress.stop);
       printImportReport(report);
       rejected = report.rejected.length;
     }

@@ -5,8 +5,11 @@ import type { DocumentSummary } from './model.js';
 import type { Workspace } from './store/workspace.js';
 import { ArticleRejected, articleFromBytes, readArticleFile, type ArticleText } from './text/readArticle.js';
 
-/// Articles stored per index write.
+/// Articles read, then stored, at a time: memory holds one batch of texts, never the whole import.
 const IMPORT_BATCH = 200;
+
+/// Told after each batch: how many of the files were handled.
+export type ImportProgress = (done: number, total: number) => void;
 
 /// Per-file outcome of an import: added, already there, or refused with the reason.
 export interface ImportReport {
@@ -22,8 +25,8 @@ export interface ArticleUpload {
 }
 
 /// Imports files from disk; a bad file is reported and the others still go in.
-export function importArticleFiles(workspace: Workspace, paths: string[]): Promise<ImportReport> {
-  return importEach(workspace, paths.map((path) => ({ name: path, read: () => readArticleFromDisk(path) })));
+export function importArticleFiles(workspace: Workspace, paths: string[], onProgress?: ImportProgress): Promise<ImportReport> {
+  return importEach(workspace, paths.map((path) => ({ name: path, read: () => readArticleFromDisk(path) })), onProgress);
 }
 
 /// Reads one article file; a folder is named as such (a folder given by mistake is common).
@@ -49,29 +52,29 @@ export async function importSeeds(workspace: Workspace, seedsDir: string): Promi
 async function importEach(
   workspace: Workspace,
   items: { name: string; read: () => Promise<ArticleText> }[],
+  onProgress?: ImportProgress,
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: [], duplicates: [], rejected: [] };
-  const readable: { name: string; article: ArticleText }[] = [];
-  for (const item of items) {
-    try {
-      readable.push({ name: item.name, article: await item.read() });
-    } catch (error) {
-      // A file system error is the file's problem too, named with it (Node's message says what
-      // went wrong, e.g. "EACCES: permission denied, open '…'").
-      const failedCall = /^E[A-Z0-9]+$/.test(String((error as NodeJS.ErrnoException).code));
-      if (!(error instanceof ArticleRejected) && !failedCall) throw error;
-      report.rejected.push({ name: item.name, reason: error instanceof ArticleRejected ? error.reason : `cannot be read: ${(error as Error).message}` });
+  for (let i = 0; i < items.length; i += IMPORT_BATCH) {
+    const batch: { name: string; article: ArticleText }[] = [];
+    for (const item of items.slice(i, i + IMPORT_BATCH)) {
+      try {
+        batch.push({ name: item.name, article: await item.read() });
+      } catch (error) {
+        // A file system error is the file's problem too, named with it (Node's message says what
+        // went wrong, e.g. "EACCES: permission denied, open '…'").
+        const failedCall = /^E[A-Z0-9]+$/.test(String((error as NodeJS.ErrnoException).code));
+        if (!(error instanceof ArticleRejected) && !failedCall) throw error;
+        report.rejected.push({ name: item.name, reason: error instanceof ArticleRejected ? error.reason : `cannot be read: ${(error as Error).message}` });
+      }
     }
-  }
-  // In batches: one index write per batch, and no more than a batch of texts held at once.
-  for (let i = 0; i < readable.length; i += IMPORT_BATCH) {
-    const batch = readable.slice(i, i + IMPORT_BATCH);
-    const outcomes = await workspace.importArticles(batch.map((b) => b.article));
+    const outcomes = batch.length ? await workspace.importArticles(batch.map((b) => b.article)) : [];
     outcomes.forEach((outcome, k) => {
       const name = batch[k].name;
       if (outcome.status === 'imported') report.imported.push({ name, document: outcome.document, warnings: outcome.warnings });
       else report.duplicates.push({ name, document: outcome.document });
     });
+    onProgress?.(Math.min(i + IMPORT_BATCH, items.length), items.length);
   }
   return report;
 }

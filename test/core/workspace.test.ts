@@ -158,6 +158,23 @@ describe('workspace store', () => {
     expect(report.imported.map((i) => i.document.title)).toEqual(['Good article']);
     expect(report.rejected).toEqual([{ name: join(dir, 'empty.txt'), reason: 'the file is empty' }]);
   });
+
+  it('imports many files a batch at a time, telling the progress, a repeat across batches a duplicate', async () => {
+    const dir = tempDir();
+    const paths = Array.from({ length: 450 }, (_, i) => {
+      const path = join(dir, `a${i}.txt`);
+      writeFileSync(path, `Article number ${i % 400}`);
+      return path;
+    });
+    const ws = await Workspace.open(join(dir, 'ws'));
+    const progress: [number, number][] = [];
+    const report = await importArticleFiles(ws, paths, (done, total) => void progress.push([done, total]));
+    expect(progress).toEqual([[200, 450], [400, 450], [450, 450]]);
+    expect(report.imported).toHaveLength(400);
+    expect(report.duplicates.map((d) => d.name)).toEqual(paths.slice(400));
+    expect(ws.documentCount()).toBe(400);
+    await ws.close();
+  });
 });
 
 describe('workspace location', () => {
