@@ -106,8 +106,8 @@ describe('the Electron main process', () => {
     await until(() => electron.BrowserWindow.getAllWindows().length === 1 && electron.ipcMain.handlers.size > 0, 'the window');
     const [window] = electron.BrowserWindow.getAllWindows();
     const call = (channel: string, ...args: unknown[]) => electron.ipcMain.handlers.get(channel)!(appFrame, ...args) as Promise<Reply<unknown>>;
-    const documents = (await call('documents.list')) as Reply<{ id: string }[]>;
-    const docId = documents.ok ? documents.value[0].id : '';
+    const documents = (await call('documents.list', { offset: 0, limit: 1 })) as Reply<{ documents: { id: string }[] }>;
+    const docId = documents.ok ? documents.value.documents[0].id : '';
 
     // A save under way: the page refuses to unload, and the person chooses to wait.
     window.pageSaving = true;
