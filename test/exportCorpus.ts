@@ -18,6 +18,8 @@ interface BodySpan {
   label: 'actor' | 'location' | 'quote';
   start: number;
   end: number;
+  /// The note's text, one paragraph.
+  note?: string;
 }
 
 /// The shared body: its text, its spans (in order, never overlapping, never across a line
@@ -40,16 +42,17 @@ const WORDS = (
 /// paragraphs of five, an emoji now and then (so offsets differ between UTF-16 and code points).
 /// In every `annotateEvery`th sentence the speaker and the quote are spans (and the place, in one
 /// of four), and in one of ten such sentences the quote is linked to its speaker. `quoteWords`
-/// sets how long the quotes are.
-export function corpusBody(characters: number, { seed = 1, quoteWords = 40, annotateEvery = 1 } = {}): CorpusBody {
+/// sets how long the quotes are; with `noteWords`, every span has a note of about that many words.
+export function corpusBody(characters: number, { seed = 1, quoteWords = 40, annotateEvery = 1, noteWords = 0 } = {}): CorpusBody {
   const random = seededRandom(seed);
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
   const parts: string[] = [];
   const spans: BodySpan[] = [];
   const links: [number, number][] = [];
+  const notes = Array.from({ length: 7 }, (_, i) => `Note ${i}: ${Array.from({ length: noteWords }, () => pick(WORDS)).join(' ')}.`);
   let length = 0;
   const add = (piece: string, label?: BodySpan['label']) => {
-    if (label) spans.push({ label, start: length, end: length + piece.length });
+    if (label) spans.push({ label, start: length, end: length + piece.length, ...(noteWords ? { note: notes[spans.length % notes.length] } : {}) });
     parts.push(piece);
     length += piece.length;
   };
@@ -102,6 +105,7 @@ export function corpusDocument(body: CorpusBody, index: number): DocumentFile {
     end: head.length + span.end,
     quote: body.text.slice(span.start, span.end),
     annotator: CORPUS_ANNOTATOR,
+    ...(span.note ? { note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: span.note }] }] } } : {}),
     createdAt: ANNOTATED_AT,
     updatedAt: ANNOTATED_AT,
     origin: 'manual',

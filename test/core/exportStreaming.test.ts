@@ -29,7 +29,7 @@ import { readZipDirectory } from '../zipDirectory';
 /// read-only, and its documents in import order (read apart, so the export reads the files).
 async function corpusWorkspace(documents: number, characters: number): Promise<{ workspace: Workspace; files: DocumentFile[] }> {
   const dir = join(tempDir(), 'workspace');
-  writeCorpusWorkspace(dir, corpusBody(characters, { annotateEvery: 2 }), documents);
+  writeCorpusWorkspace(dir, corpusBody(characters, { annotateEvery: 2, noteWords: 4 }), documents);
   const reader = await Workspace.open(dir, { readOnly: true });
   const files = await Promise.all(reader.documentIds().map((id) => reader.readDocument(id)));
   await reader.close();
