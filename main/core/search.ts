@@ -5,8 +5,9 @@
 /// What counts as a hit (the same as a scan of every text would find): the phrase, folded to lower
 /// case, occurs in the folded text, and does not start or end inside a word (a phrase that starts
 /// or ends with a letter or digit is not found inside a longer word: "Aleppo" is not in
-/// "Aleppos"). Words are runs of letters, digits and marks, as the index's tokenizer reads them.
+/// "Aleppos"). Words are runs of letters, digits and marks (`searchWords.ts`).
 import { foldCase } from './text/foldCase.js';
+import { WORD_CHARACTER, phraseWords } from './text/searchWords.js';
 import type { Workspace } from './store/workspace.js';
 
 /// Characters of text shown on each side of a search hit.
@@ -20,14 +21,6 @@ export interface SearchResult {
   title: string;
   count: number;
   hits: { start: number; end: number; before: string; match: string; after: string }[];
-}
-
-const WORD_CHARACTER = /[\p{L}\p{N}\p{M}\p{Co}]/u;
-const WORDS = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
-
-/// The words of a phrase as the full-text index sees them (folded), in order.
-export function phraseWords(phrase: string): string[] {
-  return foldCase(phrase.normalize('NFC')).match(WORDS) ?? [];
 }
 
 /// The character (a whole code point) that ends just before `at`, or ''.

@@ -84,6 +84,8 @@ export class Workspace {
   private indexDamaged = false;
   /// An update of the SQL index failed (told once).
   private indexWriteFailed = false;
+  /// When the last document imported by this process was (see `nextImportTime`).
+  private lastImportTime = 0;
   /// Settles once the SQL index was checked against the files after opening.
   indexChecked: Promise<void> = Promise.resolve();
 
@@ -309,7 +311,7 @@ export class Workspace {
       }
       const batch = [...fresh.values()];
       for (let i = 0; i < batch.length; i += PARALLEL_WRITES) {
-        const written = await Promise.allSettled(batch.slice(i, i + PARALLEL_WRITES).map((article) => this.writeNewDocument(article, guard)));
+        const written = await Promise.allSettled(batch.slice(i, i + PARALLEL_WRITES).map((article) => this.writeNewDocument(article, this.nextImportTime(), guard)));
         // Indexed in the order given (which is the library's order for the same import time),
         // and also when another write of the group failed: what reached the disk is listed.
         for (const outcome of written) {
@@ -348,12 +350,20 @@ export class Workspace {
     return summarise(file);
   }
 
+  /// The import time of the next document: now, or a millisecond after the previous one, so that
+  /// the library's import order (by this time) is the order articles were given in, also after
+  /// the index is rebuilt from the files.
+  private nextImportTime(): string {
+    this.lastImportTime = Math.max(Date.now(), this.lastImportTime + 1);
+    return new Date(this.lastImportTime).toISOString();
+  }
+
   /// Writes a new document's file (indexed after it: a crash in between leaves a file that the
   /// next open's check indexes, never an entry without its file).
-  private async writeNewDocument(article: ArticleText, guard: BeforeRename): Promise<DocumentFile> {
+  private async writeNewDocument(article: ArticleText, importedAt: string, guard: BeforeRename): Promise<DocumentFile> {
     const file: DocumentFile = {
       schemaVersion: SCHEMA_VERSION,
-      document: { id: article.id, title: article.title, sourceName: article.sourceName, text: article.text, importedAt: new Date().toISOString() },
+      document: { id: article.id, title: article.title, sourceName: article.sourceName, text: article.text, importedAt },
       annotations: [],
       relations: [],
     };

@@ -10,8 +10,9 @@ import { sqliteOptions } from './sqliteBinding.js';
 /// The index's file name inside the workspace folder.
 export const INDEX_FILE = 'index.sqlite';
 
-/// The layout version; an index of another version is rebuilt, never migrated.
-const INDEX_VERSION = 1;
+/// The layout version; an index of another version is rebuilt, never migrated. (2: the full-text
+/// table is given words only, see `indexedWords`.)
+const INDEX_VERSION = 2;
 
 /// The tokenizer of the full-text index. Combining marks count as parts of words (as letters,
 /// digits and private-use characters do), so a decomposed accent does not split a word in two.

@@ -4,7 +4,7 @@
 /// table (`text_search`, FTS5), which such a server would replace with its own text search.
 import type Database from 'better-sqlite3';
 import type { Annotation, DocumentFile, DocumentSummary } from '../../model.js';
-import { foldCase } from '../../text/foldCase.js';
+import { indexedWords } from '../../text/searchWords.js';
 import { summarise } from '../workspaceFiles.js';
 import type { LibraryPage, LibraryQuery, LibrarySort } from './libraryQuery.js';
 
@@ -151,7 +151,7 @@ export class WorkspaceIndex {
     return usage;
   }
 
-  /// Documents whose folded text holds every word of `words` as a phrase (FTS5), best first,
+  /// Documents whose text holds the words `words` (see `phraseWords`) in a row (FTS5), best first,
   /// `limit` from `offset`. A superset of the documents holding the phrase itself: the caller
   /// confirms each against its text.
   searchCandidates(words: string[], offset: number, limit: number): SearchCandidate[] {
@@ -194,7 +194,7 @@ export class WorkspaceIndex {
       for (const a of file.annotations) this.insertAnnotation(seq, a);
       // A document's text never changes: indexed once.
       if (this.sql('INSERT OR IGNORE INTO texts (doc, text) VALUES (?, ?)').run(seq, file.document.text).changes) {
-        this.sql('INSERT INTO text_search (rowid, text) VALUES (?, ?)').run(seq, foldCase(file.document.text));
+        this.sql('INSERT INTO text_search (rowid, text) VALUES (?, ?)').run(seq, indexedWords(file.document.text));
       }
     });
   }
