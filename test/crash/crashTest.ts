@@ -1,43 +1,65 @@
-// The parent half of the crash test: starts the writer, kills it with SIGKILL at a random moment,
-// reopens the workspace, and checks that every file is valid, `awb check` finds nothing, and
-// every change the writer saw acknowledged is there.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+// The parent half of the crash test: starts the writer, kills it with SIGKILL at a random moment
+// (or lets it kill itself between a document's write and its index write), reopens the workspace,
+// and checks that every file is valid, `awb check` finds nothing, every change the writer saw
+// acknowledged is there, and the SQL index agrees with the document files.
+import { mkdtempSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { importSeeds } from '../../main/core/importArticles';
 import type { Annotation, DocumentFile } from '../../main/core/model';
 import { checkWorkspace } from '../../main/core/store/checkWorkspace';
+import { INDEX_FILE, removeIndexFiles } from '../../main/core/store/sqlIndex/indexDatabase';
 import { Workspace } from '../../main/core/store/workspace';
 import { LOCK_STALE_MS } from '../../main/core/store/workspaceLock';
 import { seededRandom } from '../seededRandom';
+import { documentFilesOnDisk, indexBehindFile, indexDisagreements } from './indexAgreement';
+import type { KillPoint, KillPointReached } from './indexKillPoint';
+import { WriterProcess, type Op } from './writerProcess';
 
 /// How a crash test went.
 export interface CrashTestResult {
   seed: number;
   kills: number;
+  /// Kills at the kill point between a document's durable write and its index write, by the
+  /// write's kind (an import, an annotation change).
+  killPoints: Record<KillPoint['kind'], number>;
   acknowledged: number;
   corruptWorkspaces: number;
   lostChanges: number;
+  /// Kills after which the index file was deleted or truncated, or its write-ahead log cut short.
+  damagedIndexes: number;
+  /// Reopened workspaces whose index failed or disagreed with the document files.
+  indexDisagreements: number;
   /// Rounds in which the writer was paused past the lock's stale time and another let in.
   stalls: number;
   failures: string[];
 }
-
-type Op = { op: string; id?: string; docId?: string; label?: string; note?: unknown; actor?: string; annotation?: Annotation | null };
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 
 /// Bundles the writer once, so each of the thousand starts costs only Node's own start-up.
 async function bundleWriter(): Promise<string> {
   const outfile = join(mkdtempSync(join(tmpdir(), 'awb-crash-')), 'writer.cjs');
-  await build({ entryPoints: [join(repoRoot, 'test', 'crash', 'crashWriter.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error' });
+  // better-sqlite3 stays out of the bundle: its native module is found from its own package.
+  await build({
+    entryPoints: [join(repoRoot, 'test', 'crash', 'crashWriter.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'error',
+    external: ['better-sqlite3'],
+  });
   return outfile;
 }
 
+/// How long a writer may take to reach its kill point before it is killed anyway.
+const KILL_POINT_TIMEOUT_MS = 20_000;
+
 /// Runs the writer until a random moment after it is ready, then kills it.
-async function runAndKill(writer: string, dir: string, seed: number, delayMs: number): Promise<{ begins: Op[]; acks: Op[]; errors: string }> {
+async function runAndKill(writer: string, dir: string, seed: number, delayMs: number): Promise<WriterProcess> {
   const run = new WriterProcess(writer, dir, seed);
   await run.ready;
   await sleep(delayMs);
@@ -45,9 +67,31 @@ async function runAndKill(writer: string, dir: string, seed: number, delayMs: nu
   return run;
 }
 
+/// Runs the writer until it kills itself at `point` (or, past the timeout, kills it).
+async function runToKillPoint(writer: string, dir: string, seed: number, point: KillPoint): Promise<WriterProcess> {
+  const run = new WriterProcess(writer, dir, seed, '', point);
+  if (await run.exited(KILL_POINT_TIMEOUT_MS)) return run;
+  await run.kill();
+  run.errors += `never reached its kill point in ${KILL_POINT_TIMEOUT_MS / 1000} s (does the store still write the index through WorkspaceIndex.${point.kind === 'import' ? 'putDocument' : 'updateDocument'}?)\n`;
+  return run;
+}
+
+/// A kill point: mostly annotation changes (any of the first 20), else one of the first two
+/// imports (the writer imports in about one change in twenty).
+function pickKillPoint(random: () => number): KillPoint {
+  return random() < 0.3 ? { kind: 'import', nth: 1 + Math.floor(random() * 2) } : { kind: 'update', nth: 1 + Math.floor(random() * 20) };
+}
+
+/// What to expect of an annotation as a file holds it (or does not).
+function expectedOf(found: Annotation | undefined): ExpectedAnnotation {
+  return found ? { docId: found.docId, label: found.label, ...(found.note ? { note: JSON.stringify(found.note) } : {}) } : 'deleted';
+}
+
+type ExpectedAnnotation = { docId: string; label: string; note?: string } | 'deleted';
+
 /// What the acknowledged changes say the workspace must hold.
 class ExpectedState {
-  readonly annotations = new Map<string, { docId: string; label: string; note?: string } | 'deleted'>();
+  readonly annotations = new Map<string, ExpectedAnnotation>();
   readonly speakers = new Map<string, { docId: string; actor: string }>();
   readonly documents = new Set<string>();
   readonly labels = new Set<string>();
@@ -77,8 +121,19 @@ class ExpectedState {
     if (op.op === 'import' || op.op === 'label' || !op.id) return;
     const file = files.get(op.docId!);
     const found = file?.annotations.find((a) => a.id === op.id);
-    this.annotations.set(op.id, found ? { docId: found.docId, label: found.label, ...(found.note ? { note: JSON.stringify(found.note) } : {}) } : 'deleted');
+    this.annotations.set(op.id, expectedOf(found));
     for (const [quote, link] of this.speakers) if (quote === op.id || link.actor === op.id) this.speakers.delete(quote);
+  }
+
+  /// Takes what is on disk for everything expected (after a loss, so that it is reported once).
+  adoptAll(files: Map<string, DocumentFile>, labels: string[]): void {
+    const all = new Map([...files.values()].flatMap((f) => f.annotations.map((a) => [a.id, a] as const)));
+    for (const id of this.annotations.keys()) {
+      this.annotations.set(id, expectedOf(all.get(id)));
+    }
+    for (const [quote, link] of this.speakers) if (!files.get(link.docId)?.relations.some((r) => r.from === quote && r.to === link.actor)) this.speakers.delete(quote);
+    for (const id of this.documents) if (!files.has(id)) this.documents.delete(id);
+    for (const id of this.labels) if (!labels.includes(id)) this.labels.delete(id);
   }
 
   /// Differences between this and the files on disk.
@@ -111,6 +166,10 @@ export async function runCrashTest(options: {
   stalls?: number;
   seed: number;
   maxDelayMs?: number;
+  /// The share of kills made at the kill point between a document write and its index write.
+  killPointShare?: number;
+  /// The share of kills after which the index is damaged (see `damageIndex`).
+  damageIndexShare?: number;
   onKill?: (done: number) => void;
   onStall?: (done: number) => void;
 }): Promise<CrashTestResult> {
@@ -122,15 +181,40 @@ export async function runCrashTest(options: {
   for (const d of seeding.listDocuments()) expected.documents.add(d.id);
   await seeding.close();
   const random = seededRandom(options.seed);
-  const result: CrashTestResult = { seed: options.seed, kills: 0, stalls: 0, acknowledged: 0, corruptWorkspaces: 0, lostChanges: 0, failures: [] };
+  const result: CrashTestResult = {
+    seed: options.seed,
+    kills: 0,
+    killPoints: { import: 0, update: 0 },
+    stalls: 0,
+    acknowledged: 0,
+    corruptWorkspaces: 0,
+    lostChanges: 0,
+    damagedIndexes: 0,
+    indexDisagreements: 0,
+    failures: [],
+  };
   for (let k = 0; k < options.kills; k++) {
     const runSeed = Math.floor(random() * 2 ** 31);
-    const { begins, acks, errors } = await runAndKill(writer, dir, runSeed, Math.floor(random() * (options.maxDelayMs ?? 250)));
+    const delayMs = Math.floor(random() * (options.maxDelayMs ?? 250));
+    const point = random() < (options.killPointShare ?? 0.3) ? pickKillPoint(random) : null;
+    const damage = random() < (options.damageIndexShare ?? 0.1) ? random() : null;
+    const run = point ? await runToKillPoint(writer, dir, runSeed, point) : await runAndKill(writer, dir, runSeed, delayMs);
+    let round = `kill ${k} (seed ${options.seed}, run seed ${runSeed}${point ? `, killed before the index write of ${point.kind} ${point.nth}` : ''}`;
     result.kills++;
-    if (errors.trim()) result.failures.push(`kill ${k} (run seed ${runSeed}): the writer failed: ${errors.trim().split('\n')[0]}`);
-    for (const op of acks) expected.apply(op);
-    result.acknowledged += acks.length;
-    await checkRound(dir, expected, result, `kill ${k} (seed ${options.seed}, run seed ${runSeed})`, [{ begins, acks }]);
+    if (run.errors.trim()) result.failures.push(`${round}: the writer failed: ${run.errors.trim().split('\n')[0]}`);
+    for (const op of run.acks) expected.apply(op);
+    result.acknowledged += run.acks.length;
+    if (run.killPoint) {
+      result.killPoints[run.killPoint.kind]++;
+      await expectWrittenNotIndexed(dir, run, expected, result, `${round})`);
+    }
+    if (damage !== null) {
+      round += `, then ${damageIndex(dir, damage)}`;
+      result.damagedIndexes++;
+    }
+    round += ')';
+    // Half the reopens check the index in the background, as the app does.
+    await checkRound(dir, expected, result, round, [run], k % 2 === 1);
     options.onKill?.(k + 1);
   }
   for (let s = 0; s < (options.stalls ?? 0); s++) {
@@ -146,28 +230,87 @@ export async function runCrashTest(options: {
   return result;
 }
 
-/// Reopens the workspace after a round and checks it against what was acknowledged.
-async function checkRound(dir: string, expected: ExpectedState, result: CrashTestResult, round: string, writers: { begins: Op[]; acks: Op[] }[]): Promise<void> {
-  // Opening for writing runs recovery (stale temp files, lock of the dead writer, index).
-  const reopened = await Workspace.open(dir);
-  const files = new Map<string, DocumentFile>();
-  for (const d of reopened.listDocuments()) files.set(d.id, await reopened.readDocument(d.id));
-  const labels = reopened.labels.map((l) => l.id);
-  await reopened.close();
-  const problems = (await checkWorkspace(dir)).problems;
+/// After a kill at the kill point: the change under way had its document written, so it must be
+/// there as an acknowledged one must, and the index on disk must not have it yet.
+async function expectWrittenNotIndexed(dir: string, run: WriterProcess, expected: ExpectedState, result: CrashTestResult, round: string): Promise<void> {
+  const { kind, docId } = run.killPoint!;
+  const begun = run.begins[run.begins.length - 1];
+  if ((begun?.op === 'import') !== (kind === 'import')) result.failures.push(`${round}: killed before the index write of an ${kind} during ${JSON.stringify(begun)}`);
+  if (kind === 'import') expected.documents.add(docId);
+  else if (begun) expected.apply(begun);
+  if (!(await indexBehindFile(dir, docId))) result.failures.push(`${round}: the index already held the write of ${docId} when the writer was killed before it`);
+}
+
+/// Damages the index as the kill left it, by `share`: deletes its file (below 0.2), cuts its
+/// write-ahead log short (below 0.4, as a power cut may), or else truncates its file, leaving the
+/// log (SQLite then takes the log's pages for the file's). Says what it did.
+function damageIndex(dir: string, share: number): string {
+  const path = join(dir, INDEX_FILE);
+  if (share < 0.2) {
+    rmSync(path);
+    return `${INDEX_FILE} deleted`;
+  }
+  const target = share < 0.4 ? `${path}-wal` : path;
+  const size = statSync(target, { throwIfNoEntry: false })?.size ?? 0;
+  const length = Math.floor(((share < 0.4 ? share - 0.2 : share - 0.4) / (share < 0.4 ? 0.2 : 0.6)) * size);
+  if (size) truncateSync(target, length);
+  return `${target.slice(dir.length + 1)} truncated from ${size} to ${length} bytes`;
+}
+
+/// Opens the workspace for writing, which runs recovery (stale temp files, the dead writer's lock,
+/// the index), waits for its index check, and compares the index with the files on disk.
+async function reopenAndCompare(dir: string, background: boolean) {
+  const reopened = await Workspace.open(dir, { checkIndexInBackground: background });
+  try {
+    await reopened.indexChecked;
+    // The files as they are on disk, not as the index lists them: the index is checked against them.
+    const onDisk = await documentFilesOnDisk(dir);
+    return { onDisk, labels: reopened.labels.map((l) => l.id), disagreements: await indexDisagreements(reopened, onDisk.files) };
+  } finally {
+    await reopened.close();
+  }
+}
+
+/// Reopens the workspace after a round (checking its index in the background when `background`)
+/// and checks it against the files and what was acknowledged.
+async function checkRound(
+  dir: string,
+  expected: ExpectedState,
+  result: CrashTestResult,
+  round: string,
+  writers: { begins: Op[]; acks: Op[]; killPoint?: KillPointReached | null }[],
+  background = false,
+): Promise<void> {
+  let reopened: Awaited<ReturnType<typeof reopenAndCompare>>;
+  try {
+    reopened = await reopenAndCompare(dir, background);
+  } catch (error) {
+    result.indexDisagreements++;
+    result.failures.push(`${round}: the reopened workspace failed: ${error instanceof Error ? error.message : String(error)}`);
+    // Started afresh, so that this round's changes are still checked and one failure is reported once.
+    removeIndexFiles(dir);
+    reopened = await reopenAndCompare(dir, false);
+  }
+  const { onDisk, labels, disagreements } = reopened;
+  const files = onDisk.files;
+  const problems = [...onDisk.damaged, ...(await checkWorkspace(dir)).problems];
   if (problems.length) {
     result.corruptWorkspaces++;
     result.failures.push(`${round}: ${problems.join('; ')}`);
   }
-  // A change begun but not acknowledged when its writer was killed may or may not have landed.
-  for (const { begins, acks } of writers) if (begins.length > acks.length) expected.adopt(begins[begins.length - 1], files);
+  if (disagreements.length) {
+    result.indexDisagreements++;
+    result.failures.push(`${round}: ${disagreements.slice(0, 5).join('; ')}`);
+  }
+  // A change begun but not acknowledged when its writer was killed may or may not have landed
+  // (unless the writer was killed at its kill point, after the change's document was written).
+  for (const { begins, acks, killPoint } of writers) if (begins.length > acks.length && !killPoint) expected.adopt(begins[begins.length - 1], files);
   const lost = expected.compare(files, labels);
   if (lost.length) {
     result.lostChanges += lost.length;
     result.failures.push(`${round}: ${lost.slice(0, 5).join('; ')}`);
     // Start the next round from what is really there, so one loss is reported once.
-    for (const { begins } of writers) for (const op of begins) expected.adopt(op, files);
-    for (const id of expected.labels) if (!labels.includes(id)) expected.labels.delete(id);
+    expected.adoptAll(files, labels);
   }
 }
 
@@ -198,39 +341,3 @@ async function runStalled(writer: string, dir: string, seed: number, random: () 
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/// A running crash writer and what it printed.
-class WriterProcess {
-  readonly child: ChildProcess;
-  readonly ready: Promise<void>;
-  readonly begins: Op[] = [];
-  readonly acks: Op[] = [];
-  errors = '';
-  private readonly exit: Promise<void>;
-
-  constructor(writer: string, dir: string, seed: number, mode = '') {
-    this.child = spawn(process.execPath, [writer, dir, String(seed), mode], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let markReady = () => undefined as void;
-    this.ready = new Promise((resolve) => (markReady = resolve));
-    this.child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      for (let end = out.indexOf('\n'); end >= 0; end = out.indexOf('\n')) {
-        const line = out.slice(0, end);
-        out = out.slice(end + 1);
-        if (line === 'ready') markReady();
-        if (line.startsWith('begin ')) this.begins.push(JSON.parse(line.slice(6)) as Op);
-        if (line.startsWith('ack ')) this.acks.push(JSON.parse(line.slice(4)) as Op);
-      }
-    });
-    this.child.stderr!.on('data', (chunk: Buffer) => (this.errors += chunk.toString()));
-    this.exit = new Promise((resolve) => this.child.on('exit', () => resolve()));
-    this.exit.then(markReady, markReady);
-  }
-
-  /// Kills it with SIGKILL and waits until it is gone and its output read.
-  async kill(): Promise<void> {
-    this.child.kill('SIGKILL');
-    await this.exit;
-  }
-}

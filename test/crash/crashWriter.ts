@@ -1,10 +1,13 @@
 // The writer half of the crash test: applies a seeded stream of random changes to a workspace
 // through the real service, printing `begin <op>` before each change and `ack <op>` once the
-// service has acknowledged it (that is, once it is on disk). The parent kills it at random.
+// service has acknowledged it (that is, once it is on disk). A `begin` line carries what the change
+// is meant to do, so a change whose document was written before the kill can be checked. The parent
+// kills it at random, or it kills itself at the kill point the parent names (indexKillPoint.ts).
 import { Workspace } from '../../main/core/store/workspace';
 import { createWorkbench } from '../../main/service/workbench';
 import type { Annotation } from '../../main/core/model';
 import { seededRandom } from '../seededRandom';
+import { armKillPoint, KILL_POINT_VARIABLE, parseKillPoint } from './indexKillPoint';
 
 // A guest (the writer let in while another is paused) only adds labels and annotations: it never
 // changes the paused writer's annotations, so both streams of acknowledgements can be checked.
@@ -24,6 +27,9 @@ for (const d of workspace.listDocuments()) {
   docs.set(d.id, { text: document.text, annotations });
 }
 process.stdout.write('ready\n');
+const killPoint = parseKillPoint(process.env[KILL_POINT_VARIABLE]);
+// (A write to a pipe is synchronous on Linux: the line is out before the process dies.)
+if (killPoint) armKillPoint(killPoint, (reached) => process.stdout.write(`killpoint ${JSON.stringify(reached)}\n`));
 
 for (let n = 0; ; n++) {
   const docId = pick([...docs.keys()]);
@@ -46,21 +52,21 @@ for (let n = 0; ; n++) {
   } else if (roll < 0.45 || !existing.length) {
     const start = Math.floor(random() * (doc.text.length - 20));
     const input = { id: crypto.randomUUID(), docId, label: pick(LABELS), start, end: start + 1 + Math.floor(random() * 19) };
-    say('begin', { op: 'create', id: input.id, docId });
+    say('begin', { op: 'create', id: input.id, docId, annotation: { id: input.id, docId, label: input.label } });
     const created = await api.annotations.create(input).catch(() => null);
     if (created) doc.annotations = [...existing, created];
     say('ack', { op: 'create', id: input.id, docId, annotation: created });
   } else if (roll < 0.6) {
     const target = pick(existing);
     const label = pick(LABELS);
-    say('begin', { op: 'relabel', id: target.id, docId });
+    say('begin', { op: 'relabel', id: target.id, docId, label });
     const updated = await api.annotations.update({ docId, id: target.id, label });
     doc.annotations = existing.map((a) => (a.id === target.id ? updated : a));
     say('ack', { op: 'relabel', id: target.id, docId, label });
   } else if (roll < 0.75) {
     const target = pick(existing);
     const note = { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: `note ${n}` }] }] };
-    say('begin', { op: 'note', id: target.id, docId });
+    say('begin', { op: 'note', id: target.id, docId, note });
     const updated = await api.annotations.update({ docId, id: target.id, note });
     doc.annotations = existing.map((a) => (a.id === target.id ? updated : a));
     say('ack', { op: 'note', id: target.id, docId, note });
@@ -76,7 +82,7 @@ for (let n = 0; ; n++) {
     if (!quotes.length || !actors.length) continue;
     const quote = pick(quotes);
     const actor = pick(actors);
-    say('begin', { op: 'link', id: quote.id, docId });
+    say('begin', { op: 'link', id: quote.id, docId, actor: actor.id });
     await api.relations.setSpeaker(docId, quote.id, actor.id);
     say('ack', { op: 'link', id: quote.id, docId, actor: actor.id });
   }

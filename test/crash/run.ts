@@ -23,10 +23,14 @@ if (process.stderr.isTTY) process.stderr.write('\n');
 const rows: [string, string | number][] = [
   ['seed', result.seed],
   ['SIGKILLs', result.kills],
+  ['  of which between a document write and its index', `${result.killPoints.import + result.killPoints.update}`],
+  ['    (imports / annotation changes)', `${result.killPoints.import} / ${result.killPoints.update}`],
   ['stalls (SIGSTOP past the lock, guest, SIGCONT)', result.stalls],
   ['acknowledged changes', result.acknowledged],
   ['corrupt workspaces after a kill', result.corruptWorkspaces],
   ['acknowledged changes lost', result.lostChanges],
+  ['index files deleted or truncated, or logs cut, after a kill', result.damagedIndexes],
+  ['reopened indexes failing or disagreeing with the files', result.indexDisagreements],
   ['time', `${((Date.now() - started) / 1000).toFixed(0)} s`],
 ];
 for (const [name, value] of rows) console.log(`${name.padEnd(48)}${String(value).padStart(12)}`);
