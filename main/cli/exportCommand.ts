@@ -2,17 +2,18 @@
 /// document at a time, with a progress bar on a terminal. A damaged, missing or too new document
 /// file is left out, named on stderr with what to do, instead of failing the whole export (exit 3).
 import { join } from 'node:path';
-import cliProgress from 'cli-progress';
-import { writeExport, type ExportFormat, type ExportProgress, type ExportSummary } from '../core/export/renderExport.js';
+import { writeExport, type ExportFormat, type ExportSummary } from '../core/export/renderExport.js';
 import { documentInScope, type ExportScope } from '../core/export/exportScope.js';
 import { DocumentFileSchema } from '../core/model.js';
 import { DamagedFileError, readJsonFile } from '../core/store/durableJsonFile.js';
 import { NewerSchemaError } from '../core/store/migrations.js';
-import { Workspace, WorkspaceError } from '../core/store/workspace.js';
+import { WorkspaceError, type Workspace } from '../core/store/workspace.js';
 import { documentFileName } from '../core/store/workspaceFiles.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
 import { EXIT_FAILED, EXIT_PARTIAL, ExitWith } from './exit.js';
+import { openWorkspace } from './openWorkspace.js';
 import { say, warn } from './output.js';
+import { progressBar } from './progressBar.js';
 import { repairCommandLine } from './repairCommand.js';
 
 /// The options of `awb export`.
@@ -28,7 +29,7 @@ export interface ExportOptions {
 /// Exports the workspace; exit 3 when documents had to be left out.
 export async function exportCommand(options: ExportOptions): Promise<void> {
   const dir = resolveWorkspaceDir(options.workspace);
-  const workspace = await Workspace.open(dir, { readOnly: true });
+  const workspace = await openWorkspace(dir, { readOnly: true });
   const scope: ExportScope = { documents: options.document, annotators: options.annotator, labels: options.label };
   let leftOut: string[] = [];
   let summary: ExportSummary;
@@ -95,25 +96,4 @@ function exportWithProgress(workspace: Workspace, format: ExportFormat, scope: E
     process.off('SIGTERM', stop);
     progress.stop();
   });
-}
-
-/// A progress bar on stderr when it is a terminal; silent otherwise.
-function progressBar(label: string): { update: ExportProgress; stop: () => void } {
-  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total}`, stream: process.stderr, clearOnComplete: true, hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  return {
-    update: (done, total) => {
-      if (!started) bar.start(total, 0);
-      started = true;
-      bar.update(done);
-    },
-    stop: () => {
-      if (started) bar.stop();
-      started = false;
-    },
-  };
 }

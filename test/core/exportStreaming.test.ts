@@ -157,7 +157,7 @@ describe('an export that fails half-way', () => {
 
 describe('awb export stopped with Ctrl+C', () => {
   it('removes its temp file and leaves the output as it was', async () => {
-    const { workspace } = await corpusWorkspace(10, 1_200_000);
+    const { workspace } = await corpusWorkspace(6, 1_200_000);
     await workspace.close();
     const dir = tempDir();
     const out = join(dir, 'out.conll');
@@ -176,7 +176,7 @@ describe('awb export stopped with Ctrl+C', () => {
     expect(stderr).toBe(`awb: interrupted (SIGINT); ${out} was left as it was\n`);
     expect(readdirSync(dir)).toEqual(['out.conll']);
     expect(readFileSync(out, 'utf8')).toBe('the previous export\n');
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('a brat zip', () => {
