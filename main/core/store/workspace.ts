@@ -99,7 +99,7 @@ export class Workspace {
     readonly created: boolean,
     /// What opening found and repaired, for the user.
     readonly notices: string[],
-    private readonly sql: WorkspaceIndex,
+    private sql: WorkspaceIndex,
   ) {
     this.writes = lock && new LockedWrites(lock, app, this.queue, (guard) => this.readAgain(guard));
   }
@@ -128,16 +128,33 @@ export class Workspace {
       const workspace = new Workspace(dir, index, lock, app, created, notices, sql);
       if (!options.readOnly) await workspace.saveUpgraded('workspace.json', index);
       if (!options.readOnly && !existsSync(indexPath)) await index.adapter.write(index.data, await workspace.writes!.guard());
-      if (opened.rebuild) {
+      let rebuild = opened.rebuild;
+      if (!rebuild && options.checkIndexInBackground) {
+        workspace.indexChecked = workspace.checkIndex().catch((error: unknown) => {
+          if (isDamagedIndexError(error)) workspace.indexDamaged = true;
+          notices.push(`could not check the document index: ${describeError(error)}`);
+        });
+      } else if (!rebuild) {
+        // Damage the header did not show (a page cut from the middle) shows here.
+        rebuild = await workspace.checkIndex().then(
+          () => null,
+          (error: unknown) => {
+            if (!isDamagedIndexError(error)) throw error;
+            return `${INDEX_FILE} is damaged (${describeError(error)})`;
+          },
+        );
+        if (rebuild) {
+          sql.close();
+          removeIndexFiles(dir);
+          sql = workspace.sql = new WorkspaceIndex(openIndexDatabase(dir).db);
+        }
+      }
+      if (rebuild) {
         const build = await buildIndex(dir, sql, options.onIndexProgress);
         if (build.added.length || build.damaged.length || !created) {
-          if (existsSync(join(dir, 'documents'))) notices.push(`the document index was built from the document files (${opened.rebuild})`);
+          if (existsSync(join(dir, 'documents'))) notices.push(`the document index was built from the document files (${rebuild})`);
         }
         await workspace.repairDamaged(build);
-      } else if (options.checkIndexInBackground) {
-        workspace.indexChecked = workspace.checkIndex().catch((error: unknown) => void notices.push(`could not check the document index: ${describeError(error)}`));
-      } else {
-        await workspace.checkIndex();
       }
       if (!options.readOnly) {
         // In the background: the library need not wait for the copy; close() and backups() do.
@@ -478,7 +495,10 @@ export class Workspace {
   /// the document's queue, so that it never interleaves with a save of it). What it found that
   /// the user should know is told as notices.
   private async checkIndex(change: IndexChange = (id, fix) => this.queue.run(id, fix)): Promise<void> {
-    const found = await checkIndex(this.dir, this.sql, change);
+    // A fix that cannot be written (the index busy or full) is told, not thrown: the files hold
+    // everything, and the next open tries again.
+    const fixQuietly: IndexChange = (id, fix) => change(id, () => fix().catch((error: unknown) => this.indexWrite(() => { throw error; })));
+    const found = await checkIndex(this.dir, this.sql, fixQuietly);
     for (const title of found.added) this.notices.push(`indexed "${title}", whose file the document index did not list`);
     if (found.updated) this.notices.push(`the document index was brought up to date for ${found.updated} document(s) whose files changed since it was written`);
     await this.restoreGone(found.gone);

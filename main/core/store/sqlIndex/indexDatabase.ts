@@ -2,7 +2,7 @@
 /// created with its schema, and told apart when it cannot be trusted (missing, from another
 /// version, half-built, truncated or damaged), in which case it is started afresh and rebuilt
 /// from the document files. It is a cache: removing it never loses anything.
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sqliteOptions } from './sqliteBinding.js';
@@ -107,7 +107,9 @@ export function markBuilt(db: Database.Database, built: boolean): void {
 }
 
 function connect(path: string): Database.Database {
-  const db = new Database(path, { ...sqliteOptions(), timeout: 10_000 });
+  // Another process's transaction takes milliseconds (a build: a second or two per batch); one
+  // stopped in the middle must not hold a save for long, which goes on without the index.
+  const db = new Database(path, { ...sqliteOptions(), timeout: 5_000 });
   // Write-ahead logging: readers (another awb process) never block the writer, and a killed
   // process leaves the database whole. NORMAL sync: a power cut may lose the last transactions
   // of this cache, which the next open's check against the files puts back.
@@ -130,14 +132,28 @@ function trustworthy(db: Database.Database, path: string): 'ok' | string {
   if (version !== INDEX_VERSION) return `has layout ${version}, not ${INDEX_VERSION}`;
   const built = db.prepare("SELECT value FROM meta WHERE key = 'built'").pluck().get();
   if (built !== '1') return 'was left half-built';
-  // A truncated file still opens: its header tells how long it should be. (Pages still in the
-  // write-ahead log may lie past the end of the main file, so only a file without one is held to it.)
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = db.pragma('page_count', { simple: true }) as number;
-  const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
-  if ((!wal || wal.size === 0) && statSync(path).size < pageSize * pages) return 'is shorter than its own header says (truncated)';
+  // A truncated file still opens: its header tells how long it should be.
+  const expected = sizeInHeader(path);
+  if (expected !== null && statSync(path).size < expected) return 'is shorter than its own header says (truncated)';
   db.prepare('SELECT count(*) FROM documents').get();
   return 'ok';
+}
+
+/// The size the database file's own header gives it (page size × pages, as of the last write to
+/// the main file, which a checkpoint makes; pages only in the write-ahead log come after it), or
+/// null when the header does not vouch for its page count.
+function sizeInHeader(path: string): number | null {
+  const header = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  try {
+    if (readSync(fd, header, 0, 100, 0) < 100) return null;
+  } finally {
+    closeSync(fd);
+  }
+  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+  // The count is valid only when "version-valid-for" matches the change counter.
+  if (header.readUInt32BE(92) !== header.readUInt32BE(24)) return null;
+  return pageSize * header.readUInt32BE(28);
 }
 
 function isReadOnlyError(error: unknown): boolean {
