@@ -4,10 +4,10 @@
 // zip of more files than a plain zip can count gets a Zip64 end record. The export bigger than
 // the longest string is test/scale/exportStreaming.test.ts.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openBratOutput } from '../../main/core/export/bratOutputs';
 import { exportBrat } from '../../main/core/export/exportBrat';
 import { exportConll } from '../../main/core/export/exportConll';
@@ -22,8 +22,19 @@ import { Workspace } from '../../main/core/store/workspace';
 import { documentFileName } from '../../main/core/store/workspaceFiles';
 import { CORPUS_ANNOTATOR, corpusBody, writeCorpusWorkspace } from '../exportCorpus';
 import { injectFullDisk } from '../faultyFs';
-import { repoRoot, tempDir } from '../helpers';
+import { repoRoot, tempDir as newTempDir } from '../helpers';
 import { readZipDirectory } from '../zipDirectory';
+
+/// Folders this file made: its workspaces hold megabytes of documents, so they are removed at the end.
+const made: string[] = [];
+function tempDir(): string {
+  const dir = newTempDir();
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 /// A workspace of `documents` generated documents of about `characters` characters, opened
 /// read-only, and its documents in import order (read apart, so the export reads the files).
