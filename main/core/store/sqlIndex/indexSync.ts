@@ -34,8 +34,10 @@ export type IndexChange = (id: string, change: () => Promise<void>) => Promise<v
 /// are several times faster than their promise versions; a batch holds the event loop for a few
 /// milliseconds.
 const FILES_PER_TURN = 64;
-/// Documents per transaction in a full build.
+/// Documents per transaction in a full build, and the most text one may hold (characters): a
+/// batch of long documents is written early, so memory holds a few megabytes, never the corpus.
 const BATCH = 1000;
+const BATCH_CHARACTERS = 20_000_000;
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -76,10 +78,12 @@ export async function buildIndex(dir: string, index: WorkspaceIndex, onProgress?
   const names = await documentFileNames(dir);
   const result = emptySync();
   let pending: { file: DocumentFile; stamp: FileStamp }[] = [];
+  let pendingCharacters = 0;
   let done = 0;
   const flush = () => {
     const batch = pending;
     pending = [];
+    pendingCharacters = 0;
     index.transaction(() => {
       for (const { file, stamp } of batch) index.putDocument(file, stamp);
     });
@@ -90,13 +94,16 @@ export async function buildIndex(dir: string, index: WorkspaceIndex, onProgress?
     if (done % FILES_PER_TURN === 0) await nextTurn();
     try {
       const read = readStamped(join(dir, 'documents', name));
-      if (read && read.file.document.id === idOfFileName(name)) pending.push(read);
+      if (read && read.file.document.id === idOfFileName(name)) {
+        pending.push(read);
+        pendingCharacters += read.file.document.text.length;
+      }
     } catch (error) {
       if (!(error instanceof DamagedFileError)) throw error;
       result.damaged.push({ id: idOfFileName(name), problem: error.problems.join('; ') });
     }
     done++;
-    if (pending.length >= BATCH) flush();
+    if (pending.length >= BATCH || pendingCharacters >= BATCH_CHARACTERS) flush();
   }
   flush();
   markBuilt(index.db, true);
