@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { dirname } from 'node:path';
 import { errnoWords } from '../fileErrors.js';
-import { fsyncFolder, isErrno, SaveFailedError } from './durableJsonFile.js';
+import { fsCall, fsyncFolder, isErrno, SaveFailedError, shortWrite, writeAllAt } from './durableJsonFile.js';
 
 /// Pieces smaller than this are gathered into one write(2): a document's CSV rows can be a few
 /// hundred bytes, and a system call for each would cost more than copying them.
@@ -41,7 +41,7 @@ export class DurableFileStream {
   static async create(path: string): Promise<DurableFileStream> {
     const temp = partialPathFor(path);
     try {
-      return new DurableFileStream(path, temp, await call<number>((done) => fs.open(temp, 'wx', 0o644, done)));
+      return new DurableFileStream(path, temp, await fsCall<number>((done) => fs.open(temp, 'wx', 0o644, done)));
     } catch (error) {
       throw asSaveFailed(path, error);
     }
@@ -75,12 +75,12 @@ export class DurableFileStream {
     try {
       await this.flushBatch();
       const fd = this.fd!;
-      const size = (await call<fs.Stats>((done) => fs.fstat(fd, done))).size;
+      const size = (await fsCall<fs.Stats>((done) => fs.fstat(fd, done))).size;
       if (size !== this.written) throw shortWrite(this.tempPath, `the temporary file holds ${size} of ${this.written} bytes`);
-      await call((done) => fs.fsync(fd, done));
+      await fsCall((done) => fs.fsync(fd, done));
       this.fd = null;
-      await call((done) => fs.close(fd, done));
-      await call((done) => fs.rename(this.tempPath, this.path, done));
+      await fsCall((done) => fs.close(fd, done));
+      await fsCall((done) => fs.rename(this.tempPath, this.path, done));
       this.state = 'committed';
     } catch (error) {
       await this.discard();
@@ -101,7 +101,7 @@ export class DurableFileStream {
     this.pendingBytes = 0;
     const fd = this.fd;
     this.fd = null;
-    if (fd !== null) await call((done) => fs.close(fd, done)).catch(() => undefined);
+    if (fd !== null) await fsCall((done) => fs.close(fd, done)).catch(() => undefined);
     await fs.promises.rm(this.tempPath, { force: true }).catch(() => undefined);
   }
 
@@ -129,14 +129,14 @@ export async function writeNewFileFlushed(path: string, content: string | Uint8A
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   let fd: number | null = null;
   try {
-    fd = await call<number>((done) => fs.open(path, 'wx', 0o644, done));
+    fd = await fsCall<number>((done) => fs.open(path, 'wx', 0o644, done));
     const opened = fd;
     await writeAllAt(opened, bytes, 0, path);
-    const size = (await call<fs.Stats>((done) => fs.fstat(opened, done))).size;
+    const size = (await fsCall<fs.Stats>((done) => fs.fstat(opened, done))).size;
     if (size !== bytes.length) throw shortWrite(path, `the file holds ${size} of ${bytes.length} bytes`);
-    await call((done) => fs.fsync(opened, done));
+    await fsCall((done) => fs.fsync(opened, done));
     fd = null;
-    await call((done) => fs.close(opened, done));
+    await fsCall((done) => fs.close(opened, done));
   } catch (error) {
     if (fd !== null) fs.close(fd, () => undefined);
     await fs.promises.rm(path, { force: true }).catch(() => undefined);
@@ -158,26 +158,8 @@ export async function writeFileStreamDurably<T>(path: string, produce: (out: Dur
   }
 }
 
-/// write(2) may take fewer bytes than asked (a nearly full disk does): continue from where it
-/// stopped until every byte is written or the disk says why it cannot take more.
-async function writeAllAt(fd: number, data: Uint8Array, position: number, path: string): Promise<void> {
-  for (let offset = 0; offset < data.length; ) {
-    const written = await call<number>((done) => fs.write(fd, data, offset, data.length - offset, position + offset, done));
-    if (!(written > 0)) throw shortWrite(path, `the disk took no more bytes after ${position + offset}`);
-    offset += written;
-  }
-}
-
-function shortWrite(path: string, detail: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`ENOSPC: ${detail}, write '${path}'`), { code: 'ENOSPC', syscall: 'write', path });
-}
-
 /// A file system error as a failed save of `path` (the file the user named, not the temp file).
 function asSaveFailed(path: string, error: unknown): unknown {
   return isErrno(error) ? new SaveFailedError(path, error, 'could not write') : error;
 }
 
-/// Calls a callback-style `fs` function looked up at call time (so tests can inject faults).
-function call<T = void>(run: (done: (error: NodeJS.ErrnoException | null, value?: T) => void) => void): Promise<T> {
-  return new Promise((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value as T))));
-}

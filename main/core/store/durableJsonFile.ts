@@ -84,16 +84,16 @@ export async function writeFileDurably(path: string, content: string | Uint8Arra
   const temp = `${path}.${process.pid}${String(++tempCounter).padStart(6, '0')}`;
   let fd: number | null = null;
   try {
-    fd = await call<number>((done) => fs.open(temp, 'wx', 0o644, done));
-    await writeAll(fd, data, temp);
-    const size = (await call<fs.Stats>((done) => fs.fstat(fd!, done))).size;
+    fd = await fsCall<number>((done) => fs.open(temp, 'wx', 0o644, done));
+    await writeAllAt(fd, data, 0, temp);
+    const size = (await fsCall<fs.Stats>((done) => fs.fstat(fd!, done))).size;
     if (size !== data.length) throw shortWrite(temp, `the temporary file holds ${size} of ${data.length} bytes`);
-    await call((done) => fs.fsync(fd!, done));
+    await fsCall((done) => fs.fsync(fd!, done));
     const closing = fd;
     fd = null;
-    await call((done) => fs.close(closing, done));
+    await fsCall((done) => fs.close(closing, done));
     await beforeRename?.();
-    await call((done) => fs.rename(temp, path, done));
+    await fsCall((done) => fs.rename(temp, path, done));
   } catch (error) {
     if (fd !== null) fs.close(fd, () => undefined);
     await fs.promises.rm(temp, { force: true }).catch(() => undefined);
@@ -113,22 +113,24 @@ export function isErrno(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && !(error instanceof WorkbenchError) && typeof (error as NodeJS.ErrnoException).code === 'string';
 }
 
-/// write(2) may write fewer bytes than asked (a nearly full disk does): continue from where it
-/// stopped until every byte is written or the disk reports why it cannot take more.
-async function writeAll(fd: number, data: Uint8Array, path: string): Promise<void> {
+/// Writes `data` at `position` of `fd`. write(2) may write fewer bytes than asked (a nearly full
+/// disk does): continue from where it stopped until every byte is written or the disk reports
+/// why it cannot take more.
+export async function writeAllAt(fd: number, data: Uint8Array, position: number, path: string): Promise<void> {
   for (let offset = 0; offset < data.length; ) {
-    const written = await call<number>((done) => fs.write(fd, data, offset, data.length - offset, offset, done));
-    if (!(written > 0)) throw shortWrite(path, `the disk took no more bytes after ${offset} of ${data.length}`);
+    const written = await fsCall<number>((done) => fs.write(fd, data, offset, data.length - offset, position + offset, done));
+    if (!(written > 0)) throw shortWrite(path, `the disk took no more bytes after ${position + offset}`);
     offset += written;
   }
 }
 
-function shortWrite(path: string, detail: string): NodeJS.ErrnoException {
+/// The error for a write the disk took only part of (as the system's own ENOSPC reads).
+export function shortWrite(path: string, detail: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`ENOSPC: ${detail}, write '${path}'`), { code: 'ENOSPC', syscall: 'write', path });
 }
 
 /// Calls a callback-style `fs` function looked up at call time (so tests can inject faults).
-function call<T = void>(run: (done: (error: NodeJS.ErrnoException | null, value?: T) => void) => void): Promise<T> {
+export function fsCall<T = void>(run: (done: (error: NodeJS.ErrnoException | null, value?: T) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value as T))));
 }
 
