@@ -123,7 +123,7 @@ export function corpusRows(c: CorpusResults): Row[] {
       rows.push({ name: `export ${annotations} annotations: ${e.format}`, value: 'failed', budget: `≤ ${formatMs(exportBudgetMs(c.fixture.articles))}`, pass: false, raw: NaN });
       rows.push(notMeasured(`  ${e.error.length > 110 ? `${e.error.slice(0, 109)}…` : e.error}`, '', ''));
     } else rows.push(row(`export ${annotations} annotations: ${e.format} (${formatMb(e.bytes)})`, e.ms, exportBudgetMs(c.fixture.articles)));
-    rows.push(row(`  peak memory of that export's process`, e.peakRssBytes, e.error ? null : EXPORT_MEMORY_BUDGET_BYTES, formatMb));
+    rows.push(row(`  peak memory of that export's process (VmHWM)`, e.peakRssBytes, e.error ? null : EXPORT_MEMORY_BUDGET_BYTES, formatMb));
   }
   const spans = `${c.agreement.spansA.toLocaleString('en-US')} + ${c.agreement.spansB.toLocaleString('en-US')}`;
   rows.push(row(`agreement over ${spans} spans (computeAgreement)`, c.agreement.ms, 1000));
