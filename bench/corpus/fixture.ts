@@ -11,6 +11,7 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { INDEX_FILE } from '../../main/core/store/sqlIndex/indexDatabase';
 import { WorkspaceFileSchema, type DocumentSummary } from '../../main/core/model';
 import { Workspace, type OpenWorkspaceOptions } from '../../main/core/store/workspace';
 import { emptyWorkspace } from '../../main/core/store/workspaceFiles';
@@ -21,8 +22,6 @@ import { CORPUS_ANNOTATOR, SPANS_PER_ARTICLE, type GeneratedRange } from './corp
 const FIXTURE_VERSION = 2;
 /// Fewest articles worth a child process of their own.
 const ARTICLES_PER_CHILD_AT_LEAST = 5000;
-/// The SQL index's file (and its `-wal`, `-shm` companions) in a workspace folder.
-export const SQL_INDEX_FILE = 'index.sqlite';
 
 /// A generated workspace.
 export interface CorpusFixture {
@@ -46,7 +45,7 @@ export interface CorpusFixture {
 
 /// Whether `dir` holds a SQL index.
 export function hasSqlIndex(dir: string): boolean {
-  return existsSync(join(dir, SQL_INDEX_FILE));
+  return existsSync(join(dir, INDEX_FILE));
 }
 
 /// Progress of an index build, printed at most every 5 s and at the end.
@@ -180,7 +179,7 @@ export async function cloneWorkspace(source: string, target: string, { withSqlIn
   if (existsSync(join(source, 'backups'))) await linkTree(join(source, 'backups'), join(target, 'backups'));
   await link(join(source, 'workspace.json'), join(target, 'workspace.json'));
   if (withSqlIndex) {
-    for (const name of await readdir(source)) if (name.startsWith(SQL_INDEX_FILE)) await copyFile(join(source, name), join(target, name));
+    for (const name of await readdir(source)) if (name.startsWith(INDEX_FILE)) await copyFile(join(source, name), join(target, name));
   }
   return target;
 }

@@ -5,6 +5,7 @@ import { importArticleFiles, importSeeds } from '../../main/core/importArticles'
 import { searchDocuments } from '../../main/core/search';
 import { checkWorkspace } from '../../main/core/store/checkWorkspace';
 import { foldCase } from '../../main/core/text/foldCase';
+import { INDEX_FILE } from '../../main/core/store/sqlIndex/indexDatabase';
 import { Workspace } from '../../main/core/store/workspace';
 import { awb, repoRoot, tempDir } from '../helpers';
 
@@ -48,7 +49,7 @@ describe('searching every document', () => {
     await importArticleFiles(ws, [article]);
     expect((await searchDocuments(ws, 'talks in geneva')).map((r) => r.title)).toEqual(['Talks in Geneva about Aleppo with Lavrov.']);
     await ws.close();
-    rmSync(join(dir, 'index.sqlite'));
+    rmSync(join(dir, INDEX_FILE));
     const lost = await Workspace.open(dir);
     expect(lost.notices.join()).toMatch(/the document index was built from the document files \(index\.sqlite is missing\)/);
     expect((await searchDocuments(lost, 'talks in geneva')).length).toBe(1);

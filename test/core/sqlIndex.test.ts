@@ -203,7 +203,7 @@ describe('the SQL index (index.sqlite)', () => {
     const { dir, ids } = await seeded();
     const ws = await Workspace.open(dir);
     // The index's connection fails under the store (as a full disk or a damaged file would).
-    (ws as unknown as { sql: { db: Database.Database } }).sql.db.close();
+    (ws as unknown as { sql: { sql: { db: Database.Database } } }).sql.sql.db.close();
     const saved = await ws.updateDocument(ids[2], (file) => createAnnotation(file, { docId: ids[2], label: 'figure', start: 0, end: 3 }, ws.labels, { annotator: 'ann', now: new Date().toISOString() }));
     expect(saved.quote).toHaveLength(3);
     expect(ws.notices.join()).toMatch(/could not update the document index .*every change is saved in the document files/);

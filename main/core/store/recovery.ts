@@ -1,6 +1,6 @@
 /// Repairs a damaged workspace file without ever overwriting it: the damaged file is moved to
 /// `damaged/`, and the newest backup holding a valid copy of it is put in its place.
-import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, opendir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { backupCopyOf, listBackups } from './backups.js';
@@ -67,8 +67,15 @@ export async function restoreLostIndex<T>(dir: string, schema: z.ZodType<T>): Pr
 
 /// Whether `dir` holds work (document files or backups) though its `workspace.json` may be gone.
 export async function holdsWork(dir: string): Promise<boolean> {
-  const documents = await readdir(join(dir, 'documents')).catch(() => [] as string[]);
-  return documents.some((name) => DOCUMENT_FILE_NAME.test(name)) || (await listBackups(dir)).length > 0;
+  return (await holdsDocumentFile(join(dir, 'documents'))) || (await listBackups(dir)).length > 0;
+}
+
+/// Whether `folder` holds a document file; stops at the first (a corpus's folder holds 100,000).
+async function holdsDocumentFile(folder: string): Promise<boolean> {
+  const entries = await opendir(folder).catch(() => null);
+  if (!entries) return false;
+  for await (const entry of entries) if (DOCUMENT_FILE_NAME.test(entry.name)) return true; // leaving the loop closes it
+  return false;
 }
 
 /// Removes temporary files that an interrupted write left behind (`<name>.json.<number>`).

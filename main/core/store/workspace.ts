@@ -4,9 +4,10 @@
 /// (derived from the files, written after each durable save, checked against them on open).
 /// Opening for writing takes the workspace lock; reads never need it. Every read and write of an
 /// open workspace goes through this one class, so that its queues, lock and caches are in one
-/// place; opening (`openIndex`), locked writes (`LockedWrites`), backups, recovery and the SQL
-/// index (`sqlIndex/`) are modules of their own.
-import { existsSync, statSync } from 'node:fs';
+/// place (which is why it is long: each method is the one door to its kind of change); opening
+/// (`openIndex`), locked writes (`LockedWrites`), backups, recovery and the SQL index
+/// (`sqlIndex/`, held through `StoreIndex`) are modules of their own.
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -31,9 +32,10 @@ import { LockedWrites } from './lockedWrites.js';
 import { LOCK_STALE_MS, LockLostError, WorkspaceLock } from './workspaceLock.js';
 import { documentFileName, summarise } from './workspaceFiles.js';
 import type { LibraryPage, LibraryQuery } from './sqlIndex/libraryQuery.js';
-import { INDEX_FILE, isDamagedIndexError, openIndexDatabase, removeIndexFiles } from './sqlIndex/indexDatabase.js';
-import { buildIndex, checkIndex, type IndexChange, type IndexProgress, type IndexSync } from './sqlIndex/indexSync.js';
-import { stampOf, WorkspaceIndex, type SearchCandidate } from './sqlIndex/workspaceIndex.js';
+import { INDEX_FILE, isDamagedIndexError } from './sqlIndex/indexDatabase.js';
+import type { IndexChange, IndexProgress } from './sqlIndex/indexSync.js';
+import { StoreIndex } from './sqlIndex/storeIndex.js';
+import type { SearchCandidate } from './sqlIndex/workspaceIndex.js';
 
 /// Document files an import writes at once.
 const PARALLEL_WRITES = 8;
@@ -80,10 +82,6 @@ export class Workspace {
   /// How many times everything was read again from disk (another process wrote here, a restore).
   private readFromDisk = 0;
   private closed = false;
-  /// The SQL index turned out damaged: it is removed on close and rebuilt at the next open.
-  private indexDamaged = false;
-  /// An update of the SQL index failed (told once).
-  private indexWriteFailed = false;
   /// When the last document imported by this process was (see `nextImportTime`).
   private lastImportTime = 0;
   /// Settles once the SQL index was checked against the files after opening.
@@ -99,7 +97,7 @@ export class Workspace {
     readonly created: boolean,
     /// What opening found and repaired, for the user.
     readonly notices: string[],
-    private sql: WorkspaceIndex,
+    private readonly sql: StoreIndex,
   ) {
     this.writes = lock && new LockedWrites(lock, app, this.queue, (guard) => this.readAgain(guard));
   }
@@ -120,45 +118,29 @@ export class Workspace {
       await mkdir(join(dir, 'documents'), { recursive: true });
       lock = await WorkspaceLock.acquire(dir, app);
     }
-    let sql: WorkspaceIndex | null = null;
+    let sql: StoreIndex | null = null;
     try {
       const { index, created, notices } = await openIndex(dir, !options.readOnly);
-      const opened = openIndexDatabase(dir);
-      sql = new WorkspaceIndex(opened.db);
+      sql = StoreIndex.open(dir, notices);
       const workspace = new Workspace(dir, index, lock, app, created, notices, sql);
       if (!options.readOnly) await workspace.saveUpgraded('workspace.json', index);
       if (!options.readOnly && !existsSync(indexPath)) await index.adapter.write(index.data, await workspace.writes!.guard());
-      let rebuild = opened.rebuild;
-      if (!rebuild && options.checkIndexInBackground) {
-        workspace.indexChecked = workspace.checkIndex().catch((error: unknown) => {
-          if (isDamagedIndexError(error)) workspace.indexDamaged = true;
-          notices.push(`could not check the document index: ${describeError(error)}`);
-        });
-      } else if (!rebuild) {
+      if (!sql.rebuild && options.checkIndexInBackground) {
+        workspace.indexChecked = workspace.checkIndex().catch((error: unknown) => sql!.checkFailed(error));
+      } else if (!sql.rebuild) {
         // Damage the header did not show (a page cut from the middle) shows here.
-        rebuild = await workspace.checkIndex().then(
-          () => null,
-          (error: unknown) => {
-            if (!isDamagedIndexError(error)) throw error;
-            return `${INDEX_FILE} is damaged (${describeError(error)})`;
-          },
-        );
-        if (rebuild) {
-          sql.close();
-          removeIndexFiles(dir);
-          sql = workspace.sql = new WorkspaceIndex(openIndexDatabase(dir).db);
-        }
+        await workspace.checkIndex().catch((error: unknown) => {
+          if (!isDamagedIndexError(error)) throw error;
+          sql!.restart(`${INDEX_FILE} is damaged (${describeError(error)})`);
+        });
       }
-      if (rebuild) {
-        const build = await buildIndex(dir, sql, options.onIndexProgress);
-        if (build.added.length || build.damaged.length || !created) {
-          if (existsSync(join(dir, 'documents'))) notices.push(`the document index was built from the document files (${rebuild})`);
-        }
-        await workspace.repairDamaged(build);
+      if (sql.rebuild) {
+        const damaged = await sql.build(options.onIndexProgress, created || !existsSync(join(dir, 'documents')));
+        await workspace.repairDamaged(damaged);
       }
       if (!options.readOnly) {
         // In the background: the library need not wait for the copy; close() and backups() do.
-        if (sql.documentCount()) {
+        if (workspace.documentCount()) {
           workspace.openingBackup = snapshotWorkspace(dir, { unlessUnchanged: true }).then(
             () => undefined,
             (error: unknown) => void workspace.notices.push(`the backup taken on opening failed: ${describeError(error)}`),
@@ -192,48 +174,48 @@ export class Workspace {
 
   /// Every document's summary, in import order (from the SQL index; never reads document files).
   listDocuments(): DocumentSummary[] {
-    return this.query((sql) => sql.listDocuments());
+    return this.sql.ask((sql) => sql.listDocuments());
   }
 
   /// Every document's id, in import order.
   documentIds(): string[] {
-    return this.query((sql) => sql.documentIds());
+    return this.sql.ask((sql) => sql.documentIds());
   }
 
   /// How many documents there are.
   documentCount(): number {
-    return this.query((sql) => sql.documentCount());
+    return this.sql.ask((sql) => sql.documentCount());
   }
 
   /// One page of the library, sorted and filtered (see `LibraryQuery`).
   async libraryPage(query: LibraryQuery): Promise<LibraryPage> {
-    return this.query((sql) => sql.libraryPage(query));
+    return this.sql.ask((sql) => sql.libraryPage(query));
   }
 
   /// Documents that may hold the phrase `words` (see `WorkspaceIndex.searchCandidates`).
   searchCandidates(words: string[], offset: number, limit: number): SearchCandidate[] {
-    return this.query((sql) => sql.searchCandidates(words, offset, limit));
+    return this.sql.ask((sql) => sql.searchCandidates(words, offset, limit));
   }
 
   /// Annotations per annotator over every document, once the index was checked.
   async annotationsByAnnotator(): Promise<Map<string, number>> {
     await this.indexChecked;
-    return this.query((sql) => sql.annotationsByAnnotator());
+    return this.sql.ask((sql) => sql.annotationsByAnnotator());
   }
 
   /// The summaries of those of `ids` that are in the workspace, in that order.
   documentSummaries(ids: string[]): DocumentSummary[] {
-    return this.query((sql) => ids.map((id) => sql.documentSummary(id)).filter((d) => d !== null));
+    return this.sql.ask((sql) => ids.map((id) => sql.documentSummary(id)).filter((d) => d !== null));
   }
 
   /// Annotations per label over every document.
   labelCounts(): Record<string, number> {
-    return this.query((sql) => sql.labelCounts());
+    return this.sql.ask((sql) => sql.labelCounts());
   }
 
   /// Whether a document with this id is in the workspace.
   hasDocument(id: string): boolean {
-    return this.query((sql) => sql.hasDocument(id));
+    return this.sql.ask((sql) => sql.hasDocument(id));
   }
 
   /// One document with its annotations and relations.
@@ -334,7 +316,7 @@ export class Workspace {
         for (const outcome of written) {
           if (outcome.status !== 'fulfilled') continue;
           const file = outcome.value;
-          this.indexWrite((sql) => sql.putDocument(file, this.stampOf(file.document.id)));
+          this.sql.update((sql) => sql.putDocument(file, this.stampOf(file.document.id)));
           summaries.set(file.document.id, summarise(file));
         }
         const failed = written.find((outcome) => outcome.status === 'rejected');
@@ -352,7 +334,7 @@ export class Workspace {
 
   /// The summary of a document whose file exists, indexing it if the index lacks it.
   private async existingSummary(id: string): Promise<DocumentSummary | null> {
-    const indexed = this.query((sql) => sql.documentSummary(id));
+    const indexed = this.sql.ask((sql) => sql.documentSummary(id));
     if (indexed) return indexed;
     let file: DocumentFile | null;
     try {
@@ -363,7 +345,7 @@ export class Workspace {
       file = await this.documentDb(id, error.problems.join('; ')).then((db) => db.data, () => null);
     }
     if (!file) return null;
-    this.indexWrite((sql) => sql.putDocument(file, this.stampOf(id)));
+    this.sql.update((sql) => sql.putDocument(file, this.stampOf(id)));
     return summarise(file);
   }
 
@@ -405,7 +387,7 @@ export class Workspace {
       this.changedSinceBackup = true;
       // The index follows in the same step, once the file is durable; a crash in between leaves
       // a file whose stamp differs from the index's, which the next open indexes again.
-      this.indexWrite((sql) => sql.updateDocument(before, file, this.stampOf(id)));
+      this.sql.update((sql) => sql.updateDocument(before, file, this.stampOf(id)));
       return result;
     });
   }
@@ -431,7 +413,7 @@ export class Workspace {
     return this.writes!.runAlone(async (guard) => {
       const kept = new Set(labels.map((l) => l.id));
       const removed = this.index.data.labels.filter((l) => !kept.has(l.id)).map((l) => l.id);
-      check(this.query((sql) => sql.labelUsage(removed)));
+      check(this.sql.ask((sql) => sql.labelUsage(removed)));
       // Written here, not through updateIndex: that would wait for this task.
       const next = { ...this.index.data, labels };
       await this.index.adapter.write(next, guard);
@@ -453,8 +435,6 @@ export class Workspace {
       if (this.writes && this.changedSinceBackup && !this.writes.lost) await snapshotWorkspace(this.dir, { unlessUnchanged: true });
     } finally {
       this.sql.close();
-      // A damaged index is rebuilt from the files at the next open.
-      if (this.indexDamaged) removeIndexFiles(this.dir);
       this.writes?.release();
     }
   }
@@ -495,13 +475,7 @@ export class Workspace {
   /// the document's queue, so that it never interleaves with a save of it). What it found that
   /// the user should know is told as notices.
   private async checkIndex(change: IndexChange = (id, fix) => this.queue.run(id, fix)): Promise<void> {
-    // A fix that cannot be written (the index busy or full) is told, not thrown: the files hold
-    // everything, and the next open tries again.
-    const fixQuietly: IndexChange = (id, fix) => change(id, () => fix().catch((error: unknown) => this.indexWrite(() => { throw error; })));
-    const found = await checkIndex(this.dir, this.sql, fixQuietly);
-    for (const title of found.added) this.notices.push(`indexed "${title}", whose file the document index did not list`);
-    if (found.updated) this.notices.push(`the document index was brought up to date for ${found.updated} document(s) whose files changed since it was written`);
-    await this.restoreGone(found.gone);
+    await this.restoreGone(await this.sql.check(change));
   }
 
   /// Documents whose files are gone are restored from the newest backup holding them (a file
@@ -517,8 +491,8 @@ export class Workspace {
   }
 
   /// Repairs, from the backups, the document files that a build of the index could not read.
-  private async repairDamaged(found: IndexSync): Promise<void> {
-    for (const { id, problem } of found.damaged) {
+  private async repairDamaged(damaged: { id: string; problem: string }[]): Promise<void> {
+    for (const { id, problem } of damaged) {
       if (!this.writes) {
         this.notices.push(`documents/${documentFileName(id)} is damaged (${problem}); open the workspace for writing (the app, or awb repair) to restore it from a backup`);
         continue;
@@ -527,39 +501,9 @@ export class Workspace {
     }
   }
 
-  /// Runs a question on the SQL index; a damaged index is reported as such (and rebuilt at the
-  /// next open).
-  private query<T>(read: (sql: WorkspaceIndex) => T): T {
-    try {
-      return read(this.sql);
-    } catch (error) {
-      if (!isDamagedIndexError(error)) throw error;
-      this.indexDamaged = true;
-      throw new WorkspaceError(
-        `the document index (${INDEX_FILE}) is damaged (${describeError(error)}); it is rebuilt from the document files the next time the workspace is opened, and no document or annotation is lost`,
-      );
-    }
-  }
-
-  /// Updates the SQL index after a durable write of the files. A failure does not fail the save,
-  /// which is on disk: the index is a cache, and the next open brings it up to date from the
-  /// files (their stamps no longer match it). The user is told once.
-  private indexWrite(write: (sql: WorkspaceIndex) => void): void {
-    try {
-      write(this.sql);
-    } catch (error) {
-      if (isDamagedIndexError(error)) this.indexDamaged = true;
-      if (this.indexWriteFailed) return;
-      this.indexWriteFailed = true;
-      this.notices.push(
-        `could not update the document index (${describeError(error)}); every change is saved in the document files, but the library and search may miss the latest ones until the workspace is next opened`,
-      );
-    }
-  }
-
   /// The stamp of a document's file as it is now on disk.
   private stampOf(id: string): string {
-    return stampOf(statSync(this.documentPath(id)));
+    return this.sql.stamp(this.documentPath(id));
   }
 
   private documentPath(id: string): string {
@@ -598,11 +542,11 @@ export class Workspace {
       this.notices.push(repair.message);
       this.repairs.set(id, repair.message);
       if (!repair.restored) {
-        this.indexWrite((sql) => sql.removeDocument(id));
+        this.sql.update((sql) => sql.removeDocument(id));
         throw new WorkspaceError(`${repair.message} The document was removed from the library.`);
       }
       await db.read();
-      this.indexWrite((sql) => sql.putDocument(db.data, this.stampOf(id)));
+      this.sql.update((sql) => sql.putDocument(db.data, this.stampOf(id)));
     }
     if (this.writes) await this.saveUpgraded(relativePath, db);
     return db;
