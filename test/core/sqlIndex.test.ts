@@ -9,6 +9,7 @@ import { writeFileDurably } from '../../main/core/store/durableJsonFile';
 import { INDEX_FILE } from '../../main/core/store/sqlIndex/indexDatabase';
 import { Workspace } from '../../main/core/store/workspace';
 import { documentFileName } from '../../main/core/store/workspaceFiles';
+import { EMPTY_DIGEST, scanWorkspace } from '../../main/core/store/workspaceScan';
 import { articleFromBytes } from '../../main/core/text/readArticle';
 import { seededRandom } from '../seededRandom';
 import { repoRoot, tempDir } from '../helpers';
@@ -24,6 +25,16 @@ function indexContents(dir: string) {
         .all(),
       texts: db.prepare('SELECT d.id, t.text FROM texts t JOIN documents d ON d.seq = t.doc ORDER BY d.id').all(),
     };
+  } finally {
+    db.close();
+  }
+}
+
+/// The digest of the files the index keeps (see `withFileDigest`).
+function filesDigest(dir: string): unknown {
+  const db = new Database(join(dir, INDEX_FILE), { readonly: true });
+  try {
+    return db.prepare("SELECT value FROM meta WHERE key = 'files_digest'").pluck().get();
   } finally {
     db.close();
   }
@@ -76,6 +87,27 @@ describe('the SQL index (index.sqlite)', () => {
     expect(indexContents(dir)).toEqual(followed);
   });
 
+  it("keeps the files' digest as it follows saves, equal to a scan of the files, so the opening check compares one value", async () => {
+    const { dir, ids } = await seeded();
+    const ws = await Workspace.open(dir);
+    await annotateRandomly(ws, 5, 30);
+    await ws.close();
+    const indexed = () => filesDigest(dir);
+    const scan = await scanWorkspace(dir);
+    expect(scan.documentsDigest).not.toBe(EMPTY_DIGEST);
+    expect(indexed()).toBe(scan.documentsDigest);
+    expect(scan.files.split('\n')).toHaveLength(ids.length + 1); // the documents and workspace.json
+    // A file changed behind the index's back: the digests differ, the stamps tell which file.
+    const path = join(dir, 'documents', documentFileName(ids[0]));
+    await writeFileDurably(path, readFileSync(path));
+    const changed = await scanWorkspace(dir);
+    expect(changed.documentsDigest).not.toBe(indexed());
+    const reopened = await Workspace.open(dir);
+    expect(reopened.notices.join('\n')).toMatch(/brought up to date for 1 document/);
+    await reopened.close();
+    expect(indexed()).toBe((await scanWorkspace(dir)).documentsDigest);
+  });
+
   for (const [damage, spoil, reason] of [
     ['deleted', (path: string) => rmSync(path), /index\.sqlite is missing/],
     ['truncated', (path: string) => truncateSync(path, Math.floor(statSync(path).size / 2)), /index\.sqlite (is shorter than its own header says|it is damaged)/],
@@ -120,6 +152,7 @@ describe('the SQL index (index.sqlite)', () => {
     const article = articleFromBytes('late.txt', new TextEncoder().encode('Imported just before the crash, about Homs.'));
     const changedPath = join(dir, 'documents', documentFileName(ids[0]));
     const changed = JSON.parse(readFileSync(changedPath, 'utf8'));
+    const digestBefore = filesDigest(dir);
     const crashed = await Workspace.open(dir);
     await crashed.importArticle(article);
     await crashed.updateDocument(ids[0], (file) => createAnnotation(file, { docId: ids[0], label: 'actor', start: 0, end: 5 }, crashed.labels, { annotator: 'ann', now: new Date().toISOString() }));
@@ -136,6 +169,7 @@ describe('the SQL index (index.sqlite)', () => {
     db.prepare('DELETE FROM text_search WHERE rowid = ?').run(lateSeq);
     db.prepare('DELETE FROM texts WHERE doc = ?').run(lateSeq);
     db.prepare('DELETE FROM documents WHERE seq = ?').run(lateSeq);
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'files_digest'").run(digestBefore);
     db.close();
     expect(indexContents(dir)).not.toEqual(withChanges);
     const reopened = await Workspace.open(dir);

@@ -2,11 +2,11 @@
 /// the previous snapshot and hard-links the previous snapshot's copy of the others (as rsync's
 /// --link-dest does): a backup never shares storage with a live file, so damage done to a live
 /// file in place cannot reach it, and an unchanged corpus costs no space twice.
-import { statSync } from 'node:fs';
 import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SaveFailedError, fsyncFolder, isErrno, writeFileDurably, type BeforeRename } from './durableJsonFile.js';
 import { DOCUMENT_FILE_NAME } from './workspaceFiles.js';
+import { scannedFiles, scanWorkspace, type WorkspaceScan } from './workspaceScan.js';
 
 /// How many snapshots are kept.
 export const BACKUPS_KEPT = 20;
@@ -48,15 +48,23 @@ const MANIFEST = 'manifest.json';
 interface Summary {
   sequence: number;
   documents: number;
+  /// The digest of the files copied (see `WorkspaceScan.digest`); absent in older snapshots.
+  digest?: string;
 }
 const SUMMARY = 'summary.json';
 
-async function readSummary(root: string, name: string): Promise<Summary> {
+/// `complete`: the caller holds the workspace's lock, so a summary may be written where none is.
+async function readSummary(root: string, name: string, complete = false): Promise<Summary> {
   const json = await readFile(join(root, name, SUMMARY), 'utf8').then(JSON.parse, () => null);
-  if (json && typeof json.sequence === 'number' && typeof json.documents === 'number') return json as Summary;
-  // Snapshots from before the summary.
+  if (json && typeof json.sequence === 'number' && typeof json.documents === 'number') {
+    return { sequence: json.sequence, documents: json.documents, ...(typeof json.digest === 'string' ? { digest: json.digest } : {}) };
+  }
+  // A snapshot from before the summary: its summary is made once (reading its whole manifest
+  // each time the backups were listed made every listing slow), without the digest it never had.
   const docs = await readdir(join(root, name, 'documents')).catch(() => [] as string[]);
-  return { sequence: (await readManifest(root, name))?.sequence ?? -1, documents: docs.filter((n) => DOCUMENT_FILE_NAME.test(n)).length };
+  const summary = { sequence: (await readManifest(root, name))?.sequence ?? -1, documents: docs.filter((n) => DOCUMENT_FILE_NAME.test(n)).length };
+  if (complete) await writeFileDurably(join(root, name, SUMMARY), JSON.stringify(summary)).catch(() => undefined); // a cache: made again next time
+  return summary;
 }
 
 async function readManifest(root: string, name: string): Promise<Manifest | null> {
@@ -72,6 +80,8 @@ export interface SnapshotOptions {
   now?: Date;
   /// Returns the newest snapshot instead of taking one when no file changed since it.
   unlessUnchanged?: boolean;
+  /// A scan of the workspace just taken, which `unlessUnchanged` may compare instead of taking one.
+  scan?: WorkspaceScan;
 }
 
 const snapshotting = new Map<string, Promise<unknown>>();
@@ -93,18 +103,21 @@ export function snapshotWorkspace(dir: string, options: SnapshotOptions = {}): P
 async function takeSnapshot(dir: string, options: SnapshotOptions): Promise<BackupInfo> {
   const now = options.now ?? new Date();
   const root = backupsFolder(dir);
-  const [previous] = await listBackups(dir);
-  const before = previous ? await readManifest(root, previous.name) : null;
-  const docs = (await readdir(join(dir, 'documents')).catch(() => [] as string[])).filter((n) => DOCUMENT_FILE_NAME.test(n));
-  const files = [...docs.map((d) => join('documents', d)), ...((await stat(join(dir, 'workspace.json')).catch(() => null)) ? ['workspace.json'] : [])];
-  const live: Files = {};
-  for (let i = 0; i < files.length; i++) {
-    // Synchronous stats in short turns: far cheaper than a promise each for 100,000 files.
-    if (i % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
-    const info = statSync(join(dir, files[i]), { throwIfNoEntry: false });
-    if (info) live[files[i]] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }; // else removed meanwhile
+  const [previous] = await listBackups(dir, true);
+  const summary = previous ? await readSummary(root, previous.name) : null;
+  let scan: WorkspaceScan | null = null;
+  if (options.unlessUnchanged && previous && summary?.digest) {
+    if ((options.scan ?? (scan = await scanWorkspace(dir))).digest === summary.digest) return previous;
   }
-  if (options.unlessUnchanged && previous && before && sameFiles(before.files, live)) return previous;
+  scan ??= await scanWorkspace(dir);
+  const live: Files = {};
+  let documents = 0;
+  for (const { path, ...info } of scannedFiles(scan)) {
+    live[path] = info;
+    if (path !== 'workspace.json') documents++;
+  }
+  // A snapshot from before the digest counts as changed: the next one has a digest.
+  const before = previous ? await readManifest(root, previous.name) : null;
   try {
     await mkdir(root, { recursive: true });
     let name = stampOf(now);
@@ -121,23 +134,18 @@ async function takeSnapshot(dir: string, options: SnapshotOptions): Promise<Back
     // Flushed like the copies: a snapshot without its manifest would sort as the oldest.
     await writeFile(join(staging, MANIFEST), JSON.stringify(manifest));
     await flushFile(join(staging, MANIFEST));
-    const summary: Summary = { sequence: manifest.sequence, documents: docs.length };
-    await writeFile(join(staging, SUMMARY), JSON.stringify(summary));
+    const taken: Summary = { sequence: manifest.sequence, documents, digest: scan.digest };
+    await writeFile(join(staging, SUMMARY), JSON.stringify(taken));
     await flushFile(join(staging, SUMMARY));
     await fsyncFolder(join(staging, 'documents'));
     await fsyncFolder(staging);
     await rename(staging, join(root, name));
     await fsyncFolder(root);
     await pruneBackups(dir, name);
-    return { name, createdAt: dateOf(name), documents: docs.length };
+    return { name, createdAt: dateOf(name), documents };
   } catch (error) {
     throw isErrno(error) ? new SaveFailedError(root, error, 'could not take a backup in') : error;
   }
-}
-
-function sameFiles(a: Files, b: Files): boolean {
-  const names = Object.keys(b);
-  return names.length === Object.keys(a).length && names.every((n) => a[n] && sameFile(a[n], b[n]));
 }
 
 function sameFile(a: Files[string], b: Files[string]): boolean {
@@ -160,17 +168,18 @@ async function flushFile(path: string): Promise<void> {
 }
 
 /// Snapshots, newest first (by the order they were taken in, whatever their names say).
-export async function listBackups(dir: string): Promise<BackupInfo[]> {
+/// `complete`: as in `readSummary` (taking and pruning snapshots, under the lock).
+export async function listBackups(dir: string, complete = false): Promise<BackupInfo[]> {
   const root = backupsFolder(dir);
   const names = (await readdir(root).catch(() => [] as string[])).filter((n) => /^\d{4}-\d\d-\d\dT/.test(n));
   const infos: (BackupInfo & { sequence: number })[] = [];
-  for (const name of names) infos.push({ name, createdAt: dateOf(name), ...(await readSummary(root, name)) });
+  for (const name of names) infos.push({ name, createdAt: dateOf(name), ...(await readSummary(root, name, complete)) });
   infos.sort((x, y) => y.sequence - x.sequence || (y.name > x.name ? 1 : y.name < x.name ? -1 : 0));
   return infos.map(({ sequence: _sequence, ...info }) => info);
 }
 
 async function pruneBackups(dir: string, keep: string): Promise<void> {
-  const all = (await listBackups(dir)).filter((b) => b.name !== keep);
+  const all = (await listBackups(dir, true)).filter((b) => b.name !== keep);
   for (const old of all.slice(BACKUPS_KEPT - 1)) await rm(join(backupsFolder(dir), old.name), { recursive: true, force: true });
   for (const leftover of (await readdir(backupsFolder(dir))).filter((n) => n.startsWith('.staging-'))) {
     await rm(join(backupsFolder(dir), leftover), { recursive: true, force: true });

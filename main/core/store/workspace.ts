@@ -23,6 +23,7 @@ import { SCHEMA_VERSIONS } from './migrations.js';
 import { WorkbenchError } from '../errors.js';
 import { describeError } from '../fileErrors.js';
 import type { ArticleText } from '../text/readArticle.js';
+import type { WorkspaceScan } from './workspaceScan.js';
 import { backupsFolder, copyBackupBack, listBackups, snapshotWorkspace, type BackupInfo } from './backups.js';
 import { DamagedFileError, DurableJsonFile, JsonDb, readJsonFile, upgradedFrom, type BeforeRename } from './durableJsonFile.js';
 import { holdsWork, repairFromBackup } from './recovery.js';
@@ -125,14 +126,23 @@ export class Workspace {
       const workspace = new Workspace(dir, index, lock, app, created, notices, sql);
       if (!options.readOnly) await workspace.saveUpgraded('workspace.json', index);
       if (!options.readOnly && !existsSync(indexPath)) await index.adapter.write(index.data, await workspace.writes!.guard());
+      // The check's look at the files also tells the opening backup whether anything changed.
+      let scanned: Promise<WorkspaceScan | null> = Promise.resolve(null);
       if (!sql.rebuild && options.checkIndexInBackground) {
-        workspace.indexChecked = workspace.checkIndex().catch((error: unknown) => sql!.checkFailed(error));
+        const checked = workspace.checkIndex();
+        workspace.indexChecked = checked.then(
+          () => undefined,
+          (error: unknown) => sql!.checkFailed(error),
+        );
+        scanned = checked.catch(() => null);
       } else if (!sql.rebuild) {
         // Damage the header did not show (a page cut from the middle) shows here.
-        await workspace.checkIndex().catch((error: unknown) => {
+        const scan = await workspace.checkIndex().catch((error: unknown) => {
           if (!isDamagedIndexError(error)) throw error;
           sql!.restart(`${INDEX_FILE} is damaged (${describeError(error)})`);
+          return null;
         });
+        scanned = Promise.resolve(scan);
       }
       if (sql.rebuild) {
         const damaged = await sql.build(options.onIndexProgress, created || !existsSync(join(dir, 'documents')));
@@ -141,7 +151,7 @@ export class Workspace {
       if (!options.readOnly) {
         // In the background: the library need not wait for the copy; close() and backups() do.
         if (workspace.documentCount()) {
-          workspace.openingBackup = snapshotWorkspace(dir, { unlessUnchanged: true }).then(
+          workspace.openingBackup = scanned.then((scan) => snapshotWorkspace(dir, { unlessUnchanged: true, scan: scan ?? undefined })).then(
             () => undefined,
             (error: unknown) => void workspace.notices.push(`the backup taken on opening failed: ${describeError(error)}`),
           );
@@ -474,8 +484,11 @@ export class Workspace {
   /// Brings the SQL index in line with the document files; `change` runs each fix (by default in
   /// the document's queue, so that it never interleaves with a save of it). What it found that
   /// the user should know is told as notices.
-  private async checkIndex(change: IndexChange = (id, fix) => this.queue.run(id, fix)): Promise<void> {
-    await this.restoreGone(await this.sql.check(change));
+  /// Resolves with the scan of the files the comparison took.
+  private async checkIndex(change: IndexChange = (id, fix) => this.queue.run(id, fix)): Promise<WorkspaceScan> {
+    const { gone, scan } = await this.sql.check(change);
+    await this.restoreGone(gone);
+    return scan;
   }
 
   /// Documents whose files are gone are restored from the newest backup holding them (a file

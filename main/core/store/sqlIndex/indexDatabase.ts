@@ -5,14 +5,15 @@
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { EMPTY_DIGEST } from '../workspaceScan.js';
 import { sqliteOptions } from './sqliteBinding.js';
 
 /// The index's file name inside the workspace folder.
 export const INDEX_FILE = 'index.sqlite';
 
 /// The layout version; an index of another version is rebuilt, never migrated. (2: the full-text
-/// table is given words only, see `indexedWords`.)
-const INDEX_VERSION = 2;
+/// table is given words only, see `indexedWords`; 3: the files' digest in `meta`.)
+const INDEX_VERSION = 3;
 
 /// The tokenizer of the full-text index. Combining marks count as parts of words (as letters,
 /// digits and private-use characters do), so a decomposed accent does not split a word in two.
@@ -122,6 +123,8 @@ function createSchema(db: Database.Database): Database.Database {
   db.exec(SCHEMA);
   db.pragma(`user_version = ${INDEX_VERSION}`);
   markBuilt(db, false);
+  // An empty index holds no file; each document indexed adds its part (see `WorkspaceIndex.restamp`).
+  db.prepare("INSERT INTO meta (key, value) VALUES ('files_digest', ?)").run(EMPTY_DIGEST);
   return db;
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DocumentFileSchema, type DocumentFile } from '../../model.js';
 import { DamagedFileError, parseJsonFile } from '../durableJsonFile.js';
 import { DOCUMENT_FILE_NAME } from '../workspaceFiles.js';
+import { scanWorkspace, type WorkspaceScan } from '../workspaceScan.js';
 import { markBuilt } from './indexDatabase.js';
 import { stampOf, type FileStamp, type WorkspaceIndex } from './workspaceIndex.js';
 
@@ -38,6 +39,9 @@ const FILES_PER_TURN = 64;
 /// batch of long documents is written early, so memory holds a few megabytes, never the corpus.
 const BATCH = 1000;
 const BATCH_CHARACTERS = 20_000_000;
+
+/// Index rows whose stamps are read in one turn.
+const STAMPS_PER_TURN = 2000;
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -110,21 +114,29 @@ export async function buildIndex(dir: string, index: WorkspaceIndex, onProgress?
   return result;
 }
 
-/// Compares every document file with the index and indexes what differs, through `change`.
-export async function checkIndex(dir: string, index: WorkspaceIndex, change: IndexChange): Promise<IndexSync> {
-  const names = await documentFileNames(dir);
-  const indexed = index.stamps();
-  const result = emptySync();
-  const present = new Set<string>();
-  const differing: string[] = [];
-  for (let i = 0; i < names.length; i++) {
-    if (i % FILES_PER_TURN === 0) await nextTurn();
-    const id = idOfFileName(names[i]);
-    present.add(id);
-    const stats = statSync(join(dir, 'documents', names[i]), { throwIfNoEntry: false });
-    if (stats && indexed.get(id) !== stampOf(stats)) differing.push(names[i]);
+/// The stamps the index holds, as `scanWorkspace` takes them: read a batch at a time, other work
+/// running between batches.
+async function indexedStampLines(index: WorkspaceIndex): Promise<string> {
+  const parts: string[] = [];
+  for (let after = 0; ; ) {
+    await nextTurn();
+    const { lines, last } = index.stampLines(after, STAMPS_PER_TURN);
+    if (last === null) return parts.join('\n');
+    parts.push(lines);
+    after = last;
   }
-  for (const name of differing) {
+}
+
+/// Compares every document file with the index (on a worker thread, see `scanWorkspace`) and
+/// indexes what differs, through `change`. Resolves with what it did and the scan itself (the
+/// opening backup needs no other look at the files).
+export async function checkIndex(dir: string, index: WorkspaceIndex, change: IndexChange): Promise<IndexSync & { scan: WorkspaceScan }> {
+  const result = emptySync();
+  // Every file as indexed: one value tells (the stamps are compared only when it differs).
+  const whole = await scanWorkspace(dir);
+  if (whole.documentsDigest === index.filesDigest()) return { ...result, scan: whole };
+  const scan = await scanWorkspace(dir, await indexedStampLines(index));
+  for (const name of scan.differing) {
     const id = idOfFileName(name);
     await change(id, async () => {
       try {
@@ -139,6 +151,6 @@ export async function checkIndex(dir: string, index: WorkspaceIndex, change: Ind
       }
     });
   }
-  for (const id of indexed.keys()) if (!present.has(id)) result.gone.push(id);
-  return result;
+  result.gone = scan.gone.map(idOfFileName);
+  return { ...result, scan };
 }

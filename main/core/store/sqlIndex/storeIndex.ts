@@ -7,6 +7,7 @@ import { WorkbenchError } from '../../errors.js';
 import { describeError } from '../../fileErrors.js';
 import { INDEX_FILE, isDamagedIndexError, openIndexDatabase, removeIndexFiles } from './indexDatabase.js';
 import { buildIndex, checkIndex, type IndexChange, type IndexProgress } from './indexSync.js';
+import type { WorkspaceScan } from '../workspaceScan.js';
 import { stampOf, WorkspaceIndex } from './workspaceIndex.js';
 
 /// A question met a damaged index.
@@ -68,13 +69,14 @@ export class StoreIndex {
 
   /// Compares the index with the files and indexes what differs; `change` runs each fix (see
   /// `IndexChange`). A fix that cannot be written (the index busy or full) is told, not thrown.
-  /// Resolves with the indexed documents whose files are gone; throws when the index is damaged.
-  async check(change: IndexChange): Promise<string[]> {
+  /// Resolves with the indexed documents whose files are gone, and the scan of the files that
+  /// the comparison took; throws when the index is damaged.
+  async check(change: IndexChange): Promise<{ gone: string[]; scan: WorkspaceScan }> {
     const fixQuietly: IndexChange = (id, fix) => change(id, () => fix().catch((error: unknown) => this.updateFailed(error)));
     const found = await checkIndex(this.dir, this.sql, fixQuietly);
     for (const title of found.added) this.notices.push(`indexed "${title}", whose file the document index did not list`);
     if (found.updated) this.notices.push(`the document index was brought up to date for ${found.updated} document(s) whose files changed since it was written`);
-    return found.gone;
+    return { gone: found.gone, scan: found.scan };
   }
 
   /// Tells a failed check in the background (a damaged index is rebuilt at the next open).

@@ -5,7 +5,8 @@
 import type Database from 'better-sqlite3';
 import type { Annotation, DocumentFile, DocumentSummary } from '../../model.js';
 import { indexedWords } from '../../text/searchWords.js';
-import { summarise } from '../workspaceFiles.js';
+import { documentFileName, summarise } from '../workspaceFiles.js';
+import { withFileDigest } from '../workspaceScan.js';
 import type { LibraryPage, LibraryQuery, LibrarySort } from './libraryQuery.js';
 
 /// What the index keeps to tell whether a document file changed since it was indexed: inode,
@@ -162,10 +163,16 @@ export class WorkspaceIndex {
     ).all(phrase, limit, offset) as SearchCandidate[];
   }
 
-  /// Every document's stamp, by id.
-  stamps(): Map<string, FileStamp> {
-    const rows = this.sql('SELECT id, stamp FROM documents').raw().all() as [string, string][];
-    return new Map(rows);
+  /// The stamps of up to `limit` documents after row `afterSeq`, as `<file name>\t<stamp>` lines
+  /// (what `scanWorkspace` compares with), and the last row read (null when none was left).
+  /// Joined by SQLite: a few milliseconds for 10,000 documents, where as many rows in JavaScript
+  /// took ten times that.
+  stampLines(afterSeq: number, limit: number): { lines: string; last: number | null } {
+    const row = this.sql(
+      `SELECT max(seq) AS last, group_concat(substr(id, 8) || '.json' || char(9) || stamp, char(10)) AS lines
+       FROM (SELECT seq, id, stamp FROM documents WHERE seq > ? ORDER BY seq LIMIT ?)`,
+    ).get(afterSeq, limit) as { last: number | null; lines: string | null };
+    return { lines: row.lines ?? '', last: row.last };
   }
 
   // ---- Writes ----
@@ -174,6 +181,7 @@ export class WorkspaceIndex {
   putDocument(file: DocumentFile, stamp: FileStamp): void {
     this.transaction(() => {
       const summary = summarise(file);
+      this.restamp(file.document.id, this.sql('SELECT stamp FROM documents WHERE id = ?').pluck().get(file.document.id) as FileStamp | undefined, stamp);
       const seq = this.sql(
         `INSERT INTO documents (id, title, source_name, characters, imported_at, counts, annotations, filter_key, stamp)
          VALUES (@id, @title, @sourceName, @characters, @importedAt, @counts, @annotations, @filterKey, @stamp)
@@ -202,10 +210,12 @@ export class WorkspaceIndex {
   /// Follows a save of a document already indexed: only the annotations that changed are written,
   /// so a save costs the change, not the document.
   updateDocument(before: DocumentFile, after: DocumentFile, stamp: FileStamp): void {
-    const seq = this.sql('SELECT seq FROM documents WHERE id = ?').pluck().get(after.document.id) as number | undefined;
-    if (seq === undefined) return this.putDocument(after, stamp);
+    const row = this.sql('SELECT seq, stamp FROM documents WHERE id = ?').get(after.document.id) as { seq: number; stamp: FileStamp } | undefined;
+    if (row === undefined) return this.putDocument(after, stamp);
+    const { seq } = row;
     this.transaction(() => {
       const summary = summarise(after);
+      this.restamp(after.document.id, row.stamp, stamp);
       this.sql('UPDATE documents SET counts = ?, annotations = ?, stamp = ?, title = ? WHERE seq = ?').run(
         JSON.stringify(summary.counts),
         after.annotations.length,
@@ -229,8 +239,10 @@ export class WorkspaceIndex {
   /// Forgets a document.
   removeDocument(id: string): void {
     this.transaction(() => {
-      const seq = this.sql('SELECT seq FROM documents WHERE id = ?').pluck().get(id) as number | undefined;
-      if (seq === undefined) return;
+      const row = this.sql('SELECT seq, stamp FROM documents WHERE id = ?').get(id) as { seq: number; stamp: FileStamp } | undefined;
+      if (row === undefined) return;
+      const { seq } = row;
+      this.restamp(id, row.stamp, undefined);
       this.sql('DELETE FROM annotations WHERE doc = ?').run(seq);
       this.sql('DELETE FROM text_search WHERE rowid = ?').run(seq);
       this.sql('DELETE FROM texts WHERE doc = ?').run(seq);
@@ -247,6 +259,24 @@ export class WorkspaceIndex {
       // Another process reading it keeps the log; it is folded in later.
     }
     this.db.close();
+  }
+
+  /// The digest of the document files as indexed (see `withFileDigest`): equal to a scan's
+  /// `documentsDigest` when every file is as indexed.
+  filesDigest(): string | null {
+    return (this.sql("SELECT value FROM meta WHERE key = 'files_digest'").pluck().get() as string | undefined) ?? null;
+  }
+
+  /// Keeps the files' digest as document `id`'s stamp goes from `before` to `after` (undefined:
+  /// not indexed, or no more). Run inside the transaction that changes the stamp.
+  private restamp(id: string, before: FileStamp | undefined, after: FileStamp | undefined): void {
+    const digest = this.filesDigest();
+    if (digest === null || before === after) return;
+    const path = `documents/${documentFileName(id)}`;
+    let next = digest;
+    if (before !== undefined) next = withFileDigest(next, path, before);
+    if (after !== undefined) next = withFileDigest(next, path, after);
+    this.sql("UPDATE meta SET value = ? WHERE key = 'files_digest'").run(next);
   }
 
   private insertAnnotation(seq: number, a: Annotation): void {
