@@ -75,11 +75,13 @@ export async function measureLibraryUi(browser: Browser, dir: string, expected: 
   if (unavailable) return { skipped: true, reason: unavailable };
   const index = join(repoRoot, 'out', 'renderer', 'index.html');
   const check = { total: `${expected.toLocaleString('en-US')} article${expected === 1 ? '' : 's'}`, count: expected, rows: await firstRows(dir, 200) };
-  const served = await startServe(dir);
+  // The page is open before the server starts, as a user's browser is: a new tab's own start-up
+  // (headless Chromium loads its omnibox's pages into each) is not the library's.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const served = await startServe(dir);
     try {
-      const page = await context.newPage();
       await page.goto(served.url);
       const shown = await page.waitForFunction(firstScreenShown, check, { polling: 'raf', timeout: 300_000 });
       const { ms, rows } = (await shown.jsonValue()) as { ms: number; rows: number };
@@ -93,9 +95,9 @@ export async function measureLibraryUi(browser: Browser, dir: string, expected: 
         rendererBuiltAt: statSync(index).mtime.toISOString(),
       };
     } finally {
-      await context.close();
+      await stopServe(served.child);
     }
   } finally {
-    await stopServe(served.child);
+    await context.close();
   }
 }
