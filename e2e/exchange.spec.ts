@@ -12,7 +12,7 @@ import { parse } from 'csv-parse/sync';
 import { highlight, openSeeds, saved, SEED_001, storedDocument, tag } from './pageActions';
 import { expect, repoRoot, test } from './workbench';
 
-const CSV_HEADER = ['document_id', 'document_title', 'annotation_id', 'annotator', 'label', 'start', 'end', 'text', 'context', 'note', 'review_status', 'created_at'];
+const CSV_HEADER = ['document_id', 'document_title', 'annotation_id', 'annotator', 'label', 'start', 'end', 'text', 'context', 'note', 'review_status', 'created_at', 'outlet', 'published_at', 'url'];
 
 /// Runs `awb` and returns its standard output.
 function awb(...args: string[]): string {

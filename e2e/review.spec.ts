@@ -119,7 +119,7 @@ test('review a colleague: step, accept, reject, comment, correct; decisions pers
   test.setTimeout(120_000); // several CLI runs (import, agreement, a fresh import) besides the browser
   const root = mkdtempSync(join(tmpdir(), 'awb-review-'));
   const workspace = join(root, 'workspace');
-  awb('import', ...readdirSync(join(repoRoot, 'seeds')).map((f) => join(repoRoot, 'seeds', f)), '--workspace', workspace);
+  awb('import', ...readdirSync(join(repoRoot, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(repoRoot, 'seeds', f)), '--workspace', workspace);
   let files = storedFiles(workspace);
   const one = bySource(files, '001_');
   const three = bySource(files, '003_');

@@ -12,8 +12,11 @@ import type { AgreementReport } from '../main/core/agreement';
 import type { BackupInfo } from '../main/core/store/backups';
 import type { DifferenceKind, ReviewDecision, ReviewItem } from '../main/core/review';
 import type { LibraryPage, LibraryQuery, LibrarySort, ListedDocument } from '../main/core/store/sqlIndex/libraryQuery';
+import type { DocumentDetails, DocumentDetailsChange } from '../main/core/documentDetails';
 
 export type {
+  DocumentDetails,
+  DocumentDetailsChange,
   SearchResult,
   AgreementReport,
   BackupInfo,
@@ -120,6 +123,11 @@ export interface WorkbenchApi {
     import(files: ArticleFile[]): Promise<ImportReport>;
     /// Documents containing a phrase (case-insensitive), most occurrences first, with context.
     search(phrase: string): Promise<SearchResult[]>;
+    /// Changes a document's title and metadata (a field given replaces, `null` removes); resolves
+    /// with the details as saved.
+    update(id: string, change: DocumentDetailsChange): Promise<DocumentDetails>;
+    /// Every outlet a document names, with how many do, by name (the library's outlet filter).
+    outlets(): Promise<{ outlet: string; documents: number }[]>;
   };
   annotations: {
     create(annotation: NewAnnotation): Promise<Annotation>;
@@ -210,6 +218,8 @@ export const apiChannels = [
   'documents.open',
   'documents.import',
   'documents.search',
+  'documents.update',
+  'documents.outlets',
   'annotations.create',
   'annotations.update',
   'annotations.delete',

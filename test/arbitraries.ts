@@ -35,7 +35,7 @@ export const annotatedDocument: fc.Arbitrary<DocumentFile> = articleText.chain((
     const utf16 = (cp: number) => chars.slice(0, cp).join('').length;
     let file: DocumentFile = {
       schemaVersion: SCHEMA_VERSION,
-      document: { id: documentIdOf(text), title: text.split('\n')[0].slice(0, 80), sourceName: 'random.txt', text, importedAt: '2026-11-22T00:00:00.000Z' },
+      document: { id: documentIdOf(text), title: text.split('\n')[0].slice(0, 80), sourceName: 'random.txt', text, importedAt: '2026-11-22T00:00:00.000Z', meta: {} },
       annotations: [],
       relations: [],
     };

@@ -3,9 +3,9 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_ARTICLE_BYTES } from '../main/core/text/readArticle';
-import { awb, repoRoot, tempDir } from './helpers';
+import { awb, repoRoot, seedArticles, tempDir } from './helpers';
 
-const seeds = readdirSync(join(repoRoot, 'seeds')).map((n) => join(repoRoot, 'seeds', n));
+const seeds = seedArticles();
 
 describe('awb import / list / check', () => {
   const ws = join(tempDir(), 'w');
@@ -85,5 +85,45 @@ describe('awb import / list / check', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^awb: no workspace at /);
+  });
+});
+
+describe('awb meta set / meta import / list', () => {
+  it("sets a document's title and metadata by the start of its id, clears fields, and lists them", () => {
+    const ws = join(tempDir(), 'w');
+    expect(awb('import', ...seedArticles(), '--workspace', ws).code).toBe(0);
+    const [first] = JSON.parse(awb('list', '--json', '--workspace', ws).stdout) as { id: string; meta: object }[];
+    expect(first.meta).toEqual({});
+    const set = awb('meta', 'set', first.id.slice(0, 19), '--title', 'Aleppo: 728 rebels surrender', '--outlet', 'Gulf News', '--published', '2016-12-12', '--tag', 'Syria', '--tag', 'Aleppo', '--json', '--workspace', ws);
+    expect(set.stderr).toBe('');
+    expect(JSON.parse(set.stdout)).toEqual({ id: first.id, title: 'Aleppo: 728 rebels surrender', meta: { outlet: 'Gulf News', publishedAt: '2016-12-12', tags: ['Syria', 'Aleppo'] } });
+    expect(awb('meta', 'set', first.id, '--clear', 'tags', '--clear', 'published', '--workspace', ws).stdout).toBe(`${first.id}  Aleppo: 728 rebels surrender\n  outlet: Gulf News\n`);
+    const listed = JSON.parse(awb('list', '--json', '--workspace', ws).stdout) as { id: string; title: string; meta: object }[];
+    expect(listed.find((r) => r.id === first.id)).toMatchObject({ title: 'Aleppo: 728 rebels surrender', meta: { outlet: 'Gulf News' } });
+    expect(awb('list', '--workspace', ws).stdout).toContain('Aleppo: 728 rebels surrender  (Gulf News)');
+    const bad = awb('meta', 'set', first.id, '--published', 'last Monday', '--workspace', ws);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/meta\.publishedAt/);
+    expect(awb('meta', 'set', 'sha256:0000', '--outlet', 'X', '--workspace', ws).stderr).toMatch(/is not a document id/);
+    expect(awb('meta', 'set', first.id, '--clear', 'colour', '--workspace', ws).code).toBe(2);
+    expect(awb('check', '--workspace', ws).code).toBe(0);
+  });
+
+  it('imports a sidecar, one line per row; rows it cannot use go to stderr and make exit 3', () => {
+    const dir = tempDir();
+    const ws = join(dir, 'w');
+    expect(awb('import', ...seedArticles(), '--workspace', ws).code).toBe(0);
+    const sidecar = join(dir, 'meta.json');
+    writeFileSync(sidecar, JSON.stringify([
+      { sourceName: '002_853c5aa4b7faf175.txt', outlet: 'The Outlet', publishedAt: '2016-12-13' },
+      { sourceName: 'nowhere.txt', outlet: 'X' },
+    ]));
+    const applied = awb('meta', 'import', sidecar, '--workspace', ws);
+    expect(applied.code).toBe(3);
+    expect(applied.stdout).toMatch(/^updated entry 1: Human rights monitor says/m);
+    expect(applied.stdout).toMatch(/1 updated, 0 unchanged, 1 problem\(s\)/);
+    expect(applied.stderr).toContain('entry 2: no document "nowhere.txt" in this workspace');
+    writeFileSync(join(dir, 'meta.xml'), '<x/>');
+    expect(awb('meta', 'import', join(dir, 'meta.xml'), '--workspace', ws).stderr).toMatch(/expected a \.csv or \.json metadata sidecar/);
   });
 });

@@ -119,7 +119,7 @@ export function corpusDocument(body: CorpusBody, index: number): DocumentFile {
   }));
   return {
     schemaVersion: SCHEMA_VERSION,
-    document: { id, title: titleOf(text), sourceName: `dispatch-${index}.txt`, text, importedAt: importedAt(index) },
+    document: { id, title: titleOf(text), sourceName: `dispatch-${index}.txt`, text, importedAt: importedAt(index), meta: {} },
     annotations,
     relations,
   };
@@ -145,7 +145,7 @@ function documentJsonMaker(body: CorpusBody): (index: number) => { id: string; j
   const prefix = (uuid: string) => `@@UUID@@${uuid.slice(24)}`;
   const marked: DocumentFile = {
     ...first,
-    document: { id: '@@ID@@', title: '@@TITLE@@', sourceName: '@@SOURCE@@', text: `@@TITLE@@${rest}`, importedAt: '@@DATE@@' },
+    document: { id: '@@ID@@', title: '@@TITLE@@', sourceName: '@@SOURCE@@', text: `@@TITLE@@${rest}`, importedAt: '@@DATE@@', meta: {} },
     annotations: first.annotations.map((a) => ({ ...a, id: prefix(a.id), docId: '@@ID@@' })),
     relations: first.relations.map((r) => ({ ...r, id: prefix(r.id), from: prefix(r.from), to: prefix(r.to) })),
   };

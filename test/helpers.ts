@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +10,14 @@ export function tempDir(prefix = 'awb-test-'): string {
 
 /// The repo root.
 export const repoRoot = join(import.meta.dirname, '..');
+
+/// The seed articles' paths (the seeds folder also holds their metadata sidecar).
+export function seedArticles(): string[] {
+  return readdirSync(join(repoRoot, 'seeds'))
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => join(repoRoot, 'seeds', name));
+}
 
 /// Runs the real `awb` command and returns its exit code and output.
 export function awb(...args: string[]): { code: number; stdout: string; stderr: string } {

@@ -31,6 +31,8 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'documents.open': async () => [firstId],
   'documents.import': async () => [[{ name: 'new.txt', base64: Buffer.from('A new article').toString('base64') }]],
   'documents.search': async () => ['Aleppo'],
+  'documents.update': async () => [firstId, { title: 'Aleppo, retitled', meta: { outlet: 'Business Standard', publishedAt: '2016-12-13', tags: ['aleppo'] } }],
+  'documents.outlets': async () => [],
   'annotations.create': async () => [{ docId: firstId, label: 'actor', start: 0, end: 5 }],
   'annotations.update': async () => [{ docId: firstId, id: (await span('actor', 6, 9)).id, label: 'location' }],
   'annotations.delete': async () => [firstId, (await span('figure', 10, 12)).id],
@@ -49,7 +51,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
     return [{ name: 'mine.awb.json', base64: built.base64 }];
   },
 };
-const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.summaries', 'documents.labelCounts', 'documents.open', 'documents.search', 'exports.build', 'review.annotators']);
+const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.summaries', 'documents.labelCounts', 'documents.open', 'documents.search', 'documents.outlets', 'exports.build', 'review.annotators']);
 
 beforeAll(async () => {
   mkdirSync(rendererDir, { recursive: true });
@@ -143,7 +145,7 @@ describe('the library in pages', () => {
     const page = await api.documents.list({ offset: 1, limit: 2 });
     expect(page).toMatchObject({ total: all, all, offset: 1 });
     expect(page.documents.map((d) => d.id)).toEqual(workspace.listDocuments().slice(1, 3).map((d) => d.id));
-    expect(Object.keys(page.documents[0]).sort()).toEqual(['characters', 'counts', 'id', 'sourceName', 'title']);
+    expect(Object.keys(page.documents[0]).sort()).toEqual(['characters', 'counts', 'id', 'meta', 'sourceName', 'title']);
     const titles = (await api.documents.list({ offset: 0, limit: 1000, sort: 'title' })).documents.map((d) => d.title);
     expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
     const filtered = await api.documents.list({ offset: 0, limit: 1000, filter: 'ALEPPO' });

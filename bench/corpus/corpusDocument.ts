@@ -41,7 +41,7 @@ export function corpusDocument(seed: number, index: number): DocumentFile {
   const importedAt = new Date(FIRST_IMPORTED_AT + index * 1000).toISOString();
   let file: DocumentFile = {
     schemaVersion: SCHEMA_VERSION,
-    document: { id: article.id, title: article.title, sourceName: article.sourceName, text: article.text, importedAt },
+    document: { id: article.id, title: article.title, sourceName: article.sourceName, text: article.text, importedAt, meta: {} },
     annotations: [],
     relations: [],
   };

@@ -136,7 +136,7 @@ function scroller(): Element {
 async function benchLoad(text: string, annotations: BenchSpan[]): Promise<void> {
   const first = annotations[0];
   const open: OpenDocument = {
-    document: { id: DOC_ID, title: text.split('\n', 1)[0].slice(0, 120), sourceName: 'bench.txt', text, importedAt: CREATED },
+    document: { id: DOC_ID, title: text.split('\n', 1)[0].slice(0, 120), sourceName: 'bench.txt', text, importedAt: CREATED, meta: {} },
     annotations: annotations.map(annotationOf),
     relations: [],
   };

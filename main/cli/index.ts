@@ -18,6 +18,8 @@ import { describeError } from '../core/fileErrors.js';
 import { EXIT_CODES_HELP, EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitWith } from './exit.js';
 import { exportCommand, type ExportOptions } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
+import { metaImportCommand, metaSetCommand, parseMetaField } from './metaCommand.js';
+import type { MetaField } from '../core/documentDetails.js';
 import { say, sayLines, warn, writeLines } from './output.js';
 import { printAgreementTable, printNotices } from './print.js';
 import { repairCommand, repairCommandLine } from './repairCommand.js';
@@ -84,13 +86,33 @@ function buildProgram(context: CliContext): Command {
         sourceName: d.sourceName,
         characters: d.characters,
         annotations: Object.values(d.counts).reduce((a, b) => a + b, 0),
+        meta: d.meta,
       }));
       if (options.json) return sayLines(terminalJson(rows));
       if (!rows.length) say('(no documents)');
       for (const r of rows) {
-        say(`${r.id.slice(0, 19)}…  ${String(r.characters).padStart(8)} chars  ${String(r.annotations).padStart(5)} ann.  ${r.sourceName}  ${r.title}`);
+        const source = [r.meta.outlet, r.meta.publishedAt?.slice(0, 10)].filter(Boolean).join(', ');
+        say(`${r.id.slice(0, 19)}…  ${String(r.characters).padStart(8)} chars  ${String(r.annotations).padStart(5)} ann.  ${r.sourceName}  ${r.title}${source ? `  (${source})` : ''}`);
       }
     });
+
+  const meta = program.command('meta').description("a document's title and metadata (outlet, date, author, URL, language, tags)");
+  configure(meta.command('set').description("change one document's title and metadata"))
+    .argument('<id>', 'the document (its id, or the start of it as awb list shows it)')
+    .option('--title <title>', 'the title')
+    .option('--outlet <name>', 'the outlet that published it')
+    .option('--published <date>', 'the publication date (2016-12-13, or a date and time)')
+    .option('--author <name>', 'the author')
+    .option('--url <url>', 'the address it was published at (http or https)')
+    .option('--language <tag>', 'its language (en, en-GB)')
+    .option('--tag <tag>', 'a tag (repeatable; replaces the tags)', collect, [])
+    .option('--clear <field>', 'remove a field (outlet, published, author, url, language, tags; repeatable)', (value: string, previous: MetaField[]) => [...previous, parseMetaField(value)], [] as MetaField[])
+    .option('--json', 'print the details as JSON')
+    .action(metaSetCommand);
+  configure(meta.command('import').description('apply a metadata sidecar (CSV or JSON, rows keyed by id or sourceName)'))
+    .argument('<file>', 'a .csv or .json file')
+    .addHelpText('after', '\nExit code 3: applied, with rows left out (each named on stderr).')
+    .action(metaImportCommand);
 
   configure(program.command('search').description('find a phrase (case-insensitive) in every document'))
     .argument('<phrase>', 'the words to find')

@@ -1,8 +1,9 @@
 /// Imports article files into a workspace and reports, per file, what happened and why.
-import { readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentSummary } from './model.js';
 import type { Workspace } from './store/workspace.js';
+import { applySidecar, readSidecar } from './metadataSidecar.js';
 import { ArticleRejected, articleFromBytes, readArticleFile, type ArticleText } from './text/readArticle.js';
 
 /// Articles read, then stored, at a time: memory holds one batch of texts, never the whole import.
@@ -43,11 +44,21 @@ export function importArticleUploads(workspace: Workspace, uploads: ArticleUploa
   );
 }
 
-/// Imports every article in `seedsDir` (first run of an empty workspace).
+/// Imports every article in `seedsDir` (first run of an empty workspace), then the metadata its
+/// `metadata.json` sidecar gives them: only what each article's own text states.
 export async function importSeeds(workspace: Workspace, seedsDir: string): Promise<ImportReport> {
   const names = (await readdir(seedsDir)).filter((n) => /\.(txt|md|html?)$/i.test(n)).sort();
-  return importArticleFiles(workspace, names.map((n) => join(seedsDir, n)));
+  const report = await importArticleFiles(workspace, names.map((n) => join(seedsDir, n)));
+  const sidecar = await readFile(join(seedsDir, SEED_METADATA), 'utf8').catch(() => null);
+  if (sidecar !== null) {
+    const applied = await applySidecar(workspace, readSidecar(sidecar, false));
+    if (applied.problems.length) throw new Error(`the seeds' ${SEED_METADATA}: ${applied.problems.join('; ')}`);
+  }
+  return report;
 }
+
+/// The seed articles' metadata sidecar.
+const SEED_METADATA = 'metadata.json';
 
 async function importEach(
   workspace: Workspace,

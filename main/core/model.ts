@@ -2,8 +2,8 @@
 /// from them so the validator and the type can never disagree.
 import { z } from 'zod';
 
-/// Current on-disk schema version of `workspace.json` and `documents/<hex>.json`.
-export const SCHEMA_VERSION = 1;
+/// Current on-disk schema version of `documents/<hex>.json` (2: the document's `meta`).
+export const SCHEMA_VERSION = 2;
 
 /// Schema version of `workspace.json`, which moves on its own since version 2 left the document
 /// list to the SQL index (DESIGN §4, scale).
@@ -142,16 +142,47 @@ export const DocumentSummarySchema = z.strictObject({
   characters: z.number().int().nonnegative(),
   importedAt: IsoDate,
   counts: z.record(z.string(), z.number().int().nonnegative()),
+  meta: z.lazy(() => DocumentMetaSchema),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 
-/// An article: immutable normalised text plus its metadata.
+/// Whether `value` is an absolute http or https address.
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/// A publication date: an ISO date (`2016-12-13`) or date-time, with or without its offset
+/// (sources state either).
+export const PublishedAtSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })], {
+  error: 'expected a date such as 2016-12-13, or a date and time such as 2016-12-13T09:30:00Z',
+});
+
+/// What is known about where and when an article appeared (DESIGN §10). Only what a source states
+/// or an analyst enters: nothing is guessed.
+export const DocumentMetaSchema = z.strictObject({
+  outlet: z.string().trim().min(1).max(200).optional(),
+  publishedAt: PublishedAtSchema.optional(),
+  author: z.string().trim().min(1).max(200).optional(),
+  url: z.string().max(2000).refine(isHttpUrl, 'expected an absolute http or https address').optional(),
+  /// A BCP 47 language tag (`en`, `en-GB`).
+  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'expected a language tag such as en or en-GB').optional(),
+  tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+});
+export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
+
+/// An article: immutable normalised text plus its metadata (the title and `meta` are editable).
 export const ArticleSchema = z.strictObject({
   id: DocumentIdSchema,
   title: z.string(),
   sourceName: z.string(),
   text: z.string().min(1),
   importedAt: IsoDate,
+  meta: DocumentMetaSchema,
 });
 export type Article = z.infer<typeof ArticleSchema>;
 

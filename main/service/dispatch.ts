@@ -9,6 +9,7 @@ import { MAX_LABELS } from '../core/labels.js';
 import { MAX_ARTICLE_BYTES } from '../core/text/readArticle.js';
 import { LibraryQuerySchema, MAX_PAGE_ROWS } from '../core/store/sqlIndex/libraryQuery.js';
 import { WorkbenchError } from '../core/errors.js';
+import { DocumentDetailsChangeSchema } from '../core/documentDetails.js';
 
 const ArticleFileSchema = z.strictObject({
   name: z.string().min(1).max(255),
@@ -26,6 +27,8 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'documents.open': z.tuple([DocumentIdSchema]),
   'documents.import': z.tuple([z.array(ArticleFileSchema).min(1).max(1000)]),
   'documents.search': z.tuple([z.string().trim().min(1, 'type something to search for').max(200)]),
+  'documents.update': z.tuple([DocumentIdSchema, DocumentDetailsChangeSchema]),
+  'documents.outlets': z.tuple([]),
   'annotations.create': z.tuple([
     z.strictObject({
       id: z.uuid().optional(),

@@ -16,6 +16,7 @@ import { importArticleUploads } from '../core/importArticles.js';
 import { decideItem, pairLayers } from '../core/review.js';
 import { searchDocuments } from '../core/search.js';
 import { checkLabelList } from '../core/labels.js';
+import { editDocumentDetails } from '../core/documentDetails.js';
 import { readDocuments } from '../core/store/readDocuments.js';
 import type { Workspace } from '../core/store/workspace.js';
 
@@ -46,6 +47,8 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
         return { document, annotations, relations, ...(repairNotice ? { repairNotice } : {}) };
       },
       search: (phrase) => searchDocuments(workspace, phrase),
+      update: (id, change) => workspace.updateDocument(id, (file) => editDocumentDetails(file, change)),
+      outlets: async () => workspace.outlets(),
       async import(files) {
         return importArticleUploads(
           workspace,

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { importSeeds } from '../../main/core/importArticles';
 import { DocumentFileSchema } from '../../main/core/model';
 import { Workspace } from '../../main/core/store/workspace';
-import { awb, repoRoot, tempDir } from '../helpers';
+import { awb, repoRoot, seedArticles, tempDir } from '../helpers';
 
 /// A workspace holding the five seed articles, optionally with a snapshot taken.
 async function seededWorkspace(backup: boolean): Promise<{ dir: string; files: string[] }> {
@@ -91,7 +91,7 @@ describe('writing commands print the store notices', () => {
   it('awb import says it removed the temporary files an interrupted save left', async () => {
     const { dir, files } = await seededWorkspace(false);
     writeFileSync(join(dir, 'documents', `${files[0]}.123456`), '{"half');
-    const imported = awb('import', join(repoRoot, 'seeds', readdirSync(join(repoRoot, 'seeds'))[0]), '--workspace', dir);
+    const imported = awb('import', seedArticles()[0], '--workspace', dir);
     expect(imported.code).toBe(0);
     expect(imported.stderr).toContain('awb import: removed 1 temporary file(s) left by an interrupted save');
   });

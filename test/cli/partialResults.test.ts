@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { awb, repoRoot, tempDir } from '../helpers';
+import { awb, seedArticles, tempDir } from '../helpers';
 
-const seeds = readdirSync(join(repoRoot, 'seeds')).map((n) => join(repoRoot, 'seeds', n));
+const seeds = seedArticles();
 
 function exchangeFile(dir: string): string {
   const text = 'Geneva talks went on while civilians left Aleppo.';

@@ -19,7 +19,7 @@ function document(text: string, spans: [annotator: string, label: string, phrase
       createdAt: '2026-11-22T00:00:00.000Z', updatedAt: '2026-11-22T00:00:00.000Z', origin: 'manual',
     };
   });
-  return { schemaVersion: SCHEMA_VERSION, document: { id, title: text.slice(0, 20), sourceName: 'x.txt', text, importedAt: '2026-11-22T00:00:00.000Z' }, annotations, relations: [] };
+  return { schemaVersion: SCHEMA_VERSION, document: { id, title: text.slice(0, 20), sourceName: 'x.txt', text, importedAt: '2026-11-22T00:00:00.000Z', meta: {} }, annotations, relations: [] };
 }
 
 describe('agreement, hand-computed', () => {

@@ -30,7 +30,7 @@ const docId = documentIdOf(text);
 const author = { annotator: 'ana', now: '2026-11-22T10:00:00.000Z' };
 const empty: DocumentFile = {
   schemaVersion: SCHEMA_VERSION,
-  document: { id: docId, title: 't', sourceName: 't.txt', text, importedAt: author.now },
+  document: { id: docId, title: 't', sourceName: 't.txt', text, importedAt: author.now, meta: {} },
   annotations: [],
   relations: [],
 };

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { checkWorkspace } from '../../main/core/store/checkWorkspace';
 import { Workspace } from '../../main/core/store/workspace';
 import { documentIdOf } from '../../main/core/text/readArticle';
 import { annotatedDocuments } from '../arbitraries';
-import { awb, repoRoot, tempDir } from '../helpers';
+import { awb, seedArticles, tempDir } from '../helpers';
 
 const comparable = (a: Annotation) => ({
   id: a.id, docId: a.docId, label: a.label, start: a.start, end: a.end, quote: a.quote, annotator: a.annotator,
@@ -59,8 +59,8 @@ describe('exchange round trip', () => {
 
 const text = 'Staffan de Mistura said 😀 the talks in Geneva failed. Geneva again.';
 const base = (): DocumentFile => ({
-  schemaVersion: 1,
-  document: { id: documentIdOf(text), title: 'Talks', sourceName: 't.txt', text, importedAt: '2026-11-22T00:00:00.000Z' },
+  schemaVersion: 2,
+  document: { id: documentIdOf(text), title: 'Talks', sourceName: 't.txt', text, importedAt: '2026-11-22T00:00:00.000Z', meta: {} },
   annotations: [],
   relations: [],
 });
@@ -154,7 +154,7 @@ describe('awb export and import of exchange files', () => {
   it('exports every format from the seed workspace, and imports the exchange file into a fresh one', () => {
     const dir = tempDir();
     const ws = join(dir, 'w');
-    expect(awb('import', ...readdirSync(join(repoRoot, 'seeds')).map((n) => join(repoRoot, 'seeds', n)), '--workspace', ws).code).toBe(0);
+    expect(awb('import', ...seedArticles(), '--workspace', ws).code).toBe(0);
     for (const [format, out] of [['exchange', 'all.awb.json'], ['jsonl', 'all.jsonl'], ['csv', 'all.csv'], ['conll', 'all.conll'], ['brat', 'brat'], ['brat', 'brat.zip'], ['w3c', 'all.jsonld']]) {
       const result = awb('export', '--format', format, '--out', join(dir, out), '--workspace', ws);
       expect(result.code, `${format}: ${result.stderr}`).toBe(0);

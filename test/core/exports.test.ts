@@ -135,7 +135,7 @@ describe('every exported span slices to its text, in code points', () => {
 
 const doc = (text: string): DocumentFile => ({
   schemaVersion: SCHEMA_VERSION,
-  document: { id: documentIdOf(text), title: 'T', sourceName: 't.txt', text, importedAt: '2026-11-22T00:00:00.000Z' },
+  document: { id: documentIdOf(text), title: 'T', sourceName: 't.txt', text, importedAt: '2026-11-22T00:00:00.000Z', meta: {} },
   annotations: [],
   relations: [],
 });
@@ -238,7 +238,7 @@ describe('exports from a workspace', () => {
   it('apply the scope: documents, annotators, labels', async () => {
     const ws = await Workspace.open(tempDir());
     const a = doc('Alpha text about Aleppo.');
-    await ws.importArticle({ id: a.document.id, sourceName: 'a.txt', title: 'A', text: a.document.text, encoding: 'utf-8', warnings: [] });
+    await ws.importArticle({ id: a.document.id, sourceName: 'a.txt', title: 'A', text: a.document.text, meta: {}, encoding: 'utf-8', warnings: [] });
     const { createWorkbench } = await import('../../main/service/workbench');
     const api = createWorkbench(ws);
     await api.annotations.create({ docId: a.document.id, label: 'location', start: 17, end: 23 });
@@ -260,7 +260,7 @@ describe('writing exports', () => {
     mkdirSync(join(dir, 'x'));
     writeFileSync(join(dir, 'x', 'keep'), '');
     const ws = await Workspace.open(join(dir, 'ws'));
-    await ws.importArticle({ id: doc('Zip me').document.id, sourceName: 'z.txt', title: 'Z', text: 'Zip me', encoding: 'utf-8', warnings: [] });
+    await ws.importArticle({ id: doc('Zip me').document.id, sourceName: 'z.txt', title: 'Z', text: 'Zip me', meta: {}, encoding: 'utf-8', warnings: [] });
     await writeExport(ws, 'brat', {}, join(dir, 'out.zip'));
     await ws.close();
     const bytes = readFileSync(join(dir, 'out.zip'));

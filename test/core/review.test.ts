@@ -15,7 +15,7 @@ function ann(annotator: string, label: string, phrase: string, trimStart = 0): A
 }
 const file = (annotations: Annotation[]): DocumentFile => ({
   schemaVersion: SCHEMA_VERSION,
-  document: { id, title: 'T', sourceName: 't.txt', text, importedAt: '2026-11-22T00:00:00.000Z' },
+  document: { id, title: 'T', sourceName: 't.txt', text, importedAt: '2026-11-22T00:00:00.000Z', meta: {} },
   annotations,
   relations: [],
 });

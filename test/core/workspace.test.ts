@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importArticleFiles, importSeeds } from '../../main/core/importArticles';
 import { checkWorkspace } from '../../main/core/store/checkWorkspace';
@@ -11,7 +11,7 @@ import { WorkspaceLockedError } from '../../main/core/store/workspaceLock';
 import { articleFromBytes } from '../../main/core/text/readArticle';
 import { resolveWorkspaceDir } from '../../main/core/workspaceLocation';
 import type { LibraryQuery } from '../../main/core/store/sqlIndex/libraryQuery';
-import { awb, repoRoot, tempDir } from '../helpers';
+import { awb, repoRoot, seedArticles, tempDir } from '../helpers';
 
 const article = (text: string, name = 'a.txt') => articleFromBytes(name, new TextEncoder().encode(text));
 
@@ -27,7 +27,7 @@ describe('workspace store', () => {
     expect(readdirSync(join(dir, 'documents'))).toHaveLength(5);
     const reopened = await Workspace.open(dir, { readOnly: true });
     expect(reopened.created).toBe(false);
-    expect(reopened.listDocuments().map((d) => d.sourceName)).toEqual(readdirSync(join(repoRoot, 'seeds')).sort());
+    expect(reopened.listDocuments().map((d) => d.sourceName)).toEqual(seedArticles().map((path) => basename(path)));
     const doc = await reopened.readDocument(reopened.listDocuments()[0].id);
     expect(doc.document.text).toBe(readFileSync(join(repoRoot, 'seeds', doc.document.sourceName), 'utf8').normalize('NFC'));
   });
@@ -194,7 +194,7 @@ describe('the library (pages from the SQL index)', () => {
     const page = await ws.libraryPage({ offset: 0, limit: 100 });
     expect(page.total).toBe(5);
     expect(page.all).toBe(5);
-    expect(page.documents.map((d) => Object.keys(d).sort())).toEqual(page.documents.map(() => ['characters', 'counts', 'id', 'sourceName', 'title']));
+    expect(page.documents.map((d) => Object.keys(d).sort())).toEqual(page.documents.map(() => ['characters', 'counts', 'id', 'meta', 'sourceName', 'title']));
     expect(page.documents).toEqual(ws.listDocuments().map(({ importedAt: _importedAt, ...rest }) => rest));
     expect(ws.listDocuments()[0].importedAt).toMatch(/^\d{4}-/);
     await ws.close();

@@ -81,7 +81,7 @@ export async function indexDisagreements(workspace: Workspace, files: Map<string
 /// A listed document with its counts in label order, so that two can be compared as JSON.
 function sortedCounts(listed: ListedDocument): ListedDocument {
   const counts = Object.fromEntries(Object.entries(listed.counts).sort(([a], [b]) => a.localeCompare(b)));
-  return { id: listed.id, title: listed.title, sourceName: listed.sourceName, characters: listed.characters, counts };
+  return { id: listed.id, title: listed.title, sourceName: listed.sourceName, characters: listed.characters, counts, meta: listed.meta };
 }
 
 /// Whether the index on disk is behind a document's file: it lacks the document, or holds another

@@ -6,7 +6,7 @@ import type { LibraryPage, LibraryQuery, ListedDocument } from '../../preload/ap
 import { KEPT_PAGES, LibraryPages, PAGE_ROWS, pagesCovering } from '../../renderer/src/library/libraryPages';
 import { rowForKey } from '../../renderer/src/library/libraryRows';
 
-const doc = (n: number, prefix = 'doc'): ListedDocument => ({ id: `${prefix}-${n}`, title: `${prefix} ${n}`, sourceName: `${prefix}-${n}.txt`, characters: n, counts: {} });
+const doc = (n: number, prefix = 'doc'): ListedDocument => ({ id: `${prefix}-${n}`, title: `${prefix} ${n}`, sourceName: `${prefix}-${n}.txt`, characters: n, counts: {}, meta: {} });
 
 /// A service whose replies wait until the test sends them.
 function fakeService(count: number) {

@@ -17,7 +17,7 @@ function tag(annotator: string, label: string, phrase: string): Annotation {
   return { id, docId, label, start, end: start + phrase.length, quote: phrase, annotator, createdAt: at, updatedAt: at, origin: 'manual' };
 }
 const file = (annotations: Annotation[]) =>
-  ({ schemaVersion: 1, document: { id: docId, title: 'T', sourceName: 't.txt', text, importedAt: '2024-01-01T00:00:00.000Z' }, annotations, relations: [] }) as DocumentFile;
+  ({ schemaVersion: 2, document: { id: docId, title: 'T', sourceName: 't.txt', text, importedAt: '2024-01-01T00:00:00.000Z', meta: {} }, annotations, relations: [] }) as DocumentFile;
 
 const labels: Label[] = [
   { id: 'actor', name: 'Actor', color: '#2f6fdf', key: '1' },

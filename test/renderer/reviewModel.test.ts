@@ -31,8 +31,8 @@ function tag(annotator: string, label: string, phrase: string): Annotation {
 }
 function file(annotations: Annotation[]): DocumentFile {
   return {
-    schemaVersion: 1,
-    document: { id: docId, title: 'T', sourceName: 't.txt', text, importedAt: '2024-01-01T00:00:00.000Z' },
+    schemaVersion: 2,
+    document: { id: docId, title: 'T', sourceName: 't.txt', text, importedAt: '2024-01-01T00:00:00.000Z', meta: {} },
     annotations,
     relations: [],
   } as DocumentFile;

@@ -10,7 +10,7 @@ function docOf(id: string, text: string, phrases: [string, string][]): DocState 
     const start = text.indexOf(phrase);
     return { id: annotationId, docId: id, label: 'location', start, end: start + phrase.length, quote: phrase, annotator: 'me', createdAt: 't', updatedAt: 't', origin: 'manual' };
   });
-  return docStateOf({ document: { id, title: id, sourceName: `${id}.txt`, text, importedAt: 't' }, annotations, relations: [] });
+  return docStateOf({ document: { id, title: id, sourceName: `${id}.txt`, text, importedAt: 't', meta: {} }, annotations, relations: [] });
 }
 
 const ready = (...docs: DocState[]): Map<string, DocLoad> => new Map(docs.map((doc) => [doc.document.id, { status: 'ready', doc }]));

@@ -14,7 +14,7 @@ const text = 'Staffan de Mistura spoke in Geneva.';
 
 function opened(annotations: Annotation[], repairNotice?: string): OpenDocument {
   return {
-    document: { id: docId, title: 'T', sourceName: 't.txt', text, importedAt: '2016-12-14T10:00:00.000Z' },
+    document: { id: docId, title: 'T', sourceName: 't.txt', text, importedAt: '2016-12-14T10:00:00.000Z', meta: {} },
     annotations,
     relations: [],
     ...(repairNotice ? { repairNotice } : {}),

@@ -116,7 +116,7 @@ export async function importExchange(workspace: Workspace, file: string, envelop
   const missing = new Map(documents.filter((d) => !workspace.hasDocument(d.id)).map((d) => [d.id, d]));
   if (missing.size) {
     const outcomes = await workspace.importArticles(
-      [...missing.values()].map((d) => ({ id: d.id, sourceName, title: d.title, text: d.text, encoding: 'utf-8' as const, warnings: [] })),
+      [...missing.values()].map((d) => ({ id: d.id, sourceName, title: d.title, text: d.text, meta: {}, encoding: 'utf-8' as const, warnings: [] })),
     );
     report.documentsAdded = outcomes.filter((o) => o.status === 'imported').length;
   }

@@ -1,4 +1,4 @@
-/// CSV export (DESIGN §5): one row per annotation, RFC 4180 quoting (csv-stringify), code point
+/// CSV export (DESIGN §5, §10): one row per annotation, its document's outlet, date and address, RFC 4180 quoting (csv-stringify), code point
 /// offsets, and cells that a spreadsheet would run as a formula prefixed with `'`.
 import { stringify } from 'csv-stringify/sync';
 import { notePlainText, type DocumentFile } from '../model.js';
@@ -7,7 +7,7 @@ import { OffsetConverter } from '../offsets.js';
 /// Column order of the CSV export.
 export const CSV_COLUMNS = [
   'document_id', 'document_title', 'annotation_id', 'annotator', 'label', 'start', 'end', 'text', 'context', 'note',
-  'review_status', 'created_at',
+  'review_status', 'created_at', 'outlet', 'published_at', 'url',
 ] as const;
 
 /// Characters around a span shown in the `context` column, on each side (code points).
@@ -35,12 +35,14 @@ export const CSV_HEADER = stringify([], { ...CSV_STRINGIFY_OPTIONS, header: true
 export function csvRows(file: DocumentFile): string {
   const rows: (string | number)[][] = [];
   const offsets = new OffsetConverter(file.document.text);
+  const { meta } = file.document;
   for (const a of file.annotations) {
     const start = offsets.toCodePoint(a.start);
     const end = offsets.toCodePoint(a.end);
     const cells = [
       file.document.id, file.document.title, a.id, a.annotator, a.label, start, end, a.quote,
       contextOf(offsets, start, end), notePlainText(a.note), a.review?.status ?? '', a.createdAt,
+      meta.outlet ?? '', meta.publishedAt ?? '', meta.url ?? '',
     ];
     rows.push(cells.map((c) => (typeof c === 'string' ? protectCell(c) : c)));
   }

@@ -1,4 +1,4 @@
-/// JSONL export (DESIGN §5): one document per line with its spans (code point offsets) and its
+/// JSONL export (DESIGN §5, §10): one document per line with its metadata, its spans (code point offsets) and its
 /// speaker links as indexes into `spans`.
 import type { DocumentFile } from '../model.js';
 import { OffsetConverter } from '../offsets.js';
@@ -10,6 +10,7 @@ export function jsonlLine(file: DocumentFile): string {
   const line = JSON.stringify({
     id: file.document.id,
     title: file.document.title,
+    meta: file.document.meta,
     text: file.document.text,
     spans: file.annotations.map((a) => ({
       start: offsets.toCodePoint(a.start),

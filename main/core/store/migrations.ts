@@ -20,7 +20,10 @@ export const MIGRATIONS: Record<FileKind, Record<number, Migration>> = {
     // the document files themselves (every entry was derived from one).
     1: ({ documents: _documents, ...rest }) => rest,
   },
-  document: {},
+  document: {
+    // Version 2: a document's metadata (DESIGN §10), empty for what was imported before it.
+    1: ({ document, ...rest }) => ({ ...rest, document: { ...(document as object), meta: {} } }),
+  },
 };
 
 /// A file written by a newer version of the app: never treated as damaged, never overwritten.

@@ -77,6 +77,10 @@ export class Workspace {
   private readonly repairs = new Map<string, string>();
   private changedSinceBackup = false;
   private openingBackup: Promise<void> = Promise.resolve();
+  /// The snapshot that holds the files as they were when the workspace was opened, once taken.
+  private openingBackupName: string | null = null;
+  /// Whether the user was told that document files of an older schema are upgraded as they are read.
+  private toldDocumentUpgrades = false;
   private backupTimer: NodeJS.Timeout | null = null;
   /// Null when opened read-only.
   private readonly writes: LockedWrites | null;
@@ -152,7 +156,7 @@ export class Workspace {
         // In the background: the library need not wait for the copy; close() and backups() do.
         if (workspace.documentCount()) {
           workspace.openingBackup = scanned.then((scan) => snapshotWorkspace(dir, { unlessUnchanged: true, scan: scan ?? undefined })).then(
-            () => undefined,
+            (backup) => void (workspace.openingBackupName = backup.name),
             (error: unknown) => void workspace.notices.push(`the backup taken on opening failed: ${describeError(error)}`),
           );
         }
@@ -205,6 +209,16 @@ export class Workspace {
   /// Documents that may hold the phrase `words` (see `WorkspaceIndex.searchCandidates`).
   searchCandidates(words: string[], offset: number, limit: number): SearchCandidate[] {
     return this.sql.ask((sql) => sql.searchCandidates(words, offset, limit));
+  }
+
+  /// The documents imported from a file of this name.
+  documentIdsNamed(sourceName: string): string[] {
+    return this.sql.ask((sql) => sql.documentIdsNamed(sourceName));
+  }
+
+  /// Every outlet a document names, with how many do.
+  outlets(): { outlet: string; documents: number }[] {
+    return this.sql.ask((sql) => sql.outlets());
   }
 
   /// Annotations per annotator over every document, once the index was checked.
@@ -372,7 +386,7 @@ export class Workspace {
   private async writeNewDocument(article: ArticleText, importedAt: string, guard: BeforeRename): Promise<DocumentFile> {
     const file: DocumentFile = {
       schemaVersion: SCHEMA_VERSION,
-      document: { id: article.id, title: article.title, sourceName: article.sourceName, text: article.text, importedAt },
+      document: { id: article.id, title: article.title, sourceName: article.sourceName, text: article.text, importedAt, meta: article.meta },
       annotations: [],
       relations: [],
     };
@@ -464,15 +478,26 @@ export class Workspace {
     );
   }
 
-  /// Writes back a file that was read in an older schema and migrated, after taking a backup.
-  private async saveUpgraded<T extends object>(relativePath: string, db: JsonDb<T>, guard?: BeforeRename): Promise<void> {
+  /// Writes back a file that was read in an older schema and migrated, once a backup holds it as
+  /// it was: `workspace.json` after a snapshot of its own; a document file after the opening
+  /// backup (one snapshot a document would cost a scan of 100,000 files each), told once. Resolves
+  /// with whether it wrote.
+  private async saveUpgraded<T extends object>(relativePath: string, db: JsonDb<T>, guard?: BeforeRename): Promise<boolean> {
     const from = upgradedFrom.get(db.data);
-    if (from === undefined || !this.writes) return;
-    const backup = await snapshotWorkspace(this.dir);
+    if (from === undefined || !this.writes) return false;
+    const isDocument = relativePath !== 'workspace.json';
+    if (isDocument) await this.openingBackup;
+    const backup = (isDocument && this.openingBackupName) || (await snapshotWorkspace(this.dir)).name;
     await db.adapter.write(db.data, guard ?? (await this.writes.guard()));
     upgradedFrom.delete(db.data);
-    const to = SCHEMA_VERSIONS[relativePath === 'workspace.json' ? 'workspace' : 'document'];
-    this.notices.push(`upgraded ${relativePath} from schema ${from} to ${to}; the previous state is backup ${backup.name}`);
+    const to = SCHEMA_VERSIONS[isDocument ? 'document' : 'workspace'];
+    if (!isDocument) {
+      this.notices.push(`upgraded ${relativePath} from schema ${from} to ${to}; the previous state is backup ${backup}`);
+    } else if (!this.toldDocumentUpgrades) {
+      this.toldDocumentUpgrades = true;
+      this.notices.push(`document files of schema ${from} are upgraded to schema ${to} as they are opened; backup ${backup} holds them as they were`);
+    }
+    return true;
   }
 
   private async backupIfChanged(): Promise<void> {
@@ -561,7 +586,10 @@ export class Workspace {
       await db.read();
       this.sql.update((sql) => sql.putDocument(db.data, this.stampOf(id)));
     }
-    if (this.writes) await this.saveUpgraded(relativePath, db);
+    if (this.writes && (await this.saveUpgraded(relativePath, db))) {
+      const upgraded = db.data;
+      this.sql.update((sql) => sql.updateDocument(upgraded, upgraded, this.stampOf(id)));
+    }
     return db;
   }
 

@@ -23,8 +23,8 @@ export function defaultAnnotator(): string {
 export function summarise(file: DocumentFile): DocumentSummary {
   const counts: Record<string, number> = {};
   for (const a of file.annotations) counts[a.label] = (counts[a.label] ?? 0) + 1;
-  const { id, title, sourceName, text, importedAt } = file.document;
-  return { id, title, sourceName, characters: [...text].length, importedAt, counts };
+  const { id, title, sourceName, text, importedAt, meta } = file.document;
+  return { id, title, sourceName, characters: [...text].length, importedAt, counts, meta };
 }
 
 /// A new workspace's `workspace.json`: the default labels, the OS user as annotator.

@@ -3,6 +3,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import type { DocumentMeta } from '../model.js';
+import { frontMatter, htmlMetadata } from './articleMetadata.js';
 import { decodeText, type TextEncodingName } from './decodeText.js';
 import { htmlToText } from './htmlToText.js';
 import { normaliseText } from './normaliseText.js';
@@ -10,8 +12,8 @@ import { normaliseText } from './normaliseText.js';
 /// Largest article file accepted (20 MiB).
 export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
 
-const KINDS: Record<string, 'text' | 'html'> = {
-  '.txt': 'text', '.text': 'text', '.md': 'text', '.markdown': 'text', '.html': 'html', '.htm': 'html',
+const KINDS: Record<string, 'text' | 'markdown' | 'html'> = {
+  '.txt': 'text', '.text': 'text', '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html',
 };
 
 /// A file that cannot become an article; `message` is "<file>: <reason>".
@@ -25,12 +27,15 @@ export class ArticleRejected extends Error {
   }
 }
 
-/// An article ready to store: normalised text, its id, a title and anything worth telling the user.
+/// An article ready to store: normalised text, its id, a title, what the file states about itself
+/// and anything worth telling the user.
 export interface ArticleText {
   id: string;
   sourceName: string;
+  /// The title the file states (HTML head, front matter), else its first line with a letter.
   title: string;
   text: string;
+  meta: DocumentMeta;
   encoding: TextEncodingName;
   warnings: string[];
 }
@@ -83,22 +88,24 @@ export function articleFromBytes(name: string, bytes: Uint8Array, label = name):
   if (!hasBom && bytes.includes(0)) throw new ArticleRejected(label, 'binary file (contains NUL bytes), not text');
   const decoded = decodeText(bytes);
   if (decoded.text.includes('\u0000')) throw new ArticleRejected(label, 'binary file (contains NUL characters), not text');
-  const visible = kind === 'html' ? htmlToText(decoded.text) : decoded.text;
-  const text = normaliseText(visible);
+  // Metadata the file states; a Markdown file's front matter is not part of its text.
+  const stated = kind === 'html' ? { ...htmlMetadata(decoded.text), body: htmlToText(decoded.text) } : kind === 'markdown' ? frontMatter(decoded.text) : null;
+  const text = normaliseText(stated?.body ?? decoded.text);
   if (!text.trim()) {
     throw new ArticleRejected(label, kind === 'html' ? 'the page has no visible text' : 'the file contains only whitespace');
   }
   return {
     id: documentIdOf(text),
     sourceName: name,
-    title: titleOf(text),
+    title: stated?.title ? normaliseText(stated.title) : titleOf(text),
     text,
+    meta: stated?.meta ?? {},
     encoding: decoded.encoding,
-    warnings: decoded.warnings.map((w) => `${label}: ${w}`),
+    warnings: [...decoded.warnings, ...(stated?.warnings ?? [])].map((w) => `${label}: ${w}`),
   };
 }
 
-function checkKindAndSize(label: string, name: string, size: number): 'text' | 'html' {
+function checkKindAndSize(label: string, name: string, size: number): 'text' | 'markdown' | 'html' {
   const kind = KINDS[extname(name).toLowerCase()];
   if (!kind) throw new ArticleRejected(label, 'unsupported file type (expected .txt, .md or .html)');
   if (size > MAX_ARTICLE_BYTES) {

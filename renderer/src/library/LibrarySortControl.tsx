@@ -15,6 +15,8 @@ export const LIBRARY_SORT_CHOICES: Readonly<Record<LibrarySort, readonly [ascend
   title: ['Title A–Z', 'Title Z–A'],
   characters: ['Shortest first', 'Longest first'],
   annotations: ['Fewest tags first', 'Most tags first'],
+  outlet: ['Outlet A–Z', 'Outlet Z–A'],
+  published: ['Published earliest first', 'Published latest first'],
 };
 
 const valueOf = (order: LibrarySortOrder) => `${order.sort}:${order.descending ? 'descending' : 'ascending'}`;

@@ -12,8 +12,9 @@ import { sqliteOptions } from './sqliteBinding.js';
 export const INDEX_FILE = 'index.sqlite';
 
 /// The layout version; an index of another version is rebuilt, never migrated. (2: the full-text
-/// table is given words only, see `indexedWords`; 3: the files' digest in `meta`.)
-const INDEX_VERSION = 3;
+/// table is given words only, see `indexedWords`; 3: the files' digest in `meta`; 4: documents'
+/// metadata, outlet and publication date as columns to sort by.)
+const INDEX_VERSION = 4;
 
 /// The tokenizer of the full-text index. Combining marks count as parts of words (as letters,
 /// digits and private-use characters do), so a decomposed accent does not split a word in two.
@@ -31,12 +32,17 @@ CREATE TABLE documents (
   counts TEXT NOT NULL,
   annotations INTEGER NOT NULL,
   filter_key TEXT NOT NULL,
-  stamp TEXT NOT NULL
+  stamp TEXT NOT NULL,
+  outlet TEXT,
+  published_at TEXT,
+  meta TEXT NOT NULL
 );
 CREATE INDEX documents_by_import ON documents (imported_at, seq);
 CREATE INDEX documents_by_title ON documents (title COLLATE NOCASE, seq);
 CREATE INDEX documents_by_characters ON documents (characters, seq);
 CREATE INDEX documents_by_annotations ON documents (annotations, seq);
+CREATE INDEX documents_by_outlet ON documents (outlet COLLATE NOCASE, seq);
+CREATE INDEX documents_by_published ON documents (published_at, seq);
 CREATE TABLE annotations (
   doc INTEGER NOT NULL,
   id TEXT NOT NULL,

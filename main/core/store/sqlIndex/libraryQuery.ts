@@ -4,20 +4,22 @@ import { z } from 'zod';
 import type { DocumentSummary } from '../../model.js';
 
 /// The orders the library can be sorted in.
-export const LIBRARY_SORTS = ['imported', 'title', 'characters', 'annotations'] as const;
+export const LIBRARY_SORTS = ['imported', 'title', 'characters', 'annotations', 'outlet', 'published'] as const;
 export type LibrarySort = (typeof LIBRARY_SORTS)[number];
 
 /// Most rows one page may hold.
 export const MAX_PAGE_ROWS = 1000;
 
 /// One page of the library: `limit` rows from `offset`, in `sort` order, of the documents whose
-/// title or file name contains `filter` (case- and accent-insensitive; blank for all).
+/// title, file name or outlet contains `filter` (case- and accent-insensitive; blank for all) and,
+/// when `outlet` is given, whose outlet is that one (case-insensitive).
 export const LibraryQuerySchema = z.strictObject({
   offset: z.number().int().nonnegative(),
   limit: z.number().int().min(1).max(MAX_PAGE_ROWS),
   sort: z.enum(LIBRARY_SORTS).optional(),
   descending: z.boolean().optional(),
   filter: z.string().max(200).optional(),
+  outlet: z.string().max(200).optional(),
 });
 export type LibraryQuery = z.infer<typeof LibraryQuerySchema>;
 

@@ -3,7 +3,7 @@
 /// on PostgreSQL would answer too: plain tables, no SQLite-only construct but the full-text
 /// table (`text_search`, FTS5), which such a server would replace with its own text search.
 import type Database from 'better-sqlite3';
-import type { Annotation, DocumentFile, DocumentSummary } from '../../model.js';
+import type { Annotation, DocumentFile, DocumentMeta, DocumentSummary } from '../../model.js';
 import { indexedWords } from '../../text/searchWords.js';
 import { documentFileName, summarise } from '../workspaceFiles.js';
 import { withFileDigest } from '../workspaceScan.js';
@@ -18,16 +18,19 @@ export function stampOf(stats: { ino: number; size: number; mtimeMs: number }): 
   return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
 }
 
-/// The key the library's filter matches: title and file name, lower case, accents removed.
-export function filterKey(title: string, sourceName: string): string {
-  return `${title}\n${sourceName}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/// The key the library's filter matches: title, file name and outlet, lower case, accents removed.
+export function filterKey(title: string, sourceName: string, outlet = ''): string {
+  return `${title}\n${sourceName}\n${outlet}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-const ORDER: Record<LibrarySort, string> = {
-  imported: 'imported_at, seq',
-  title: 'title COLLATE NOCASE, seq',
-  characters: 'characters, seq',
-  annotations: 'annotations, seq',
+/// Each order's columns; documents without an outlet or a date come last either way.
+const ORDER: Record<LibrarySort, (direction: string) => string> = {
+  imported: (d) => `imported_at ${d}, seq ${d}`,
+  title: (d) => `title COLLATE NOCASE ${d}, seq ${d}`,
+  characters: (d) => `characters ${d}, seq ${d}`,
+  annotations: (d) => `annotations ${d}, seq ${d}`,
+  outlet: (d) => `outlet IS NULL, outlet COLLATE NOCASE ${d}, seq ${d}`,
+  published: (d) => `published_at IS NULL, published_at ${d}, seq ${d}`,
 };
 
 interface DocumentRow {
@@ -38,10 +41,29 @@ interface DocumentRow {
   characters: number;
   imported_at: string;
   counts: string;
+  meta: string;
 }
 
 function summaryOf(row: DocumentRow): DocumentSummary {
-  return { id: row.id, title: row.title, sourceName: row.source_name, characters: row.characters, importedAt: row.imported_at, counts: JSON.parse(row.counts) as Record<string, number> };
+  return {
+    id: row.id,
+    title: row.title,
+    sourceName: row.source_name,
+    characters: row.characters,
+    importedAt: row.imported_at,
+    counts: JSON.parse(row.counts) as Record<string, number>,
+    meta: JSON.parse(row.meta) as DocumentMeta,
+  };
+}
+
+/// The columns a document's title and metadata fill (`filterKey` and the sortable ones).
+function metaColumns(summary: DocumentSummary): { filterKey: string; outlet: string | null; publishedAt: string | null; meta: string } {
+  return {
+    filterKey: filterKey(summary.title, summary.sourceName, summary.meta.outlet),
+    outlet: summary.meta.outlet ?? null,
+    publishedAt: summary.meta.publishedAt ?? null,
+    meta: JSON.stringify(summary.meta),
+  };
 }
 
 function sameAnnotation(a: Annotation, b: Annotation): boolean {
@@ -106,19 +128,17 @@ export class WorkspaceIndex {
   /// One page of the library.
   libraryPage(query: LibraryQuery): LibraryPage {
     const wanted = filterKey(query.filter?.trim() ?? '', '').trim();
-    const where = wanted ? 'WHERE instr(filter_key, @wanted) > 0' : '';
-    const direction = query.descending ? 'DESC' : 'ASC';
-    const order = ORDER[query.sort ?? 'imported']
-      .split(', ')
-      .map((column) => `${column} ${direction}`)
-      .join(', ');
+    const conditions = [...(wanted ? ['instr(filter_key, @wanted) > 0'] : []), ...(query.outlet !== undefined ? ['outlet = @outlet COLLATE NOCASE'] : [])];
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const order = ORDER[query.sort ?? 'imported'](query.descending ? 'DESC' : 'ASC');
+    const parameters = { ...(wanted ? { wanted } : {}), ...(query.outlet !== undefined ? { outlet: query.outlet } : {}) };
     const rows = this.sql(`SELECT * FROM documents ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({
-      ...(wanted ? { wanted } : {}),
+      ...parameters,
       limit: query.limit,
       offset: query.offset,
     }) as DocumentRow[];
     const all = this.documentCount();
-    const total = wanted ? (this.sql(`SELECT count(*) FROM documents ${where}`).pluck().get({ wanted }) as number) : all;
+    const total = where ? (this.sql(`SELECT count(*) FROM documents ${where}`).pluck().get(parameters) as number) : all;
     return {
       total,
       all,
@@ -128,6 +148,19 @@ export class WorkspaceIndex {
         return listed;
       }),
     };
+  }
+
+  /// The documents imported from a file named `sourceName`, in import order.
+  documentIdsNamed(sourceName: string): string[] {
+    return this.sql('SELECT id FROM documents WHERE source_name = ? ORDER BY imported_at, seq').pluck().all(sourceName) as string[];
+  }
+
+  /// Every outlet named by a document, with how many documents name it, by name.
+  outlets(): { outlet: string; documents: number }[] {
+    return this.sql('SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL GROUP BY outlet COLLATE NOCASE ORDER BY outlet COLLATE NOCASE').all() as {
+      outlet: string;
+      documents: number;
+    }[];
   }
 
   /// Annotations per annotator, over every document.
@@ -183,11 +216,12 @@ export class WorkspaceIndex {
       const summary = summarise(file);
       this.restamp(file.document.id, this.sql('SELECT stamp FROM documents WHERE id = ?').pluck().get(file.document.id) as FileStamp | undefined, stamp);
       const seq = this.sql(
-        `INSERT INTO documents (id, title, source_name, characters, imported_at, counts, annotations, filter_key, stamp)
-         VALUES (@id, @title, @sourceName, @characters, @importedAt, @counts, @annotations, @filterKey, @stamp)
+        `INSERT INTO documents (id, title, source_name, characters, imported_at, counts, annotations, filter_key, stamp, outlet, published_at, meta)
+         VALUES (@id, @title, @sourceName, @characters, @importedAt, @counts, @annotations, @filterKey, @stamp, @outlet, @publishedAt, @meta)
          ON CONFLICT(id) DO UPDATE SET title = excluded.title, source_name = excluded.source_name, characters = excluded.characters,
            imported_at = excluded.imported_at, counts = excluded.counts, annotations = excluded.annotations,
-           filter_key = excluded.filter_key, stamp = excluded.stamp
+           filter_key = excluded.filter_key, stamp = excluded.stamp, outlet = excluded.outlet, published_at = excluded.published_at,
+           meta = excluded.meta
          RETURNING seq`,
       )
         .pluck()
@@ -195,7 +229,7 @@ export class WorkspaceIndex {
           ...summary,
           counts: JSON.stringify(summary.counts),
           annotations: file.annotations.length,
-          filterKey: filterKey(summary.title, summary.sourceName),
+          ...metaColumns(summary),
           stamp,
         }) as number;
       this.sql('DELETE FROM annotations WHERE doc = ?').run(seq);
@@ -216,13 +250,9 @@ export class WorkspaceIndex {
     this.transaction(() => {
       const summary = summarise(after);
       this.restamp(after.document.id, row.stamp, stamp);
-      this.sql('UPDATE documents SET counts = ?, annotations = ?, stamp = ?, title = ? WHERE seq = ?').run(
-        JSON.stringify(summary.counts),
-        after.annotations.length,
-        stamp,
-        summary.title,
-        seq,
-      );
+      this.sql(
+        'UPDATE documents SET counts = @counts, annotations = @annotations, stamp = @stamp, title = @title, filter_key = @filterKey, outlet = @outlet, published_at = @publishedAt, meta = @meta WHERE seq = @seq',
+      ).run({ counts: JSON.stringify(summary.counts), annotations: after.annotations.length, stamp, title: summary.title, seq, ...metaColumns(summary) });
       const old = new Map(before.annotations.map((a) => [a.id, a]));
       const kept = new Set<string>();
       for (const a of after.annotations) {
