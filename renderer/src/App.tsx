@@ -2,12 +2,13 @@
 /// annotate bar over up to three document panes side by side, and the inspector with the
 /// annotation list of the focused document.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ListedDocument, ImportReport, Label, WorkspaceInfo } from '../../preload/api';
+import type { DocumentDetails, ListedDocument, ImportReport, Label, WorkspaceInfo } from '../../preload/api';
 import { AnnotateBar } from './AnnotateBar';
 import { AnnotationList } from './AnnotationList';
 import { AnnotatorName } from './AnnotatorName';
 import { BackupsDialog } from './BackupsDialog';
 import { DocumentPane } from './DocumentPane';
+import { DocumentDetailsDialog } from './dialogs/DocumentDetailsDialog';
 import { EmptyState } from './EmptyState';
 import type { DocumentViewHandle } from './editor/DocumentView';
 import type { TextSpan } from './editor/textPositions';
@@ -45,6 +46,9 @@ export function App() {
   const [editingLabels, setEditingLabels] = useState(false);
   const [reviewing, setReviewing] = useState(false);
   const [dialog, setDialog] = useState<'export' | 'backups' | null>(null);
+  const [detailsOf, setDetailsOf] = useState<{ docId: string; details: DocumentDetails } | null>(null);
+  const showDetails = useCallback((docId: string, details: DocumentDetails) => setDetailsOf({ docId, details }), []);
+  const showListedDetails = useCallback((doc: ListedDocument) => setDetailsOf({ docId: doc.id, details: { title: doc.title, meta: doc.meta } }), []);
   const views = useRef<OpenViews>(new Map()).current;
   const nextId = useRef(1);
   const snapshot = useWorkbench();
@@ -194,7 +198,7 @@ export function App() {
         <ReviewMode me={me} labels={labels} libraryVersion={libraryVersion} onLeave={refreshLibrary} onError={(title, text) => say({ kind: 'error', title, text })} />
       )}
       <div className={hasPanes ? 'app-body has-inspector' : 'app-body'} hidden={reviewing}>
-        <Library version={libraryVersion} labels={labels} liveCounts={liveCounts} openPanes={openPanes} onOpen={open} onRetry={refreshLibrary} />
+        <Library version={libraryVersion} labels={labels} liveCounts={liveCounts} openPanes={openPanes} onOpen={open} onRetry={refreshLibrary} onDetails={showListedDetails} />
         <div className="work-column">
           <AnnotateBar
             labels={labels}
@@ -219,6 +223,7 @@ export function App() {
                   pickingSpeaker={picking && selected?.docId === pane.docId}
                   onFocus={() => setPanes((s) => focusPane(s, pane.key))}
                   onClose={() => close(pane.key, pane.docId)}
+                  onDetails={showDetails}
                   onAnnotationClick={onAnnotationClick}
                   onHandle={onHandle}
                   find={findBar.forPane(pane.key)}
@@ -254,6 +259,18 @@ export function App() {
         <ExportDialog openDocIds={openDocIds} labels={labels} annotators={[...new Set([...(info?.annotators ?? []), ...annotatorsOf(readyDocs.values(), me)])]} onClose={() => setDialog(null)} />
       )}
       {dialog === 'backups' && <BackupsDialog onRestored={changes.restored} onClose={() => setDialog(null)} />}
+      {detailsOf && (
+        <DocumentDetailsDialog
+          docId={detailsOf.docId}
+          details={detailsOf.details}
+          onClose={() => setDetailsOf(null)}
+          onSaved={(saved) => {
+            store.setDetails(detailsOf.docId, saved);
+            refreshLibrary();
+            setDetailsOf(null);
+          }}
+        />
+      )}
       <Messages messages={messages} onDismiss={dismiss} />
     </div>
   );

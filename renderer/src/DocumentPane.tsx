@@ -1,12 +1,12 @@
 /// One document pane: a header (title, source file, per-label counts, close) over the article's
 /// own scroll area, with the document's annotations drawn in it.
 import { useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
-import type { ListedDocument, Label } from '../../preload/api';
+import type { DocumentDetails, ListedDocument, Label } from '../../preload/api';
 import type { HighlightLook } from './editor/annotationHighlights';
 import type { DocumentViewHandle } from './editor/DocumentView';
 import { DocumentView } from './editor/lazyEditors';
 import { FindBar } from './FindBar';
-import { formatInteger } from './format';
+import { formatInteger, sourceLine } from './format';
 import { labelCounts } from './state/documentState';
 import { linkedAnnotations } from './state/selectors';
 import { store, useWorkbench } from './state/useWorkbench';
@@ -29,6 +29,8 @@ export interface DocumentPaneProps {
   pickingSpeaker: boolean;
   onFocus(): void;
   onClose(): void;
+  /// Opens the document's details form, with the details as the pane knows them.
+  onDetails(docId: string, details: DocumentDetails): void;
   /// A click on highlighted text (ids under the pointer, innermost first; empty on plain text).
   onAnnotationClick(docId: string, ids: string[]): void;
   onHandle(docId: string, handle: DocumentViewHandle | null): void;
@@ -46,7 +48,7 @@ function useStableSet(next: ReadonlySet<string>): ReadonlySet<string> {
 
 /// Shows `docId`; `data-testid="document-pane"` with `data-doc-id`.
 export function DocumentPane(props: DocumentPaneProps) {
-  const { docId, summary, position, focused, labels, look, matchIds, pickingSpeaker, onFocus, onClose } = props;
+  const { docId, summary, position, focused, labels, look, matchIds, pickingSpeaker, onFocus, onClose, onDetails } = props;
   const { docs, selected } = useWorkbench();
   useEffect(() => void store.open(docId), [docId]);
   const load = docs.get(docId) ?? { status: 'loading' as const };
@@ -55,6 +57,8 @@ export function DocumentPane(props: DocumentPaneProps) {
   const title = (article?.title ?? summary?.title ?? '').trim() || 'Untitled';
   const sourceName = article?.sourceName ?? summary?.sourceName ?? '';
   const characters = article?.text.length ?? summary?.characters;
+  const meta = article?.meta ?? summary?.meta;
+  const source = meta ? sourceLine(meta) : '';
   const counts = doc ? labelCounts(doc) : (summary?.counts ?? {});
 
   const selectedId = selected?.docId === docId ? selected.id : null;
@@ -98,6 +102,11 @@ export function DocumentPane(props: DocumentPaneProps) {
             {title}
           </h2>
           <div className="pane-subtitle">
+            {source && (
+              <span className="pane-outlet" data-testid="pane-outlet">
+                {source}
+              </span>
+            )}
             <span className="pane-source" title={sourceName}>
               {sourceName}
             </span>
@@ -113,6 +122,17 @@ export function DocumentPane(props: DocumentPaneProps) {
             </span>
           </div>
         </div>
+        <button
+          type="button"
+          className="button button-small button-quiet pane-details"
+          data-testid="pane-details"
+          aria-label={`Details of “${title}”`}
+          title="Title, outlet, date, author… of this article"
+          disabled={!article}
+          onClick={() => article && onDetails(docId, { title: article.title, meta: article.meta })}
+        >
+          Details
+        </button>
         <button
           type="button"
           className="icon-button pane-close"

@@ -35,3 +35,20 @@ export function oneLine(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
+
+const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/// A publication date as the UI shows it: `"13 Dec 2016"`. The day is the one the source
+/// states (a date-time's own date, whatever the viewer's time zone); anything else is shown as is.
+export function formatPublished(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return iso;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return Number.isNaN(date.getTime()) ? iso : day.format(date);
+}
+
+/// Outlet and publication date on one line (`"Business Standard · 13 Dec 2016"`), or '' when
+/// neither is known.
+export function sourceLine(meta: { outlet?: string; publishedAt?: string }): string {
+  return [meta.outlet, meta.publishedAt && formatPublished(meta.publishedAt)].filter(Boolean).join(' · ');
+}

@@ -7,6 +7,7 @@ import type { Label, ListedDocument } from '../../../preload/api';
 import type { TextSpan } from '../editor/textPositions';
 import { formatInteger, plural } from '../format';
 import { LibraryList } from './LibraryList';
+import { LibraryOutletFilter } from './LibraryOutletFilter';
 import { LibrarySortControl, type LibrarySortOrder } from './LibrarySortControl';
 import { TextSearchResults } from './TextSearchResults';
 import { useLibraryPages } from './useLibraryPages';
@@ -30,6 +31,8 @@ export interface LibraryProps {
   onOpen(docId: string, beside: boolean, at?: TextSpan, listed?: ListedDocument): void;
   /// Reads the library again after it could not be read.
   onRetry(): void;
+  /// Opens a document's details form.
+  onDetails(doc: ListedDocument): void;
 }
 
 /// `value`, once it has stayed the same for `ms` (at once when it becomes blank).
@@ -44,13 +47,14 @@ function useDebounced(value: string, ms: number): string {
 }
 
 /// The library sidebar.
-export function Library({ version, labels, liveCounts, openPanes, onOpen, onRetry }: LibraryProps) {
+export function Library({ version, labels, liveCounts, openPanes, onOpen, onRetry, onDetails }: LibraryProps) {
   const [query, setQuery] = useState('');
   const [order, setOrder] = useState<LibrarySortOrder>({ sort: 'imported', descending: false });
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashToFocus(searchRef);
   const filter = useDebounced(query.trim(), FILTER_DEBOUNCE_MS);
-  const libraryOrder = useMemo(() => ({ ...order, filter }), [order, filter]);
+  const [outlet, setOutlet] = useState<string | undefined>(undefined);
+  const libraryOrder = useMemo(() => ({ ...order, filter, ...(outlet !== undefined ? { outlet } : {}) }), [order, filter, outlet]);
   const pages = useLibraryPages(libraryOrder, version);
   const { total, all, error } = pages;
   const openRow = useCallback((doc: ListedDocument, beside: boolean) => onOpen(doc.id, beside, undefined, doc), [onOpen]);
@@ -61,7 +65,7 @@ export function Library({ version, labels, liveCounts, openPanes, onOpen, onRetr
         <h2 className="section-heading">Library</h2>
         {all !== null && total !== null && (
           <span className="library-total" data-testid="library-total">
-            {filter && total !== all ? `${formatInteger(total)} of ${plural(all, 'article')}` : plural(all, 'article')}
+            {(filter || outlet !== undefined) && total !== all ? `${formatInteger(total)} of ${plural(all, 'article')}` : plural(all, 'article')}
           </span>
         )}
       </div>
@@ -78,6 +82,7 @@ export function Library({ version, labels, liveCounts, openPanes, onOpen, onRetr
           onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
         />
         <LibrarySortControl order={order} onChange={setOrder} />
+        <LibraryOutletFilter outlet={outlet} version={version} onChange={setOutlet} />
       </div>
       {error !== null && (
         <p className="library-note is-error" role="alert" data-testid="library-error">
@@ -92,7 +97,7 @@ export function Library({ version, labels, liveCounts, openPanes, onOpen, onRetr
       ) : all === 0 ? (
         <p className="library-note">No articles yet. Use “Import…” to add .txt, .md or .html files.</p>
       ) : total === 0 ? (
-        <p className="library-note">No title matches “{filter}”.</p>
+        <p className="library-note">{filter ? `No title matches “${filter}”${outlet !== undefined ? ` in ${outlet}` : ''}.` : `No article from ${outlet}.`}</p>
       ) : (
         <LibraryList
           pages={pages}
@@ -101,6 +106,7 @@ export function Library({ version, labels, liveCounts, openPanes, onOpen, onRetr
           liveCounts={liveCounts}
           openPanes={openPanes}
           onOpen={openRow}
+          onDetails={onDetails}
           listKey={JSON.stringify(libraryOrder)}
         />
       )}

@@ -5,7 +5,7 @@
 /// keyboard focus can rest on it and stays when the row fills in.
 import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ListedDocument, Label } from '../../../preload/api';
-import { formatInteger, plural, totalCount } from '../format';
+import { formatInteger, plural, sourceLine, totalCount } from '../format';
 
 /// Props of {@link LibraryItem}.
 export interface LibraryItemProps {
@@ -24,6 +24,8 @@ export interface LibraryItemProps {
   measureRef(element: HTMLLIElement | null): void;
   /// Opens the article, in a new pane when `beside`.
   onOpen(doc: ListedDocument, beside: boolean): void;
+  /// Opens the article's details form (Alt+Enter on the row).
+  onDetails(doc: ListedDocument): void;
 }
 
 function wantsBeside(e: MouseEvent | KeyboardEvent): boolean {
@@ -31,7 +33,7 @@ function wantsBeside(e: MouseEvent | KeyboardEvent): boolean {
 }
 
 /// A library row (`data-testid="library-item"`); re-renders only when its own props change.
-export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index, setSize, top, measureRef, onOpen }: LibraryItemProps) {
+export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index, setSize, top, measureRef, onOpen, onDetails }: LibraryItemProps) {
   const title = doc ? doc.title.trim() || 'Untitled' : 'Loading…';
   const open = (beside: boolean) => doc && onOpen(doc, beside);
   return (
@@ -50,12 +52,15 @@ export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index,
       <button
         type="button"
         className="library-open"
-        title={doc ? `${title}\n\nClick to read · Ctrl/⌘+click to open beside` : undefined}
+        title={doc ? `${title}\n\nClick to read · Ctrl/⌘+click to open beside · Alt+Enter for its details` : undefined}
         aria-current={pane ? 'true' : undefined}
         aria-disabled={doc ? undefined : 'true'}
         onClick={(e) => open(wantsBeside(e))}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && wantsBeside(e)) {
+          if (e.key === 'Enter' && e.altKey && doc) {
+            e.preventDefault();
+            onDetails(doc);
+          } else if (e.key === 'Enter' && wantsBeside(e)) {
             e.preventDefault();
             open(true);
           }
@@ -65,6 +70,11 @@ export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index,
         {doc ? (
           <>
             <span className="library-source">
+              {sourceLine(doc.meta) && (
+                <span className="library-outlet" data-testid="library-outlet">
+                  {sourceLine(doc.meta)}
+                </span>
+              )}
               <span className="library-file">{doc.sourceName}</span>
               {pane && <span className="pane-badge">pane {pane}</span>}
             </span>

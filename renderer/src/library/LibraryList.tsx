@@ -34,6 +34,7 @@ export interface LibraryListProps {
   /// Open documents: id → 1-based number of the pane showing it.
   openPanes: ReadonlyMap<string, number>;
   onOpen(doc: ListedDocument, beside: boolean): void;
+  onDetails(doc: ListedDocument): void;
   /// Names the list's query: when it changes (another filter or order) the list scrolls back to
   /// its top.
   listKey: string;
@@ -56,7 +57,7 @@ function withLiveCounts(doc: ListedDocument | undefined, liveCounts: ReadonlyMap
 }
 
 /// The scrolling list of library rows (`ul.library-list` inside `div.library-scroll`).
-export function LibraryList({ pages, total, labels, liveCounts, openPanes, onOpen, listKey }: LibraryListProps) {
+export function LibraryList({ pages, total, labels, liveCounts, openPanes, onOpen, onDetails, listKey }: LibraryListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   /// The row holding the keyboard focus (kept rendered), or -1.
   const [focusedIndex, setFocusedIndex] = useState(-1);
@@ -150,6 +151,7 @@ export function LibraryList({ pages, total, labels, liveCounts, openPanes, onOpe
               top={row.start}
               measureRef={virtualizer.measureElement}
               onOpen={onOpen}
+              onDetails={onDetails}
             />
           );
         })}

@@ -15,7 +15,7 @@ export const PAGE_ROWS = 100;
 /// scrolled back to).
 export const KEPT_PAGES = 3;
 
-/// What the library asks for, apart from where: sort, direction and filter.
+/// What the library asks for, apart from where: sort, direction, filter and outlet.
 export type LibraryOrder = Omit<LibraryQuery, 'offset' | 'limit'>;
 
 /// Rows `first` to `last`, both included.
@@ -69,7 +69,7 @@ export class LibraryPages {
   /// Sets the query; with a new query or `version` (the workspace changed), starts a new
   /// generation. Reads nothing itself: {@link fetchMissing} does. Safe to call at every render.
   setQuery(order: LibraryOrder, version: number): boolean {
-    const orderKey = JSON.stringify([order.sort ?? 'imported', !!order.descending, order.filter?.trim() ?? '']);
+    const orderKey = JSON.stringify([order.sort ?? 'imported', !!order.descending, order.filter?.trim() ?? '', order.outlet ?? null]);
     const key = `${orderKey}${version}`;
     if (key === this.key) return false;
     // Another list starts at its top (the view scrolls there): as many rows, from the first.

@@ -2,7 +2,7 @@
 /// Every edit shows at once (optimistic), is queued for the service ({@link SaveQueue}) and is
 /// recorded for undo; the service's answers then replace the guesses (times, trimmed quotes).
 /// Plain TypeScript with a subscribe/snapshot pair for React's `useSyncExternalStore`.
-import type { Annotation, NoteNode, WorkbenchApi } from '../../../preload/api';
+import type { Annotation, DocumentDetails, NoteNode, WorkbenchApi } from '../../../preload/api';
 import { trimmedSpan } from '../editor/spanText';
 import {
   docStateOf,
@@ -101,6 +101,11 @@ export class WorkbenchStore {
   private setDoc(docId: string, change: (doc: DocState) => DocState): void {
     const doc = this.doc(docId);
     if (doc) this.update({ docs: new Map(this.snapshot.docs).set(docId, { status: 'ready', doc: change(doc) }) });
+  }
+
+  /// Shows a document's details as saved (the details form saves them itself).
+  setDetails(docId: string, details: DocumentDetails): void {
+    this.setDoc(docId, (doc) => ({ ...doc, document: { ...doc.document, title: details.title, meta: details.meta } }));
   }
 
   /// Loads a document (again, with `force`) from the service.
