@@ -128,6 +128,10 @@ export interface WorkbenchApi {
     update(id: string, change: DocumentDetailsChange): Promise<DocumentDetails>;
     /// Every outlet a document names, with how many do, by name (the library's outlet filter).
     outlets(): Promise<{ outlet: string; documents: number }[]>;
+    /// Deletes documents after a backup that holds them (named, for `undelete`).
+    delete(ids: string[]): Promise<{ backup: string; deleted: ListedDocument[] }>;
+    /// Puts deleted documents back from that backup; resolves with those put back.
+    undelete(ids: string[], backup: string): Promise<string[]>;
   };
   annotations: {
     create(annotation: NewAnnotation): Promise<Annotation>;
@@ -220,6 +224,8 @@ export const apiChannels = [
   'documents.search',
   'documents.update',
   'documents.outlets',
+  'documents.delete',
+  'documents.undelete',
   'annotations.create',
   'annotations.update',
   'annotations.delete',

@@ -127,3 +127,19 @@ describe('awb meta set / meta import / list', () => {
     expect(awb('meta', 'import', join(dir, 'meta.xml'), '--workspace', ws).stderr).toMatch(/expected a \.csv or \.json metadata sidecar/);
   });
 });
+
+describe('awb delete', () => {
+  it('deletes documents after a backup, says which; awb check is clean and the backup holds them', () => {
+    const ws = join(tempDir(), 'w');
+    expect(awb('import', ...seedArticles(), '--workspace', ws).code).toBe(0);
+    const [first, second] = JSON.parse(awb('list', '--json', '--workspace', ws).stdout) as { id: string; title: string }[];
+    const deleted = awb('delete', first.id.slice(0, 19), second.id, '--workspace', ws);
+    expect(deleted.stderr).toBe('');
+    expect(deleted.stdout).toContain(`deleted ${first.id}  ${first.title}`);
+    const backup = deleted.stdout.match(/backup (\S+) holds them as they were/)![1];
+    expect(JSON.parse(awb('list', '--json', '--workspace', ws).stdout)).toHaveLength(3);
+    expect(awb('check', '--workspace', ws).code).toBe(0);
+    expect(readdirSync(join(ws, 'backups', backup, 'documents'))).toHaveLength(5);
+    expect(awb('delete', first.id, '--workspace', ws).stderr).toMatch(/no document id starts with|no document sha256/);
+  });
+});

@@ -10,6 +10,7 @@ import { fromAppFrame, registerIpc } from '../main/ipc/registerIpc';
 import { createWorkbench } from '../main/service/workbench';
 import { startWebServer, type WebServer } from '../main/web/webServer';
 import { repoRoot, tempDir } from './helpers';
+import { articleFromBytes } from '../main/core/text/readArticle';
 
 let workspace: Workspace;
 let server: WebServer;
@@ -33,6 +34,15 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'documents.search': async () => ['Aleppo'],
   'documents.update': async () => [firstId, { title: 'Aleppo, retitled', meta: { outlet: 'Business Standard', publishedAt: '2016-12-13', tags: ['aleppo'] } }],
   'documents.outlets': async () => [],
+  'documents.delete': async () => {
+    const { document } = (await workspace.importArticle(articleFromBytes('to-delete.txt', new TextEncoder().encode(`To delete ${Math.random()}`)))) as { document: { id: string } };
+    return [[document.id]];
+  },
+  'documents.undelete': async () => {
+    const { document } = (await workspace.importArticle(articleFromBytes('to-undelete.txt', new TextEncoder().encode(`To undelete ${Math.random()}`)))) as { document: { id: string } };
+    const { backup } = await api.documents.delete([document.id]);
+    return [[document.id], backup];
+  },
   'annotations.create': async () => [{ docId: firstId, label: 'actor', start: 0, end: 5 }],
   'annotations.update': async () => [{ docId: firstId, id: (await span('actor', 6, 9)).id, label: 'location' }],
   'annotations.delete': async () => [firstId, (await span('figure', 10, 12)).id],

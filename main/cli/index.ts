@@ -18,7 +18,7 @@ import { describeError } from '../core/fileErrors.js';
 import { EXIT_CODES_HELP, EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitWith } from './exit.js';
 import { exportCommand, type ExportOptions } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
-import { metaImportCommand, metaSetCommand, parseMetaField } from './metaCommand.js';
+import { deleteCommand, metaImportCommand, metaSetCommand, parseMetaField } from './documentCommands.js';
 import type { MetaField } from '../core/documentDetails.js';
 import { say, sayLines, warn, writeLines } from './output.js';
 import { printAgreementTable, printNotices } from './print.js';
@@ -113,6 +113,10 @@ function buildProgram(context: CliContext): Command {
     .argument('<file>', 'a .csv or .json file')
     .addHelpText('after', '\nExit code 3: applied, with rows left out (each named on stderr).')
     .action(metaImportCommand);
+
+  configure(program.command('delete').description('delete documents and their annotations, after a backup that holds them'))
+    .argument('<ids...>', 'the documents (ids, or their starts as awb list shows them)')
+    .action(deleteCommand);
 
   configure(program.command('search').description('find a phrase (case-insensitive) in every document'))
     .argument('<phrase>', 'the words to find')

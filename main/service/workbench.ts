@@ -49,6 +49,11 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       search: (phrase) => searchDocuments(workspace, phrase),
       update: (id, change) => workspace.updateDocument(id, (file) => editDocumentDetails(file, change)),
       outlets: async () => workspace.outlets(),
+      async delete(ids) {
+        const { backup, deleted } = await workspace.deleteDocuments(ids);
+        return { backup, deleted: deleted.map(({ importedAt: _importedAt, ...listed }) => listed) };
+      },
+      undelete: (ids, backup) => workspace.undeleteDocuments(ids, backup),
       async import(files) {
         return importArticleUploads(
           workspace,

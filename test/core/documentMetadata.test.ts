@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -7,6 +7,7 @@ import { DocumentDetailsChangeSchema, editDocumentDetails } from '../../main/cor
 import { CSV_HEADER, csvRows } from '../../main/core/export/exportCsv';
 import { jsonlLine } from '../../main/core/export/exportJsonl';
 import { importSeeds } from '../../main/core/importArticles';
+import { searchDocuments } from '../../main/core/search';
 import { applySidecar, readSidecar } from '../../main/core/metadataSidecar';
 import { SCHEMA_VERSION, type DocumentFile } from '../../main/core/model';
 import { Workspace } from '../../main/core/store/workspace';
@@ -169,5 +170,34 @@ describe('metadata sidecars', () => {
     expect(listed.meta).toEqual({ outlet: 'Gulf News', publishedAt: '2016-12-12', tags: ['Syria', 'Aleppo'] });
     expect((await applySidecar(ws, sidecar)).unchanged).toEqual(['row 2: First retitled', `row 3: ${second.title}`]);
     await ws.close();
+  });
+});
+
+describe('deleting documents', () => {
+  it('takes a backup that holds them, removes them from the library, search and exports; undelete brings them back', async () => {
+    const dir = tempDir();
+    const ws = await Workspace.open(dir);
+    await importSeeds(ws, join(repoRoot, 'seeds'));
+    const id = ws.documentIdsNamed('000_c762acb0b8e09f19.txt')[0];
+    await ws.updateDocument(id, (file) => createAnnotation(file, { docId: id, label: 'figure', start: 0, end: 5 }, ws.labels, { annotator: 'ann', now: '2026-12-05T00:00:00.000Z' }));
+    const { backup, deleted } = await ws.deleteDocuments([id]);
+    expect(deleted.map((d) => d.id)).toEqual([id]);
+    expect(ws.hasDocument(id)).toBe(false);
+    expect(ws.documentCount()).toBe(4);
+    expect(ws.documentIds()).not.toContain(id); // what every export goes through
+    expect((await searchDocuments(ws, '13,346 civilians')).map((r) => r.id)).toEqual([]);
+    expect(existsSync(join(dir, 'documents', documentFileName(id)))).toBe(false);
+    expect(existsSync(join(dir, 'backups', backup, 'documents', documentFileName(id)))).toBe(true);
+    expect(ws.labelCounts().figure ?? 0).toBe(0);
+    await expect(ws.deleteDocuments([id])).rejects.toThrow(/no document sha256:\w+ in this workspace/);
+    expect(await ws.undeleteDocuments([id], backup)).toEqual([id]);
+    expect((await searchDocuments(ws, '13,346 civilians')).map((r) => r.id)).toEqual([id]);
+    expect((await ws.readDocument(id)).annotations).toHaveLength(1);
+    await ws.close();
+    // Closed and opened again: as it was, and every file valid.
+    const reopened = await Workspace.open(dir);
+    expect(reopened.documentCount()).toBe(5);
+    expect(reopened.notices).toEqual([]);
+    await reopened.close();
   });
 });

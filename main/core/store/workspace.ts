@@ -8,7 +8,7 @@
 /// (`openIndex`), locked writes (`LockedWrites`), backups, recovery and the SQL index
 /// (`sqlIndex/`, held through `StoreIndex`) are modules of their own.
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   DocumentFileSchema,
@@ -24,8 +24,8 @@ import { WorkbenchError } from '../errors.js';
 import { describeError } from '../fileErrors.js';
 import type { ArticleText } from '../text/readArticle.js';
 import type { WorkspaceScan } from './workspaceScan.js';
-import { backupsFolder, copyBackupBack, listBackups, snapshotWorkspace, type BackupInfo } from './backups.js';
-import { DamagedFileError, DurableJsonFile, JsonDb, readJsonFile, upgradedFrom, type BeforeRename } from './durableJsonFile.js';
+import { backupCopyOf, backupsFolder, copyBackupBack, listBackups, snapshotWorkspace, type BackupInfo } from './backups.js';
+import { DamagedFileError, DurableJsonFile, JsonDb, fsyncFolder, readJsonFile, upgradedFrom, writeFileDurably, type BeforeRename } from './durableJsonFile.js';
 import { holdsWork, repairFromBackup } from './recovery.js';
 import { openIndex } from './openIndex.js';
 import { KeyedQueue } from './keyedQueue.js';
@@ -274,6 +274,50 @@ export class Workspace {
     await this.writes!.guard();
     this.changedSinceBackup = false;
     return snapshotWorkspace(this.dir);
+  }
+
+  /// Deletes documents, after a snapshot that holds them (named in the result, for `undelete`).
+  /// Each leaves the index before its file goes: a crash in between leaves a file that the next
+  /// open indexes again (the delete undone, with a notice), never a document lost unasked.
+  async deleteDocuments(ids: string[]): Promise<{ backup: string; deleted: DocumentSummary[] }> {
+    this.assertWritable();
+    const deleted = this.documentSummaries([...new Set(ids)]);
+    const unknown = ids.filter((id) => !deleted.some((d) => d.id === id));
+    if (unknown.length) throw new WorkspaceError(`no document ${unknown.join(', ')} in this workspace`);
+    const backup = await this.backup();
+    for (const { id } of deleted) {
+      await this.writes!.run(id, async (guard) => {
+        await guard();
+        this.sql.update((sql) => sql.removeDocument(id));
+        await rm(this.documentPath(id), { force: true });
+        this.documents.delete(id);
+      });
+    }
+    await fsyncFolder(join(this.dir, 'documents'));
+    this.changedSinceBackup = true;
+    return { backup: backup.name, deleted };
+  }
+
+  /// Puts deleted documents back from the snapshot `backup` that holds them (`deleteDocuments`'
+  /// own); resolves with those put back (a document imported again meanwhile is left as it is).
+  async undeleteDocuments(ids: string[], backup: string): Promise<string[]> {
+    this.assertWritable();
+    const restored: string[] = [];
+    for (const id of new Set(ids)) {
+      if (this.hasDocument(id)) continue;
+      const copy = backupCopyOf(this.dir, backup, join('documents', documentFileName(id)));
+      const file = await readJsonFile(copy, DocumentFileSchema, 'document').catch((error: unknown) => {
+        throw new WorkspaceError(`backup ${backup} holds no valid copy of document ${id} (${describeError(error)})`);
+      });
+      if (!file) throw new WorkspaceError(`backup ${backup} holds no copy of document ${id}`);
+      await this.writes!.run(id, async (guard) => {
+        await writeFileDurably(this.documentPath(id), JSON.stringify(file), guard);
+        this.sql.update((sql) => sql.putDocument(file, this.stampOf(id)));
+      });
+      this.changedSinceBackup = true;
+      restored.push(id);
+    }
+    return restored;
   }
 
   /// Replaces the workspace by a snapshot, after taking a snapshot of the current state (returned).

@@ -1,5 +1,5 @@
-/// `awb meta set` and `awb meta import`: a document's title and metadata from the command line,
-/// one document at a time or from a sidecar (see `metadataSidecar.ts`).
+/// Commands on documents themselves: `awb meta set` and `awb meta import` (a document's title
+/// and metadata, one at a time or from a sidecar, see `metadataSidecar.ts`) and `awb delete`.
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InvalidArgumentError } from 'commander';
@@ -83,6 +83,14 @@ export async function metaSetCommand(given: string, options: MetaSetOptions): Pr
     const value = details.meta[field];
     if (value !== undefined) say(`  ${field}: ${Array.isArray(value) ? value.join('; ') : value}`);
   }
+}
+
+/// `awb delete ID…`: deletes documents after a backup that holds them, and says which.
+export async function deleteCommand(given: string[], options: { workspace?: string }): Promise<void> {
+  const dir = resolveWorkspaceDir(options.workspace);
+  const { backup, deleted } = await withWritableWorkspace(dir, 'delete', async (workspace) => workspace.deleteDocuments(given.map((id) => resolveDocumentId(workspace, id))));
+  for (const d of deleted) say(`deleted ${d.id}  ${d.title}`);
+  say(`backup ${backup} holds ${deleted.length === 1 ? 'it' : 'them'} as ${deleted.length === 1 ? 'it was' : 'they were'} (awb backups, awb restore)`);
 }
 
 /// `awb meta import FILE`: applies a CSV or JSON sidecar; a line per row; exit 3 when rows were
