@@ -64,3 +64,33 @@ test('an HTML article states its outlet, date and author; another document is gi
   await tab.getByTestId('library-outlet-filter').selectOption('');
   await expect(items).toHaveCount(6);
 });
+
+test('delete an article from the library (Delete, then confirm): gone from the library and search; Undo brings it back', async ({ page: tab, workbench }) => {
+  await tab.goto(workbench.url);
+  const items = tab.getByTestId('library-item');
+  await expect(items).toHaveCount(5);
+  const row = items.filter({ hasText: 'Smoke and flames rise' });
+  await row.locator('.library-open').click();
+  await expect(tab.getByTestId('document-pane')).toHaveCount(1);
+  await row.locator('.library-open').focus();
+  await tab.keyboard.press('Delete');
+  const dialog = tab.getByTestId('delete-dialog');
+  await expect(dialog).toContainText('Smoke and flames rise');
+  await tab.keyboard.press('Enter');
+  await expect(items).toHaveCount(4);
+  await expect(tab.getByTestId('document-pane')).toHaveCount(0);
+  const note = tab.getByTestId('deleted-message');
+  await expect(note).toContainText(/Backup \S+ holds it/);
+  await tab.keyboard.press('/');
+  await tab.keyboard.type('13,346 civilians');
+  await expect(tab.getByTestId('text-search-result')).toHaveCount(0);
+  await tab.getByTestId('library-search').fill('');
+  await note.getByTestId('undo-delete').click();
+  await expect(items).toHaveCount(5);
+  await expect(tab.getByTestId('undeleted-message')).toBeVisible();
+  await tab.reload();
+  await expect(items).toHaveCount(5);
+  await tab.keyboard.press('/');
+  await tab.keyboard.type('13,346 civilians');
+  await expect(tab.getByTestId('text-search-result')).toHaveCount(1);
+});

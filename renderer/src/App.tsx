@@ -8,6 +8,7 @@ import { AnnotationList } from './AnnotationList';
 import { AnnotatorName } from './AnnotatorName';
 import { BackupsDialog } from './BackupsDialog';
 import { DocumentPane } from './DocumentPane';
+import { DeleteDocumentDialog, deletedMessage } from './dialogs/DeleteDocumentDialog';
 import { DocumentDetailsDialog } from './dialogs/DocumentDetailsDialog';
 import { EmptyState } from './EmptyState';
 import type { DocumentViewHandle } from './editor/DocumentView';
@@ -49,6 +50,8 @@ export function App() {
   const [detailsOf, setDetailsOf] = useState<{ docId: string; details: DocumentDetails } | null>(null);
   const showDetails = useCallback((docId: string, details: DocumentDetails) => setDetailsOf({ docId, details }), []);
   const showListedDetails = useCallback((doc: ListedDocument) => setDetailsOf({ docId: doc.id, details: { title: doc.title, meta: doc.meta } }), []);
+  const [deleting, setDeleting] = useState<{ id: string; title: string } | null>(null);
+  const askDelete = useCallback((doc: ListedDocument) => setDeleting(doc), []);
   const views = useRef<OpenViews>(new Map()).current;
   const nextId = useRef(1);
   const snapshot = useWorkbench();
@@ -198,7 +201,7 @@ export function App() {
         <ReviewMode me={me} labels={labels} libraryVersion={libraryVersion} onLeave={refreshLibrary} onError={(title, text) => say({ kind: 'error', title, text })} />
       )}
       <div className={hasPanes ? 'app-body has-inspector' : 'app-body'} hidden={reviewing}>
-        <Library version={libraryVersion} labels={labels} liveCounts={liveCounts} openPanes={openPanes} onOpen={open} onRetry={refreshLibrary} onDetails={showListedDetails} />
+        <Library version={libraryVersion} labels={labels} liveCounts={liveCounts} openPanes={openPanes} onOpen={open} onRetry={refreshLibrary} onDetails={showListedDetails} onDelete={askDelete} />
         <div className="work-column">
           <AnnotateBar
             labels={labels}
@@ -268,6 +271,22 @@ export function App() {
             store.setDetails(detailsOf.docId, saved);
             refreshLibrary();
             setDetailsOf(null);
+          }}
+          onDelete={() => {
+            setDeleting({ id: detailsOf.docId, title: detailsOf.details.title });
+            setDetailsOf(null);
+          }}
+        />
+      )}
+      {deleting && (
+        <DeleteDocumentDialog
+          doc={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={(deletion) => {
+            setDeleting(null);
+            for (const pane of panes.panes) if (deletion.deleted.some((d) => d.id === pane.docId)) close(pane.key, pane.docId);
+            refreshLibrary();
+            say(deletedMessage(deletion, refreshLibrary, say));
           }}
         />
       )}

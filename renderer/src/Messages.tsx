@@ -12,8 +12,15 @@ export type Message =
   | { id: number; kind: 'import'; report: ImportReport }
   | { id: number; kind: 'notices'; notices: string[] }
   | { id: number; kind: 'exchange'; report: ExchangeImportReport }
-  | { id: number; kind: 'note'; tone: 'ok' | 'warn'; testId: string; title: string; text: string }
+  | { id: number; kind: 'note'; tone: 'ok' | 'warn'; testId: string; title: string; text: string; action?: MessageAction }
   | { id: number; kind: 'error'; title: string; text: string };
+
+/// A button on a note (Undo after a delete); a note with one stays until dismissed.
+export interface MessageAction {
+  label: string;
+  testId: string;
+  run(): void;
+}
 
 /// A message before it gets its id.
 export type NewMessage = Message extends infer M ? (M extends unknown ? Omit<M, 'id'> : never) : never;
@@ -40,6 +47,7 @@ const OK_MESSAGE_MS = 8_000;
 
 function MessageCard({ message, onDismiss }: { message: Message; onDismiss(): void }) {
   const { testId, tone, title, body } = describe(message);
+  const action = message.kind === 'note' ? message.action : undefined;
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
   const held = hovered || focused;
@@ -47,10 +55,10 @@ function MessageCard({ message, onDismiss }: { message: Message; onDismiss(): vo
   const dismiss = useRef(onDismiss);
   dismiss.current = onDismiss;
   useEffect(() => {
-    if (tone !== 'ok' || held) return;
+    if (tone !== 'ok' || held || action) return;
     const timer = setTimeout(() => dismiss.current(), OK_MESSAGE_MS);
     return () => clearTimeout(timer);
-  }, [tone, held]);
+  }, [tone, held, action]);
   return (
     <div
       className={`message is-${tone}`}
@@ -75,6 +83,21 @@ function MessageCard({ message, onDismiss }: { message: Message; onDismiss(): vo
         </button>
       </div>
       <div className="message-body">{body}</div>
+      {action && (
+        <div className="message-actions">
+          <button
+            type="button"
+            className="button button-small"
+            data-testid={action.testId}
+            onClick={() => {
+              action.run();
+              onDismiss();
+            }}
+          >
+            {action.label}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

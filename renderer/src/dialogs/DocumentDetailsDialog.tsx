@@ -26,10 +26,12 @@ export interface DocumentDetailsDialogProps {
   onClose(): void;
   /// The details were saved (as the service answered).
   onSaved(details: DocumentDetails): void;
+  /// Asks to delete the document instead.
+  onDelete(): void;
 }
 
 /// `data-testid="details-dialog"`; each field `data-testid="details-<field>"`.
-export function DocumentDetailsDialog({ docId, details, onClose, onSaved }: DocumentDetailsDialogProps) {
+export function DocumentDetailsDialog({ docId, details, onClose, onSaved, onDelete }: DocumentDetailsDialogProps) {
   const [title, setTitle] = useState(details.title);
   const [values, setValues] = useState<Record<Field, string>>(() => ({
     outlet: details.meta.outlet ?? '',
@@ -101,6 +103,9 @@ export function DocumentDetailsDialog({ docId, details, onClose, onSaved }: Docu
         </p>
       )}
       <div className="dialog-actions">
+        <button type="button" className="button button-quiet" data-testid="details-delete" onClick={onDelete}>
+          Delete article…
+        </button>
         <span className="dialog-status" />
         <button type="button" className="button" onClick={onClose}>
           Cancel

@@ -33,6 +33,8 @@ export interface LibraryProps {
   onRetry(): void;
   /// Opens a document's details form.
   onDetails(doc: ListedDocument): void;
+  /// Asks to delete a document.
+  onDelete(doc: ListedDocument): void;
 }
 
 /// `value`, once it has stayed the same for `ms` (at once when it becomes blank).
@@ -47,7 +49,7 @@ function useDebounced(value: string, ms: number): string {
 }
 
 /// The library sidebar.
-export function Library({ version, labels, liveCounts, openPanes, onOpen, onRetry, onDetails }: LibraryProps) {
+export function Library({ version, labels, liveCounts, openPanes, onOpen, onRetry, onDetails, onDelete }: LibraryProps) {
   const [query, setQuery] = useState('');
   const [order, setOrder] = useState<LibrarySortOrder>({ sort: 'imported', descending: false });
   const searchRef = useRef<HTMLInputElement>(null);
@@ -107,6 +109,7 @@ export function Library({ version, labels, liveCounts, openPanes, onOpen, onRetr
           openPanes={openPanes}
           onOpen={openRow}
           onDetails={onDetails}
+          onDelete={onDelete}
           listKey={JSON.stringify(libraryOrder)}
         />
       )}

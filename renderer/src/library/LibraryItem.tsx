@@ -26,6 +26,8 @@ export interface LibraryItemProps {
   onOpen(doc: ListedDocument, beside: boolean): void;
   /// Opens the article's details form (Alt+Enter on the row).
   onDetails(doc: ListedDocument): void;
+  /// Asks to delete the article (the Delete key on the row).
+  onDelete(doc: ListedDocument): void;
 }
 
 function wantsBeside(e: MouseEvent | KeyboardEvent): boolean {
@@ -33,7 +35,7 @@ function wantsBeside(e: MouseEvent | KeyboardEvent): boolean {
 }
 
 /// A library row (`data-testid="library-item"`); re-renders only when its own props change.
-export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index, setSize, top, measureRef, onOpen, onDetails }: LibraryItemProps) {
+export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index, setSize, top, measureRef, onOpen, onDetails, onDelete }: LibraryItemProps) {
   const title = doc ? doc.title.trim() || 'Untitled' : 'Loading…';
   const open = (beside: boolean) => doc && onOpen(doc, beside);
   return (
@@ -52,7 +54,7 @@ export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index,
       <button
         type="button"
         className="library-open"
-        title={doc ? `${title}\n\nClick to read · Ctrl/⌘+click to open beside · Alt+Enter for its details` : undefined}
+        title={doc ? `${title}\n\nClick to read · Ctrl/⌘+click to open beside · Alt+Enter for its details · Delete to delete it` : undefined}
         aria-current={pane ? 'true' : undefined}
         aria-disabled={doc ? undefined : 'true'}
         onClick={(e) => open(wantsBeside(e))}
@@ -60,6 +62,9 @@ export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index,
           if (e.key === 'Enter' && e.altKey && doc) {
             e.preventDefault();
             onDetails(doc);
+          } else if (e.key === 'Delete' && doc) {
+            e.preventDefault();
+            onDelete(doc);
           } else if (e.key === 'Enter' && wantsBeside(e)) {
             e.preventDefault();
             open(true);

@@ -35,6 +35,7 @@ export interface LibraryListProps {
   openPanes: ReadonlyMap<string, number>;
   onOpen(doc: ListedDocument, beside: boolean): void;
   onDetails(doc: ListedDocument): void;
+  onDelete(doc: ListedDocument): void;
   /// Names the list's query: when it changes (another filter or order) the list scrolls back to
   /// its top.
   listKey: string;
@@ -57,7 +58,7 @@ function withLiveCounts(doc: ListedDocument | undefined, liveCounts: ReadonlyMap
 }
 
 /// The scrolling list of library rows (`ul.library-list` inside `div.library-scroll`).
-export function LibraryList({ pages, total, labels, liveCounts, openPanes, onOpen, onDetails, listKey }: LibraryListProps) {
+export function LibraryList({ pages, total, labels, liveCounts, openPanes, onOpen, onDetails, onDelete, listKey }: LibraryListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   /// The row holding the keyboard focus (kept rendered), or -1.
   const [focusedIndex, setFocusedIndex] = useState(-1);
@@ -152,6 +153,7 @@ export function LibraryList({ pages, total, labels, liveCounts, openPanes, onOpe
               measureRef={virtualizer.measureElement}
               onOpen={onOpen}
               onDetails={onDetails}
+              onDelete={onDelete}
             />
           );
         })}
