@@ -1,11 +1,12 @@
 /// Asks before deleting an article and its annotations, and deletes it: the service takes a backup
 /// that holds it first, and the app offers Undo, which puts it back from that backup.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import type { ListedDocument } from '../../../preload/api';
 import { workbench } from '../api';
 import { errorMessage } from '../format';
 import type { NewMessage } from '../Messages';
 import { ModalDialog } from '../ModalDialog';
+import { useDialogAction } from './useDialogAction';
 
 /// What a delete did: the backup that holds the deleted documents, and those documents.
 export interface Deletion {
@@ -50,26 +51,14 @@ export interface DeleteDocumentDialogProps {
 
 /// `data-testid="delete-dialog"`, confirmed with `delete-confirm` (or Enter).
 export function DeleteDocumentDialog({ doc, onClose, onDeleted }: DeleteDocumentDialogProps) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const confirm = useRef<HTMLButtonElement>(null);
+  const { busy, problem, button: confirm, run } = useDialogAction();
   // Enter confirms (Undo is there): the dialog, once shown, would focus its × first.
   useEffect(() => {
     const frame = requestAnimationFrame(() => confirm.current?.focus());
     return () => cancelAnimationFrame(frame);
   }, []);
 
-  async function remove() {
-    setBusy(true);
-    setProblem(null);
-    try {
-      onDeleted(await workbench.documents.delete([doc.id]));
-    } catch (error) {
-      setProblem(errorMessage(error));
-      setBusy(false);
-      requestAnimationFrame(() => confirm.current?.focus());
-    }
-  }
+  const remove = () => run(async () => onDeleted(await workbench.documents.delete([doc.id])));
 
   return (
     <ModalDialog title="Delete this article?" className="delete-dialog" testId="delete-dialog" onClose={onClose} onSubmit={() => void remove()}>

@@ -2,11 +2,11 @@
 /// publication date, author, address, language, tags). Opened from a pane's header and from a
 /// library row (Alt+Enter on the row). Saving sends only what changed; a field emptied is
 /// removed. The service checks every value and answers with the details as saved.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { DocumentDetails, DocumentDetailsChange } from '../../../preload/api';
 import { workbench } from '../api';
-import { errorMessage } from '../format';
 import { ModalDialog } from '../ModalDialog';
+import { useDialogAction } from './useDialogAction';
 
 type Field = 'outlet' | 'publishedAt' | 'author' | 'url' | 'language';
 
@@ -41,9 +41,7 @@ export function DocumentDetailsDialog({ docId, details, onClose, onSaved, onDele
     language: details.meta.language ?? '',
   }));
   const [tags, setTags] = useState((details.meta.tags ?? []).join(', '));
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const saveButton = useRef<HTMLButtonElement>(null);
+  const { busy, problem, button: saveButton, run } = useDialogAction();
 
   /// What differs from the details shown when the form opened.
   function change(): DocumentDetailsChange {
@@ -60,15 +58,7 @@ export function DocumentDetailsDialog({ docId, details, onClose, onSaved, onDele
   async function save() {
     const wanted = change();
     if (!wanted.title && !wanted.meta) return onClose();
-    setBusy(true);
-    setProblem(null);
-    try {
-      onSaved(await workbench.documents.update(docId, wanted));
-    } catch (error) {
-      setProblem(errorMessage(error));
-      setBusy(false);
-      requestAnimationFrame(() => saveButton.current?.focus());
-    }
+    await run(async () => onSaved(await workbench.documents.update(docId, wanted)));
   }
 
   return (
