@@ -82,7 +82,7 @@ const ARTICLES: Record<string, { text: string; warning?: RegExp } | { rejected: 
 const EXCHANGES: Record<string, { rejected: string } | { added: number; skipped: RegExp[]; warnings?: RegExp[] }> = {
   'not-json.awb.json': { rejected: 'not JSON' },
   'wrong-format.awb.json': { rejected: 'not an Annotation Workbench exchange file ("format" is "doccano")' },
-  'future-version.awb.json': { rejected: 'exchange version 2 is not supported (this build reads version 1)' },
+  'future-version.awb.json': { rejected: 'exchange version 3 is not supported (this build reads versions 1 and 2)' },
   'proto-top-level.awb.json': { rejected: 'Unrecognized key: "__proto__"' },
   'constructor-key.awb.json': { added: 1, skipped: [/Unrecognized key: "constructor"/] },
   'proto-in-note.awb.json': { added: 1, skipped: [/Unrecognized key: "__proto__"/] },

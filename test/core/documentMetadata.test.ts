@@ -6,6 +6,8 @@ import { createAnnotation } from '../../main/core/annotations';
 import { DocumentDetailsChangeSchema, editDocumentDetails } from '../../main/core/documentDetails';
 import { CSV_HEADER, csvRows } from '../../main/core/export/exportCsv';
 import { jsonlLine } from '../../main/core/export/exportJsonl';
+import { exportExchange } from '../../main/core/export/exportExchange';
+import { importExchange, parseExchange } from '../../main/core/exchange/importExchange';
 import { importSeeds } from '../../main/core/importArticles';
 import { searchDocuments } from '../../main/core/search';
 import { applySidecar, readSidecar } from '../../main/core/metadataSidecar';
@@ -199,5 +201,32 @@ describe('deleting documents', () => {
     expect(reopened.documentCount()).toBe(5);
     expect(reopened.notices).toEqual([]);
     await reopened.close();
+  });
+});
+
+describe('exchange version 2 carries the metadata', () => {
+  it('into an empty workspace as it was; into one that knows the document, filling empty fields and reporting the ones that differ', async () => {
+    const source = await Workspace.open(tempDir());
+    await importSeeds(source, join(repoRoot, 'seeds'));
+    const id = source.documentIdsNamed('002_853c5aa4b7faf175.txt')[0];
+    await source.updateDocument(id, (file) => editDocumentDetails(file, { meta: { outlet: 'The Outlet', publishedAt: '2016-12-13', tags: ['Aleppo'] } }));
+    const files = await Promise.all(source.documentIds().map((d) => source.readDocument(d)));
+    const exchange = exportExchange(files, source.labels, 'ana');
+    expect(exchange.version).toBe(2);
+    await source.close();
+    const raw = JSON.stringify(exchange);
+
+    const empty = await Workspace.open(tempDir());
+    await importExchange(empty, 'x.awb.json', parseExchange('x.awb.json', raw));
+    expect(empty.listDocuments().map((d) => [d.id, d.meta]).sort()).toEqual(files.map((f) => [f.document.id, f.document.meta]).sort());
+    await empty.close();
+
+    const known = await Workspace.open(tempDir());
+    await importSeeds(known, join(repoRoot, 'seeds'));
+    await known.updateDocument(id, (file) => editDocumentDetails(file, { meta: { outlet: 'Press Association' } }));
+    const report = await importExchange(known, 'x.awb.json', parseExchange('x.awb.json', raw));
+    expect(known.documentSummaries([id])[0].meta).toEqual({ outlet: 'Press Association', publishedAt: '2016-12-13', tags: ['Aleppo'] });
+    expect(report.warnings).toContain(`${files.find((f) => f.document.id === id)!.document.title}: its outlet here is "Press Association", the file says "The Outlet"; this workspace's value was kept`);
+    await known.close();
   });
 });

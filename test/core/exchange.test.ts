@@ -138,7 +138,7 @@ describe('exchange import of imperfect files', () => {
       ['{not json', 'not JSON'],
       ['[1,2]', 'not an exchange file (expected a JSON object)'],
       ['{"format":"doccano"}', 'not an Annotation Workbench exchange file ("format" is "doccano")'],
-      ['{"format":"annotation-workbench","version":7}', 'exchange version 7 is not supported (this build reads version 1)'],
+      ['{"format":"annotation-workbench","version":7}', 'exchange version 7 is not supported (this build reads versions 1 and 2)'],
       ['{"format":"annotation-workbench","version":1,"offsets":"utf16"}', 'offsets'],
       ['{"format":"annotation-workbench","version":1,"offsets":"codepoints","exportedAt":"x","exportedBy":"x","labels":[],"documents":[],"__proto__":{"polluted":1}}', 'Unrecognized key'],
     ];
@@ -174,7 +174,7 @@ describe('awb export and import of exchange files', () => {
     writeFileSync(join(dir, 'bad.awb.json'), '{"format":"annotation-workbench","version":9}');
     const result = awb('import', join(dir, 'bad.awb.json'), '--workspace', join(dir, 'w'));
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(dir, 'bad.awb.json')}: exchange version 9 is not supported (this build reads version 1)\n`);
+    expect(result.stderr).toContain(`${join(dir, 'bad.awb.json')}: exchange version 9 is not supported (this build reads versions 1 and 2)\n`);
     expect(existsSync(join(dir, 'w'))).toBe(false);
   });
 

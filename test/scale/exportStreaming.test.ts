@@ -90,7 +90,7 @@ const checks: Record<ExportFormat, (path: string, totals: CorpusTotals) => Promi
     const starts = scan.found.get(entry)!;
     expect(starts.count).toBe(totals.documents);
     const head = JSON.parse((await readRange(path, 0, starts.first[0])) + ']}');
-    expect(head).toMatchObject({ format: 'annotation-workbench', version: 1, offsets: 'codepoints', exportedBy: 'analyst-a' });
+    expect(head).toMatchObject({ format: 'annotation-workbench', version: 2, offsets: 'codepoints', exportedBy: 'analyst-a' });
     const end = '\n ]\n}';
     expect(await readRange(path, scan.bytes - end.length, scan.bytes)).toBe(end);
     const firstDocument = JSON.parse(await readRange(path, starts.first[0], starts.first[1] - 1));

@@ -1,12 +1,15 @@
-/// The exchange file (`*.awb.json`, DESIGN §5): a colleague's work, sent and imported back.
-/// All offsets are Unicode code points.
+/// The exchange file (`*.awb.json`, DESIGN §5, §10): a colleague's work, sent and imported back.
+/// All offsets are Unicode code points. Version 2 adds each document's metadata (`meta`);
+/// version 1 files, without it, are read as well.
 import { z } from 'zod';
-import { DocumentIdSchema, NoteSchema, ReviewSchema } from '../model.js';
+import { DocumentIdSchema, DocumentMetaSchema, NoteSchema, ReviewSchema } from '../model.js';
 
 /// The value of `format` in every exchange file.
 export const EXCHANGE_FORMAT = 'annotation-workbench';
-/// The exchange version this build writes and reads.
-export const EXCHANGE_VERSION = 1;
+/// The exchange version this build writes.
+export const EXCHANGE_VERSION = 2;
+/// The exchange versions this build reads.
+export const EXCHANGE_VERSIONS_READ: readonly number[] = [1, 2];
 
 /// One annotation of an exchange file.
 export const ExchangeAnnotationSchema = z.strictObject({
@@ -35,6 +38,8 @@ export const ExchangeRelationSchema = z.strictObject({
 export const ExchangeDocumentSchema = z.strictObject({
   id: DocumentIdSchema,
   title: z.string().max(500),
+  /// Version 2 on (absent in version 1).
+  meta: DocumentMetaSchema.optional(),
   text: z.string().min(1),
   annotations: z.array(ExchangeAnnotationSchema),
   relations: z.array(ExchangeRelationSchema),
@@ -43,7 +48,7 @@ export const ExchangeDocumentSchema = z.strictObject({
 /// The envelope import requires before it looks at any document.
 export const ExchangeEnvelopeSchema = z.strictObject({
   format: z.literal(EXCHANGE_FORMAT),
-  version: z.literal(EXCHANGE_VERSION),
+  version: z.union([z.literal(1), z.literal(2)]),
   offsets: z.literal('codepoints'),
   exportedAt: z.string(),
   exportedBy: z.string(),

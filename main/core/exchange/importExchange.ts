@@ -9,7 +9,8 @@ import { WorkbenchError } from '../errors.js';
 import { describeSchemaError } from '../model.js';
 import type { Workspace } from '../store/workspace.js';
 import { documentIdOf, MAX_ARTICLE_BYTES } from '../text/readArticle.js';
-import { EXCHANGE_FORMAT, EXCHANGE_VERSION, ExchangeDocumentSchema, ExchangeEnvelopeSchema } from './exchangeFormat.js';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSIONS_READ, ExchangeDocumentSchema, ExchangeEnvelopeSchema } from './exchangeFormat.js';
+import { mergeExchangeMeta } from './exchangeMeta.js';
 import { mergeLabels } from './exchangeLabels.js';
 import { exchangeSizeProblem, formatMegabytes, MAX_EXCHANGE_ANNOTATIONS, MAX_EXCHANGE_BYTES, MAX_EXCHANGE_DOCUMENTS } from './exchangeLimits.js';
 import { mergeExchangeDocument, reanchorBudget } from './mergeExchangeDocument.js';
@@ -77,8 +78,8 @@ export function parseExchange(file: string, raw: string): ParsedEnvelope {
   if (format !== EXCHANGE_FORMAT) {
     throw new ExchangeRejected(file, `not an Annotation Workbench exchange file ("format" is ${JSON.stringify(format) ?? 'missing'})`);
   }
-  if (version !== EXCHANGE_VERSION) {
-    throw new ExchangeRejected(file, `exchange version ${JSON.stringify(version)} is not supported (this build reads version ${EXCHANGE_VERSION})`);
+  if (typeof version !== 'number' || !EXCHANGE_VERSIONS_READ.includes(version)) {
+    throw new ExchangeRejected(file, `exchange version ${JSON.stringify(version)} is not supported (this build reads versions ${EXCHANGE_VERSIONS_READ.join(' and ')})`);
   }
   const envelope = ExchangeEnvelopeSchema.safeParse(json);
   if (!envelope.success) throw new ExchangeRejected(file, describeSchemaError(envelope.error).join('; '));
@@ -116,10 +117,11 @@ export async function importExchange(workspace: Workspace, file: string, envelop
   const missing = new Map(documents.filter((d) => !workspace.hasDocument(d.id)).map((d) => [d.id, d]));
   if (missing.size) {
     const outcomes = await workspace.importArticles(
-      [...missing.values()].map((d) => ({ id: d.id, sourceName, title: d.title, text: d.text, meta: {}, encoding: 'utf-8' as const, warnings: [] })),
+      [...missing.values()].map((d) => ({ id: d.id, sourceName, title: d.title, text: d.text, meta: d.meta ?? {}, encoding: 'utf-8' as const, warnings: [] })),
     );
     report.documentsAdded = outcomes.filter((o) => o.status === 'imported').length;
   }
+  for (const doc of documents) if (doc.meta && !missing.has(doc.id)) await mergeExchangeMeta(workspace, doc.id, doc.title || doc.id, doc.meta, report);
   report.documentsKnown = documents.length - report.documentsAdded;
   const budget = reanchorBudget();
   const known = new Set(workspace.labels.map((l) => l.id));

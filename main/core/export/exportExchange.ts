@@ -9,6 +9,7 @@ export function exchangeDocument(file: DocumentFile): ExchangeDocument {
   return {
     id: file.document.id,
     title: file.document.title,
+    meta: file.document.meta,
     text: file.document.text,
     annotations: file.annotations.map((a) => ({
       id: a.id,
