@@ -76,7 +76,8 @@ export function readSidecar(text: string, csv: boolean): Sidecar {
     if (!Array.isArray(data)) return { rows: [], problems: ['expected a JSON array of objects, one per document'] };
     data.forEach((item, i) => {
       if (typeof item !== 'object' || item === null || Array.isArray(item)) problems.push(`entry ${i + 1}: not an object`);
-      else entries.push({ where: `entry ${i + 1}`, fields: Object.fromEntries(Object.entries(item).filter(([, value]) => value !== '' && value !== null)) });
+      // Empty values change nothing (as empty CSV cells).
+      else entries.push({ where: `entry ${i + 1}`, fields: Object.fromEntries(Object.entries(item).filter(([, value]) => value !== '' && value !== null && !(Array.isArray(value) && !value.length))) });
     });
   }
   const rows: SidecarRow[] = [];

@@ -285,6 +285,7 @@ export function App() {
           onDeleted={(deletion) => {
             setDeleting(null);
             for (const pane of panes.panes) if (deletion.deleted.some((d) => d.id === pane.docId)) close(pane.key, pane.docId);
+            for (const d of deletion.deleted) store.forgetDocument(d.id);
             refreshLibrary();
             say(deletedMessage(deletion, refreshLibrary, say));
           }}

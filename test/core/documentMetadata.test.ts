@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -86,6 +86,9 @@ describe('what an article file states about itself', () => {
     expect(article.text).toBe('Talks stalled in Geneva.\n');
     expect(article.title).toBe('Talks stall');
     expect(frontMatter('--- not front matter\ntext').body).toBe('--- not front matter\ntext');
+    // A rule, then a line that reads as YAML, is text, not front matter.
+    const ruled = '---\nUPDATE: the minister resigned\n---\nTalks stalled.\n';
+    expect(frontMatter(ruled)).toEqual({ meta: {}, warnings: [], body: ruled });
     expect(articleFromBytes('plain.txt', new TextEncoder().encode('---\ntitle: x\n---\nbody')).text).toBe('---\ntitle: x\n---\nbody');
   });
 });
@@ -98,24 +101,46 @@ describe('document details', () => {
     expect(result).toEqual({ title: 'New title', meta: { author: 'B', publishedAt: '2016-12-13', tags: ['x', 'y'] } });
   });
 
-  it('a document file of schema 1 is read with empty metadata and written back in schema 2 once the opening backup holds it', async () => {
+  it('a document file of schema 1 is read with empty metadata and written in schema 2 at its next save, the opening backup holding it as it was', async () => {
     const dir = tempDir();
     const ws = await Workspace.open(dir);
     await importSeeds(ws, join(repoRoot, 'seeds'));
     const id = ws.documentIds()[2];
     await ws.close();
     const path = join(dir, 'documents', documentFileName(id));
-    const { meta: _meta, ...v1Document } = JSON.parse(readFileSync(path, 'utf8')).document;
-    const v1 = { ...JSON.parse(readFileSync(path, 'utf8')), schemaVersion: 1, document: v1Document };
-    writeFileSync(path, JSON.stringify(v1));
+    const current = JSON.parse(readFileSync(path, 'utf8'));
+    const { meta: _meta, ...v1Document } = current.document;
+    writeFileSync(path, JSON.stringify({ ...current, schemaVersion: 1, document: v1Document }));
     const reopened = await Workspace.open(dir);
     expect((await reopened.readDocument(id)).document.meta).toEqual({});
-    expect(JSON.parse(readFileSync(path, 'utf8')).schemaVersion).toBe(2);
-    expect(reopened.notices.join('\n')).toMatch(/document files of schema 1 are upgraded to schema 2 as they are opened; backup \S+ holds them as they were/);
-    const backup = reopened.notices.join('\n').match(/backup (\S+) holds them/)![1];
-    expect(JSON.parse(readFileSync(join(dir, 'backups', backup, 'documents', documentFileName(id)), 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(path, 'utf8')).schemaVersion).toBe(1); // reading writes nothing
+    const [openingBackup] = await reopened.backups();
+    await reopened.updateDocument(id, (file) => createAnnotation(file, { docId: id, label: 'actor', start: 0, end: 5 }, reopened.labels, { annotator: 'ann', now: '2026-12-05T00:00:00.000Z' }));
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ schemaVersion: 2, document: { meta: {} } });
+    expect(JSON.parse(readFileSync(join(dir, 'backups', openingBackup.name, 'documents', documentFileName(id)), 'utf8')).schemaVersion).toBe(1);
     await reopened.close();
   });
+
+  it('a missing document restored from a schema-1 backup copy while the app checks in the background does not stall the opening', async () => {
+    const dir = tempDir();
+    const ws = await Workspace.open(dir);
+    await importSeeds(ws, join(repoRoot, 'seeds'));
+    const id = ws.documentIds()[1];
+    const backup = await ws.backup();
+    await ws.close();
+    const copy = join(dir, 'backups', backup.name, 'documents', documentFileName(id));
+    const current = JSON.parse(readFileSync(copy, 'utf8'));
+    const { meta: _meta, ...v1Document } = current.document;
+    rmSync(copy);
+    writeFileSync(copy, JSON.stringify({ ...current, schemaVersion: 1, document: v1Document }));
+    rmSync(join(dir, 'documents', documentFileName(id)));
+    const reopened = await Workspace.open(dir, { checkIndexInBackground: true });
+    const settled = await Promise.race([reopened.indexChecked.then(() => 'checked'), new Promise((resolve) => setTimeout(() => resolve('stalled'), 15_000))]);
+    expect(settled).toBe('checked');
+    expect(reopened.notices.join('\n')).toMatch(/was missing\. It was restored from the backup of /);
+    expect((await reopened.readDocument(id)).document.meta).toEqual({});
+    await reopened.close();
+  }, 30_000);
 });
 
 describe('exports carry the metadata', () => {

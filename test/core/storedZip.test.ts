@@ -49,6 +49,14 @@ describe('StoredZipWriter (brat zips)', () => {
     expect(zip.readUInt16LE(10)).toBe((9 << 11) | (30 << 5) | 2);
   });
 
+  it('from 65,535 files on (0xffff itself means "see the Zip64 record"), adds a Zip64 end record', async () => {
+    const { zip, predicted } = await zipOf(Array.from({ length: 65_535 }, (_, i): [string, string] => [`d${i}`, '']));
+    expect(predicted).toBe(zip.length);
+    const path = join(tempDir(), 'exact.zip');
+    writeFileSync(path, zip);
+    expect(await readZipDirectory(path)).toMatchObject({ zip64: true, declaredEntries: 65_535 });
+  });
+
   it('past 65,535 files, adds a Zip64 end record and locator, and still knows its size before each file', async () => {
     const files = Array.from({ length: 65_537 }, (_, i): [string, string] => [`d${i}.ann`, `T1\tActor 0 9\t${i}\n`]);
     const { zip, predicted } = await zipOf(files);

@@ -59,7 +59,7 @@ export class StoredZipWriter {
   /// Bytes of the whole zip if it were finished after one more file of `nameBytes` and
   /// `dataBytes` (to refuse one past `ZIP32_LIMIT`).
   bytesWith(nameBytes: number, dataBytes: number): number {
-    const zip64Records = this.names.length + 1 > ZIP32_ENTRIES ? 56 + 20 : 0;
+    const zip64Records = this.names.length + 1 >= ZIP32_ENTRIES ? 56 + 20 : 0;
     return this.offset + 30 + nameBytes + dataBytes + this.directory + 46 + nameBytes + zip64Records + 22;
   }
 
@@ -128,7 +128,8 @@ export class StoredZipWriter {
 /// The end of central directory record, preceded by a Zip64 end record and its locator when there
 /// are more entries than the record's 16-bit counts hold.
 export function endRecords(directoryOffset: number, directoryBytes: number, entries: number): Buffer {
-  const zip64 = entries > ZIP32_ENTRIES;
+  // 0xffff itself is the end record's "see the Zip64 record" value.
+  const zip64 = entries >= ZIP32_ENTRIES;
   const result = Buffer.alloc((zip64 ? 56 + 20 : 0) + 22);
   let at = 0;
   if (zip64) {

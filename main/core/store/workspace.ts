@@ -77,10 +77,6 @@ export class Workspace {
   private readonly repairs = new Map<string, string>();
   private changedSinceBackup = false;
   private openingBackup: Promise<void> = Promise.resolve();
-  /// The snapshot that holds the files as they were when the workspace was opened, once taken.
-  private openingBackupName: string | null = null;
-  /// Whether the user was told that document files of an older schema are upgraded as they are read.
-  private toldDocumentUpgrades = false;
   private backupTimer: NodeJS.Timeout | null = null;
   /// Null when opened read-only.
   private readonly writes: LockedWrites | null;
@@ -156,7 +152,7 @@ export class Workspace {
         // In the background: the library need not wait for the copy; close() and backups() do.
         if (workspace.documentCount()) {
           workspace.openingBackup = scanned.then((scan) => snapshotWorkspace(dir, { unlessUnchanged: true, scan: scan ?? undefined })).then(
-            (backup) => void (workspace.openingBackupName = backup.name),
+            () => undefined,
             (error: unknown) => void workspace.notices.push(`the backup taken on opening failed: ${describeError(error)}`),
           );
         }
@@ -265,15 +261,15 @@ export class Workspace {
     return listBackups(this.dir);
   }
 
-  /// Takes a snapshot now.
-  async backup(): Promise<BackupInfo> {
+  /// Takes a snapshot now (`unlessUnchanged`: returns the newest one when no file changed since).
+  async backup({ unlessUnchanged = false } = {}): Promise<BackupInfo> {
     this.assertWritable();
     await this.openingBackup;
     await this.queue.idle();
     // Not while another process holds the workspace (its pruning could remove that one's snapshots).
     await this.writes!.guard();
     this.changedSinceBackup = false;
-    return snapshotWorkspace(this.dir);
+    return snapshotWorkspace(this.dir, { unlessUnchanged });
   }
 
   /// Deletes documents, after a snapshot that holds them (named in the result, for `undelete`).
@@ -284,7 +280,9 @@ export class Workspace {
     const deleted = this.documentSummaries([...new Set(ids)]);
     const unknown = ids.filter((id) => !deleted.some((d) => d.id === id));
     if (unknown.length) throw new WorkspaceError(`no document ${unknown.join(', ')} in this workspace`);
-    const backup = await this.backup();
+    // The newest snapshot will do when nothing changed since it: one a delete would push older
+    // ones out of the twenty kept.
+    const backup = await this.backup({ unlessUnchanged: true });
     for (const { id } of deleted) {
       await this.writes!.run(id, async (guard) => {
         await guard();
@@ -522,26 +520,17 @@ export class Workspace {
     );
   }
 
-  /// Writes back a file that was read in an older schema and migrated, once a backup holds it as
-  /// it was: `workspace.json` after a snapshot of its own; a document file after the opening
-  /// backup (one snapshot a document would cost a scan of 100,000 files each), told once. Resolves
-  /// with whether it wrote.
-  private async saveUpgraded<T extends object>(relativePath: string, db: JsonDb<T>, guard?: BeforeRename): Promise<boolean> {
+  /// Writes back `workspace.json` read in an older schema and migrated, after taking a backup.
+  /// (A document file of an older schema is read migrated and written in the current schema at
+  /// its next save: writing each back as it is read would cost a snapshot a document, and waiting
+  /// for the opening backup inside a document's queue could wait on that queue itself.)
+  private async saveUpgraded<T extends object>(relativePath: string, db: JsonDb<T>, guard?: BeforeRename): Promise<void> {
     const from = upgradedFrom.get(db.data);
-    if (from === undefined || !this.writes) return false;
-    const isDocument = relativePath !== 'workspace.json';
-    if (isDocument) await this.openingBackup;
-    const backup = (isDocument && this.openingBackupName) || (await snapshotWorkspace(this.dir)).name;
+    if (from === undefined || !this.writes) return;
+    const backup = await snapshotWorkspace(this.dir);
     await db.adapter.write(db.data, guard ?? (await this.writes.guard()));
     upgradedFrom.delete(db.data);
-    const to = SCHEMA_VERSIONS[isDocument ? 'document' : 'workspace'];
-    if (!isDocument) {
-      this.notices.push(`upgraded ${relativePath} from schema ${from} to ${to}; the previous state is backup ${backup}`);
-    } else if (!this.toldDocumentUpgrades) {
-      this.toldDocumentUpgrades = true;
-      this.notices.push(`document files of schema ${from} are upgraded to schema ${to} as they are opened; backup ${backup} holds them as they were`);
-    }
-    return true;
+    this.notices.push(`upgraded ${relativePath} from schema ${from} to ${SCHEMA_VERSIONS.workspace}; the previous state is backup ${backup.name}`);
   }
 
   private async backupIfChanged(): Promise<void> {
@@ -629,10 +618,6 @@ export class Workspace {
       }
       await db.read();
       this.sql.update((sql) => sql.putDocument(db.data, this.stampOf(id)));
-    }
-    if (this.writes && (await this.saveUpgraded(relativePath, db))) {
-      const upgraded = db.data;
-      this.sql.update((sql) => sql.updateDocument(upgraded, upgraded, this.stampOf(id)));
     }
     return db;
   }

@@ -80,6 +80,9 @@ export function htmlMetadata(html: string): StatedMetadata {
   return statedMetadata(raw, warnings);
 }
 
+/// The keys that make a block at the start of a Markdown file its front matter.
+const FRONT_MATTER_KEYS = new Set(['title', 'outlet', 'publisher', 'source', 'site', 'publishedat', 'published', 'date', 'author', 'authors', 'url', 'link', 'canonical', 'language', 'lang', 'tags', 'keywords']);
+
 /// The metadata a Markdown (or text) file states in YAML front matter (between `---` lines at its
 /// very start), and the text without it. A file whose first lines do not form such a block is
 /// returned as it is.
@@ -94,6 +97,9 @@ export function frontMatter(text: string): StatedMetadata & { body: string } {
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { meta: {}, warnings: [], body: text };
   const fields = new Map(Object.entries(data).map(([key, value]) => [key.toLowerCase(), value]));
+  // A rule and a "Word: text" line parse as YAML too: only a block naming what front matter names
+  // is taken out of the text.
+  if (![...fields.keys()].some((key) => FRONT_MATTER_KEYS.has(key))) return { meta: {}, warnings: [], body: text };
   const pick = (...keys: string[]) => keys.map((key) => fields.get(key)).find((value) => value !== undefined && value !== null);
   const stated = statedMetadata(
     {

@@ -6,6 +6,7 @@ import { workbench } from '../api';
 import { errorMessage } from '../format';
 import type { NewMessage } from '../Messages';
 import { ModalDialog } from '../ModalDialog';
+import { store } from '../state/useWorkbench';
 import { useDialogAction } from './useDialogAction';
 
 /// What a delete did: the backup that holds the deleted documents, and those documents.
@@ -58,7 +59,12 @@ export function DeleteDocumentDialog({ doc, onClose, onDeleted }: DeleteDocument
     return () => cancelAnimationFrame(frame);
   }, []);
 
-  const remove = () => run(async () => onDeleted(await workbench.documents.delete([doc.id])));
+  // Its changes still on their way are saved first, so that the backup (and Undo) holds them.
+  const remove = () =>
+    run(async () => {
+      await store.whenAllSaved();
+      onDeleted(await workbench.documents.delete([doc.id]));
+    });
 
   return (
     <ModalDialog title="Delete this article?" className="delete-dialog" testId="delete-dialog" onClose={onClose} onSubmit={() => void remove()}>

@@ -30,6 +30,7 @@ export function LibraryOutletFilter({ outlet, version, onChange }: LibraryOutlet
       <span className="library-sort-caption">Outlet</span>
       <select className="select select-small" data-testid="library-outlet-filter" value={outlet ?? ''} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
         <option value="">All outlets</option>
+        {outlet !== undefined && !outlets.some((o) => o.outlet === outlet) && <option value={outlet}>{outlet} (0)</option>}
         {outlets.map((o) => (
           <option key={o.outlet} value={o.outlet}>
             {o.outlet} ({formatInteger(o.documents)})

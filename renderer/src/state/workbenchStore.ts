@@ -76,6 +76,28 @@ export class WorkbenchStore {
     return () => this.savedListeners.delete(listener);
   }
 
+  /// Resolves once every queued change is saved (at once when none waits); refuses while a save
+  /// has failed, which the user retries or discards first.
+  whenAllSaved(): Promise<void> {
+    if (this.queue.status.failure) return Promise.reject(new Error('a change could not be saved yet: retry or discard it first'));
+    if (this.queue.status.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const stop = this.onAllSaved(() => {
+        stop();
+        resolve();
+      });
+    });
+  }
+
+  /// Forgets a document that left the workspace: its state, its selection, and the undo history,
+  /// whose steps might touch it.
+  forgetDocument(docId: string): void {
+    this.history.clear();
+    const docs = new Map(this.snapshot.docs);
+    docs.delete(docId);
+    this.update({ docs, ...(this.snapshot.selected?.docId === docId ? { selected: null } : {}) });
+  }
+
   /// The name new annotations are shown under until the service stamps them.
   setAnnotator(name: string): void {
     this.annotator = name;
