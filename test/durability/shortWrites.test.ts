@@ -1,7 +1,7 @@
 // Finding: a save on a nearly full disk was acknowledged while the file was cut short, because
 // the atomic write issued one write(2) and never checked how much of it reached the disk.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DocumentFileSchema } from '../../main/core/model';
@@ -101,5 +101,21 @@ describe.skipIf(mounted !== null)(`a real 3 MB disk that fills up${mounted ? ` (
     expect(reopened.notices.filter((n) => n.includes('damaged'))).toEqual([]);
     expect((await reopened.readDocument(docId)).annotations).toHaveLength(1);
     await reopened.close();
+  });
+});
+
+describe('a temp file removed before its rename', () => {
+  it('is written again (a process that took over the stale lock of a paused one removes it as a leftover)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'doc.json');
+    writeFileSync(path, '"old"');
+    let removed = 0;
+    await writeFileDurably(path, '"new"', async () => {
+      // As the other process's removeStaleTempFiles does, the first time only.
+      if (removed++ === 0) for (const name of readdirSync(dir)) if (/\.json\.\d+$/.test(name)) rmSync(join(dir, name));
+    });
+    expect(removed).toBe(2);
+    expect(readFileSync(path, 'utf8')).toBe('"new"');
+    expect(readdirSync(dir)).toEqual(['doc.json']);
   });
 });

@@ -80,6 +80,28 @@ let tempCounter = 0;
 /// On any failure the temp file is removed and `path` is untouched.
 export async function writeFileDurably(path: string, content: string | Uint8Array, beforeRename?: BeforeRename): Promise<void> {
   const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await writeTempAndRename(path, data, beforeRename);
+      break;
+    } catch (error) {
+      // The temp file vanished before its rename: a process that took over this workspace's
+      // stale lock (this one was paused) removed it as a crash's leftover. Written again.
+      if (attempt < 3 && error instanceof SaveFailedError && error.cause.code === 'ENOENT' && error.cause.syscall === 'rename') continue;
+      throw error;
+    }
+  }
+  // After the rename the file holds the new content, so a failure here is not a failed save (the
+  // caller would keep the old content in memory and write it back with the next change): the
+  // rename may not survive a power cut, which is said, not thrown. File systems that cannot flush
+  // a folder (some network and FUSE ones) say EINVAL or ENOTSUP; nothing more can be done there.
+  await fsyncFolder(dirname(path)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EINVAL' && error.code !== 'ENOTSUP') console.error(`could not flush the folder of ${path} to disk (${errnoWords(error)}); the file is saved`);
+  });
+}
+
+/// One attempt of `writeFileDurably`: the temp file written, checked, flushed and renamed.
+async function writeTempAndRename(path: string, data: Uint8Array, beforeRename?: BeforeRename): Promise<void> {
   // Digits only: removeStaleTempFiles knows temp files by `<name>.json.<digits>`.
   const temp = `${path}.${process.pid}${String(++tempCounter).padStart(6, '0')}`;
   let fd: number | null = null;
@@ -99,13 +121,6 @@ export async function writeFileDurably(path: string, content: string | Uint8Arra
     await fs.promises.rm(temp, { force: true }).catch(() => undefined);
     throw isErrno(error) ? new SaveFailedError(path, error) : error;
   }
-  // After the rename the file holds the new content, so a failure here is not a failed save (the
-  // caller would keep the old content in memory and write it back with the next change): the
-  // rename may not survive a power cut, which is said, not thrown. File systems that cannot flush
-  // a folder (some network and FUSE ones) say EINVAL or ENOTSUP; nothing more can be done there.
-  await fsyncFolder(dirname(path)).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EINVAL' && error.code !== 'ENOTSUP') console.error(`could not flush the folder of ${path} to disk (${errnoWords(error)}); the file is saved`);
-  });
 }
 
 /// Whether `error` is one the file system raised (not one of ours, which carry codes too).
