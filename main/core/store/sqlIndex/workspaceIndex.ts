@@ -244,10 +244,12 @@ export class WorkspaceIndex {
   /// Follows a save of a document already indexed: only the annotations that changed are written,
   /// so a save costs the change, not the document.
   updateDocument(before: DocumentFile, after: DocumentFile, stamp: FileStamp): void {
-    const row = this.sql('SELECT seq, stamp FROM documents WHERE id = ?').get(after.document.id) as { seq: number; stamp: FileStamp } | undefined;
-    if (row === undefined) return this.putDocument(after, stamp);
-    const { seq } = row;
+    // One transaction from the read of the row on: the stamp taken out of the files' digest is
+    // the one the row holds when it changes, whatever another process wrote just before.
     this.transaction(() => {
+      const row = this.sql('SELECT seq, stamp FROM documents WHERE id = ?').get(after.document.id) as { seq: number; stamp: FileStamp } | undefined;
+      if (row === undefined) return this.putDocument(after, stamp);
+      const { seq } = row;
       const summary = summarise(after);
       this.restamp(after.document.id, row.stamp, stamp);
       this.sql(
