@@ -1,10 +1,12 @@
 /// THE contract between the renderer and the main process (DESIGN §2). Every operation the UI can
 /// do is a method here, named `area.verb` on the wire. Electron IPC and browser-mode HTTP both
 /// serve exactly these methods from one implementation; others import this file's types only.
-import type { Article, Annotation, Label, NoteNode, Relation } from '../main/core/model';
+import type { Article, Annotation, Attribute, Entity, Label, NoteNode, Relation, RelationType } from '../main/core/model';
 import type { ImportReport } from '../main/core/importArticles';
 import type { SearchResult } from '../main/core/search';
 import type { AnnotationInput, Removal } from '../main/core/annotations';
+import type { EntityChange, NewEntity } from '../main/core/entities';
+import type { EntityUndo, EntityUsage } from '../main/core/entityChanges';
 import type { ExchangeImportReport } from '../main/core/exchange/importExchange';
 import type { ExportFormat, ExportSummary } from '../main/core/export/renderExport';
 import type { ExportScope } from '../main/core/export/exportScope';
@@ -15,6 +17,13 @@ import type { LibraryPage, LibraryQuery, LibrarySort, ListedDocument } from '../
 import type { DocumentDetails, DocumentDetailsChange } from '../main/core/documentDetails';
 
 export type {
+  Attribute,
+  Entity,
+  EntityChange,
+  EntityUndo,
+  EntityUsage,
+  NewEntity,
+  RelationType,
   DocumentDetails,
   DocumentDetailsChange,
   SearchResult,
@@ -78,15 +87,18 @@ export interface ArticleFile {
 /// given (a UUID) so that undo and redo keep one identity.
 export type NewAnnotation = AnnotationInput;
 
-/// A change to one annotation: its label, and/or its note (`null` removes the note).
+/// A change to one annotation: its label, note, entity link or attribute values (`null` removes
+/// the note, the link, every value; attributes given replace all of them).
 export interface AnnotationChange {
   docId: string;
   id: string;
   label?: string;
   note?: NoteNode | null;
+  entityId?: string | null;
+  attributes?: Record<string, string> | null;
 }
 
-/// An annotation as it was removed, with the speaker links that went with it (for undo).
+/// An annotation as it was removed, with the relations that went with it (for undo).
 export type RemovedAnnotation = Removal;
 
 /// One document's pairs of the two layers under review.
@@ -142,9 +154,24 @@ export interface WorkbenchApi {
     restore(docId: string, removed: RemovedAnnotation): Promise<Annotation>;
   };
   relations: {
-    /// Links a quote to the actor who said it (replacing its previous speaker), or unlinks it
-    /// with `null`; resolves with the new link or `null`.
-    setSpeaker(docId: string, quoteId: string, actorId: string | null): Promise<Relation | null>;
+    /// Links a quote to the actor who said it (`speaker`) or a figure to the actor it is
+    /// attributed to (`source`), replacing its previous link of that type, or unlinks it with
+    /// `null`; resolves with the new link or `null`.
+    set(docId: string, type: RelationType, fromId: string, toId: string | null): Promise<Relation | null>;
+  };
+  entities: {
+    /// Every entity with its mentions per document, by name.
+    list(): Promise<EntityUsage[]>;
+    create(entity: NewEntity): Promise<Entity>;
+    /// Renames (the old name becomes an alias), re-aliases, retypes an entity or sets its
+    /// Wikidata id or note; resolves with it as saved and what undoes the change.
+    update(id: string, change: EntityChange): Promise<{ entity: Entity; undo: EntityUndo }>;
+    /// Folds `fromId` into `intoId`: its links, name and aliases follow.
+    merge(fromId: string, intoId: string): Promise<{ entity: Entity; undo: EntityUndo }>;
+    /// Deletes an entity and its links (the annotations stay).
+    delete(id: string): Promise<EntityUndo>;
+    /// Puts entities and their links back as an `EntityUndo` holds them.
+    restore(undo: EntityUndo): Promise<Entity[]>;
   };
   labels: {
     /// Replaces the label list (add, rename, recolour, rekey); ids of existing labels never change,
@@ -230,7 +257,13 @@ export const apiChannels = [
   'annotations.update',
   'annotations.delete',
   'annotations.restore',
-  'relations.setSpeaker',
+  'relations.set',
+  'entities.list',
+  'entities.create',
+  'entities.update',
+  'entities.merge',
+  'entities.delete',
+  'entities.restore',
   'labels.save',
   'settings.setAnnotator',
   'exports.build',

@@ -2,7 +2,7 @@
 // CJK, right-to-left script and several paragraphs; overlapping and nested spans; notes; speaker
 // links; reviews.
 import fc from 'fast-check';
-import { createAnnotation, setSpeaker } from '../main/core/annotations';
+import { createAnnotation, setRelation } from '../main/core/annotations';
 import { DEFAULT_LABELS, SCHEMA_VERSION, type DocumentFile, type NoteNode } from '../main/core/model';
 import { normaliseText } from '../main/core/text/normaliseText';
 import { documentIdOf } from '../main/core/text/readArticle';
@@ -61,7 +61,7 @@ export const annotatedDocument: fc.Arbitrary<DocumentFile> = articleText.chain((
     const actors = file.annotations.filter((a) => a.label === 'actor');
     for (const [q, a] of links) {
       if (quotes.length && actors.length) {
-        file = setSpeaker(file, quotes[q % quotes.length].id, actors[a % actors.length].id, { annotator: 'ana', now: '2026-11-22T01:00:00.000Z' }).file;
+        file = setRelation(file, 'speaker', quotes[q % quotes.length].id, actors[a % actors.length].id, { annotator: 'ana', now: '2026-11-22T01:00:00.000Z' }).file;
       }
     }
     return file;

@@ -47,7 +47,16 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'annotations.update': async () => [{ docId: firstId, id: (await span('actor', 6, 9)).id, label: 'location' }],
   'annotations.delete': async () => [firstId, (await span('figure', 10, 12)).id],
   'annotations.restore': async () => [firstId, await api.annotations.delete(firstId, (await span('figure', 13, 15)).id)],
-  'relations.setSpeaker': async () => [firstId, (await span('quote', 20, 40)).id, (await span('actor', 22, 25)).id],
+  'relations.set': async () => [firstId, 'speaker', (await span('quote', 20, 40)).id, (await span('actor', 22, 25)).id],
+  'entities.list': async () => [],
+  'entities.create': async () => [{ name: `Russia ${Math.random()}`, type: 'location', aliases: ['Moscow'] }],
+  'entities.update': async () => [(await api.entities.create({ name: `Lavrov ${Math.random()}`, type: 'actor' })).id, { name: `Sergei Lavrov ${Math.random()}` }],
+  'entities.merge': async () => [
+    (await api.entities.create({ name: `A ${Math.random()}`, type: 'actor' })).id,
+    (await api.entities.create({ name: `B ${Math.random()}`, type: 'actor' })).id,
+  ],
+  'entities.delete': async () => [(await api.entities.create({ name: `C ${Math.random()}`, type: 'actor' })).id],
+  'entities.restore': async () => [await api.entities.delete((await api.entities.create({ name: `D ${Math.random()}`, type: 'actor' })).id)],
   'labels.save': async () => [(await api.workspace.info()).labels],
   'settings.setAnnotator': async () => ['Analyst A'],
   'exports.build': async () => ['csv', { labels: ['actor'] }],
@@ -61,7 +70,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
     return [{ name: 'mine.awb.json', base64: built.base64 }];
   },
 };
-const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.summaries', 'documents.labelCounts', 'documents.open', 'documents.search', 'documents.outlets', 'exports.build', 'review.annotators']);
+const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.summaries', 'documents.labelCounts', 'documents.open', 'documents.search', 'documents.outlets', 'exports.build', 'review.annotators', 'entities.list']);
 
 beforeAll(async () => {
   mkdirSync(rendererDir, { recursive: true });

@@ -1,8 +1,17 @@
-/// Changes to the annotations and speaker links of one document, as pure functions from a
+/// Changes to the annotations and relations (speaker, source) of one document, as pure functions from a
 /// document file to a new one. The store applies them; nothing here touches the disk.
 import { randomUUID } from 'node:crypto';
 import { InvalidChangeError, WorkbenchError } from './errors.js';
-import { MAX_ANNOTATIONS_PER_DOCUMENT, MAX_NOTE_JSON_LENGTH, type Annotation, type DocumentFile, type Label, type NoteNode, type Relation } from './model.js';
+import {
+  MAX_ANNOTATIONS_PER_DOCUMENT,
+  MAX_NOTE_JSON_LENGTH,
+  type Annotation,
+  type DocumentFile,
+  type Label,
+  type NoteNode,
+  type Relation,
+  type RelationType,
+} from './model.js';
 import { surrogateSplitProblem } from './offsets.js';
 
 /// What the UI asks for when it creates a tag (offsets in UTF-16 code units).
@@ -13,9 +22,23 @@ export interface AnnotationInput {
   start: number;
   end: number;
   note?: NoteNode;
+  /// The entity the span names (the caller checks that it exists).
+  entityId?: string;
+  /// Values of the label's attributes.
+  attributes?: Record<string, string>;
 }
 
-/// An annotation as removed, with the speaker links that went with it.
+/// A change of one annotation: a field given replaces, `null` removes (the note, the entity link,
+/// all attribute values).
+export interface AnnotationUpdate {
+  id: string;
+  label?: string;
+  note?: NoteNode | null;
+  entityId?: string | null;
+  attributes?: Record<string, string> | null;
+}
+
+/// An annotation as removed, with the relations that went with it.
 export interface Removal {
   annotation: Annotation;
   relations: Relation[];
@@ -85,6 +108,39 @@ function checkLabel(labels: Label[], label: string): void {
   if (!labels.some((l) => l.id === label)) throw new InvalidChangeError(`unknown label "${label}"`);
 }
 
+/// Checks attribute values against what `label` declares: known ids, and a choice among its choices.
+function checkAttributes(labels: Label[], label: string, attributes: Record<string, string> | undefined): void {
+  if (!attributes) return;
+  const declared = labels.find((l) => l.id === label)?.attributes ?? [];
+  for (const [id, value] of Object.entries(attributes)) {
+    const attribute = declared.find((a) => a.id === id);
+    if (!attribute) throw new InvalidChangeError(`label "${label}" has no attribute "${id}"`);
+    if (attribute.kind === 'choice' && !attribute.choices!.includes(value)) {
+      throw new InvalidChangeError(`"${value}" is not one of the choices of ${attribute.name} (${attribute.choices!.join(', ')})`);
+    }
+  }
+}
+
+/// Attribute values with blank ones left out; `undefined` when none is left.
+function keptAttributes(attributes: Record<string, string> | undefined | null): Record<string, string> | undefined {
+  const kept = Object.entries(attributes ?? {})
+    .map(([id, value]) => [id, value.trim()] as const)
+    .filter(([, value]) => value !== '');
+  return kept.length ? Object.fromEntries(kept) : undefined;
+}
+
+/// What each relation type links: `speaker` a quote to an actor, `source` a figure to an actor.
+export const RELATION_ENDS: Record<RelationType, { from: string; to: string }> = {
+  speaker: { from: 'quote', to: 'actor' },
+  source: { from: 'figure', to: 'actor' },
+};
+
+/// Whether `relation` still fits the labels of its ends.
+function relationFits(relation: Relation, annotations: Map<string, Annotation>): boolean {
+  const ends = RELATION_ENDS[relation.type];
+  return annotations.get(relation.from)?.label === ends.from && annotations.get(relation.to)?.label === ends.to;
+}
+
 function find(file: DocumentFile, id: string): Annotation {
   const annotation = file.annotations.find((a) => a.id === id);
   if (!annotation) throw new InvalidChangeError(`no annotation ${id} in "${file.document.title}"`);
@@ -104,6 +160,8 @@ export function createAnnotation(file: DocumentFile, input: AnnotationInput, lab
   const split = surrogateSplitProblem(text, start, end);
   if (split) throw new InvalidChangeError(`span ${start}–${end} ${split}`);
   checkNote(input.note);
+  const attributes = keptAttributes(input.attributes);
+  checkAttributes(labels, input.label, attributes);
   const id = input.id ?? randomUUID();
   if (file.annotations.some((a) => a.id === id)) throw new InvalidChangeError(`annotation ${id} already exists`);
   checkAnnotationRoom(file);
@@ -119,40 +177,45 @@ export function createAnnotation(file: DocumentFile, input: AnnotationInput, lab
     createdAt: author.now,
     updatedAt: author.now,
     origin: 'manual',
+    ...(input.entityId ? { entityId: input.entityId } : {}),
+    ...(attributes ? { attributes } : {}),
   };
   return { file: { ...file, annotations: insertSorted(file.annotations, annotation) }, result: annotation };
 }
 
-/// Relabels an annotation and/or sets or clears its note. A quote relabelled to something else
-/// loses its speaker link, and an actor relabelled loses the links to it. Its span never changes
-/// here (there are no boundary edits); one that did would have to pass `surrogateSplitProblem`.
-export function updateAnnotation(
-  file: DocumentFile,
-  change: { id: string; label?: string; note?: NoteNode | null },
-  labels: Label[],
-  author: Author,
-): Change<Annotation> {
+/// Relabels an annotation, sets or clears its note, entity link or attribute values. A relation
+/// that no longer fits its ends' labels (a quote relabelled loses its speaker) goes. Its span
+/// never changes here (there are no boundary edits); one that did would have to pass
+/// `surrogateSplitProblem`. The caller checks that a linked entity exists.
+export function updateAnnotation(file: DocumentFile, change: AnnotationUpdate, labels: Label[], author: Author): Change<Annotation> {
   const current = find(file, change.id);
   if (change.label !== undefined) checkLabel(labels, change.label);
   checkNote(change.note);
-  const { note: _previous, ...rest } = current;
+  const { note: _note, entityId: _entityId, attributes: _attributes, ...rest } = current;
+  const label = change.label ?? current.label;
   const note = change.note === undefined ? current.note : change.note ?? undefined;
+  const entityId = change.entityId === undefined ? current.entityId : change.entityId ?? undefined;
+  // Values kept across a relabel are not checked against the new label (relabelling back shows
+  // them again); values set are.
+  const attributes = change.attributes === undefined ? current.attributes : keptAttributes(change.attributes);
+  if (change.attributes !== undefined) checkAttributes(labels, label, attributes);
   const updated: Annotation = {
     ...rest,
-    ...(change.label !== undefined ? { label: change.label } : {}),
+    label,
     ...(note ? { note } : {}),
+    ...(entityId ? { entityId } : {}),
+    ...(attributes ? { attributes } : {}),
     updatedAt: author.now,
   };
-  const relations = file.relations.filter(
-    (r) => !((r.from === updated.id && updated.label !== 'quote') || (r.to === updated.id && updated.label !== 'actor')),
-  );
+  const byId = new Map(file.annotations.map((a) => [a.id, a.id === updated.id ? updated : a]));
+  const relations = file.relations.filter((r) => relationFits(r, byId));
   return {
     file: { ...file, annotations: file.annotations.map((a) => (a.id === updated.id ? updated : a)), relations },
     result: updated,
   };
 }
 
-/// Removes an annotation and every speaker link to or from it.
+/// Removes an annotation and every relation to or from it.
 export function deleteAnnotation(file: DocumentFile, id: string): Change<Removal> {
   const annotation = find(file, id);
   const relations = file.relations.filter((r) => r.from === id || r.to === id);
@@ -192,14 +255,30 @@ export function restoreAnnotation(file: DocumentFile, removal: Removal, labels: 
   return { file: { ...file, annotations, relations }, result: annotation };
 }
 
-/// Links a quote to its speaker (an actor), replacing any previous speaker; `null` unlinks.
-export function setSpeaker(file: DocumentFile, quoteId: string, actorId: string | null, author: Author): Change<Relation | null> {
-  const quote = find(file, quoteId);
-  if (quote.label !== 'quote') throw new InvalidChangeError('only a quote can have a speaker');
-  const others = file.relations.filter((r) => !(r.type === 'speaker' && r.from === quoteId));
-  if (actorId === null) return { file: { ...file, relations: others }, result: null };
-  const actor = find(file, actorId);
-  if (actor.label !== 'actor') throw new InvalidChangeError('a speaker must be an actor annotation');
-  const relation: Relation = { id: randomUUID(), type: 'speaker', from: quoteId, to: actorId, annotator: author.annotator };
+/// Links a quote to its speaker or a figure to its source (`type`), replacing the previous link
+/// of that type from `fromId`; `null` unlinks.
+export function setRelation(file: DocumentFile, type: RelationType, fromId: string, toId: string | null, author: Author): Change<Relation | null> {
+  const ends = RELATION_ENDS[type];
+  const from = find(file, fromId);
+  if (from.label !== ends.from) throw new InvalidChangeError(`only a ${ends.from} can have a ${type}`);
+  const others = file.relations.filter((r) => !(r.type === type && r.from === fromId));
+  if (toId === null) return { file: { ...file, relations: others }, result: null };
+  const to = find(file, toId);
+  if (to.label !== ends.to) throw new InvalidChangeError(`a ${type} must be an ${ends.to} annotation`);
+  const relation: Relation = { id: randomUUID(), type, from: fromId, to: toId, annotator: author.annotator };
   return { file: { ...file, relations: [...others, relation] }, result: relation };
+}
+
+/// Links (or unlinks, `entityId` null) annotations `ids` of a document to an entity: how a merge,
+/// a delete and their undo move links. Ids no longer in the document are passed over.
+export function setEntityLinks(file: DocumentFile, ids: string[], entityId: string | null, author: Author): Change<number> {
+  const wanted = new Set(ids);
+  let changed = 0;
+  const annotations = file.annotations.map((a) => {
+    if (!wanted.has(a.id) || (a.entityId ?? null) === entityId) return a;
+    changed++;
+    const { entityId: _entityId, ...rest } = a;
+    return { ...rest, ...(entityId ? { entityId } : {}), updatedAt: author.now };
+  });
+  return { file: changed ? { ...file, annotations } : file, result: changed };
 }

@@ -2,31 +2,59 @@
 /// from them so the validator and the type can never disagree.
 import { z } from 'zod';
 
-/// Current on-disk schema version of `documents/<hex>.json` (2: the document's `meta`).
-export const SCHEMA_VERSION = 2;
+/// Current on-disk schema version of `documents/<hex>.json` (2: the document's `meta`; 3: an
+/// annotation's `entityId` and `attributes`, and `source` relations).
+export const SCHEMA_VERSION = 3;
 
 /// Schema version of `workspace.json`, which moves on its own since version 2 left the document
-/// list to the SQL index (DESIGN §4, scale).
-export const WORKSPACE_SCHEMA_VERSION = 2;
+/// list to the SQL index (DESIGN §4, scale); 3: labels declare attributes.
+export const WORKSPACE_SCHEMA_VERSION = 3;
+
+/// Schema version of `entities.json`.
+export const ENTITIES_SCHEMA_VERSION = 1;
+
+/// The id of a label or of an attribute: short, lowercase, stable.
+const IdentifierSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'expected a short lowercase id such as measure');
+
+/// A property a label's annotations may carry (DESIGN §10): free text, or one of a few choices.
+export const AttributeSchema = z
+  .strictObject({
+    id: IdentifierSchema,
+    name: z.string().trim().min(1).max(40),
+    kind: z.enum(['text', 'choice']),
+    choices: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+  })
+  .refine((a) => (a.kind === 'choice') === (a.choices !== undefined && a.choices.length > 0), { message: 'a choice attribute lists its choices, a text one none' })
+  .refine((a) => new Set(a.choices ?? []).size === (a.choices ?? []).length, { message: 'choices must differ' });
+export type Attribute = z.infer<typeof AttributeSchema>;
+
+/// Longest attribute value.
+export const MAX_ATTRIBUTE_LENGTH = 500;
 
 /// `sha256:` followed by 64 lowercase hex digits.
 export const DocumentIdSchema = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" and 64 hex digits');
 export type DocumentId = z.infer<typeof DocumentIdSchema>;
 
 /// A tag category. `id` never changes; name, colour and key may.
-export const LabelSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/),
-  name: z.string().min(1).max(40),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  key: z.string().max(1),
-});
+export const LabelSchema = z
+  .strictObject({
+    id: IdentifierSchema,
+    name: z.string().min(1).max(40),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    key: z.string().max(1),
+    attributes: z.array(AttributeSchema).max(20).optional(),
+  })
+  .refine((l) => new Set((l.attributes ?? []).map((a) => a.id)).size === (l.attributes ?? []).length, { message: 'attribute ids must differ' });
 export type Label = z.infer<typeof LabelSchema>;
 
-/// The four labels every new workspace starts with (DESIGN §3).
+/// What a figure counts ("civilians fled"), by which figures are compared (DESIGN §10, §11).
+export const MEASURE_ATTRIBUTE: Attribute = { id: 'measure', name: 'Measure', kind: 'text' };
+
+/// The four labels every new workspace starts with (DESIGN §3, §10).
 export const DEFAULT_LABELS: Label[] = [
   { id: 'actor', name: 'Actor', color: '#2f6fdf', key: '1' },
   { id: 'location', name: 'Location', color: '#1f9d6b', key: '2' },
-  { id: 'figure', name: 'Figure', color: '#d9822b', key: '3' },
+  { id: 'figure', name: 'Figure', color: '#d9822b', key: '3', attributes: [MEASURE_ATTRIBUTE] },
   { id: 'quote', name: 'Quote', color: '#a454c9', key: '4' },
 ];
 
@@ -120,14 +148,23 @@ export const AnnotationSchema = z
     updatedAt: IsoDate,
     review: ReviewSchema.optional(),
     origin: z.enum(['manual', 'suggestion', 'import']),
+    /// The entity this span names (DESIGN §10); one missing from `entities.json` counts as none.
+    entityId: z.uuid().optional(),
+    /// Values of the label's attributes, by attribute id.
+    attributes: z.record(IdentifierSchema, z.string().trim().min(1).max(MAX_ATTRIBUTE_LENGTH)).optional(),
   })
   .refine((a) => a.end > a.start, { message: 'end must be greater than start' });
 export type Annotation = z.infer<typeof AnnotationSchema>;
 
-/// A link from a quote to the actor who said it.
+/// Which way a relation points: `speaker` from a quote to the actor who said it, `source` from a
+/// figure to the actor it is attributed to.
+export const RELATION_TYPES = ['speaker', 'source'] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+/// A link from a quote to its speaker, or from a figure to its source (both actors).
 export const RelationSchema = z.strictObject({
   id: z.uuid(),
-  type: z.literal('speaker'),
+  type: z.enum(RELATION_TYPES),
   from: z.uuid(),
   to: z.uuid(),
   annotator: z.string().min(1),
@@ -204,6 +241,25 @@ export const WorkspaceFileSchema = z.strictObject({
   currentAnnotator: z.string().min(1),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>;
+
+/// Something several spans name (DESIGN §10): "Russia", also written "Moscow" or "Russian
+/// Federation". `type` is a label id (usually actor or location).
+export const EntitySchema = z.strictObject({
+  id: z.uuid(),
+  name: z.string().trim().min(1).max(200),
+  type: IdentifierSchema,
+  aliases: z.array(z.string().trim().min(1).max(200)).max(200),
+  wikidata: z.string().regex(/^Q[1-9]\d*$/, 'expected a Wikidata id such as Q159').optional(),
+  note: z.string().max(2000).optional(),
+});
+export type Entity = z.infer<typeof EntitySchema>;
+
+/// `entities.json`: the workspace's entities.
+export const EntitiesFileSchema = z.strictObject({
+  schemaVersion: z.literal(ENTITIES_SCHEMA_VERSION),
+  entities: z.array(EntitySchema),
+});
+export type EntitiesFile = z.infer<typeof EntitiesFileSchema>;
 
 /// Turns a zod error into short "path: message" lines a person can act on.
 export function describeSchemaError(error: z.ZodError): string[] {

@@ -2,7 +2,18 @@
 /// the outcome in a `Reply`. Both transports call this and nothing else.
 import { z } from 'zod';
 import { apiChannels, type Channel, type ChannelArgs, type Reply, type WorkbenchApi } from '../../preload/api.js';
-import { AnnotationSchema, DocumentIdSchema, LabelSchema, NoteSchema, RelationSchema, describeSchemaError } from '../core/model.js';
+import {
+  AnnotationSchema,
+  DocumentIdSchema,
+  EntitySchema,
+  LabelSchema,
+  MAX_ATTRIBUTE_LENGTH,
+  NoteSchema,
+  RELATION_TYPES,
+  RelationSchema,
+  describeSchemaError,
+} from '../core/model.js';
+import { EntityChangeSchema, MAX_ENTITIES, NewEntitySchema } from '../core/entities.js';
 import { EXPORT_FORMATS } from '../core/export/renderExport.js';
 import { MAX_EXCHANGE_BYTES } from '../core/exchange/exchangeLimits.js';
 import { MAX_LABELS } from '../core/labels.js';
@@ -17,6 +28,14 @@ const ArticleFileSchema = z.strictObject({
 });
 
 const AnnotatorName = z.string().min(1).max(60);
+
+/// Attribute values as sent: blank ones are dropped by the service.
+const AttributeValues = z.record(z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/), z.string().max(MAX_ATTRIBUTE_LENGTH));
+
+const EntityUndoSchema = z.strictObject({
+  entities: z.array(EntitySchema).max(MAX_ENTITIES),
+  links: z.array(z.strictObject({ docId: DocumentIdSchema, annotationIds: z.array(z.uuid()).max(1_000_000), entityId: z.uuid() })).max(1_000_000),
+});
 
 /// The argument list each channel accepts (a zod tuple per channel).
 export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
@@ -39,17 +58,32 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
       start: z.number().int().nonnegative(),
       end: z.number().int().nonnegative(),
       note: NoteSchema.optional(),
+      entityId: z.uuid().optional(),
+      attributes: AttributeValues.optional(),
     }),
   ]),
   'annotations.update': z.tuple([
-    z.strictObject({ docId: DocumentIdSchema, id: z.uuid(), label: z.string().min(1).max(32).optional(), note: NoteSchema.nullable().optional() }),
+    z.strictObject({
+      docId: DocumentIdSchema,
+      id: z.uuid(),
+      label: z.string().min(1).max(32).optional(),
+      note: NoteSchema.nullable().optional(),
+      entityId: z.uuid().nullable().optional(),
+      attributes: AttributeValues.nullable().optional(),
+    }),
   ]),
   'annotations.delete': z.tuple([DocumentIdSchema, z.uuid()]),
   'annotations.restore': z.tuple([
     DocumentIdSchema,
     z.strictObject({ annotation: AnnotationSchema, relations: z.array(RelationSchema).max(1000) }),
   ]),
-  'relations.setSpeaker': z.tuple([DocumentIdSchema, z.uuid(), z.uuid().nullable()]),
+  'relations.set': z.tuple([DocumentIdSchema, z.enum(RELATION_TYPES), z.uuid(), z.uuid().nullable()]),
+  'entities.list': z.tuple([]),
+  'entities.create': z.tuple([NewEntitySchema]),
+  'entities.update': z.tuple([z.uuid(), EntityChangeSchema]),
+  'entities.merge': z.tuple([z.uuid(), z.uuid()]),
+  'entities.delete': z.tuple([z.uuid()]),
+  'entities.restore': z.tuple([EntityUndoSchema]),
   'labels.save': z.tuple([z.array(LabelSchema).max(MAX_LABELS)]),
   'settings.setAnnotator': z.tuple([z.string().trim().min(1, 'a name is needed').max(60)]),
   'exports.build': z.tuple([

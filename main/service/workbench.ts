@@ -5,10 +5,12 @@ import {
   createAnnotation,
   deleteAnnotation,
   restoreAnnotation,
-  setSpeaker,
+  setRelation,
   updateAnnotation,
   type Author,
 } from '../core/annotations.js';
+import { addEntity, findEntity } from '../core/entities.js';
+import { deleteEntity, listEntities, mergeEntities, restoreEntities, updateEntity } from '../core/entityChanges.js';
 import { importExchange, parseExchange } from '../core/exchange/importExchange.js';
 import { exportForTransfer } from '../core/export/exportForTransfer.js';
 import { AgreementTally } from '../core/agreement.js';
@@ -24,6 +26,8 @@ import type { Workspace } from '../core/store/workspace.js';
 export function createWorkbench(workspace: Workspace): WorkbenchApi {
   const author = (): Author => ({ annotator: workspace.currentAnnotator, now: new Date().toISOString() });
   const allDocumentIds = () => workspace.documentIds();
+  // A link to an entity that is not (or no longer) in the list is refused rather than stored.
+  const checkEntity = (entityId: string | null | undefined) => void (entityId && findEntity(workspace.entities, entityId));
   const info = (): WorkspaceInfo => ({
     path: workspace.dir,
     labels: workspace.labels,
@@ -62,14 +66,32 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       },
     },
     annotations: {
-      create: (input) => workspace.updateDocument(input.docId, (file) => createAnnotation(file, input, workspace.labels, author())),
-      update: ({ docId, ...change }) =>
-        workspace.updateDocument(docId, (file) => updateAnnotation(file, change, workspace.labels, author())),
+      async create(input) {
+        checkEntity(input.entityId);
+        return workspace.updateDocument(input.docId, (file) => createAnnotation(file, input, workspace.labels, author()));
+      },
+      async update({ docId, ...change }) {
+        checkEntity(change.entityId);
+        return workspace.updateDocument(docId, (file) => updateAnnotation(file, change, workspace.labels, author()));
+      },
       delete: (docId, id) => workspace.updateDocument(docId, (file) => deleteAnnotation(file, id)),
-      restore: (docId, removed) => workspace.updateDocument(docId, (file) => restoreAnnotation(file, removed, workspace.labels)),
+      async restore(docId, removed) {
+        // An entity deleted since the annotation was: it comes back unlinked.
+        const { entityId, ...annotation } = removed.annotation;
+        const linked = entityId && workspace.entities.some((e) => e.id === entityId) ? { entityId } : {};
+        return workspace.updateDocument(docId, (file) => restoreAnnotation(file, { ...removed, annotation: { ...annotation, ...linked } }, workspace.labels));
+      },
     },
     relations: {
-      setSpeaker: (docId, quoteId, actorId) => workspace.updateDocument(docId, (file) => setSpeaker(file, quoteId, actorId, author())),
+      set: (docId, type, fromId, toId) => workspace.updateDocument(docId, (file) => setRelation(file, type, fromId, toId, author())),
+    },
+    entities: {
+      list: async () => listEntities(workspace),
+      create: (entity) => workspace.updateEntities((list) => addEntity(list, entity, workspace.labels)),
+      update: (id, change) => updateEntity(workspace, id, change),
+      merge: (fromId, intoId) => mergeEntities(workspace, fromId, intoId, author()),
+      delete: (id) => deleteEntity(workspace, id, author()),
+      restore: (undo) => restoreEntities(workspace, undo, author()),
     },
     labels: {
       save: (labels) => workspace.updateLabels(labels, (usage) => checkLabelList(labels, usage)),

@@ -4,7 +4,7 @@ import {
   createAnnotation,
   deleteAnnotation,
   restoreAnnotation,
-  setSpeaker,
+  setRelation,
   trimSpan,
   updateAnnotation,
 } from '../../main/core/annotations';
@@ -94,25 +94,25 @@ describe('changing, deleting and restoring', () => {
     const quote = file.annotations[0];
     const actor = create(file, 'actor', 'Staffan de Mistura');
     file = actor.file;
-    const linked = setSpeaker(file, quote.id, actor.result.id, author);
+    const linked = setRelation(file, 'speaker', quote.id, actor.result.id, author);
     expect(linked.result).toMatchObject({ type: 'speaker', from: quote.id, to: actor.result.id, annotator: 'ana' });
-    const again = setSpeaker(linked.file, quote.id, actor.result.id, author);
+    const again = setRelation(linked.file, 'speaker', quote.id, actor.result.id, author);
     expect(again.file.relations).toHaveLength(1);
-    expect(() => setSpeaker(again.file, actor.result.id, quote.id, author)).toThrow('only a quote can have a speaker');
+    expect(() => setRelation(again.file, 'speaker', actor.result.id, quote.id, author)).toThrow('only a quote can have a speaker');
     const removed = deleteAnnotation(again.file, actor.result.id);
     expect(removed.file.relations).toEqual([]);
     expect(removed.result.relations).toHaveLength(1);
     const restored = restoreAnnotation(removed.file, removed.result, DEFAULT_LABELS);
     expect(restored.file).toEqual(again.file);
     expect(() => restoreAnnotation(restored.file, removed.result, DEFAULT_LABELS)).toThrow('already exists');
-    expect(setSpeaker(restored.file, quote.id, null, author).file.relations).toEqual([]);
+    expect(setRelation(restored.file, 'speaker', quote.id, null, author).file.relations).toEqual([]);
   });
 
   it('relabelling a quote or an actor drops the speaker links that no longer fit', () => {
     let file = create(empty, 'quote', '"We will not leave,"').file;
     const quote = file.annotations[0];
     const actor = create(file, 'actor', 'Staffan de Mistura');
-    file = setSpeaker(actor.file, quote.id, actor.result.id, author).file;
+    file = setRelation(actor.file, 'speaker', quote.id, actor.result.id, author).file;
     expect(updateAnnotation(file, { id: actor.result.id, label: 'location' }, DEFAULT_LABELS, author).file.relations).toEqual([]);
   });
 });

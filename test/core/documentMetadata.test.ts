@@ -101,7 +101,7 @@ describe('document details', () => {
     expect(result).toEqual({ title: 'New title', meta: { author: 'B', publishedAt: '2016-12-13', tags: ['x', 'y'] } });
   });
 
-  it('a document file of schema 1 is read with empty metadata and written in schema 2 at its next save, the opening backup holding it as it was', async () => {
+  it('a document file of schema 1 is read with empty metadata and written in the current schema at its next save, the opening backup holding it as it was', async () => {
     const dir = tempDir();
     const ws = await Workspace.open(dir);
     await importSeeds(ws, join(repoRoot, 'seeds'));
@@ -116,7 +116,7 @@ describe('document details', () => {
     expect(JSON.parse(readFileSync(path, 'utf8')).schemaVersion).toBe(1); // reading writes nothing
     const [openingBackup] = await reopened.backups();
     await reopened.updateDocument(id, (file) => createAnnotation(file, { docId: id, label: 'actor', start: 0, end: 5 }, reopened.labels, { annotator: 'ann', now: '2026-12-05T00:00:00.000Z' }));
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ schemaVersion: 2, document: { meta: {} } });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION, document: { meta: {} } });
     expect(JSON.parse(readFileSync(join(dir, 'backups', openingBackup.name, 'documents', documentFileName(id)), 'utf8')).schemaVersion).toBe(1);
     await reopened.close();
   });

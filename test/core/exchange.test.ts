@@ -7,7 +7,7 @@ import { ExchangeRejected, importExchange, parseExchange } from '../../main/core
 import { mergeExchangeDocument, type MergeTally } from '../../main/core/exchange/mergeExchangeDocument';
 import { MAX_LABELS } from '../../main/core/labels';
 import { exportExchange } from '../../main/core/export/exportExchange';
-import { DEFAULT_LABELS, MAX_ANNOTATIONS_PER_DOCUMENT, type Annotation, type DocumentFile } from '../../main/core/model';
+import { DEFAULT_LABELS, MAX_ANNOTATIONS_PER_DOCUMENT, SCHEMA_VERSION, type Annotation, type DocumentFile } from '../../main/core/model';
 import { checkWorkspace } from '../../main/core/store/checkWorkspace';
 import { Workspace } from '../../main/core/store/workspace';
 import { documentIdOf } from '../../main/core/text/readArticle';
@@ -59,7 +59,7 @@ describe('exchange round trip', () => {
 
 const text = 'Staffan de Mistura said 😀 the talks in Geneva failed. Geneva again.';
 const base = (): DocumentFile => ({
-  schemaVersion: 2,
+  schemaVersion: SCHEMA_VERSION,
   document: { id: documentIdOf(text), title: 'Talks', sourceName: 't.txt', text, importedAt: '2026-11-22T00:00:00.000Z', meta: {} },
   annotations: [],
   relations: [],

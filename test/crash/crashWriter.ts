@@ -83,7 +83,7 @@ for (let n = 0; ; n++) {
     const quote = pick(quotes);
     const actor = pick(actors);
     say('begin', { op: 'link', id: quote.id, docId, actor: actor.id });
-    await api.relations.setSpeaker(docId, quote.id, actor.id);
+    await api.relations.set(docId, 'speaker', quote.id, actor.id);
     say('ack', { op: 'link', id: quote.id, docId, actor: actor.id });
   }
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Label } from '../../preload/api';
 import { computeAgreement } from '../../main/core/agreement';
-import type { DocumentFile } from '../../main/core/model';
+import { SCHEMA_VERSION, type DocumentFile } from '../../main/core/model';
 import { barWidth, countsLine, formatFigure, labelRows, nullReason, overallValue } from '../../renderer/src/review/agreementModel';
 import { highlightAttrs, EMPTY_LOOK } from '../../renderer/src/editor/annotationHighlights';
 
@@ -17,7 +17,7 @@ function tag(annotator: string, label: string, phrase: string): Annotation {
   return { id, docId, label, start, end: start + phrase.length, quote: phrase, annotator, createdAt: at, updatedAt: at, origin: 'manual' };
 }
 const file = (annotations: Annotation[]) =>
-  ({ schemaVersion: 2, document: { id: docId, title: 'T', sourceName: 't.txt', text, importedAt: '2024-01-01T00:00:00.000Z', meta: {} }, annotations, relations: [] }) as DocumentFile;
+  ({ schemaVersion: SCHEMA_VERSION, document: { id: docId, title: 'T', sourceName: 't.txt', text, importedAt: '2024-01-01T00:00:00.000Z', meta: {} }, annotations, relations: [] }) as DocumentFile;
 
 const labels: Label[] = [
   { id: 'actor', name: 'Actor', color: '#2f6fdf', key: '1' },

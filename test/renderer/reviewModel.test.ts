@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Label, ReviewDocument } from '../../preload/api';
 import { decideItem, pairLayers } from '../../main/core/review';
-import type { DocumentFile } from '../../main/core/model';
+import { SCHEMA_VERSION, type DocumentFile } from '../../main/core/model';
 import {
   acceptMeaning,
   decisionOf,
@@ -31,7 +31,7 @@ function tag(annotator: string, label: string, phrase: string): Annotation {
 }
 function file(annotations: Annotation[]): DocumentFile {
   return {
-    schemaVersion: 2,
+    schemaVersion: SCHEMA_VERSION,
     document: { id: docId, title: 'T', sourceName: 't.txt', text, importedAt: '2024-01-01T00:00:00.000Z', meta: {} },
     annotations,
     relations: [],

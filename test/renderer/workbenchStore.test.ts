@@ -58,7 +58,7 @@ function fakeService() {
       },
     },
     relations: {
-      setSpeaker: async (_doc: string, quoteId: string, actorId: string | null) => {
+      set: async (_doc: string, _type: string, quoteId: string, actorId: string | null) => {
         maybeFail();
         relations = relations.filter((r) => r.from !== quoteId);
         if (!actorId) return null;

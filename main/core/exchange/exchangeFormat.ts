@@ -2,7 +2,7 @@
 /// All offsets are Unicode code points. Version 2 adds each document's metadata (`meta`);
 /// version 1 files, without it, are read as well.
 import { z } from 'zod';
-import { DocumentIdSchema, DocumentMetaSchema, NoteSchema, ReviewSchema } from '../model.js';
+import { DocumentIdSchema, DocumentMetaSchema, NoteSchema, RELATION_TYPES, ReviewSchema } from '../model.js';
 
 /// The value of `format` in every exchange file.
 export const EXCHANGE_FORMAT = 'annotation-workbench';
@@ -24,10 +24,10 @@ export const ExchangeAnnotationSchema = z.strictObject({
   review: ReviewSchema.optional(),
 });
 
-/// One speaker link of an exchange file.
+/// One relation of an exchange file (`source` links from version 2 on).
 export const ExchangeRelationSchema = z.strictObject({
   id: z.uuid(),
-  type: z.literal('speaker'),
+  type: z.enum(RELATION_TYPES),
   from: z.uuid(),
   to: z.uuid(),
   annotator: z.string().min(1).max(60),

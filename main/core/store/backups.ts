@@ -5,7 +5,7 @@
 import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SaveFailedError, fsyncFolder, isErrno, writeFileDurably, type BeforeRename } from './durableJsonFile.js';
-import { DOCUMENT_FILE_NAME } from './workspaceFiles.js';
+import { DOCUMENT_FILE_NAME, ENTITIES_FILE, emptyEntities } from './workspaceFiles.js';
 import { scannedFiles, scanWorkspace, type WorkspaceScan } from './workspaceScan.js';
 
 /// How many snapshots are kept.
@@ -86,7 +86,7 @@ export interface SnapshotOptions {
 
 const snapshotting = new Map<string, Promise<unknown>>();
 
-/// Takes a snapshot of `workspace.json` and every document file; keeps the newest 20, never
+/// Takes a snapshot of `workspace.json`, `entities.json` and every document file; keeps the newest 20, never
 /// the one just taken. Snapshots of one folder are taken one at a time (pruning removes the
 /// staging folders that interrupted snapshots left).
 export function snapshotWorkspace(dir: string, options: SnapshotOptions = {}): Promise<BackupInfo> {
@@ -114,7 +114,7 @@ async function takeSnapshot(dir: string, options: SnapshotOptions): Promise<Back
   let documents = 0;
   for (const { path, ...info } of scannedFiles(scan)) {
     live[path] = info;
-    if (path !== 'workspace.json') documents++;
+    if (path.startsWith('documents/')) documents++;
   }
   // A snapshot from before the digest counts as changed: the next one has a digest.
   const before = previous ? await readManifest(root, previous.name) : null;
@@ -187,7 +187,7 @@ async function pruneBackups(dir: string, keep: string): Promise<void> {
 }
 
 /// Puts the files of backup `name` back in the workspace: its document files first, its index
-/// next, and only then are the documents it lacks removed, so that a copy that stops half-way has
+/// and entities next (a backup from before entities has none: the list is then empty), and only then are the documents it lacks removed, so that a copy that stops half-way has
 /// removed nothing and every file is whole. `guard` goes to each write (see `BeforeRename`).
 export async function copyBackupBack(dir: string, name: string, guard: BeforeRename): Promise<void> {
   const source = join(backupsFolder(dir), name);
@@ -195,12 +195,14 @@ export async function copyBackupBack(dir: string, name: string, guard: BeforeRen
   const wanted = new Set((await readdir(join(source, 'documents'))).filter((n) => DOCUMENT_FILE_NAME.test(n)));
   for (const file of wanted) await writeFileDurably(join(documents, file), await readFile(join(source, 'documents', file)), guard);
   await writeFileDurably(join(dir, 'workspace.json'), await readFile(join(source, 'workspace.json')), guard);
+  const entities = await readFile(join(source, ENTITIES_FILE)).catch(() => JSON.stringify(emptyEntities()));
+  await writeFileDurably(join(dir, ENTITIES_FILE), entities, guard);
   await guard();
   for (const file of await readdir(documents)) if (DOCUMENT_FILE_NAME.test(file) && !wanted.has(file)) await rm(join(documents, file));
   await fsyncFolder(documents);
 }
 
-/// Where a file of the workspace (`workspace.json` or `documents/<hex>.json`) is in a backup.
+/// Where a file of the workspace (`workspace.json`, `entities.json` or `documents/<hex>.json`) is in a backup.
 export function backupCopyOf(dir: string, backup: string, relativePath: string): string {
   return join(backupsFolder(dir), backup, relativePath);
 }

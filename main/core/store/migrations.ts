@@ -2,16 +2,20 @@
 /// Each kind of file has its own version (`SCHEMA_VERSIONS`); a change of one adds its function
 /// here and bumps its version. The store takes a backup before it writes a migrated file back.
 import { WorkbenchError } from '../errors.js';
-import { SCHEMA_VERSION, WORKSPACE_SCHEMA_VERSION } from '../model.js';
+import { ENTITIES_SCHEMA_VERSION, MEASURE_ATTRIBUTE, SCHEMA_VERSION, WORKSPACE_SCHEMA_VERSION } from '../model.js';
 
 /// Which kind of file a migration applies to.
-export type FileKind = 'workspace' | 'document';
+export type FileKind = 'workspace' | 'document' | 'entities';
 
 /// One step: a file of version `from` in, version `from + 1` out.
 export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
 
 /// The current version of each kind of file.
-export const SCHEMA_VERSIONS: Record<FileKind, number> = { workspace: WORKSPACE_SCHEMA_VERSION, document: SCHEMA_VERSION };
+export const SCHEMA_VERSIONS: Record<FileKind, number> = {
+  workspace: WORKSPACE_SCHEMA_VERSION,
+  document: SCHEMA_VERSION,
+  entities: ENTITIES_SCHEMA_VERSION,
+};
 
 /// The steps, by kind and by the version they start from.
 export const MIGRATIONS: Record<FileKind, Record<number, Migration>> = {
@@ -19,11 +23,22 @@ export const MIGRATIONS: Record<FileKind, Record<number, Migration>> = {
     // Version 2: the document list left `workspace.json` for the SQL index, which is built from
     // the document files themselves (every entry was derived from one).
     1: ({ documents: _documents, ...rest }) => rest,
+    // Version 3: labels declare attributes; the default figure label gains `measure` (DESIGN §10).
+    2: ({ labels, ...rest }) => ({
+      ...rest,
+      labels: Array.isArray(labels)
+        ? labels.map((label: Record<string, unknown>) => (label?.id === 'figure' && label.attributes === undefined ? { ...label, attributes: [MEASURE_ATTRIBUTE] } : label))
+        : labels,
+    }),
   },
   document: {
     // Version 2: a document's metadata (DESIGN §10), empty for what was imported before it.
     1: ({ document, ...rest }) => ({ ...rest, document: { ...(document as object), meta: {} } }),
+    // Version 3: annotations may carry `entityId` and `attributes`, relations be `source` links;
+    // nothing to change in a file that has none (the version keeps older apps from misreading).
+    2: (file) => file,
   },
+  entities: {},
 };
 
 /// A file written by a newer version of the app: never treated as damaged, never overwritten.

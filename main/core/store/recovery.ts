@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { backupCopyOf, listBackups } from './backups.js';
 import { fsyncFolder, readJsonFile, writeFileDurably } from './durableJsonFile.js';
 import type { FileKind } from './migrations.js';
-import { DOCUMENT_FILE_NAME } from './workspaceFiles.js';
+import { DOCUMENT_FILE_NAME, ENTITIES_FILE } from './workspaceFiles.js';
 
 /// What a repair did, in words for the user.
 export interface Repair {
@@ -16,7 +16,7 @@ export interface Repair {
 
 /// The kind of a workspace file, for the migrations an older backup copy of it goes through.
 function kindOf(relativePath: string): FileKind {
-  return relativePath === 'workspace.json' ? 'workspace' : 'document';
+  return relativePath === 'workspace.json' ? 'workspace' : relativePath === ENTITIES_FILE ? 'entities' : 'document';
 }
 
 /// Puts the newest valid backup copy of `relativePath` in its place; the backup's date, or null

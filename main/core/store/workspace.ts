@@ -16,6 +16,8 @@ import {
   WorkspaceFileSchema,
   type DocumentFile,
   type DocumentSummary,
+  type EntitiesFile,
+  type Entity,
   type Label,
   type WorkspaceFile,
 } from '../model.js';
@@ -28,6 +30,7 @@ import { backupCopyOf, backupsFolder, copyBackupBack, listBackups, snapshotWorks
 import { DamagedFileError, DurableJsonFile, JsonDb, fsyncFolder, readJsonFile, upgradedFrom, writeFileDurably, type BeforeRename } from './durableJsonFile.js';
 import { holdsWork, repairFromBackup } from './recovery.js';
 import { openIndex } from './openIndex.js';
+import { openEntities, readEntities } from './openEntities.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { LockedWrites } from './lockedWrites.js';
 import { LOCK_STALE_MS, LockLostError, WorkspaceLock } from './workspaceLock.js';
@@ -99,6 +102,7 @@ export class Workspace {
     /// What opening found and repaired, for the user.
     readonly notices: string[],
     private readonly sql: StoreIndex,
+    private readonly entityDb: JsonDb<EntitiesFile>,
   ) {
     this.writes = lock && new LockedWrites(lock, app, this.queue, (guard) => this.readAgain(guard));
   }
@@ -123,7 +127,8 @@ export class Workspace {
     try {
       const { index, created, notices } = await openIndex(dir, !options.readOnly);
       sql = StoreIndex.open(dir, notices);
-      const workspace = new Workspace(dir, index, lock, app, created, notices, sql);
+      const entities = await openEntities(dir, !options.readOnly, notices);
+      const workspace = new Workspace(dir, index, lock, app, created, notices, sql, entities);
       if (!options.readOnly) await workspace.saveUpgraded('workspace.json', index);
       if (!options.readOnly && !existsSync(indexPath)) await index.adapter.write(index.data, await workspace.writes!.guard());
       // The check's look at the files also tells the opening backup whether anything changed.
@@ -180,6 +185,34 @@ export class Workspace {
   /// Everyone who has annotated here.
   get annotators(): string[] {
     return this.index.data.annotators;
+  }
+
+  /// The workspace's entities (DESIGN §10), in the order they were made.
+  get entities(): Entity[] {
+    return this.entityDb.data.entities;
+  }
+
+  /// Applies `change` to the entity list and stores it durably; resolves with what `change` returns.
+  updateEntities<T>(change: (entities: Entity[]) => { entities: Entity[]; result: T }): Promise<T> {
+    this.assertWritable();
+    return this.writes!.run('entities.json', async (guard) => {
+      const { entities, result } = change(this.entityDb.data.entities);
+      const next = { ...this.entityDb.data, entities };
+      await this.entityDb.adapter.write(next, guard);
+      this.entityDb.data = next;
+      this.changedSinceBackup = true;
+      return result;
+    });
+  }
+
+  /// Where each of `entityIds` is named: the annotations linked to it, by document.
+  entityMentions(entityIds: string[]): { docId: string; annotationId: string; entityId: string }[] {
+    return this.sql.ask((sql) => sql.entityMentions(entityIds));
+  }
+
+  /// How many annotations are linked to each entity in each document.
+  entityCounts(): { entityId: string; docId: string; mentions: number }[] {
+    return this.sql.ask((sql) => sql.entityCounts());
   }
 
   /// Every document's summary, in import order (from the SQL index; never reads document files).
@@ -343,6 +376,7 @@ export class Workspace {
         this.readFromDisk++;
         this.documents.clear();
         await this.index.read();
+        await readEntities(this.entityDb, this.dir, true, this.notices);
         // Whatever reached the folder, the index follows it (a backup from before version 2
         // holds a workspace.json with the document list, which reading it migrated).
         await this.checkIndex(async (_id, change) => change());
@@ -511,6 +545,7 @@ export class Workspace {
     this.readFromDisk++;
     this.documents.clear();
     await this.index.read();
+    await readEntities(this.entityDb, this.dir, true, this.notices);
     await this.saveUpgraded('workspace.json', this.index, guard);
     // Already in the queue that a change of the index would wait for: made directly.
     await this.checkIndex(async (_id, change) => change());

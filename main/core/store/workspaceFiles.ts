@@ -1,6 +1,6 @@
 /// Names and derived data of workspace files, shared by the store, its checks and its repairs.
 import { userInfo } from 'node:os';
-import { DEFAULT_LABELS, WORKSPACE_SCHEMA_VERSION, type DocumentFile, type DocumentSummary, type WorkspaceFile } from '../model.js';
+import { DEFAULT_LABELS, ENTITIES_SCHEMA_VERSION, WORKSPACE_SCHEMA_VERSION, type DocumentFile, type EntitiesFile, type DocumentSummary, type WorkspaceFile } from '../model.js';
 
 /// File name of a document's database inside `documents/`.
 export function documentFileName(id: string): string {
@@ -9,6 +9,14 @@ export function documentFileName(id: string): string {
 
 /// Whether a name in `documents/` is a document's file (not a temporary file or anything else).
 export const DOCUMENT_FILE_NAME = /^[0-9a-f]{64}\.json$/;
+
+/// The workspace's list of entities (DESIGN §10), beside `workspace.json`.
+export const ENTITIES_FILE = 'entities.json';
+
+/// An `entities.json` with no entities.
+export function emptyEntities(): EntitiesFile {
+  return { schemaVersion: ENTITIES_SCHEMA_VERSION, entities: [] };
+}
 
 /// The name a new workspace gives its first annotator: the OS user name.
 export function defaultAnnotator(): string {

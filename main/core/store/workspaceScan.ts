@@ -1,4 +1,4 @@
-/// One look at every file of a workspace (its document files and `workspace.json`), taken on a
+/// One look at every file of a workspace (its document files, `workspace.json` and `entities.json`), taken on a
 /// worker thread: listing and stating 100,000 files costs seconds of a thread, and on the main
 /// thread they made the app's first answers wait. The scan tells each file's stamp (inode, size,
 /// modification time), digests of them (an unchanged set of files has an unchanged digest), and,
@@ -25,7 +25,7 @@ export function withFileDigest(digest: string, path: string, stamp: string): str
 
 /// What a scan found.
 export interface WorkspaceScan {
-  /// The digest of every file (documents and `workspace.json`).
+  /// The digest of every file (documents, `workspace.json` and `entities.json`).
   digest: string;
   /// The digest of the document files alone (what the SQL index keeps).
   documentsDigest: string;
@@ -89,8 +89,10 @@ try {
     if (stamps) stamps.delete(name);
   }
   const all = Buffer.from(documents);
-  const index = look('workspace.json', null);
-  if (index) xor(all, index);
+  for (const path of ['workspace.json', 'entities.json']) {
+    const part = look(path, null);
+    if (part) xor(all, part);
+  }
   parentPort.postMessage({
     digest: all.toString('hex'),
     documentsDigest: documents.toString('hex'),

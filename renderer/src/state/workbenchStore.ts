@@ -273,7 +273,7 @@ export class WorkbenchStore {
     this.setDoc(docId, (doc) => withSpeaker(doc, quoteId, relation));
     const description = actorId ? 'link a quote to its speaker' : 'unlink a speaker';
     this.save({ description, targets: [quoteId] }, async (op) => {
-      const saved = await this.api.relations.setSpeaker(docId, quoteId, actorId);
+      const saved = await this.api.relations.set(docId, 'speaker', quoteId, actorId);
       if (!this.queue.hasPendingFor(quoteId, op)) this.setDoc(docId, (doc) => withSpeaker(doc, quoteId, saved));
     });
   }

@@ -13,8 +13,8 @@ export const INDEX_FILE = 'index.sqlite';
 
 /// The layout version; an index of another version is rebuilt, never migrated. (2: the full-text
 /// table is given words only, see `indexedWords`; 3: the files' digest in `meta`; 4: documents'
-/// metadata, outlet and publication date as columns to sort by.)
-const INDEX_VERSION = 4;
+/// metadata, outlet and publication date as columns to sort by; 5: each annotation's entity.)
+const INDEX_VERSION = 5;
 
 /// The tokenizer of the full-text index. Combining marks count as parts of words (as letters,
 /// digits and private-use characters do), so a decomposed accent does not split a word in two.
@@ -51,8 +51,10 @@ CREATE TABLE annotations (
   start INTEGER NOT NULL,
   end INTEGER NOT NULL,
   quote TEXT NOT NULL,
+  entity TEXT,
   PRIMARY KEY (doc, id)
 ) WITHOUT ROWID;
+CREATE INDEX annotations_by_entity ON annotations (entity) WHERE entity IS NOT NULL;
 CREATE INDEX annotations_by_annotator ON annotations (annotator);
 CREATE INDEX annotations_by_label ON annotations (label);
 CREATE TABLE texts (doc INTEGER PRIMARY KEY, text TEXT NOT NULL);

@@ -67,7 +67,7 @@ function metaColumns(summary: DocumentSummary): { filterKey: string; outlet: str
 }
 
 function sameAnnotation(a: Annotation, b: Annotation): boolean {
-  return a.label === b.label && a.annotator === b.annotator && a.start === b.start && a.end === b.end && a.quote === b.quote;
+  return a.label === b.label && a.annotator === b.annotator && a.start === b.start && a.end === b.end && a.quote === b.quote && a.entityId === b.entityId;
 }
 
 /// A candidate document of a phrase search: its text, to confirm and place the hits in.
@@ -173,6 +173,19 @@ export class WorkspaceIndex {
   labelCounts(): Record<string, number> {
     const rows = this.sql('SELECT label, count(*) AS n FROM annotations GROUP BY label').raw().all() as [string, number][];
     return Object.fromEntries(rows);
+  }
+
+  /// The annotations linked to each of `entityIds`, by document.
+  entityMentions(entityIds: string[]): { docId: string; annotationId: string; entityId: string }[] {
+    const query = this.sql('SELECT d.id AS docId, a.id AS annotationId, a.entity AS entityId FROM annotations a JOIN documents d ON d.seq = a.doc WHERE a.entity = ?');
+    return entityIds.flatMap((id) => query.all(id) as { docId: string; annotationId: string; entityId: string }[]);
+  }
+
+  /// How many annotations are linked to each entity in each document.
+  entityCounts(): { entityId: string; docId: string; mentions: number }[] {
+    return this.sql(
+      'SELECT a.entity AS entityId, d.id AS docId, count(*) AS mentions FROM annotations a JOIN documents d ON d.seq = a.doc WHERE a.entity IS NOT NULL GROUP BY a.entity, a.doc',
+    ).all() as { entityId: string; docId: string; mentions: number }[];
   }
 
   /// How many annotations use each of `labels`.
@@ -312,6 +325,15 @@ export class WorkspaceIndex {
   }
 
   private insertAnnotation(seq: number, a: Annotation): void {
-    this.sql('INSERT INTO annotations (doc, id, label, annotator, start, end, quote) VALUES (?, ?, ?, ?, ?, ?, ?)').run(seq, a.id, a.label, a.annotator, a.start, a.end, a.quote);
+    this.sql('INSERT INTO annotations (doc, id, label, annotator, start, end, quote, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      seq,
+      a.id,
+      a.label,
+      a.annotator,
+      a.start,
+      a.end,
+      a.quote,
+      a.entityId ?? null,
+    );
   }
 }

@@ -1,0 +1,100 @@
+/// Entity changes that reach annotations in many documents: a merge moves every link of one entity
+/// to another, a delete removes an entity's links, and their undo puts both back. Links move
+/// first and the list changes after, so a crash in between leaves an entity with fewer links,
+/// never a link to an entity that is gone.
+import { setEntityLinks, type Author } from './annotations.js';
+import { editEntity, findEntity, mergeEntityList, putEntities, removeEntity, type EntityChange } from './entities.js';
+import type { Entity } from './model.js';
+import type { Workspace } from './store/workspace.js';
+
+/// Annotations of one document linked to one entity (what an undo links again).
+export interface EntityLinks {
+  docId: string;
+  annotationIds: string[];
+  entityId: string;
+}
+
+/// An entity as it was before a change, with the links the change moved or removed.
+export interface EntityUndo {
+  /// The entities as they were (put back by `restoreEntities`).
+  entities: Entity[];
+  links: EntityLinks[];
+}
+
+/// An entity with how many annotations name it in each document.
+export interface EntityUsage extends Entity {
+  mentions: number;
+  documents: { docId: string; mentions: number }[];
+}
+
+/// Every entity with its counts, by name.
+export function listEntities(workspace: Workspace): EntityUsage[] {
+  const byEntity = new Map<string, { docId: string; mentions: number }[]>();
+  for (const { entityId, docId, mentions } of workspace.entityCounts()) {
+    let list = byEntity.get(entityId);
+    if (!list) byEntity.set(entityId, (list = []));
+    list.push({ docId, mentions });
+  }
+  return workspace.entities
+    .map((entity) => {
+      const documents = (byEntity.get(entity.id) ?? []).sort((a, b) => b.mentions - a.mentions);
+      return { ...entity, mentions: documents.reduce((n, d) => n + d.mentions, 0), documents };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/// The links of `entityIds`, grouped by document and entity.
+function linksOf(workspace: Workspace, entityIds: string[]): EntityLinks[] {
+  const groups = new Map<string, EntityLinks>();
+  for (const { docId, annotationId, entityId } of workspace.entityMentions(entityIds)) {
+    const key = `${docId}\t${entityId}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { docId, annotationIds: [], entityId }));
+    group.annotationIds.push(annotationId);
+  }
+  return [...groups.values()];
+}
+
+/// Links (or unlinks) each group's annotations, one document at a time.
+async function relink(workspace: Workspace, links: EntityLinks[], to: (group: EntityLinks) => string | null, author: Author): Promise<void> {
+  for (const group of links) {
+    if (!workspace.hasDocument(group.docId)) continue; // deleted since: nothing to link
+    await workspace.updateDocument(group.docId, (file) => setEntityLinks(file, group.annotationIds, to(group), author));
+  }
+}
+
+/// Renames, retypes, re-aliases an entity, or sets its Wikidata id or note; resolves with it as
+/// saved and as it was (for undo).
+export async function updateEntity(workspace: Workspace, id: string, change: EntityChange): Promise<{ entity: Entity; undo: EntityUndo }> {
+  const before = findEntity(workspace.entities, id);
+  const entity = await workspace.updateEntities((list) => editEntity(list, id, change, workspace.labels));
+  return { entity, undo: { entities: [before], links: [] } };
+}
+
+/// Folds entity `fromId` into `intoId`: every annotation linked to `fromId` is linked to `intoId`,
+/// whose aliases gain `fromId`'s name and aliases; then `fromId` is removed.
+export async function mergeEntities(workspace: Workspace, fromId: string, intoId: string, author: Author): Promise<{ entity: Entity; undo: EntityUndo }> {
+  const entities = workspace.entities;
+  mergeEntityList(entities, fromId, intoId); // refuses a merge that cannot be done before a link moves
+  const before = [findEntity(entities, fromId), findEntity(entities, intoId)];
+  const links = linksOf(workspace, [fromId]);
+  await relink(workspace, links, () => intoId, author);
+  const entity = await workspace.updateEntities((list) => mergeEntityList(list, fromId, intoId));
+  return { entity, undo: { entities: before, links } };
+}
+
+/// Deletes an entity: its links go (the annotations stay), then the entity.
+export async function deleteEntity(workspace: Workspace, id: string, author: Author): Promise<EntityUndo> {
+  const entity = findEntity(workspace.entities, id);
+  const links = linksOf(workspace, [id]);
+  await relink(workspace, links, () => null, author);
+  await workspace.updateEntities((list) => removeEntity(list, id));
+  return { entities: [entity], links };
+}
+
+/// Puts entities back as they were and links the annotations again (undo of a merge or delete).
+export async function restoreEntities(workspace: Workspace, undo: EntityUndo, author: Author): Promise<Entity[]> {
+  const restored = await workspace.updateEntities((list) => putEntities(list, undo.entities, workspace.labels));
+  await relink(workspace, undo.links, (group) => group.entityId, author);
+  return restored;
+}
