@@ -84,8 +84,9 @@ export interface ArticleFile {
 
 /// A new tag. Offsets are UTF-16 code units of the document text; the service trims surrounding
 /// whitespace, records the covered text as `quote`, and stamps annotator and times. `id` may be
-/// given (a UUID) so that undo and redo keep one identity.
-export type NewAnnotation = AnnotationInput;
+/// given (a UUID) so that undo and redo keep one identity. With `linkNamedEntity`, a span whose
+/// text is the name or an alias of exactly one entity of its label is linked to it at once.
+export type NewAnnotation = AnnotationInput & { linkNamedEntity?: boolean };
 
 /// A change to one annotation: its label, note, entity link or attribute values (`null` removes
 /// the note, the link, every value; attributes given replace all of them).

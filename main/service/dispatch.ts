@@ -60,6 +60,7 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
       note: NoteSchema.optional(),
       entityId: z.uuid().optional(),
       attributes: AttributeValues.optional(),
+      linkNamedEntity: z.boolean().optional(),
     }),
   ]),
   'annotations.update': z.tuple([

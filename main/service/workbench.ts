@@ -5,11 +5,12 @@ import {
   createAnnotation,
   deleteAnnotation,
   restoreAnnotation,
+  setEntityLinks,
   setRelation,
   updateAnnotation,
   type Author,
 } from '../core/annotations.js';
-import { addEntity, findEntity } from '../core/entities.js';
+import { addEntity, entityNamed, findEntity } from '../core/entities.js';
 import { deleteEntity, listEntities, mergeEntities, restoreEntities, updateEntity } from '../core/entityChanges.js';
 import { importExchange, parseExchange } from '../core/exchange/importExchange.js';
 import { exportForTransfer } from '../core/export/exportForTransfer.js';
@@ -21,6 +22,13 @@ import { checkLabelList } from '../core/labels.js';
 import { editDocumentDetails } from '../core/documentDetails.js';
 import { readDocuments } from '../core/store/readDocuments.js';
 import type { Workspace } from '../core/store/workspace.js';
+import type { Annotation, DocumentFile } from '../core/model.js';
+
+/// `annotation`, just made in `file`, linked to entity `entityId`.
+function linkEntity(file: DocumentFile, annotation: Annotation, entityId: string): { file: DocumentFile; result: Annotation } {
+  const linked = setEntityLinks(file, [annotation.id], entityId, { annotator: annotation.annotator, now: annotation.updatedAt }).file;
+  return { file: linked, result: linked.annotations.find((a) => a.id === annotation.id)! };
+}
 
 /// Builds the service over an open, writable workspace.
 export function createWorkbench(workspace: Workspace): WorkbenchApi {
@@ -66,9 +74,14 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       },
     },
     annotations: {
-      async create(input) {
+      async create({ linkNamedEntity, ...input }) {
         checkEntity(input.entityId);
-        return workspace.updateDocument(input.docId, (file) => createAnnotation(file, input, workspace.labels, author()));
+        const entities = workspace.entities;
+        return workspace.updateDocument(input.docId, (file) => {
+          const made = createAnnotation(file, input, workspace.labels, author());
+          const named = linkNamedEntity && !made.result.entityId ? entityNamed(entities, made.result.quote, made.result.label) : undefined;
+          return named ? linkEntity(made.file, made.result, named.id) : made;
+        });
       },
       async update({ docId, ...change }) {
         checkEntity(change.entityId);

@@ -107,7 +107,7 @@ export function App() {
       if (picking) {
         const actor = ids.map((id) => doc.annotations.get(id)).find((a) => a?.label === SPEAKER_LABEL);
         if (actor && current?.docId === docId) {
-          store.setSpeaker(docId, current.id, actor.id);
+          store.setLink(docId, 'speaker', current.id, actor.id);
           setPicking(false);
         }
         return;

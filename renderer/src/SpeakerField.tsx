@@ -1,5 +1,5 @@
 /// The speaker of a quote: pick one of the document's actors from a list, or click "Pick in
-/// text" and then the actor's highlight. Saved with `relations.setSpeaker`.
+/// text" and then the actor's highlight. Saved with `relations.set`.
 import type { Annotation } from '../../preload/api';
 import { oneLine } from './format';
 import { inTextOrder, speakerOf, type DocState } from './state/documentState';
@@ -36,7 +36,7 @@ export function SpeakerField({ doc, quote, picking, onPickingChange }: SpeakerFi
           className="select"
           data-testid="speaker-select"
           value={speakerId ?? ''}
-          onChange={(e) => store.setSpeaker(doc.document.id, quote.id, e.target.value || null)}
+          onChange={(e) => store.setLink(doc.document.id, 'speaker', quote.id, e.target.value || null)}
         >
           <option value="">{actors.length ? 'No speaker' : 'No actors tagged in this text'}</option>
           {actors.map((a) => (

@@ -101,7 +101,7 @@ describe('WorkbenchStore', () => {
     const { store, service, doc } = await setup();
     const quote = store.tag(docId, 'quote', ...span('We will leave Aleppo.'))!;
     const actor = store.tag(docId, 'actor', ...span('Lavrov'))!;
-    store.setSpeaker(docId, quote.id, actor.id);
+    store.setLink(docId, 'speaker', quote.id, actor.id);
     store.relabel(actor, 'location');
     store.setNote(actor, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'n' }] }] });
     await idle(store);
@@ -146,7 +146,7 @@ describe('WorkbenchStore', () => {
     const { store, service, doc } = await setup();
     const quote = store.tag(docId, 'quote', ...span('We will leave Aleppo.'))!;
     const actor = store.tag(docId, 'actor', ...span('Lavrov'))!;
-    store.setSpeaker(docId, quote.id, actor.id);
+    store.setLink(docId, 'speaker', quote.id, actor.id);
     await idle(store);
     expect(service.relations()).toHaveLength(1);
     store.undo();

@@ -1,7 +1,7 @@
-/// One open document as the renderer holds it (its text, annotations and speaker links), and the
+/// One open document as the renderer holds it (its text, annotations and relations), and the
 /// pure, immutable edits the UI makes to it before the service confirms them. An edit returns a
 /// new state and replaces only the annotations it touches, so views can diff by identity.
-import type { Annotation, Article, NoteNode, OpenDocument, Relation, RemovedAnnotation } from '../../../preload/api';
+import type { Annotation, Article, NoteNode, OpenDocument, Relation, RelationType, RemovedAnnotation } from '../../../preload/api';
 import { PersistentMap } from './persistentMap';
 
 /// A document with everything annotated on it.
@@ -13,10 +13,13 @@ export interface DocState {
   relations: readonly Relation[];
 }
 
-/// What an edit may change on one annotation: its label and/or its note (`null` removes it).
+/// What an edit may change on one annotation: its label, note, entity link or attribute values
+/// (`null` removes the note, the link, every value).
 export interface AnnotationPatch {
   label?: string;
   note?: NoteNode | null;
+  entityId?: string | null;
+  attributes?: Record<string, string> | null;
 }
 
 /// Names one annotation of one document.
@@ -44,7 +47,7 @@ export function withAnnotation(doc: DocState, annotation: Annotation): DocState 
   return { ...doc, annotations: doc.annotations.set(annotation.id, annotation) };
 }
 
-/// Removes one annotation and the speaker links to or from it; `removed` is what was taken
+/// Removes one annotation and the relations to or from it; `removed` is what was taken
 /// (null when the annotation was not there).
 export function withoutAnnotation(doc: DocState, id: string): { doc: DocState; removed: RemovedAnnotation | null } {
   const annotation = doc.annotations.get(id);
@@ -64,7 +67,7 @@ export function withRestored(doc: DocState, removed: RemovedAnnotation): DocStat
   return { ...withAnnotation(doc, removed.annotation), relations };
 }
 
-/// Applies a label and/or note change to one annotation (unknown ids are left alone).
+/// Applies a patch to one annotation (unknown ids are left alone).
 export function withPatch(doc: DocState, id: string, patch: AnnotationPatch, now: string): DocState {
   const annotation = doc.annotations.get(id);
   if (!annotation) return doc;
@@ -72,6 +75,11 @@ export function withPatch(doc: DocState, id: string, patch: AnnotationPatch, now
   if (patch.label !== undefined) next.label = patch.label;
   if (patch.note === null) delete next.note;
   else if (patch.note !== undefined) next.note = patch.note;
+  if (patch.entityId === null) delete next.entityId;
+  else if (patch.entityId !== undefined) next.entityId = patch.entityId;
+  const values = patch.attributes && Object.entries(patch.attributes).filter(([, v]) => v.trim() !== '');
+  if (patch.attributes === null || (values && values.length === 0)) delete next.attributes;
+  else if (values) next.attributes = Object.fromEntries(values.map(([k, v]) => [k, v.trim()]));
   return withAnnotation(doc, next);
 }
 
@@ -80,17 +88,26 @@ export function patchBefore(annotation: Annotation, patch: AnnotationPatch): Ann
   const before: AnnotationPatch = {};
   if (patch.label !== undefined) before.label = annotation.label;
   if (patch.note !== undefined) before.note = annotation.note ?? null;
+  if (patch.entityId !== undefined) before.entityId = annotation.entityId ?? null;
+  if (patch.attributes !== undefined) before.attributes = annotation.attributes ?? null;
   return before;
+}
+
+/// The annotation `fromId` is linked to by a relation of `type` (a quote's speaker, a figure's
+/// source), if any.
+export function linkOf(doc: DocState, type: RelationType, fromId: string): string | null {
+  return doc.relations.find((r) => r.type === type && r.from === fromId)?.to ?? null;
 }
 
 /// The actor annotation a quote is linked to, if any.
 export function speakerOf(doc: DocState, quoteId: string): string | null {
-  return doc.relations.find((r) => r.type === 'speaker' && r.from === quoteId)?.to ?? null;
+  return linkOf(doc, 'speaker', quoteId);
 }
 
-/// Links `quoteId` to `relation.to`, replacing its previous speaker; `relation` null unlinks.
-export function withSpeaker(doc: DocState, quoteId: string, relation: Relation | null): DocState {
-  const others = doc.relations.filter((r) => !(r.type === 'speaker' && r.from === quoteId));
+/// Links `fromId` to `relation.to` by a relation of `type`, replacing its previous one; `relation`
+/// null unlinks.
+export function withLink(doc: DocState, type: RelationType, fromId: string, relation: Relation | null): DocState {
+  const others = doc.relations.filter((r) => !(r.type === type && r.from === fromId));
   return { ...doc, relations: relation ? [...others, relation] : others };
 }
 

@@ -1,5 +1,5 @@
 /// The undo and redo stacks of a session (one for all panes), and the commands they hold.
-import type { RemovedAnnotation } from '../../../preload/api';
+import type { RelationType, RemovedAnnotation } from '../../../preload/api';
 import type { AnnotationPatch } from './documentState';
 
 /// One undoable change. `removed` is kept up to date with the service's answers, so that a
@@ -8,7 +8,17 @@ export type Command =
   | { kind: 'create'; docId: string; removed: RemovedAnnotation }
   | { kind: 'delete'; docId: string; removed: RemovedAnnotation }
   | { kind: 'change'; docId: string; id: string; before: AnnotationPatch; after: AnnotationPatch }
-  | { kind: 'speaker'; docId: string; quoteId: string; before: string | null; after: string | null };
+  | { kind: 'link'; docId: string; type: RelationType; fromId: string; before: string | null; after: string | null }
+  | { kind: 'workspace'; change: WorkspaceChange };
+
+/// A change beyond one document (an entity merged, renamed or deleted), done when it is recorded:
+/// undo and redo call the service, and whatever they return is kept by the closures themselves.
+export interface WorkspaceChange {
+  /// What it did, for the save status ("merge “Moscow” into “Russia”").
+  description: string;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+}
 
 /// How many changes can be undone.
 export const UNDO_LIMIT = 500;

@@ -2,24 +2,24 @@
 /// Every edit shows at once (optimistic), is queued for the service ({@link SaveQueue}) and is
 /// recorded for undo; the service's answers then replace the guesses (times, trimmed quotes).
 /// Plain TypeScript with a subscribe/snapshot pair for React's `useSyncExternalStore`.
-import type { Annotation, DocumentDetails, NoteNode, WorkbenchApi } from '../../../preload/api';
+import type { Annotation, DocumentDetails, NoteNode, RelationType, WorkbenchApi } from '../../../preload/api';
 import { trimmedSpan } from '../editor/spanText';
 import {
   docStateOf,
+  linkOf,
   patchBefore,
-  speakerOf,
   withAnnotation,
+  withLink,
   withoutAnnotation,
   withPatch,
   withRestored,
-  withSpeaker,
   type AnnotationPatch,
   type AnnotationRef,
   type DocState,
 } from './documentState';
 import { SaveQueue, type SaveOperation, type SaveStatus } from './saveQueue';
 import { groupByTextWhenIdle } from './selectors';
-import { UndoHistory, type Command } from './undoHistory';
+import { UndoHistory, type Command, type WorkspaceChange } from './undoHistory';
 
 /// A document being opened, open, or failed to open.
 export type DocLoad = { status: 'loading' } | { status: 'ready'; doc: DocState } | { status: 'error'; message: string };
@@ -45,6 +45,7 @@ export class WorkbenchStore {
   private snapshot: WorkbenchSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly savedListeners = new Set<() => void>();
+  private readonly linkedListeners = new Set<(ref: AnnotationRef, entityId: string) => void>();
   private readonly queue: SaveQueue;
   private readonly history = new UndoHistory<Command>();
   private annotator = '';
@@ -74,6 +75,12 @@ export class WorkbenchStore {
   onAllSaved(listener: () => void): () => void {
     this.savedListeners.add(listener);
     return () => this.savedListeners.delete(listener);
+  }
+
+  /// Calls `listener` when a new tag was linked at once to the entity its text names.
+  onEntityLinked(listener: (ref: AnnotationRef, entityId: string) => void): () => void {
+    this.linkedListeners.add(listener);
+    return () => this.linkedListeners.delete(listener);
   }
 
   /// Resolves once every queued change is saved (at once when none waits); refuses while a save
@@ -191,14 +198,15 @@ export class WorkbenchStore {
     const ref = { docId, id: annotation.id };
     this.select(ref);
     this.save({ description: `tag “${shorten(annotation.quote)}”`, targets: [annotation.id] }, async (op) => {
-      const saved = await this.api.annotations.create({ id: annotation.id, docId, label, start: span.start, end: span.end });
+      const saved = await this.api.annotations.create({ id: annotation.id, docId, label, start: span.start, end: span.end, linkNamedEntity: true });
       command.removed = { annotation: saved, relations: [] };
       this.adopt(saved, op);
+      if (saved.entityId) this.linkedListeners.forEach((l) => l(ref, saved.entityId!));
     });
     return ref;
   }
 
-  /// Changes the label and/or note of an annotation.
+  /// Changes the label, note, entity link or attribute values of an annotation.
   change(ref: AnnotationRef, patch: AnnotationPatch): void {
     const annotation = this.annotation(ref);
     if (!annotation) return;
@@ -220,7 +228,7 @@ export class WorkbenchStore {
     const annotation = this.annotation(ref);
     if (!annotation) return;
     this.setDoc(ref.docId, (doc) => withPatch(doc, ref.id, patch, this.now()));
-    const what = patch.label !== undefined ? 'relabel' : 'save the note of';
+    const what = patch.label !== undefined ? 'relabel' : patch.note !== undefined ? 'save the note of' : patch.entityId !== undefined ? 'link' : 'save the attributes of';
     this.save({ description: `${what} “${shorten(annotation.quote)}”`, targets: [ref.id] }, async (op) => {
       this.adopt(await this.api.annotations.update({ ...ref, ...patch }), op);
     });
@@ -260,21 +268,37 @@ export class WorkbenchStore {
     });
   }
 
-  /// Links a quote to the actor who said it, or unlinks it (`actorId` null).
-  setSpeaker(docId: string, quoteId: string, actorId: string | null): void {
+  /// Links a quote to its speaker or a figure to its source (`type`), or unlinks it (`toId` null).
+  setLink(docId: string, type: RelationType, fromId: string, toId: string | null): void {
     const doc = this.doc(docId);
-    if (!doc || speakerOf(doc, quoteId) === actorId) return;
-    this.history.push({ kind: 'speaker', docId, quoteId, before: speakerOf(doc, quoteId), after: actorId });
-    this.applySpeaker(docId, quoteId, actorId);
+    if (!doc || linkOf(doc, type, fromId) === toId) return;
+    this.history.push({ kind: 'link', docId, type, fromId, before: linkOf(doc, type, fromId), after: toId });
+    this.applyLink(docId, type, fromId, toId);
   }
 
-  private applySpeaker(docId: string, quoteId: string, actorId: string | null): void {
-    const relation = actorId ? { id: this.newId(), type: 'speaker' as const, from: quoteId, to: actorId, annotator: this.annotator } : null;
-    this.setDoc(docId, (doc) => withSpeaker(doc, quoteId, relation));
-    const description = actorId ? 'link a quote to its speaker' : 'unlink a speaker';
-    this.save({ description, targets: [quoteId] }, async (op) => {
-      const saved = await this.api.relations.set(docId, 'speaker', quoteId, actorId);
-      if (!this.queue.hasPendingFor(quoteId, op)) this.setDoc(docId, (doc) => withSpeaker(doc, quoteId, saved));
+  private applyLink(docId: string, type: RelationType, fromId: string, toId: string | null): void {
+    const relation = toId ? { id: this.newId(), type, from: fromId, to: toId, annotator: this.annotator } : null;
+    this.setDoc(docId, (doc) => withLink(doc, type, fromId, relation));
+    const description = toId ? `link a ${type === 'speaker' ? 'quote to its speaker' : 'figure to its source'}` : `unlink a ${type}`;
+    this.save({ description, targets: [fromId] }, async (op) => {
+      const saved = await this.api.relations.set(docId, type, fromId, toId);
+      if (!this.queue.hasPendingFor(fromId, op)) this.setDoc(docId, (doc) => withLink(doc, type, fromId, saved));
+    });
+  }
+
+  /// Records a change of the workspace made beyond one document (an entity merged, renamed,
+  /// deleted), already done, so that undo and redo reach it too.
+  recordWorkspaceChange(change: WorkspaceChange): void {
+    this.history.push({ kind: 'workspace', change });
+    this.update({});
+  }
+
+  /// Undoes or redoes a workspace change in turn with the queued saves; documents it touched
+  /// are read again once it is done.
+  private applyWorkspaceChange(change: WorkspaceChange, forward: boolean): void {
+    this.save({ description: `${forward ? 'redo' : 'undo'}: ${change.description}`, targets: [] }, async () => {
+      await (forward ? change.redo() : change.undo());
+      this.reloadOpen();
     });
   }
 
@@ -302,9 +326,11 @@ export class WorkbenchStore {
         this.applyPatch(ref, forward ? command.after : command.before);
         return this.select(ref, true);
       }
-      case 'speaker':
-        this.applySpeaker(command.docId, command.quoteId, forward ? command.after : command.before);
-        return this.select({ docId: command.docId, id: command.quoteId }, true);
+      case 'link':
+        this.applyLink(command.docId, command.type, command.fromId, forward ? command.after : command.before);
+        return this.select({ docId: command.docId, id: command.fromId }, true);
+      case 'workspace':
+        return this.applyWorkspaceChange(command.change, forward);
     }
   }
 
