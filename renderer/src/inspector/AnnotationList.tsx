@@ -1,12 +1,12 @@
 /// The annotations of one document in reading order, filterable by label and by annotator.
 /// A click selects an annotation and scrolls the text to it.
 import type { CSSProperties } from 'react';
-import type { Label } from '../../preload/api';
-import { notePlainText } from './editor/noteJson';
-import { oneLine, plural } from './format';
-import { speakerOf, type DocState } from './state/documentState';
-import { visibleAnnotations, type AnnotationFilter } from './state/selectors';
-import { store, useWorkbench } from './state/useWorkbench';
+import type { Label } from '../../../preload/api';
+import { notePlainText } from '../editor/noteJson';
+import { oneLine, plural } from '../format';
+import { speakerOf, type DocState } from '../state/documentState';
+import { visibleAnnotations, type AnnotationFilter } from '../state/selectors';
+import { store, useWorkbench } from '../state/useWorkbench';
 
 /// Props of {@link AnnotationList}.
 export interface AnnotationListProps {

@@ -2,12 +2,12 @@
 /// note, the spans it overlaps, who made it and when, and Delete. Without a selection it shows
 /// the keyboard paths.
 import type { CSSProperties } from 'react';
-import type { Annotation, Label } from '../../preload/api';
-import { NoteEditor } from './editor/lazyEditors';
-import { formatDateTime, oneLine } from './format';
-import type { DocState } from './state/documentState';
-import { overlapping, quotesBy } from './state/selectors';
-import { store, useWorkbench } from './state/useWorkbench';
+import type { Annotation, Label } from '../../../preload/api';
+import { NoteEditor } from '../editor/lazyEditors';
+import { formatDateTime, oneLine } from '../format';
+import type { DocState } from '../state/documentState';
+import { overlapping, quotesBy } from '../state/selectors';
+import { store, useWorkbench } from '../state/useWorkbench';
 import { QUOTE_LABEL, SPEAKER_LABEL, SpeakerField } from './SpeakerField';
 
 /// Props of {@link Inspector}.

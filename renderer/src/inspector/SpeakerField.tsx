@@ -1,9 +1,9 @@
 /// The speaker of a quote: pick one of the document's actors from a list, or click "Pick in
 /// text" and then the actor's highlight. Saved with `relations.set`.
-import type { Annotation } from '../../preload/api';
-import { oneLine } from './format';
-import { inTextOrder, speakerOf, type DocState } from './state/documentState';
-import { store } from './state/useWorkbench';
+import type { Annotation } from '../../../preload/api';
+import { oneLine } from '../format';
+import { inTextOrder, speakerOf, type DocState } from '../state/documentState';
+import { store } from '../state/useWorkbench';
 
 /// The label id of the annotations a quote can be linked to.
 export const SPEAKER_LABEL = 'actor';
