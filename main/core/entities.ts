@@ -66,12 +66,19 @@ function cleanAliases(name: string, aliases: string[]): string[] {
 /// Checks `entity` against the schema, its type against the labels, and its name against the
 /// other entities of its type (two of one name and type could never be told apart).
 function checkEntity(entity: Entity, others: Entity[], labels: Label[]): Entity {
-  const parsed = EntitySchema.safeParse(entity);
-  if (!parsed.success) throw new InvalidChangeError(`the entity is not valid: ${describeSchemaError(parsed.error).join('; ')}`);
+  const checked = checkSchema(entity, 'the entity');
   if (!labels.some((l) => l.id === entity.type)) throw new InvalidChangeError(`there is no label "${entity.type}" for an entity's type`);
   const key = entityKey(entity.name);
   const twin = others.find((e) => e.id !== entity.id && e.type === entity.type && entityKey(e.name) === key);
   if (twin) throw new InvalidChangeError(`there is already an entity "${twin.name}" of this type`);
+  return checked;
+}
+
+/// `entity` as the schema reads it, or an error naming `what` (writes are not validated: an
+/// entity the schema refuses, once written, would make `entities.json` read as damaged).
+function checkSchema(entity: Entity, what: string): Entity {
+  const parsed = EntitySchema.safeParse(entity);
+  if (!parsed.success) throw new InvalidChangeError(`${what} is not valid: ${describeSchemaError(parsed.error).join('; ')}`);
   return parsed.data;
 }
 
@@ -99,6 +106,10 @@ export function addEntity(entities: Entity[], input: NewEntity, labels: Label[])
 export function editEntity(entities: Entity[], id: string, change: EntityChange, labels: Label[]): EntityListChange<Entity> {
   const { wikidata: _wikidata, note: _note, ...current } = findEntity(entities, id);
   const name = change.name?.trim() ?? current.name;
+  // A renamed entity keeps its old name as an alias, whether the aliases are given or not (an
+  // edit sends them with the name): the spans that wrote it still name it. Aliases given
+  // without a rename replace, and so can drop an old name.
+  const aliases = [...(change.aliases ?? current.aliases), ...(name === current.name ? [] : [current.name])];
   const wikidata = change.wikidata === undefined ? _wikidata : change.wikidata ?? undefined;
   const note = change.note === undefined ? _note : change.note ?? undefined;
   const edited = checkEntity(
@@ -106,8 +117,7 @@ export function editEntity(entities: Entity[], id: string, change: EntityChange,
       ...current,
       name,
       type: change.type ?? current.type,
-      // A renamed entity keeps its old name as an alias: the spans that wrote it still name it.
-      aliases: cleanAliases(name, change.aliases ?? (name === current.name ? current.aliases : [...current.aliases, current.name])),
+      aliases: cleanAliases(name, aliases),
       ...(wikidata ? { wikidata } : {}),
       ...(note ? { note } : {}),
     },
@@ -118,7 +128,8 @@ export function editEntity(entities: Entity[], id: string, change: EntityChange,
 }
 
 /// Folds entity `fromId` into `intoId`: its name and aliases become aliases of `intoId`, which
-/// keeps its own Wikidata id and note (or takes `fromId`'s where it has none). The caller moves
+/// keeps its own Wikidata id and note (or takes `fromId`'s where it has none). Refused when the
+/// merged entity would not be valid (more aliases than an entity may have). The caller moves
 /// the links first.
 export function mergeEntityList(entities: Entity[], fromId: string, intoId: string): EntityListChange<Entity> {
   if (fromId === intoId) throw new InvalidChangeError('an entity cannot be merged into itself');
@@ -126,14 +137,17 @@ export function mergeEntityList(entities: Entity[], fromId: string, intoId: stri
   const into = findEntity(entities, intoId);
   const wikidata = into.wikidata ?? from.wikidata;
   const note = into.note ?? from.note;
-  const merged: Entity = {
-    id: into.id,
-    name: into.name,
-    type: into.type,
-    aliases: cleanAliases(into.name, [...into.aliases, from.name, ...from.aliases]),
-    ...(wikidata ? { wikidata } : {}),
-    ...(note ? { note } : {}),
-  };
+  const merged = checkSchema(
+    {
+      id: into.id,
+      name: into.name,
+      type: into.type,
+      aliases: cleanAliases(into.name, [...into.aliases, from.name, ...from.aliases]),
+      ...(wikidata ? { wikidata } : {}),
+      ...(note ? { note } : {}),
+    },
+    `"${from.name}" merged into "${into.name}"`,
+  );
   return { entities: entities.filter((e) => e.id !== fromId).map((e) => (e.id === intoId ? merged : e)), result: merged };
 }
 
