@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { InvalidChangeError, WorkbenchError } from './errors.js';
 import {
   MAX_ANNOTATIONS_PER_DOCUMENT,
+  MAX_ATTRIBUTE_LENGTH,
   MAX_NOTE_JSON_LENGTH,
   type Annotation,
   type DocumentFile,
@@ -108,13 +109,18 @@ function checkLabel(labels: Label[], label: string): void {
   if (!labels.some((l) => l.id === label)) throw new InvalidChangeError(`unknown label "${label}"`);
 }
 
-/// Checks attribute values against what `label` declares: known ids, and a choice among its choices.
+/// Checks attribute values against what `label` declares: known ids, a choice among its choices,
+/// and no value longer than `MAX_ATTRIBUTE_LENGTH` (the store does not validate what it writes:
+/// a longer one would make the document file read as damaged).
 function checkAttributes(labels: Label[], label: string, attributes: Record<string, string> | undefined): void {
   if (!attributes) return;
   const declared = labels.find((l) => l.id === label)?.attributes ?? [];
   for (const [id, value] of Object.entries(attributes)) {
     const attribute = declared.find((a) => a.id === id);
     if (!attribute) throw new InvalidChangeError(`label "${label}" has no attribute "${id}"`);
+    if (value.length > MAX_ATTRIBUTE_LENGTH) {
+      throw new InvalidChangeError(`the value of ${attribute.name} is ${value.length.toLocaleString('en-US')} characters long, over the limit of ${MAX_ATTRIBUTE_LENGTH}`);
+    }
     if (attribute.kind === 'choice' && !attribute.choices!.includes(value)) {
       throw new InvalidChangeError(`"${value}" is not one of the choices of ${attribute.name} (${attribute.choices!.join(', ')})`);
     }
