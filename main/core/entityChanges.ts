@@ -27,7 +27,8 @@ export interface EntityUsage extends Entity {
   documents: { docId: string; mentions: number }[];
 }
 
-/// Every entity with its counts, by name.
+/// Every entity with its counts, by name; its documents most mentions first, then by id (an
+/// order that does not depend on the SQL index's row order, which a rebuild changes).
 export function listEntities(workspace: Workspace): EntityUsage[] {
   const byEntity = new Map<string, { docId: string; mentions: number }[]>();
   for (const { entityId, docId, mentions } of workspace.entityCounts()) {
@@ -37,7 +38,7 @@ export function listEntities(workspace: Workspace): EntityUsage[] {
   }
   return workspace.entities
     .map((entity) => {
-      const documents = (byEntity.get(entity.id) ?? []).sort((a, b) => b.mentions - a.mentions);
+      const documents = (byEntity.get(entity.id) ?? []).sort((a, b) => b.mentions - a.mentions || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0));
       return { ...entity, mentions: documents.reduce((n, d) => n + d.mentions, 0), documents };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
