@@ -235,7 +235,8 @@ export function deleteAnnotation(file: DocumentFile, id: string): Change<Removal
   };
 }
 
-/// Puts back what `deleteAnnotation` removed, exactly (same id, times and links).
+/// Puts back what `deleteAnnotation` removed, exactly (same id, times and links), but for links
+/// that no longer fit the labels of their ends.
 export function restoreAnnotation(file: DocumentFile, removal: Removal, labels: Label[]): Change<Annotation> {
   const { annotation } = removal;
   const { text, id: docId } = file.document;
@@ -257,7 +258,9 @@ export function restoreAnnotation(file: DocumentFile, removal: Removal, labels: 
     if (!ids.has(r.from) || !ids.has(r.to)) throw new InvalidChangeError(`relation ${r.id} links an annotation that no longer exists`);
   }
   const known = new Set(file.relations.map((r) => r.id));
-  const relations = [...file.relations, ...removal.relations.filter((r) => !known.has(r.id))];
+  // A link whose other end was relabelled since no longer fits (as a relabel would have dropped it).
+  const byId = new Map(annotations.map((a) => [a.id, a]));
+  const relations = [...file.relations, ...removal.relations.filter((r) => !known.has(r.id) && relationFits(r, byId))];
   return { file: { ...file, annotations, relations }, result: annotation };
 }
 

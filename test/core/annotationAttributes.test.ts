@@ -168,6 +168,17 @@ describe('source links: a figure to the actor it is attributed to', () => {
     expect(removed.result.relations.map((r) => r.type)).toEqual(['source']);
     expect(restoreAnnotation(removed.file, removed.result, LABELS).file).toEqual(linked);
   });
+
+  it('restoring an actor leaves out a link whose other end no longer fits it (the figure was relabelled meanwhile)', () => {
+    let linked = setRelation(file, 'source', figure.id, observatory.result.id, author).file;
+    linked = setRelation(linked, 'speaker', quote.result.id, observatory.result.id, author).file;
+    const removed = deleteAnnotation(linked, observatory.result.id);
+    expect(removed.result.relations.map((r) => r.type).sort()).toEqual(['source', 'speaker']);
+    const relabelled = updateAnnotation(removed.file, { id: figure.id, label: 'location' }, LABELS, later).file;
+    const restored = restoreAnnotation(relabelled, removed.result, LABELS);
+    expect(restored.file.relations.map((r) => [r.type, r.from, r.to])).toEqual([['speaker', quote.result.id, observatory.result.id]]);
+    expect(restored.file.annotations.map((a) => a.id)).toContain(observatory.result.id);
+  });
 });
 
 describe('setting entity links across a document (what merge, delete and undo use)', () => {
