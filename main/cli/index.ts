@@ -1,6 +1,6 @@
-/// The `awb` command line (DESIGN §2): import, export, list, search, agreement, backups, restore,
-/// repair, check, serve. Exit codes (exit.ts): 0 success, 1 failure, 2 usage error, 3 done with
-/// items skipped or left out. Errors are one line per problem on stderr, in words and naming the
+/// The `awb` command line (DESIGN §2): import, export, list, meta, delete, entities, search,
+/// agreement, backups, restore, repair, check, serve. Exit codes (exit.ts): 0 success, 1 failure,
+/// 2 usage error, 3 done with items skipped or left out. Errors are one line per problem on stderr, in words and naming the
 /// file, never a stack trace; every line printed is made safe for a terminal (terminalText.ts).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { EXIT_CODES_HELP, EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitWith } from './e
 import { exportCommand, type ExportOptions } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
 import { deleteCommand, metaImportCommand, metaSetCommand, parseMetaField } from './documentCommands.js';
+import { addEntityCommands } from './entityCommands.js';
 import type { MetaField } from '../core/documentDetails.js';
 import { say, sayLines, warn, writeLines } from './output.js';
 import { printAgreementTable, printNotices } from './print.js';
@@ -117,6 +118,8 @@ function buildProgram(context: CliContext): Command {
   configure(program.command('delete').description('delete documents and their annotations, after a backup that holds them'))
     .argument('<ids...>', 'the documents (ids, or their starts as awb list shows them)')
     .action(deleteCommand);
+
+  addEntityCommands(program, configure);
 
   configure(program.command('search').description('find a phrase (case-insensitive) in every document'))
     .argument('<phrase>', 'the words to find')
