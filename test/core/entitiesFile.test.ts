@@ -131,6 +131,9 @@ describe('entities and backups', () => {
     expect(taken.name).not.toBe(newest.name);
     expect(readFileSync(join(dir, 'backups', taken.name, 'entities.json'))).toEqual(readFileSync(file));
     expect(statSync(join(dir, 'backups', taken.name, 'entities.json')).ino).not.toBe(statSync(file).ino);
+    // Unchanged since, it is not stored twice: the next snapshot links the copy.
+    const next = await ws.backup();
+    expect(statSync(join(dir, 'backups', next.name, 'entities.json')).ino).toBe(statSync(join(dir, 'backups', taken.name, 'entities.json')).ino);
     await ws.close();
   });
 
@@ -149,6 +152,28 @@ describe('entities and backups', () => {
     await ws.restoreBackup(old.name);
     await ws.close();
     expect(await openedNames(dir)).toEqual({ names: [], notices: [] });
+  });
+
+  it('a backup whose entities.json cannot be read (newer schema, damaged) is refused before anything is restored', async () => {
+    const { dir, file } = await seededWorkspace('Russia');
+    const ws = await Workspace.open(dir);
+    const api = createWorkbench(ws);
+    const newer = await ws.backup();
+    const damaged = await ws.backup();
+    const copy = (name: string) => join(dir, 'backups', name, 'entities.json');
+    for (const name of [newer.name, damaged.name]) rmSync(copy(name)); // a hard link to the previous copy: not changed in place
+    writeFileSync(copy(newer.name), JSON.stringify({ schemaVersion: ENTITIES_SCHEMA_VERSION + 1, entities: [] }));
+    writeFileSync(copy(damaged.name), '{"schemaVersion":1,');
+    await api.entities.create({ name: 'Sergei Lavrov', type: 'actor' });
+    const doc = ws.listDocuments()[0].id;
+    await api.annotations.create({ docId: doc, label: 'actor', start: 0, end: 5 });
+    const live = readFileSync(file, 'utf8');
+    await expect(ws.restoreBackup(newer.name)).rejects.toThrow(`backup ${newer.name} has an entities.json that cannot be read`);
+    await expect(ws.restoreBackup(damaged.name)).rejects.toThrow(`backup ${damaged.name} has an entities.json that cannot be read`);
+    expect(ws.entities.map((e) => e.name)).toEqual(['Russia', 'Sergei Lavrov']);
+    expect(readFileSync(file, 'utf8')).toBe(live);
+    expect((await ws.readDocument(doc)).annotations).toHaveLength(1);
+    await ws.close();
   });
 
   it('restoring a backup brings back its entities with its documents, links included', async () => {

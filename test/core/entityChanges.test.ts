@@ -188,6 +188,18 @@ describe('deleting entities', () => {
   });
 });
 
+describe('entity counts and deleted documents', () => {
+  it('a deleted document\'s mentions leave the counts, and come back with it', async () => {
+    const { ws, docs } = await linkedWorkspace();
+    const listed = counts(listEntities(ws), docs);
+    const { backup } = await ws.deleteDocuments([docs[0]]);
+    expect(counts(listEntities(ws), docs).find((e) => e.name === 'Russia')).toEqual({ name: 'Russia', mentions: 1, documents: [[1, 1]] });
+    await ws.undeleteDocuments([docs[0]], backup);
+    expect(counts(listEntities(ws), docs)).toEqual(listed);
+    await ws.close();
+  });
+});
+
 describe('updating an entity', () => {
   it('renames it (the old name an alias) without touching any link; the undo puts it back', async () => {
     const { ws, lavrov } = await linkedWorkspace();

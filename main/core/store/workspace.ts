@@ -12,6 +12,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   DocumentFileSchema,
+  EntitiesFileSchema,
   SCHEMA_VERSION,
   WorkspaceFileSchema,
   type DocumentFile,
@@ -34,7 +35,7 @@ import { openEntities, readEntities } from './openEntities.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { LockedWrites } from './lockedWrites.js';
 import { LOCK_STALE_MS, LockLostError, WorkspaceLock } from './workspaceLock.js';
-import { documentFileName, summarise } from './workspaceFiles.js';
+import { ENTITIES_FILE, documentFileName, summarise } from './workspaceFiles.js';
 import type { LibraryPage, LibraryQuery } from './sqlIndex/libraryQuery.js';
 import { INDEX_FILE, isDamagedIndexError } from './sqlIndex/indexDatabase.js';
 import type { IndexChange, IndexProgress } from './sqlIndex/indexSync.js';
@@ -215,6 +216,11 @@ export class Workspace {
     return this.sql.ask((sql) => sql.entityCounts());
   }
 
+  /// Each distinct entity, document, annotator and label of the annotations linked to an entity.
+  entityLinks(): { entityId: string; docId: string; annotator: string; label: string }[] {
+    return this.sql.ask((sql) => sql.entityLinks());
+  }
+
   /// Every document's summary, in import order (from the SQL index; never reads document files).
   listDocuments(): DocumentSummary[] {
     return this.sql.ask((sql) => sql.listDocuments());
@@ -359,6 +365,14 @@ export class Workspace {
     if (!(await readJsonFile(join(source, 'workspace.json'), WorkspaceFileSchema, 'workspace').catch(() => null))) {
       throw new WorkspaceError(`backup ${name} has no valid workspace.json`);
     }
+    // Its entities.json too (a backup from before entities has none): one of a newer schema or
+    // damaged would be refused (or repaired from another backup) only after every document
+    // had been put back, and the list of entities held here would be emptied.
+    const entities = await readJsonFile(join(source, ENTITIES_FILE), EntitiesFileSchema, 'entities').then(
+      () => null,
+      (error: unknown) => describeError(error),
+    );
+    if (entities !== null) throw new WorkspaceError(`backup ${name} has an entities.json that cannot be read (${entities})`);
     await this.openingBackup;
     // Alone, the safety snapshot included: no change may fall between it and the restore.
     await this.indexChecked;
