@@ -10,7 +10,7 @@ import type { Annotation, NewAnnotation, OpenDocument, WorkbenchApi } from '../.
 import type { HighlightLook } from '../../renderer/src/editor/annotationHighlights';
 import type { DocumentViewHandle } from '../../renderer/src/editor/DocumentView';
 import { DocumentView, preloadEditorsWhenIdle } from '../../renderer/src/editor/lazyEditors';
-import { linkedAnnotations, sameTextAnnotations } from '../../renderer/src/state/selectors';
+import { linkedAnnotations, sameThingAnnotations } from '../../renderer/src/state/selectors';
 import { WorkbenchStore } from '../../renderer/src/state/workbenchStore';
 import { EmptyState } from '../../renderer/src/EmptyState';
 import '../../renderer/src/styles.css';
@@ -93,7 +93,7 @@ function BenchPane({ store, onHandle }: { store: WorkbenchStore; onHandle(handle
   const doc = load?.status === 'ready' ? load.doc : undefined;
   const selected = snapshot.selected;
   const selectedAnnotation = (selected && doc?.annotations.get(selected.id)) ?? null;
-  const matches = useMemo(() => sameTextAnnotations(snapshot.docs, selectedAnnotation), [snapshot.docs, selectedAnnotation]);
+  const matches = useMemo(() => sameThingAnnotations(snapshot.docs, selectedAnnotation, () => false), [snapshot.docs, selectedAnnotation]);
   const selectedId = selected?.docId === DOC_ID ? selected.id : null;
   const related = useStableSet(useMemo(() => (doc ? linkedAnnotations(doc, selectedId) : new Set<string>()), [doc, selectedId]));
   const matchIds = useStableSet(matches.get(DOC_ID) ?? NO_MATCHES);

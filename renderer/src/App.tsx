@@ -23,11 +23,13 @@ import type { OpenViews } from './openViews';
 import { closePane, focusPane, NO_PANES, openBeside, openInFocused, type PaneState } from './panes';
 import { ReviewMode } from './review/ReviewMode';
 import { SelectionToolbar } from './SelectionToolbar';
-import { SPEAKER_LABEL } from './inspector/SpeakerField';
+import { ACTOR_LABEL, LINK_OF_LABEL, pickingPrompt } from './inspector/LinkField';
+import { EntitiesDialog } from './entities/EntitiesDialog';
+import { useEntityList } from './entities/entityList';
 import { labelCounts, type DocState } from './state/documentState';
-import { annotationToSelect, annotatorsOf, sameTextAnnotations, type AnnotationFilter } from './state/selectors';
+import { annotationToSelect, annotatorsOf, sameThingAnnotations, type AnnotationFilter } from './state/selectors';
 import { guardUnsavedChanges } from './state/unsavedChangesGuard';
-import { store, useWorkbench } from './state/useWorkbench';
+import { entityList, store, useWorkbench } from './state/useWorkbench';
 import { useAnnotationKeys } from './useAnnotationKeys';
 import { useFindBar } from './useFindBar';
 import { useSpanToSelect } from './useSpanToSelect';
@@ -46,7 +48,7 @@ export function App() {
   const [picking, setPicking] = useState(false);
   const [editingLabels, setEditingLabels] = useState(false);
   const [reviewing, setReviewing] = useState(false);
-  const [dialog, setDialog] = useState<'export' | 'backups' | null>(null);
+  const [dialog, setDialog] = useState<'export' | 'backups' | 'entities' | null>(null);
   const [detailsOf, setDetailsOf] = useState<{ docId: string; details: DocumentDetails } | null>(null);
   const showDetails = useCallback((docId: string, details: DocumentDetails) => setDetailsOf({ docId, details }), []);
   const showListedDetails = useCallback((doc: ListedDocument) => setDetailsOf({ docId: doc.id, details: { title: doc.title, meta: doc.meta } }), []);
@@ -72,6 +74,25 @@ export function App() {
   useEffect(() => store.setAnnotator(me), [me]);
   useEffect(() => store.onAllSaved(refreshLibrary), [refreshLibrary]);
   useEffect(() => guardUnsavedChanges(window, store), []);
+  useEffect(() => void entityList.refresh(), [workspaceVersion]);
+  useEffect(
+    () =>
+      store.onEntityLinked((ref, entityId) => {
+        void entityList.refresh().then(() => {
+          const entity = entityList.get(entityId);
+          const quote = store.doc(ref.docId)?.annotations.get(ref.id)?.quote ?? '';
+          say({
+            kind: 'note',
+            tone: 'ok',
+            testId: 'entity-linked-message',
+            title: `Linked to ${entity?.name ?? 'an entity'}`,
+            text: `“${quote}” is a name of this entity, so the new tag was linked to it.`,
+            action: { label: 'Unlink', testId: 'undo-entity-link', run: () => store.change(ref, { entityId: null }) },
+          });
+        });
+      }),
+    [say],
+  );
 
   const labelLook = useMemo(() => new Map(labels.map((l) => [l.id, { name: l.name, color: l.color }])), [labels]);
   const baseLook = useMemo(() => ({ labels: labelLook, me, showOthers }), [labelLook, me, showOthers]);
@@ -84,7 +105,12 @@ export function App() {
   }, [snapshot.docs]);
   const selected = snapshot.selected;
   const selectedAnnotation = (selected && readyDocs.get(selected.docId)?.annotations.get(selected.id)) ?? null;
-  const matches = useMemo(() => sameTextAnnotations(snapshot.docs, selectedAnnotation), [snapshot.docs, selectedAnnotation]);
+  const entities = useEntityList(entityList);
+  const matches = useMemo(() => {
+    const known = new Set(entities.map((e) => e.id));
+    return sameThingAnnotations(snapshot.docs, selectedAnnotation, (id) => known.has(id));
+  }, [snapshot.docs, selectedAnnotation, entities]);
+  const linkType = selectedAnnotation ? LINK_OF_LABEL[selectedAnnotation.label] : undefined;
   const openDocIds = panes.panes.map((p) => p.docId);
   const focusedDocId = panes.panes.find((p) => p.key === panes.focused)?.docId ?? null;
   const listDocId = selected && openDocIds.includes(selected.docId) ? selected.docId : focusedDocId;
@@ -105,9 +131,10 @@ export function App() {
       const current = store.getSnapshot().selected;
       if (!doc) return;
       if (picking) {
-        const actor = ids.map((id) => doc.annotations.get(id)).find((a) => a?.label === SPEAKER_LABEL);
-        if (actor && current?.docId === docId) {
-          store.setLink(docId, 'speaker', current.id, actor.id);
+        const actor = ids.map((id) => doc.annotations.get(id)).find((a) => a?.label === ACTOR_LABEL);
+        const type = current && LINK_OF_LABEL[doc.annotations.get(current.id)?.label ?? ''];
+        if (actor && type && current?.docId === docId) {
+          store.setLink(docId, type, current.id, actor.id);
           setPicking(false);
         }
         return;
@@ -189,6 +216,9 @@ export function App() {
             onExchangeImported={changes.exchangeImported}
             onFailed={(text) => say({ kind: 'error', title: 'Import failed', text })}
           />
+          <button type="button" className="button" data-testid="entities-button" title="Everything the texts name: rename, merge, delete, see where each is mentioned" onClick={() => setDialog('entities')}>
+            Entities…
+          </button>
           <button type="button" className="button" data-testid="export-button" title="Save annotations as a file for a colleague, NLP tools or spreadsheets" onClick={() => setDialog('export')}>
             Export…
           </button>
@@ -223,7 +253,7 @@ export function App() {
                   labels={labels}
                   look={baseLook}
                   matchIds={matches.get(pane.docId) ?? NO_MATCHES}
-                  pickingSpeaker={picking && selected?.docId === pane.docId}
+                  pickingPrompt={picking && linkType && selected?.docId === pane.docId ? pickingPrompt(linkType) : null}
                   onFocus={() => setPanes((s) => focusPane(s, pane.key))}
                   onClose={() => close(pane.key, pane.docId)}
                   onDetails={showDetails}
@@ -239,7 +269,7 @@ export function App() {
         </div>
         {hasPanes && (
           <aside className="side-panel" aria-label="Inspector">
-            <Inspector labels={labels} me={me} picking={picking} onPickingChange={setPicking} />
+            <Inspector labels={labels} me={me} picking={picking} onPickingChange={setPicking} onError={(title, text) => say({ kind: 'error', title, text })} />
             <AnnotationList
               doc={listDocId ? readyDocs.get(listDocId) : undefined}
               labels={labels}
@@ -261,6 +291,7 @@ export function App() {
       {dialog === 'export' && (
         <ExportDialog openDocIds={openDocIds} labels={labels} annotators={[...new Set([...(info?.annotators ?? []), ...annotatorsOf(readyDocs.values(), me)])]} onClose={() => setDialog(null)} />
       )}
+      {dialog === 'entities' && <EntitiesDialog labels={labels} onOpen={(docId: string) => { open(docId, false); setDialog(null); }} onClose={() => setDialog(null)} />}
       {dialog === 'backups' && <BackupsDialog onRestored={changes.restored} onClose={() => setDialog(null)} />}
       {detailsOf && (
         <DocumentDetailsDialog

@@ -6,6 +6,7 @@ import type { HighlightLook } from './editor/annotationHighlights';
 import type { DocumentViewHandle } from './editor/DocumentView';
 import { DocumentView } from './editor/lazyEditors';
 import { FindBar } from './FindBar';
+import { OutsideMatches } from './document/OutsideMatches';
 import { formatInteger, sourceLine } from './format';
 import { labelCounts } from './state/documentState';
 import { linkedAnnotations } from './state/selectors';
@@ -25,8 +26,8 @@ export interface DocumentPaneProps {
   look: Omit<HighlightLook, 'selectedId' | 'matchIds' | 'relatedIds'>;
   /// Annotations of this document with the same text as the selected one.
   matchIds: ReadonlySet<string>;
-  /// True while a quote waits for its speaker to be clicked.
-  pickingSpeaker: boolean;
+  /// What to click, while a quote or figure of this pane waits for its actor to be clicked.
+  pickingPrompt: string | null;
   onFocus(): void;
   onClose(): void;
   /// Opens the document's details form, with the details as the pane knows them.
@@ -48,7 +49,7 @@ function useStableSet(next: ReadonlySet<string>): ReadonlySet<string> {
 
 /// Shows `docId`; `data-testid="document-pane"` with `data-doc-id`.
 export function DocumentPane(props: DocumentPaneProps) {
-  const { docId, summary, position, focused, labels, look, matchIds, pickingSpeaker, onFocus, onClose, onDetails } = props;
+  const { docId, summary, position, focused, labels, look, matchIds, pickingPrompt, onFocus, onClose, onDetails } = props;
   const { docs, selected } = useWorkbench();
   useEffect(() => void store.open(docId), [docId]);
   const load = docs.get(docId) ?? { status: 'loading' as const };
@@ -79,6 +80,7 @@ export function DocumentPane(props: DocumentPaneProps) {
     [onHandle, docId],
   );
   const scrollArea = useRef<HTMLDivElement>(null);
+  const marked = useMemo(() => (doc ? [...matches].map((id) => doc.annotations.get(id)).filter((a) => a !== undefined) : []), [doc, matches]);
   const { find } = props;
   const closeFind = () => {
     find?.close();
@@ -88,7 +90,7 @@ export function DocumentPane(props: DocumentPaneProps) {
 
   return (
     <section
-      className={['pane', focused && 'is-focused', pickingSpeaker && 'is-picking'].filter(Boolean).join(' ')}
+      className={['pane', focused && 'is-focused', pickingPrompt && 'is-picking'].filter(Boolean).join(' ')}
       data-testid="document-pane"
       data-doc-id={docId}
       data-focused={focused ? 'true' : undefined}
@@ -145,9 +147,10 @@ export function DocumentPane(props: DocumentPaneProps) {
         </button>
       </header>
       {find && doc && <FindBar text={doc.document.text} title={title} view={view} focusRequest={find.focusRequest} onClose={closeFind} />}
-      {pickingSpeaker && (
+      {marked.length > 0 && <OutsideMatches matches={marked} view={view} scrollArea={scrollArea} />}
+      {pickingPrompt && (
         <div className="pane-banner" role="status">
-          Click the actor who said the selected quote · Esc cancels
+          {pickingPrompt} · Esc cancels
         </div>
       )}
       <div className="pane-scroll" ref={scrollArea} tabIndex={0} aria-label={`Text of “${title}”`}>

@@ -1,11 +1,12 @@
-/// The label editor (a modal dialog): rename, recolour and re-key labels, add new ones, remove
-/// unused ones; saved as a whole with `labels.save`. Ids of existing labels never change; a new
+/// The label editor (a modal dialog): rename, recolour and re-key labels, declare their
+/// attributes, add new ones, remove unused ones; saved as a whole with `labels.save`. Ids of existing labels never change; a new
 /// label's id is derived from its name.
 import { useEffect, useState } from 'react';
 import type { Label } from '../../preload/api';
 import { workbench } from './api';
 import { errorMessage } from './format';
 import { labelIdFor, labelListProblem, nextLabelColor } from './labels';
+import { LabelAttributesEditor } from './LabelAttributesEditor';
 import { ModalDialog } from './ModalDialog';
 import { store } from './state/useWorkbench';
 import { whenAllSaved } from './workspaceReload';
@@ -56,7 +57,7 @@ export function LabelEditor({ labels, onSaved, onClose }: LabelEditorProps) {
     const result: Label[] = rows.map((r) => {
       const id = r.isNew ? labelIdFor(r.name, taken) : r.id;
       taken.add(id);
-      return { id, name: r.name.trim(), color: r.color, key: r.key.trim() };
+      return { id, name: r.name.trim(), color: r.color, key: r.key.trim(), ...(r.attributes?.length ? { attributes: r.attributes } : {}) };
     });
     const wrong = labelListProblem(result);
     if (wrong) return setProblem(wrong);
@@ -73,7 +74,7 @@ export function LabelEditor({ labels, onSaved, onClose }: LabelEditorProps) {
 
   return (
     <ModalDialog title="Labels" className="label-editor" testId="label-editor" onClose={onClose} onSubmit={() => void save()}>
-      <p className="dialog-hint">Colour, name and the key that tags a selection. Ids stay as they are, so saved annotations keep their label.</p>
+      <p className="dialog-hint">Colour, name, the key that tags a selection, and the attributes its annotations can carry. Ids stay as they are, so saved annotations keep their label.</p>
       <div className="label-rows">
         {rows.map((row, index) => (
           <div className="label-row" key={index} data-testid="label-row">
@@ -93,6 +94,7 @@ export function LabelEditor({ labels, onSaved, onClose }: LabelEditorProps) {
             >
               ×
             </button>
+            <LabelAttributesEditor labelName={row.name || 'the new label'} attributes={row.attributes ?? []} onChange={(attributes) => edit(index, { attributes })} />
           </div>
         ))}
       </div>

@@ -1,8 +1,8 @@
-// Same-text matches across open documents, before and after edits to the persistent maps.
+// Same-entity and same-text matches across open documents, before and after edits to the persistent maps.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '../../preload/api';
 import { docStateOf, withAnnotation, withoutAnnotation, type DocState } from '../../renderer/src/state/documentState';
-import { groupByTextWhenIdle, sameTextAnnotations } from '../../renderer/src/state/selectors';
+import { groupByTextWhenIdle, sameThingAnnotations } from '../../renderer/src/state/selectors';
 import type { DocLoad } from '../../renderer/src/state/workbenchStore';
 
 function docOf(id: string, text: string, phrases: [string, string][]): DocState {
@@ -13,9 +13,12 @@ function docOf(id: string, text: string, phrases: [string, string][]): DocState 
   return docStateOf({ document: { id, title: id, sourceName: `${id}.txt`, text, importedAt: 't', meta: {} }, annotations, relations: [] });
 }
 
+/// Matches with no entity known.
+const sameThing = (docs: Map<string, DocLoad>, selected: Annotation | null) => sameThingAnnotations(docs, selected, () => false);
+
 const ready = (...docs: DocState[]): Map<string, DocLoad> => new Map(docs.map((doc) => [doc.document.id, { status: 'ready', doc }]));
 
-describe('sameTextAnnotations', () => {
+describe('sameThingAnnotations', () => {
   const one = docOf('one', 'Aleppo and east  Aleppo; aleppo again.', [
     ['a1', 'Aleppo'],
     ['a2', 'east  Aleppo'],
@@ -27,25 +30,37 @@ describe('sameTextAnnotations', () => {
   ]);
 
   it('finds the annotations of every open document with the same text, ignoring case and spacing, not the selected one', () => {
-    const found = sameTextAnnotations(ready(one, two), one.annotations.get('a1')!);
+    const found = sameThing(ready(one, two), one.annotations.get('a1')!);
     expect([...found.get('one')!].sort()).toEqual(['a3']);
     expect([...found.get('two')!]).toEqual(['b1']);
-    const east = sameTextAnnotations(ready(one, two), two.annotations.get('b2')!);
+    const east = sameThing(ready(one, two), two.annotations.get('b2')!);
     expect([...east.get('one')!]).toEqual(['a2']);
     expect([...east.get('two')!]).toEqual([]);
-    expect(sameTextAnnotations(ready(one, two), null).size).toBe(0);
+    expect(sameThing(ready(one, two), null).size).toBe(0);
   });
 
   it('follows added, relabelled and removed annotations', () => {
     const selected = one.annotations.get('a1')!;
-    sameTextAnnotations(ready(one, two), selected);
+    sameThing(ready(one, two), selected);
     const added = withAnnotation(two, { ...two.annotations.get('b2')!, id: 'b3', start: 12, end: 18, quote: 'ALEPPO' });
     const removed = withoutAnnotation(one, 'a3').doc;
-    const found = sameTextAnnotations(ready(removed, added), selected);
+    const found = sameThing(ready(removed, added), selected);
     expect([...found.get('one')!]).toEqual([]);
     expect([...found.get('two')!].sort()).toEqual(['b1', 'b3']);
     const retexted = withAnnotation(added, { ...added.annotations.get('b1')!, quote: 'Idlib' });
-    expect([...sameTextAnnotations(ready(removed, retexted), selected).get('two')!]).toEqual(['b3']);
+    expect([...sameThing(ready(removed, retexted), selected).get('two')!]).toEqual(['b3']);
+  });
+
+  it('marks the annotations linked to the selected one’s entity instead, whatever their text; a link to an unknown entity counts as none', () => {
+    const russia = 'e0000000-0000-4000-8000-000000000001';
+    const link = (doc: DocState, id: string) => withAnnotation(doc, { ...doc.annotations.get(id)!, entityId: russia });
+    const a = link(one, 'a2');
+    const b = link(link(two, 'b1'), 'b2');
+    const found = sameThingAnnotations(ready(a, b), a.annotations.get('a2')!, (id) => id === russia);
+    expect([...found.get('one')!]).toEqual([]);
+    expect([...found.get('two')!].sort()).toEqual(['b1', 'b2']);
+    const unknown = sameThingAnnotations(ready(a, b), a.annotations.get('a2')!, () => false);
+    expect([...unknown.get('two')!]).toEqual(['b2']);
   });
 });
 
@@ -66,7 +81,7 @@ describe('groupByTextWhenIdle', () => {
     expect(waiting).toHaveLength(1);
     runIdle(50);
     expect(waiting).toHaveLength(0);
-    const found = sameTextAnnotations(ready(doc), doc.annotations.get('a1')!);
+    const found = sameThing(ready(doc), doc.annotations.get('a1')!);
     expect(found.get('many')!.size).toBe(149);
   });
 

@@ -42,6 +42,9 @@ export interface DocumentViewHandle {
   /// Selects the whole text for copying, all of it even where only a window is drawn (see
   /// `wholeTextSelection.ts`).
   selectAll(): void;
+  /// The span of text the pane shows now (from the first line at its top to the last at its
+  /// bottom), or null before it is laid out.
+  visibleSpan(): TextSpan | null;
 }
 
 /// Props of {@link DocumentView}.
@@ -212,6 +215,21 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
         const selection = window.getSelection();
         if (selection && selection.rangeCount && !editor.isDestroyed && editor.view.dom.contains(selection.anchorNode)) selection.removeAllRanges();
         setAllSelected(true);
+      },
+      visibleSpan() {
+        if (editor.isDestroyed) return null;
+        const { view } = editor;
+        const scroller = scrollerOf(view.dom);
+        if (!scroller) return null;
+        const pane = scroller.getBoundingClientRect();
+        const text = view.dom.getBoundingClientRect();
+        const top = Math.max(pane.top, text.top) + 2;
+        const bottom = Math.min(pane.bottom, text.bottom) - 2;
+        if (bottom <= top) return null;
+        const first = view.posAtCoords({ left: text.left + 8, top });
+        const last = view.posAtCoords({ left: text.right - 8, top: bottom });
+        const map = documentWindow.current?.positions ?? mapping;
+        return map.toSpan(first?.pos ?? 0, last?.pos ?? map.documentSize);
       },
       reveal(annotationId, behavior = 'smooth') {
         const show = () => {

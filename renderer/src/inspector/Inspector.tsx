@@ -1,34 +1,37 @@
-/// The inspector of the selected annotation: its text, label (chips), speaker (for quotes),
-/// note, the spans it overlaps, who made it and when, and Delete. Without a selection it shows
-/// the keyboard paths.
+/// The inspector of the selected annotation: its text, label (chips), entity, attribute values,
+/// speaker (for quotes) or source (for figures), note, the spans it overlaps, who made it and
+/// when, and Delete. Without a selection it shows the keyboard paths.
 import type { CSSProperties } from 'react';
 import type { Annotation, Label } from '../../../preload/api';
 import { NoteEditor } from '../editor/lazyEditors';
 import { formatDateTime, oneLine } from '../format';
 import type { DocState } from '../state/documentState';
-import { overlapping, quotesBy } from '../state/selectors';
+import { linkedFrom, overlapping } from '../state/selectors';
 import { store, useWorkbench } from '../state/useWorkbench';
-import { QUOTE_LABEL, SPEAKER_LABEL, SpeakerField } from './SpeakerField';
+import { AttributeFields } from './AttributeFields';
+import { EntityField } from './EntityField';
+import { ACTOR_LABEL, LINK_OF_LABEL, LinkField } from './LinkField';
 
 /// Props of {@link Inspector}.
 export interface InspectorProps {
   labels: readonly Label[];
   me: string;
-  /// Whether the selected quote waits for its speaker to be clicked in the text.
+  /// Whether the selected quote or figure waits for its actor to be clicked in the text.
   picking: boolean;
   onPickingChange(picking: boolean): void;
+  onError(title: string, text: string): void;
 }
 
 const chipStyle = (color: string) => ({ '--chip-color': color }) as CSSProperties;
 
 /// The inspector card (`data-testid="inspector"`), or the shortcut help when nothing is selected.
-export function Inspector({ labels, me, picking, onPickingChange }: InspectorProps) {
+export function Inspector({ labels, me, picking, onPickingChange, onError }: InspectorProps) {
   const { selected, docs } = useWorkbench();
   const load = selected ? docs.get(selected.docId) : undefined;
   const doc = load?.status === 'ready' ? load.doc : undefined;
   const annotation = selected && doc?.annotations.get(selected.id);
   if (!doc || !annotation) return <ShortcutHelp labels={labels} />;
-  return <AnnotationDetails key={annotation.id} {...{ doc, annotation, labels, me, picking, onPickingChange }} />;
+  return <AnnotationDetails key={annotation.id} {...{ doc, annotation, labels, me, picking, onPickingChange, onError }} />;
 }
 
 interface DetailsProps extends InspectorProps {
@@ -36,11 +39,17 @@ interface DetailsProps extends InspectorProps {
   annotation: Annotation;
 }
 
-function AnnotationDetails({ doc, annotation, labels, me, picking, onPickingChange }: DetailsProps) {
+/// What an actor is linked from, in the words of its list.
+const LINKED_FROM = [
+  { type: 'speaker', caption: 'Speaker of' },
+  { type: 'source', caption: 'Source of' },
+] as const;
+
+function AnnotationDetails({ doc, annotation, labels, me, picking, onPickingChange, onError }: DetailsProps) {
   const ref = { docId: doc.document.id, id: annotation.id };
   const label = labels.find((l) => l.id === annotation.label);
   const around = overlapping(doc, annotation);
-  const quotes = annotation.label === SPEAKER_LABEL ? quotesBy(doc, annotation.id) : [];
+  const linkType = LINK_OF_LABEL[annotation.label];
   const select = (a: Annotation) => store.select({ docId: a.docId, id: a.id }, true);
 
   return (
@@ -82,21 +91,29 @@ function AnnotationDetails({ doc, annotation, labels, me, picking, onPickingChan
         </div>
       </div>
 
-      {annotation.label === QUOTE_LABEL && <SpeakerField doc={doc} quote={annotation} picking={picking} onPickingChange={onPickingChange} />}
-      {quotes.length > 0 && (
-        <div className="field">
-          <span className="caption field-label">Speaker of</span>
-          <ul className="link-list">
-            {quotes.map((q) => (
-              <li key={q.id}>
-                <button type="button" className="link-button" onClick={() => select(q)}>
-                  “{oneLine(q.quote, 70)}”
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {!linkType && <EntityField annotation={annotation} labels={labels} onError={onError} />}
+      <AttributeFields annotation={annotation} label={label} />
+      {linkType && <LinkField doc={doc} from={annotation} type={linkType} picking={picking} onPickingChange={onPickingChange} />}
+      {annotation.label === ACTOR_LABEL &&
+        LINKED_FROM.map(({ type, caption }) => {
+          const linked = linkedFrom(doc, type, annotation.id);
+          return (
+            linked.length > 0 && (
+              <div className="field" key={type}>
+                <span className="caption field-label">{caption}</span>
+                <ul className="link-list">
+                  {linked.map((q) => (
+                    <li key={q.id}>
+                      <button type="button" className="link-button" onClick={() => select(q)}>
+                        “{oneLine(q.quote, 70)}”
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )
+          );
+        })}
 
       <div className="field">
         <span className="caption field-label">Note</span>

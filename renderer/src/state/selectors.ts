@@ -1,7 +1,7 @@
 /// Questions the UI asks of the open documents: what the list shows, what the selection relates
 /// to, which span a click means, where j/k go. Pure functions over {@link DocState}.
-import type { Annotation } from '../../../preload/api';
-import { inTextOrder, speakerOf, type DocState } from './documentState';
+import type { Annotation, RelationType } from '../../../preload/api';
+import { inTextOrder, type DocState } from './documentState';
 import { PersistentMap } from './persistentMap';
 import type { DocLoad } from './workbenchStore';
 
@@ -79,21 +79,28 @@ export function groupByTextWhenIdle(current: () => DocState | undefined): void {
   requestIdleCallback(step);
 }
 
-/// For each open document, the annotations with the same text as `selected` (itself excluded).
-export function sameTextAnnotations(docs: ReadonlyMap<string, DocLoad>, selected: Annotation | null): Map<string, Set<string>> {
+/// For each open document, the annotations that name the same thing as `selected` (itself
+/// excluded): those linked to its entity when it has one (DESIGN §10), else those with its text.
+/// `isEntity` tells whether an entity id is in the workspace's list (a link to one that is not
+/// counts as none).
+export function sameThingAnnotations(docs: ReadonlyMap<string, DocLoad>, selected: Annotation | null, isEntity: (id: string) => boolean): Map<string, Set<string>> {
   const result = new Map<string, Set<string>>();
   if (!selected) return result;
+  const entityId = selected.entityId && isEntity(selected.entityId) ? selected.entityId : null;
   const key = matchKeyOf(selected);
   for (const [docId, load] of docs) {
     if (load.status !== 'ready') continue;
-    const ids = new Set(PersistentMap.keysInGroup(load.doc.annotations, key, BY_MATCH_KEY));
+    const ids = entityId
+      ? new Set([...load.doc.annotations.values()].filter((a) => a.entityId === entityId).map((a) => a.id))
+      : new Set(PersistentMap.keysInGroup(load.doc.annotations, key, BY_MATCH_KEY));
     ids.delete(selected.id);
     result.set(docId, ids);
   }
   return result;
 }
 
-/// Annotations linked to `selectedId` by a speaker link: a quote's actor, or an actor's quotes.
+/// Annotations linked to `selectedId` by a relation: a quote's speaker, a figure's source, or an
+/// actor's quotes and figures.
 export function linkedAnnotations(doc: DocState, selectedId: string | null): Set<string> {
   const linked = new Set<string>();
   if (!selectedId) return linked;
@@ -104,9 +111,11 @@ export function linkedAnnotations(doc: DocState, selectedId: string | null): Set
   return linked;
 }
 
-/// The quotes a given actor annotation is the speaker of, in reading order.
-export function quotesBy(doc: DocState, actorId: string): Annotation[] {
-  return inTextOrder(doc.annotations.values()).filter((a) => speakerOf(doc, a.id) === actorId);
+/// The annotations linked to actor `actorId` by relations of `type` (the quotes it said, the
+/// figures attributed to it), in reading order.
+export function linkedFrom(doc: DocState, type: RelationType, actorId: string): Annotation[] {
+  const from = new Set(doc.relations.filter((r) => r.type === type && r.to === actorId).map((r) => r.from));
+  return inTextOrder(doc.annotations.values()).filter((a) => from.has(a.id));
 }
 
 /// Other annotations overlapping `annotation` (nested in it, around it, or crossing it).

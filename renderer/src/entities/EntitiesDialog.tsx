@@ -1,0 +1,201 @@
+/// The Entities panel: every entity of the workspace with its mentions, and for the one chosen
+/// its name, aliases and Wikidata id (saved together), a merge into another entity (its links,
+/// name and aliases follow), delete (links go, spans stay) and the documents that mention it,
+/// each opening at a click. Every change is one step of the session's undo (the Undo button
+/// here, or Ctrl+Z in the text).
+import { useEffect, useMemo, useState } from 'react';
+import type { EntityUsage, Label, ListedDocument } from '../../../preload/api';
+import { workbench } from '../api';
+import { errorMessage } from '../format';
+import { ModalDialog } from '../ModalDialog';
+import { entityList, store, useWorkbench } from '../state/useWorkbench';
+import { useEntityList } from './entityList';
+import { entityMatches } from './entityNames';
+
+/// Props of {@link EntitiesDialog}.
+export interface EntitiesDialogProps {
+  labels: readonly Label[];
+  /// Opens a document in the focused pane.
+  onOpen(docId: string): void;
+  onClose(): void;
+}
+
+/// `data-testid="entities-dialog"`.
+export function EntitiesDialog({ labels, onOpen, onClose }: EntitiesDialogProps) {
+  const entities = useEntityList(entityList);
+  const { canUndo } = useWorkbench();
+  const [filter, setFilter] = useState('');
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => void entityList.refresh(), []);
+  const shown = useMemo(() => (filter.trim() ? entityMatches(entities, filter, '') : [...entities]), [entities, filter]);
+  const chosen = entities.find((e) => e.id === chosenId) ?? null;
+  const typeName = (type: string) => labels.find((l) => l.id === type)?.name ?? type;
+  const attempt = async (action: () => Promise<unknown>) => {
+    setProblem(null);
+    try {
+      await action();
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+  };
+
+  return (
+    <ModalDialog title="Entities" className="entities-dialog" testId="entities-dialog" onClose={onClose} onSubmit={() => undefined}>
+      <div className="entities-body">
+        <div className="entities-list-column">
+          <input
+            className="search-input"
+            data-testid="entity-filter"
+            aria-label="Find an entity by name or alias"
+            placeholder={`Find among ${entities.length} ${entities.length === 1 ? 'entity' : 'entities'}`}
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
+          <ul className="entities-list" role="listbox" aria-label="Entities">
+            {shown.map((entity) => (
+              <li
+                key={entity.id}
+                role="option"
+                tabIndex={0}
+                aria-selected={entity.id === chosenId}
+                className={entity.id === chosenId ? 'entity-row is-chosen' : 'entity-row'}
+                data-testid="entity-row"
+                data-entity-id={entity.id}
+                onClick={() => setChosenId(entity.id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    setChosenId(entity.id);
+                  } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                    e.preventDefault();
+                    const next = e.currentTarget[e.key === 'ArrowDown' ? 'nextElementSibling' : 'previousElementSibling'] as HTMLElement | null;
+                    next?.focus();
+                  }
+                }}
+              >
+                <span className="entity-row-name">{entity.name}</span>
+                <span className="combo-detail">
+                  {typeName(entity.type)} · {entity.mentions} in {entity.documents.length} {entity.documents.length === 1 ? 'doc' : 'docs'}
+                </span>
+              </li>
+            ))}
+            {shown.length === 0 && <li className="pane-note">{entities.length ? 'No entity matches.' : 'No entities yet: link a span to one from the inspector.'}</li>}
+          </ul>
+        </div>
+        {chosen ? (
+          <EntityEditor key={chosen.id} entity={chosen} others={entities.filter((e) => e.id !== chosen.id)} typeName={typeName} attempt={attempt} onOpen={onOpen} />
+        ) : (
+          <p className="entities-hint">Choose an entity to rename it, edit its aliases and Wikidata id, merge it into another, delete it, or see where it is mentioned.</p>
+        )}
+      </div>
+      {problem && (
+        <p className="dialog-problem" role="alert" data-testid="entities-problem">
+          {problem}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" data-testid="entities-undo" disabled={!canUndo} onClick={() => store.undo()}>
+          Undo
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
+
+interface EditorProps {
+  entity: EntityUsage;
+  others: EntityUsage[];
+  typeName(type: string): string;
+  attempt(action: () => Promise<unknown>): Promise<void>;
+  onOpen(docId: string): void;
+}
+
+/// The chosen entity's form.
+function EntityEditor({ entity, others, typeName, attempt, onOpen }: EditorProps) {
+  const [name, setName] = useState(entity.name);
+  const [aliases, setAliases] = useState(entity.aliases.join(', '));
+  const [wikidata, setWikidata] = useState(entity.wikidata ?? '');
+  const [target, setTarget] = useState('');
+  const [documents, setDocuments] = useState<ListedDocument[]>([]);
+  useEffect(() => {
+    setName(entity.name);
+    setAliases(entity.aliases.join(', '));
+    setWikidata(entity.wikidata ?? '');
+  }, [entity]);
+  const docIds = entity.documents.map((d) => d.docId).join(',');
+  useEffect(() => {
+    const ids = docIds ? docIds.split(',').slice(0, 200) : [];
+    if (ids.length === 0) return setDocuments([]);
+    void workbench.documents.summaries(ids).then(setDocuments, () => setDocuments([]));
+  }, [docIds]);
+  const aliasList = aliases.split(',').map((a) => a.trim()).filter(Boolean);
+  const changed = name.trim() !== entity.name || aliasList.join('\n') !== entity.aliases.join('\n') || wikidata.trim() !== (entity.wikidata ?? '');
+  const save = () =>
+    attempt(() =>
+      entityList.update(
+        entity.id,
+        { name: name.trim(), aliases: aliasList, wikidata: wikidata.trim() || null },
+        name.trim() !== entity.name ? `rename “${entity.name}” to “${name.trim()}”` : `edit entity “${entity.name}”`,
+      ),
+    );
+  const into = others.find((e) => e.id === target);
+
+  return (
+    <div className="entity-editor" data-testid="entity-editor">
+      <label className="details-field">
+        <span className="caption">Name</span>
+        <input className="text-input" data-testid="entity-edit-name" value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), void save())} />
+      </label>
+      <label className="details-field">
+        <span className="caption">Aliases (comma-separated; a rename keeps the old name as one)</span>
+        <input className="text-input" data-testid="entity-edit-aliases" value={aliases} onChange={(e) => setAliases(e.target.value)} />
+      </label>
+      <label className="details-field">
+        <span className="caption">Wikidata id</span>
+        <input className="text-input" data-testid="entity-edit-wikidata" placeholder="e.g. Q159" value={wikidata} onChange={(e) => setWikidata(e.target.value)} />
+      </label>
+      <div className="entity-editor-actions">
+        <button type="button" className="button button-primary" data-testid="entity-save" disabled={!changed || !name.trim()} onClick={() => void save()}>
+          Save
+        </button>
+        <button type="button" className="button button-danger" data-testid="entity-delete" title="Its links go; the spans stay" onClick={() => void attempt(() => entityList.delete(entity))}>
+          Delete
+        </button>
+      </div>
+      <div className="details-field">
+        <span className="caption">Merge into another entity (its links, name and aliases follow)</span>
+        <div className="speaker-row">
+          <select className="select" data-testid="entity-merge-target" aria-label={`Merge “${entity.name}” into`} value={target} onChange={(e) => setTarget(e.target.value)}>
+            <option value="">Choose an entity…</option>
+            {others.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name} ({typeName(e.type)})
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button" data-testid="entity-merge" disabled={!into} onClick={() => into && void attempt(() => entityList.merge(entity, into))}>
+            Merge
+          </button>
+        </div>
+      </div>
+      <div className="details-field">
+        <span className="caption">
+          Mentioned {entity.mentions} {entity.mentions === 1 ? 'time' : 'times'} in {entity.documents.length} {entity.documents.length === 1 ? 'document' : 'documents'}
+        </span>
+        <ul className="link-list" data-testid="entity-documents">
+          {entity.documents.map(({ docId, mentions }) => (
+            <li key={docId}>
+              <button type="button" className="link-button" data-testid="entity-doc" onClick={() => onOpen(docId)}>
+                {documents.find((d) => d.id === docId)?.title.trim() || 'Untitled'} <span className="combo-detail">· {mentions}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

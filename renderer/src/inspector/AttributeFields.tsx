@@ -1,0 +1,82 @@
+/// The values of the attributes the annotation's label declares (DESIGN §10): a text box for a
+/// text attribute (saved when it loses focus or on Enter), a select for a choice. Each change is
+/// one undo step.
+import { useEffect, useState } from 'react';
+import type { Annotation, Attribute, Label } from '../../../preload/api';
+import { store } from '../state/useWorkbench';
+
+/// Props of {@link AttributeFields}.
+export interface AttributeFieldsProps {
+  annotation: Annotation;
+  label: Label | undefined;
+}
+
+/// One field per declared attribute; nothing when the label declares none.
+export function AttributeFields({ annotation, label }: AttributeFieldsProps) {
+  const declared = label?.attributes ?? [];
+  if (declared.length === 0) return null;
+  const save = (attribute: Attribute, value: string) => {
+    const current = annotation.attributes ?? {};
+    if ((current[attribute.id] ?? '') === value.trim()) return;
+    const { [attribute.id]: _old, ...others } = current;
+    store.change({ docId: annotation.docId, id: annotation.id }, { attributes: value.trim() ? { ...others, [attribute.id]: value.trim() } : others });
+  };
+  return (
+    <>
+      {declared.map((attribute) => (
+        <div className="field" key={attribute.id}>
+          <label className="caption field-label" htmlFor={`attribute-${attribute.id}`}>
+            {attribute.name}
+          </label>
+          {attribute.kind === 'choice' ? (
+            <select
+              id={`attribute-${attribute.id}`}
+              className="select"
+              data-testid="attribute-field"
+              data-attribute={attribute.id}
+              value={annotation.attributes?.[attribute.id] ?? ''}
+              onChange={(e) => save(attribute, e.target.value)}
+            >
+              <option value="">—</option>
+              {attribute.choices?.map((choice) => (
+                <option key={choice} value={choice}>
+                  {choice}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <TextAttribute attribute={attribute} value={annotation.attributes?.[attribute.id] ?? ''} onCommit={(value) => save(attribute, value)} />
+          )}
+        </div>
+      ))}
+    </>
+  );
+}
+
+/// A text box that keeps what is typed until it is committed (blur or Enter); Esc goes back.
+function TextAttribute({ attribute, value, onCommit }: { attribute: Attribute; value: string; onCommit(value: string): void }) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  return (
+    <input
+      id={`attribute-${attribute.id}`}
+      className="text-input"
+      data-testid="attribute-field"
+      data-attribute={attribute.id}
+      placeholder={attribute.id === 'measure' ? 'What is counted, e.g. civilians fled' : undefined}
+      value={draft}
+      maxLength={500}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={() => onCommit(draft)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          onCommit(draft);
+        } else if (e.key === 'Escape') {
+          e.stopPropagation();
+          setDraft(value);
+        }
+      }}
+    />
+  );
+}
