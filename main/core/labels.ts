@@ -10,8 +10,9 @@ export const RESERVED_KEYS = ['j', 'k'];
 export const MAX_LABELS = 50;
 
 /// Throws unless `next` is a valid replacement for the label list: unique ids, names and keys,
-/// no reserved key, and no label removed while annotations still use it (`usage`: label → count).
-export function checkLabelList(next: Label[], usage: Record<string, number>): void {
+/// no reserved key, and no label removed while annotations still use it (`usage`: label → count)
+/// or entities are of its type (`entityTypes`: label → count).
+export function checkLabelList(next: Label[], usage: Record<string, number>, entityTypes: Record<string, number> = {}): void {
   if (!next.length) throw new InvalidChangeError('there must be at least one label');
   if (next.length > MAX_LABELS) throw new InvalidChangeError(`there may be at most ${MAX_LABELS} labels (this list has ${next.length})`);
   const seen = { id: new Set<string>(), name: new Set<string>(), key: new Set<string>() };
@@ -34,6 +35,11 @@ export function checkLabelList(next: Label[], usage: Record<string, number>): vo
   for (const [id, count] of Object.entries(usage)) {
     if (count > 0 && !seen.id.has(id)) {
       throw new InvalidChangeError(`label "${id}" is used by ${count} annotation${count === 1 ? '' : 's'} and cannot be removed`);
+    }
+  }
+  for (const [id, count] of Object.entries(entityTypes)) {
+    if (count > 0 && !seen.id.has(id)) {
+      throw new InvalidChangeError(`label "${id}" is the type of ${count} entit${count === 1 ? 'y' : 'ies'} and cannot be removed (change their type or delete them first)`);
     }
   }
 }

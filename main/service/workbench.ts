@@ -107,7 +107,12 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       restore: (undo) => restoreEntities(workspace, undo, author()),
     },
     labels: {
-      save: (labels) => workspace.updateLabels(labels, (usage) => checkLabelList(labels, usage)),
+      save: (labels) =>
+        workspace.updateLabels(labels, (usage) => {
+          const entityTypes: Record<string, number> = {};
+          for (const e of workspace.entities) entityTypes[e.type] = (entityTypes[e.type] ?? 0) + 1;
+          checkLabelList(labels, usage, entityTypes);
+        }),
     },
     settings: {
       async setAnnotator(name) {

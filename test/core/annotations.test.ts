@@ -233,6 +233,8 @@ describe('label lists', () => {
     expect(() => checkLabelList([{ ...DEFAULT_LABELS[0], key: 'j' }], {})).toThrow('kept for stepping');
     expect(() => checkLabelList(DEFAULT_LABELS.slice(1), { actor: 2 })).toThrow('label "actor" is used by 2 annotations and cannot be removed');
     expect(() => checkLabelList(DEFAULT_LABELS.slice(1), { actor: 0 })).not.toThrow();
+    expect(() => checkLabelList(DEFAULT_LABELS.slice(1), {}, { actor: 1 })).toThrow('label "actor" is the type of 1 entity and cannot be removed');
+    expect(() => checkLabelList(DEFAULT_LABELS.slice(1), {}, { location: 4 })).not.toThrow();
     const many = Array.from({ length: 51 }, (_, i) => ({ id: `l${i}`, name: `L${i}`, color: '#000000', key: '' }));
     expect(() => checkLabelList(many.slice(0, 50), {})).not.toThrow();
     expect(() => checkLabelList(many, {})).toThrow('there may be at most 50 labels (this list has 51)');

@@ -123,7 +123,9 @@ export async function checkWorkspace(dir: string): Promise<WorkspaceCheck> {
   if (danglingLinks.length) {
     const quoted = danglingLinks.slice(0, DANGLING_LINKS_QUOTED).join('; ');
     const more = danglingLinks.length > DANGLING_LINKS_QUOTED ? `; and ${danglingLinks.length - DANGLING_LINKS_QUOTED} more` : '';
-    problems.push(`${danglingLinks.length} annotation(s) link to an entity that is not in ${ENTITIES_FILE} (the app shows them unlinked): ${quoted}${more}`);
+    // A note, not a problem: the app and exports treat such a link as none, and a repair that put
+    // back an older entities.json leaves them, with nothing a user could do about it.
+    result.notes.push(`${danglingLinks.length} annotation(s) link to an entity that is not in ${ENTITIES_FILE} (the app shows them unlinked): ${quoted}${more}`);
   }
   return result;
 }
