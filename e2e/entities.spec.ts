@@ -59,7 +59,8 @@ test('link “Moscow”, “Russian Federation” and “Russia” from three ou
     [afp, 'Sergei Lavrov'],
   ] as const) {
     await tag(page, pane, '1', phrase);
-    await search.focus();
+    await page.keyboard.press('e'); // to the entity box
+    await expect(search).toBeFocused();
     await inspector.getByTestId('entity-create').click();
     await expect(inspector.getByTestId('entity-name')).toHaveText(phrase);
   }

@@ -104,6 +104,14 @@ function handleKey(e: KeyboardEvent, options: AnnotationKeysOptions): boolean {
     case 'k':
     case 'ArrowUp':
       return step(-1, options);
+    case 'e': {
+      // The selected span's entity box (spans that have a speaker or source have none), unless
+      // a label of this workspace has `e` for its key.
+      if (labelForKey(options.labels, 'e')) break;
+      const box = selected ? document.querySelector<HTMLInputElement>('[data-testid="inspector"] [data-testid="entity-search"]') : null;
+      box?.focus();
+      return box !== null;
+    }
   }
   const label = labelForKey(options.labels, e.key);
   return label ? applyLabel(label, options) : false;
