@@ -216,6 +216,11 @@ export class Workspace {
     return this.sql.ask((sql) => sql.entityCounts());
   }
 
+  /// Each distinct entity, document, annotator and label of the annotations linked to an entity.
+  entityLinks(): { entityId: string; docId: string; annotator: string; label: string }[] {
+    return this.sql.ask((sql) => sql.entityLinks());
+  }
+
   /// Every document's summary, in import order (from the SQL index; never reads document files).
   listDocuments(): DocumentSummary[] {
     return this.sql.ask((sql) => sql.listDocuments());

@@ -188,6 +188,14 @@ export class WorkspaceIndex {
     ).all() as { entityId: string; docId: string; mentions: number }[];
   }
 
+  /// Each distinct entity, document, annotator and label of the annotations linked to an entity
+  /// (what an export scoped by document, annotator or label needs to list its entities).
+  entityLinks(): { entityId: string; docId: string; annotator: string; label: string }[] {
+    return this.sql(
+      'SELECT DISTINCT a.entity AS entityId, d.id AS docId, a.annotator AS annotator, a.label AS label FROM annotations a JOIN documents d ON d.seq = a.doc WHERE a.entity IS NOT NULL',
+    ).all() as { entityId: string; docId: string; annotator: string; label: string }[];
+  }
+
   /// How many annotations use each of `labels`.
   labelUsage(labels: string[]): Record<string, number> {
     const usage: Record<string, number> = {};
