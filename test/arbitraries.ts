@@ -1,9 +1,10 @@
 // fast-check generators for random workspaces: texts with emoji, ZWJ sequences, combining marks,
 // CJK, right-to-left script and several paragraphs; overlapping and nested spans; notes; speaker
-// links; reviews.
+// links; reviews; and (`linkedWorkspace`) metadata, entities, attribute values and source links.
 import fc from 'fast-check';
 import { createAnnotation, setRelation } from '../main/core/annotations';
-import { DEFAULT_LABELS, SCHEMA_VERSION, type DocumentFile, type NoteNode } from '../main/core/model';
+import { addEntity } from '../main/core/entities';
+import { DEFAULT_LABELS, SCHEMA_VERSION, type DocumentFile, type DocumentMeta, type Entity, type Label, type NoteNode } from '../main/core/model';
 import { normaliseText } from '../main/core/text/normaliseText';
 import { documentIdOf } from '../main/core/text/readArticle';
 
@@ -75,3 +76,65 @@ export const annotatedDocuments = fc.uniqueArray(annotatedDocument, { minLength:
 export function codePointSlice(text: string, start: number, end: number): string {
   return Array.from(text).slice(start, end).join('');
 }
+
+/// The default labels, quotes with a choice attribute whose choices hold what brat must encode
+/// (a space, a comma, a `|`, a `%`), figures with their text attribute `measure`.
+export const LABELS_WITH_ATTRIBUTES: Label[] = DEFAULT_LABELS.map((l) =>
+  l.id === 'quote' ? { ...l, attributes: [{ id: 'stance', name: 'Stance', kind: 'choice', choices: ['for', 'against', 'neutral, or | 50% unsure'] }] } : l,
+);
+
+const ENTITY_NAMES = ['Russia', 'Sergei Lavrov', 'Aleppo', 'Staffan de Mistura', 'الأمم المتحدة', '北京', 'United 😀 Nations'];
+const ALIASES = ['Moscow', 'Russian Federation', 'Lavrov', 'the UN', 'Москва', 'حلب'];
+const MEASURES = ['civilians fled', 'civilians killed, mostly children', 'rebels  surrendered', '😀 <100% | all>', 'tab\there', 'e\u0301vacue\u0301s'];
+const STANCES = ['for', 'against', 'neutral, or | 50% unsure'];
+
+/// A new entity as an analyst would make it (the list is built with `addEntity`, as the app does).
+const entityInput = fc.record({
+  id: fc.uuid(),
+  name: fc.constantFrom(...ENTITY_NAMES),
+  type: fc.constantFrom('actor', 'location'),
+  aliases: fc.subarray(ALIASES),
+  wikidata: fc.option(fc.constantFrom('Q159', 'Q7747', 'Q41183', 'Q1065'), { nil: undefined }),
+  note: fc.option(fc.string({ minLength: 1, maxLength: 30 }), { nil: undefined }),
+});
+
+const documentMeta: fc.Arbitrary<DocumentMeta> = fc.record(
+  { outlet: fc.constantFrom('Example News', 'Агентство', 'Le Monde'), publishedAt: fc.constantFrom('2016-12-13', '2016-12-08T09:30:00Z'), url: fc.constant('https://example.org/a') },
+  { requiredKeys: [] },
+);
+
+/// A workspace's content: labels with attributes, entities (with aliases, some with a Wikidata id
+/// or a note), and one to three documents with metadata, spans linked to entities, attribute
+/// values, speaker links and source links.
+export const linkedWorkspace: fc.Arbitrary<{ labels: Label[]; entities: Entity[]; documents: DocumentFile[] }> = fc
+  .tuple(annotatedDocuments, fc.array(entityInput, { maxLength: 5 }), fc.array(fc.nat(), { minLength: 1, maxLength: 30 }), fc.array(documentMeta, { minLength: 3, maxLength: 3 }))
+  .map(([docs, inputs, picks, metas]) => {
+    let entities: Entity[] = [];
+    for (const input of inputs) {
+      try {
+        entities = addEntity(entities, input, LABELS_WITH_ATTRIBUTES).entities;
+      } catch {
+        // A second entity of one name and type (or id) is refused, as in the app.
+      }
+    }
+    let turn = 0;
+    const pick = () => picks[turn++ % picks.length] + turn;
+    const documents = docs.map((doc, d) => {
+      const annotations = doc.annotations.map((a) => {
+        const choice = pick();
+        const candidates = entities.filter((e) => e.type === a.label);
+        if (candidates.length && choice % 3) return { ...a, entityId: candidates[choice % candidates.length].id };
+        if (a.label === 'figure' && choice % 2) return { ...a, attributes: { measure: MEASURES[choice % MEASURES.length] } };
+        if (a.label === 'quote' && choice % 3 === 1) return { ...a, attributes: { stance: STANCES[choice % STANCES.length] } };
+        return a;
+      });
+      let file: DocumentFile = { ...doc, document: { ...doc.document, meta: metas[d] }, annotations };
+      const actors = annotations.filter((a) => a.label === 'actor');
+      for (const figure of annotations.filter((a) => a.label === 'figure')) {
+        const choice = pick();
+        if (actors.length && choice % 2) file = setRelation(file, 'source', figure.id, actors[choice % actors.length].id, { annotator: 'ben', now: '2026-11-22T02:00:00.000Z' }).file;
+      }
+      return file;
+    });
+    return { labels: LABELS_WITH_ATTRIBUTES, entities, documents };
+  });

@@ -15,12 +15,13 @@ import { exportExchange } from '../../main/core/export/exportExchange';
 import { exportJsonl } from '../../main/core/export/exportJsonl';
 import { exportW3c } from '../../main/core/export/exportW3c';
 import { EXPORT_FORMATS, writeExport, type ExportFormat } from '../../main/core/export/renderExport';
-import { DEFAULT_LABELS, type DocumentFile } from '../../main/core/model';
+import { exportContext } from '../../main/core/export/exportContext';
+import { DEFAULT_LABELS, type DocumentFile, type Entity } from '../../main/core/model';
 import { Workspace } from '../../main/core/store/workspace';
 import { documentFileName } from '../../main/core/store/workspaceFiles';
 import { articleFromBytes } from '../../main/core/text/readArticle';
 import { tagTokens, tokenize } from '../../main/core/tokens';
-import { annotatedDocument } from '../arbitraries';
+import { annotatedDocument, linkedWorkspace } from '../arbitraries';
 import { tempDir } from '../helpers';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
@@ -30,9 +31,9 @@ const documentLists = fc.uniqueArray(annotatedDocument, { maxLength: 6, selector
 /// The pieces of an export put together in memory (`writeExport` writes them as they come).
 type Rendered = { kind: 'file'; content: string; conll?: ConllReport } | { kind: 'files'; files: Map<string, string> };
 
-function rendered(format: ExportFormat, documents: DocumentFile[]): Rendered {
-  const renderer = documentRenderer(format, { labels: DEFAULT_LABELS, exportedBy: 'ana', generator: 'test', now: NOW });
-  if (renderer.kind === 'files') return { kind: 'files', files: new Map([...renderer.start(), ...documents.flatMap((file) => renderer.add(file))]) };
+function rendered(format: ExportFormat, documents: DocumentFile[], labels = DEFAULT_LABELS, entities: Entity[] = []): Rendered {
+  const renderer = documentRenderer(format, { labels, exportedBy: 'ana', generator: 'test', now: NOW, entities });
+  if (renderer.kind === 'files') return { kind: 'files', files: new Map([...documents.flatMap((file) => renderer.add(file)), ...renderer.end()]) };
   const annotations = documents.reduce((n, d) => n + d.annotations.length, 0);
   const content = renderer.start() + documents.map((file) => renderer.add(file)).join('') + renderer.end(documents.length, annotations);
   return { kind: 'file', content, conll: renderer.conll };
@@ -88,6 +89,21 @@ describe('exports rendered one document at a time', () => {
         expect(brat.kind === 'files' && [...brat.files]).toEqual([...exportBrat(docs, DEFAULT_LABELS)]);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('are the whole-list renderings with entities, attribute values and source links too', () => {
+    fc.assert(
+      fc.property(linkedWorkspace, ({ labels, entities, documents }) => {
+        const context = exportContext(labels, entities);
+        expect(text(rendered('exchange', documents, labels, entities))).toBe(JSON.stringify(exportExchange(documents, labels, 'ana', NOW, entities), null, 1));
+        expect(text(rendered('w3c', documents, labels, entities))).toBe(JSON.stringify(exportW3c(documents, 'test', NOW, context)));
+        expect(text(rendered('jsonl', documents, labels, entities))).toBe(exportJsonl(documents, context));
+        expect(text(rendered('csv', documents, labels, entities))).toBe(exportCsv(documents, context));
+        const brat = rendered('brat', documents, labels, entities);
+        expect(brat.kind === 'files' && [...brat.files]).toEqual([...exportBrat(documents, labels, entities)]);
+      }),
+      { numRuns: 60 },
     );
   });
 

@@ -143,20 +143,22 @@ const checks: Record<ExportFormat, (path: string, totals: CorpusTotals) => Promi
   async brat(path, totals) {
     expect(statSync(path).size).toBeGreaterThan(2 ** 29);
     const zip = await readZipDirectory(path);
-    const names = ['annotation.conf'];
+    // annotation.conf comes last: it lists the attribute values the documents use.
+    const names: string[] = [];
     for (let i = 0; i < totals.documents; i++) {
       const name = safeFileName(corpusTitle(i), new Set());
       names.push(`${name}.txt`, `${name}.ann`);
     }
+    names.push('annotation.conf');
     expect(zip.entries.map((e) => e.name)).toEqual(names);
     expect(zip.declaredEntries).toBe(names.length);
     expect(zip.entries.every((e) => e.compression === 0 && e.compressedSize === e.size)).toBe(true);
-    for (const [entry, expected] of [[zip.entries[1], first], [zip.entries.at(-2)!, last]] as const) {
+    for (const [entry, expected] of [[zip.entries[0], first], [zip.entries.at(-3)!, last]] as const) {
       const text = await readStoredEntry(path, entry);
       expect(text.toString('utf8')).toBe(expected.document.text);
       expect(crc32(text)).toBe(entry.crc);
     }
-    const lastAnn = (await readStoredEntry(path, zip.entries.at(-1)!)).toString('utf8').split('\n');
+    const lastAnn = (await readStoredEntry(path, zip.entries.at(-2)!)).toString('utf8').split('\n');
     expect(lastAnn.filter((line) => line.startsWith('T'))).toHaveLength(spansPerDocument);
     expect(lastAnn.filter((line) => line.startsWith('R'))).toHaveLength(body.links.length);
   },
@@ -165,17 +167,19 @@ const checks: Record<ExportFormat, (path: string, totals: CorpusTotals) => Promi
     const scan = await scanFile(path, [item]);
     expectBiggerThanAnyString(scan);
     const items = scan.found.get(item)!;
-    expect(items.count).toBe(totals.annotations);
-    const end = `]},"total":${totals.annotations}}`;
+    // Each speaker link is an item too (a linking annotation), after its document's spans.
+    const total = totals.annotations + totals.documents * body.links.length;
+    expect(items.count).toBe(total);
+    const end = `]},"total":${total}}`;
     expect(await readRange(path, scan.bytes - end.length, scan.bytes)).toBe(end);
     const head = await readRange(path, 0, items.first[0]);
     const firstItem = JSON.parse(await readRange(path, items.first[0], items.first[1] - 1));
     const lastItem = JSON.parse(await readRange(path, items.last[1], scan.bytes - end.length));
     expect(firstItem.id).toBe(`urn:uuid:${first.annotations[0].id}`);
-    expect(lastItem.id).toBe(`urn:uuid:${last.annotations.at(-1)!.id}`);
-    // The head, one item and the end make a collection that is valid JSON-LD against anno.jsonld.
-    const small = JSON.parse(`${head}${JSON.stringify(lastItem)}${end}`);
-    expect(small).toMatchObject({ type: 'AnnotationCollection', total: totals.annotations });
+    expect(lastItem.id).toBe(`urn:uuid:${last.relations.at(-1)?.id ?? last.annotations.at(-1)!.id}`);
+    // The head, the first and last items and the end make a collection that is valid JSON-LD against anno.jsonld.
+    const small = JSON.parse(`${head}${JSON.stringify(firstItem)},${JSON.stringify(lastItem)}${end}`);
+    expect(small).toMatchObject({ type: 'AnnotationCollection', total });
     const context = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'anno.jsonld'), 'utf8'));
     const documentLoader = async (url: string) => ({ contextUrl: undefined, documentUrl: url, document: context });
     const expanded = await jsonld.expand(small, { documentLoader, safe: true } as jsonld.Options.Expand);

@@ -1,8 +1,10 @@
 /// The exchange file (`*.awb.json`, DESIGN §5, §10): a colleague's work, sent and imported back.
-/// All offsets are Unicode code points. Version 2 adds each document's metadata (`meta`);
-/// version 1 files, without it, are read as well.
+/// All offsets are Unicode code points. Version 2 adds each document's metadata (`meta`), the
+/// workspace's entities (`entities`, before the documents), labels' attributes, annotations'
+/// `entityId` and `attributes`, and `source` links beside `speaker` ones; version 1 files, and
+/// version 2 files written before entities, are read as well.
 import { z } from 'zod';
-import { DocumentIdSchema, DocumentMetaSchema, NoteSchema, RELATION_TYPES, ReviewSchema } from '../model.js';
+import { AnnotationSchema, AttributeSchema, DocumentIdSchema, DocumentMetaSchema, EntitySchema, NoteSchema, RELATION_TYPES, ReviewSchema } from '../model.js';
 
 /// The value of `format` in every exchange file.
 export const EXCHANGE_FORMAT = 'annotation-workbench';
@@ -22,6 +24,10 @@ export const ExchangeAnnotationSchema = z.strictObject({
   note: NoteSchema.optional(),
   createdAt: z.iso.datetime({ offset: true }),
   review: ReviewSchema.optional(),
+  /// The entity (of the file's `entities`) the span names.
+  entityId: z.uuid().optional(),
+  /// Values of the label's attributes, by attribute id (a `__proto__` key is dropped by zod).
+  attributes: AnnotationSchema.shape.attributes,
 });
 
 /// One relation of an exchange file (`source` links from version 2 on).
@@ -45,7 +51,8 @@ export const ExchangeDocumentSchema = z.strictObject({
   relations: z.array(ExchangeRelationSchema),
 });
 
-/// The envelope import requires before it looks at any document.
+/// The envelope import requires before it looks at any document. `entities` is optional: files
+/// of version 1, and of version 2 written before entities, have none.
 export const ExchangeEnvelopeSchema = z.strictObject({
   format: z.literal(EXCHANGE_FORMAT),
   version: z.union([z.literal(1), z.literal(2)]),
@@ -53,15 +60,20 @@ export const ExchangeEnvelopeSchema = z.strictObject({
   exportedAt: z.string(),
   exportedBy: z.string(),
   labels: z.array(z.unknown()),
+  entities: z.array(z.unknown()).optional(),
   documents: z.array(z.unknown()),
 });
 
-/// The exchange label entry.
+/// The exchange label entry (`attributes` from version 2 on).
 export const ExchangeLabelSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/),
   name: z.string().min(1).max(40),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  attributes: z.array(AttributeSchema).max(20).optional(),
 });
+
+/// The exchange entity entry: an entity as the workspace keeps it.
+export const ExchangeEntitySchema = EntitySchema;
 
 /// The whole file, as this build writes it.
 export const ExchangeFileSchema = z.strictObject({
@@ -71,6 +83,7 @@ export const ExchangeFileSchema = z.strictObject({
   exportedAt: z.iso.datetime({ offset: true }),
   exportedBy: z.string(),
   labels: z.array(ExchangeLabelSchema),
+  entities: z.array(ExchangeEntitySchema),
   documents: z.array(ExchangeDocumentSchema),
 });
 export type ExchangeFile = z.infer<typeof ExchangeFileSchema>;

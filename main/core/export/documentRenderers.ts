@@ -3,11 +3,12 @@
 /// holds one document and its rendering, never the corpus or the whole output. The pieces put
 /// together are exactly the format's whole-list function (`exportCsv` and the others), which the
 /// tests hold them to.
-import type { DocumentFile, Label } from '../model.js';
-import { bratConfig, bratDocumentFiles, bratTakenNames } from './exportBrat.js';
+import type { DocumentFile, Entity, Label } from '../model.js';
+import { bratConfig, bratDeclarations, bratDocumentFiles, bratTakenNames } from './exportBrat.js';
 import { conllDocument, emptyConllReport, type ConllReport } from './exportConll.js';
+import { exportContext } from './exportContext.js';
 import { CSV_HEADER, csvRows } from './exportCsv.js';
-import { exchangeDocument, exchangeDocumentJson, exchangeEnd, exchangeSeparator, exchangeStart, exportExchange } from './exportExchange.js';
+import { exchangeDocument, exchangeDocumentJson, exchangeEnd, exchangeEnvelope, exchangeSeparator, exchangeStart } from './exportExchange.js';
 import { jsonlLine } from './exportJsonl.js';
 import { w3cAnnotationsJson, w3cEnd, w3cStart } from './exportW3c.js';
 import type { ExportFormat } from './renderExport.js';
@@ -28,24 +29,31 @@ export interface TextRenderer {
 /// A file of a format that is a set of files (brat): its path relative to the export's folder, and its text.
 export type ExportFile = [path: string, content: string];
 
-/// A format that is a set of files (brat), rendered as its first files and then each document's.
+/// A format that is a set of files (brat), rendered as each document's files, then the others.
 export interface FilesRenderer {
   kind: 'files';
-  /// The files that do not belong to a document.
-  start(): ExportFile[];
   /// The files of one more document (already narrowed to the export's scope).
   add(file: DocumentFile): ExportFile[];
+  /// The files that do not belong to a document (brat's `annotation.conf`, which lists what the
+  /// documents used), once every document is added.
+  end(): ExportFile[];
 }
 
 /// An export being rendered.
 export type DocumentRenderer = TextRenderer | FilesRenderer;
 
-/// What the exchange and W3C files say about who and what wrote them.
+/// What the exchange and W3C files say about who and what wrote them, and the workspace's labels
+/// and entities the documents are rendered with.
 export interface ExportOrigin {
   labels: Label[];
   exportedBy: string;
   generator: string;
   now?: Date;
+  /// Every entity of the workspace (none when not given).
+  entities?: Entity[];
+  /// The entities the exchange file lists (all of `entities` when not given): those the exported
+  /// spans link to.
+  exchangeEntities?: Entity[];
 }
 
 /// A text renderer without a start or end of its own, whose documents are simply one after the other.
@@ -56,44 +64,51 @@ function concatenated(add: (file: DocumentFile) => string, start = ''): TextRend
 /// The renderer of `format`.
 export function documentRenderer(format: ExportFormat, origin: ExportOrigin): DocumentRenderer {
   const now = origin.now ?? new Date();
+  const context = exportContext(origin.labels, origin.entities);
   switch (format) {
     case 'exchange': {
-      const { documents: _none, ...envelope } = exportExchange([], origin.labels, origin.exportedBy, now);
+      const listedEntities = origin.exchangeEntities ?? origin.entities ?? [];
+      const listed = new Set(listedEntities.map((e) => e.id));
       let added = 0;
       return {
         kind: 'text',
-        start: () => exchangeStart(envelope),
-        add: (file) => exchangeSeparator(added++) + exchangeDocumentJson(exchangeDocument(file)),
+        start: () => exchangeStart(exchangeEnvelope(origin.labels, origin.exportedBy, now, listedEntities)),
+        add: (file) => exchangeSeparator(added++) + exchangeDocumentJson(exchangeDocument(file, listed)),
         end: (documents) => exchangeEnd(documents),
       };
     }
     case 'jsonl':
-      return concatenated(jsonlLine);
+      return concatenated((file) => jsonlLine(file, context));
     case 'csv':
-      return concatenated(csvRows, CSV_HEADER);
+      return concatenated((file) => csvRows(file, context), CSV_HEADER);
     case 'conll': {
       const report = emptyConllReport();
       return { ...concatenated((file) => conllDocument(file, report)), conll: report };
     }
     case 'brat': {
       const taken = bratTakenNames();
+      const declarations = bratDeclarations(origin.labels);
       return {
         kind: 'files',
-        start: () => [['annotation.conf', bratConfig(origin.labels)]],
-        add: (file) => bratDocumentFiles(file, taken),
+        add: (file) => bratDocumentFiles(file, taken, context, declarations),
+        end: () => [['annotation.conf', bratConfig(origin.labels, declarations)]],
       };
     }
     case 'w3c': {
-      // Items of all documents are one comma-separated list; a document without annotations adds nothing.
-      let items = 0;
+      // Items of all documents are one comma-separated list; a document without any adds nothing.
+      // They are counted here: links are items too.
+      let total = 0;
       return {
         kind: 'text',
         start: () => w3cStart(origin.generator, now),
         add: (file) => {
-          const json = w3cAnnotationsJson(file);
-          return json ? (items++ ? ',' : '') + json : '';
+          const { json, items } = w3cAnnotationsJson(file, context);
+          if (!items) return '';
+          const separator = total ? ',' : '';
+          total += items;
+          return separator + json;
         },
-        end: (_documents, annotations) => w3cEnd(annotations),
+        end: () => w3cEnd(total),
       };
     }
   }

@@ -1,10 +1,16 @@
-/// brat standoff export (DESIGN §5): `annotation.conf`, and per document `<name>.txt` (the text)
-/// and `<name>.ann` with text-bound annotations, notes and speaker links, offsets in code points.
-/// A span that crosses a newline is written as fragments, as brat requires.
-import { notePlainText, type DocumentFile, type Label } from '../model.js';
+/// brat standoff export (DESIGN §5, §10): per document `<name>.txt` (the text) and `<name>.ann`
+/// with text-bound annotations (`T`), attribute values (`A`, see bratAttributes.ts), entity
+/// normalisations (`N`), notes (`#`) and speaker and source links (`R`), offsets in code points;
+/// then `annotation.conf`, last because it lists the attribute values the documents use. A span
+/// that crosses a newline is written as fragments, as brat requires.
+import { RELATION_ENDS } from '../annotations.js';
+import { notePlainText, RELATION_TYPES, type DocumentFile, type Entity, type Label } from '../model.js';
 import { OffsetConverter } from '../offsets.js';
+import { BratAttributeDeclarations, bratAttributeValue } from './bratAttributes.js';
+import { exportContext, linkedEntity, type ExportContext } from './exportContext.js';
 
-/// The brat entity type of a label: its id with a capital first letter (`actor` → `Actor`).
+/// The brat entity type of a label: its id with a capital first letter (`actor` → `Actor`). The
+/// same for relation types (`Speaker`) and attributes (`Measure`).
 export function bratType(labelId: string): string {
   return labelId.charAt(0).toUpperCase() + labelId.slice(1).replace(/[^A-Za-z0-9_-]/g, '_');
 }
@@ -37,45 +43,87 @@ function fragments(text: string, offsets: OffsetConverter, start: number, end: n
   return pieces;
 }
 
-/// The `annotation.conf` for `labels`, with the Speaker relation from quotes to actors.
-export function bratConfig(labels: Label[]): string {
+/// The reference of an `N` line for `entity`: its Wikidata item when known, else its id here under
+/// `AWB` (brat reads a reference as `database:id`, the database being everything before the first
+/// colon, so a `urn:uuid:` reference would be misread).
+export function bratReference(entity: Entity): string {
+  return entity.wikidata ? `Wikidata:${entity.wikidata}` : `AWB:${entity.id}`;
+}
+
+/// The attribute declarations of an export: every attribute the labels declare, with a choice
+/// attribute's choices; `bratDocumentFiles` adds the values it writes.
+export function bratDeclarations(labels: readonly Label[]): BratAttributeDeclarations {
+  const declarations = new BratAttributeDeclarations();
+  for (const label of labels) {
+    for (const attribute of label.attributes ?? []) {
+      declarations.add(bratType(attribute.id), bratType(label.id));
+      for (const choice of attribute.choices ?? []) declarations.add(bratType(attribute.id), bratType(label.id), bratAttributeValue(choice));
+    }
+  }
+  return declarations;
+}
+
+/// The `annotation.conf` for `labels`, with the Speaker (quote to actor) and Source (figure to
+/// actor) relations and the attributes `declarations` gathered.
+export function bratConfig(labels: readonly Label[], declarations = bratDeclarations(labels)): string {
   return [
     '[entities]',
     ...labels.map((l) => bratType(l.id)),
     '',
     '[relations]',
-    `Speaker\tArg1:${bratType('quote')}, Arg2:${bratType('actor')}`,
+    ...RELATION_TYPES.map((type) => `${bratType(type)}\tArg1:${bratType(RELATION_ENDS[type].from)}, Arg2:${bratType(RELATION_ENDS[type].to)}`),
     '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
     '',
     '[events]',
     '',
     '[attributes]',
+    ...declarations.lines(),
     '',
   ].join('\n');
 }
 
+/// One line's text without tabs or line breaks (which end a field or a line in a `.ann` file).
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /// The `.txt` and `.ann` files of one document, by relative path; `taken` holds the names used so
-/// far (lower case), and gets this document's.
-export function bratDocumentFiles(file: DocumentFile, taken: Set<string>): [string, string][] {
+/// far (lower case), and gets this document's; `declarations` gets the attribute values written.
+export function bratDocumentFiles(
+  file: DocumentFile,
+  taken: Set<string>,
+  context: ExportContext = exportContext(),
+  declarations = bratDeclarations(context.labels),
+): [string, string][] {
   const name = safeFileName(file.document.title, taken);
   const { text } = file.document;
   const offsets = new OffsetConverter(text);
-  const lines: string[] = [];
+  const spans: string[] = [];
+  const attributes: string[] = [];
+  const normalisations: string[] = [];
   const tIds = new Map<string, string>();
   file.annotations.forEach((a, i) => {
     const t = `T${i + 1}`;
     tIds.set(a.id, t);
     const pieces = fragments(text, offsets, a.start, a.end);
     const covered = pieces.map(([s, e]) => offsets.sliceCodePoints(s, e)).join(' ');
-    lines.push(`${t}\t${bratType(a.label)} ${pieces.map(([s, e]) => `${s} ${e}`).join(';')}\t${covered}`);
+    spans.push(`${t}\t${bratType(a.label)} ${pieces.map(([s, e]) => `${s} ${e}`).join(';')}\t${covered}`);
+    for (const [id, value] of Object.entries(a.attributes ?? {})) {
+      const encoded = bratAttributeValue(value);
+      declarations.add(bratType(id), bratType(a.label), encoded);
+      attributes.push(`A${attributes.length + 1}\t${bratType(id)} ${t} ${encoded}`);
+    }
+    const entity = linkedEntity(context, a);
+    if (entity) normalisations.push(`N${normalisations.length + 1}\tReference ${t} ${bratReference(entity)}\t${oneLine(entity.name)}`);
   });
+  const lines = [...spans, ...attributes, ...normalisations];
   let notes = 0;
   for (const a of file.annotations) {
-    const note = notePlainText(a.note).replace(/\s+/g, ' ').trim();
+    const note = oneLine(notePlainText(a.note));
     if (note) lines.push(`#${++notes}\tAnnotatorNotes ${tIds.get(a.id)}\t${note}`);
   }
   file.relations.forEach((r, i) => {
-    lines.push(`R${i + 1}\tSpeaker Arg1:${tIds.get(r.from)} Arg2:${tIds.get(r.to)}`);
+    lines.push(`R${i + 1}\t${bratType(r.type)} Arg1:${tIds.get(r.from)} Arg2:${tIds.get(r.to)}`);
   });
   return [
     [`${name}.txt`, text],
@@ -88,10 +136,13 @@ export function bratTakenNames(): Set<string> {
   return new Set(['annotation']);
 }
 
-/// All files of the export, by relative path.
-export function exportBrat(documents: DocumentFile[], labels: Label[]): Map<string, string> {
-  const files = new Map<string, string>([['annotation.conf', bratConfig(labels)]]);
+/// All files of the export, by relative path: the documents' files, then `annotation.conf`.
+export function exportBrat(documents: DocumentFile[], labels: Label[], entities: Entity[] = []): Map<string, string> {
+  const context = exportContext(labels, entities);
+  const declarations = bratDeclarations(labels);
   const taken = bratTakenNames();
-  for (const file of documents) for (const [path, content] of bratDocumentFiles(file, taken)) files.set(path, content);
+  const files = new Map<string, string>();
+  for (const file of documents) for (const [path, content] of bratDocumentFiles(file, taken, context, declarations)) files.set(path, content);
+  files.set('annotation.conf', bratConfig(labels, declarations));
   return files;
 }

@@ -1,10 +1,12 @@
-/// Writes documents and their annotations as an exchange file (DESIGN §5), offsets in code points.
+/// Writes documents and their annotations as an exchange file (DESIGN §5, §10), offsets in code
+/// points: the labels with their attributes, the entities the spans link to, then the documents.
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeDocument, type ExchangeFile } from '../exchange/exchangeFormat.js';
-import type { DocumentFile, Label } from '../model.js';
+import type { DocumentFile, Entity, Label } from '../model.js';
 import { OffsetConverter } from '../offsets.js';
 
-/// The exchange file's entry for one document.
-export function exchangeDocument(file: DocumentFile): ExchangeDocument {
+/// The exchange file's entry for one document. A span's entity link is written only when the
+/// file lists that entity (`listed`, ids), so that every link in the file can be followed.
+export function exchangeDocument(file: DocumentFile, listed: ReadonlySet<string> = new Set()): ExchangeDocument {
   const offsets = new OffsetConverter(file.document.text);
   return {
     id: file.document.id,
@@ -21,21 +23,32 @@ export function exchangeDocument(file: DocumentFile): ExchangeDocument {
       ...(a.note ? { note: a.note } : {}),
       createdAt: a.createdAt,
       ...(a.review ? { review: a.review } : {}),
+      ...(a.entityId !== undefined && listed.has(a.entityId) ? { entityId: a.entityId } : {}),
+      ...(a.attributes && Object.keys(a.attributes).length ? { attributes: a.attributes } : {}),
     })),
     relations: file.relations.map(({ id, type, from, to, annotator }) => ({ id, type, from, to, annotator })),
   };
 }
 
-/// The exchange file for `documents`.
-export function exportExchange(documents: DocumentFile[], labels: Label[], exportedBy: string, now = new Date()): ExchangeFile {
+/// The exchange file for `documents`, listing `entities` (those its spans may link to).
+export function exportExchange(documents: DocumentFile[], labels: Label[], exportedBy: string, now = new Date(), entities: Entity[] = []): ExchangeFile {
+  const listed = new Set(entities.map((e) => e.id));
+  return {
+    ...exchangeEnvelope(labels, exportedBy, now, entities),
+    documents: documents.map((file) => exchangeDocument(file, listed)),
+  };
+}
+
+/// Everything of the exchange file but its documents.
+export function exchangeEnvelope(labels: Label[], exportedBy: string, now: Date, entities: Entity[]): Omit<ExchangeFile, 'documents'> {
   return {
     format: EXCHANGE_FORMAT,
     version: EXCHANGE_VERSION,
     offsets: 'codepoints',
     exportedAt: now.toISOString(),
     exportedBy,
-    labels: labels.map(({ id, name, color }) => ({ id, name, color })),
-    documents: documents.map(exchangeDocument),
+    labels: labels.map(({ id, name, color, attributes }) => ({ id, name, color, ...(attributes?.length ? { attributes } : {}) })),
+    entities: entities.map(({ id, name, type, aliases, wikidata, note }) => ({ id, name, type, aliases, ...(wikidata ? { wikidata } : {}), ...(note ? { note } : {}) })),
   };
 }
 

@@ -1,10 +1,12 @@
-/// JSONL export (DESIGN §5, §10): one document per line with its metadata, its spans (code point offsets) and its
-/// speaker links as indexes into `spans`.
+/// JSONL export (DESIGN §5, §10): one document per line with its metadata, its spans (code point
+/// offsets, each with its entity `{id, name}` when linked and its `attributes` when it has any)
+/// and its speaker and source links as indexes into `spans`, with their `type`.
 import type { DocumentFile } from '../model.js';
 import { OffsetConverter } from '../offsets.js';
+import { exportContext, linkedEntity, type ExportContext } from './exportContext.js';
 
 /// The JSON line of one document, newline included.
-export function jsonlLine(file: DocumentFile): string {
+export function jsonlLine(file: DocumentFile, context: ExportContext = exportContext()): string {
   const offsets = new OffsetConverter(file.document.text);
   const index = new Map(file.annotations.map((a, i) => [a.id, i]));
   const line = JSON.stringify({
@@ -12,19 +14,24 @@ export function jsonlLine(file: DocumentFile): string {
     title: file.document.title,
     meta: file.document.meta,
     text: file.document.text,
-    spans: file.annotations.map((a) => ({
-      start: offsets.toCodePoint(a.start),
-      end: offsets.toCodePoint(a.end),
-      label: a.label,
-      text: a.quote,
-      annotator: a.annotator,
-    })),
+    spans: file.annotations.map((a) => {
+      const entity = linkedEntity(context, a);
+      return {
+        start: offsets.toCodePoint(a.start),
+        end: offsets.toCodePoint(a.end),
+        label: a.label,
+        text: a.quote,
+        annotator: a.annotator,
+        ...(entity ? { entity: { id: entity.id, name: entity.name } } : {}),
+        ...(a.attributes && Object.keys(a.attributes).length ? { attributes: a.attributes } : {}),
+      };
+    }),
     relations: file.relations.map((r) => ({ from: index.get(r.from), to: index.get(r.to), type: r.type })),
   });
   return line + '\n';
 }
 
 /// One JSON line per document.
-export function exportJsonl(documents: DocumentFile[]): string {
-  return documents.map(jsonlLine).join('');
+export function exportJsonl(documents: DocumentFile[], context: ExportContext = exportContext()): string {
+  return documents.map((file) => jsonlLine(file, context)).join('');
 }

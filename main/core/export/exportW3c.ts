@@ -1,14 +1,39 @@
-/// W3C Web Annotation export (DESIGN §5): a JSON-LD `AnnotationCollection` whose annotations carry
-/// the label as a tagging body, the note as a commenting body, and a target with a
-/// `TextPositionSelector` (code points) and a `TextQuoteSelector` with 32 code points of context.
-import { notePlainText, type DocumentFile } from '../model.js';
+/// W3C Web Annotation export (DESIGN §5, §10): a JSON-LD `AnnotationCollection`. Each annotation
+/// carries the label as a tagging body, the note as a commenting body, its entity as an
+/// identifying body, each attribute value as a describing (text) or classifying (choice) body
+/// named by `label`, and a target with a `TextPositionSelector` (code points) and a
+/// `TextQuoteSelector` with 32 code points of context. Each speaker or source link is an
+/// annotation of its own, motivated by linking, from the quote or figure (target) to the actor
+/// (body), its type as its `label`.
+import { notePlainText, type Annotation, type DocumentFile, type Entity } from '../model.js';
 import { OffsetConverter } from '../offsets.js';
+import { declaredAttribute, exportContext, linkedEntity, type ExportContext } from './exportContext.js';
 
-/// Code points of prefix and suffix in each TextQuoteSelector.
+/// Code point prefix and suffix in each TextQuoteSelector.
 export const QUOTE_CONTEXT = 32;
 
-/// The W3C annotations of one document.
-function w3cAnnotations(file: DocumentFile): Record<string, unknown>[] {
+/// The IRI of an entity: its Wikidata item when known, else its id here as a UUID URN.
+export function entityIri(entity: Entity): string {
+  return entity.wikidata ? `http://www.wikidata.org/entity/${entity.wikidata}` : `urn:uuid:${entity.id}`;
+}
+
+/// The bodies an annotation carries beside its tag and note: its entity, its attribute values.
+function entityAndAttributeBodies(context: ExportContext, a: Annotation): Record<string, unknown>[] {
+  const bodies: Record<string, unknown>[] = [];
+  const entity = linkedEntity(context, a);
+  // A purpose needs a Specific Resource around an external resource (the model, §4.1); the
+  // entity's name goes with its IRI as its label.
+  if (entity) bodies.push({ type: 'SpecificResource', purpose: 'identifying', source: { id: entityIri(entity), label: entity.name } });
+  for (const [id, value] of Object.entries(a.attributes ?? {})) {
+    // A choice assigns a class from a fixed list; a text value describes what the span is.
+    const purpose = declaredAttribute(context, a.label, id)?.kind === 'choice' ? 'classifying' : 'describing';
+    bodies.push({ type: 'TextualBody', purpose, value, label: id });
+  }
+  return bodies;
+}
+
+/// The W3C annotations of one document: its spans, then its links.
+function w3cAnnotations(file: DocumentFile, context: ExportContext): Record<string, unknown>[] {
   const items: Record<string, unknown>[] = [];
   const offsets = new OffsetConverter(file.document.text);
   const source = `urn:sha256:${file.document.id.slice('sha256:'.length)}`;
@@ -23,6 +48,7 @@ function w3cAnnotations(file: DocumentFile): Record<string, unknown>[] {
       body: [
         { type: 'TextualBody', purpose: 'tagging', value: a.label },
         ...(note ? [{ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/plain' }] : []),
+        ...entityAndAttributeBodies(context, a),
       ],
       target: {
         source,
@@ -41,12 +67,23 @@ function w3cAnnotations(file: DocumentFile): Record<string, unknown>[] {
       modified: a.updatedAt,
     });
   }
+  for (const r of file.relations) {
+    items.push({
+      id: `urn:uuid:${r.id}`,
+      type: 'Annotation',
+      motivation: 'linking',
+      label: r.type,
+      body: `urn:uuid:${r.to}`,
+      target: `urn:uuid:${r.from}`,
+      creator: { type: 'Person', name: r.annotator },
+    });
+  }
   return items;
 }
 
 /// The collection as a JSON-LD object.
-export function exportW3c(documents: DocumentFile[], generator: string, now = new Date()): Record<string, unknown> {
-  return w3cCollection(documents.flatMap(w3cAnnotations), generator, now);
+export function exportW3c(documents: DocumentFile[], generator: string, now = new Date(), context: ExportContext = exportContext()): Record<string, unknown> {
+  return w3cCollection(documents.flatMap((file) => w3cAnnotations(file, context)), generator, now);
 }
 
 /// The collection around `items`. `total` follows the items, so that a collection written one
@@ -63,10 +100,11 @@ function w3cCollection(items: unknown[], generator: string, now: Date): Record<s
   };
 }
 
-/// The JSON text of the W3C annotations of one document, comma-separated, without brackets
-/// (empty for a document without annotations).
-export function w3cAnnotationsJson(file: DocumentFile): string {
-  return JSON.stringify(w3cAnnotations(file)).slice(1, -1);
+/// The W3C annotations of one document (`items` of them, its spans and links), as JSON text
+/// comma-separated without brackets (empty for a document without any).
+export function w3cAnnotationsJson(file: DocumentFile, context: ExportContext = exportContext()): { json: string; items: number } {
+  const items = w3cAnnotations(file, context);
+  return { json: JSON.stringify(items).slice(1, -1), items: items.length };
 }
 
 /// The collection's text up to its first item: `JSON.stringify(exportW3c(…))` is this, the
@@ -78,7 +116,7 @@ export function w3cStart(generator: string, now = new Date()): string {
   return shell.slice(0, -emptyItems.length) + '[';
 }
 
-/// The collection's text after its last item, for `total` annotations in all.
+/// The collection's text after its last item, for `total` items in all (annotations and links).
 export function w3cEnd(total: number): string {
   return `]},"total":${JSON.stringify(total)}}`;
 }

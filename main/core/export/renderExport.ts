@@ -8,7 +8,7 @@ import type { Workspace } from '../store/workspace.js';
 import { openBratOutput } from './bratOutputs.js';
 import { documentRenderer } from './documentRenderers.js';
 import type { ConllReport } from './exportConll.js';
-import { documentInScope, scopeDocument, type ExportScope } from './exportScope.js';
+import { documentInScope, linkedEntitiesInScope, scopeDocument, type ExportScope } from './exportScope.js';
 
 /// Every export format.
 export const EXPORT_FORMATS = ['exchange', 'jsonl', 'csv', 'conll', 'brat', 'w3c'] as const;
@@ -53,7 +53,14 @@ export async function writeExport(
   const ids = workspace.documentIds().filter((id) => documentInScope(id, scope));
   const missing = (scope.documents ?? []).filter((id) => !workspace.hasDocument(id));
   if (missing.length) throw new Error(`no document ${missing.join(', ')} in this workspace`);
-  const renderer = documentRenderer(format, { labels: workspace.labels, exportedBy: workspace.currentAnnotator, generator: 'Annotation Workbench' });
+  const renderer = documentRenderer(format, {
+    labels: workspace.labels,
+    exportedBy: workspace.currentAnnotator,
+    generator: 'Annotation Workbench',
+    entities: workspace.entities,
+    // Asked of the index only for the exchange, the one format that lists entities up front.
+    exchangeEntities: format === 'exchange' ? linkedEntitiesInScope(workspace, scope) : undefined,
+  });
   const summary: ExportSummary = { format, documents: 0, annotations: 0 };
   /// Hands each document in scope to `write`, in import order, counting and reporting progress.
   const eachDocument = async (write: (file: DocumentFile) => Promise<void>) => {
@@ -77,10 +84,10 @@ export async function writeExport(
   }
   const output = await openBratOutput(out);
   try {
-    for (const [path, content] of renderer.start()) await output.add(path, content);
     await eachDocument(async (file) => {
       for (const [path, content] of renderer.add(file)) await output.add(path, content);
     });
+    for (const [path, content] of renderer.end()) await output.add(path, content);
     await output.commit();
   } catch (error) {
     await output.discard();
