@@ -275,7 +275,7 @@ describe('limits of an exchange file (issue 14, finding 8)', () => {
   });
 
   it('stops re-anchoring when the search budget is spent, and says so once', () => {
-    const tally: MergeTally = { annotationsAdded: 0, annotationsReanchored: 0, reviewsUpdated: 0, annotationsAlreadyPresent: 0, relationsAdded: 0, annotators: [], skipped: [] };
+    const tally: MergeTally = { annotationsAdded: 0, annotationsReanchored: 0, reviewsUpdated: 0, annotationsAlreadyPresent: 0, annotationsCompleted: 0, relationsAdded: 0, annotators: [], skipped: [] };
     const entries = exchangeWith([
       { start: 0, end: 7, text: 'Staffan' },
       { start: 1, end: 7, text: 'Staffan de' },

@@ -2,6 +2,7 @@
 /// 1,000,000 annotations took 43 s and 1.9 GB, and left a document whose every save took 27 s).
 /// The per-file limits are checked before anything is written; the per-document limit
 /// (`MAX_ANNOTATIONS_PER_DOCUMENT`, model.ts) skips the excess of one document with a reason.
+import { MAX_ENTITIES } from '../entities.js';
 
 /// Most annotations one exchange file may hold, over all its documents: four documents at the
 /// per-document limit. A file over it is refused whole. Importing 200,000 annotations (a 49 MB
@@ -38,3 +39,7 @@ export function exchangeSizeProblem(bytes: number): string | null {
   if (bytes <= MAX_EXCHANGE_BYTES) return null;
   return `file is ${formatMegabytes(bytes)}, over the ${formatMegabytes(MAX_EXCHANGE_BYTES).replace('.0 ', ' ')} limit for an exchange file; export fewer documents at a time`;
 }
+
+/// Most entities one exchange file may list: as many as a workspace may hold. A file over it is
+/// refused whole.
+export const MAX_EXCHANGE_ENTITIES = MAX_ENTITIES;

@@ -1,21 +1,24 @@
-/// Imports an exchange file (DESIGN §5): checks each document's id against its text, adds the
+/// Imports an exchange file (DESIGN §5, §10): merges its labels (and their attributes) and its
+/// entities into the workspace's, checks each document's id against its text, adds the
 /// documents the workspace lacks, checks every span's text against the code-point slice,
-/// re-anchors a span whose text moved when the text occurs exactly once, and reports and skips
-/// everything else. Importing the same file twice adds nothing. A file that cannot be used at all
-/// (not JSON, not an exchange file, unknown version, over a limit of exchangeLimits.ts) is
-/// rejected whole before anything is written.
+/// re-anchors a span whose text moved when the text occurs exactly once, links spans to this
+/// workspace's entities, and reports and skips everything else. Importing the same file twice
+/// adds nothing. A file that cannot be used at all (not JSON, not an exchange file, unknown
+/// version, over a limit of exchangeLimits.ts) is rejected whole before anything is written.
 import { z } from 'zod';
 import { WorkbenchError } from '../errors.js';
 import { describeSchemaError } from '../model.js';
 import type { Workspace } from '../store/workspace.js';
 import { documentIdOf, MAX_ARTICLE_BYTES } from '../text/readArticle.js';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSIONS_READ, ExchangeDocumentSchema, ExchangeEnvelopeSchema } from './exchangeFormat.js';
+import { MAX_LABEL_ATTRIBUTES } from './exchangeAttributes.js';
+import { mergeExchangeEntities } from './exchangeEntities.js';
 import { mergeExchangeMeta } from './exchangeMeta.js';
 import { mergeLabels } from './exchangeLabels.js';
-import { exchangeSizeProblem, formatMegabytes, MAX_EXCHANGE_ANNOTATIONS, MAX_EXCHANGE_BYTES, MAX_EXCHANGE_DOCUMENTS } from './exchangeLimits.js';
+import { exchangeSizeProblem, formatMegabytes, MAX_EXCHANGE_ANNOTATIONS, MAX_EXCHANGE_BYTES, MAX_EXCHANGE_DOCUMENTS, MAX_EXCHANGE_ENTITIES } from './exchangeLimits.js';
 import { mergeExchangeDocument, reanchorBudget } from './mergeExchangeDocument.js';
 
-export { MAX_EXCHANGE_ANNOTATIONS, MAX_EXCHANGE_BYTES, MAX_EXCHANGE_DOCUMENTS, exchangeSizeProblem };
+export { MAX_EXCHANGE_ANNOTATIONS, MAX_EXCHANGE_BYTES, MAX_EXCHANGE_DOCUMENTS, MAX_EXCHANGE_ENTITIES, exchangeSizeProblem };
 
 /// A file that is not a usable exchange file; nothing was written.
 export class ExchangeRejected extends WorkbenchError {
@@ -37,11 +40,20 @@ export interface ExchangeImportReport {
   annotationsReanchored: number;
   reviewsUpdated: number;
   annotationsAlreadyPresent: number;
+  /// Annotations already present that took an entity link or attribute values they lacked.
+  annotationsCompleted: number;
   relationsAdded: number;
   labelsAdded: string[];
+  /// Attributes added to labels this workspace had, as `label.attribute`.
+  attributesAdded: string[];
+  /// The file's entities added as new ones.
+  entitiesAdded: number;
+  /// The file's entities merged into one of this workspace's (the same id, or the same name and type).
+  entitiesMerged: number;
   /// Everyone whose annotations the file holds.
   annotators: string[];
-  /// What was not imported, and why: documents, annotations, speaker links, label entries.
+  /// What was not imported, and why: documents, annotations, links, label and entity entries,
+  /// attribute values.
   skipped: { document: string; item?: string; reason: string }[];
   /// What was imported with a change, and which (a label renamed, or the workspace's name and
   /// colour kept for a label of the same id), one sentence each.
@@ -53,6 +65,8 @@ export type ParsedEnvelope = z.infer<typeof ExchangeEnvelopeSchema>;
 
 /// Where skipped label entries are reported (the `document` of their `skipped` line).
 export const LABELS_ENTRY = "the file's labels";
+/// Where skipped entity entries are reported.
+export const ENTITIES_ENTRY = "the file's entities";
 
 const DocumentEntrySchema = ExchangeDocumentSchema.extend({
   annotations: z.array(z.unknown()),
@@ -89,7 +103,10 @@ export function parseExchange(file: string, raw: string): ParsedEnvelope {
 
 /// Refuses a file with more documents or annotations than one import may take.
 function checkCounts(file: string, envelope: ParsedEnvelope): void {
-  const { documents } = envelope;
+  const { documents, entities = [] } = envelope;
+  if (entities.length > MAX_EXCHANGE_ENTITIES) {
+    throw new ExchangeRejected(file, `the file holds ${entities.length.toLocaleString('en-US')} entities, over the limit of ${MAX_EXCHANGE_ENTITIES.toLocaleString('en-US')} per exchange file`);
+  }
   if (documents.length > MAX_EXCHANGE_DOCUMENTS) {
     throw new ExchangeRejected(file, `the file holds ${documents.length.toLocaleString('en-US')} documents, over the limit of ${MAX_EXCHANGE_DOCUMENTS.toLocaleString('en-US')} per exchange file; export fewer documents at a time`);
   }
@@ -103,15 +120,18 @@ function checkCounts(file: string, envelope: ParsedEnvelope): void {
   }
 }
 
-/// Imports a parsed exchange file into `workspace`: the labels, then every new document at once
-/// (one index write), then each document's annotations and speaker links (one write each, none
-/// for a document that brings neither).
+/// Imports a parsed exchange file into `workspace`: the labels, then the entities (so that a
+/// span's link never points at an entity not yet written), then every new document at once (one
+/// index write), then each document's annotations and links (one write each, none for a document
+/// that brings neither).
 export async function importExchange(workspace: Workspace, file: string, envelope: ParsedEnvelope): Promise<ExchangeImportReport> {
   const report: ExchangeImportReport = {
     file, documentsAdded: 0, documentsKnown: 0, annotationsAdded: 0, annotationsReanchored: 0, reviewsUpdated: 0,
-    annotationsAlreadyPresent: 0, relationsAdded: 0, labelsAdded: [], annotators: [], skipped: [], warnings: [],
+    annotationsAlreadyPresent: 0, annotationsCompleted: 0, relationsAdded: 0, labelsAdded: [], attributesAdded: [],
+    entitiesAdded: 0, entitiesMerged: 0, annotators: [], skipped: [], warnings: [],
   };
   const labels = await addLabels(workspace, envelope.labels, report);
+  const entities = await addEntities(workspace, envelope.entities ?? [], report);
   const documents = usableDocuments(envelope.documents, report);
   const sourceName = file.split(/[\\/]/).pop() ?? file;
   const missing = new Map(documents.filter((d) => !workspace.hasDocument(d.id)).map((d) => [d.id, d]));
@@ -125,10 +145,12 @@ export async function importExchange(workspace: Workspace, file: string, envelop
   report.documentsKnown = documents.length - report.documentsAdded;
   const budget = reanchorBudget();
   const known = new Set(workspace.labels.map((l) => l.id));
+  const attributes = new Map(workspace.labels.map((l) => [l.id, l.attributes ?? []]));
+  const targets = { known, dropped: labels.dropped, attributes, entities };
   for (const doc of documents) {
     if (!doc.annotations.length && !doc.relations.length) continue;
     await workspace.updateDocument(doc.id, (current) => ({
-      file: mergeExchangeDocument(current, doc.title || doc.id, doc, { known, dropped: labels.dropped }, budget, report),
+      file: mergeExchangeDocument(current, doc.title || doc.id, doc, targets, budget, report),
       result: undefined,
     }));
   }
@@ -162,19 +184,49 @@ function usableDocuments(entries: unknown[], report: ExchangeImportReport): z.in
   return usable;
 }
 
-/// Adds the file's labels the workspace lacks; reports each entry dropped or changed.
+/// Adds the file's labels the workspace lacks, and to its labels the attributes they lack;
+/// reports each entry dropped or changed.
 async function addLabels(workspace: Workspace, entries: unknown[], report: ExchangeImportReport): Promise<{ dropped: Set<string> }> {
   const merge = mergeLabels(workspace.labels, entries);
   for (const s of merge.skipped) report.skipped.push({ document: LABELS_ENTRY, ...s });
   report.warnings.push(...merge.warnings);
-  if (merge.added.length) {
+  if (merge.added.length || merge.extended.size) {
     await workspace.updateIndex((index) => {
       const present = new Set(index.labels.map((l) => l.id));
-      return { ...index, labels: [...index.labels, ...merge.added.filter((l) => !present.has(l.id))] };
+      const extended = index.labels.map((label) => {
+        const room = MAX_LABEL_ATTRIBUTES - (label.attributes?.length ?? 0);
+        const gained = (merge.extended.get(label.id) ?? []).filter((a) => !label.attributes?.some((mine) => mine.id === a.id)).slice(0, room);
+        return gained.length ? { ...label, attributes: [...(label.attributes ?? []), ...gained] } : label;
+      });
+      return { ...index, labels: [...extended, ...merge.added.filter((l) => !present.has(l.id))] };
     });
     report.labelsAdded.push(...merge.added.map((l) => l.id));
+    report.attributesAdded.push(...merge.attributesAdded);
   }
   return { dropped: merge.dropped };
+}
+
+/// Merges the file's entities into the workspace's (one write, none when nothing changes);
+/// resolves with this workspace's entity for each of the file's entity ids, and for each of its own.
+async function addEntities(workspace: Workspace, entries: unknown[], report: ExchangeImportReport): Promise<Map<string, string>> {
+  const labels = workspace.labels;
+  // Worked out first, so that a file that changes nothing (the same file again) writes nothing;
+  // worked out again in the write's turn, against the list as it is then.
+  let merge = mergeExchangeEntities(workspace.entities, entries, labels);
+  if (merge.changed) {
+    merge = await workspace.updateEntities((current) => {
+      const result = mergeExchangeEntities(current, entries, labels);
+      return { entities: result.entities, result };
+    });
+  }
+  for (const s of merge.skipped) report.skipped.push({ document: ENTITIES_ENTRY, ...s });
+  report.warnings.push(...merge.warnings);
+  report.entitiesAdded = merge.added;
+  report.entitiesMerged = merge.merged;
+  // A link to an entity the file does not list may still be to one of ours: the same entity, sent back.
+  const ids = new Map(merge.entities.map((e) => [e.id, e.id]));
+  for (const [theirs, ours] of merge.ids) ids.set(theirs, ours);
+  return ids;
 }
 
 /// Makes the colleagues whose annotations came in known to the workspace (annotator lists, scopes).

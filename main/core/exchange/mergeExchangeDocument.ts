@@ -1,9 +1,12 @@
 /// One document of an exchange file merged into the workspace's copy: each span checked against
 /// the text (its own offsets, else the one place its text occurs), never cutting a surrogate
-/// pair, up to the per-document annotation limit; speaker links between imported annotations.
-import { compareSpans, noteSizeProblem } from '../annotations.js';
-import { describeSchemaError, MAX_ANNOTATIONS_PER_DOCUMENT, type Annotation, type DocumentFile, type Relation } from '../model.js';
+/// pair, up to the per-document annotation limit, its entity link mapped to this workspace's
+/// entity and its attribute values checked against its label; speaker and source links between
+/// imported annotations.
+import { compareSpans, noteSizeProblem, RELATION_ENDS } from '../annotations.js';
+import { describeSchemaError, MAX_ANNOTATIONS_PER_DOCUMENT, type Annotation, type Attribute, type DocumentFile, type Relation } from '../model.js';
 import { OffsetConverter, surrogateSplitProblem } from '../offsets.js';
+import { checkedAttributeValues } from './exchangeAttributes.js';
 import { ExchangeAnnotationSchema, ExchangeRelationSchema, type ExchangeAnnotation } from './exchangeFormat.js';
 import { MAX_REANCHOR_CHARACTERS } from './exchangeLimits.js';
 
@@ -13,16 +16,27 @@ export interface MergeTally {
   annotationsReanchored: number;
   reviewsUpdated: number;
   annotationsAlreadyPresent: number;
+  /// Annotations already present that took an entity link or attribute values they lacked.
+  annotationsCompleted: number;
   relationsAdded: number;
   annotators: string[];
   skipped: { document: string; item?: string; reason: string }[];
 }
 
-/// What the file's labels came to: the ids annotations may use, and those whose entry was dropped.
-export interface LabelIds {
+/// What the file's entries may point at here: the label ids annotations may use (and those whose
+/// entry was dropped), the attributes each label declares, and this workspace's entity for each
+/// of the file's entity ids.
+export interface ImportTargets {
   known: Set<string>;
   dropped: Set<string>;
+  /// Attributes by label id (none when not given).
+  attributes?: ReadonlyMap<string, readonly Attribute[]>;
+  /// The file's entity id → this workspace's (none when not given).
+  entities?: ReadonlyMap<string, string>;
 }
+
+/// Why a span came in without its entity link.
+const ENTITY_NOT_LISTED = "imported without its entity link: the file's entities do not list its entity, or it was not added (see above)";
 
 /// Characters of text left to search while re-anchoring, for the whole import.
 export interface SearchBudget {
@@ -92,7 +106,7 @@ export function mergeExchangeDocument(
   current: DocumentFile,
   title: string,
   entries: { annotations: unknown[]; relations: unknown[] },
-  labels: LabelIds,
+  targets: ImportTargets,
   budget: SearchBudget,
   tally: MergeTally,
 ): DocumentFile {
@@ -102,6 +116,15 @@ export function mergeExchangeDocument(
   const skip = (item: string, reason: string) => tally.skipped.push({ document: title, item, reason });
   // Reasons shared by many spans are reported once, with how many they stopped.
   const grouped = new Map<string, number>();
+  const group = (reason: string) => grouped.set(reason, (grouped.get(reason) ?? 0) + 1);
+  /// The entity link and attribute values of entry `a` as this workspace takes them, reporting what is dropped.
+  const linksOf = (a: ExchangeAnnotation) => {
+    const entityId = a.entityId === undefined ? undefined : targets.entities?.get(a.entityId);
+    if (a.entityId !== undefined && entityId === undefined) group(ENTITY_NOT_LISTED);
+    const { kept, dropped } = checkedAttributeValues(a.label, a.attributes, targets.attributes?.get(a.label) ?? []);
+    for (const reason of dropped) group(`${reason}: the value was dropped, the annotation imported`);
+    return { entityId, attributes: kept };
+  };
   for (const [i, entry] of entries.annotations.entries()) {
     const parsed = ExchangeAnnotationSchema.safeParse(entry);
     if (!parsed.success) {
@@ -109,13 +132,13 @@ export function mergeExchangeDocument(
       continue;
     }
     const a = parsed.data;
-    if (!labels.known.has(a.label)) {
-      skip(a.id, `unknown label "${a.label}"${labels.dropped.has(a.label) ? ' (its entry in the file\'s labels was not added, see above)' : ''}`);
+    if (!targets.known.has(a.label)) {
+      skip(a.id, `unknown label "${a.label}"${targets.dropped.has(a.label) ? ' (its entry in the file\'s labels was not added, see above)' : ''}`);
       continue;
     }
     const place = anchor(offsets, search, a);
     if (place === BUDGET_SPENT) {
-      grouped.set(place, (grouped.get(place) ?? 0) + 1);
+      group(place);
       continue;
     }
     if (typeof place === 'string') {
@@ -126,10 +149,16 @@ export function mergeExchangeDocument(
     if (existing) {
       if (existing.docId !== current.document.id || existing.start !== place.start || existing.end !== place.end || existing.label !== a.label) {
         skip(a.id, 'an annotation with this id already exists with other content');
-      } else if (a.review && (!existing.review || a.review.at > existing.review.at)) {
-        byId.set(a.id, { ...existing, review: a.review });
+        continue;
+      }
+      let known = existing;
+      if (a.review && (!existing.review || a.review.at > existing.review.at)) {
+        known = { ...known, review: a.review };
         tally.reviewsUpdated++;
       } else tally.annotationsAlreadyPresent++;
+      const completed = completedWith(known, linksOf(a));
+      if (completed !== known) tally.annotationsCompleted++;
+      byId.set(a.id, completed);
       continue;
     }
     const noteProblem = noteSizeProblem(a.note);
@@ -138,10 +167,10 @@ export function mergeExchangeDocument(
       continue;
     }
     if (byId.size >= MAX_ANNOTATIONS_PER_DOCUMENT) {
-      const full = `not added: the document already holds ${MAX_ANNOTATIONS_PER_DOCUMENT.toLocaleString('en-US')} annotations, the most one document may hold`;
-      grouped.set(full, (grouped.get(full) ?? 0) + 1);
+      group(`not added: the document already holds ${MAX_ANNOTATIONS_PER_DOCUMENT.toLocaleString('en-US')} annotations, the most one document may hold`);
       continue;
     }
+    const { entityId, attributes } = linksOf(a);
     const annotation: Annotation = {
       id: a.id,
       docId: current.document.id,
@@ -155,6 +184,8 @@ export function mergeExchangeDocument(
       updatedAt: a.createdAt,
       ...(a.review ? { review: a.review } : {}),
       origin: 'import',
+      ...(entityId ? { entityId } : {}),
+      ...(attributes ? { attributes } : {}),
     };
     byId.set(a.id, annotation);
     if (!tally.annotators.includes(a.annotator)) tally.annotators.push(a.annotator);
@@ -166,7 +197,17 @@ export function mergeExchangeDocument(
   return { ...current, annotations: merged, relations: mergeRelations(current.relations, entries.relations, byId, skip, tally) };
 }
 
-/// The file's speaker links between annotations that are now in the document, after `relations`.
+/// `existing` with the file's entity link where it has none and the file's attribute values it
+/// lacks; this workspace's link and values are never replaced. `existing` itself when it lacks nothing.
+function completedWith(existing: Annotation, theirs: { entityId?: string; attributes?: Record<string, string> }): Annotation {
+  const entityId = existing.entityId ?? theirs.entityId;
+  const missing = Object.entries(theirs.attributes ?? {}).filter(([id]) => existing.attributes?.[id] === undefined);
+  if (entityId === existing.entityId && !missing.length) return existing;
+  const attributes = missing.length ? { ...existing.attributes, ...Object.fromEntries(missing) } : existing.attributes;
+  return { ...existing, ...(entityId ? { entityId } : {}), ...(attributes ? { attributes } : {}) };
+}
+
+/// The file's speaker and source links between annotations that are now in the document, after `relations`.
 function mergeRelations(
   relations: Relation[],
   entries: unknown[],
@@ -175,6 +216,7 @@ function mergeRelations(
   tally: MergeTally,
 ): Relation[] {
   const known = new Set(relations.map((r) => r.id));
+  const linkedFrom = new Set(relations.map((r) => `${r.type}\t${r.from}`));
   const added: Relation[] = [];
   for (const [i, entry] of entries.entries()) {
     const parsed = ExchangeRelationSchema.safeParse(entry);
@@ -187,15 +229,22 @@ function mergeRelations(
     const from = byId.get(r.from);
     const to = byId.get(r.to);
     if (!from || !to) {
-      skip(r.id, 'the speaker link names an annotation that was not imported');
+      skip(r.id, `the ${r.type} link names an annotation that was not imported`);
       continue;
     }
-    if (from.label !== 'quote' || to.label !== 'actor') {
-      skip(r.id, 'a speaker link must go from a quote to an actor');
+    const ends = RELATION_ENDS[r.type];
+    if (from.label !== ends.from || to.label !== ends.to) {
+      skip(r.id, `a ${r.type} link must go from a ${ends.from} to an ${ends.to}`);
+      continue;
+    }
+    // One link of each type from a span, as the app keeps them (setRelation replaces).
+    if (linkedFrom.has(`${r.type}\t${r.from}`)) {
+      skip(r.id, `the ${ends.from} already has a ${r.type} here; this workspace's link was kept`);
       continue;
     }
     added.push(r);
     known.add(r.id);
+    linkedFrom.add(`${r.type}\t${r.from}`);
     tally.relationsAdded++;
   }
   return [...relations, ...added];
