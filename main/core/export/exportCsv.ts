@@ -7,8 +7,9 @@ import { notePlainText, type DocumentFile } from '../model.js';
 import { OffsetConverter } from '../offsets.js';
 import { exportContext, linkedActors, linkedEntity, type ExportContext } from './exportContext.js';
 
-/// Column order of the CSV export. New columns go at the end, so that scripts reading columns by
-/// position keep working (DESIGN §10 puts a figure's parsed `low, high` after `measure` later).
+/// Column order of the CSV export. New columns come after the earlier ones, so that scripts reading
+/// those by position keep working; DESIGN §10 puts a figure's parsed `low, high` between `measure`
+/// and `speaker_or_source_text`, where they will go once quantities are parsed.
 export const CSV_COLUMNS = [
   'document_id', 'document_title', 'annotation_id', 'annotator', 'label', 'start', 'end', 'text', 'context', 'note',
   'review_status', 'created_at', 'outlet', 'published_at', 'url', 'entity_id', 'entity_name', 'measure',
