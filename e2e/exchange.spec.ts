@@ -7,9 +7,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { highlight, openSeeds, saved, SEED_001, storedDocument, tag } from './pageActions';
+import { exportAs, highlight, openSeeds, saved, SEED_001, storedDocument, tag } from './pageActions';
 import { expect, repoRoot, test } from './workbench';
 
 const CSV_HEADER = ['document_id', 'document_title', 'annotation_id', 'annotator', 'label', 'start', 'end', 'text', 'context', 'note', 'review_status', 'created_at', 'outlet', 'published_at', 'url'];
@@ -17,18 +16,6 @@ const CSV_HEADER = ['document_id', 'document_title', 'annotation_id', 'annotator
 /// Runs `awb` and returns its standard output.
 function awb(...args: string[]): string {
   return execFileSync(process.execPath, [join(repoRoot, 'bin', 'awb.js'), ...args], { cwd: repoRoot, encoding: 'utf8' });
-}
-
-/// Exports `format` from the open Export dialog; resolves with the saved file's path and name.
-async function exportAs(page: Page, format: string, dir: string): Promise<{ path: string; name: string }> {
-  await page.locator(`[data-testid="export-format"][data-format="${format}"]`).click();
-  const download = page.waitForEvent('download');
-  await page.getByTestId('export-run').click();
-  const file = await download;
-  const path = join(dir, file.suggestedFilename());
-  await file.saveAs(path);
-  await expect(page.getByTestId('export-summary')).toBeVisible();
-  return { path, name: file.suggestedFilename() };
 }
 
 test('tag, then export every format as a download; the exchange file imports with the CLI, the CSV parses', async ({ page, workbench }, testInfo) => {

@@ -1,9 +1,22 @@
 // What the journeys do in the page: open seed articles, select or click a phrase with the real
-// mouse as a person does, tag it, wait for the save, find and read a document's file.
+// mouse as a person does, tag it, wait for the save, export, find and read a document's file.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './workbench';
+
+/// Exports `format` from the open Export dialog into `dir`; resolves with the saved file's path
+/// and name.
+export async function exportAs(page: Page, format: string, dir: string): Promise<{ path: string; name: string }> {
+  await page.locator(`[data-testid="export-format"][data-format="${format}"]`).click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-run').click();
+  const file = await download;
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  await expect(page.getByTestId('export-summary')).toBeVisible();
+  return { path, name: file.suggestedFilename() };
+}
 
 /// Library position of "President Bashar al-Assad's forces …" (AFP via Business Standard).
 export const SEED_001 = 1;

@@ -22,9 +22,12 @@ export function printExchangeReport(r: ExchangeImportReport): void {
   say(
     `${r.file}: ${r.documentsAdded} documents added (${r.documentsKnown} already present), ` +
       `${r.annotationsAdded} annotations added (${r.annotationsReanchored} re-anchored), ${r.annotationsAlreadyPresent} already present, ` +
-      `${r.reviewsUpdated} reviews updated, ${r.relationsAdded} speaker links added, ${r.skipped.length} skipped`,
+      `${r.reviewsUpdated} reviews updated, ${r.relationsAdded} speaker or source links added, ${r.skipped.length} skipped`,
   );
+  if (r.annotationsCompleted) say(`${r.file}: ${r.annotationsCompleted} annotations already present took an entity link or attribute values they lacked`);
+  if (r.entitiesAdded || r.entitiesMerged) say(`${r.file}: ${r.entitiesAdded} entities added, ${r.entitiesMerged} merged into existing ones`);
   if (r.labelsAdded.length) say(`${r.file}: new labels ${r.labelsAdded.join(', ')}`);
+  if (r.attributesAdded.length) say(`${r.file}: new attributes ${r.attributesAdded.join(', ')}`);
   for (const s of r.skipped) warn(`awb import: ${r.file}: skipped ${s.item ? `${s.item} in ` : ''}"${s.document}": ${s.reason}`);
   // Labels taken in with a change: worth a line, not the "skipped" exit code.
   for (const w of r.warnings) warn(`awb import: ${r.file}: warning: ${w}`);

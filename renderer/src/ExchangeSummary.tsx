@@ -15,13 +15,17 @@ export function exchangeSummary(report: ExchangeImportReport): { testId: string;
     report.documentsAdded > 0 && `${plural(report.documentsAdded, 'new document')}`,
     report.annotationsAdded > 0 &&
       `${plural(report.annotationsAdded, 'annotation')}${report.annotationsReanchored > 0 ? ` (${report.annotationsReanchored} re-anchored where the text had moved)` : ''}`,
-    report.relationsAdded > 0 && plural(report.relationsAdded, 'speaker link'),
+    report.relationsAdded > 0 && plural(report.relationsAdded, 'speaker or source link'),
     report.reviewsUpdated > 0 && plural(report.reviewsUpdated, 'review decision'),
     report.labelsAdded.length > 0 && `${plural(report.labelsAdded.length, 'label')}: ${report.labelsAdded.join(', ')}`,
+    report.attributesAdded.length > 0 && `${plural(report.attributesAdded.length, 'attribute')} of labels: ${report.attributesAdded.join(', ')}`,
+    report.entitiesAdded > 0 && plural(report.entitiesAdded, 'entity', 'entities'),
   ].filter((s): s is string => Boolean(s));
   const known = [
     report.documentsKnown > 0 && `${plural(report.documentsKnown, 'document')} already in the library`,
-    report.annotationsAlreadyPresent > 0 && `${plural(report.annotationsAlreadyPresent, 'annotation')} already here`,
+    report.annotationsAlreadyPresent > 0 &&
+      `${plural(report.annotationsAlreadyPresent, 'annotation')} already here${report.annotationsCompleted > 0 ? ` (${report.annotationsCompleted} took an entity link or attribute values they lacked)` : ''}`,
+    report.entitiesMerged > 0 && `${plural(report.entitiesMerged, 'entity', 'entities')} merged into ones of the same id, or name and type`,
   ].filter((s): s is string => Boolean(s));
   const title = [`${plural(report.annotationsAdded, 'annotation')} added`, skipped.length > 0 && `${skipped.length} skipped`].filter(Boolean).join(' · ');
   const body = (

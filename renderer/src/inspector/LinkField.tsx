@@ -79,7 +79,8 @@ export function LinkField({ doc, from, type, picking, onPickingChange }: LinkFie
             <optgroup label="Entities">
               {[...byEntity].map(([id, mentions]) => (
                 <option key={id} value={`entity:${id}`}>
-                  {oneLine(entityName(id), 48)} ({mentions.length} {mentions.length === 1 ? 'mention' : 'mentions'})
+                  {oneLine(entityName(id), 48)}
+                  {mentions.length > 1 ? ` (${mentions.length} mentions)` : ''}
                 </option>
               ))}
             </optgroup>
