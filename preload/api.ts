@@ -89,14 +89,15 @@ export interface ArticleFile {
 export type NewAnnotation = AnnotationInput & { linkNamedEntity?: boolean };
 
 /// A change to one annotation: its label, note, entity link or attribute values (`null` removes
-/// the note, the link, every value; attributes given replace all of them).
+/// the note, the link; `attributes` changes the values it names, a blank or null one removing
+/// it, and `attributes: null` removes them all).
 export interface AnnotationChange {
   docId: string;
   id: string;
   label?: string;
   note?: NoteNode | null;
   entityId?: string | null;
-  attributes?: Record<string, string> | null;
+  attributes?: Record<string, string | null> | null;
 }
 
 /// An annotation as it was removed, with the relations that went with it (for undo).

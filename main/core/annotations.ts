@@ -29,14 +29,15 @@ export interface AnnotationInput {
   attributes?: Record<string, string>;
 }
 
-/// A change of one annotation: a field given replaces, `null` removes (the note, the entity link,
-/// all attribute values).
+/// A change of one annotation: a field given replaces, `null` removes (the note, the entity link).
+/// `attributes` changes the values it names (a blank or `null` value removes one) and leaves the
+/// others as they are; `attributes: null` removes them all.
 export interface AnnotationUpdate {
   id: string;
   label?: string;
   note?: NoteNode | null;
   entityId?: string | null;
-  attributes?: Record<string, string> | null;
+  attributes?: Record<string, string | null> | null;
 }
 
 /// An annotation as removed, with the relations that went with it.
@@ -135,6 +136,21 @@ function keptAttributes(attributes: Record<string, string> | undefined | null): 
   return kept.length ? Object.fromEntries(kept) : undefined;
 }
 
+/// `current` with the values of `patch` set (blank or null: removed), and the values it set.
+function patchAttributes(current: Record<string, string> | undefined, patch: Record<string, string | null>): { attributes: Record<string, string> | undefined; set: Record<string, string> } {
+  const next = new Map(Object.entries(current ?? {}));
+  const set = new Map<string, string>();
+  for (const [id, value] of Object.entries(patch)) {
+    const trimmed = value?.trim() ?? '';
+    if (trimmed === '') next.delete(id);
+    else {
+      next.set(id, trimmed);
+      set.set(id, trimmed);
+    }
+  }
+  return { attributes: next.size ? Object.fromEntries(next) : undefined, set: Object.fromEntries(set) };
+}
+
 /// What each relation type links: `speaker` a quote to an actor, `source` a figure to an actor.
 export const RELATION_ENDS: Record<RelationType, { from: string; to: string }> = {
   speaker: { from: 'quote', to: 'actor' },
@@ -201,10 +217,15 @@ export function updateAnnotation(file: DocumentFile, change: AnnotationUpdate, l
   const label = change.label ?? current.label;
   const note = change.note === undefined ? current.note : change.note ?? undefined;
   const entityId = change.entityId === undefined ? current.entityId : change.entityId ?? undefined;
-  // Values kept across a relabel are not checked against the new label (relabelling back shows
-  // them again); values set are.
-  const attributes = change.attributes === undefined ? current.attributes : keptAttributes(change.attributes);
-  if (change.attributes !== undefined) checkAttributes(labels, label, attributes);
+  // Only the values set are checked against the label: values kept across a relabel, or whose
+  // attribute the label no longer declares, stay as they are (relabelling back shows them again).
+  let attributes = current.attributes;
+  if (change.attributes === null) attributes = undefined;
+  else if (change.attributes !== undefined) {
+    const patched = patchAttributes(current.attributes, change.attributes);
+    checkAttributes(labels, label, patched.set);
+    attributes = patched.attributes;
+  }
   const updated: Annotation = {
     ...rest,
     label,

@@ -14,7 +14,7 @@ export const WORKSPACE_SCHEMA_VERSION = 3;
 export const ENTITIES_SCHEMA_VERSION = 1;
 
 /// The id of a label or of an attribute: short, lowercase, stable.
-const IdentifierSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'expected a short lowercase id such as measure');
+export const IdentifierSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'expected a short lowercase id such as measure');
 
 /// A property a label's annotations may carry (DESIGN §10): free text, or one of a few choices.
 export const AttributeSchema = z

@@ -6,6 +6,7 @@ import {
   AnnotationSchema,
   DocumentIdSchema,
   EntitySchema,
+  IdentifierSchema,
   LabelSchema,
   MAX_ATTRIBUTE_LENGTH,
   NoteSchema,
@@ -30,7 +31,7 @@ const ArticleFileSchema = z.strictObject({
 const AnnotatorName = z.string().min(1).max(60);
 
 /// Attribute values as sent: blank ones are dropped by the service.
-const AttributeValues = z.record(z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/), z.string().max(MAX_ATTRIBUTE_LENGTH));
+const AttributeValues = z.record(IdentifierSchema, z.string().max(MAX_ATTRIBUTE_LENGTH));
 
 const EntityUndoSchema = z.strictObject({
   entities: z.array(EntitySchema).max(MAX_ENTITIES),
@@ -70,7 +71,8 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
       label: z.string().min(1).max(32).optional(),
       note: NoteSchema.nullable().optional(),
       entityId: z.uuid().nullable().optional(),
-      attributes: AttributeValues.nullable().optional(),
+      // Changes of the values named (null or blank removes one), or null for none at all.
+      attributes: z.record(IdentifierSchema, z.string().max(MAX_ATTRIBUTE_LENGTH).nullable()).nullable().optional(),
     }),
   ]),
   'annotations.delete': z.tuple([DocumentIdSchema, z.uuid()]),

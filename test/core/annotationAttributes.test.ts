@@ -100,7 +100,13 @@ describe('entity links and attribute values on update', () => {
     const back = updateAnnotation(asActor.file, { id: figure.result.id, label: 'figure' }, LABELS, later);
     expect(back.result.attributes).toEqual({ measure: 'civilians fled' });
     expect(() => updateAnnotation(figure.file, { id: figure.result.id, label: 'actor', attributes: { measure: 'x' } }, LABELS, later)).toThrow('label "actor" has no attribute "measure"');
-    expect(updateAnnotation(figure.file, { id: figure.result.id, label: 'actor', attributes: { role: 'witness' } }, LABELS, later).result.attributes).toEqual({ role: 'witness' });
+    // A value set beside one the new label does not declare: only the one set is checked, the
+    // other stays (it was refused whole, so no attribute of a relabelled span could be edited).
+    const withRole = updateAnnotation(asActor.file, { id: figure.result.id, attributes: { role: 'witness' } }, LABELS, later);
+    expect(withRole.result.attributes).toEqual({ measure: 'civilians fled', role: 'witness' });
+    expect(updateAnnotation(withRole.file, { id: figure.result.id, attributes: { role: null } }, LABELS, later).result.attributes).toEqual({ measure: 'civilians fled' });
+    expect(updateAnnotation(withRole.file, { id: figure.result.id, attributes: { measure: ' ' } }, LABELS, later).result.attributes).toEqual({ role: 'witness' });
+    expect(updateAnnotation(withRole.file, { id: figure.result.id, attributes: null }, LABELS, later).result.attributes).toBeUndefined();
   });
 
   it('delete and restore bring back the link and the values exactly', () => {

@@ -172,7 +172,8 @@ describe('phrase search against a brute-force scan', () => {
         ],
       },
     );
-    // The corpus and phrases do make hits, not only empty answers.
-    expect(phrasesWithHits).toBeGreaterThan(phrasesTried / 3);
+    // The corpus and phrases do make hits, not only empty answers (about a third to a half of the
+    // phrases have some, from one random run to the next).
+    expect(phrasesWithHits).toBeGreaterThan(phrasesTried / 4);
   }, 120_000);
 });

@@ -15,11 +15,10 @@ export interface AttributeFieldsProps {
 export function AttributeFields({ annotation, label }: AttributeFieldsProps) {
   const declared = label?.attributes ?? [];
   if (declared.length === 0) return null;
+  // Only the value changed is sent: values of attributes the label no longer declares stay.
   const save = (attribute: Attribute, value: string) => {
-    const current = annotation.attributes ?? {};
-    if ((current[attribute.id] ?? '') === value.trim()) return;
-    const { [attribute.id]: _old, ...others } = current;
-    store.change({ docId: annotation.docId, id: annotation.id }, { attributes: value.trim() ? { ...others, [attribute.id]: value.trim() } : others });
+    if ((annotation.attributes?.[attribute.id] ?? '') === value.trim()) return;
+    store.change({ docId: annotation.docId, id: annotation.id }, { attributes: { [attribute.id]: value.trim() || null } });
   };
   return (
     <>

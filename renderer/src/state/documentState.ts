@@ -14,12 +14,13 @@ export interface DocState {
 }
 
 /// What an edit may change on one annotation: its label, note, entity link or attribute values
-/// (`null` removes the note, the link, every value).
+/// (`null` removes the note, the link).
 export interface AnnotationPatch {
   label?: string;
   note?: NoteNode | null;
   entityId?: string | null;
-  attributes?: Record<string, string> | null;
+  /// The values it names (blank or null: removed); null removes them all.
+  attributes?: Record<string, string | null> | null;
 }
 
 /// Names one annotation of one document.
@@ -77,9 +78,16 @@ export function withPatch(doc: DocState, id: string, patch: AnnotationPatch, now
   else if (patch.note !== undefined) next.note = patch.note;
   if (patch.entityId === null) delete next.entityId;
   else if (patch.entityId !== undefined) next.entityId = patch.entityId;
-  const values = patch.attributes && Object.entries(patch.attributes).filter(([, v]) => v.trim() !== '');
-  if (patch.attributes === null || (values && values.length === 0)) delete next.attributes;
-  else if (values) next.attributes = Object.fromEntries(values.map(([k, v]) => [k, v.trim()]));
+  if (patch.attributes === null) delete next.attributes;
+  else if (patch.attributes !== undefined) {
+    const values = new Map(Object.entries(annotation.attributes ?? {}));
+    for (const [id, value] of Object.entries(patch.attributes)) {
+      if (value?.trim()) values.set(id, value.trim());
+      else values.delete(id);
+    }
+    if (values.size) next.attributes = Object.fromEntries(values);
+    else delete next.attributes;
+  }
   return withAnnotation(doc, next);
 }
 
@@ -89,7 +97,8 @@ export function patchBefore(annotation: Annotation, patch: AnnotationPatch): Ann
   if (patch.label !== undefined) before.label = annotation.label;
   if (patch.note !== undefined) before.note = annotation.note ?? null;
   if (patch.entityId !== undefined) before.entityId = annotation.entityId ?? null;
-  if (patch.attributes !== undefined) before.attributes = annotation.attributes ?? null;
+  if (patch.attributes === null) before.attributes = { ...annotation.attributes };
+  else if (patch.attributes !== undefined) before.attributes = Object.fromEntries(Object.keys(patch.attributes).map((id) => [id, annotation.attributes?.[id] ?? null]));
   return before;
 }
 
