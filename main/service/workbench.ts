@@ -34,8 +34,9 @@ function linkEntity(file: DocumentFile, annotation: Annotation, entityId: string
 export function createWorkbench(workspace: Workspace): WorkbenchApi {
   const author = (): Author => ({ annotator: workspace.currentAnnotator, now: new Date().toISOString() });
   const allDocumentIds = () => workspace.documentIds();
-  // A link to an entity that is not (or no longer) in the list is refused rather than stored.
-  const checkEntity = (entityId: string | null | undefined) => void (entityId && findEntity(workspace.entities, entityId));
+  // A link to an entity that is not (or no longer) in the list is refused rather than stored;
+  // checked inside the document's change, which no entity merge or delete runs beside.
+  const assertEntityExists = (entityId: string | null | undefined) => void (entityId && findEntity(workspace.entities, entityId));
   const info = (): WorkspaceInfo => ({
     path: workspace.dir,
     labels: workspace.labels,
@@ -74,32 +75,35 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       },
     },
     annotations: {
-      async create({ linkNamedEntity, ...input }) {
-        checkEntity(input.entityId);
-        const entities = workspace.entities;
-        return workspace.updateDocument(input.docId, (file) => {
+      create: ({ linkNamedEntity, ...input }) =>
+        workspace.updateDocument(input.docId, (file) => {
+          assertEntityExists(input.entityId);
           const made = createAnnotation(file, input, workspace.labels, author());
-          const named = linkNamedEntity && !made.result.entityId ? entityNamed(entities, made.result.quote, made.result.label) : undefined;
+          const named = linkNamedEntity && !made.result.entityId ? entityNamed(workspace.entities, made.result.quote, made.result.label) : undefined;
           return named ? linkEntity(made.file, made.result, named.id) : made;
-        });
-      },
-      async update({ docId, ...change }) {
-        checkEntity(change.entityId);
-        return workspace.updateDocument(docId, (file) => updateAnnotation(file, change, workspace.labels, author()));
-      },
+        }),
+      update: ({ docId, ...change }) =>
+        workspace.updateDocument(docId, (file) => {
+          assertEntityExists(change.entityId);
+          return updateAnnotation(file, change, workspace.labels, author());
+        }),
       delete: (docId, id) => workspace.updateDocument(docId, (file) => deleteAnnotation(file, id)),
-      async restore(docId, removed) {
-        // An entity deleted since the annotation was: it comes back unlinked.
-        const { entityId, ...annotation } = removed.annotation;
-        const linked = entityId && workspace.entities.some((e) => e.id === entityId) ? { entityId } : {};
-        return workspace.updateDocument(docId, (file) => restoreAnnotation(file, { ...removed, annotation: { ...annotation, ...linked } }, workspace.labels));
-      },
+      restore: (docId, removed) =>
+        workspace.updateDocument(docId, (file) => {
+          // An entity deleted since the annotation was: it comes back unlinked.
+          const { entityId, ...annotation } = removed.annotation;
+          const linked = entityId && workspace.entities.some((e) => e.id === entityId) ? { entityId } : {};
+          return restoreAnnotation(file, { ...removed, annotation: { ...annotation, ...linked } }, workspace.labels);
+        }),
     },
     relations: {
       set: (docId, type, fromId, toId) => workspace.updateDocument(docId, (file) => setRelation(file, type, fromId, toId, author())),
     },
     entities: {
-      list: async () => listEntities(workspace),
+      async list() {
+        await workspace.indexChecked;
+        return listEntities(workspace);
+      },
       create: (entity) => workspace.updateEntities((list) => addEntity(list, entity, workspace.labels)),
       update: (id, change) => updateEntity(workspace, id, change),
       merge: (fromId, intoId) => mergeEntities(workspace, fromId, intoId, author()),

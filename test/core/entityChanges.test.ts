@@ -282,3 +282,41 @@ describe('the service and entity links', () => {
     await ws.close();
   });
 });
+
+describe('entity changes that span documents run alone', () => {
+  it('a link made while a merge runs lands before it (and is moved) or after it (and is refused): never to the entity merged away', async () => {
+    const { ws, api, docs, russia, federation, unlinked } = await linkedWorkspace();
+    const merging = api.entities.merge(russia.id, federation.id);
+    const linking = api.annotations.update({ docId: docs[1], id: unlinked.id, entityId: russia.id }).then(
+      () => 'linked',
+      (error: Error) => error.message,
+    );
+    await merging;
+    const outcome = await linking;
+    const entityIds = new Set(ws.entities.map((e) => e.id));
+    for (const links of Object.values(await linksOnDisk(ws))) for (const id of Object.values(links)) if (id) expect(entityIds.has(id)).toBe(true);
+    expect(['linked', `no entity ${russia.id} in this workspace`]).toContain(outcome);
+    await ws.close();
+  });
+
+  it('a merge stopped half-way by a failed write links back what it had moved, and keeps the entity', async () => {
+    const { ws, docs, russia, federation } = await linkedWorkspace();
+    const before = await linksOnDisk(ws);
+    // The second document the merge writes fails (a full disk, say).
+    const original = ws.exclusive.bind(ws);
+    let writes = 0;
+    ws.exclusive = (task) =>
+      original((changes) =>
+        task({
+          ...changes,
+          updateDocument: (id, change) => (++writes === 2 ? Promise.reject(new Error('ENOSPC: no space left on device')) : changes.updateDocument(id, change)),
+        }),
+      );
+    await expect(mergeEntities(ws, russia.id, federation.id, author)).rejects.toThrow('ENOSPC');
+    expect(writes).toBeGreaterThan(2); // the rollback wrote
+    expect(await linksOnDisk(ws)).toEqual(before);
+    expect(ws.entities.map((e) => e.id)).toContain(russia.id);
+    expect(docs).toHaveLength(5);
+    await ws.close();
+  });
+});

@@ -50,6 +50,8 @@ export async function writeExport(
   onProgress?: ExportProgress,
   signal?: AbortSignal,
 ): Promise<ExportSummary> {
+  // The document list and the entities linked in scope come from the SQL index: checked first.
+  await workspace.indexChecked;
   const ids = workspace.documentIds().filter((id) => documentInScope(id, scope));
   const missing = (scope.documents ?? []).filter((id) => !workspace.hasDocument(id));
   if (missing.length) throw new Error(`no document ${missing.join(', ')} in this workspace`);

@@ -74,6 +74,12 @@ export class WorkspaceError extends WorkbenchError {
   }
 }
 
+/// The changes `Workspace.exclusive` hands its task: as `updateDocument` and `updateEntities`.
+export interface WorkspaceChanges {
+  updateDocument<T>(id: string, change: (file: DocumentFile) => { file: DocumentFile; result: T }): Promise<T>;
+  updateEntities<T>(change: (entities: Entity[]) => { entities: Entity[]; result: T }): Promise<T>;
+}
+
 /// An open workspace folder.
 export class Workspace {
   private readonly documents = new Map<string, Promise<JsonDb<DocumentFile>>>();
@@ -196,14 +202,31 @@ export class Workspace {
   /// Applies `change` to the entity list and stores it durably; resolves with what `change` returns.
   updateEntities<T>(change: (entities: Entity[]) => { entities: Entity[]; result: T }): Promise<T> {
     this.assertWritable();
-    return this.writes!.run('entities.json', async (guard) => {
-      const { entities, result } = change(this.entityDb.data.entities);
-      const next = { ...this.entityDb.data, entities };
-      await this.entityDb.adapter.write(next, guard);
-      this.entityDb.data = next;
-      this.changedSinceBackup = true;
-      return result;
-    });
+    return this.writes!.run('entities.json', (guard) => this.changeEntities(change, guard));
+  }
+
+  /// Runs `task` with no other change of the workspace running, once the SQL index was checked:
+  /// a change that spans documents and the entity list (an entity merge or delete, their undo),
+  /// which no link made meanwhile may slip between. `task` makes its changes through the
+  /// `WorkspaceChanges` it is given (queued ones would wait for `task` itself).
+  async exclusive<T>(task: (changes: WorkspaceChanges) => Promise<T>): Promise<T> {
+    this.assertWritable();
+    await this.indexChecked;
+    return this.writes!.runAlone((guard) =>
+      task({
+        updateDocument: (id, change) => this.changeDocument(id, change, guard),
+        updateEntities: (change) => this.changeEntities(change, guard),
+      }),
+    );
+  }
+
+  private async changeEntities<T>(change: (entities: Entity[]) => { entities: Entity[]; result: T }, guard: BeforeRename): Promise<T> {
+    const { entities, result } = change(this.entityDb.data.entities);
+    const next = { ...this.entityDb.data, entities };
+    await this.entityDb.adapter.write(next, guard);
+    this.entityDb.data = next;
+    this.changedSinceBackup = true;
+    return result;
   }
 
   /// Where each of `entityIds` is named: the annotations linked to it, by document.
@@ -492,18 +515,20 @@ export class Workspace {
   /// than mutating, so a failed write leaves memory as it was on disk.
   updateDocument<T>(id: string, change: (file: DocumentFile) => { file: DocumentFile; result: T }): Promise<T> {
     this.assertWritable();
-    return this.writes!.run(id, async (guard) => {
-      const db = await this.documentDb(id);
-      const before = db.data;
-      const { file, result } = change(before);
-      await db.adapter.write(file, guard);
-      db.data = file;
-      this.changedSinceBackup = true;
-      // The index follows in the same step, once the file is durable; a crash in between leaves
-      // a file whose stamp differs from the index's, which the next open indexes again.
-      this.sql.update((sql) => sql.updateDocument(before, file, this.stampOf(id)));
-      return result;
-    });
+    return this.writes!.run(id, (guard) => this.changeDocument(id, change, guard));
+  }
+
+  private async changeDocument<T>(id: string, change: (file: DocumentFile) => { file: DocumentFile; result: T }, guard: BeforeRename): Promise<T> {
+    const db = await this.documentDb(id);
+    const before = db.data;
+    const { file, result } = change(before);
+    await db.adapter.write(file, guard);
+    db.data = file;
+    this.changedSinceBackup = true;
+    // The index follows in the same step, once the file is durable; a crash in between leaves
+    // a file whose stamp differs from the index's, which the next open indexes again.
+    this.sql.update((sql) => sql.updateDocument(before, file, this.stampOf(id)));
+    return result;
   }
 
   /// Applies `change` to `workspace.json` and stores it durably.
