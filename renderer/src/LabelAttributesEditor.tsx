@@ -2,7 +2,7 @@
 /// that can be removed, and a small form that adds a text attribute or a choice attribute with
 /// its choices. Values already given to annotations stay stored when an attribute is removed
 /// (declaring it again shows them); ids are derived from names and never change.
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { Attribute } from '../../preload/api';
 import { labelIdFor } from './labels';
 
@@ -21,6 +21,12 @@ export function LabelAttributesEditor({ labelName, attributes, onChange }: Label
   const [choices, setChoices] = useState('');
   const choiceList = [...new Set(choices.split(',').map((c) => c.trim()).filter(Boolean))];
   const ready = name.trim() !== '' && (kind === 'text' || choiceList.length > 0);
+  // Enter in a field of the form adds the attribute (the label editor's form would save instead).
+  const onEnter = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    add();
+  };
   const add = () => {
     if (!ready) return;
     const id = labelIdFor(name, attributes.map((a) => a.id));
@@ -43,13 +49,13 @@ export function LabelAttributesEditor({ labelName, attributes, onChange }: Label
       ))}
       {adding ? (
         <span className="attribute-form">
-          <input className="text-input" data-testid="attribute-name" aria-label={`Name of a new attribute of ${labelName}`} placeholder="Name" maxLength={40} value={name} onChange={(e) => setName(e.target.value)} />
+          <input className="text-input" data-testid="attribute-name" aria-label={`Name of a new attribute of ${labelName}`} placeholder="Name" maxLength={40} value={name} onChange={(e) => setName(e.target.value)} onKeyDown={onEnter} />
           <select className="select" data-testid="attribute-kind" aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value as Attribute['kind'])}>
             <option value="text">Text</option>
             <option value="choice">Choice</option>
           </select>
           {kind === 'choice' && (
-            <input className="text-input" data-testid="attribute-choices" aria-label="Choices, comma-separated" placeholder="Choices, comma-separated" value={choices} onChange={(e) => setChoices(e.target.value)} />
+            <input className="text-input" data-testid="attribute-choices" aria-label="Choices, comma-separated" placeholder="Choices, comma-separated" value={choices} onChange={(e) => setChoices(e.target.value)} onKeyDown={onEnter} />
           )}
           <button type="button" className="button button-small" data-testid="attribute-add-confirm" disabled={!ready} onClick={add}>
             Add

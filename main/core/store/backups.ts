@@ -195,7 +195,11 @@ export async function copyBackupBack(dir: string, name: string, guard: BeforeRen
   const wanted = new Set((await readdir(join(source, 'documents'))).filter((n) => DOCUMENT_FILE_NAME.test(n)));
   for (const file of wanted) await writeFileDurably(join(documents, file), await readFile(join(source, 'documents', file)), guard);
   await writeFileDurably(join(dir, 'workspace.json'), await readFile(join(source, 'workspace.json')), guard);
-  const entities = await readFile(join(source, ENTITIES_FILE)).catch(() => JSON.stringify(emptyEntities()));
+  // A backup from before entities has none; any other failure to read it stops the restore.
+  const entities = await readFile(join(source, ENTITIES_FILE)).catch((error: unknown) => {
+    if (isErrno(error) && error.code === 'ENOENT') return JSON.stringify(emptyEntities());
+    throw error;
+  });
   await writeFileDurably(join(dir, ENTITIES_FILE), entities, guard);
   await guard();
   for (const file of await readdir(documents)) if (DOCUMENT_FILE_NAME.test(file) && !wanted.has(file)) await rm(join(documents, file));

@@ -51,7 +51,8 @@ export function OutsideMatches({ matches, view, scrollArea }: OutsideMatchesProp
   if (above.length + below.length === 0) return null;
   const reveal = (a: Annotation | undefined) => a && view.current?.reveal(a.id);
   return (
-    <div className="outside-matches" data-testid="outside-matches" data-above={above.length} data-below={below.length} role="status">
+    // Not a live region: it changes with every scroll, which a screen reader would read out each time.
+    <div className="outside-matches" data-testid="outside-matches" data-above={above.length} data-below={below.length}>
       <span className="outside-matches-caption">Outside the view:</span>
       {above.length > 0 && (
         <button type="button" className="button button-small button-quiet" title="Show the nearest one above" onClick={() => reveal(above[0])}>

@@ -3,7 +3,7 @@
 /// name and aliases follow), delete (links go, spans stay) and the documents that mention it,
 /// each opening at a click. Every change is one step of the session's undo (the Undo button
 /// here, or Ctrl+Z in the text).
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { EntityUsage, Label, ListedDocument } from '../../../preload/api';
 import { workbench } from '../api';
 import { errorMessage } from '../format';
@@ -27,16 +27,22 @@ export function EntitiesDialog({ labels, onOpen, onClose }: EntitiesDialogProps)
   const [filter, setFilter] = useState('');
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   useEffect(() => void entityList.refresh(), []);
   const shown = useMemo(() => (filter.trim() ? entityMatches(entities, filter, '') : [...entities]), [entities, filter]);
   const chosen = entities.find((e) => e.id === chosenId) ?? null;
   const typeName = (type: string) => labels.find((l) => l.id === type)?.name ?? type;
+  // One change at a time: the buttons wait while one is on its way.
   const attempt = async (action: () => Promise<unknown>) => {
+    if (busy) return;
     setProblem(null);
+    setBusy(true);
     try {
       await action();
     } catch (error) {
       setProblem(errorMessage(error));
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -53,11 +59,12 @@ export function EntitiesDialog({ labels, onOpen, onClose }: EntitiesDialogProps)
             onChange={(e) => setFilter(e.target.value)}
           />
           <ul className="entities-list" role="listbox" aria-label="Entities">
-            {shown.map((entity) => (
+            {shown.map((entity, index) => (
               <li
                 key={entity.id}
                 role="option"
-                tabIndex={0}
+                // One tab stop for the list (the chosen row, else the first); arrows move within.
+                tabIndex={entity.id === chosenId || (index === 0 && !shown.some((e) => e.id === chosenId)) ? 0 : -1}
                 aria-selected={entity.id === chosenId}
                 className={entity.id === chosenId ? 'entity-row is-chosen' : 'entity-row'}
                 data-testid="entity-row"
@@ -84,7 +91,7 @@ export function EntitiesDialog({ labels, onOpen, onClose }: EntitiesDialogProps)
           </ul>
         </div>
         {chosen ? (
-          <EntityEditor key={chosen.id} entity={chosen} others={entities.filter((e) => e.id !== chosen.id)} typeName={typeName} attempt={attempt} onOpen={onOpen} />
+          <EntityEditor key={chosen.id} entity={chosen} others={entities.filter((e) => e.id !== chosen.id)} typeName={typeName} busy={busy} attempt={attempt} onOpen={onOpen} />
         ) : (
           <p className="entities-hint">Choose an entity to rename it, edit its aliases and Wikidata id, merge it into another, delete it, or see where it is mentioned.</p>
         )}
@@ -95,7 +102,7 @@ export function EntitiesDialog({ labels, onOpen, onClose }: EntitiesDialogProps)
         </p>
       )}
       <div className="dialog-actions">
-        <button type="button" className="button" data-testid="entities-undo" disabled={!canUndo} onClick={() => store.undo()}>
+        <button type="button" className="button" data-testid="entities-undo" disabled={!canUndo || busy} onClick={() => store.undo()}>
           Undo
         </button>
         <button type="button" className="button" onClick={onClose}>
@@ -110,20 +117,23 @@ interface EditorProps {
   entity: EntityUsage;
   others: EntityUsage[];
   typeName(type: string): string;
+  /// A change is on its way.
+  busy: boolean;
   attempt(action: () => Promise<unknown>): Promise<void>;
   onOpen(docId: string): void;
 }
 
 /// The chosen entity's form.
-function EntityEditor({ entity, others, typeName, attempt, onOpen }: EditorProps) {
+function EntityEditor({ entity, others, typeName, busy, attempt, onOpen }: EditorProps) {
   const [name, setName] = useState(entity.name);
-  const [aliases, setAliases] = useState(entity.aliases.join(', '));
+  // One alias per line: an alias may hold a comma ("Washington, D.C.").
+  const [aliases, setAliases] = useState(entity.aliases.join('\n'));
   const [wikidata, setWikidata] = useState(entity.wikidata ?? '');
   const [target, setTarget] = useState('');
   const [documents, setDocuments] = useState<ListedDocument[]>([]);
   useEffect(() => {
     setName(entity.name);
-    setAliases(entity.aliases.join(', '));
+    setAliases(entity.aliases.join('\n'));
     setWikidata(entity.wikidata ?? '');
   }, [entity]);
   const docIds = entity.documents.map((d) => d.docId).join(',');
@@ -132,13 +142,20 @@ function EntityEditor({ entity, others, typeName, attempt, onOpen }: EditorProps
     if (ids.length === 0) return setDocuments([]);
     void workbench.documents.summaries(ids).then(setDocuments, () => setDocuments([]));
   }, [docIds]);
-  const aliasList = aliases.split(',').map((a) => a.trim()).filter(Boolean);
-  const changed = name.trim() !== entity.name || aliasList.join('\n') !== entity.aliases.join('\n') || wikidata.trim() !== (entity.wikidata ?? '');
+  const aliasList = aliases.split('\n').map((a) => a.trim()).filter(Boolean);
+  const aliasesChanged = aliasList.join('\n') !== entity.aliases.join('\n');
+  const changed = name.trim() !== entity.name || aliasesChanged || wikidata.trim() !== (entity.wikidata ?? '');
+  const onEnter = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    if (changed && name.trim()) void save();
+  };
   const save = () =>
     attempt(() =>
       entityList.update(
         entity.id,
-        { name: name.trim(), aliases: aliasList, wikidata: wikidata.trim() || null },
+        // Aliases only when edited: the rename keeps the old name as one.
+        { name: name.trim(), ...(aliasesChanged ? { aliases: aliasList } : {}), wikidata: wikidata.trim() || null },
         name.trim() !== entity.name ? `rename “${entity.name}” to “${name.trim()}”` : `edit entity “${entity.name}”`,
       ),
     );
@@ -148,21 +165,21 @@ function EntityEditor({ entity, others, typeName, attempt, onOpen }: EditorProps
     <div className="entity-editor" data-testid="entity-editor">
       <label className="details-field">
         <span className="caption">Name</span>
-        <input className="text-input" data-testid="entity-edit-name" value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), void save())} />
+        <input className="text-input" data-testid="entity-edit-name" value={name} onChange={(e) => setName(e.target.value)} onKeyDown={onEnter} />
       </label>
       <label className="details-field">
-        <span className="caption">Aliases (comma-separated; a rename keeps the old name as one)</span>
-        <input className="text-input" data-testid="entity-edit-aliases" value={aliases} onChange={(e) => setAliases(e.target.value)} />
+        <span className="caption">Aliases, one per line (a rename keeps the old name as one)</span>
+        <textarea className="text-input entity-aliases-input" data-testid="entity-edit-aliases" rows={3} value={aliases} onChange={(e) => setAliases(e.target.value)} />
       </label>
       <label className="details-field">
         <span className="caption">Wikidata id</span>
-        <input className="text-input" data-testid="entity-edit-wikidata" placeholder="e.g. Q159" value={wikidata} onChange={(e) => setWikidata(e.target.value)} />
+        <input className="text-input" data-testid="entity-edit-wikidata" placeholder="e.g. Q159" value={wikidata} onChange={(e) => setWikidata(e.target.value)} onKeyDown={onEnter} />
       </label>
       <div className="entity-editor-actions">
-        <button type="button" className="button button-primary" data-testid="entity-save" disabled={!changed || !name.trim()} onClick={() => void save()}>
+        <button type="button" className="button button-primary" data-testid="entity-save" disabled={busy || !changed || !name.trim()} onClick={() => void save()}>
           Save
         </button>
-        <button type="button" className="button button-danger" data-testid="entity-delete" title="Its links go; the spans stay" onClick={() => void attempt(() => entityList.delete(entity))}>
+        <button type="button" className="button button-danger" data-testid="entity-delete" title="Its links go; the spans stay" disabled={busy} onClick={() => void attempt(() => entityList.delete(entity))}>
           Delete
         </button>
       </div>
@@ -177,7 +194,7 @@ function EntityEditor({ entity, others, typeName, attempt, onOpen }: EditorProps
               </option>
             ))}
           </select>
-          <button type="button" className="button" data-testid="entity-merge" disabled={!into} onClick={() => into && void attempt(() => entityList.merge(entity, into))}>
+          <button type="button" className="button" data-testid="entity-merge" disabled={!into || busy} onClick={() => into && void attempt(() => entityList.merge(entity, into))}>
             Merge
           </button>
         </div>

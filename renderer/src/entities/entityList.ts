@@ -11,11 +11,16 @@ export class EntityList {
   private entities: readonly EntityUsage[] = [];
   private readonly listeners = new Set<() => void>();
   private loading: Promise<void> | null = null;
+  /// A refresh asked for while one was loading: that one may have read the list before the change.
+  private again = false;
 
   constructor(
     private readonly api: WorkbenchApi,
     private readonly workbench: WorkbenchStore,
-  ) {}
+  ) {
+    // Links made or removed in documents change the counts.
+    workbench.onAllSaved(() => void this.refresh());
+  }
 
   /// For `useSyncExternalStore`.
   subscribe = (listener: () => void): (() => void) => {
@@ -34,7 +39,11 @@ export class EntityList {
   /// Reads the list (and its counts) again from the service, once the queued saves are done
   /// (their links count).
   refresh(): Promise<void> {
-    this.loading ??= this.workbench
+    if (this.loading) {
+      this.again = true;
+      return this.loading;
+    }
+    this.loading = this.workbench
       .whenAllSaved()
       .catch(() => undefined)
       .then(() => this.api.entities.list())
@@ -44,6 +53,10 @@ export class EntityList {
       })
       .finally(() => {
         this.loading = null;
+        if (this.again) {
+          this.again = false;
+          void this.refresh();
+        }
       });
     return this.loading;
   }

@@ -52,7 +52,8 @@ export function EntityField({ annotation, labels, onError }: EntityFieldProps) {
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      setOpen(true);
+      // A closed list opens on its first choice; an open one moves.
+      if (!open) return setOpen(true);
       setActive((i) => (choices.length ? (i + (e.key === 'ArrowDown' ? 1 : -1) + choices.length) % choices.length : 0));
     } else if (e.key === 'Enter' && open && choices[active]) {
       e.preventDefault();

@@ -91,7 +91,8 @@ function AnnotationDetails({ doc, annotation, labels, me, picking, onPickingChan
         </div>
       </div>
 
-      {!linkType && <EntityField annotation={annotation} labels={labels} onError={onError} />}
+      {/* A quote or a figure names no entity of its own; one linked (by an import) can be seen and unlinked. */}
+      {(!linkType || annotation.entityId) && <EntityField annotation={annotation} labels={labels} onError={onError} />}
       <AttributeFields annotation={annotation} label={label} />
       {linkType && <LinkField doc={doc} from={annotation} type={linkType} picking={picking} onPickingChange={onPickingChange} />}
       {annotation.label === ACTOR_LABEL &&
