@@ -84,6 +84,26 @@ async function setup() {
 }
 
 describe('WorkbenchStore', () => {
+  it('a document read again keeps a change made while it was being read', async () => {
+    const { store, service, doc } = await setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const open = service.api.documents.open;
+    // The service reads the document before the change below, and answers after it was saved.
+    service.api.documents.open = async (id) => {
+      const read = await open(id);
+      await gate;
+      return read;
+    };
+    store.reloadOpen();
+    const [start, end] = span('Lavrov');
+    const ref = store.tag(docId, 'actor', start, end)!;
+    await idle(store);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(doc().annotations.get(ref.id)?.quote).toBe('Lavrov');
+  });
+
   it('shows a tag at once, trimmed, then adopts what the service saved', async () => {
     const { store, service, doc } = await setup();
     const [start, end] = span(' Lavrov ');

@@ -49,6 +49,8 @@ export class WorkbenchStore {
   private readonly queue: SaveQueue;
   private readonly history = new UndoHistory<Command>();
   private annotator = '';
+  /// How many changes were queued (a document read while one was made is read again).
+  private changesMade = 0;
 
   constructor(
     private readonly api: WorkbenchApi,
@@ -141,11 +143,22 @@ export class WorkbenchStore {
   async open(docId: string, force = false): Promise<void> {
     if (!force && this.snapshot.docs.has(docId)) return;
     if (!this.snapshot.docs.has(docId)) this.update({ docs: new Map(this.snapshot.docs).set(docId, { status: 'loading' }) });
+    const changesBefore = this.changesMade;
     let load: DocLoad;
     try {
       load = { status: 'ready', doc: docStateOf(await this.api.documents.open(docId)) };
     } catch (error) {
       load = { status: 'error', message: error instanceof Error ? error.message : String(error) };
+    }
+    // Read again: a change made while it was being read shows already and may not be in what
+    // was read, so the document is read once more after every change is saved.
+    if (force && load.status === 'ready' && this.changesMade !== changesBefore && this.doc(docId)) {
+      if (this.queue.status.pending === 0) return this.open(docId, true);
+      const stop = this.onAllSaved(() => {
+        stop();
+        void this.open(docId, true);
+      });
+      return;
     }
     this.update({ docs: new Map(this.snapshot.docs).set(docId, load) });
     // Selecting an annotation marks the others with its text: group them by text before that.
@@ -164,6 +177,7 @@ export class WorkbenchStore {
   }
 
   private save(operation: Omit<SaveOperation, 'run'>, run: (self: SaveOperation) => Promise<void>): void {
+    this.changesMade++;
     const op: SaveOperation = { ...operation, run: () => run(op) };
     this.queue.enqueue(op);
   }
