@@ -133,6 +133,22 @@ export function notePlainText(note: NoteNode | undefined): string {
   return note.type === 'doc' ? inner.join('\n') : inner.join('');
 }
 
+/// The interval a figure states (DESIGN §10, quantities): `low` and `high` (null for an open end),
+/// whether each end is included, whether it is an estimate, the words that bounded it ("more
+/// than", "between"; null for a plain number) and what it counts in.
+export const QuantitySchema = z
+  .strictObject({
+    low: z.number().finite().nullable(),
+    high: z.number().finite().nullable(),
+    lowInclusive: z.boolean(),
+    highInclusive: z.boolean(),
+    approximate: z.boolean(),
+    qualifier: z.string().max(60).nullable(),
+    unit: z.enum(['count', 'percent', 'share']),
+  })
+  .refine((q) => q.low === null || q.high === null || q.low <= q.high, { message: 'low must not be above high' });
+export type Quantity = z.infer<typeof QuantitySchema>;
+
 /// A tagged span. Offsets are UTF-16 code units of the document's normalised text.
 export const AnnotationSchema = z
   .strictObject({

@@ -1,0 +1,70 @@
+// Intervals of figures compared (DESIGN §11): intersection is symmetric and reflexive, open and
+// closed ends meet as they should, units are compared only with like units, and a figure never
+// conflicts with itself or with a figure of its own document.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Quantity } from '../../main/core/model';
+import { conflicts, intersects } from '../../main/core/quantities/intervals';
+import { parseQuantity } from '../../main/core/quantities/parseQuantity';
+
+const quantity: fc.Arbitrary<Quantity> = fc
+  .record({
+    a: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: null }),
+    b: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: null }),
+    lowInclusive: fc.boolean(),
+    highInclusive: fc.boolean(),
+    approximate: fc.boolean(),
+    unit: fc.constantFrom('count', 'percent', 'share') as fc.Arbitrary<Quantity['unit']>,
+  })
+  .map(({ a, b, ...rest }) => {
+    const [low, high] = a !== null && b !== null && a > b ? [b, a] : [a, b];
+    // A single point is closed at both ends (it holds its value).
+    const point = low !== null && low === high;
+    return { ...rest, low, high, ...(point ? { lowInclusive: true, highInclusive: true } : {}), qualifier: null };
+  });
+
+const q = (text: string) => parseQuantity(text)!;
+
+describe('figure intervals', () => {
+  it('intersection is symmetric, and every interval intersects itself', () => {
+    fc.assert(
+      fc.property(quantity, quantity, (x, y) => {
+        expect(intersects(x, y)).toBe(intersects(y, x));
+        expect(intersects(x, x)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a figure never conflicts with itself or with a figure of its own document', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ documentId: fc.constantFrom('d1', 'd2', 'd3'), quantity }), { maxLength: 12 }), (figures) => {
+        for (const [i, j] of conflicts(figures)) {
+          expect(i).toBeLessThan(j);
+          expect(figures[i].documentId).not.toBe(figures[j].documentId);
+        }
+        expect(conflicts(figures.map((f) => ({ ...f, documentId: 'same' })))).toEqual([]);
+      }),
+    );
+  });
+
+  it('the seeds’ civilian figures: 13,346 conflicts with between 10,000 and 13,000, not with more than 4,000', () => {
+    const figures = [
+      { documentId: 'afp', quantity: q('13,346 civilians') },
+      { documentId: 'irish', quantity: q('Between 10,000 and 13,000 civilians') },
+      { documentId: 'tass', quantity: q('more than 4,000') },
+      { documentId: 'irish', quantity: q('13,000') },
+    ];
+    expect(conflicts(figures)).toEqual([[0, 1], [0, 3]]);
+  });
+
+  it('open and closed ends: more than 730 and 730 do not meet, at least 730 and 730 do; percent meets share', () => {
+    expect(intersects(q('more than 730'), q('730'))).toBe(false);
+    expect(intersects(q('at least 730'), q('730'))).toBe(true);
+    expect(intersects(q('fewer than 50'), q('50'))).toBe(false);
+    expect(intersects(q('75%'), q('three quarters'))).toBe(true);
+    expect(intersects(q('98%'), q('two-thirds'))).toBe(false);
+    expect(intersects(q('98'), q('98%'))).toBe(false); // a count and a percentage are not compared
+    expect(conflicts([{ documentId: 'a', quantity: q('98') }, { documentId: 'b', quantity: q('98%') }])).toEqual([]);
+  });
+});
