@@ -29,6 +29,12 @@ test('a figure’s source and a quote’s speaker, linked through entities, surv
   await tag(page, pane, '3', FIGURE);
   await inspector.locator('[data-testid="attribute-field"][data-attribute="measure"]').fill('civilians fled');
   await page.keyboard.press('Enter');
+  // Its interval, read from the text, corrected as an estimate.
+  await expect(inspector.getByTestId('quantity-interval')).toHaveText('[10,000, 13,000]');
+  await inspector.getByTestId('quantity-edit').click();
+  await inspector.getByTestId('quantity-approximate').check();
+  await inspector.getByTestId('quantity-save').click();
+  await expect(inspector.getByTestId('quantity-interval')).toHaveText('[10,000, 13,000] ≈');
   await inspector.getByTestId('source-select').selectOption({ label: OBSERVATORY });
   await expect(inspector.getByTestId('source-name')).toHaveText(`According to ${OBSERVATORY}`);
 
@@ -46,6 +52,7 @@ test('a figure’s source and a quote’s speaker, linked through entities, surv
   await clickOn(page, again, FIGURE);
   await expect(inspector.getByTestId('source-name')).toHaveText(`According to ${OBSERVATORY}`);
   await expect(inspector.locator('[data-testid="attribute-field"][data-attribute="measure"]')).toHaveValue('civilians fled');
+  await expect(inspector.getByTestId('quantity-interval')).toHaveText('[10,000, 13,000] ≈');
   await clickOn(page, again, 'If Assad and his allies');
   await expect(inspector.getByTestId('speaker-name')).toHaveText('Said by Riad Hijab');
   await clickOn(page, again, OBSERVATORY);

@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { exportAs, highlight, openSeeds, saved, SEED_001, storedDocument, tag } from './pageActions';
 import { expect, repoRoot, test } from './workbench';
 
-const CSV_HEADER = ['document_id', 'document_title', 'annotation_id', 'annotator', 'label', 'start', 'end', 'text', 'context', 'note', 'review_status', 'created_at', 'outlet', 'published_at', 'url', 'entity_id', 'entity_name', 'measure', 'speaker_or_source_text', 'speaker_or_source_entity'];
+const CSV_HEADER = ['document_id', 'document_title', 'annotation_id', 'annotator', 'label', 'start', 'end', 'text', 'context', 'note', 'review_status', 'created_at', 'outlet', 'published_at', 'url', 'entity_id', 'entity_name', 'measure', 'low', 'high', 'speaker_or_source_text', 'speaker_or_source_entity'];
 
 /// Runs `awb` and returns its standard output.
 function awb(...args: string[]): string {

@@ -46,6 +46,7 @@ export async function readExports(page: Page, dir: string): Promise<ReadExports>
       const relations = (exchange.documents as Json[]).flatMap((d) => d.relations as Json[]);
       const span = (text: string) => spans.find((a) => (a.text as string).startsWith(text))!;
       expect(span(figure).attributes).toEqual({ measure });
+      expect(span(figure).quantity).toMatchObject({ low: 10000, high: 13000, approximate: true });
       expect(span(source).entityId).toBe(entityIds.get(source));
       expect(span(speaker).entityId).toBe(entityIds.get(speaker));
       expect(relations.map((r) => [r.type, r.from, r.to]).sort()).toEqual(
@@ -69,7 +70,7 @@ export async function readExports(page: Page, dir: string): Promise<ReadExports>
 
       // CSV: the figure's row names its measure and its source; the quote's its speaker.
       const row = (text: string) => csv.find((r) => r.text.startsWith(text))!;
-      expect(row(figure)).toMatchObject({ measure, speaker_or_source_text: source, speaker_or_source_entity: source });
+      expect(row(figure)).toMatchObject({ measure, low: '10000', high: '13000', speaker_or_source_text: source, speaker_or_source_entity: source });
       expect(row(quoteStart)).toMatchObject({ speaker_or_source_text: speaker, speaker_or_source_entity: speaker });
       expect(row(source)).toMatchObject({ entity_id: entityIds.get(source), entity_name: source });
 

@@ -10,9 +10,14 @@ import {
   type DocumentFile,
   type Label,
   type NoteNode,
+  type Quantity,
   type Relation,
   type RelationType,
+  describeSchemaError,
+  FIGURE_LABEL,
+  QuantitySchema,
 } from './model.js';
+import { parseQuantity } from './quantities/parseQuantity.js';
 import { surrogateSplitProblem } from './offsets.js';
 
 /// What the UI asks for when it creates a tag (offsets in UTF-16 code units).
@@ -27,6 +32,8 @@ export interface AnnotationInput {
   entityId?: string;
   /// Values of the label's attributes.
   attributes?: Record<string, string>;
+  /// A figure's interval; read from its text when not given.
+  quantity?: Quantity;
 }
 
 /// A change of one annotation: a field given replaces, `null` removes (the note, the entity link).
@@ -38,6 +45,8 @@ export interface AnnotationUpdate {
   note?: NoteNode | null;
   entityId?: string | null;
   attributes?: Record<string, string | null> | null;
+  /// A figure's interval as corrected; `null` reads it from the text again.
+  quantity?: Quantity | null;
 }
 
 /// An annotation as removed, with the relations that went with it.
@@ -151,6 +160,19 @@ function patchAttributes(current: Record<string, string> | undefined, patch: Rec
   return { attributes: next.size ? Object.fromEntries(next) : undefined, set: Object.fromEntries(set) };
 }
 
+/// The quantity a span of `label` over `quote` has: `given`, else for a figure what its text
+/// states (none for text the parser cannot read, and for other labels).
+export function quantityFor(label: string, quote: string, given: Quantity | undefined): Quantity | undefined {
+  if (given) {
+    // Checked here: the store does not validate what it writes, and a document holding an
+    // invalid quantity would read as damaged.
+    const parsed = QuantitySchema.safeParse(given);
+    if (!parsed.success) throw new InvalidChangeError(`the quantity is not valid: ${describeSchemaError(parsed.error).join('; ')}`);
+    return parsed.data;
+  }
+  return label === FIGURE_LABEL ? (parseQuantity(quote) ?? undefined) : undefined;
+}
+
 /// What each relation type links: `speaker` a quote to an actor, `source` a figure to an actor.
 export const RELATION_ENDS: Record<RelationType, { from: string; to: string }> = {
   speaker: { from: 'quote', to: 'actor' },
@@ -202,6 +224,8 @@ export function createAnnotation(file: DocumentFile, input: AnnotationInput, lab
     ...(input.entityId ? { entityId: input.entityId } : {}),
     ...(attributes ? { attributes } : {}),
   };
+  const quantity = quantityFor(input.label, annotation.quote, input.quantity);
+  if (quantity) annotation.quantity = quantity;
   return { file: { ...file, annotations: insertSorted(file.annotations, annotation) }, result: annotation };
 }
 
@@ -213,7 +237,7 @@ export function updateAnnotation(file: DocumentFile, change: AnnotationUpdate, l
   const current = find(file, change.id);
   if (change.label !== undefined) checkLabel(labels, change.label);
   checkNote(change.note);
-  const { note: _note, entityId: _entityId, attributes: _attributes, ...rest } = current;
+  const { note: _note, entityId: _entityId, attributes: _attributes, quantity: _quantity, ...rest } = current;
   const label = change.label ?? current.label;
   const note = change.note === undefined ? current.note : change.note ?? undefined;
   const entityId = change.entityId === undefined ? current.entityId : change.entityId ?? undefined;
@@ -226,12 +250,16 @@ export function updateAnnotation(file: DocumentFile, change: AnnotationUpdate, l
     checkAttributes(labels, label, patched.set);
     attributes = patched.attributes;
   }
+  // A figure keeps its interval across a relabel and back; one that has none (made as another
+  // label, or set to be read again) is read from its text.
+  const quantity = quantityFor(label, current.quote, change.quantity === null ? undefined : (change.quantity ?? current.quantity));
   const updated: Annotation = {
     ...rest,
     label,
     ...(note ? { note } : {}),
     ...(entityId ? { entityId } : {}),
     ...(attributes ? { attributes } : {}),
+    ...(quantity ? { quantity } : {}),
     updatedAt: author.now,
   };
   const byId = new Map(file.annotations.map((a) => [a.id, a.id === updated.id ? updated : a]));

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 
 /// Current on-disk schema version of `documents/<hex>.json` (2: the document's `meta`; 3: an
-/// annotation's `entityId` and `attributes`, and `source` relations).
-export const SCHEMA_VERSION = 3;
+/// annotation's `entityId` and `attributes`, and `source` relations; 4: a figure's `quantity`).
+export const SCHEMA_VERSION = 4;
 
 /// Schema version of `workspace.json`, which moves on its own since version 2 left the document
 /// list to the SQL index (DESIGN §4, scale); 3: labels declare attributes.
@@ -46,6 +46,9 @@ export const LabelSchema = z
   })
   .refine((l) => new Set((l.attributes ?? []).map((a) => a.id)).size === (l.attributes ?? []).length, { message: 'attribute ids must differ' });
 export type Label = z.infer<typeof LabelSchema>;
+
+/// The label of figures, whose spans have a quantity (DESIGN §10).
+export const FIGURE_LABEL = 'figure';
 
 /// What a figure counts ("civilians fled"), by which figures are compared (DESIGN §10, §11).
 export const MEASURE_ATTRIBUTE: Attribute = { id: 'measure', name: 'Measure', kind: 'text' };
@@ -168,6 +171,8 @@ export const AnnotationSchema = z
     entityId: z.uuid().optional(),
     /// Values of the label's attributes, by attribute id.
     attributes: z.record(IdentifierSchema, z.string().trim().min(1).max(MAX_ATTRIBUTE_LENGTH)).optional(),
+    /// A figure's interval, read from its text when it is made (or as the analyst corrected it).
+    quantity: QuantitySchema.optional(),
   })
   .refine((a) => a.end > a.start, { message: 'end must be greater than start' });
 export type Annotation = z.infer<typeof AnnotationSchema>;

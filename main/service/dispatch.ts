@@ -10,6 +10,7 @@ import {
   LabelSchema,
   MAX_ATTRIBUTE_LENGTH,
   NoteSchema,
+  QuantitySchema,
   RELATION_TYPES,
   RelationSchema,
   describeSchemaError,
@@ -61,6 +62,7 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
       note: NoteSchema.optional(),
       entityId: z.uuid().optional(),
       attributes: AttributeValues.optional(),
+      quantity: QuantitySchema.optional(),
       linkNamedEntity: z.boolean().optional(),
     }),
   ]),
@@ -73,6 +75,7 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
       entityId: z.uuid().nullable().optional(),
       // Changes of the values named (null or blank removes one), or null for none at all.
       attributes: z.record(IdentifierSchema, z.string().max(MAX_ATTRIBUTE_LENGTH).nullable()).nullable().optional(),
+      quantity: QuantitySchema.nullable().optional(),
     }),
   ]),
   'annotations.delete': z.tuple([DocumentIdSchema, z.uuid()]),

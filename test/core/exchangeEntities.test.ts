@@ -18,7 +18,7 @@ import { tempDir } from '../helpers';
 
 const comparable = (a: Annotation) => ({
   id: a.id, docId: a.docId, label: a.label, start: a.start, end: a.end, quote: a.quote, annotator: a.annotator,
-  note: a.note, createdAt: a.createdAt, review: a.review, entityId: a.entityId, attributes: a.attributes,
+  note: a.note, createdAt: a.createdAt, review: a.review, entityId: a.entityId, attributes: a.attributes, quantity: a.quantity,
 });
 
 async function importInto(dir: string, content: unknown): Promise<ExchangeImportReport> {

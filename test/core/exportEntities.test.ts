@@ -94,7 +94,7 @@ describe('exports read back: entities, attribute values, speaker and source link
       fc.property(linkedWorkspace, ({ labels, entities, documents }) => {
         const rows = parse(exportCsv(documents, exportContext(labels, entities)), { columns: true }) as Record<string, string>[];
         const annotations = new Map(documents.flatMap((file) => file.annotations.map((a) => [a.id, { file, a }] as const)));
-        expect(Object.keys(rows[0] ?? { url: '' }).slice(-6)).toEqual(rows.length ? ['url', 'entity_id', 'entity_name', 'measure', 'speaker_or_source_text', 'speaker_or_source_entity'] : ['url']);
+        expect(Object.keys(rows[0] ?? { url: '' }).slice(-8)).toEqual(rows.length ? ['url', 'entity_id', 'entity_name', 'measure', 'low', 'high', 'speaker_or_source_text', 'speaker_or_source_entity'] : ['url']);
         for (const row of rows) {
           const { file, a } = annotations.get(row.annotation_id)!;
           const entity = entityOf(entities, a);

@@ -66,9 +66,9 @@ describe('workspace.json from schema 2 to 3', () => {
   });
 });
 
-describe('document files from schema 2 to 3', () => {
-  it('a schema 2 file reads as schema 3, unchanged otherwise, and is marked as upgraded from 2', async () => {
-    expect(SCHEMA_VERSION).toBe(3);
+describe('document files from schema 2 on', () => {
+  it('a schema 2 file reads in the current schema, unchanged otherwise, and is marked as upgraded from 2', async () => {
+    expect(SCHEMA_VERSION).toBe(4);
     const dir = tempDir();
     const ws = await Workspace.open(dir);
     await importSeeds(ws, join(repoRoot, 'seeds'));
@@ -83,7 +83,7 @@ describe('document files from schema 2 to 3', () => {
     expect(upgradedFrom.get(parsed)).toBe(2);
   });
 
-  it('in a workspace, a schema 2 file is read as schema 3 and written as 3 at its next save', async () => {
+  it('in a workspace, a schema 2 file is read in the current schema and written so at its next save', async () => {
     const dir = tempDir();
     const ws = await Workspace.open(dir);
     await importSeeds(ws, join(repoRoot, 'seeds'));
@@ -99,7 +99,28 @@ describe('document files from schema 2 to 3', () => {
     // Reading alone does not write it back; the next save does.
     expect(JSON.parse(readFileSync(path, 'utf8')).schemaVersion).toBe(2);
     await createWorkbench(reopened).annotations.update({ docId: doc, id: first.id, attributes: null, label: 'location' });
-    expect(JSON.parse(readFileSync(path, 'utf8')).schemaVersion).toBe(3);
+    expect(JSON.parse(readFileSync(path, 'utf8')).schemaVersion).toBe(SCHEMA_VERSION);
     await reopened.close();
+  });
+
+  it('a schema 3 file’s figures are given the quantity their text states; others and unreadable ones stay as they were', async () => {
+    const dir = tempDir();
+    const ws = await Workspace.open(dir);
+    await importSeeds(ws, join(repoRoot, 'seeds'));
+    const doc = ws.listDocuments()[2].id;
+    const api = createWorkbench(ws);
+    const { text } = (await ws.readDocument(doc)).document;
+    const at = (phrase: string) => ({ start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length });
+    await api.annotations.create({ docId: doc, label: 'figure', ...at('Between 10,000 and 13,000 civilians') });
+    await api.annotations.create({ docId: doc, label: 'figure', ...at('civilians') });
+    await api.annotations.create({ docId: doc, label: 'actor', ...at('Observatory') });
+    const current = await ws.readDocument(doc);
+    await ws.close();
+    expect(current.annotations.find((a) => a.quote.startsWith('Between'))?.quantity).toMatchObject({ low: 10000, high: 13000 });
+    // As schema 3 wrote it: no quantity anywhere.
+    const asSchema3 = { ...current, schemaVersion: 3, annotations: current.annotations.map(({ quantity: _quantity, ...a }) => a) };
+    const parsed = parseJsonFile(join(dir, 'documents', `${doc.slice(7)}.json`), JSON.stringify(asSchema3), DocumentFileSchema, 'document');
+    expect(parsed).toEqual(current);
+    expect(upgradedFrom.get(parsed)).toBe(3);
   });
 });

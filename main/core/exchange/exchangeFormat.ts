@@ -4,7 +4,7 @@
 /// `entityId` and `attributes`, and `source` links beside `speaker` ones; version 1 files, and
 /// version 2 files written before entities, are read as well.
 import { z } from 'zod';
-import { AnnotationSchema, AttributeSchema, DocumentIdSchema, DocumentMetaSchema, EntitySchema, NoteSchema, RELATION_TYPES, ReviewSchema } from '../model.js';
+import { AnnotationSchema, AttributeSchema, DocumentIdSchema, DocumentMetaSchema, EntitySchema, NoteSchema, QuantitySchema, RELATION_TYPES, ReviewSchema } from '../model.js';
 
 /// The value of `format` in every exchange file.
 export const EXCHANGE_FORMAT = 'annotation-workbench';
@@ -28,6 +28,8 @@ export const ExchangeAnnotationSchema = z.strictObject({
   entityId: z.uuid().optional(),
   /// Values of the label's attributes, by attribute id (a `__proto__` key is dropped by zod).
   attributes: AnnotationSchema.shape.attributes,
+  /// A figure's interval; a figure without one is read from its text on import.
+  quantity: QuantitySchema.optional(),
 });
 
 /// One relation of an exchange file (`source` links from version 2 on).

@@ -3,7 +3,7 @@
 /// pair, up to the per-document annotation limit, its entity link mapped to this workspace's
 /// entity and its attribute values checked against its label; speaker and source links between
 /// imported annotations.
-import { compareSpans, noteSizeProblem, RELATION_ENDS } from '../annotations.js';
+import { compareSpans, noteSizeProblem, quantityFor, RELATION_ENDS } from '../annotations.js';
 import { describeSchemaError, MAX_ANNOTATIONS_PER_DOCUMENT, type Annotation, type Attribute, type DocumentFile, type Relation } from '../model.js';
 import { OffsetConverter, surrogateSplitProblem } from '../offsets.js';
 import { checkedAttributeValues } from './exchangeAttributes.js';
@@ -187,6 +187,8 @@ export function mergeExchangeDocument(
       ...(entityId ? { entityId } : {}),
       ...(attributes ? { attributes } : {}),
     };
+    const quantity = quantityFor(a.label, a.text, a.quantity);
+    if (quantity) annotation.quantity = quantity;
     byId.set(a.id, annotation);
     if (!tally.annotators.includes(a.annotator)) tally.annotators.push(a.annotator);
     tally.annotationsAdded++;

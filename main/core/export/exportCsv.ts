@@ -1,5 +1,5 @@
 /// CSV export (DESIGN §5, §10): one row per annotation, its document's outlet, date and address,
-/// its entity, its measure, and for a quote its speaker, for a figure its source (the actor span's
+/// its entity, its measure, a figure's interval (`low`, `high`; empty for an open end), and for a quote its speaker, for a figure its source (the actor span's
 /// text and entity); RFC 4180 quoting (csv-stringify), code point offsets, and cells that a
 /// spreadsheet would run as a formula prefixed with `'`.
 import { stringify } from 'csv-stringify/sync';
@@ -7,13 +7,11 @@ import { notePlainText, type DocumentFile } from '../model.js';
 import { OffsetConverter } from '../offsets.js';
 import { exportContext, linkedActors, linkedEntity, type ExportContext } from './exportContext.js';
 
-/// Column order of the CSV export. New columns come after the earlier ones, so that scripts reading
-/// those by position keep working; DESIGN §10 puts a figure's parsed `low, high` between `measure`
-/// and `speaker_or_source_text`, where they will go once quantities are parsed.
+/// Column order of the CSV export (DESIGN §10).
 export const CSV_COLUMNS = [
   'document_id', 'document_title', 'annotation_id', 'annotator', 'label', 'start', 'end', 'text', 'context', 'note',
   'review_status', 'created_at', 'outlet', 'published_at', 'url', 'entity_id', 'entity_name', 'measure',
-  'speaker_or_source_text', 'speaker_or_source_entity',
+  'low', 'high', 'speaker_or_source_text', 'speaker_or_source_entity',
 ] as const;
 
 /// Characters around a span shown in the `context` column, on each side (code points).
@@ -52,7 +50,7 @@ export function csvRows(file: DocumentFile, context: ExportContext = exportConte
       file.document.id, file.document.title, a.id, a.annotator, a.label, start, end, a.quote,
       contextOf(offsets, start, end), notePlainText(a.note), a.review?.status ?? '', a.createdAt,
       meta.outlet ?? '', meta.publishedAt ?? '', meta.url ?? '', entity?.id ?? '', entity?.name ?? '',
-      a.attributes?.measure ?? '', actor?.quote ?? '', (actor && linkedEntity(context, actor)?.name) ?? '',
+      a.attributes?.measure ?? '', a.quantity?.low ?? '', a.quantity?.high ?? '', actor?.quote ?? '', (actor && linkedEntity(context, actor)?.name) ?? '',
     ];
     rows.push(cells.map((c) => (typeof c === 'string' ? protectCell(c) : c)));
   }

@@ -25,6 +25,7 @@ export function exchangeDocument(file: DocumentFile, listed: ReadonlySet<string>
       ...(a.review ? { review: a.review } : {}),
       ...(a.entityId !== undefined && listed.has(a.entityId) ? { entityId: a.entityId } : {}),
       ...(a.attributes && Object.keys(a.attributes).length ? { attributes: a.attributes } : {}),
+      ...(a.quantity ? { quantity: a.quantity } : {}),
     })),
     relations: file.relations.map(({ id, type, from, to, annotator }) => ({ id, type, from, to, annotator })),
   };

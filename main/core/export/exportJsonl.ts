@@ -24,6 +24,7 @@ export function jsonlLine(file: DocumentFile, context: ExportContext = exportCon
         annotator: a.annotator,
         ...(entity ? { entity: { id: entity.id, name: entity.name } } : {}),
         ...(a.attributes && Object.keys(a.attributes).length ? { attributes: a.attributes } : {}),
+        ...(a.quantity ? { quantity: a.quantity } : {}),
       };
     }),
     relations: file.relations.map((r) => ({ from: index.get(r.from), to: index.get(r.to), type: r.type })),

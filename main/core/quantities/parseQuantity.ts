@@ -2,11 +2,25 @@
 /// "between 10,000 and 13,000" [10000, 13000], "more than 730" (730, ∞), "at least 413" [413, ∞),
 /// "up to 100,000" [0, 100000], "an estimated 130,000" [117000, 143000] (±10%, approximate),
 /// "tens of thousands" [10000, 99999] (approximate), "98%" 98 percent, "two-thirds" 0.667 of a
-/// whole. Numbers themselves ("13,346", "1.5 million", "seven", "two-thirds", "40 percent") are
-/// read by compromise; the qualifiers, ranges and vague magnitudes around them by the small
-/// grammar below. Text it cannot read gives null: nothing is guessed.
-import nlp from 'compromise';
+/// whole. Numbers in words or with a scale ("1.5 million", "seven", "two-thirds", "forty
+/// percent") are read by compromise, plain ones ("13,346", "98%") by a pattern; the qualifiers,
+/// ranges and vague magnitudes around them by the small grammar below. Text it cannot read gives
+/// null: nothing is guessed.
+import { createRequire } from 'node:module';
+import type nlpType from 'compromise';
 import type { Quantity } from '../model.js';
+
+/// compromise, loaded the first time a number needs it: loading it costs a command that reads
+/// no such number (most of them) the better part of a second.
+let compromise: typeof nlpType | null = null;
+function nlp(text: string) {
+  compromise ??= createRequire(import.meta.url)('compromise') as typeof nlpType;
+  return compromise(text);
+}
+
+/// A number in digits (with thousands separators and decimals) and its percent sign or word,
+/// not followed by a scale word or more digits ("1.5 million", "3/4" are compromise's).
+const PLAIN_NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(%|percent\b|per cent\b))?(?![\d/.,]\d|\s*(?:hundred|thousand|million|billion|trillion|bn|m|k)\b)/;
 
 /// How much "about" leaves either way.
 export const APPROXIMATION = 0.1;
@@ -46,8 +60,11 @@ function tidy(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
-/// The numbers in `text`, in order, as compromise reads them.
+/// The numbers in `text`, in order: a plain one at its start by the pattern, else as compromise
+/// reads them.
 function numbersIn(text: string): ReadNumber[] {
+  const plain = PLAIN_NUMBER.exec(text);
+  if (plain) return [{ value: Number(plain[1].replace(/,/g, '') + (plain[2] ?? '')), unit: plain[3] ? 'percent' : 'count' }];
   const doc = nlp(text);
   const fractions = new Set((doc.fractions().json() as { text: string }[]).map((f) => f.text.trim().toLowerCase()));
   return (doc.numbers().json() as { text: string; number: { num: number; suffix: string; unit: string } }[])

@@ -2,7 +2,8 @@
 /// Each kind of file has its own version (`SCHEMA_VERSIONS`); a change of one adds its function
 /// here and bumps its version. The store takes a backup before it writes a migrated file back.
 import { WorkbenchError } from '../errors.js';
-import { ENTITIES_SCHEMA_VERSION, MEASURE_ATTRIBUTE, SCHEMA_VERSION, WORKSPACE_SCHEMA_VERSION } from '../model.js';
+import { ENTITIES_SCHEMA_VERSION, FIGURE_LABEL, MEASURE_ATTRIBUTE, SCHEMA_VERSION, WORKSPACE_SCHEMA_VERSION } from '../model.js';
+import { parseQuantity } from '../quantities/parseQuantity.js';
 
 /// Which kind of file a migration applies to.
 export type FileKind = 'workspace' | 'document' | 'entities';
@@ -37,9 +38,20 @@ export const MIGRATIONS: Record<FileKind, Record<number, Migration>> = {
     // Version 3: annotations may carry `entityId` and `attributes`, relations be `source` links;
     // nothing to change in a file that has none (the version keeps older apps from misreading).
     2: (file) => file,
+    // Version 4: a figure's `quantity`, read from its text for the figures made before it.
+    3: ({ annotations, ...rest }) => ({ ...rest, annotations: Array.isArray(annotations) ? annotations.map(withQuantity) : annotations }),
   },
   entities: {},
 };
+
+/// A figure annotation (as stored, not yet validated) with the quantity its text states.
+function withQuantity(annotation: unknown): unknown {
+  if (typeof annotation !== 'object' || annotation === null) return annotation;
+  const { label, quote, quantity } = annotation as { label?: unknown; quote?: unknown; quantity?: unknown };
+  if (label !== FIGURE_LABEL || quantity !== undefined || typeof quote !== 'string') return annotation;
+  const parsed = parseQuantity(quote);
+  return parsed ? { ...annotation, quantity: parsed } : annotation;
+}
 
 /// A file written by a newer version of the app: never treated as damaged, never overwritten.
 export class NewerSchemaError extends WorkbenchError {

@@ -9,6 +9,7 @@ import type { DocState } from '../state/documentState';
 import { linkedFrom, overlapping } from '../state/selectors';
 import { store, useWorkbench } from '../state/useWorkbench';
 import { AttributeFields } from './AttributeFields';
+import { QuantityField } from './QuantityField';
 import { EntityField } from './EntityField';
 import { ACTOR_LABEL, LINK_OF_LABEL, LinkField } from './LinkField';
 
@@ -94,6 +95,7 @@ function AnnotationDetails({ doc, annotation, labels, me, picking, onPickingChan
       {/* A quote or a figure names no entity of its own; one linked (by an import) can be seen and unlinked. */}
       {(!linkType || annotation.entityId) && <EntityField annotation={annotation} labels={labels} onError={onError} />}
       <AttributeFields annotation={annotation} label={label} />
+      {annotation.label === 'figure' && <QuantityField annotation={annotation} />}
       {linkType && <LinkField doc={doc} from={annotation} type={linkType} picking={picking} onPickingChange={onPickingChange} />}
       {annotation.label === ACTOR_LABEL &&
         LINKED_FROM.map(({ type, caption }) => {

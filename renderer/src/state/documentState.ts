@@ -1,7 +1,7 @@
 /// One open document as the renderer holds it (its text, annotations and relations), and the
 /// pure, immutable edits the UI makes to it before the service confirms them. An edit returns a
 /// new state and replaces only the annotations it touches, so views can diff by identity.
-import type { Annotation, Article, NoteNode, OpenDocument, Relation, RelationType, RemovedAnnotation } from '../../../preload/api';
+import type { Annotation, Article, NoteNode, OpenDocument, Quantity, Relation, RelationType, RemovedAnnotation } from '../../../preload/api';
 import { PersistentMap } from './persistentMap';
 
 /// A document with everything annotated on it.
@@ -21,6 +21,8 @@ export interface AnnotationPatch {
   entityId?: string | null;
   /// The values it names (blank or null: removed); null removes them all.
   attributes?: Record<string, string | null> | null;
+  /// A figure's interval as corrected; null reads it from the text again (the service answers with it).
+  quantity?: Quantity | null;
 }
 
 /// Names one annotation of one document.
@@ -88,6 +90,8 @@ export function withPatch(doc: DocState, id: string, patch: AnnotationPatch, now
     if (values.size) next.attributes = Object.fromEntries(values);
     else delete next.attributes;
   }
+  // A quantity to be read again keeps the one shown until the service answers with the new one.
+  if (patch.quantity) next.quantity = patch.quantity;
   return withAnnotation(doc, next);
 }
 
@@ -97,6 +101,7 @@ export function patchBefore(annotation: Annotation, patch: AnnotationPatch): Ann
   if (patch.label !== undefined) before.label = annotation.label;
   if (patch.note !== undefined) before.note = annotation.note ?? null;
   if (patch.entityId !== undefined) before.entityId = annotation.entityId ?? null;
+  if (patch.quantity !== undefined) before.quantity = annotation.quantity ?? null;
   if (patch.attributes === null) before.attributes = { ...annotation.attributes };
   else if (patch.attributes !== undefined) before.attributes = Object.fromEntries(Object.keys(patch.attributes).map((id) => [id, annotation.attributes?.[id] ?? null]));
   return before;

@@ -242,7 +242,16 @@ export class WorkbenchStore {
     const annotation = this.annotation(ref);
     if (!annotation) return;
     this.setDoc(ref.docId, (doc) => withPatch(doc, ref.id, patch, this.now()));
-    const what = patch.label !== undefined ? 'relabel' : patch.note !== undefined ? 'save the note of' : patch.entityId !== undefined ? 'link' : 'save the attributes of';
+    const what =
+      patch.label !== undefined
+        ? 'relabel'
+        : patch.note !== undefined
+          ? 'save the note of'
+          : patch.entityId !== undefined
+            ? 'link'
+            : patch.quantity !== undefined
+              ? 'save the interval of'
+              : 'save the attributes of';
     this.save({ description: `${what} “${shorten(annotation.quote)}”`, targets: [ref.id] }, async (op) => {
       this.adopt(await this.api.annotations.update({ ...ref, ...patch }), op);
     });
