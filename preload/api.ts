@@ -1,7 +1,7 @@
 /// THE contract between the renderer and the main process (DESIGN §2). Every operation the UI can
 /// do is a method here, named `area.verb` on the wire. Electron IPC and browser-mode HTTP both
 /// serve exactly these methods from one implementation; others import this file's types only.
-import type { Article, Annotation, Attribute, Entity, Label, NoteNode, Relation, RelationType } from '../main/core/model';
+import type { Article, Annotation, Attribute, Entity, Label, NoteNode, Quantity, Relation, RelationType } from '../main/core/model';
 import type { ImportReport } from '../main/core/importArticles';
 import type { SearchResult } from '../main/core/search';
 import type { AnnotationInput, Removal } from '../main/core/annotations';
@@ -18,6 +18,7 @@ import type { DocumentDetails, DocumentDetailsChange } from '../main/core/docume
 
 export type {
   Attribute,
+  Quantity,
   Entity,
   EntityChange,
   EntityUndo,
@@ -98,6 +99,8 @@ export interface AnnotationChange {
   note?: NoteNode | null;
   entityId?: string | null;
   attributes?: Record<string, string | null> | null;
+  /// A figure's interval as corrected; `null` reads it from the text again.
+  quantity?: Quantity | null;
 }
 
 /// An annotation as it was removed, with the relations that went with it (for undo).
