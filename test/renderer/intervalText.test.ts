@@ -1,6 +1,6 @@
 // How the inspector writes a figure's interval.
 import { describe, expect, it } from 'vitest';
-import { intervalText } from '../../renderer/src/inspector/QuantityField';
+import { intervalText } from '../../renderer/src/inspector/intervalText';
 import { parseQuantity } from '../../main/core/quantities/parseQuantity';
 
 describe('intervalText', () => {

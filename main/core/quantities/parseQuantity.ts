@@ -6,16 +6,11 @@
 /// percent") are read by compromise, plain ones ("13,346", "98%") by a pattern; the qualifiers,
 /// ranges and vague magnitudes around them by the small grammar below. Text it cannot read gives
 /// null: nothing is guessed.
-import { createRequire } from 'node:module';
-import type nlpType from 'compromise';
 import type { Quantity } from '../model.js';
+import { compromise } from './compromise.js';
 
-/// compromise, loaded the first time a number needs it: loading it costs a command that reads
-/// no such number (most of them) the better part of a second.
-let compromise: typeof nlpType | null = null;
 function nlp(text: string) {
-  compromise ??= createRequire(import.meta.url)('compromise') as typeof nlpType;
-  return compromise(text);
+  return compromise()(text);
 }
 
 /// A number in digits (with thousands separators and decimals) and its percent sign or word,

@@ -4,10 +4,7 @@
 /// "rebels laid down". compromise tags the words; auxiliaries ("have been") are passed over. A
 /// suggestion the workspace already uses in another case is given in the workspace's spelling,
 /// so that figures of one measure group together. The analyst edits what is suggested.
-import { createRequire } from 'node:module';
-import type nlpType from 'compromise';
-
-let compromise: typeof nlpType | null = null;
+import { compromise } from './compromise.js';
 
 /// Particles that belong to a phrasal verb of counting ("laid down", "pulled out").
 const PARTICLES = new Set(['down', 'up', 'out', 'off', 'away', 'back']);
@@ -19,8 +16,7 @@ interface Term {
 
 /// The measure `sentence` states for the figure it starts with, or null when it names none.
 export function suggestMeasure(sentence: string): string | null {
-  compromise ??= createRequire(import.meta.url)('compromise') as typeof nlpType;
-  const terms = (compromise(sentence).json() as { terms: Term[] }[]).flatMap((s) => s.terms);
+  const terms = (compromise()(sentence).json() as { terms: Term[] }[]).flatMap((s) => s.terms);
   // After the figure's last number.
   let i = terms.findLastIndex((t, n) => t.tags.includes('Value') && !terms.slice(0, n).some((p) => p.tags.includes('Verb')));
   if (i < 0) return null;

@@ -4,24 +4,13 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { Annotation, Quantity } from '../../../preload/api';
 import { store } from '../state/useWorkbench';
+import { intervalText } from './intervalText';
 
 const UNITS: { unit: Quantity['unit']; name: string }[] = [
   { unit: 'count', name: 'count' },
   { unit: 'percent', name: 'percent' },
   { unit: 'share', name: 'share of 1' },
 ];
-
-const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
-
-/// The interval in notation: [10,000, 13,000], (730, ∞), [0, 100,000), with its unit.
-export function intervalText(q: Quantity): string {
-  const low = q.low === null ? '−∞' : number.format(q.low);
-  const high = q.high === null ? '∞' : number.format(q.high);
-  const unit = q.unit === 'percent' ? ' %' : q.unit === 'share' ? ' (share)' : '';
-  const single = q.low !== null && q.low === q.high;
-  const interval = single ? number.format(q.low!) : `${q.low !== null && q.lowInclusive ? '[' : '('}${low}, ${high}${q.high !== null && q.highInclusive ? ']' : ')'}`;
-  return `${interval}${unit}${q.approximate ? ' ≈' : ''}`;
-}
 
 /// Props of {@link QuantityField}.
 export interface QuantityFieldProps {
