@@ -4,7 +4,7 @@
 import type { Article, Annotation, Attribute, Entity, Label, NoteNode, Quantity, Relation, RelationType } from '../main/core/model';
 import type { ImportReport } from '../main/core/importArticles';
 import type { SearchResult } from '../main/core/search';
-import type { AnnotationInput, Removal } from '../main/core/annotations';
+import type { AnnotationInput, AnnotationUpdate, Removal } from '../main/core/annotations';
 import type { EntityChange, NewEntity } from '../main/core/entities';
 import type { EntityUndo, EntityUsage } from '../main/core/entityChanges';
 import type { ExchangeImportReport } from '../main/core/exchange/importExchange';
@@ -92,16 +92,7 @@ export type NewAnnotation = AnnotationInput & { linkNamedEntity?: boolean };
 /// A change to one annotation: its label, note, entity link or attribute values (`null` removes
 /// the note, the link; `attributes` changes the values it names, a blank or null one removing
 /// it, and `attributes: null` removes them all).
-export interface AnnotationChange {
-  docId: string;
-  id: string;
-  label?: string;
-  note?: NoteNode | null;
-  entityId?: string | null;
-  attributes?: Record<string, string | null> | null;
-  /// A figure's interval as corrected; `null` reads it from the text again.
-  quantity?: Quantity | null;
-}
+export type AnnotationChange = AnnotationUpdate & { docId: string };
 
 /// An annotation as it was removed, with the relations that went with it (for undo).
 export type RemovedAnnotation = Removal;

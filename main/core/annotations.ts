@@ -137,14 +137,6 @@ function checkAttributes(labels: Label[], label: string, attributes: Record<stri
   }
 }
 
-/// Attribute values with blank ones left out; `undefined` when none is left.
-function keptAttributes(attributes: Record<string, string> | undefined | null): Record<string, string> | undefined {
-  const kept = Object.entries(attributes ?? {})
-    .map(([id, value]) => [id, value.trim()] as const)
-    .filter(([, value]) => value !== '');
-  return kept.length ? Object.fromEntries(kept) : undefined;
-}
-
 /// `current` with the values of `patch` set (blank or null: removed), and the values it set.
 function patchAttributes(current: Record<string, string> | undefined, patch: Record<string, string | null>): { attributes: Record<string, string> | undefined; set: Record<string, string> } {
   const next = new Map(Object.entries(current ?? {}));
@@ -204,7 +196,7 @@ export function createAnnotation(file: DocumentFile, input: AnnotationInput, lab
   const split = surrogateSplitProblem(text, start, end);
   if (split) throw new InvalidChangeError(`span ${start}–${end} ${split}`);
   checkNote(input.note);
-  const attributes = keptAttributes(input.attributes);
+  const attributes = input.attributes && patchAttributes(undefined, input.attributes).attributes;
   checkAttributes(labels, input.label, attributes);
   const id = input.id ?? randomUUID();
   if (file.annotations.some((a) => a.id === id)) throw new InvalidChangeError(`annotation ${id} already exists`);

@@ -51,7 +51,7 @@ export function findEntity(entities: Entity[], id: string): Entity {
 }
 
 /// Aliases without the name, repeats or blanks, in the order given.
-function cleanAliases(name: string, aliases: string[]): string[] {
+export function cleanAliases(name: string, aliases: string[]): string[] {
   const seen = new Set([entityKey(name)]);
   const kept: string[] = [];
   for (const alias of aliases.map((a) => a.trim())) {

@@ -28,6 +28,12 @@ export const AttributeSchema = z
   .refine((a) => new Set(a.choices ?? []).size === (a.choices ?? []).length, { message: 'choices must differ' });
 export type Attribute = z.infer<typeof AttributeSchema>;
 
+/// Most attributes one label declares.
+export const MAX_LABEL_ATTRIBUTES = 20;
+
+/// Most aliases one entity has.
+export const MAX_ALIASES = 200;
+
 /// Longest attribute value.
 export const MAX_ATTRIBUTE_LENGTH = 500;
 
@@ -42,7 +48,7 @@ export const LabelSchema = z
     name: z.string().min(1).max(40),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
     key: z.string().max(1),
-    attributes: z.array(AttributeSchema).max(20).optional(),
+    attributes: z.array(AttributeSchema).max(MAX_LABEL_ATTRIBUTES).optional(),
   })
   .refine((l) => new Set((l.attributes ?? []).map((a) => a.id)).size === (l.attributes ?? []).length, { message: 'attribute ids must differ' });
 export type Label = z.infer<typeof LabelSchema>;
@@ -269,7 +275,7 @@ export const EntitySchema = z.strictObject({
   id: z.uuid(),
   name: z.string().trim().min(1).max(200),
   type: IdentifierSchema,
-  aliases: z.array(z.string().trim().min(1).max(200)).max(200),
+  aliases: z.array(z.string().trim().min(1).max(200)).max(MAX_ALIASES),
   wikidata: z.string().regex(/^Q[1-9]\d*$/, 'expected a Wikidata id such as Q159').optional(),
   note: z.string().max(2000).optional(),
 });

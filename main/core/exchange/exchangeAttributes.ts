@@ -1,10 +1,7 @@
 /// Attributes in an exchange file (DESIGN §10): the ones a file's label declares, taken into this
 /// workspace's label of the same id where it lacks them, and each annotation's values checked
 /// against what its label declares here. Nothing declared here is ever changed by a file.
-import { AttributeSchema, describeSchemaError, type Attribute } from '../model.js';
-
-/// Most attributes one label declares (LabelSchema's limit).
-export const MAX_LABEL_ATTRIBUTES = 20;
+import { AttributeSchema, describeSchemaError, MAX_LABEL_ATTRIBUTES, type Attribute } from '../model.js';
 
 /// What the file's attribute entries of one label come to.
 export interface AttributeMerge {

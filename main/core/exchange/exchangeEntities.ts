@@ -3,12 +3,9 @@
 /// aliases united, its name an alias where it differs, the Wikidata id and note taken only where
 /// ours has none, never overwritten); an entry that matches none is added with its id. Every
 /// entry that cannot be used is reported and skipped; the file's entity ids are mapped to ours.
-import { addEntity, entityKey, MAX_ENTITIES } from '../entities.js';
+import { addEntity, cleanAliases, entityKey, MAX_ENTITIES } from '../entities.js';
 import { InvalidChangeError } from '../errors.js';
-import { describeSchemaError, EntitySchema, type Entity, type Label } from '../model.js';
-
-/// Most aliases one entity keeps (EntitySchema's limit).
-const MAX_ALIASES = 200;
+import { describeSchemaError, EntitySchema, MAX_ALIASES, type Entity, type Label } from '../model.js';
 
 /// What merging the file's entities did.
 export interface EntityMerge {
@@ -35,14 +32,7 @@ function entryName(entry: unknown, index: number): string {
 /// `into` with `from` merged in: `from`'s name and aliases become aliases of `into` (as a merge in
 /// the app does), its Wikidata id and note fill only what `into` lacks; what differs is reported.
 function united(into: Entity, from: Entity, name: string, warnings: string[]): Entity {
-  const seen = new Set([entityKey(into.name)]);
-  const aliases: string[] = [];
-  for (const alias of [...into.aliases, from.name, ...from.aliases]) {
-    const key = entityKey(alias);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    aliases.push(alias.trim());
-  }
+  const aliases = cleanAliases(into.name, [...into.aliases, from.name, ...from.aliases]);
   if (aliases.length > MAX_ALIASES) warnings.push(`${name}: ${aliases.length - MAX_ALIASES} of its aliases were left out; an entity keeps at most ${MAX_ALIASES}`);
   if (into.type !== from.type) warnings.push(`${name}: its type here is "${into.type}", the file says "${from.type}"; this workspace's was kept`);
   for (const field of ['wikidata', 'note'] as const) {

@@ -4,7 +4,7 @@
 /// `entityId` and `attributes`, and `source` links beside `speaker` ones; version 1 files, and
 /// version 2 files written before entities, are read as well.
 import { z } from 'zod';
-import { AnnotationSchema, AttributeSchema, DocumentIdSchema, DocumentMetaSchema, EntitySchema, NoteSchema, QuantitySchema, RELATION_TYPES, ReviewSchema } from '../model.js';
+import { AnnotationSchema, AttributeSchema, DocumentIdSchema, DocumentMetaSchema, EntitySchema, MAX_LABEL_ATTRIBUTES, NoteSchema, QuantitySchema, RELATION_TYPES, ReviewSchema } from '../model.js';
 
 /// The value of `format` in every exchange file.
 export const EXCHANGE_FORMAT = 'annotation-workbench';
@@ -71,7 +71,7 @@ export const ExchangeLabelSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/),
   name: z.string().min(1).max(40),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  attributes: z.array(AttributeSchema).max(20).optional(),
+  attributes: z.array(AttributeSchema).max(MAX_LABEL_ATTRIBUTES).optional(),
 });
 
 /// The exchange entity entry: an entity as the workspace keeps it.

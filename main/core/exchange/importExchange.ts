@@ -7,11 +7,10 @@
 /// version, over a limit of exchangeLimits.ts) is rejected whole before anything is written.
 import { z } from 'zod';
 import { WorkbenchError } from '../errors.js';
-import { describeSchemaError } from '../model.js';
+import { describeSchemaError, MAX_LABEL_ATTRIBUTES } from '../model.js';
 import type { Workspace } from '../store/workspace.js';
 import { documentIdOf, MAX_ARTICLE_BYTES } from '../text/readArticle.js';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSIONS_READ, ExchangeDocumentSchema, ExchangeEnvelopeSchema } from './exchangeFormat.js';
-import { MAX_LABEL_ATTRIBUTES } from './exchangeAttributes.js';
 import { mergeExchangeEntities } from './exchangeEntities.js';
 import { mergeExchangeMeta } from './exchangeMeta.js';
 import { mergeLabels } from './exchangeLabels.js';
