@@ -15,8 +15,28 @@ import type { BackupInfo } from '../main/core/store/backups';
 import type { DifferenceKind, ReviewDecision, ReviewItem } from '../main/core/review';
 import type { LibraryPage, LibraryQuery, LibrarySort, ListedDocument } from '../main/core/store/sqlIndex/libraryQuery';
 import type { DocumentDetails, DocumentDetailsChange } from '../main/core/documentDetails';
+import type { CompareFilter } from '../main/core/store/sqlIndex/compareQuery';
+import type {
+  EntityAcrossOutlets,
+  FigureGroup,
+  FigureItem,
+  LabelCharts,
+  QuoteGroup,
+  QuoteItem,
+  SpanAt,
+  Speaker,
+} from '../main/core/compare/compareReport';
 
 export type {
+  CompareFilter,
+  EntityAcrossOutlets,
+  FigureGroup,
+  FigureItem,
+  LabelCharts,
+  QuoteGroup,
+  QuoteItem,
+  SpanAt,
+  Speaker,
   Attribute,
   Quantity,
   Entity,
@@ -112,6 +132,9 @@ export interface ReviewComparison {
   agreement: AgreementReport;
 }
 
+/// Most conflicting pairs of one figure group sent to the app (beyond, each figure's count).
+export const MAX_SENT_PAIRS = 5000;
+
 /// The service both transports serve.
 export interface WorkbenchApi {
   workspace: {
@@ -192,6 +215,24 @@ export interface WorkbenchApi {
     /// Restores a snapshot, after taking one of the current state (returned).
     restore(name: string): Promise<BackupInfo>;
   };
+  compare: {
+    /// Figures grouped by measure, each with how many of its group it conflicts with; a group's
+    /// conflicting pairs are listed when there are at most `MAX_SENT_PAIRS` (DESIGN §11).
+    figures(filter: CompareFilter): Promise<FigureGroup[]>;
+    /// Quotes grouped by speaker and near-identical words.
+    quotes(filter: CompareFilter): Promise<QuoteGroup[]>;
+    /// Entities with their mentions and forms per outlet.
+    entities(filter: CompareFilter): Promise<EntityAcrossOutlets[]>;
+    /// Label counts per outlet and document, and agreement per label between `pair` (or the two
+    /// annotators with the most annotations).
+    charts(filter: CompareFilter, pair: [string, string] | null): Promise<LabelCharts>;
+  };
+  measures: {
+    /// Every measure figures are given, most used first (completion in the inspector).
+    list(): Promise<{ measure: string; figures: number }[]>;
+    /// The measure a figure's sentence suggests, spelt as a measure in use where one matches.
+    suggest(docId: string, annotationId: string): Promise<string | null>;
+  };
   review: {
     /// Everyone who annotated, with how many annotations, most first (workspace annotators with
     /// none included).
@@ -264,6 +305,12 @@ export const apiChannels = [
   'settings.setAnnotator',
   'exports.build',
   'exchange.import',
+  'compare.figures',
+  'compare.quotes',
+  'compare.entities',
+  'compare.charts',
+  'measures.list',
+  'measures.suggest',
   'review.annotators',
   'review.compare',
   'review.decide',

@@ -62,6 +62,12 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'exports.build': async () => ['csv', { labels: ['actor'] }],
   'backups.list': async () => [],
   'backups.restore': async () => [(await workspace.backup()).name],
+  'compare.figures': async () => [{ outlets: ['Business Standard'], from: '2016-12-01' }],
+  'compare.quotes': async () => [{}],
+  'compare.entities': async () => [{ labels: ['actor', 'location'] }],
+  'compare.charts': async () => [{ annotators: ['Analyst A', 'root'] }, ['Analyst A', 'root']],
+  'measures.list': async () => [],
+  'measures.suggest': async () => [firstId, (await span('figure', 10, 12)).id],
   'review.annotators': async () => [],
   'review.compare': async () => ['Analyst A', 'root'],
   'review.decide': async () => [firstId, 'Analyst A', 'other', { a: (await span('location', 50, 56)).id }, { status: 'accepted' }],
@@ -70,7 +76,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
     return [{ name: 'mine.awb.json', base64: built.base64 }];
   },
 };
-const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.summaries', 'documents.labelCounts', 'documents.open', 'documents.search', 'documents.outlets', 'exports.build', 'review.annotators', 'entities.list']);
+const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.summaries', 'documents.labelCounts', 'documents.open', 'documents.search', 'documents.outlets', 'exports.build', 'review.annotators', 'entities.list', 'compare.figures', 'compare.quotes', 'compare.entities', 'compare.charts', 'measures.list']);
 
 beforeAll(async () => {
   mkdirSync(rendererDir, { recursive: true });

@@ -127,7 +127,7 @@ export function cohensKappa(tagsA: string[], tagsB: string[]): number | null {
 }
 
 /// Matches and span counts of one kind of F1, overall and per label, added to document by document.
-class F1Tally {
+export class F1Tally {
   private readonly total: F1Counts = { f1: null, matches: 0, countA: 0, countB: 0 };
   private readonly perLabel: Record<string, F1Counts> = {};
 

@@ -23,6 +23,7 @@ import { MAX_ARTICLE_BYTES } from '../core/text/readArticle.js';
 import { LibraryQuerySchema, MAX_PAGE_ROWS } from '../core/store/sqlIndex/libraryQuery.js';
 import { WorkbenchError } from '../core/errors.js';
 import { DocumentDetailsChangeSchema } from '../core/documentDetails.js';
+import { CompareFilterSchema } from '../core/store/sqlIndex/compareQuery.js';
 
 const ArticleFileSchema = z.strictObject({
   name: z.string().min(1).max(255),
@@ -109,6 +110,12 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   ]),
   'backups.list': z.tuple([]),
   'backups.restore': z.tuple([z.string().regex(/^\d{4}-\d\d-\d\dT[\d.-]+Z(-\d+)?$/, 'not a backup name')]),
+  'compare.figures': z.tuple([CompareFilterSchema]),
+  'compare.quotes': z.tuple([CompareFilterSchema]),
+  'compare.entities': z.tuple([CompareFilterSchema]),
+  'compare.charts': z.tuple([CompareFilterSchema, z.tuple([AnnotatorName, AnnotatorName]).nullable()]),
+  'measures.list': z.tuple([]),
+  'measures.suggest': z.tuple([DocumentIdSchema, z.uuid()]),
   'review.annotators': z.tuple([]),
   'review.compare': z.tuple([AnnotatorName, AnnotatorName]),
   'review.decide': z.tuple([

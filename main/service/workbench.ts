@@ -1,6 +1,9 @@
 /// The one implementation of the contract (`preload/api.ts`): a plain object of async functions
 /// over the core. Both transports serve this object; neither adds behaviour of its own.
-import type { WorkbenchApi, WorkspaceInfo } from '../../preload/api.js';
+import { MAX_SENT_PAIRS, type WorkbenchApi, type WorkspaceInfo } from '../../preload/api.js';
+import { compareCharts, compareEntityOutlets, compareFigures, compareQuotes } from '../core/compare/compareWorkspace.js';
+import { measureCounts } from '../core/store/sqlIndex/compareQuery.js';
+import { suggestFigureMeasure } from '../core/quantities/figureMeasure.js';
 import {
   createAnnotation,
   deleteAnnotation,
@@ -142,6 +145,19 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
     backups: {
       list: () => workspace.backups(),
       restore: (name) => workspace.restoreBackup(name),
+    },
+    compare: {
+      figures: (filter) => compareFigures(workspace, filter, MAX_SENT_PAIRS),
+      quotes: (filter) => compareQuotes(workspace, filter),
+      entities: (filter) => compareEntityOutlets(workspace, filter),
+      charts: (filter, pair) => compareCharts(workspace, filter, pair ?? undefined),
+    },
+    measures: {
+      list: () => workspace.queryIndex(measureCounts),
+      async suggest(docId, annotationId) {
+        const used = (await workspace.queryIndex(measureCounts)).map((m) => m.measure);
+        return suggestFigureMeasure(await workspace.readDocument(docId), annotationId, used);
+      },
     },
     review: {
       async annotators() {

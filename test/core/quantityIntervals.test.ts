@@ -1,10 +1,11 @@
 // Intervals of figures compared (DESIGN §11): intersection is symmetric and reflexive, open and
 // closed ends meet as they should, units are compared only with like units, and a figure never
-// conflicts with itself or with a figure of its own document.
+// conflicts with itself or with a figure of its own document; the sorted counting of a group's
+// conflicts agrees with a comparison of every pair.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Quantity } from '../../main/core/model';
-import { conflicts, intersects } from '../../main/core/quantities/intervals';
+import { comparable, groupConflicts, intersects, type ComparedFigure } from '../../main/core/quantities/intervals';
 import { parseQuantity } from '../../main/core/quantities/parseQuantity';
 
 const quantity: fc.Arbitrary<Quantity> = fc
@@ -25,6 +26,21 @@ const quantity: fc.Arbitrary<Quantity> = fc
 
 const q = (text: string) => parseQuantity(text)!;
 
+/// The definition, pair by pair: what the sorted counting must agree with.
+function everyPair(figures: readonly ComparedFigure[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < figures.length; i++) {
+    for (let j = i + 1; j < figures.length; j++) {
+      const [a, b] = [figures[i], figures[j]];
+      if (a.documentId !== b.documentId && comparable(a.quantity, b.quantity) && !intersects(a.quantity, b.quantity)) pairs.push([i, j]);
+    }
+  }
+  return pairs;
+}
+
+const conflicts = (figures: readonly ComparedFigure[]) => groupConflicts(figures).pairs;
+const figureList = (maxLength: number) => fc.array(fc.record({ documentId: fc.constantFrom('d1', 'd2', 'd3', 'd4'), quantity }), { maxLength });
+
 describe('figure intervals', () => {
   it('intersection is symmetric, and every interval intersects itself', () => {
     fc.assert(
@@ -38,13 +54,28 @@ describe('figure intervals', () => {
 
   it('a figure never conflicts with itself or with a figure of its own document', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ documentId: fc.constantFrom('d1', 'd2', 'd3'), quantity }), { maxLength: 12 }), (figures) => {
-        for (const [i, j] of conflicts(figures)) {
+      fc.property(figureList(12), (figures) => {
+        for (const [i, j] of conflicts(figures)!) {
           expect(i).toBeLessThan(j);
           expect(figures[i].documentId).not.toBe(figures[j].documentId);
         }
         expect(conflicts(figures.map((f) => ({ ...f, documentId: 'same' })))).toEqual([]);
       }),
+    );
+  });
+
+  it('counts and pairs agree with a comparison of every pair; over the limit, only the counts', () => {
+    fc.assert(
+      fc.property(figureList(40), (figures) => {
+        const expected = everyPair(figures);
+        const found = groupConflicts(figures);
+        expect(found.pairs).toEqual(expected);
+        expect(found.total).toBe(expected.length);
+        const counts = figures.map((_, k) => expected.filter(([i, j]) => i === k || j === k).length);
+        expect(found.counts).toEqual(counts);
+        if (expected.length) expect(groupConflicts(figures, expected.length - 1)).toEqual({ counts, total: expected.length, pairs: null });
+      }),
+      { numRuns: 400 },
     );
   });
 

@@ -162,8 +162,8 @@ describe('the SQL index (index.sqlite)', () => {
     const db = new Database(join(dir, INDEX_FILE));
     db.prepare('DELETE FROM annotations WHERE doc = (SELECT seq FROM documents WHERE id = ?)').run(ids[0]);
     const seqOf = (id: string) => db.prepare('SELECT seq FROM documents WHERE id = ?').pluck().get(id);
-    const insert = db.prepare('INSERT INTO annotations (doc, id, label, annotator, start, end, quote) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const a of changed.annotations) insert.run(seqOf(ids[0]), a.id, a.label, a.annotator, a.start, a.end, a.quote);
+    const insert = db.prepare('INSERT INTO annotations (doc, id, label, annotator, start, end, quote, cp_start, cp_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const a of changed.annotations) insert.run(seqOf(ids[0]), a.id, a.label, a.annotator, a.start, a.end, a.quote, a.start, a.end);
     db.prepare("UPDATE documents SET counts = '{}', stamp = 'old' WHERE id = ?").run(ids[0]);
     const lateSeq = seqOf(article.id);
     db.prepare('DELETE FROM text_search WHERE rowid = ?').run(lateSeq);

@@ -42,15 +42,95 @@ export interface ComparedFigure {
   quantity: Quantity;
 }
 
-/// The conflicting pairs among `figures` (one measure's), as index pairs `[i, j]` with i < j:
-/// figures of different documents, of like units, whose intervals do not intersect.
-export function conflicts(figures: readonly ComparedFigure[]): [number, number][] {
+/// How a group's conflicts came out: per figure the number it conflicts with, and the pairs
+/// (`[i, j]`, i < j, ordered) unless there are more than the limit asked for.
+export interface GroupConflicts {
+  counts: number[];
+  total: number;
+  /// Null when `total` is over the limit: the pairs were not listed.
+  pairs: [number, number][] | null;
+}
+
+/// The conflicts among `figures` (one measure's): pairs of figures of different documents, of
+/// like units, whose intervals do not intersect. Counted in O(n log n) from sorted ends, so a
+/// group of tens of thousands of figures is counted at once; the pairs are listed (in time
+/// proportional to their number) only when there are at most `pairLimit`.
+export function groupConflicts(figures: readonly ComparedFigure[], pairLimit = Infinity): GroupConflicts {
+  const counts = new Array<number>(figures.length).fill(0);
+  const scales = new Map<string, number[]>();
+  figures.forEach((f, i) => {
+    const list = scales.get(scaleOf(f.quantity)) ?? [];
+    list.push(i);
+    scales.set(scaleOf(f.quantity), list);
+  });
+  const ends = figures.map((f) => endsOf(f.quantity));
+  for (const members of scales.values()) countApart(members, ends, counts);
+  // Figures of one document never conflict: what the counts above took for conflicts among them
+  // is taken back. (A document gives few figures of one measure.)
+  const byDocument = new Map<string, number[]>();
+  figures.forEach((f, i) => {
+    const members = byDocument.get(f.documentId);
+    if (members) members.push(i);
+    else byDocument.set(f.documentId, [i]);
+  });
+  for (const members of byDocument.values()) {
+    for (const i of members) for (const j of members) if (comparable(figures[i].quantity, figures[j].quantity) && !intersects(figures[i].quantity, figures[j].quantity)) counts[i]--;
+  }
+  const total = counts.reduce((a, b) => a + b, 0) / 2;
+  if (total > pairLimit) return { counts, total, pairs: null };
   const pairs: [number, number][] = [];
-  for (let i = 0; i < figures.length; i++) {
-    for (let j = i + 1; j < figures.length; j++) {
-      const [a, b] = [figures[i], figures[j]];
-      if (a.documentId !== b.documentId && comparable(a.quantity, b.quantity) && !intersects(a.quantity, b.quantity)) pairs.push([i, j]);
+  for (const members of scales.values()) listBelow(members, ends, figures, pairs);
+  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  // Two empty intervals at one point are each "below" the other: listed once.
+  return { counts, total, pairs: pairs.filter((p, k) => k === 0 || p[0] !== pairs[k - 1][0] || p[1] !== pairs[k - 1][1]) };
+}
+
+type Ends = ReturnType<typeof endsOf>;
+
+/// How many of the sorted `values` are below `limit` (or at most `limit`, with `orEqual`).
+function countBefore(values: readonly number[], limit: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < limit || (orEqual && values[mid] === limit)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/// Adds to each member's count the members wholly below it and wholly above it (any document).
+/// A figure is wholly below `x` when it ends before x starts, or where they touch, unless both
+/// hold that point.
+function countApart(members: readonly number[], ends: readonly Ends[], counts: number[]): void {
+  const sorted = (pick: (e: Ends) => number, when: (e: Ends) => boolean) =>
+    members
+      .filter((i) => when(ends[i]))
+      .map((i) => pick(ends[i]))
+      .sort((a, b) => a - b);
+  const highsHeld = sorted((e) => e.high, (e) => e.highInclusive);
+  const highsOpen = sorted((e) => e.high, (e) => !e.highInclusive);
+  const lowsHeld = sorted((e) => e.low, (e) => e.lowInclusive);
+  const lowsOpen = sorted((e) => e.low, (e) => !e.lowInclusive);
+  for (const i of members) {
+    const { low, high, lowInclusive, highInclusive } = ends[i];
+    const below = countBefore(highsOpen, low, true) + countBefore(highsHeld, low, !lowInclusive);
+    const notAbove = (values: number[], orEqual: boolean) => countBefore(values, high, orEqual);
+    const above = lowsOpen.length - notAbove(lowsOpen, false) + (lowsHeld.length - notAbove(lowsHeld, highInclusive));
+    counts[i] += below + above;
+  }
+}
+
+/// Lists each conflicting pair once, from its upper figure: the figures that may lie wholly below
+/// `x` are those whose high is at most x's low, a prefix of the members sorted by high.
+function listBelow(members: readonly number[], ends: readonly Ends[], figures: readonly ComparedFigure[], pairs: [number, number][]): void {
+  const byHigh = [...members].sort((a, b) => ends[a].high - ends[b].high);
+  const highs = byHigh.map((i) => ends[i].high);
+  for (const x of members) {
+    const reach = countBefore(highs, ends[x].low, true);
+    for (let k = 0; k < reach; k++) {
+      const y = byHigh[k];
+      if (figures[x].documentId !== figures[y].documentId && !intersects(figures[x].quantity, figures[y].quantity)) pairs.push(x < y ? [x, y] : [y, x]);
     }
   }
-  return pairs;
 }

@@ -43,8 +43,13 @@ export function suggestMeasure(sentence: string): string | null {
   return measure || null;
 }
 
+/// What tells measures apart: spellings that differ in case or spacing are one measure.
+export function measureKey(measure: string): string {
+  return measure.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
 /// `suggestion` in the spelling of a measure the workspace uses already (case aside), if any.
 export function completeMeasure(suggestion: string, used: readonly string[]): string {
-  const key = suggestion.toLowerCase().replace(/\s+/g, ' ').trim();
-  return used.find((m) => m.toLowerCase().replace(/\s+/g, ' ').trim() === key) ?? suggestion;
+  const key = measureKey(suggestion);
+  return used.find((m) => measureKey(m) === key) ?? suggestion;
 }

@@ -40,7 +40,7 @@ import type { LibraryPage, LibraryQuery } from './sqlIndex/libraryQuery.js';
 import { INDEX_FILE, isDamagedIndexError } from './sqlIndex/indexDatabase.js';
 import type { IndexChange, IndexProgress } from './sqlIndex/indexSync.js';
 import { StoreIndex } from './sqlIndex/storeIndex.js';
-import type { SearchCandidate } from './sqlIndex/workspaceIndex.js';
+import type { SearchCandidate, WorkspaceIndex } from './sqlIndex/workspaceIndex.js';
 
 /// Document files an import writes at once.
 const PARALLEL_WRITES = 8;
@@ -277,6 +277,13 @@ export class Workspace {
   /// Every outlet a document names, with how many do.
   outlets(): { outlet: string; documents: number }[] {
     return this.sql.ask((sql) => sql.outlets());
+  }
+
+  /// Asks the SQL index (`read` runs on its database) once it was checked against the files: the
+  /// questions across documents that Compare asks.
+  async queryIndex<T>(read: (db: WorkspaceIndex['db']) => T): Promise<T> {
+    await this.indexChecked;
+    return this.sql.ask((sql) => read(sql.db));
   }
 
   /// Annotations per annotator over every document, once the index was checked.

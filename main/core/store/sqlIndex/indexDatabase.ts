@@ -13,8 +13,9 @@ export const INDEX_FILE = 'index.sqlite';
 
 /// The layout version; an index of another version is rebuilt, never migrated. (2: the full-text
 /// table is given words only, see `indexedWords`; 3: the files' digest in `meta`; 4: documents'
-/// metadata, outlet and publication date as columns to sort by; 5: each annotation's entity.)
-const INDEX_VERSION = 5;
+/// metadata, outlet and publication date as columns to sort by; 5: each annotation's entity; 6: what
+/// Compare asks: code point offsets, a figure's measure, quantity and sentence, and the relations.)
+const INDEX_VERSION = 6;
 
 /// The tokenizer of the full-text index. Combining marks count as parts of words (as letters,
 /// digits and private-use characters do), so a decomposed accent does not split a word in two.
@@ -52,11 +53,27 @@ CREATE TABLE annotations (
   end INTEGER NOT NULL,
   quote TEXT NOT NULL,
   entity TEXT,
+  cp_start INTEGER NOT NULL,
+  cp_end INTEGER NOT NULL,
+  measure TEXT,
+  quantity TEXT,
+  context_before TEXT,
+  context_after TEXT,
   PRIMARY KEY (doc, id)
 ) WITHOUT ROWID;
 CREATE INDEX annotations_by_entity ON annotations (entity) WHERE entity IS NOT NULL;
 CREATE INDEX annotations_by_annotator ON annotations (annotator);
 CREATE INDEX annotations_by_label ON annotations (label);
+CREATE INDEX annotations_by_quantity ON annotations (measure) WHERE quantity IS NOT NULL;
+CREATE TABLE relations (
+  doc INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  from_id TEXT NOT NULL,
+  to_id TEXT NOT NULL,
+  PRIMARY KEY (doc, id)
+) WITHOUT ROWID;
+CREATE INDEX relations_by_end ON relations (type, doc, from_id);
 CREATE TABLE texts (doc INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE VIRTUAL TABLE text_search USING fts5(text, content='', contentless_delete=1, tokenize="${TOKENIZER}");
 `;

@@ -3,7 +3,9 @@
 /// on PostgreSQL would answer too: plain tables, no SQLite-only construct but the full-text
 /// table (`text_search`, FTS5), which such a server would replace with its own text search.
 import type Database from 'better-sqlite3';
-import type { Annotation, DocumentFile, DocumentMeta, DocumentSummary } from '../../model.js';
+import type { Annotation, DocumentFile, DocumentMeta, DocumentSummary, Relation } from '../../model.js';
+import { OffsetConverter } from '../../offsets.js';
+import { contextAround } from '../../text/sentenceAround.js';
 import { indexedWords } from '../../text/searchWords.js';
 import { documentFileName, summarise } from '../workspaceFiles.js';
 import { withFileDigest } from '../workspaceScan.js';
@@ -66,8 +68,18 @@ function metaColumns(summary: DocumentSummary): { filterKey: string; outlet: str
   };
 }
 
+/// Whether the index holds the same for `a` as for `b` (the columns `insertAnnotation` fills).
 function sameAnnotation(a: Annotation, b: Annotation): boolean {
-  return a.label === b.label && a.annotator === b.annotator && a.start === b.start && a.end === b.end && a.quote === b.quote && a.entityId === b.entityId;
+  return (
+    a.label === b.label &&
+    a.annotator === b.annotator &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.quote === b.quote &&
+    a.entityId === b.entityId &&
+    a.attributes?.measure === b.attributes?.measure &&
+    JSON.stringify(a.quantity) === JSON.stringify(b.quantity)
+  );
 }
 
 /// A candidate document of a phrase search: its text, to confirm and place the hits in.
@@ -254,7 +266,9 @@ export class WorkspaceIndex {
           stamp,
         }) as number;
       this.sql('DELETE FROM annotations WHERE doc = ?').run(seq);
-      for (const a of file.annotations) this.insertAnnotation(seq, a);
+      const offsets = new OffsetConverter(file.document.text);
+      for (const a of file.annotations) this.insertAnnotation(seq, a, offsets);
+      this.putRelations(seq, file.relations);
       // A document's text never changes: indexed once.
       if (this.sql('INSERT OR IGNORE INTO texts (doc, text) VALUES (?, ?)').run(seq, file.document.text).changes) {
         this.sql('INSERT INTO text_search (rowid, text) VALUES (?, ?)').run(seq, indexedWords(file.document.text));
@@ -278,14 +292,17 @@ export class WorkspaceIndex {
       ).run({ counts: JSON.stringify(summary.counts), annotations: after.annotations.length, stamp, title: summary.title, seq, ...metaColumns(summary) });
       const old = new Map(before.annotations.map((a) => [a.id, a]));
       const kept = new Set<string>();
+      let offsets: OffsetConverter | undefined;
       for (const a of after.annotations) {
         kept.add(a.id);
         const was = old.get(a.id);
         if (was && sameAnnotation(was, a)) continue;
         if (was) this.sql('DELETE FROM annotations WHERE doc = ? AND id = ?').run(seq, a.id);
-        this.insertAnnotation(seq, a);
+        this.insertAnnotation(seq, a, (offsets ??= new OffsetConverter(after.document.text)));
       }
       for (const id of old.keys()) if (!kept.has(id)) this.sql('DELETE FROM annotations WHERE doc = ? AND id = ?').run(seq, id);
+      // A document has a few relations: written again whenever one differs.
+      if (JSON.stringify(before.relations) !== JSON.stringify(after.relations)) this.putRelations(seq, after.relations);
     });
   }
 
@@ -297,6 +314,7 @@ export class WorkspaceIndex {
       const { seq } = row;
       this.restamp(id, row.stamp, undefined);
       this.sql('DELETE FROM annotations WHERE doc = ?').run(seq);
+      this.sql('DELETE FROM relations WHERE doc = ?').run(seq);
       this.sql('DELETE FROM text_search WHERE rowid = ?').run(seq);
       this.sql('DELETE FROM texts WHERE doc = ?').run(seq);
       this.sql('DELETE FROM documents WHERE seq = ?').run(seq);
@@ -332,8 +350,14 @@ export class WorkspaceIndex {
     this.sql("UPDATE meta SET value = ? WHERE key = 'files_digest'").run(next);
   }
 
-  private insertAnnotation(seq: number, a: Annotation): void {
-    this.sql('INSERT INTO annotations (doc, id, label, annotator, start, end, quote, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+  /// Indexes an annotation; a figure's sentence is kept with it, so that Compare shows it in
+  /// context without reading the document.
+  private insertAnnotation(seq: number, a: Annotation, offsets: OffsetConverter): void {
+    const context = a.quantity ? contextAround(offsets.text, a.start, a.end) : null;
+    this.sql(
+      `INSERT INTO annotations (doc, id, label, annotator, start, end, quote, entity, cp_start, cp_end, measure, quantity, context_before, context_after)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
       seq,
       a.id,
       a.label,
@@ -342,6 +366,17 @@ export class WorkspaceIndex {
       a.end,
       a.quote,
       a.entityId ?? null,
+      offsets.toCodePoint(a.start),
+      offsets.toCodePoint(a.end),
+      a.attributes?.measure ?? null,
+      a.quantity ? JSON.stringify(a.quantity) : null,
+      context?.before ?? null,
+      context?.after ?? null,
     );
+  }
+
+  private putRelations(seq: number, relations: readonly Relation[]): void {
+    this.sql('DELETE FROM relations WHERE doc = ?').run(seq);
+    for (const r of relations) this.sql('INSERT OR REPLACE INTO relations (doc, id, type, from_id, to_id) VALUES (?, ?, ?, ?, ?)').run(seq, r.id, r.type, r.from, r.to);
   }
 }

@@ -1,0 +1,123 @@
+/// What Compare shows (DESIGN §11), as the service returns it and `awb compare --json` prints it
+/// (that one without the fields marked "app"). Offsets `start`/`end` are code points; `at` is the
+/// span in UTF-16 offsets, which the app opens a document at.
+import type { Quantity } from '../model.js';
+import type { F1Counts } from '../agreement.js';
+
+/// A span in its document: UTF-16 offsets, as the app selects it.
+export interface SpanAt {
+  documentId: string;
+  start: number;
+  end: number;
+}
+
+/// One figure of a measure.
+export interface FigureItem {
+  documentId: string;
+  annotationId: string;
+  start: number;
+  end: number;
+  text: string;
+  outlet: string | null;
+  publishedAt: string | null;
+  quantity: Quantity;
+  source: { annotationId: string; text: string; entityId: string | null } | null;
+  /// App: the document's title, who tagged the figure, its sentence around it, and how many
+  /// figures of the group it conflicts with.
+  title: string;
+  annotator: string;
+  before: string;
+  after: string;
+  at: SpanAt;
+  conflictCount: number;
+}
+
+/// The figures of one measure (`null`: figures given none, never compared).
+export interface FigureGroup {
+  measure: string | null;
+  items: FigureItem[];
+  /// Pairs of conflicting items `[i, j]`, i < j; null when there are more than the app is sent.
+  conflicts: [number, number][] | null;
+  conflictTotal: number;
+}
+
+/// Who said a group of quotes: an entity, the speaker's text where it is linked to none, or
+/// nobody recorded.
+export type Speaker = { entityId: string; name: string } | { text: string } | null;
+
+/// One quote.
+export interface QuoteItem {
+  documentId: string;
+  annotationId: string;
+  start: number;
+  end: number;
+  text: string;
+  outlet: string | null;
+  /// App: title, date and span.
+  title: string;
+  publishedAt: string | null;
+  at: SpanAt;
+}
+
+/// Quotes of one speaker in nearly the same words, reported by one or more documents.
+export interface QuoteGroup {
+  speaker: Speaker;
+  items: QuoteItem[];
+}
+
+/// An entity's mentions in one document.
+export interface EntityDocument {
+  documentId: string;
+  outlet: string | null;
+  mentions: number;
+  /// The texts it is named by there, most used first.
+  forms: string[];
+}
+
+/// An entity's mentions in the documents of one outlet (app).
+export interface EntityOutlet {
+  outlet: string | null;
+  documents: number;
+  mentions: number;
+  forms: { form: string; mentions: number }[];
+  /// The first mention in the outlet's first document, to open.
+  first: SpanAt;
+}
+
+/// An entity and where it is mentioned.
+export interface EntityComparison {
+  id: string;
+  name: string;
+  type: string;
+  mentions: number;
+  documents: EntityDocument[];
+}
+
+/// What `awb compare --json` prints.
+export interface CompareReport {
+  figures: FigureGroup[];
+  quotes: QuoteGroup[];
+  entities: EntityComparison[];
+}
+
+/// An entity across outlets, as the app's table shows it.
+export interface EntityAcrossOutlets {
+  id: string;
+  name: string;
+  type: string;
+  mentions: number;
+  outlets: EntityOutlet[];
+}
+
+/// Label counts for the charts: per outlet, and per document for the documents with the most.
+export interface LabelCharts {
+  labels: string[];
+  outlets: { outlet: string | null; documents: number; counts: Record<string, number> }[];
+  documents: { documentId: string; title: string; outlet: string | null; counts: Record<string, number> }[];
+  /// How many documents the filter covers with annotations (more than `documents` lists).
+  documentTotal: number;
+  /// Annotators in the filtered set, most annotations first.
+  annotators: { name: string; annotations: number }[];
+  /// Exact- and overlap-span F1 per label between two annotators, when two annotated.
+  agreement: { a: string; b: string; documents: number; exact: Record<string, F1Counts>; overlap: Record<string, F1Counts> } | null;
+}

@@ -1,0 +1,88 @@
+/// Compare (DESIGN §11) over a workspace: each part asked of the SQL index (never of the document
+/// files, so that it stays fast over 100,000 articles) and shaped by its own module.
+import type { Workspace } from '../store/workspace.js';
+import { RELATION_ENDS } from '../annotations.js';
+import {
+  annotatorCounts,
+  entityFormRows,
+  figureRows,
+  labelCountRows,
+  layerSpanRows,
+  quoteRows,
+  type CompareFilter,
+} from '../store/sqlIndex/compareQuery.js';
+import type { CompareReport, EntityAcrossOutlets, FigureGroup, LabelCharts, QuoteGroup } from './compareReport.js';
+import { entitiesAcrossOutlets, entityComparisons } from './entityMentions.js';
+import { figureGroups } from './figureGroups.js';
+import { agreementPerLabel, labelCounts } from './labelCharts.js';
+import { quoteGroups } from './quoteGroups.js';
+
+/// Figures by measure, with conflicts (pairs listed up to `pairLimit` per group).
+export async function compareFigures(workspace: Workspace, filter: CompareFilter, pairLimit = Infinity): Promise<FigureGroup[]> {
+  const groups = figureGroups(await workspace.queryIndex((db) => figureRows(db, filter)), pairLimit);
+  // A source linked to an entity no longer in the list is linked to none.
+  const known = new Set(workspace.entities.map((e) => e.id));
+  for (const item of groups.flatMap((g) => g.items)) if (item.source?.entityId && !known.has(item.source.entityId)) item.source.entityId = null;
+  return groups;
+}
+
+/// Quotes by speaker and near-identical words.
+export async function compareQuotes(workspace: Workspace, filter: CompareFilter): Promise<QuoteGroup[]> {
+  const rows = await workspace.queryIndex((db) => quoteRows(db, filter, RELATION_ENDS.speaker.from));
+  return quoteGroups(rows, workspace.entities);
+}
+
+/// Entities by outlet (the app's table).
+export async function compareEntityOutlets(workspace: Workspace, filter: CompareFilter): Promise<EntityAcrossOutlets[]> {
+  return entitiesAcrossOutlets(await workspace.queryIndex((db) => entityFormRows(db, filter)), workspace.entities);
+}
+
+/// The charts' counts; agreement between `pair` (or the two annotators with the most annotations
+/// in the filtered set), when two annotated.
+export async function compareCharts(workspace: Workspace, filter: CompareFilter, pair?: [string, string]): Promise<LabelCharts> {
+  return workspace.queryIndex((db) => {
+    const annotators = annotatorCounts(db, filter).map((r) => ({ name: r.annotator, annotations: r.count }));
+    const [a, b] = pair ?? [annotators[0]?.name, annotators[1]?.name];
+    const agreement = a !== undefined && b !== undefined && a !== b ? agreementPerLabel(layerSpanRows(db, filter, a, b), a, b) : null;
+    return {
+      ...labelCounts(
+        labelCountRows(db, filter),
+        workspace.labels.map((l) => l.id),
+      ),
+      annotators,
+      agreement: agreement?.documents ? agreement : null,
+    };
+  });
+}
+
+/// Everything `awb compare --json` prints, with every conflicting pair.
+export async function compareReport(workspace: Workspace, filter: CompareFilter): Promise<CompareReport> {
+  const [figures, quotes, entityRows] = [await compareFigures(workspace, filter), await compareQuotes(workspace, filter), await workspace.queryIndex((db) => entityFormRows(db, filter))];
+  return { figures, quotes, entities: entityComparisons(entityRows, workspace.entities) };
+}
+
+/// `report` in the shape `awb compare --json` prints, key for key (what only the app uses left out).
+export function compareJson(report: CompareReport): unknown {
+  return {
+    figures: report.figures.map((g) => ({
+      measure: g.measure,
+      items: g.items.map(({ documentId, annotationId, start, end, text, outlet, publishedAt, quantity, source }) => ({
+        documentId,
+        annotationId,
+        start,
+        end,
+        text,
+        outlet,
+        publishedAt,
+        quantity: { low: quantity.low, high: quantity.high, lowInclusive: quantity.lowInclusive, highInclusive: quantity.highInclusive, approximate: quantity.approximate, qualifier: quantity.qualifier, unit: quantity.unit },
+        source,
+      })),
+      conflicts: g.conflicts ?? [],
+    })),
+    quotes: report.quotes.map((g) => ({
+      speaker: g.speaker,
+      items: g.items.map(({ documentId, annotationId, start, end, text, outlet }) => ({ documentId, annotationId, start, end, text, outlet })),
+    })),
+    entities: report.entities.map(({ id, name, type, documents }) => ({ id, name, type, documents })),
+  };
+}

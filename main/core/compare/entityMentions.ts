@@ -1,0 +1,66 @@
+/// Entities across documents and outlets (DESIGN §11): per entity, its mentions in each document
+/// (or each outlet) and the forms — the texts it is named by — used there. Links to an entity no
+/// longer in the list count as none.
+import type { Entity } from '../model.js';
+import type { EntityFormRow } from '../store/sqlIndex/compareQuery.js';
+import type { EntityAcrossOutlets, EntityComparison, EntityDocument, EntityOutlet } from './compareReport.js';
+
+/// Forms most used first (ties: as met).
+function byUse(counts: Map<string, number>): { form: string; mentions: number }[] {
+  return [...counts].map(([form, mentions]) => ({ form, mentions })).sort((x, y) => y.mentions - x.mentions);
+}
+
+/// `rows` (grouped by entity, in document order) per entity in the list, most mentioned first.
+function perEntity<T>(rows: readonly EntityFormRow[], entities: readonly Entity[], fold: (rows: EntityFormRow[]) => T[]): { entity: Entity; mentions: number; parts: T[] }[] {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const grouped = new Map<string, EntityFormRow[]>();
+  for (const r of rows) {
+    if (!byId.has(r.entityId)) continue;
+    const list = grouped.get(r.entityId);
+    if (list) list.push(r);
+    else grouped.set(r.entityId, [r]);
+  }
+  return [...grouped]
+    .map(([id, list]) => ({ entity: byId.get(id)!, mentions: list.reduce((n, r) => n + r.mentions, 0), parts: fold(list) }))
+    .sort((x, y) => y.mentions - x.mentions || x.entity.name.localeCompare(y.entity.name));
+}
+
+/// Per entity, its mentions and forms in each document (what `awb compare --json` prints).
+export function entityComparisons(rows: readonly EntityFormRow[], entities: readonly Entity[]): EntityComparison[] {
+  return perEntity(rows, entities, (list): EntityDocument[] => {
+    const documents = new Map<string, { outlet: string | null; forms: Map<string, number> }>();
+    for (const r of list) {
+      const doc = documents.get(r.documentId) ?? { outlet: r.outlet, forms: new Map<string, number>() };
+      doc.forms.set(r.form, (doc.forms.get(r.form) ?? 0) + r.mentions);
+      documents.set(r.documentId, doc);
+    }
+    return [...documents].map(([documentId, d]) => {
+      const forms = byUse(d.forms);
+      return { documentId, outlet: d.outlet, mentions: forms.reduce((n, f) => n + f.mentions, 0), forms: forms.map((f) => f.form) };
+    });
+  }).map(({ entity, mentions, parts }) => ({ id: entity.id, name: entity.name, type: entity.type, mentions, documents: parts }));
+}
+
+/// Per entity, its mentions and forms in each outlet, outlets most mentioning it first (the app's
+/// table; documents without an outlet are one row).
+export function entitiesAcrossOutlets(rows: readonly EntityFormRow[], entities: readonly Entity[]): EntityAcrossOutlets[] {
+  return perEntity(rows, entities, (list): EntityOutlet[] => {
+    const outlets = new Map<string, { outlet: string | null; documents: Set<string>; forms: Map<string, number>; first: EntityOutlet['first'] }>();
+    for (const r of list) {
+      const key = r.outlet?.toLowerCase() ?? '';
+      const first = { documentId: r.documentId, start: r.firstStart, end: r.firstStart + r.form.length };
+      const entry = outlets.get(key) ?? { outlet: r.outlet, documents: new Set<string>(), forms: new Map<string, number>(), first };
+      entry.documents.add(r.documentId);
+      entry.forms.set(r.form, (entry.forms.get(r.form) ?? 0) + r.mentions);
+      // The first document's earliest mention (rows of a document come together, in order).
+      if (entry.first.documentId === r.documentId && r.firstStart < entry.first.start) entry.first = first;
+      outlets.set(key, entry);
+    }
+    return [...outlets.values()]
+      .map((o) => {
+        const forms = byUse(o.forms);
+        return { outlet: o.outlet, documents: o.documents.size, mentions: forms.reduce((n, f) => n + f.mentions, 0), forms, first: o.first };
+      })
+      .sort((x, y) => y.mentions - x.mentions || (x.outlet ?? '\uffff').localeCompare(y.outlet ?? '\uffff'));
+  }).map(({ entity, mentions, parts }) => ({ id: entity.id, name: entity.name, type: entity.type, mentions, outlets: parts }));
+}

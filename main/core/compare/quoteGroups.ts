@@ -1,0 +1,108 @@
+/// Quotes by speaker (DESIGN §11): grouped by the speaker's entity, or by the speaker's text where
+/// it is linked to none (case aside), then within a speaker into quotes of nearly the same words,
+/// so that one statement reported by several outlets is one group with who reported it.
+///
+/// Nearly the same words: of the shorter quote's distinct words (as phrase search counts words,
+/// case folded), at least `SHARED_WORDS` are in the longer one, and the shorter has at least
+/// `MIN_WORDS`; or both are the same words in the same order. Shortened and lengthened reports
+/// ("a meltdown of humanity" in "The situation is a meltdown of humanity") group; quotes that
+/// share only a few common words do not.
+import type { Entity } from '../model.js';
+import type { QuoteRow } from '../store/sqlIndex/compareQuery.js';
+import { phraseWords } from '../text/searchWords.js';
+import type { QuoteGroup, QuoteItem, Speaker } from './compareReport.js';
+
+/// The share of the shorter quote's words the longer must hold.
+export const SHARED_WORDS = 0.8;
+/// Fewer words than this group only with the very same words.
+export const MIN_WORDS = 4;
+/// Distinct quotes of one speaker beyond which only the very same words group (each pair of
+/// distinct quotes is compared).
+const MAX_COMPARED = 2000;
+
+/// Whether two quotes' words make them nearly the same.
+export function nearlySame(a: readonly string[], b: readonly string[]): boolean {
+  if (a.join(' ') === b.join(' ')) return true;
+  const [short, long] = new Set(a).size <= new Set(b).size ? [new Set(a), new Set(b)] : [new Set(b), new Set(a)];
+  if (short.size < MIN_WORDS) return false;
+  let shared = 0;
+  for (const w of short) if (long.has(w)) shared++;
+  return shared >= SHARED_WORDS * short.size;
+}
+
+/// The speaker of a row: its entity when that is in the list, else its text, else nobody.
+function speakerOf(row: QuoteRow, entities: ReadonlyMap<string, Entity>): { key: string; speaker: Speaker } {
+  const entity = row.speakerEntity !== null ? entities.get(row.speakerEntity) : undefined;
+  if (entity) return { key: `e:${entity.id}`, speaker: { entityId: entity.id, name: entity.name } };
+  if (row.speakerText !== null) return { key: `t:${phraseWords(row.speakerText).join(' ')}`, speaker: { text: row.speakerText } };
+  return { key: '', speaker: null };
+}
+
+function speakerName(speaker: Speaker): string {
+  return speaker === null ? '' : 'name' in speaker ? speaker.name : speaker.text;
+}
+
+/// Clusters one speaker's quotes; clusters keep the order of their first quote.
+function clusters(items: readonly QuoteItem[]): QuoteItem[][] {
+  // The very same words first: most repeated quotes are the same statement word for word.
+  const byWords = new Map<string, { words: string[]; items: QuoteItem[] }>();
+  for (const item of items) {
+    const words = phraseWords(item.text);
+    const key = words.join(' ');
+    const entry = byWords.get(key) ?? { words, items: [] };
+    entry.items.push(item);
+    byWords.set(key, entry);
+  }
+  const distinct = [...byWords.values()];
+  const parent = distinct.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  if (distinct.length <= MAX_COMPARED) {
+    for (let i = 0; i < distinct.length; i++) {
+      for (let j = i + 1; j < distinct.length; j++) if (nearlySame(distinct[i].words, distinct[j].words)) parent[root(j)] = root(i);
+    }
+  }
+  const grouped = new Map<number, QuoteItem[]>();
+  distinct.forEach((d, i) => {
+    const group = grouped.get(root(i));
+    if (group) for (const item of d.items) group.push(item);
+    else grouped.set(root(i), [...d.items]);
+  });
+  const order = new Map(items.map((item, i) => [item, i]));
+  return [...grouped.values()].map((group) => group.sort((x, y) => order.get(x)! - order.get(y)!));
+}
+
+/// Groups `rows` (in listing order) by speaker and near-identical words: speakers by name (quotes
+/// with no speaker last), a speaker's groups most reported first.
+export function quoteGroups(rows: readonly QuoteRow[], entities: readonly Entity[]): QuoteGroup[] {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const bySpeaker = new Map<string, { speaker: Speaker; items: QuoteItem[] }>();
+  const seen = new Set<string>();
+  for (const r of rows) {
+    // A quote with two speakers recorded is listed under the first.
+    const id = `${r.documentId}\u0000${r.annotationId}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const { key, speaker } = speakerOf(r, byId);
+    const entry = bySpeaker.get(key) ?? { speaker, items: [] };
+    entry.items.push({
+      documentId: r.documentId,
+      annotationId: r.annotationId,
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      outlet: r.outlet,
+      title: r.title,
+      publishedAt: r.publishedAt,
+      at: { documentId: r.documentId, start: r.utf16Start, end: r.utf16End },
+    });
+    bySpeaker.set(key, entry);
+  }
+  const speakers = [...bySpeaker.values()].sort(
+    (x, y) => Number(x.speaker === null) - Number(y.speaker === null) || speakerName(x.speaker).localeCompare(speakerName(y.speaker)),
+  );
+  return speakers.flatMap(({ speaker, items }) =>
+    clusters(items)
+      .sort((x, y) => y.length - x.length)
+      .map((group) => ({ speaker, items: group })),
+  );
+}

@@ -1,0 +1,213 @@
+/// What Compare (DESIGN §11) asks the index for: the figures, quotes, entity mentions and label
+/// counts of the documents and annotations a filter selects, as rows. The SQL is plain (joins,
+/// groups, `IN` lists), answerable by a team server's PostgreSQL as well.
+import { z } from 'zod';
+import type Database from 'better-sqlite3';
+import { DocumentIdSchema } from '../../model.js';
+
+/// Most values one filter list may hold.
+export const MAX_FILTER_VALUES = 1000;
+
+const Day = z.iso.date({ error: 'expected a date such as 2016-12-13' });
+
+/// Which documents and annotations Compare covers: every list given narrows (a document is in
+/// when its id, outlet — case aside — is listed; an annotation when its annotator and label are);
+/// `from` and `to` are days, inclusive, and leave out documents without a date.
+export const CompareFilterSchema = z.strictObject({
+  documents: z.array(DocumentIdSchema).max(MAX_FILTER_VALUES).optional(),
+  outlets: z.array(z.string().max(200)).max(MAX_FILTER_VALUES).optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+  annotators: z.array(z.string().max(60)).max(MAX_FILTER_VALUES).optional(),
+  labels: z.array(z.string().max(32)).max(MAX_FILTER_VALUES).optional(),
+});
+export type CompareFilter = z.infer<typeof CompareFilterSchema>;
+
+/// Where a row's document came from and when.
+interface DocumentColumns {
+  documentId: string;
+  title: string;
+  outlet: string | null;
+  publishedAt: string | null;
+}
+
+/// A span as Compare lists it: code point offsets (`start`, `end`, as files and the CLI give them)
+/// and UTF-16 ones (`at`, as the app opens a document at them).
+interface SpanColumns {
+  annotationId: string;
+  annotator: string;
+  start: number;
+  end: number;
+  utf16Start: number;
+  utf16End: number;
+  text: string;
+}
+
+/// A figure with a quantity, and the actor it is attributed to, if any.
+export interface FigureRow extends DocumentColumns, SpanColumns {
+  measure: string | null;
+  quantity: string;
+  before: string;
+  after: string;
+  sourceId: string | null;
+  sourceText: string | null;
+  sourceEntity: string | null;
+}
+
+/// A quote, and the actor who said it, if any.
+export interface QuoteRow extends DocumentColumns, SpanColumns {
+  speakerId: string | null;
+  speakerText: string | null;
+  speakerEntity: string | null;
+}
+
+/// The mentions of one entity in one document under one form (the text of the span).
+export interface EntityFormRow {
+  entityId: string;
+  documentId: string;
+  title: string;
+  outlet: string | null;
+  form: string;
+  mentions: number;
+  /// The first such mention (UTF-16 start; its end is start + form.length).
+  firstStart: number;
+}
+
+/// How many annotations of a label one document holds.
+export interface LabelCountRow {
+  documentId: string;
+  title: string;
+  outlet: string | null;
+  label: string;
+  count: number;
+}
+
+/// A span of one of two annotators, for agreement per label.
+export interface LayerSpanRow {
+  doc: number;
+  annotator: string;
+  label: string;
+  start: number;
+  end: number;
+}
+
+/// The `WHERE` conditions and parameters of a filter (`d` is the documents table, `a` the
+/// annotations one).
+function conditions(filter: CompareFilter): { where: string[]; values: unknown[] } {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  const list = (column: string, items: readonly string[] | undefined, collate = '') => {
+    if (items === undefined) return;
+    where.push(items.length ? `${column} ${collate} IN (${items.map(() => '?').join(', ')})` : '0');
+    values.push(...items);
+  };
+  list('d.id', filter.documents);
+  list('d.outlet', filter.outlets, 'COLLATE NOCASE');
+  list('a.annotator', filter.annotators);
+  list('a.label', filter.labels);
+  if (filter.from !== undefined) {
+    where.push('substr(d.published_at, 1, 10) >= ?');
+    values.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    where.push('substr(d.published_at, 1, 10) <= ?');
+    values.push(filter.to);
+  }
+  return { where, values };
+}
+
+/// Runs `select … FROM annotations a JOIN documents d … WHERE <filter and more> <tail>`.
+function rows<T>(db: Database.Database, filter: CompareFilter, select: string, more: string[], tail: string, extra: unknown[] = []): T[] {
+  const { where, values } = conditions(filter);
+  const clause = [...more, ...where];
+  const sql = `${select} ${clause.length ? `WHERE ${clause.join(' AND ')}` : ''} ${tail}`;
+  return db.prepare(sql).all(...extra, ...values) as T[];
+}
+
+const DOCUMENT = 'd.id AS documentId, d.title AS title, d.outlet AS outlet, d.published_at AS publishedAt';
+const SPAN = 'a.id AS annotationId, a.annotator AS annotator, a.cp_start AS start, a.cp_end AS end, a.start AS utf16Start, a.end AS utf16End, a.quote AS text';
+/// Dated documents first, by date, then by outlet; a document's spans in text order.
+const IN_ORDER = 'ORDER BY d.published_at IS NULL, d.published_at, d.outlet IS NULL, d.outlet COLLATE NOCASE, d.seq, a.start, a.end';
+
+/// Every figure with a quantity that the filter selects, with its source.
+export function figureRows(db: Database.Database, filter: CompareFilter): FigureRow[] {
+  return rows<FigureRow>(
+    db,
+    filter,
+    `SELECT ${DOCUMENT}, ${SPAN}, a.measure AS measure, a.quantity AS quantity, a.context_before AS before, a.context_after AS after,
+       s.id AS sourceId, s.quote AS sourceText, s.entity AS sourceEntity
+     FROM annotations a JOIN documents d ON d.seq = a.doc
+     LEFT JOIN relations r ON r.type = 'source' AND r.doc = a.doc AND r.from_id = a.id
+     LEFT JOIN annotations s ON s.doc = r.doc AND s.id = r.to_id`,
+    ['a.quantity IS NOT NULL'],
+    IN_ORDER,
+  );
+}
+
+/// Every span of `label` (quotes) that the filter selects, with its speaker.
+export function quoteRows(db: Database.Database, filter: CompareFilter, label: string): QuoteRow[] {
+  return rows<QuoteRow>(
+    db,
+    filter,
+    `SELECT ${DOCUMENT}, ${SPAN}, s.id AS speakerId, s.quote AS speakerText, s.entity AS speakerEntity
+     FROM annotations a JOIN documents d ON d.seq = a.doc
+     LEFT JOIN relations r ON r.type = 'speaker' AND r.doc = a.doc AND r.from_id = a.id
+     LEFT JOIN annotations s ON s.doc = r.doc AND s.id = r.to_id`,
+    ['a.label = ?'],
+    IN_ORDER,
+    [label],
+  );
+}
+
+/// The filter's mentions of entities, counted by entity, document and form.
+export function entityFormRows(db: Database.Database, filter: CompareFilter): EntityFormRow[] {
+  return rows<EntityFormRow>(
+    db,
+    filter,
+    `SELECT a.entity AS entityId, ${DOCUMENT}, a.quote AS form, count(*) AS mentions, min(a.start) AS firstStart
+     FROM annotations a JOIN documents d ON d.seq = a.doc`,
+    ['a.entity IS NOT NULL'],
+    'GROUP BY a.entity, d.seq, a.quote ORDER BY a.entity, d.published_at IS NULL, d.published_at, d.seq, mentions DESC, a.quote',
+  );
+}
+
+/// The filter's annotations counted by document and label.
+export function labelCountRows(db: Database.Database, filter: CompareFilter): LabelCountRow[] {
+  return rows<LabelCountRow>(
+    db,
+    filter,
+    `SELECT ${DOCUMENT}, a.label AS label, count(*) AS count FROM annotations a JOIN documents d ON d.seq = a.doc`,
+    [],
+    'GROUP BY d.seq, a.label ORDER BY d.seq, a.label',
+  );
+}
+
+/// Annotations per annotator among those the filter selects, most first.
+export function annotatorCounts(db: Database.Database, filter: CompareFilter): { annotator: string; count: number }[] {
+  return rows(db, filter, 'SELECT a.annotator AS annotator, count(*) AS count FROM annotations a JOIN documents d ON d.seq = a.doc', [], 'GROUP BY a.annotator ORDER BY count DESC, a.annotator');
+}
+
+/// The spans of annotators `a` and `b` in the documents of the filter that both annotated, by
+/// document.
+export function layerSpanRows(db: Database.Database, filter: CompareFilter, a: string, b: string): LayerSpanRow[] {
+  return rows<LayerSpanRow>(
+    db,
+    filter,
+    'SELECT a.doc AS doc, a.annotator AS annotator, a.label AS label, a.start AS start, a.end AS end FROM annotations a JOIN documents d ON d.seq = a.doc',
+    [
+      'a.annotator IN (?, ?)',
+      'EXISTS (SELECT 1 FROM annotations x WHERE x.doc = a.doc AND x.annotator = ?)',
+      'EXISTS (SELECT 1 FROM annotations y WHERE y.doc = a.doc AND y.annotator = ?)',
+    ],
+    'ORDER BY a.doc, a.start, a.end',
+    [a, b, a, b],
+  );
+}
+
+/// Every measure figures are given, with how many are given it, most used first.
+export function measureCounts(db: Database.Database): { measure: string; figures: number }[] {
+  return db.prepare('SELECT measure, count(*) AS figures FROM annotations WHERE measure IS NOT NULL GROUP BY measure ORDER BY figures DESC, measure').all() as {
+    measure: string;
+    figures: number;
+  }[];
+}

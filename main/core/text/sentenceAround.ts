@@ -1,0 +1,35 @@
+/// The sentence a span stands in: what a figure's context in Compare shows, and what its measure
+/// is suggested from. A sentence ends at `.`, `!` or `?` followed by a space, or at a line break;
+/// neither side reaches further than `MAX_SIDE` characters from the span.
+
+/// Most characters taken on either side of a span.
+export const MAX_SIDE = 240;
+
+const BREAK = /[.!?]["'”’)\]]*\s|\n/g;
+
+/// The bounds of the sentence holding [start, end) in `text` (UTF-16 offsets).
+export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  const from = Math.max(0, start - MAX_SIDE);
+  let sentenceStart = from;
+  BREAK.lastIndex = from;
+  for (let m = BREAK.exec(text); m && m.index + m[0].length <= start; m = BREAK.exec(text)) sentenceStart = m.index + m[0].length;
+  const to = Math.min(text.length, end + MAX_SIDE);
+  BREAK.lastIndex = end;
+  const next = BREAK.exec(text);
+  // The stop itself belongs to the sentence; the space after it does not.
+  const sentenceEnd = next && next.index < to ? next.index + next[0].trimEnd().length : to;
+  return { start: keepPair(text, sentenceStart, 1), end: keepPair(text, sentenceEnd, -1) };
+}
+
+/// `offset`, moved by one in `direction` if it would split a surrogate pair.
+function keepPair(text: string, offset: number, direction: 1 | -1): number {
+  const c = text.charCodeAt(offset);
+  return offset > 0 && offset < text.length && c >= 0xdc00 && c <= 0xdfff ? offset + direction : offset;
+}
+
+/// The words of the sentence before and after [start, end), on one line each.
+export function contextAround(text: string, start: number, end: number): { before: string; after: string } {
+  const sentence = sentenceAround(text, start, end);
+  const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+  return { before: oneLine(text.slice(sentence.start, start)).trimStart(), after: oneLine(text.slice(end, sentence.end)).trimEnd() };
+}
