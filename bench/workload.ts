@@ -20,6 +20,11 @@ export interface Mention {
   start: number;
   end: number;
   label: BenchSpan['label'];
+  /// A quote's speaker, or the actor a figure is attributed to, where the sentence names one.
+  attributedTo?: Mention;
+  /// A figure's counted unit ("wounded patients") and the words of the verb written after it
+  /// ("had fled", "remained"): what its measure is read from.
+  counted?: { unit: string; verb: string };
 }
 
 /// A text and every entity mention in it, in text order.
@@ -38,6 +43,13 @@ export interface BrowserWorkload {
 /// The phrase planted in about 1% of corpus articles, for the search benchmark.
 export const SEARCH_PHRASE = 'humanitarian pause near the Castello road';
 
+/// A random (seeded) version 4 UUID.
+export function seededUuid(random: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
+  const variant = '89ab'[Math.floor(random() * 4)];
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /// A 32-bit seed from any string (FNV-1a).
 export function seedOf(key: string): number {
   let h = 0x811c9dc5;
@@ -45,10 +57,10 @@ export function seedOf(key: string): number {
   return h >>> 0;
 }
 
-const FIRST = ['Staffan', 'Jan', 'Bashar', 'Sergei', 'Ibrahim', 'Zaher', 'Rami', 'Maria', 'Abdel', 'Hussam', 'Laura', 'Yacoub'];
-const LAST = ['de Mistura', 'Egeland', 'al-Hamwi', 'Lavrov', 'Abu Rami', 'al-Saket', 'Abdulrahman', 'Zakharova', 'al-Ali', 'Haddad', 'Kerr'];
-const BODIES = ['the United Nations', 'the Red Cross', 'the Syrian Observatory for Human Rights', "Russia's Defence Ministry", 'the White Helmets', 'rebel officials', 'the World Food Programme', 'state television'];
-const PLACES = ['Aleppo', 'east Aleppo', 'Ramouseh', 'al-Sukkari', 'Bustan al-Qasr', 'Idlib', 'Damascus', 'Geneva', 'Ankara', 'the Castello road', 'Hanano', 'Sheikh Saeed', 'western Aleppo', 'Moscow'];
+export const FIRST = ['Staffan', 'Jan', 'Bashar', 'Sergei', 'Ibrahim', 'Zaher', 'Rami', 'Maria', 'Abdel', 'Hussam', 'Laura', 'Yacoub'];
+export const LAST = ['de Mistura', 'Egeland', 'al-Hamwi', 'Lavrov', 'Abu Rami', 'al-Saket', 'Abdulrahman', 'Zakharova', 'al-Ali', 'Haddad', 'Kerr'];
+export const BODIES = ['the United Nations', 'the Red Cross', 'the Syrian Observatory for Human Rights', "Russia's Defence Ministry", 'the White Helmets', 'rebel officials', 'the World Food Programme', 'state television'];
+export const PLACES = ['Aleppo', 'east Aleppo', 'Ramouseh', 'al-Sukkari', 'Bustan al-Qasr', 'Idlib', 'Damascus', 'Geneva', 'Ankara', 'the Castello road', 'Hanano', 'Sheikh Saeed', 'western Aleppo', 'Moscow'];
 const UNITS = ['civilians', 'people', 'fighters', 'families', 'children', 'wounded patients', 'buses'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const VERBS = ['left', 'fled', 'were evacuated from', 'remained trapped in', 'crossed into', 'were counted in'];
@@ -76,19 +88,26 @@ export function writeProse(random: () => number, chars: number, headline = ''): 
   const pick: Pick = (list) => list[Math.floor(random() * list.length)];
   let text = '';
   const mentions: Mention[] = [];
-  const put = (s: string, label?: Mention['label']) => {
-    if (label) mentions.push({ start: text.length, end: text.length + s.length, label });
+  const put = (s: string, label?: Mention['label']): Mention | undefined => {
+    const mention = label && { start: text.length, end: text.length + s.length, label };
+    if (mention) mentions.push(mention);
     text += s;
+    return mention;
   };
-  const actor = (capital = false) => {
+  const actor = (capital = false): Mention => {
     const name = random() < 0.5 ? `${pick(FIRST)} ${pick(LAST)}` : pick(BODIES);
-    put(capital ? name[0].toUpperCase() + name.slice(1) : name, 'actor');
+    return put(capital ? name[0].toUpperCase() + name.slice(1) : name, 'actor')!;
   };
   const place = () => put(pick(PLACES), 'location');
-  const figure = () => {
+  // The random draws keep their order (range, unit), so the prose is what it was before
+  // mentions recorded what they count and who they are attributed to.
+  const figure = (): Mention & { counted: NonNullable<Mention['counted']> } => {
     const n = Math.floor(random() * 20000) + 12;
     const f = n.toLocaleString('en-US');
-    put(random() < 0.25 ? `between ${f} and ${(n + 3000).toLocaleString('en-US')} ${pick(UNITS)}` : `${f} ${pick(UNITS)}`, 'figure');
+    const range = random() < 0.25;
+    const unit = pick(UNITS);
+    const mention = put(range ? `between ${f} and ${(n + 3000).toLocaleString('en-US')} ${unit}` : `${f} ${unit}`, 'figure')!;
+    return Object.assign(mention, { counted: { unit, verb: '' } });
   };
   const quote = () => {
     const body = pick(QUOTES);
@@ -102,17 +121,21 @@ export function writeProse(random: () => number, chars: number, headline = ''): 
       place();
       put(body.slice(at + 5));
     }
-    mentions.splice(quoteStart, 0, { start, end: text.length, label: 'quote' });
+    const said: Mention = { start, end: text.length, label: 'quote' };
+    mentions.splice(quoteStart, 0, said);
     put(',” ');
-    actor();
+    said.attributedTo = actor();
     put(` ${pick(SAY)}.`);
   };
   const sentences: (() => void)[] = [
     () => {
-      actor(true);
+      const source = actor(true);
       put(` ${pick(SAY).replace(/^told reporters$/, 'said')} that `);
-      figure();
-      put(` had ${pick(VERBS)} `);
+      const counted = figure();
+      const verb = pick(VERBS);
+      put(` had ${verb} `);
+      counted.counted.verb = `had ${verb}`;
+      counted.attributedTo = source;
       place();
       put(` on ${pick(DAYS)}.`);
     },
@@ -121,15 +144,18 @@ export function writeProse(random: () => number, chars: number, headline = ''): 
       put('Fighting continued in ');
       place();
       put(', where ');
-      figure();
+      const counted = figure();
+      counted.counted.verb = 'remained';
       put(' remained, according to ');
-      actor();
+      counted.attributedTo = actor();
       put('.');
     },
     () => {
       put(`By ${pick(DAYS)} evening, `);
-      figure();
-      put(` had ${pick(VERBS)} `);
+      const counted = figure();
+      const verb = pick(VERBS);
+      counted.counted.verb = `had ${verb}`;
+      put(` had ${verb} `);
       place();
       put('.');
     },

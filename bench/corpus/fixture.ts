@@ -2,7 +2,8 @@
 /// each (see `corpusDocument`), cached under the temp folder keyed by seed, size and schema, so
 /// that re-runs skip the generation. The document files are written by child processes, one per
 /// core; `workspace.json` is the store's own new workspace (`emptyWorkspace`) with the corpus's
-/// annotator, plus the document list while the schema holds one. It is then opened once with
+/// annotator, plus the document list while the schema holds one; `entities.json` the entities the
+/// articles' actors and places link to (`corpusEntities`). It is then opened once with
 /// `Workspace.open`, which validates it, builds its SQL index (where the store has one) and takes
 /// its first backup.
 import { fork } from 'node:child_process';
@@ -14,12 +15,15 @@ import { fileURLToPath } from 'node:url';
 import { INDEX_FILE } from '../../main/core/store/sqlIndex/indexDatabase';
 import { WorkspaceFileSchema, type DocumentSummary } from '../../main/core/model';
 import { Workspace, type OpenWorkspaceOptions } from '../../main/core/store/workspace';
-import { emptyWorkspace } from '../../main/core/store/workspaceFiles';
+import { ENTITIES_FILE, emptyWorkspace } from '../../main/core/store/workspaceFiles';
 import { CORPUS_ANNOTATOR, SPANS_PER_ARTICLE, type GeneratedRange } from './corpusDocument';
+import { corpusEntitiesFile } from './corpusEntities';
 
 /// Bump when the generated corpus changes shape, so old caches are not reused.
-/// 2: article `i` imported `i` seconds after the first (import order is article order).
-const FIXTURE_VERSION = 2;
+/// 2: article `i` imported `i` seconds after the first (import order is article order); 3: each
+/// article's outlet and date, figures' measures, speaker and source relations, entity links and
+/// `entities.json` (what Compare compares).
+const FIXTURE_VERSION = 3;
 /// Fewest articles worth a child process of their own.
 const ARTICLES_PER_CHILD_AT_LEAST = 5000;
 
@@ -121,6 +125,7 @@ export async function corpusFixture(articles: number, seed: number, log: (line: 
   const { ranges, processes } = await generateDocuments(articles, seed, join(staging, 'documents'), log);
   const documentsMs = performance.now() - started;
   await writeFile(join(staging, 'workspace.json'), JSON.stringify(corpusWorkspaceFile(ranges.flatMap((r) => r.summaries))));
+  await writeFile(join(staging, ENTITIES_FILE), JSON.stringify(corpusEntitiesFile(seed)));
   log('  opening it with Workspace.open (validating it and building its index)');
   const openStarted = performance.now();
   const workspace = await Workspace.open(staging, openOptions({ app: 'awb bench' }, indexProgressLogger(log, 'indexing')));
