@@ -18,6 +18,7 @@ import type { DocumentDetails, DocumentDetailsChange } from '../main/core/docume
 import type { CompareFilter } from '../main/core/store/sqlIndex/compareQuery';
 import type {
   EntityAcrossOutlets,
+  EntityOutlet,
   FigureGroup,
   FigureItem,
   LabelCharts,
@@ -30,6 +31,7 @@ import type {
 export type {
   CompareFilter,
   EntityAcrossOutlets,
+  EntityOutlet,
   FigureGroup,
   FigureItem,
   LabelCharts,

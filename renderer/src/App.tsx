@@ -22,6 +22,8 @@ import { Messages, type Message, type NewMessage } from './Messages';
 import type { OpenViews } from './openViews';
 import { closePane, focusPane, NO_PANES, openBeside, openInFocused, type PaneState } from './panes';
 import { ReviewMode } from './review/ReviewMode';
+import { CompareMode } from './compare/CompareMode';
+import type { SpanAt } from '../../preload/api';
 import { SelectionToolbar } from './SelectionToolbar';
 import { ACTOR_LABEL, LINK_OF_LABEL, pickingPrompt } from './inspector/LinkField';
 import { EntitiesDialog } from './entities/EntitiesDialog';
@@ -47,7 +49,14 @@ export function App() {
   const [listFilter, setListFilter] = useState({ labels: new Set<string>() as ReadonlySet<string>, annotator: '' });
   const [picking, setPicking] = useState(false);
   const [editingLabels, setEditingLabels] = useState(false);
-  const [reviewing, setReviewing] = useState(false);
+  // Review and Compare take the place of the reading area; Compare stays mounted once opened, so
+  // that coming back from a document opened from it finds it as it was left.
+  const [mode, setMode] = useState<'annotate' | 'review' | 'compare'>('annotate');
+  const reviewing = mode === 'review';
+  const [compareOpened, setCompareOpened] = useState(false);
+  useEffect(() => {
+    if (mode === 'compare') setCompareOpened(true);
+  }, [mode]);
   const [dialog, setDialog] = useState<'export' | 'backups' | 'entities' | null>(null);
   const [detailsOf, setDetailsOf] = useState<{ docId: string; details: DocumentDetails } | null>(null);
   const showDetails = useCallback((docId: string, details: DocumentDetails) => setDetailsOf({ docId, details }), []);
@@ -155,16 +164,30 @@ export function App() {
   );
 
   useAnnotationKeys({ labels, views, focusedDocId, filter, pickingSpeaker: picking, cancelPicking: () => setPicking(false) });
-  const findBar = useFindBar(!reviewing, panes.focused);
+  const findBar = useFindBar(mode === 'annotate', panes.focused);
 
   const open = useCallback(
-    (docId: string, beside: boolean, at?: TextSpan, listed?: ListedDocument) => {
+    (docId: string, beside: boolean, at?: TextSpan, listed?: ListedDocument, annotationId?: string) => {
       const key = `pane-${nextId.current++}`;
       if (listed) rememberListed(listed);
       setPanes((state) => (beside ? openBeside : openInFocused)(state, docId, key));
-      selectWhenShown(docId, at ?? null);
+      selectWhenShown(docId, at ?? null, annotationId);
     },
     [selectWhenShown, rememberListed],
+  );
+  // A Compare row: its document in the focused pane (or the pane already showing it), the
+  // annotation selected.
+  const openFromCompare = useCallback(
+    (at: SpanAt, annotationId: string) => {
+      setMode('annotate');
+      const span = { start: at.start, end: at.end };
+      const shownIn = panes.panes.find((p) => p.docId === at.documentId);
+      if (shownIn) {
+        setPanes((s) => focusPane(s, shownIn.key));
+        selectWhenShown(at.documentId, span, annotationId);
+      } else open(at.documentId, false, span, undefined, annotationId);
+    },
+    [open, panes, selectWhenShown],
   );
   const close = (key: string, docId: string) => {
     if (store.getSnapshot().selected?.docId === docId) store.select(null);
@@ -197,10 +220,20 @@ export function App() {
           <button
             type="button"
             className="button review-toggle"
+            data-testid="compare-toggle"
+            aria-pressed={mode === 'compare'}
+            title={mode === 'compare' ? 'Back to reading and tagging' : 'Compare outlets: figures and their conflicts, quotes by speaker, entities, charts'}
+            onClick={() => setMode((m) => (m === 'compare' ? 'annotate' : 'compare'))}
+          >
+            {mode === 'compare' ? 'Done comparing' : 'Compare'}
+          </button>
+          <button
+            type="button"
+            className="button review-toggle"
             data-testid="review-toggle"
             aria-pressed={reviewing}
             title={reviewing ? 'Back to reading and tagging' : "Review a colleague's tags and see how well you agree"}
-            onClick={() => setReviewing((r) => !r)}
+            onClick={() => setMode((m) => (m === 'review' ? 'annotate' : 'review'))}
           >
             {reviewing ? 'Done reviewing' : 'Review'}
           </button>
@@ -230,7 +263,8 @@ export function App() {
       {reviewing && info && (
         <ReviewMode me={me} labels={labels} libraryVersion={libraryVersion} onLeave={refreshLibrary} onError={(title, text) => say({ kind: 'error', title, text })} />
       )}
-      <div className={hasPanes ? 'app-body has-inspector' : 'app-body'} hidden={reviewing}>
+      {compareOpened && info && <CompareMode labels={labels} shown={mode === 'compare'} version={libraryVersion} onOpen={openFromCompare} />}
+      <div className={hasPanes ? 'app-body has-inspector' : 'app-body'} hidden={mode !== 'annotate'}>
         <Library version={libraryVersion} labels={labels} liveCounts={liveCounts} openPanes={openPanes} onOpen={open} onRetry={refreshLibrary} onDetails={showListedDetails} onDelete={askDelete} />
         <div className="work-column">
           <AnnotateBar

@@ -22,10 +22,15 @@ export function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
 
 /// Offers `file` as a download under its own name.
 export function saveDownload(file: DownloadableFile): void {
-  const url = URL.createObjectURL(new Blob([base64Bytes(file.base64)], { type: file.mimeType }));
+  saveBlob(new Blob([base64Bytes(file.base64)], { type: file.mimeType }), file.fileName);
+}
+
+/// Offers `blob` as a download named `fileName`.
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = file.fileName;
+  link.download = fileName;
   link.hidden = true;
   document.body.append(link);
   try {

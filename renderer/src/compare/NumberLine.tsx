@@ -1,0 +1,122 @@
+/// A group's figures on one number line (DESIGN §11): a lane per outlet, each figure's interval a
+/// bar (a single value a dot; an open end fades out to the line's edge; an approximate one is
+/// hatched), conflicting figures outlined in red, the current one and what it conflicts with
+/// emphasised. Percentages and shares share a line; counts have their own.
+import type { FigureItem } from '../../../preload/api';
+import { intervalText } from '../inspector/intervalText';
+import { markExtent, numberScale, tickLabel } from './numberScale';
+
+/// Lanes drawn at most (the outlets with the most figures); the table lists every figure.
+const MAX_LANES = 12;
+/// Marks drawn at most per lane: figures drawn at the same place are one mark.
+const MAX_MARKS = 150;
+
+/// Props of {@link NumberLine}.
+export interface NumberLineProps {
+  items: readonly FigureItem[];
+  /// Indexes into `items` on this line (one scale).
+  members: readonly number[];
+  current: number | null;
+  /// Items the current one conflicts with.
+  partners: ReadonlySet<number>;
+  onPick(index: number): void;
+}
+
+interface Mark {
+  index: number;
+  from: number;
+  to: number;
+  openLow: boolean;
+  openHigh: boolean;
+  count: number;
+}
+
+const outletName = (item: FigureItem) => item.outlet ?? 'No outlet';
+const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+/// `data-testid="number-line"`.
+export function NumberLine({ items, members, current, partners, onPick }: NumberLineProps) {
+  const asShare = members.some((i) => items[i].quantity.unit !== 'count');
+  const scale = numberScale(members.map((i) => items[i].quantity), asShare);
+  const lanes = new Map<string, number[]>();
+  for (const i of members) {
+    const lane = lanes.get(outletName(items[i]));
+    if (lane) lane.push(i);
+    else lanes.set(outletName(items[i]), [i]);
+  }
+  const shown = [...lanes].sort((x, y) => y[1].length - x[1].length || x[0].localeCompare(y[0])).slice(0, MAX_LANES);
+  const hidden = lanes.size - shown.length;
+  const emphasis = (i: number) => (i === current ? 3 : partners.has(i) ? 2 : items[i].conflictCount > 0 ? 1 : 0);
+
+  const marksOf = (lane: number[]): Mark[] => {
+    const byPlace = new Map<string, Mark>();
+    for (const i of lane) {
+      const extent = markExtent(items[i].quantity, scale, asShare);
+      // One mark per place (to 0.25% of the line) and look; the most emphasised figure stands for it.
+      const key = `${Math.round(extent.from * 400)}:${Math.round(extent.to * 400)}:${extent.openLow}:${extent.openHigh}:${items[i].quantity.approximate}`;
+      const mark = byPlace.get(key);
+      if (!mark) byPlace.set(key, { index: i, ...extent, count: 1 });
+      else {
+        mark.count++;
+        if (emphasis(i) > emphasis(mark.index)) mark.index = i;
+      }
+    }
+    return [...byPlace.values()].sort((x, y) => emphasis(y.index) - emphasis(x.index)).slice(0, MAX_MARKS).reverse();
+  };
+
+  return (
+    <figure className="number-line" data-testid="number-line" aria-label={`${members.length} figures on a number line${asShare ? ' (as shares)' : ''}`}>
+      {shown.map(([outlet, lane]) => (
+        <div className="number-lane" key={outlet} data-outlet={outlet}>
+          <span className="number-lane-name" title={outlet}>
+            {outlet}
+          </span>
+          <svg className="number-lane-line" role="img" aria-label={`${outlet}: ${lane.map((i) => intervalText(items[i].quantity)).join('; ')}`}>
+            <line className="number-lane-rule" x1="0" x2="100%" y1="50%" y2="50%" />
+            {marksOf(lane).map((m) => {
+              const item = items[m.index];
+              const classes = ['number-mark', item.quantity.approximate ? 'is-approximate' : '', item.conflictCount ? 'is-conflict' : '', m.index === current ? 'is-current' : '', partners.has(m.index) ? 'is-partner' : '']
+                .filter(Boolean)
+                .join(' ');
+              const title = `${outlet}: ${item.text} ${intervalText(item.quantity)}${m.count > 1 ? ` (and ${m.count - 1} more here)` : ''}${item.conflictCount ? ` — conflicts with ${item.conflictCount}` : ''}`;
+              const point = !m.openLow && !m.openHigh && m.to - m.from < 0.004;
+              return (
+                <g key={m.index} className={classes} data-testid="number-mark" data-annotation-id={item.annotationId} onClick={() => onPick(m.index)}>
+                  <title>{title}</title>
+                  {point ? (
+                    <circle cx={percent(m.from)} cy="50%" r="5" />
+                  ) : (
+                    <rect x={percent(m.from)} width={percent(Math.max(0.004, m.to - m.from))} y="30%" height="40%" rx="3" fill={m.openHigh ? 'url(#open-high)' : m.openLow ? 'url(#open-low)' : undefined} />
+                  )}
+                </g>
+              );
+            })}
+          </svg>
+        </div>
+      ))}
+      <div className="number-lane number-axis" aria-hidden="true">
+        <span className="number-lane-name">{hidden > 0 ? `+${hidden} more outlets` : ''}</span>
+        <svg className="number-lane-line">
+          <defs>
+            <linearGradient id="open-high">
+              <stop offset="0.6" stopColor="currentColor" />
+              <stop offset="1" stopColor="currentColor" stopOpacity="0" />
+            </linearGradient>
+            <linearGradient id="open-low">
+              <stop offset="0" stopColor="currentColor" stopOpacity="0" />
+              <stop offset="0.4" stopColor="currentColor" />
+            </linearGradient>
+          </defs>
+          {scale.ticks.map((t) => (
+            <g key={t}>
+              <line className="number-tick" x1={percent(scale.at(t))} x2={percent(scale.at(t))} y1="0" y2="6" />
+              <text className="number-tick-label" x={percent(scale.at(t))} y="18" textAnchor={scale.at(t) === 0 ? 'start' : scale.at(t) === 1 ? 'end' : 'middle'}>
+                {tickLabel(t)}
+              </text>
+            </g>
+          ))}
+        </svg>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,95 @@
+/// Compare's Quotes by speaker (DESIGN §11): a heading per speaker (an entity, the speaker's text,
+/// or nobody recorded), under it each statement — quotes of nearly the same words — with the
+/// outlets and dates that reported it. A row opens its document at the quote.
+import { useCallback, useMemo } from 'react';
+import type { QuoteGroup, QuoteItem, Speaker } from '../../../preload/api';
+import { quotesCsv, saveCsv, speakerName } from './compareCsv';
+import type { OpenSpan } from './openSpan';
+import { VirtualRows } from './VirtualRows';
+
+const ROW_HEIGHT = 44;
+
+/// One line of the list: a speaker's heading, or a quote (the first of its group carries the
+/// group's words, the others are "also reported by").
+type QuoteLine = { kind: 'speaker'; speaker: Speaker; statements: number; quotes: number } | { kind: 'quote'; item: QuoteItem; first: boolean; reports: number };
+
+/// The lines of `groups`: groups of one speaker come together (as the service orders them).
+export function quoteLines(groups: readonly QuoteGroup[]): QuoteLine[] {
+  const lines: QuoteLine[] = [];
+  let heading: Extract<QuoteLine, { kind: 'speaker' }> | null = null;
+  let previous: Speaker | undefined;
+  for (const group of groups) {
+    if (previous === undefined || speakerKey(previous) !== speakerKey(group.speaker)) {
+      heading = { kind: 'speaker', speaker: group.speaker, statements: 0, quotes: 0 };
+      lines.push(heading);
+      previous = group.speaker;
+    }
+    heading!.statements++;
+    heading!.quotes += group.items.length;
+    group.items.forEach((item, i) => lines.push({ kind: 'quote', item, first: i === 0, reports: group.items.length }));
+  }
+  return lines;
+}
+
+function speakerKey(speaker: Speaker): string {
+  return speaker === null ? '' : 'entityId' in speaker ? `e:${speaker.entityId}` : `t:${speaker.text.toLowerCase()}`;
+}
+
+/// `data-testid="compare-quotes"`.
+export function QuotesTab({ groups, onOpen }: { groups: readonly QuoteGroup[]; onOpen: OpenSpan }) {
+  const lines = useMemo(() => quoteLines(groups), [groups]);
+  const open = useCallback(
+    (index: number) => {
+      const line = lines[index];
+      if (line.kind === 'quote') onOpen(line.item.at, line.item.annotationId);
+    },
+    [lines, onOpen],
+  );
+  if (!groups.length) return <p className="compare-empty" data-testid="compare-quotes">No quote in the documents chosen. Tag quotes (key 4) and link each to its speaker in the inspector.</p>;
+  return (
+    <div className="compare-quotes" data-testid="compare-quotes">
+      <header className="compare-group-head">
+        <h3>Quotes by speaker</h3>
+        <span className="compare-group-summary">
+          {groups.length} {groups.length === 1 ? 'statement' : 'statements'} · quotes of nearly the same words are one statement
+        </span>
+        <button type="button" className="button button-small" data-testid="export-quotes-csv" onClick={() => saveCsv('quotes.csv', quotesCsv(groups))}>
+          Export CSV
+        </button>
+      </header>
+      <VirtualRows
+        count={lines.length}
+        rowHeight={ROW_HEIGHT}
+        label="Quotes by speaker"
+        testId="quote-rows"
+        dataKey={groups}
+        onOpen={open}
+        renderRow={(i) => {
+          const line = lines[i];
+          if (line.kind === 'speaker') {
+            return (
+              <div className="compare-speaker" data-testid="quote-speaker">
+                <b>{line.speaker ? speakerName(line.speaker) : 'No speaker recorded'}</b>
+                {line.speaker && !('entityId' in line.speaker) && <span className="compare-muted"> (not linked to an entity)</span>}
+                <span className="compare-muted">
+                  {' '}
+                  · {line.statements} {line.statements === 1 ? 'statement' : 'statements'}, {line.quotes} {line.quotes === 1 ? 'quote' : 'quotes'}
+                </span>
+              </div>
+            );
+          }
+          const { item } = line;
+          return (
+            <div className={line.first ? 'compare-quote' : 'compare-quote is-also'} data-testid="quote-row" data-annotation-id={item.annotationId}>
+              <span className="compare-quote-text">{line.first ? `“${item.text}”` : <span className="compare-muted">also reported: “{item.text}”</span>}</span>
+              <span className="compare-where">
+                <b>{item.outlet ?? 'No outlet'}</b> {item.publishedAt?.slice(0, 10) ?? ''}
+                {line.first && line.reports > 1 && <span className="compare-report-count"> · {line.reports} reports</span>}
+              </span>
+            </div>
+          );
+        }}
+      />
+    </div>
+  );
+}
