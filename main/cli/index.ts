@@ -1,8 +1,8 @@
 /// The `awb` command line (DESIGN §2): import, export, list, meta, delete, entities, search,
-/// agreement, backups, restore, repair, check, serve. Exit codes (exit.ts): 0 success, 1 failure,
-/// 2 usage error, 3 done with items skipped or left out. Errors are one line per problem on
-/// stderr, in words and naming the file, never a stack trace; every line printed is made safe for
-/// a terminal (terminalText.ts).
+/// agreement, compare, backups, restore, repair, check, serve. Exit codes (exit.ts): 0 success,
+/// 1 failure, 2 usage error, 3 done with items skipped or left out. Errors are one line per
+/// problem on stderr, in words and naming the file, never a stack trace; every line printed is
+/// made safe for a terminal (terminalText.ts).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -17,6 +17,7 @@ import { createWorkbench } from '../service/workbench.js';
 import { startWebServer } from '../web/webServer.js';
 import { describeError } from '../core/fileErrors.js';
 import { EXIT_CODES_HELP, EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitWith } from './exit.js';
+import { compareCommand, type CompareOptions } from './compareCommand.js';
 import { exportCommand, type ExportOptions } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
 import { deleteCommand, metaImportCommand, metaSetCommand, parseMetaField } from './documentCommands.js';
@@ -159,6 +160,16 @@ function buildProgram(context: CliContext): Command {
       if (options.json) sayLines(terminalJson(report));
       else printAgreementTable(report);
     });
+
+  configure(program.command('compare').description('figures by measure with their conflicts, quotes by speaker, entities across outlets'))
+    .option('--json', 'print JSON (offsets in code points)')
+    .option('--document <id>', 'only this document (its id, or the start of it; repeatable)', collect, [])
+    .option('--outlet <name>', 'only documents of this outlet (case aside; repeatable)', collect, [])
+    .option('--from <date>', 'only documents published on or after this day (2016-12-13)')
+    .option('--to <date>', 'only documents published on or before this day')
+    .option('--annotator <name>', "only this annotator's annotations (repeatable)", collect, [])
+    .option('--label <id>', 'only annotations of this label (repeatable)', collect, [])
+    .action((options: CompareOptions, command: Command) => compareCommand(options, command));
 
   configure(program.command('backups').description('list the snapshots of the workspace, newest first'))
     .option('--json', 'print JSON')

@@ -12,11 +12,14 @@ function scaleOf(q: Quantity): 'count' | 'fraction' {
 function endsOf(q: Quantity): { low: number; high: number; lowInclusive: boolean; highInclusive: boolean } {
   // Divided, not multiplied by 0.01: 75 / 100 is exactly 0.75, 75 × 0.01 need not be.
   const divisor = q.unit === 'percent' ? 100 : 1;
+  // A single value holds itself whatever its ends say (as the app shows it: "5"): taken as open,
+  // (5, 5) would be empty, conflict with every figure, and be counted apart from itself.
+  const point = q.low !== null && q.low === q.high;
   return {
     low: q.low === null ? -Infinity : q.low / divisor,
     high: q.high === null ? Infinity : q.high / divisor,
-    lowInclusive: q.low === null || q.lowInclusive,
-    highInclusive: q.high === null || q.highInclusive,
+    lowInclusive: q.low === null || q.lowInclusive || point,
+    highInclusive: q.high === null || q.highInclusive || point,
   };
 }
 
