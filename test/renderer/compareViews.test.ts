@@ -79,13 +79,14 @@ describe('the quotes list and the entities columns', () => {
     const item = { documentId: 'd1', annotationId: 'q1', start: 0, end: 5, text: 'x', outlet: 'AFP', title: 'T', publishedAt: null, at };
     const lavrov = { entityId: 'e', name: 'Lavrov' };
     const lines = quoteLines([
-      { speaker: lavrov, items: [item, item] },
+      { speaker: lavrov, items: [item, { ...item, outlet: 'TASS' }, { ...item, outlet: 'afp' }] },
       { speaker: { ...lavrov }, items: [item] },
       { speaker: null, items: [item] },
     ]);
-    expect(lines.map((l) => (l.kind === 'speaker' ? `speaker ${l.statements}/${l.quotes}` : `quote ${l.first} ${l.reports}`))).toEqual([
-      'speaker 2/3',
+    expect(lines.map((l) => (l.kind === 'speaker' ? `speaker ${l.statements}/${l.quotes}` : `quote ${l.first} ${l.outlets}`))).toEqual([
+      'speaker 2/4',
       'quote true 2',
+      'quote false 2',
       'quote false 2',
       'quote true 1',
       'speaker 1/1',

@@ -25,7 +25,7 @@ export function ChartsTab({ charts, labels, pair, onPairChange }: ChartsTabProps
       charts.labels.map((id) => ({ name: look.get(id)?.name ?? id, color: look.get(id)?.color ?? FALLBACK_COLOR, values: counts.map((c) => c[id] ?? 0) }));
     return {
       byOutlet: { categories: charts.outlets.map((o) => o.outlet ?? 'No outlet'), series: series(charts.outlets.map((o) => o.counts)) },
-      byDocument: { categories: charts.documents.map((d) => (d.title.length > 38 ? `${d.title.slice(0, 37)}…` : d.title)), series: series(charts.documents.map((d) => d.counts)) },
+      byDocument: { categories: charts.documents.map((d) => (d.title.length > 26 ? `${d.title.slice(0, 25)}…` : d.title)), series: series(charts.documents.map((d) => d.counts)) },
     };
   }, [charts, look]);
   const agreement = charts.agreement;

@@ -1,6 +1,6 @@
 /// A group's figures on one number line (DESIGN §11): a lane per outlet, each figure's interval a
-/// bar (a single value a dot; an open end fades out to the line's edge; an approximate one is
-/// hatched), conflicting figures outlined in red, the current one and what it conflicts with
+/// bar (a single value a dot; an open end runs on to the line's edge as dashes; an approximate
+/// one is dashed and paler), conflicting figures outlined in red, the current one and what it conflicts with
 /// emphasised. Percentages and shares share a line; counts have their own.
 import type { FigureItem } from '../../../preload/api';
 import { intervalText } from '../inspector/intervalText';
@@ -10,6 +10,8 @@ import { markExtent, numberScale, tickLabel } from './numberScale';
 const MAX_LANES = 12;
 /// Marks drawn at most per lane: figures drawn at the same place are one mark.
 const MAX_MARKS = 150;
+/// The share of the line an open end's dashes take.
+const OPEN_END = 0.04;
 
 /// Props of {@link NumberLine}.
 export interface NumberLineProps {
@@ -80,13 +82,19 @@ export function NumberLine({ items, members, current, partners, onPick }: Number
                 .join(' ');
               const title = `${outlet}: ${item.text} ${intervalText(item.quantity)}${m.count > 1 ? ` (and ${m.count - 1} more here)` : ''}${item.conflictCount ? ` — conflicts with ${item.conflictCount}` : ''}`;
               const point = !m.openLow && !m.openHigh && m.to - m.from < 0.004;
+              // An open end: the bar stops short of the line's edge and a dashed line runs on.
+              const bar = { from: m.openLow ? Math.min(m.to, OPEN_END) : m.from, to: m.openHigh ? Math.max(m.from, 1 - OPEN_END) : m.to };
               return (
                 <g key={m.index} className={classes} data-testid="number-mark" data-annotation-id={item.annotationId} onClick={() => onPick(m.index)}>
                   <title>{title}</title>
                   {point ? (
                     <circle cx={percent(m.from)} cy="50%" r="5" />
                   ) : (
-                    <rect x={percent(m.from)} width={percent(Math.max(0.004, m.to - m.from))} y="30%" height="40%" rx="3" fill={m.openHigh ? 'url(#open-high)' : m.openLow ? 'url(#open-low)' : undefined} />
+                    <>
+                      <rect x={percent(bar.from)} width={percent(Math.max(0.004, bar.to - bar.from))} y="30%" height="40%" rx="3" />
+                      {m.openLow && <line className="number-open-end" x1="0" x2={percent(bar.from)} y1="50%" y2="50%" />}
+                      {m.openHigh && <line className="number-open-end" x1={percent(bar.to)} x2="100%" y1="50%" y2="50%" />}
+                    </>
                   )}
                 </g>
               );
@@ -97,16 +105,6 @@ export function NumberLine({ items, members, current, partners, onPick }: Number
       <div className="number-lane number-axis" aria-hidden="true">
         <span className="number-lane-name">{hidden > 0 ? `+${hidden} more outlets` : ''}</span>
         <svg className="number-lane-line">
-          <defs>
-            <linearGradient id="open-high">
-              <stop offset="0.6" stopColor="currentColor" />
-              <stop offset="1" stopColor="currentColor" stopOpacity="0" />
-            </linearGradient>
-            <linearGradient id="open-low">
-              <stop offset="0" stopColor="currentColor" stopOpacity="0" />
-              <stop offset="0.4" stopColor="currentColor" />
-            </linearGradient>
-          </defs>
           {scale.ticks.map((t) => (
             <g key={t}>
               <line className="number-tick" x1={percent(scale.at(t))} x2={percent(scale.at(t))} y1="0" y2="6" />

@@ -10,8 +10,8 @@ import { VirtualRows } from './VirtualRows';
 const ROW_HEIGHT = 44;
 
 /// One line of the list: a speaker's heading, or a quote (the first of its group carries the
-/// group's words, the others are "also reported by").
-type QuoteLine = { kind: 'speaker'; speaker: Speaker; statements: number; quotes: number } | { kind: 'quote'; item: QuoteItem; first: boolean; reports: number };
+/// group's words and how many outlets reported it, the others are "also reported").
+type QuoteLine = { kind: 'speaker'; speaker: Speaker; statements: number; quotes: number } | { kind: 'quote'; item: QuoteItem; first: boolean; outlets: number };
 
 /// The lines of `groups`: groups of one speaker come together (as the service orders them).
 export function quoteLines(groups: readonly QuoteGroup[]): QuoteLine[] {
@@ -26,7 +26,9 @@ export function quoteLines(groups: readonly QuoteGroup[]): QuoteLine[] {
     }
     heading!.statements++;
     heading!.quotes += group.items.length;
-    group.items.forEach((item, i) => lines.push({ kind: 'quote', item, first: i === 0, reports: group.items.length }));
+    // Two annotators' tags of one quote are one report: outlets are counted, not quotes.
+    const outlets = new Set(group.items.map((item) => item.outlet?.toLowerCase() ?? `document ${item.documentId}`)).size;
+    group.items.forEach((item, i) => lines.push({ kind: 'quote', item, first: i === 0, outlets }));
   }
   return lines;
 }
@@ -84,7 +86,7 @@ export function QuotesTab({ groups, onOpen }: { groups: readonly QuoteGroup[]; o
               <span className="compare-quote-text">{line.first ? `“${item.text}”` : <span className="compare-muted">also reported: “{item.text}”</span>}</span>
               <span className="compare-where">
                 <b>{item.outlet ?? 'No outlet'}</b> {item.publishedAt?.slice(0, 10) ?? ''}
-                {line.first && line.reports > 1 && <span className="compare-report-count"> · {line.reports} reports</span>}
+                {line.first && line.outlets > 1 && <span className="compare-report-count"> · reported by {line.outlets} outlets</span>}
               </span>
             </div>
           );
