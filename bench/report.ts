@@ -1,8 +1,10 @@
 /// The results table of `npm run bench`: each measurement next to its budget (from the issues
-/// "Fast on long documents and large corpora" and, for the corpus, "Scale to 100,000 articles"),
-/// pass or fail, and the machine it ran on.
+/// "Fast on long documents and large corpora" and, for the corpus, "Scale to 100,000 articles"
+/// and Compare's, issue 17), pass or fail, and the machine it ran on.
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import type { SizeResult } from './browser';
+import { COMPARE_PARTS, type CompareBenchResult } from './corpus/compareBench';
+import type { CompareUiResult } from './corpus/compareUi';
 import { FIRST_PAGE_ROWS, type CorpusNodeResult } from './corpus/corpusBench';
 import type { ExportResult } from './corpus/corpusExport';
 import type { CorpusFixture } from './corpus/fixture';
@@ -31,6 +33,8 @@ export interface CorpusResults {
   agreement: { ms: number; documents: number; spansA: number; spansB: number; kappa: number | null };
   libraryUi: LibraryUiResult;
   serveStart: ServeStartResult;
+  compare: CompareBenchResult;
+  compareUi: CompareUiResult;
 }
 
 /// The machine, for the record.
@@ -55,6 +59,11 @@ const exportBudgetMs = (articles: number) => (articles <= 10_000 ? 5_000 : 60_00
 const EXPORT_MEMORY_BUDGET_BYTES = 500e6;
 const INDEX_REBUILD_BUDGET_MS = 300_000;
 const SERVE_START_BUDGET_MS = 1_500;
+/// Compare computed by the service (issue 17): 1 s up to 10,000 articles, 3 s beyond (the
+/// 100,000-article corpus).
+const compareBudgetMs = (articles: number) => (articles <= 10_000 ? 1_000 : 3_000);
+/// Compare's first screen drawn after the figures arrive in the page (issue 17).
+const COMPARE_FIRST_SCREEN_BUDGET_MS = 300;
 
 /// A measurement that did not run, with the reason in place of its value.
 function notMeasured(name: string, reason: string, budget: string): Row {
@@ -108,6 +117,7 @@ export function corpusRows(c: CorpusResults): Row[] {
     row('  the same search again', node.search.againMs, null),
     row('  for reference, no index: read + JSON.parse + scan every file', node.search.rawScanMs, null),
   );
+  rows.push(...compareRows(c.compare, c.fixture.articles), ...compareUiRows(c.compareUi));
   const rebuild = `full index rebuild (Workspace.open without index.sqlite, ${n} documents, with progress)`;
   if (node.indexRebuild.skipped) rows.push(notMeasured(rebuild, node.indexRebuild.reason, `≤ ${formatMs(INDEX_REBUILD_BUDGET_MS)}`));
   else rows.push(row(rebuild, node.indexRebuild.ms, INDEX_REBUILD_BUDGET_MS));
@@ -128,6 +138,31 @@ export function corpusRows(c: CorpusResults): Row[] {
   const spans = `${c.agreement.spansA.toLocaleString('en-US')} + ${c.agreement.spansB.toLocaleString('en-US')}`;
   rows.push(row(`agreement over ${spans} spans (computeAgreement)`, c.agreement.ms, 1000));
   return rows;
+}
+
+/// The rows of Compare over the corpus: the service's total against its budget, then each part
+/// with what it holds, its SQL alone and its result's size as JSON.
+function compareRows(c: CompareBenchResult, articles: number): Row[] {
+  const n = articles.toLocaleString('en-US');
+  const rows = [row(`Compare over ${n} articles: compare.figures + quotes + entities + charts, no filter (median of ${c.totalRuns.length})`, c.totalMs, compareBudgetMs(articles))];
+  for (const part of COMPARE_PARTS) {
+    const p = c.parts[part];
+    rows.push(row(`  of which compare.${part} (${p.holds}; ${formatMb(p.jsonBytes)} as JSON)`, p.ms, null));
+    rows.push(row(`    of which its SQL (${p.sqlRows.toLocaleString('en-US')} rows)`, p.sqlMs, null));
+  }
+  rows.push(row(`  the four results as JSON (${formatMb(c.jsonBytes)}): JSON.stringify`, c.jsonMs, null));
+  return rows;
+}
+
+/// The rows of Compare in the real UI: the first screen against its budget, and from the click.
+function compareUiRows(c: CompareUiResult): Row[] {
+  const name = "Compare's first screen in the UI (figures arrived → table drawn: compare-first-screen";
+  if (c.skipped) return [notMeasured(`${name})`, `n/a: ${c.reason}`, `≤ ${formatMs(COMPARE_FIRST_SCREEN_BUDGET_MS)}`)];
+  const answer = c.responseBytes === null ? 'the answer' : `a ${formatMb(c.responseBytes)} answer`;
+  return [
+    row(`${name}, median of ${c.runs.length})`, c.firstScreenMs, COMPARE_FIRST_SCREEN_BUDGET_MS),
+    row(`  from the click on Compare (the service, ${answer} over HTTP, drawing)`, c.fromClickMs, null),
+  ];
 }
 
 /// The rows of the save on a document at the annotation limit (budget 1 s a save).

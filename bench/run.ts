@@ -1,7 +1,8 @@
 /// `npm run bench`: builds the benchmark pages, serves them on 127.0.0.1, measures the real
 /// renderer against the floor in headless Chromium at each document size, then the corpus scale
-/// on the real store and service, and a save on a document at the annotation limit; prints a
-/// table (value, budget, pass/fail) and writes `bench/results.json` with the machine it ran on.
+/// on the real store and service (Compare too, through the service and in the real UI), and a
+/// save on a document at the annotation limit; prints a table (value, budget, pass/fail) and
+/// writes `bench/results.json` with the machine it ran on.
 ///
 /// Flags: `--quick` (50k size, 1,000-article corpus), `--sizes 50k,500k,2M`, `--corpus N`
 /// (articles, 10,000 by default; 100,000 is the scale issue's size, the same measurements; 0
@@ -16,6 +17,8 @@ import { chromium, type Browser } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
 import { BROWSER_SIZES, measureLoad, runBrowserBench, type SizeResult } from './browser';
 import { measureIndexRebuild, measureOpen, type IndexRebuildResult, measureReadDocument, measureSearch, measureWrites } from './corpus/corpusBench';
+import { measureCompare } from './corpus/compareBench';
+import { measureCompareUi } from './corpus/compareUi';
 import { measureAgreement, measureExports } from './corpus/corpusExport';
 import { cloneWorkspace, corpusFixture } from './corpus/fixture';
 import { measureLibraryUi } from './corpus/libraryUi';
@@ -72,8 +75,10 @@ async function runCorpus(browser: Browser, pages: ServedPages, options: Options)
   const sampleShownMs = await measureLoad(browser, pages.pageUrl, sample.text, sample.annotations, options.runs);
   log('  searching every document');
   const search = await measureSearch(fixture.dir);
+  log('  Compare over the whole corpus (the service)');
+  const compare = await measureCompare(fixture.dir, log);
   const scratch = await mkdtemp(join(tmpdir(), 'awb-bench-served-'));
-  let served: Pick<CorpusResults, 'serveStart' | 'libraryUi'> & { indexRebuild: IndexRebuildResult };
+  let served: Pick<CorpusResults, 'serveStart' | 'libraryUi' | 'compareUi'> & { indexRebuild: IndexRebuildResult };
   try {
     log('  rebuilding the index of a copy');
     const indexRebuild = await measureIndexRebuild(fixture, join(scratch, 'rebuilt'), log);
@@ -83,7 +88,9 @@ async function runCorpus(browser: Browser, pages: ServedPages, options: Options)
     const serveStart = await measureServeStart(copy);
     log('  the library in the real UI (awb serve)');
     const libraryUi = options.ui ? await measureLibraryUi(browser, copy, open.listed) : ({ skipped: true, reason: '--no-ui' } as const);
-    served = { indexRebuild, serveStart, libraryUi };
+    log('  Compare in the real UI (awb serve)');
+    const compareUi = options.ui ? await measureCompareUi(browser, copy, open.listed, log) : ({ skipped: true, reason: '--no-ui' } as const);
+    served = { indexRebuild, serveStart, libraryUi, compareUi };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -93,7 +100,7 @@ async function runCorpus(browser: Browser, pages: ServedPages, options: Options)
   log('  agreement over 2 × 50,000 spans');
   const agreement = measureAgreement(options.seed);
   const node = { open, readDocumentMs, sample, search, indexRebuild: served.indexRebuild, ...writes };
-  return { fixture, node, sampleShownMs, exports, agreement, libraryUi: served.libraryUi, serveStart: served.serveStart };
+  return { fixture, node, sampleShownMs, exports, agreement, libraryUi: served.libraryUi, serveStart: served.serveStart, compare, compareUi: served.compareUi };
 }
 
 async function main(): Promise<void> {

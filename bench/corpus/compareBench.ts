@@ -1,0 +1,136 @@
+/// Compare over the corpus (issue 17), on the real store and service: `compare.figures`,
+/// `compare.quotes`, `compare.entities` and `compare.charts` with no filter (the whole corpus, what
+/// Compare shows first), each timed through the service as the app calls it, with the size of its
+/// result as JSON (which travels to the renderer) and, to tell where the time goes, the time of
+/// its SQL queries alone.
+import type Database from 'better-sqlite3';
+import { RELATION_ENDS } from '../../main/core/annotations';
+import { annotatorCounts, entityFormRows, figureRows, labelCountRows, quoteRows, type CompareFilter } from '../../main/core/store/sqlIndex/compareQuery';
+import { Workspace } from '../../main/core/store/workspace';
+import { createWorkbench } from '../../main/service/workbench';
+import { median, timed } from '../stats';
+
+/// Timed runs after the warm-up.
+const RUNS = 5;
+const NO_FILTER: CompareFilter = {};
+
+/// The four parts of Compare, as the service names them.
+export const COMPARE_PARTS = ['figures', 'quotes', 'entities', 'charts'] as const;
+export type ComparePart = (typeof COMPARE_PARTS)[number];
+
+/// One part of Compare.
+export interface ComparePartResult {
+  /// Through the service: median and each run.
+  ms: number;
+  runs: number[];
+  /// Its SQL queries alone (rows read, not shaped): median.
+  sqlMs: number;
+  /// Rows its queries return.
+  sqlRows: number;
+  /// The result as JSON: bytes, and the time `JSON.stringify` took (median).
+  jsonBytes: number;
+  jsonMs: number;
+  /// What the result holds, for the table ("1,234 groups, 50,000 figures").
+  holds: string;
+}
+
+/// Compare over the whole corpus.
+export interface CompareBenchResult {
+  /// The four parts one after another through the service: median and each run.
+  totalMs: number;
+  totalRuns: number[];
+  parts: Record<ComparePart, ComparePartResult>;
+  /// The four results as JSON.
+  jsonBytes: number;
+  jsonMs: number;
+}
+
+type Db = Database.Database;
+
+/// The queries each part asks (the charts' agreement query runs only with two annotators, and
+/// the corpus has one).
+const QUERIES: Record<ComparePart, (db: Db) => number> = {
+  figures: (db) => figureRows(db, NO_FILTER).length,
+  quotes: (db) => quoteRows(db, NO_FILTER, RELATION_ENDS.speaker.from).length,
+  entities: (db) => entityFormRows(db, NO_FILTER).length,
+  charts: (db) => annotatorCounts(db, NO_FILTER).length + labelCountRows(db, NO_FILTER).length,
+};
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/// What a part's result holds, in a few words.
+function holds(part: ComparePart, value: unknown): string {
+  if (part === 'figures') {
+    const groups = value as { measure: string | null; items: unknown[]; conflictTotal: number }[];
+    const figures = groups.reduce((n, g) => n + g.items.length, 0);
+    const conflicts = groups.reduce((n, g) => n + g.conflictTotal, 0);
+    return `${count(groups.filter((g) => g.measure !== null).length)} measures, ${count(figures)} figures, ${count(conflicts)} conflicting pairs`;
+  }
+  if (part === 'quotes') {
+    const groups = value as { speaker: unknown; items: unknown[] }[];
+    return `${count(groups.length)} groups, ${count(groups.reduce((n, g) => n + g.items.length, 0))} quotes, ${count(groups.filter((g) => g.speaker !== null).length)} groups with a speaker`;
+  }
+  if (part === 'entities') {
+    const entities = value as { outlets: unknown[]; mentions: number }[];
+    return `${count(entities.length)} entities, ${count(entities.reduce((n, e) => n + e.mentions, 0))} mentions, ${count(entities.reduce((n, e) => n + e.outlets.length, 0))} entity × outlet rows`;
+  }
+  const charts = value as { outlets: unknown[]; documents: unknown[]; documentTotal: number };
+  return `${count(charts.outlets.length)} outlets, ${count(charts.documents.length)} of ${count(charts.documentTotal)} documents`;
+}
+
+/// Opens the corpus read-only (the index checked first, as `measureSearch` opens it) and times
+/// Compare: one warm-up of the four parts, then `RUNS` runs of the four one after another; then
+/// each part's SQL alone and its result as JSON.
+export async function measureCompare(dir: string, log: (line: string) => void): Promise<CompareBenchResult> {
+  const workspace = await Workspace.open(dir, { readOnly: true });
+  try {
+    const service = createWorkbench(workspace);
+    const call: Record<ComparePart, () => Promise<unknown>> = {
+      figures: () => service.compare.figures(NO_FILTER),
+      quotes: () => service.compare.quotes(NO_FILTER),
+      entities: () => service.compare.entities(NO_FILTER),
+      charts: () => service.compare.charts(NO_FILTER, null),
+    };
+    const runs = Object.fromEntries(COMPARE_PARTS.map((p) => [p, [] as number[]])) as Record<ComparePart, number[]>;
+    const results = {} as Record<ComparePart, unknown>;
+    const totalRuns: number[] = [];
+    for (let run = 0; run <= RUNS; run++) {
+      const times: string[] = [];
+      let total = 0;
+      for (const part of COMPARE_PARTS) {
+        const { value, ms } = await timed(call[part]);
+        results[part] = value;
+        if (run > 0) runs[part].push(ms);
+        times.push(`${part} ${ms.toFixed(0)}`);
+        total += ms;
+      }
+      if (run > 0) totalRuns.push(total);
+      log(`  Compare ${run === 0 ? 'warm-up' : `run ${run}`}: ${total.toFixed(0)} ms (${times.join(', ')})`);
+    }
+    const parts = {} as Record<ComparePart, ComparePartResult>;
+    let jsonBytes = 0;
+    let jsonMs = 0;
+    for (const part of COMPARE_PARTS) {
+      const sql: number[] = [];
+      let sqlRows = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const { value, ms } = await timed(() => workspace.queryIndex(QUERIES[part]));
+        sql.push(ms);
+        sqlRows = value;
+      }
+      const stringify: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const { value, ms } = await timed(() => JSON.stringify(results[part]));
+        stringify.push(ms);
+        bytes = Buffer.byteLength(value);
+      }
+      parts[part] = { ms: median(runs[part]), runs: runs[part], sqlMs: median(sql), sqlRows, jsonBytes: bytes, jsonMs: median(stringify), holds: holds(part, results[part]) };
+      jsonBytes += bytes;
+      jsonMs += parts[part].jsonMs;
+    }
+    return { totalMs: median(totalRuns), totalRuns, parts, jsonBytes, jsonMs };
+  } finally {
+    await workspace.close();
+  }
+}
