@@ -20,10 +20,24 @@ export const MIN_WORDS = 4;
 /// distinct quotes is compared).
 const MAX_COMPARED = 2000;
 
+/// A quote's words as compared: in order, and the distinct ones.
+interface QuoteWords {
+  joined: string;
+  distinct: ReadonlySet<string>;
+}
+
+function quoteWords(words: readonly string[]): QuoteWords {
+  return { joined: words.join(' '), distinct: new Set(words) };
+}
+
 /// Whether two quotes' words make them nearly the same.
 export function nearlySame(a: readonly string[], b: readonly string[]): boolean {
-  if (a.join(' ') === b.join(' ')) return true;
-  const [short, long] = new Set(a).size <= new Set(b).size ? [new Set(a), new Set(b)] : [new Set(b), new Set(a)];
+  return alike(quoteWords(a), quoteWords(b));
+}
+
+function alike(a: QuoteWords, b: QuoteWords): boolean {
+  if (a.joined === b.joined) return true;
+  const [short, long] = a.distinct.size <= b.distinct.size ? [a.distinct, b.distinct] : [b.distinct, a.distinct];
   if (short.size < MIN_WORDS) return false;
   let shared = 0;
   for (const w of short) if (long.has(w)) shared++;
@@ -45,20 +59,21 @@ function speakerName(speaker: Speaker): string {
 /// Clusters one speaker's quotes; clusters keep the order of their first quote.
 function clusters(items: readonly QuoteItem[]): QuoteItem[][] {
   // The very same words first: most repeated quotes are the same statement word for word.
-  const byWords = new Map<string, { words: string[]; items: QuoteItem[] }>();
+  const byWords = new Map<string, { words: QuoteWords; items: QuoteItem[] }>();
   for (const item of items) {
     const words = phraseWords(item.text);
     const key = words.join(' ');
-    const entry = byWords.get(key) ?? { words, items: [] };
-    entry.items.push(item);
-    byWords.set(key, entry);
+    const entry = byWords.get(key);
+    if (entry) entry.items.push(item);
+    // Each distinct quote's words are set apart once: the pairs below compare them many times.
+    else byWords.set(key, { words: quoteWords(words), items: [item] });
   }
   const distinct = [...byWords.values()];
   const parent = distinct.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
   if (distinct.length <= MAX_COMPARED) {
     for (let i = 0; i < distinct.length; i++) {
-      for (let j = i + 1; j < distinct.length; j++) if (nearlySame(distinct[i].words, distinct[j].words)) parent[root(j)] = root(i);
+      for (let j = i + 1; j < distinct.length; j++) if (alike(distinct[i].words, distinct[j].words)) parent[root(j)] = root(i);
     }
   }
   const grouped = new Map<number, QuoteItem[]>();
