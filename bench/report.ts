@@ -144,13 +144,17 @@ export function corpusRows(c: CorpusResults): Row[] {
 /// with what it holds, its SQL alone and its result's size as JSON.
 function compareRows(c: CompareBenchResult, articles: number): Row[] {
   const n = articles.toLocaleString('en-US');
-  const rows = [row(`Compare over ${n} articles: compare.figures + quotes + entities + charts, no filter (median of ${c.totalRuns.length})`, c.totalMs, compareBudgetMs(articles))];
+  const size = (bytes: number) => (bytes < 1e5 ? `${(bytes / 1e3).toFixed(1)} kB` : formatMb(bytes));
+  const rows = [
+    row(`Compare over ${n} articles: compare.figures + quotes + entities + charts, no filter (median of ${c.totalRuns.length})`, c.totalMs, compareBudgetMs(articles)),
+    row('  the same in CPU time of the process (all its threads)', c.totalCpuMs, null),
+  ];
   for (const part of COMPARE_PARTS) {
     const p = c.parts[part];
-    rows.push(row(`  of which compare.${part} (${p.holds}; ${formatMb(p.jsonBytes)} as JSON)`, p.ms, null));
+    rows.push(row(`  of which compare.${part} (${p.holds}; ${size(p.jsonBytes)} as JSON)`, p.ms, null));
     rows.push(row(`    of which its SQL (${p.sqlRows.toLocaleString('en-US')} rows)`, p.sqlMs, null));
   }
-  rows.push(row(`  the four results as JSON (${formatMb(c.jsonBytes)}): JSON.stringify`, c.jsonMs, null));
+  rows.push(row(`  the four results as JSON (${size(c.jsonBytes)}): JSON.stringify`, c.jsonMs, null));
   return rows;
 }
 
