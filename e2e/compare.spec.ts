@@ -113,7 +113,15 @@ test('the civilian figures of three outlets in Compare: one measure, their inter
   await expect(focused.getByTestId('pane-outlet')).toContainText(FIGURES[1].outlet);
   await expect(focused.locator('.anno.is-selected')).toContainText('Between 10,000');
 
-  // Back in Compare, it is as it was left.
+  // Keys act on the documents only while they are shown: Delete in Compare removes nothing.
+  await page.getByTestId('compare-toggle').click();
+  await page.keyboard.press('Delete');
+  await page.getByTestId('compare-toggle').click();
+  await expect(inspector).toContainText(FIGURES[1].text);
+  await expect(focused.locator('.anno.is-selected')).toContainText('Between 10,000');
+
+  // Back in Compare, it is as it was left: the same tab and group, the second row current.
   await page.getByTestId('compare-toggle').click();
   await expect(compare.getByTestId('figure-row')).toHaveCount(3);
+  await expect(compare.locator('[data-testid="figure-rows"] [aria-selected="true"]')).toHaveAttribute('data-row-index', '1');
 });

@@ -16,6 +16,7 @@ import type { DifferenceKind, ReviewDecision, ReviewItem } from '../main/core/re
 import type { LibraryPage, LibraryQuery, LibrarySort, ListedDocument } from '../main/core/store/sqlIndex/libraryQuery';
 import type { DocumentDetails, DocumentDetailsChange } from '../main/core/documentDetails';
 import type { CompareFilter } from '../main/core/store/sqlIndex/compareQuery';
+import type { CompareTable } from '../main/core/compare/compareCsv';
 import type {
   EntityAcrossOutlets,
   EntityOutlet,
@@ -30,6 +31,7 @@ import type {
 
 export type {
   CompareFilter,
+  CompareTable,
   EntityAcrossOutlets,
   EntityOutlet,
   FigureGroup,
@@ -228,6 +230,8 @@ export interface WorkbenchApi {
     /// Label counts per outlet and document, and agreement per label between `pair` (or the two
     /// annotators with the most annotations).
     charts(filter: CompareFilter, pair: [string, string] | null): Promise<LabelCharts>;
+    /// One of the tables as a CSV file (every conflict counted), ready to save.
+    csv(table: CompareTable, filter: CompareFilter): Promise<{ fileName: string; mimeType: string; base64: string }>;
   };
   measures: {
     /// Every measure figures are given, most used first (completion in the inspector).
@@ -311,6 +315,7 @@ export const apiChannels = [
   'compare.quotes',
   'compare.entities',
   'compare.charts',
+  'compare.csv',
   'measures.list',
   'measures.suggest',
   'review.annotators',

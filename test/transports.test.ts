@@ -66,6 +66,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'compare.quotes': async () => [{}],
   'compare.entities': async () => [{ labels: ['actor', 'location'] }],
   'compare.charts': async () => [{ annotators: ['Analyst A', 'root'] }, ['Analyst A', 'root']],
+  'compare.csv': async () => ['figures', {}],
   'measures.list': async () => [],
   'measures.suggest': async () => [firstId, (await span('figure', 10, 12)).id],
   'review.annotators': async () => [],
@@ -76,7 +77,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
     return [{ name: 'mine.awb.json', base64: built.base64 }];
   },
 };
-const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.summaries', 'documents.labelCounts', 'documents.open', 'documents.search', 'documents.outlets', 'exports.build', 'review.annotators', 'entities.list', 'compare.figures', 'compare.quotes', 'compare.entities', 'compare.charts', 'measures.list']);
+const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.summaries', 'documents.labelCounts', 'documents.open', 'documents.search', 'documents.outlets', 'exports.build', 'review.annotators', 'entities.list', 'compare.figures', 'compare.quotes', 'compare.entities', 'compare.charts', 'compare.csv', 'measures.list']);
 
 beforeAll(async () => {
   mkdirSync(rendererDir, { recursive: true });

@@ -24,6 +24,7 @@ import { LibraryQuerySchema, MAX_PAGE_ROWS } from '../core/store/sqlIndex/librar
 import { WorkbenchError } from '../core/errors.js';
 import { DocumentDetailsChangeSchema } from '../core/documentDetails.js';
 import { CompareFilterSchema } from '../core/store/sqlIndex/compareQuery.js';
+import { COMPARE_TABLES } from '../core/compare/compareCsv.js';
 
 const ArticleFileSchema = z.strictObject({
   name: z.string().min(1).max(255),
@@ -114,6 +115,7 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'compare.quotes': z.tuple([CompareFilterSchema]),
   'compare.entities': z.tuple([CompareFilterSchema]),
   'compare.charts': z.tuple([CompareFilterSchema, z.tuple([AnnotatorName, AnnotatorName]).nullable()]),
+  'compare.csv': z.tuple([z.enum(COMPARE_TABLES), CompareFilterSchema]),
   'measures.list': z.tuple([]),
   'measures.suggest': z.tuple([DocumentIdSchema, z.uuid()]),
   'review.annotators': z.tuple([]),

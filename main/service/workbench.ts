@@ -3,6 +3,7 @@
 import { MAX_SENT_PAIRS, type WorkbenchApi, type WorkspaceInfo } from '../../preload/api.js';
 import { compareCharts, compareEntityOutlets, compareFigures, compareQuotes } from '../core/compare/compareWorkspace.js';
 import { measureCounts } from '../core/store/sqlIndex/compareQuery.js';
+import { compareCsv } from '../core/compare/compareCsv.js';
 import { suggestFigureMeasure } from '../core/quantities/figureMeasure.js';
 import {
   createAnnotation,
@@ -151,6 +152,10 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       quotes: (filter) => compareQuotes(workspace, filter),
       entities: (filter) => compareEntityOutlets(workspace, filter),
       charts: (filter, pair) => compareCharts(workspace, filter, pair ?? undefined),
+      async csv(table, filter) {
+        const { fileName, text } = await compareCsv(workspace, table, filter);
+        return { fileName, mimeType: 'text/csv;charset=utf-8', base64: Buffer.from(text, 'utf8').toString('base64') };
+      },
     },
     measures: {
       list: () => workspace.queryIndex(measureCounts),

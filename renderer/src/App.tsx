@@ -120,6 +120,8 @@ export function App() {
     return sameThingAnnotations(snapshot.docs, selectedAnnotation, (id) => known.has(id));
   }, [snapshot.docs, selectedAnnotation, entities]);
   const linkType = selectedAnnotation ? LINK_OF_LABEL[selectedAnnotation.label] : undefined;
+  // Compare reads again after a save and after an entity change (which the save queue does not see).
+  const compareVersion = useMemo(() => ({ libraryVersion, entities }), [libraryVersion, entities]);
   const openDocIds = panes.panes.map((p) => p.docId);
   const focusedDocId = panes.panes.find((p) => p.key === panes.focused)?.docId ?? null;
   const listDocId = selected && openDocIds.includes(selected.docId) ? selected.docId : focusedDocId;
@@ -163,7 +165,7 @@ export function App() {
     [views, viewShown],
   );
 
-  useAnnotationKeys({ labels, views, focusedDocId, filter, pickingSpeaker: picking, cancelPicking: () => setPicking(false) });
+  useAnnotationKeys({ labels, views, focusedDocId, filter, pickingSpeaker: picking, cancelPicking: () => setPicking(false), enabled: mode === 'annotate' });
   const findBar = useFindBar(mode === 'annotate', panes.focused);
 
   const open = useCallback(
@@ -263,7 +265,7 @@ export function App() {
       {reviewing && info && (
         <ReviewMode me={me} labels={labels} libraryVersion={libraryVersion} onLeave={refreshLibrary} onError={(title, text) => say({ kind: 'error', title, text })} />
       )}
-      {compareOpened && info && <CompareMode labels={labels} shown={mode === 'compare'} version={libraryVersion} onOpen={openFromCompare} />}
+      {compareOpened && info && <CompareMode labels={labels} shown={mode === 'compare'} version={compareVersion} onOpen={openFromCompare} />}
       <div className={hasPanes ? 'app-body has-inspector' : 'app-body'} hidden={mode !== 'annotate'}>
         <Library version={libraryVersion} labels={labels} liveCounts={liveCounts} openPanes={openPanes} onOpen={open} onRetry={refreshLibrary} onDetails={showListedDetails} onDelete={askDelete} />
         <div className="work-column">

@@ -19,6 +19,9 @@ export interface AnnotationKeysOptions {
   filter: AnnotationFilter;
   pickingSpeaker: boolean;
   cancelPicking(): void;
+  /// False while another mode (Compare, Review) hides the documents: keys must not change what
+  /// is not on screen.
+  enabled: boolean;
 }
 
 function isUndo(e: KeyboardEvent): boolean {
@@ -123,7 +126,7 @@ export function useAnnotationKeys(options: AnnotationKeysOptions): void {
   latest.current = options;
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing || isTextEntry(e.target)) return;
+      if (!latest.current.enabled || e.defaultPrevented || e.isComposing || isTextEntry(e.target)) return;
       if ((e.target instanceof Element && e.target.closest('dialog')) || document.querySelector('dialog:modal')) return;
       if (handleKey(e, latest.current)) e.preventDefault();
     };

@@ -79,6 +79,23 @@ describe('figure intervals', () => {
     );
   });
 
+  it('many outlets giving one figure: no conflict, counted and listed at once (not pair by pair)', () => {
+    const same = Array.from({ length: 20_000 }, (_, i) => ({ documentId: `d${i}`, quantity: q('5%') }));
+    expect(groupConflicts(same)).toEqual({ counts: same.map(() => 0), total: 0, pairs: [] });
+    const apart = [...same, { documentId: 'other', quantity: q('7%') }];
+    const found = groupConflicts(apart);
+    expect(found.total).toBe(20_000);
+    expect(found.pairs![0]).toEqual([0, 20_000]);
+  });
+
+  it('percentages with decimals meet the shares they equal', () => {
+    const share = (value: number): Quantity => ({ low: value, high: value, lowInclusive: true, highInclusive: true, approximate: false, qualifier: null, unit: 'share' });
+    for (const [percent, value] of [['33.3%', 0.333], ['12.3%', 0.123], ['57.7%', 0.577], ['1.1%', 0.011], ['0.7%', 0.007]] as const) {
+      expect(intersects(q(percent), share(value)), percent).toBe(true);
+    }
+    expect(intersects(q('33.3%'), share(0.334))).toBe(false);
+  });
+
   it('the seeds’ civilian figures: 13,346 conflicts with between 10,000 and 13,000, not with more than 4,000', () => {
     const figures = [
       { documentId: 'afp', quantity: q('13,346 civilians') },

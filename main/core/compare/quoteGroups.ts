@@ -16,32 +16,25 @@ import type { QuoteGroup, QuoteItem, Speaker } from './compareReport.js';
 export const SHARED_WORDS = 0.8;
 /// Fewer words than this group only with the very same words.
 export const MIN_WORDS = 4;
-/// Distinct quotes of one speaker beyond which only the very same words group (each pair of
-/// distinct quotes is compared).
-const MAX_COMPARED = 2000;
 
-/// A quote's words as compared: in order, and the distinct ones.
-interface QuoteWords {
-  joined: string;
-  distinct: ReadonlySet<string>;
-}
-
-function quoteWords(words: readonly string[]): QuoteWords {
-  return { joined: words.join(' '), distinct: new Set(words) };
-}
-
-/// Whether two quotes' words make them nearly the same.
-export function nearlySame(a: readonly string[], b: readonly string[]): boolean {
-  return alike(quoteWords(a), quoteWords(b));
-}
-
-function alike(a: QuoteWords, b: QuoteWords): boolean {
-  if (a.joined === b.joined) return true;
-  const [short, long] = a.distinct.size <= b.distinct.size ? [a.distinct, b.distinct] : [b.distinct, a.distinct];
+/// Whether the distinct words `short` (the smaller set) are nearly all in `long`.
+function sharedEnough(short: ReadonlySet<string>, long: ReadonlySet<string>): boolean {
   if (short.size < MIN_WORDS) return false;
   let shared = 0;
   for (const w of short) if (long.has(w)) shared++;
   return shared >= SHARED_WORDS * short.size;
+}
+
+/// Whether two quotes' words make them nearly the same.
+export function nearlySame(a: readonly string[], b: readonly string[]): boolean {
+  if (a.join(' ') === b.join(' ')) return true;
+  const [x, y] = [new Set(a), new Set(b)];
+  return x.size <= y.size ? sharedEnough(x, y) : sharedEnough(y, x);
+}
+
+/// How many of its distinct words a quote of `size` words may lack in one nearly the same.
+function mayLack(size: number): number {
+  return size - Math.ceil(SHARED_WORDS * size);
 }
 
 /// The speaker of a row: its entity when that is in the list, else its text, else nobody.
@@ -52,30 +45,51 @@ function speakerOf(row: QuoteRow, entities: ReadonlyMap<string, Entity>): { key:
   return { key: '', speaker: null };
 }
 
-function speakerName(speaker: Speaker): string {
+/// The name a speaker is listed under ('' for nobody recorded).
+export function speakerName(speaker: Speaker): string {
   return speaker === null ? '' : 'name' in speaker ? speaker.name : speaker.text;
 }
 
-/// Clusters one speaker's quotes; clusters keep the order of their first quote.
+/// Clusters one speaker's quotes; clusters keep the order of their first quote. Not every pair is
+/// compared: a quote nearly the same as a shorter one holds all but `mayLack` of the shorter's
+/// words, so it holds one of any `mayLack + 1` of them, and only the quotes holding one of the
+/// shorter's rarest words are candidates.
 function clusters(items: readonly QuoteItem[]): QuoteItem[][] {
   // The very same words first: most repeated quotes are the same statement word for word.
-  const byWords = new Map<string, { words: QuoteWords; items: QuoteItem[] }>();
+  const byWords = new Map<string, { words: Set<string>; items: QuoteItem[] }>();
   for (const item of items) {
     const words = phraseWords(item.text);
     const key = words.join(' ');
-    const entry = byWords.get(key);
-    if (entry) entry.items.push(item);
-    // Each distinct quote's words are set apart once: the pairs below compare them many times.
-    else byWords.set(key, { words: quoteWords(words), items: [item] });
+    const entry = byWords.get(key) ?? { words: new Set(words), items: [] };
+    entry.items.push(item);
+    byWords.set(key, entry);
   }
   const distinct = [...byWords.values()];
+  const holding = new Map<string, number[]>();
+  distinct.forEach((d, i) => {
+    for (const w of d.words) {
+      const list = holding.get(w);
+      if (list) list.push(i);
+      else holding.set(w, [i]);
+    }
+  });
   const parent = distinct.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
-  if (distinct.length <= MAX_COMPARED) {
-    for (let i = 0; i < distinct.length; i++) {
-      for (let j = i + 1; j < distinct.length; j++) if (alike(distinct[i].words, distinct[j].words)) parent[root(j)] = root(i);
+  distinct.forEach((shorter, i) => {
+    if (shorter.words.size < MIN_WORDS) return;
+    const rarest = [...shorter.words].sort((x, y) => holding.get(x)!.length - holding.get(y)!.length).slice(0, mayLack(shorter.words.size) + 1);
+    const met = new Set<number>();
+    for (const word of rarest) {
+      for (const j of holding.get(word)!) {
+        if (j === i || met.has(j)) continue;
+        met.add(j);
+        const longer = distinct[j].words;
+        // Each pair once, from its shorter quote (of two alike, from the first).
+        if (longer.size < shorter.words.size || (longer.size === shorter.words.size && j < i)) continue;
+        if (sharedEnough(shorter.words, longer)) parent[root(j)] = root(i);
+      }
     }
-  }
+  });
   const grouped = new Map<number, QuoteItem[]>();
   distinct.forEach((d, i) => {
     const group = grouped.get(root(i));

@@ -8,16 +8,22 @@ function scaleOf(q: Quantity): 'count' | 'fraction' {
   return q.unit === 'count' ? 'count' : 'fraction';
 }
 
+/// A percentage as a share. 33.3 / 100 is 0.33299999999999996 in binary floating point, which
+/// would set "33.3%" apart from a share of 0.333: rounded to 12 significant digits, far more
+/// than any figure in a text states.
+function percentAsShare(value: number): number {
+  return Number((value / 100).toPrecision(12));
+}
+
 /// `q`'s ends on its scale (a percentage as a share), an open end as ±∞.
 function endsOf(q: Quantity): { low: number; high: number; lowInclusive: boolean; highInclusive: boolean } {
-  // Divided, not multiplied by 0.01: 75 / 100 is exactly 0.75, 75 × 0.01 need not be.
-  const divisor = q.unit === 'percent' ? 100 : 1;
+  const onScale = (v: number) => (q.unit === 'percent' ? percentAsShare(v) : v);
   // A single value holds itself whatever its ends say (as the app shows it: "5"): taken as open,
   // (5, 5) would be empty, conflict with every figure, and be counted apart from itself.
   const point = q.low !== null && q.low === q.high;
   return {
-    low: q.low === null ? -Infinity : q.low / divisor,
-    high: q.high === null ? Infinity : q.high / divisor,
+    low: q.low === null ? -Infinity : onScale(q.low),
+    high: q.high === null ? Infinity : onScale(q.high),
     lowInclusive: q.low === null || q.lowInclusive || point,
     highInclusive: q.high === null || q.highInclusive || point,
   };
@@ -84,8 +90,7 @@ export function groupConflicts(figures: readonly ComparedFigure[], pairLimit = I
   const pairs: [number, number][] = [];
   for (const members of scales.values()) listBelow(members, ends, figures, pairs);
   pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  // Two empty intervals at one point are each "below" the other: listed once.
-  return { counts, total, pairs: pairs.filter((p, k) => k === 0 || p[0] !== pairs[k - 1][0] || p[1] !== pairs[k - 1][1]) };
+  return { counts, total, pairs };
 }
 
 type Ends = ReturnType<typeof endsOf>;
@@ -124,16 +129,26 @@ function countApart(members: readonly number[], ends: readonly Ends[], counts: n
   }
 }
 
-/// Lists each conflicting pair once, from its upper figure: the figures that may lie wholly below
-/// `x` are those whose high is at most x's low, a prefix of the members sorted by high.
+/// Lists each conflicting pair once, from its upper figure `x`: the figures wholly below it are,
+/// among those sorted by high, a prefix of the ones with an open high (high ≤ x's low) and a
+/// prefix of the ones with a held high (high < x's low, or ≤ when x's low is open), the same split
+/// as `countApart`. Every figure met is a conflict but those of x's own document, so the time
+/// follows the number of pairs (and of a document's own figures), not the square of the group.
 function listBelow(members: readonly number[], ends: readonly Ends[], figures: readonly ComparedFigure[], pairs: [number, number][]): void {
-  const byHigh = [...members].sort((a, b) => ends[a].high - ends[b].high);
-  const highs = byHigh.map((i) => ends[i].high);
-  for (const x of members) {
-    const reach = countBefore(highs, ends[x].low, true);
+  const byHigh = (held: boolean) => members.filter((i) => ends[i].highInclusive === held).sort((a, b) => ends[a].high - ends[b].high);
+  const open = byHigh(false);
+  const held = byHigh(true);
+  const openHighs = open.map((i) => ends[i].high);
+  const heldHighs = held.map((i) => ends[i].high);
+  const take = (x: number, below: readonly number[], reach: number) => {
     for (let k = 0; k < reach; k++) {
-      const y = byHigh[k];
-      if (figures[x].documentId !== figures[y].documentId && !intersects(figures[x].quantity, figures[y].quantity)) pairs.push(x < y ? [x, y] : [y, x]);
+      const y = below[k];
+      if (figures[x].documentId !== figures[y].documentId) pairs.push(x < y ? [x, y] : [y, x]);
     }
+  };
+  for (const x of members) {
+    const { low, lowInclusive } = ends[x];
+    take(x, open, countBefore(openHighs, low, true));
+    take(x, held, countBefore(heldHighs, low, !lowInclusive));
   }
 }

@@ -2,13 +2,14 @@
 /// the most, and — where two annotators tagged the same documents — how well they agree on each
 /// label (exact- and overlap-span F1).
 import { useMemo } from 'react';
-import type { Label, LabelCharts } from '../../../preload/api';
+import type { CompareFilter, Label, LabelCharts } from '../../../preload/api';
 import { BarChart, type BarSeries } from './BarChart';
-import { labelCountsCsv, saveCsv } from './compareCsv';
+import { ExportCsvButton } from './ExportCsvButton';
 
 /// Props of {@link ChartsTab}.
 export interface ChartsTabProps {
   charts: LabelCharts;
+  filter: CompareFilter;
   labels: readonly Label[];
   /// The two annotators compared (null: the two with the most annotations).
   pair: [string, string] | null;
@@ -18,7 +19,7 @@ export interface ChartsTabProps {
 const FALLBACK_COLOR = '#8a8580';
 
 /// `data-testid="compare-charts"`.
-export function ChartsTab({ charts, labels, pair, onPairChange }: ChartsTabProps) {
+export function ChartsTab({ charts, filter, labels, pair, onPairChange }: ChartsTabProps) {
   const look = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const { byOutlet, byDocument } = useMemo(() => {
     const series = (counts: Record<string, number>[]): BarSeries[] =>
@@ -50,9 +51,7 @@ export function ChartsTab({ charts, labels, pair, onPairChange }: ChartsTabProps
         <header className="compare-group-head">
           <h3>Tags per outlet</h3>
           <span className="compare-group-summary">{charts.outlets.reduce((n, o) => n + o.documents, 0)} documents</span>
-          <button type="button" className="button button-small" data-testid="export-counts-csv" onClick={() => saveCsv('tags-per-outlet.csv', labelCountsCsv(charts))}>
-            Export CSV
-          </button>
+          <ExportCsvButton table="counts" filter={filter} testId="export-counts-csv" />
         </header>
         <BarChart label="Tags per outlet" testId="chart-outlets" categories={byOutlet.categories} series={byOutlet.series} stacked horizontal height={Math.max(140, 34 * byOutlet.categories.length + 60)} />
       </section>

@@ -1,6 +1,6 @@
 /// Which documents and tags Compare covers: outlets, a date range, an annotator and labels. Every
 /// change gives a new filter object, which the shown tab loads again.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CompareFilter, Label } from '../../../preload/api';
 import { workbench } from '../api';
 
@@ -8,8 +8,9 @@ import { workbench } from '../api';
 export interface CompareFilterBarProps {
   filter: CompareFilter;
   labels: readonly Label[];
-  /// Changes when the workspace did: the outlets and annotators are read again.
+  /// Changes when the workspace did: the outlets and annotators are read again (when shown).
   version: unknown;
+  shown: boolean;
   onChange(filter: CompareFilter): void;
 }
 
@@ -22,14 +23,17 @@ function withField<K extends keyof CompareFilter>(filter: CompareFilter, key: K,
 }
 
 /// `data-testid="compare-filters"`.
-export function CompareFilterBar({ filter, labels, version, onChange }: CompareFilterBarProps) {
+export function CompareFilterBar({ filter, labels, version, shown, onChange }: CompareFilterBarProps) {
   const [outlets, setOutlets] = useState<{ outlet: string; documents: number }[]>([]);
   const [annotators, setAnnotators] = useState<{ name: string; annotations: number }[]>([]);
+  const readFor = useRef<unknown>(undefined);
   useEffect(() => {
+    if (!shown || readFor.current === version) return;
     let live = true;
     void Promise.all([workbench.documents.outlets(), workbench.review.annotators()]).then(
       ([o, a]) => {
         if (!live) return;
+        readFor.current = version;
         setOutlets(o);
         setAnnotators(a.filter((x) => x.annotations > 0));
       },
@@ -38,7 +42,7 @@ export function CompareFilterBar({ filter, labels, version, onChange }: CompareF
     return () => {
       live = false;
     };
-  }, [version]);
+  }, [version, shown]);
 
   const chosenOutlets = filter.outlets ?? [];
   const toggleOutlet = (outlet: string) =>

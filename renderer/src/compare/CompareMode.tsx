@@ -86,16 +86,16 @@ export function CompareMode({ labels, shown, version, onOpen }: CompareModeProps
             </button>
           ))}
         </div>
-        <CompareFilterBar filter={filter} labels={labels} version={version} onChange={setFilter} />
+        <CompareFilterBar filter={filter} labels={labels} version={version} shown={shown} onChange={setFilter} />
         <span className="compare-status" role="status">
           {loading ? 'Comparing…' : ''}
         </span>
       </div>
       <div className="compare-panel" id="compare-panel" role="tabpanel" aria-labelledby={`compare-tab-${tab}`}>
-        {tab === 'figures' && <Loaded state={figures}>{(groups) => <FiguresTab groups={groups} onOpen={onOpen} />}</Loaded>}
-        {tab === 'quotes' && <Loaded state={quotes}>{(groups) => <QuotesTab groups={groups} onOpen={onOpen} />}</Loaded>}
-        {tab === 'entities' && <Loaded state={entities}>{(list) => <EntitiesTab entities={list} onOpen={onOpen} />}</Loaded>}
-        {tab === 'charts' && <Loaded state={charts}>{(data) => <ChartsTab charts={data} labels={labels} pair={pair} onPairChange={setPair} />}</Loaded>}
+        {tab === 'figures' && <Loaded state={figures}>{(groups) => <FiguresTab groups={groups} filter={filter} onOpen={onOpen} />}</Loaded>}
+        {tab === 'quotes' && <Loaded state={quotes}>{(groups) => <QuotesTab groups={groups} filter={filter} onOpen={onOpen} />}</Loaded>}
+        {tab === 'entities' && <Loaded state={entities}>{(list) => <EntitiesTab entities={list} filter={filter} onOpen={onOpen} />}</Loaded>}
+        {tab === 'charts' && <Loaded state={charts}>{(data) => <ChartsTab charts={data} filter={filter} labels={labels} pair={pair} onPairChange={setPair} />}</Loaded>}
       </div>
     </div>
   );

@@ -3,36 +3,16 @@
 /// the forms that outlet uses, most used first. A cell opens the outlet's first mention; a row
 /// (Enter) the entity's first mention in the outlet naming it most.
 import { useCallback, useMemo } from 'react';
-import type { EntityAcrossOutlets, EntityOutlet } from '../../../preload/api';
-import { entitiesCsv, saveCsv } from './compareCsv';
+import type { CompareFilter, EntityAcrossOutlets, EntityOutlet } from '../../../preload/api';
+import { ExportCsvButton } from './ExportCsvButton';
+import { NO_OUTLET, outletColumns, outletKey } from './outletColumns';
 import type { OpenSpan } from './openSpan';
 import { VirtualRows } from './VirtualRows';
 
-/// Outlet columns shown at most.
-const MAX_COLUMNS = 8;
 const ROW_HEIGHT = 64;
-const NO_OUTLET = 'No outlet';
-
-const outletKey = (o: EntityOutlet) => o.outlet?.toLowerCase() ?? '';
-
-/// The outlet columns: the outlets with the most mentions over all entities, and their names.
-export function outletColumns(entities: readonly EntityAcrossOutlets[], max = MAX_COLUMNS): { key: string; name: string }[] {
-  const totals = new Map<string, { name: string; mentions: number }>();
-  for (const e of entities) {
-    for (const o of e.outlets) {
-      const entry = totals.get(outletKey(o)) ?? { name: o.outlet ?? NO_OUTLET, mentions: 0 };
-      entry.mentions += o.mentions;
-      totals.set(outletKey(o), entry);
-    }
-  }
-  return [...totals]
-    .sort((x, y) => y[1].mentions - x[1].mentions || x[1].name.localeCompare(y[1].name))
-    .slice(0, max)
-    .map(([key, { name }]) => ({ key, name }));
-}
 
 /// `data-testid="compare-entities"`.
-export function EntitiesTab({ entities, onOpen }: { entities: readonly EntityAcrossOutlets[]; onOpen: OpenSpan }) {
+export function EntitiesTab({ entities, filter, onOpen }: { entities: readonly EntityAcrossOutlets[]; filter: CompareFilter; onOpen: OpenSpan }) {
   const columns = useMemo(() => outletColumns(entities), [entities]);
   const others = entities.some((e) => e.outlets.some((o) => !columns.some((c) => c.key === outletKey(o))));
   const template = { gridTemplateColumns: `minmax(150px, 1.2fr) repeat(${columns.length + (others ? 1 : 0)}, minmax(110px, 1fr))` };
@@ -49,9 +29,7 @@ export function EntitiesTab({ entities, onOpen }: { entities: readonly EntityAcr
         <span className="compare-group-summary">
           {entities.length} {entities.length === 1 ? 'entity' : 'entities'} · mentions per outlet and the forms each uses
         </span>
-        <button type="button" className="button button-small" data-testid="export-entities-csv" onClick={() => saveCsv('entities-by-outlet.csv', entitiesCsv(entities))}>
-          Export CSV
-        </button>
+        <ExportCsvButton table="entities" filter={filter} testId="export-entities-csv" />
       </header>
       <div className="compare-table-head compare-entity-columns" style={template} aria-hidden="true">
         <span>Entity</span>
@@ -67,7 +45,7 @@ export function EntitiesTab({ entities, onOpen }: { entities: readonly EntityAcr
         rowHeight={ROW_HEIGHT}
         label="Entities across outlets"
         testId="entity-rows"
-        dataKey={entities}
+        dataKey={filter}
         onOpen={open}
         renderRow={(i) => {
           const entity = entities[i];

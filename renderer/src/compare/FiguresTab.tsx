@@ -3,10 +3,10 @@
 /// sentence, its interval, its source, and how many figures of other documents it conflicts
 /// with. A row opens its document at the figure.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { FigureGroup, FigureItem } from '../../../preload/api';
+import type { CompareFilter, FigureGroup, FigureItem } from '../../../preload/api';
 import { intervalText } from '../inspector/intervalText';
 import { entityList } from '../state/useWorkbench';
-import { figuresCsv, saveCsv } from './compareCsv';
+import { ExportCsvButton } from './ExportCsvButton';
 import { NumberLine } from './NumberLine';
 import { FIGURES_ARRIVED_MARK } from './useCompareData';
 import { VirtualRows } from './VirtualRows';
@@ -22,6 +22,8 @@ const AFTER = 110;
 /// Props of {@link FiguresTab}.
 export interface FiguresTabProps {
   groups: readonly FigureGroup[];
+  /// The filter the groups answer: a new one starts the table from its top.
+  filter: CompareFilter;
   onOpen: OpenSpan;
 }
 
@@ -47,11 +49,13 @@ function FigureInContext({ item }: { item: FigureItem }) {
 }
 
 /// `data-testid="compare-figures"`.
-export function FiguresTab({ groups, onOpen }: FiguresTabProps) {
+export function FiguresTab({ groups, filter, onOpen }: FiguresTabProps) {
   const [chosen, setChosen] = useState<string | null>(null);
   const group = groups.find((g) => groupName(g) === chosen) ?? groups[0];
   const [current, setCurrent] = useState<number | null>(null);
-  useEffect(() => setCurrent(null), [group]);
+  const name = group ? groupName(group) : '';
+  // Another measure or filter starts afresh; the same rows read again after a save do not.
+  const rowsKey = useMemo(() => ({ name, filter }), [name, filter]);
 
   // The first screen: from the data's arrival to the frame after it is drawn.
   useEffect(() => {
@@ -80,10 +84,9 @@ export function FiguresTab({ groups, onOpen }: FiguresTabProps) {
     return found;
   }, [group, current]);
   const open = useCallback((index: number) => group && onOpen(group.items[index].at, group.items[index].annotationId), [group, onOpen]);
+  const outlets = useMemo(() => new Set(group?.items.map((i) => i.outlet ?? '')).size, [group]);
 
   if (!group) return <p className="compare-empty" data-testid="compare-figures">No figure has a quantity in the documents chosen. Tag figures (key 3) and give each a measure, such as “civilians fled”.</p>;
-  const outlets = new Set(group.items.map((i) => i.outlet ?? '')).size;
-  const exportCsv = () => saveCsv('figures.csv', figuresCsv(groups, (id) => entityList.get(id)?.name));
 
   return (
     <div className="compare-figures" data-testid="compare-figures">
@@ -112,9 +115,7 @@ export function FiguresTab({ groups, onOpen }: FiguresTabProps) {
             {group.items.length} {group.items.length === 1 ? 'figure' : 'figures'} from {outlets} {outlets === 1 ? 'outlet' : 'outlets'}
             {group.measure === null ? ' · not compared: give them a measure' : ` · ${group.conflictTotal} ${group.conflictTotal === 1 ? 'conflict' : 'conflicts'}`}
           </span>
-          <button type="button" className="button button-small" data-testid="export-figures-csv" onClick={exportCsv}>
-            Export CSV
-          </button>
+          <ExportCsvButton table="figures" filter={filter} testId="export-figures-csv" />
         </header>
         {scales.map((members) => (
           <NumberLine key={members[0]} items={group.items} members={members} current={current} partners={partners} onPick={(i) => setCurrent(i)} />
@@ -130,7 +131,7 @@ export function FiguresTab({ groups, onOpen }: FiguresTabProps) {
           rowHeight={ROW_HEIGHT}
           label={`Figures of ${groupName(group)}`}
           testId="figure-rows"
-          dataKey={group}
+          dataKey={rowsKey}
           onOpen={open}
           onCurrent={setCurrent}
           renderRow={(i) => {

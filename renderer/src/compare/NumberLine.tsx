@@ -2,6 +2,7 @@
 /// bar (a single value a dot; an open end runs on to the line's edge as dashes; an approximate
 /// one is dashed and paler), conflicting figures outlined in red, the current one and what it conflicts with
 /// emphasised. Percentages and shares share a line; counts have their own.
+import { useMemo } from 'react';
 import type { FigureItem } from '../../../preload/api';
 import { intervalText } from '../inspector/intervalText';
 import { markExtent, numberScale, tickLabel } from './numberScale';
@@ -24,12 +25,18 @@ export interface NumberLineProps {
   onPick(index: number): void;
 }
 
-interface Mark {
-  index: number;
+/// Where figures of one lane are drawn, and which.
+interface Place {
   from: number;
   to: number;
   openLow: boolean;
   openHigh: boolean;
+  members: number[];
+}
+
+/// A place as drawn: the figure that stands for it, and how many it holds.
+interface Mark extends Place {
+  index: number;
   count: number;
 }
 
@@ -38,44 +45,53 @@ const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 /// `data-testid="number-line"`.
 export function NumberLine({ items, members, current, partners, onPick }: NumberLineProps) {
-  const asShare = members.some((i) => items[i].quantity.unit !== 'count');
-  const scale = numberScale(members.map((i) => items[i].quantity), asShare);
-  const lanes = new Map<string, number[]>();
-  for (const i of members) {
-    const lane = lanes.get(outletName(items[i]));
-    if (lane) lane.push(i);
-    else lanes.set(outletName(items[i]), [i]);
-  }
-  const shown = [...lanes].sort((x, y) => y[1].length - x[1].length || x[0].localeCompare(y[0])).slice(0, MAX_LANES);
-  const hidden = lanes.size - shown.length;
+  // What depends on the figures only, worked out once per group (not at each move of the row).
+  const layout = useMemo(() => {
+    const asShare = members.some((i) => items[i].quantity.unit !== 'count');
+    const scale = numberScale(members.map((i) => items[i].quantity), asShare);
+    const lanes = new Map<string, number[]>();
+    for (const i of members) {
+      const lane = lanes.get(outletName(items[i]));
+      if (lane) lane.push(i);
+      else lanes.set(outletName(items[i]), [i]);
+    }
+    const shown = [...lanes].sort((x, y) => y[1].length - x[1].length || x[0].localeCompare(y[0])).slice(0, MAX_LANES);
+    // Figures drawn at one place (to 0.25% of the line) with one look are one mark.
+    const places = shown.map(([outlet, lane]) => {
+      const byPlace = new Map<string, Place>();
+      for (const i of lane) {
+        const extent = markExtent(items[i].quantity, scale, asShare);
+        const key = `${Math.round(extent.from * 400)}:${Math.round(extent.to * 400)}:${extent.openLow}:${extent.openHigh}:${items[i].quantity.approximate}`;
+        const place = byPlace.get(key);
+        if (place) place.members.push(i);
+        else byPlace.set(key, { ...extent, members: [i] });
+      }
+      return { outlet, figures: lane.length, places: [...byPlace.values()] };
+    });
+    return { asShare, scale, lanes: places, hidden: lanes.size - shown.length };
+  }, [items, members]);
+  const { asShare, scale, hidden } = layout;
   const emphasis = (i: number) => (i === current ? 3 : partners.has(i) ? 2 : items[i].conflictCount > 0 ? 1 : 0);
 
-  const marksOf = (lane: number[]): Mark[] => {
-    const byPlace = new Map<string, Mark>();
-    for (const i of lane) {
-      const extent = markExtent(items[i].quantity, scale, asShare);
-      // One mark per place (to 0.25% of the line) and look; the most emphasised figure stands for it.
-      const key = `${Math.round(extent.from * 400)}:${Math.round(extent.to * 400)}:${extent.openLow}:${extent.openHigh}:${items[i].quantity.approximate}`;
-      const mark = byPlace.get(key);
-      if (!mark) byPlace.set(key, { index: i, ...extent, count: 1 });
-      else {
-        mark.count++;
-        if (emphasis(i) > emphasis(mark.index)) mark.index = i;
-      }
-    }
-    return [...byPlace.values()].sort((x, y) => emphasis(y.index) - emphasis(x.index)).slice(0, MAX_MARKS).reverse();
-  };
+  /// A lane's marks: the most emphasised figure of each place stands for it; the most emphasised
+  /// places are drawn (last, on top).
+  const marksOf = (places: readonly Place[]): Mark[] =>
+    places
+      .map((p) => ({ ...p, index: p.members.reduce((best, i) => (emphasis(i) > emphasis(best) ? i : best)), count: p.members.length }))
+      .sort((x, y) => emphasis(y.index) - emphasis(x.index))
+      .slice(0, MAX_MARKS)
+      .reverse();
 
   return (
     <figure className="number-line" data-testid="number-line" aria-label={`${members.length} figures on a number line${asShare ? ' (as shares)' : ''}`}>
-      {shown.map(([outlet, lane]) => (
+      {layout.lanes.map(({ outlet, figures, places }) => (
         <div className="number-lane" key={outlet} data-outlet={outlet}>
           <span className="number-lane-name" title={outlet}>
             {outlet}
           </span>
-          <svg className="number-lane-line" role="img" aria-label={`${outlet}: ${lane.map((i) => intervalText(items[i].quantity)).join('; ')}`}>
+          <svg className="number-lane-line" role="img" aria-label={`${outlet}: ${figures} ${figures === 1 ? 'figure' : 'figures'} (listed in the table below)`}>
             <line className="number-lane-rule" x1="0" x2="100%" y1="50%" y2="50%" />
-            {marksOf(lane).map((m) => {
+            {marksOf(places).map((m) => {
               const item = items[m.index];
               const classes = ['number-mark', item.quantity.approximate ? 'is-approximate' : '', item.conflictCount ? 'is-conflict' : '', m.index === current ? 'is-current' : '', partners.has(m.index) ? 'is-partner' : '']
                 .filter(Boolean)

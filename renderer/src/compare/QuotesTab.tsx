@@ -2,43 +2,16 @@
 /// or nobody recorded), under it each statement — quotes of nearly the same words — with the
 /// outlets and dates that reported it. A row opens its document at the quote.
 import { useCallback, useMemo } from 'react';
-import type { QuoteGroup, QuoteItem, Speaker } from '../../../preload/api';
-import { quotesCsv, saveCsv, speakerName } from './compareCsv';
+import type { CompareFilter, QuoteGroup } from '../../../preload/api';
+import { quoteLines, speakerName } from './quoteLines';
+import { ExportCsvButton } from './ExportCsvButton';
 import type { OpenSpan } from './openSpan';
 import { VirtualRows } from './VirtualRows';
 
 const ROW_HEIGHT = 44;
 
-/// One line of the list: a speaker's heading, or a quote (the first of its group carries the
-/// group's words and how many outlets reported it, the others are "also reported").
-type QuoteLine = { kind: 'speaker'; speaker: Speaker; statements: number; quotes: number } | { kind: 'quote'; item: QuoteItem; first: boolean; outlets: number };
-
-/// The lines of `groups`: groups of one speaker come together (as the service orders them).
-export function quoteLines(groups: readonly QuoteGroup[]): QuoteLine[] {
-  const lines: QuoteLine[] = [];
-  let heading: Extract<QuoteLine, { kind: 'speaker' }> | null = null;
-  let previous: Speaker | undefined;
-  for (const group of groups) {
-    if (previous === undefined || speakerKey(previous) !== speakerKey(group.speaker)) {
-      heading = { kind: 'speaker', speaker: group.speaker, statements: 0, quotes: 0 };
-      lines.push(heading);
-      previous = group.speaker;
-    }
-    heading!.statements++;
-    heading!.quotes += group.items.length;
-    // Two annotators' tags of one quote are one report: outlets are counted, not quotes.
-    const outlets = new Set(group.items.map((item) => item.outlet?.toLowerCase() ?? `document ${item.documentId}`)).size;
-    group.items.forEach((item, i) => lines.push({ kind: 'quote', item, first: i === 0, outlets }));
-  }
-  return lines;
-}
-
-function speakerKey(speaker: Speaker): string {
-  return speaker === null ? '' : 'entityId' in speaker ? `e:${speaker.entityId}` : `t:${speaker.text.toLowerCase()}`;
-}
-
 /// `data-testid="compare-quotes"`.
-export function QuotesTab({ groups, onOpen }: { groups: readonly QuoteGroup[]; onOpen: OpenSpan }) {
+export function QuotesTab({ groups, filter, onOpen }: { groups: readonly QuoteGroup[]; filter: CompareFilter; onOpen: OpenSpan }) {
   const lines = useMemo(() => quoteLines(groups), [groups]);
   const open = useCallback(
     (index: number) => {
@@ -55,16 +28,14 @@ export function QuotesTab({ groups, onOpen }: { groups: readonly QuoteGroup[]; o
         <span className="compare-group-summary">
           {groups.length} {groups.length === 1 ? 'statement' : 'statements'} · quotes of nearly the same words are one statement
         </span>
-        <button type="button" className="button button-small" data-testid="export-quotes-csv" onClick={() => saveCsv('quotes.csv', quotesCsv(groups))}>
-          Export CSV
-        </button>
+        <ExportCsvButton table="quotes" filter={filter} testId="export-quotes-csv" />
       </header>
       <VirtualRows
         count={lines.length}
         rowHeight={ROW_HEIGHT}
         label="Quotes by speaker"
         testId="quote-rows"
-        dataKey={groups}
+        dataKey={filter}
         onOpen={open}
         renderRow={(i) => {
           const line = lines[i];

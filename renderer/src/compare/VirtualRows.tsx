@@ -13,7 +13,8 @@ export interface VirtualRowsProps {
   testId: string;
   renderRow(index: number): ReactNode;
   onOpen(index: number): void;
-  /// The key of what the rows show: the current row goes back to the first when it changes.
+  /// The key of what the rows show: the current row goes back to the first when it changes (not
+  /// when the same rows are read again, after a save).
   dataKey: unknown;
   /// Tells which row is current (for a view beside the list).
   onCurrent?(index: number): void;
@@ -28,7 +29,9 @@ export function VirtualRows({ count, rowHeight, label, testId, renderRow, onOpen
     setCurrent(0);
     virtualizer.scrollToOffset(0);
   }, [dataKey, virtualizer]);
-  useEffect(() => onCurrent?.(current), [current, onCurrent]);
+  // Fewer rows after a reload: the current row stays within them.
+  const shownCurrent = Math.min(current, Math.max(0, count - 1));
+  useEffect(() => onCurrent?.(shownCurrent), [shownCurrent, onCurrent]);
 
   const move = (to: number) => {
     const next = Math.max(0, Math.min(count - 1, to));
@@ -37,6 +40,7 @@ export function VirtualRows({ count, rowHeight, label, testId, renderRow, onOpen
   };
   const perPage = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
   const onKeyDown = (event: KeyboardEvent) => {
+    const current = shownCurrent;
     const to: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + perPage, PageUp: current - perPage, Home: 0, End: count - 1 };
     if (event.key in to) {
       event.preventDefault();
@@ -53,7 +57,7 @@ export function VirtualRows({ count, rowHeight, label, testId, renderRow, onOpen
       className="compare-rows"
       role="listbox"
       aria-label={label}
-      aria-activedescendant={count ? `${testId}-${current}` : undefined}
+      aria-activedescendant={count ? `${testId}-${shownCurrent}` : undefined}
       tabIndex={0}
       data-testid={testId}
       onKeyDown={onKeyDown}
@@ -64,8 +68,8 @@ export function VirtualRows({ count, rowHeight, label, testId, renderRow, onOpen
             key={row.key}
             id={`${testId}-${row.index}`}
             role="option"
-            aria-selected={row.index === current}
-            className={row.index === current ? 'compare-row is-current' : 'compare-row'}
+            aria-selected={row.index === shownCurrent}
+            className={row.index === shownCurrent ? 'compare-row is-current' : 'compare-row'}
             data-row-index={row.index}
             style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${row.start}px)` }}
             onClick={() => {

@@ -139,6 +139,9 @@ const DOCUMENT = 'd.id AS documentId, d.title AS title, d.outlet AS outlet, d.pu
 const SPAN = 'a.id AS annotationId, a.annotator AS annotator, a.cp_start AS start, a.cp_end AS end, a.start AS utf16Start, a.end AS utf16End, a.quote AS text';
 /// Dated documents first, by date, then by outlet; a document's spans in text order.
 const IN_ORDER = 'ORDER BY d.published_at IS NULL, d.published_at, d.outlet IS NULL, d.outlet COLLATE NOCASE, d.seq, a.start, a.end';
+/// The same, a span with two links of one type (only a hand-made file has them) listed with the
+/// link of the smallest id first, which is the one kept.
+const LINKED_ORDER = `${IN_ORDER}, a.id, r.id`;
 
 /// Every figure with a quantity that the filter selects, with its source.
 export function figureRows(db: Database.Database, filter: CompareFilter): FigureRow[] {
@@ -151,7 +154,7 @@ export function figureRows(db: Database.Database, filter: CompareFilter): Figure
      LEFT JOIN relations r ON r.type = 'source' AND r.doc = a.doc AND r.from_id = a.id
      LEFT JOIN annotations s ON s.doc = r.doc AND s.id = r.to_id`,
     [IN_DOCUMENT, 'a.quantity IS NOT NULL'],
-    IN_ORDER,
+    LINKED_ORDER,
   );
 }
 
@@ -165,7 +168,7 @@ export function quoteRows(db: Database.Database, filter: CompareFilter, label: s
      LEFT JOIN relations r ON r.type = 'speaker' AND r.doc = a.doc AND r.from_id = a.id
      LEFT JOIN annotations s ON s.doc = r.doc AND s.id = r.to_id`,
     [IN_DOCUMENT, 'a.label = ?'],
-    IN_ORDER,
+    LINKED_ORDER,
     [label],
   );
 }
@@ -215,9 +218,10 @@ export function layerSpanRows(db: Database.Database, filter: CompareFilter, a: s
   );
 }
 
-/// Every measure figures are given, with how many are given it, most used first.
+/// Every measure figures are given, with how many are given it, most used first (from the
+/// index of figures' measures).
 export function measureCounts(db: Database.Database): { measure: string; figures: number }[] {
-  return db.prepare('SELECT measure, count(*) AS figures FROM annotations WHERE measure IS NOT NULL GROUP BY measure ORDER BY figures DESC, measure').all() as {
+  return db.prepare('SELECT measure, count(*) AS figures FROM annotations WHERE quantity IS NOT NULL AND measure IS NOT NULL GROUP BY measure ORDER BY figures DESC, measure').all() as {
     measure: string;
     figures: number;
   }[];

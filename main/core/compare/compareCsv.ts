@@ -1,13 +1,25 @@
-/// Compare's tables as CSV files (one header row, a row per table row; RFC 4180 quoting by
-/// csv-stringify's browser build), so that each opens in a spreadsheet as shown.
-import { stringify } from 'csv-stringify/browser/esm/sync';
-import { saveBlob } from '../export/download';
-import type { EntityAcrossOutlets, FigureGroup, LabelCharts, QuoteGroup, Speaker } from '../../../preload/api';
+/// Compare's tables as CSV files (DESIGN §11): one header row, a row per row of the table shown
+/// (offsets in code points), written as the CSV export writes (RFC 4180 quoting, CRLF, cells a
+/// spreadsheet would run as a formula prefixed with `'`), so that each opens in a spreadsheet as
+/// the app shows it.
+import { stringify } from 'csv-stringify/sync';
+import type { Entity } from '../model.js';
+import { protectCell } from '../export/exportCsv.js';
+import type { CompareFilter } from '../store/sqlIndex/compareQuery.js';
+import type { Workspace } from '../store/workspace.js';
+import type { EntityAcrossOutlets, FigureGroup, LabelCharts, QuoteGroup } from './compareReport.js';
+import { compareCharts, compareEntityOutlets, compareFigures, compareQuotes } from './compareWorkspace.js';
+import { speakerName } from './quoteGroups.js';
+
+/// The tables of Compare that export as CSV (`counts`: the tags per outlet of the charts).
+export const COMPARE_TABLES = ['figures', 'quotes', 'entities', 'counts'] as const;
+export type CompareTable = (typeof COMPARE_TABLES)[number];
 
 type Cell = string | number | boolean | null;
 
 function csv(header: string[], rows: Cell[][]): string {
-  return stringify([header, ...rows.map((r) => r.map((c) => (c === null ? '' : c)))], { record_delimiter: '\r\n', cast: { boolean: (b) => (b ? 'true' : 'false') } });
+  const cell = (c: Cell) => (c === null ? '' : typeof c === 'string' ? protectCell(c) : typeof c === 'boolean' ? String(c) : c);
+  return stringify([header, ...rows.map((r) => r.map(cell))], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }
 
 /// Figures, a row per figure with its measure, interval and conflicts (offsets in code points).
@@ -41,11 +53,6 @@ export function figuresCsv(groups: readonly FigureGroup[], entityName: (id: stri
   );
 }
 
-/// The name a speaker is listed under.
-export function speakerName(speaker: Speaker): string {
-  return speaker === null ? '' : 'name' in speaker ? speaker.name : speaker.text;
-}
-
 /// Quotes, a row per quote with its speaker and group (quotes of one group are nearly the same).
 export function quotesCsv(groups: readonly QuoteGroup[]): string {
   return csv(
@@ -72,7 +79,17 @@ export function labelCountsCsv(charts: LabelCharts): string {
   );
 }
 
-/// Offers `text` as a CSV download named `fileName`.
-export function saveCsv(fileName: string, text: string): void {
-  saveBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName);
+/// Table `table` of Compare over `filter`, as a CSV file's name and text.
+export async function compareCsv(workspace: Workspace, table: CompareTable, filter: CompareFilter): Promise<{ fileName: string; text: string }> {
+  const names = new Map(workspace.entities.map((e: Entity) => [e.id, e.name]));
+  switch (table) {
+    case 'figures':
+      return { fileName: 'figures.csv', text: figuresCsv(await compareFigures(workspace, filter, 0), (id) => names.get(id)) };
+    case 'quotes':
+      return { fileName: 'quotes.csv', text: quotesCsv(await compareQuotes(workspace, filter)) };
+    case 'entities':
+      return { fileName: 'entities-by-outlet.csv', text: entitiesCsv(await compareEntityOutlets(workspace, filter)) };
+    case 'counts':
+      return { fileName: 'tags-per-outlet.csv', text: labelCountsCsv(await compareCharts(workspace, filter)) };
+  }
 }
