@@ -145,8 +145,15 @@ export function corpusRows(c: CorpusResults): Row[] {
 function compareRows(c: CompareBenchResult, articles: number): Row[] {
   const n = articles.toLocaleString('en-US');
   const size = (bytes: number) => (bytes < 1e5 ? `${(bytes / 1e3).toFixed(1)} kB` : formatMb(bytes));
+  const name = `Compare over ${n} articles: compare.figures + quotes + entities + charts, no filter`;
+  if (c.failed) {
+    return [
+      { name, value: 'failed', budget: `≤ ${formatMs(compareBudgetMs(articles))}`, pass: false, raw: NaN },
+      notMeasured(`  ${c.reason.length > 110 ? `${c.reason.slice(0, 109)}…` : c.reason}`, '', ''),
+    ];
+  }
   const rows = [
-    row(`Compare over ${n} articles: compare.figures + quotes + entities + charts, no filter (median of ${c.totalRuns.length})`, c.totalMs, compareBudgetMs(articles)),
+    row(`${name} (median of ${c.totalRuns.length})`, c.totalMs, compareBudgetMs(articles)),
     row('  the same in CPU time of the process (all its threads)', c.totalCpuMs, null),
   ];
   for (const part of COMPARE_PARTS) {
@@ -162,6 +169,12 @@ function compareRows(c: CompareBenchResult, articles: number): Row[] {
 function compareUiRows(c: CompareUiResult): Row[] {
   const name = "Compare's first screen in the UI (figures arrived → table drawn: compare-first-screen";
   if (c.skipped) return [notMeasured(`${name})`, `n/a: ${c.reason}`, `≤ ${formatMs(COMPARE_FIRST_SCREEN_BUDGET_MS)}`)];
+  if (c.failed) {
+    return [
+      { name: `${name})`, value: 'failed', budget: `≤ ${formatMs(COMPARE_FIRST_SCREEN_BUDGET_MS)}`, pass: false, raw: NaN },
+      notMeasured(`  ${c.reason.length > 110 ? `${c.reason.slice(0, 109)}…` : c.reason}`, '', ''),
+    ];
+  }
   const answer = c.responseBytes === null ? 'the answer' : `a ${formatMb(c.responseBytes)} answer`;
   return [
     row(`${name}, median of ${c.runs.length})`, c.firstScreenMs, COMPARE_FIRST_SCREEN_BUDGET_MS),

@@ -34,8 +34,12 @@ export interface ComparePartResult {
   holds: string;
 }
 
-/// Compare over the whole corpus.
-export interface CompareBenchResult {
+/// Compare over the whole corpus, or why it could not be measured (a part that threw).
+export type CompareBenchResult = CompareMeasured | { failed: true; reason: string };
+
+/// Compare over the whole corpus, measured.
+export interface CompareMeasured {
+  failed?: undefined;
   /// The four parts one after another through the service: median and each run.
   totalMs: number;
   totalRuns: number[];
@@ -103,6 +107,8 @@ export async function measureCompare(dir: string, log: (line: string) => void): 
       let total = 0;
       const cpu = process.cpuUsage();
       for (const part of COMPARE_PARTS) {
+        // The last run's answer goes first: two of the figures at 100,000 articles fill the heap.
+        results[part] = null;
         const { value, ms } = await timed(call[part]);
         results[part] = value;
         if (run > 0) runs[part].push(ms);
@@ -126,17 +132,27 @@ export async function measureCompare(dir: string, log: (line: string) => void): 
         sqlRows = value;
       }
       const stringify: number[] = [];
-      let bytes = 0;
+      let bytes = NaN;
       for (let i = 0; i < RUNS; i++) {
-        const { value, ms } = await timed(() => JSON.stringify(results[part]));
-        stringify.push(ms);
-        bytes = Buffer.byteLength(value);
+        try {
+          const { value, ms } = await timed(() => JSON.stringify(results[part]));
+          stringify.push(ms);
+          bytes = Buffer.byteLength(value);
+        } catch (error) {
+          // A result too long for one string (V8's limit is about 2^29 characters).
+          log(`  compare.${part} as JSON: ${error instanceof Error ? error.message : String(error)}`);
+          break;
+        }
       }
       parts[part] = { ms: median(runs[part]), runs: runs[part], sqlMs: median(sql), sqlRows, jsonBytes: bytes, jsonMs: median(stringify), holds: holds(part, results[part]) };
       jsonBytes += bytes;
       jsonMs += parts[part].jsonMs;
     }
     return { totalMs: median(totalRuns), totalRuns, totalCpuMs: median(cpuRuns), parts, jsonBytes, jsonMs };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    log(`  Compare failed: ${reason}`);
+    return { failed: true, reason };
   } finally {
     await workspace.close();
   }
