@@ -20,6 +20,9 @@ import type { CompareTable } from '../main/core/compare/compareCsv';
 import type {
   EntityAcrossOutlets,
   EntityOutlet,
+  FigureChoice,
+  FigureGroupSummary,
+  FigurePage,
   FigureGroup,
   FigureItem,
   LabelCharts,
@@ -32,6 +35,9 @@ import type {
 export type {
   CompareFilter,
   CompareTable,
+  FigureChoice,
+  FigureGroupSummary,
+  FigurePage,
   EntityAcrossOutlets,
   EntityOutlet,
   FigureGroup,
@@ -220,9 +226,10 @@ export interface WorkbenchApi {
     restore(name: string): Promise<BackupInfo>;
   };
   compare: {
-    /// Figures grouped by measure, each with how many of its group it conflicts with; a group's
-    /// conflicting pairs are listed when there are at most `MAX_SENT_PAIRS` (DESIGN §11).
-    figures(filter: CompareFilter): Promise<FigureGroup[]>;
+    /// Every measure's group of figures in short, and a page of the chosen group's figures, each
+    /// with how many of its group it conflicts with; the group's conflicting pairs when the page
+    /// holds it all and there are at most `MAX_SENT_PAIRS` (DESIGN §11).
+    figures(filter: CompareFilter, choice: FigureChoice): Promise<FigurePage>;
     /// Quotes grouped by speaker and near-identical words.
     quotes(filter: CompareFilter): Promise<QuoteGroup[]>;
     /// Entities with their mentions and forms per outlet.

@@ -62,7 +62,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'exports.build': async () => ['csv', { labels: ['actor'] }],
   'backups.list': async () => [],
   'backups.restore': async () => [(await workspace.backup()).name],
-  'compare.figures': async () => [{ outlets: ['Business Standard'], from: '2016-12-01' }],
+  'compare.figures': async () => [{ outlets: ['Business Standard'], from: '2016-12-01' }, { measure: 'civilians fled', offset: 0 }],
   'compare.quotes': async () => [{}],
   'compare.entities': async () => [{ labels: ['actor', 'location'] }],
   'compare.charts': async () => [{ annotators: ['Analyst A', 'root'] }, ['Analyst A', 'root']],

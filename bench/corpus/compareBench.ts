@@ -5,7 +5,7 @@
 /// its SQL queries alone.
 import type Database from 'better-sqlite3';
 import { RELATION_ENDS } from '../../main/core/annotations';
-import { annotatorCounts, entityFormRows, figureRows, labelCountRows, quoteRows, type CompareFilter } from '../../main/core/store/sqlIndex/compareQuery';
+import { annotatorCounts, entityFormRows, figureKeyRows, labelCountRows, quoteRows, type CompareFilter } from '../../main/core/store/sqlIndex/compareQuery';
 import { Workspace } from '../../main/core/store/workspace';
 import { createWorkbench } from '../../main/service/workbench';
 import { median, timed } from '../stats';
@@ -57,7 +57,7 @@ type Db = Database.Database;
 /// The queries each part asks (the charts' agreement query runs only with two annotators, and
 /// the corpus has one).
 const QUERIES: Record<ComparePart, (db: Db) => number> = {
-  figures: (db) => figureRows(db, NO_FILTER).length,
+  figures: (db) => figureKeyRows(db, NO_FILTER).length,
   quotes: (db) => quoteRows(db, NO_FILTER, RELATION_ENDS.speaker.from).length,
   entities: (db) => entityFormRows(db, NO_FILTER).length,
   charts: (db) => annotatorCounts(db, NO_FILTER).length + labelCountRows(db, NO_FILTER).length,
@@ -68,10 +68,10 @@ const count = (n: number) => n.toLocaleString('en-US');
 /// What a part's result holds, in a few words.
 function holds(part: ComparePart, value: unknown): string {
   if (part === 'figures') {
-    const groups = value as { measure: string | null; items: unknown[]; conflictTotal: number }[];
-    const figures = groups.reduce((n, g) => n + g.items.length, 0);
+    const { groups, items } = value as { groups: { measure: string | null; figures: number; conflictTotal: number }[]; items: unknown[] };
+    const figures = groups.reduce((n, g) => n + g.figures, 0);
     const conflicts = groups.reduce((n, g) => n + g.conflictTotal, 0);
-    return `${count(groups.filter((g) => g.measure !== null).length)} measures, ${count(figures)} figures, ${count(conflicts)} conflicting pairs`;
+    return `${count(groups.filter((g) => g.measure !== null).length)} measures, ${count(figures)} figures, ${count(conflicts)} conflicting pairs; a page of ${count(items.length)} sent`;
   }
   if (part === 'quotes') {
     const groups = value as { speaker: unknown; items: unknown[] }[];
@@ -93,7 +93,7 @@ export async function measureCompare(dir: string, log: (line: string) => void): 
   try {
     const service = createWorkbench(workspace);
     const call: Record<ComparePart, () => Promise<unknown>> = {
-      figures: () => service.compare.figures(NO_FILTER),
+      figures: () => service.compare.figures(NO_FILTER, {}),
       quotes: () => service.compare.quotes(NO_FILTER),
       entities: () => service.compare.entities(NO_FILTER),
       charts: () => service.compare.charts(NO_FILTER, null),

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnnotation, setRelation, updateAnnotation, type Author } from '../../main/core/annotations';
-import { compareCharts, compareEntityOutlets, compareFigures, compareQuotes, compareReport } from '../../main/core/compare/compareWorkspace';
+import { compareCharts, compareEntityOutlets, compareFigurePage, compareFigures, compareQuotes, compareReport } from '../../main/core/compare/compareWorkspace';
 import { nearlySame } from '../../main/core/compare/quoteGroups';
 import { addEntity } from '../../main/core/entities';
 import { importSeeds } from '../../main/core/importArticles';
@@ -85,6 +85,32 @@ describe('Compare over the index', () => {
       ['civilians left', 1, 0],
       [null, 1, 0],
     ]);
+  });
+
+  it('the app is sent every group in short and a page of the one chosen; the pairs only with the whole group', async () => {
+    await tag(docs[0], 'figure', '13,346 civilians', { attributes: { measure: 'fled' } });
+    await tag(docs[1], 'figure', 'Between 10,000 and 13,000 civilians', { attributes: { measure: 'Fled' } });
+    await tag(docs[2], 'figure', '80,000', { attributes: { measure: 'fled' } });
+    await tag(docs[2], 'figure', '288 civilians', { attributes: { measure: 'killed' } });
+    await tag(docs[0], 'figure', 'more than 4,000 fighters');
+    const first = await compareFigurePage(workspace, {}, {}, Infinity, 2);
+    expect(first.groups).toEqual([
+      { measure: 'fled', figures: 3, outlets: 2, conflictTotal: 3 },
+      { measure: 'killed', figures: 1, outlets: 1, conflictTotal: 0 },
+      { measure: null, figures: 1, outlets: 1, conflictTotal: 0 },
+    ]);
+    expect(first).toMatchObject({ chosen: 0, offset: 0, conflicts: null });
+    expect(first.items.map((i) => [i.text, i.conflictCount])).toEqual([
+      ['13,346 civilians', 2],
+      ['Between 10,000 and 13,000 civilians', 2],
+    ]);
+    const second = await compareFigurePage(workspace, {}, { measure: 'FLED', offset: 2 }, Infinity, 2);
+    expect(second.items.map((i) => [i.text, i.conflictCount, i.outlet])).toEqual([['80,000', 2, 'Middle East Eye']]);
+    const whole = await compareFigurePage(workspace, {}, { measure: 'fled' }, Infinity, 10);
+    expect(whole.conflicts).toEqual([[0, 1], [0, 2], [1, 2]]);
+    expect((await compareFigurePage(workspace, {}, { measure: null }, Infinity)).items.map((i) => i.text)).toEqual(['more than 4,000 fighters']);
+    expect((await compareFigurePage(workspace, {}, { measure: 'no such measure' }, Infinity)).chosen).toBe(0);
+    expect(await compareFigurePage(workspace, { labels: ['actor'] }, {}, Infinity)).toEqual({ groups: [], chosen: -1, offset: 0, items: [], conflicts: [] });
   });
 
   it('filters by outlet (case aside), by inclusive days (undated documents out), by annotator, label and document', async () => {

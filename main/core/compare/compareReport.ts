@@ -41,6 +41,34 @@ export interface FigureGroup {
   conflictTotal: number;
 }
 
+/// A measure's group as the app lists it beside the figures.
+export interface FigureGroupSummary {
+  measure: string | null;
+  figures: number;
+  outlets: number;
+  conflictTotal: number;
+}
+
+/// What the app's Figures tab is sent: every measure's group in short, and a page of the figures
+/// of the one chosen (a group of tens of thousands of figures is never sent whole).
+export interface FigurePage {
+  groups: FigureGroupSummary[];
+  /// Index in `groups` of the group the page is of (-1 when there is none).
+  chosen: number;
+  offset: number;
+  items: FigureItem[];
+  /// The group's conflicting pairs (indexes into the group), when the page holds all of it and
+  /// there are not too many; else null.
+  conflicts: [number, number][] | null;
+}
+
+/// Which group's page to send: a measure (as the group lists it, case aside), null for the
+/// figures without one, none for the largest group; from `offset` on.
+export interface FigureChoice {
+  measure?: string | null;
+  offset?: number;
+}
+
 /// Who said a group of quotes: an entity, the speaker's text where it is linked to none, or
 /// nobody recorded.
 export type Speaker = { entityId: string; name: string } | { text: string } | null;

@@ -5,15 +5,20 @@ import { RELATION_ENDS } from '../annotations.js';
 import {
   annotatorCounts,
   entityFormRows,
+  figureKeyRows,
   figureRows,
   labelCountRows,
   layerSpanRows,
   quoteRows,
   type CompareFilter,
 } from '../store/sqlIndex/compareQuery.js';
-import type { CompareReport, EntityAcrossOutlets, FigureGroup, LabelCharts, QuoteGroup } from './compareReport.js';
+import type { CompareReport, EntityAcrossOutlets, FigureChoice, FigureGroup, FigurePage, LabelCharts, QuoteGroup } from './compareReport.js';
 import { entitiesAcrossOutlets, entityComparisons } from './entityMentions.js';
-import { figureGroups } from './figureGroups.js';
+import { figureGroups, figureItem, groupByMeasure } from './figureGroups.js';
+import { measureKey } from '../quantities/suggestMeasure.js';
+
+/// Figures the app is sent at a time.
+export const FIGURE_PAGE = 2000;
 import { agreementPerLabel, labelCounts } from './labelCharts.js';
 import { quoteGroups } from './quoteGroups.js';
 
@@ -24,6 +29,28 @@ export async function compareFigures(workspace: Workspace, filter: CompareFilter
   const known = new Set(workspace.entities.map((e) => e.id));
   for (const item of groups.flatMap((g) => g.items)) if (item.source?.entityId && !known.has(item.source.entityId)) item.source.entityId = null;
   return groups;
+}
+
+/// The app's Figures tab: every group in short and a page of the group chosen. The groups and
+/// their conflicts come from the figures' measures and quantities alone; the page's figures are
+/// then read with their text, sentence and source.
+export async function compareFigurePage(workspace: Workspace, filter: CompareFilter, choice: FigureChoice, pairLimit: number, pageSize = FIGURE_PAGE): Promise<FigurePage> {
+  const groups = groupByMeasure(await workspace.queryIndex((db) => figureKeyRows(db, filter)), pairLimit);
+  const wanted = choice.measure === undefined ? undefined : choice.measure === null ? null : measureKey(choice.measure);
+  const found = wanted === undefined ? 0 : groups.findIndex((g) => (g.measure === null ? wanted === null : wanted !== null && measureKey(g.measure) === wanted));
+  const chosen = found >= 0 && found < groups.length ? found : groups.length ? 0 : -1;
+  const summaries = groups.map((g) => ({ measure: g.measure, figures: g.rows.length, outlets: new Set(g.rows.map((r) => r.outlet?.toLowerCase() ?? '')).size, conflictTotal: g.conflictTotal }));
+  if (chosen < 0) return { groups: summaries, chosen, offset: 0, items: [], conflicts: [] };
+  const group = groups[chosen];
+  const offset = Math.min(choice.offset ?? 0, group.rows.length);
+  const page = group.rows.slice(offset, offset + pageSize);
+  const full = new Map((await workspace.queryIndex((db) => figureRows(db, filter, page.map((r) => r.annotationId)))).map((r) => [`${r.documentId}\u0000${r.annotationId}`, r]));
+  const items = page.flatMap((r, i) => {
+    const row = full.get(`${r.documentId}\u0000${r.annotationId}`);
+    return row ? [figureItem(row, group.quantities[offset + i], group.counts[offset + i])] : [];
+  });
+  const whole = offset === 0 && page.length === group.rows.length;
+  return { groups: summaries, chosen, offset, items, conflicts: whole ? group.pairs : null };
 }
 
 /// Quotes by speaker and near-identical words.

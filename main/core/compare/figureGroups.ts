@@ -5,38 +5,19 @@
 import { groupConflicts } from '../quantities/intervals.js';
 import { measureKey } from '../quantities/suggestMeasure.js';
 import type { Quantity } from '../model.js';
-import type { FigureRow } from '../store/sqlIndex/compareQuery.js';
+import type { FigureKeyRow, FigureRow } from '../store/sqlIndex/compareQuery.js';
 import type { FigureGroup, FigureItem } from './compareReport.js';
 
-/// The figure items of `rows` with their measures (a figure with two sources recorded is listed
-/// once).
-function figureItems(rows: readonly FigureRow[]): { item: FigureItem; measure: string | null }[] {
-  const seen = new Set<string>();
-  const items: { item: FigureItem; measure: string | null }[] = [];
-  for (const r of rows) {
-    const key = `${r.documentId}\u0000${r.annotationId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const item: FigureItem = {
-      documentId: r.documentId,
-      annotationId: r.annotationId,
-      start: r.start,
-      end: r.end,
-      text: r.text,
-      outlet: r.outlet,
-      publishedAt: r.publishedAt,
-      quantity: JSON.parse(r.quantity) as Quantity,
-      source: r.sourceId !== null ? { annotationId: r.sourceId, text: r.sourceText ?? '', entityId: r.sourceEntity } : null,
-      title: r.title,
-      annotator: r.annotator,
-      before: r.before,
-      after: r.after,
-      at: { documentId: r.documentId, start: r.utf16Start, end: r.utf16End },
-      conflictCount: 0,
-    };
-    items.push({ item, measure: r.measure });
-  }
-  return items;
+/// One measure's figures (`rows`, in listing order, with their parsed quantities) and conflicts.
+export interface MeasureGroup<R extends FigureKeyRow> {
+  measure: string | null;
+  rows: R[];
+  quantities: Quantity[];
+  /// Per row, the figures of the group it conflicts with.
+  counts: number[];
+  conflictTotal: number;
+  /// The conflicting pairs `[i, j]`, i < j, when there are at most the limit asked for.
+  pairs: [number, number][] | null;
 }
 
 /// The spelling of a measure used most (ties: the first met).
@@ -46,26 +27,66 @@ function mostUsed(spellings: readonly string[]): string {
   return [...counts].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
-/// Groups `rows` (in the order the groups' items are to be listed) by measure, largest group
-/// first; each group's conflicting pairs are listed when there are at most `pairLimit`.
-export function figureGroups(rows: readonly FigureRow[], pairLimit = Infinity): FigureGroup[] {
-  const byMeasure = new Map<string | null, { spellings: string[]; items: FigureItem[] }>();
-  for (const { item, measure } of figureItems(rows)) {
-    const key = measure === null ? null : measureKey(measure);
-    const group = byMeasure.get(key) ?? { spellings: [], items: [] };
-    if (measure !== null) group.spellings.push(measure.trim());
-    group.items.push(item);
+/// Groups `rows` (in the order the groups' figures are to be listed; a figure met twice, with two
+/// sources recorded, is kept once) by measure, largest group first; each group's conflicting pairs
+/// are listed when there are at most `pairLimit`.
+export function groupByMeasure<R extends FigureKeyRow>(rows: readonly R[], pairLimit = Infinity): MeasureGroup<R>[] {
+  const byMeasure = new Map<string | null, { spellings: string[]; rows: R[] }>();
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const id = `${r.documentId}\u0000${r.annotationId}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const key = r.measure === null ? null : measureKey(r.measure);
+    const group = byMeasure.get(key) ?? { spellings: [], rows: [] };
+    if (r.measure !== null) group.spellings.push(r.measure.trim());
+    group.rows.push(r);
     byMeasure.set(key, group);
   }
-  const groups: FigureGroup[] = [];
+  const groups: MeasureGroup<R>[] = [];
   for (const [key, group] of byMeasure) {
+    const quantities = group.rows.map((r) => JSON.parse(r.quantity) as Quantity);
     if (key === null) {
-      groups.push({ measure: null, items: group.items, conflicts: [], conflictTotal: 0 });
+      groups.push({ measure: null, rows: group.rows, quantities, counts: group.rows.map(() => 0), conflictTotal: 0, pairs: [] });
       continue;
     }
-    const found = groupConflicts(group.items, pairLimit);
-    group.items.forEach((item, i) => (item.conflictCount = found.counts[i]));
-    groups.push({ measure: mostUsed(group.spellings), items: group.items, conflicts: found.pairs, conflictTotal: found.total });
+    const found = groupConflicts(
+      group.rows.map((r, i) => ({ documentId: r.documentId, quantity: quantities[i] })),
+      pairLimit,
+    );
+    groups.push({ measure: mostUsed(group.spellings), rows: group.rows, quantities, counts: found.counts, conflictTotal: found.total, pairs: found.pairs });
   }
-  return groups.sort((x, y) => Number(x.measure === null) - Number(y.measure === null) || y.items.length - x.items.length || (x.measure ?? '').localeCompare(y.measure ?? ''));
+  return groups.sort((x, y) => Number(x.measure === null) - Number(y.measure === null) || y.rows.length - x.rows.length || (x.measure ?? '').localeCompare(y.measure ?? ''));
+}
+
+/// A figure as Compare lists it.
+export function figureItem(r: FigureRow, quantity: Quantity, conflictCount: number): FigureItem {
+  return {
+    documentId: r.documentId,
+    annotationId: r.annotationId,
+    start: r.start,
+    end: r.end,
+    text: r.text,
+    outlet: r.outlet,
+    publishedAt: r.publishedAt,
+    quantity,
+    source: r.sourceId !== null ? { annotationId: r.sourceId, text: r.sourceText ?? '', entityId: r.sourceEntity } : null,
+    title: r.title,
+    annotator: r.annotator,
+    before: r.before,
+    after: r.after,
+    at: { documentId: r.documentId, start: r.utf16Start, end: r.utf16End },
+    conflictCount,
+  };
+}
+
+/// Every figure of `rows`, grouped by measure with its conflicts (what `awb compare` and the CSV
+/// file list).
+export function figureGroups(rows: readonly FigureRow[], pairLimit = Infinity): FigureGroup[] {
+  return groupByMeasure(rows, pairLimit).map((g) => ({
+    measure: g.measure,
+    items: g.rows.map((r, i) => figureItem(r, g.quantities[i], g.counts[i])),
+    conflicts: g.pairs,
+    conflictTotal: g.conflictTotal,
+  }));
 }

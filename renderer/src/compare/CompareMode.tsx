@@ -43,7 +43,12 @@ export function CompareMode({ labels, shown, version, onOpen }: CompareModeProps
   const [tab, setTab] = useState<Tab>('figures');
   const [filter, setFilter] = useState<CompareFilter>({});
   const [pair, setPair] = useState<[string, string] | null>(null);
-  const figures = useCompareData(workbench.compare.figures, filter, shown && tab === 'figures', version, FIGURES_ARRIVED_MARK);
+  // The group of figures shown (undefined: the largest); another filter starts from the largest.
+  const [measure, setMeasure] = useState<{ filter: CompareFilter; measure: string | null } | null>(null);
+  const chosenMeasure = measure?.filter === filter ? measure.measure : undefined;
+  const loadFigures = useCallback((f: CompareFilter) => workbench.compare.figures(f, chosenMeasure === undefined ? {} : { measure: chosenMeasure }), [chosenMeasure]);
+  const figuresVersion = useMemo(() => ({ version, chosenMeasure }), [version, chosenMeasure]);
+  const figures = useCompareData(loadFigures, filter, shown && tab === 'figures', figuresVersion, FIGURES_ARRIVED_MARK);
   const quotes = useCompareData(workbench.compare.quotes, filter, shown && tab === 'quotes', version);
   const entities = useCompareData(workbench.compare.entities, filter, shown && tab === 'entities', version);
   const loadCharts = useCallback((f: CompareFilter) => workbench.compare.charts(f, pair), [pair]);
@@ -92,7 +97,7 @@ export function CompareMode({ labels, shown, version, onOpen }: CompareModeProps
         </span>
       </div>
       <div className="compare-panel" id="compare-panel" role="tabpanel" aria-labelledby={`compare-tab-${tab}`}>
-        {tab === 'figures' && <Loaded state={figures}>{(groups) => <FiguresTab groups={groups} filter={filter} onOpen={onOpen} />}</Loaded>}
+        {tab === 'figures' && <Loaded state={figures}>{(page) => <FiguresTab page={page} filter={filter} onChoose={(m) => setMeasure({ filter, measure: m })} onOpen={onOpen} />}</Loaded>}
         {tab === 'quotes' && <Loaded state={quotes}>{(groups) => <QuotesTab groups={groups} filter={filter} onOpen={onOpen} />}</Loaded>}
         {tab === 'entities' && <Loaded state={entities}>{(list) => <EntitiesTab entities={list} filter={filter} onOpen={onOpen} />}</Loaded>}
         {tab === 'charts' && <Loaded state={charts}>{(data) => <ChartsTab charts={data} filter={filter} labels={labels} pair={pair} onPairChange={setPair} />}</Loaded>}

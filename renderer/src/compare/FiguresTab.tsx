@@ -3,7 +3,8 @@
 /// sentence, its interval, its source, and how many figures of other documents it conflicts
 /// with. A row opens its document at the figure.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CompareFilter, FigureGroup, FigureItem } from '../../../preload/api';
+import type { CompareFilter, FigureGroupSummary, FigureItem, FigurePage } from '../../../preload/api';
+import { workbench } from '../api';
 import { intervalText } from '../inspector/intervalText';
 import { entityList } from '../state/useWorkbench';
 import { ExportCsvButton } from './ExportCsvButton';
@@ -21,13 +22,16 @@ const AFTER = 110;
 
 /// Props of {@link FiguresTab}.
 export interface FiguresTabProps {
-  groups: readonly FigureGroup[];
-  /// The filter the groups answer: a new one starts the table from its top.
+  /// Every group in short, and the first page of the chosen group's figures.
+  page: FigurePage;
+  /// The filter the page answers: a new one starts the table from its top.
   filter: CompareFilter;
+  /// Asks for another group's page.
+  onChoose(measure: string | null): void;
   onOpen: OpenSpan;
 }
 
-const groupName = (g: FigureGroup) => g.measure ?? 'No measure';
+const groupName = (g: FigureGroupSummary) => g.measure ?? 'No measure';
 const day = (date: string | null) => date?.slice(0, 10) ?? '';
 
 /// The end of `text` (or its start), cut at a word and marked as cut.
@@ -49,9 +53,22 @@ function FigureInContext({ item }: { item: FigureItem }) {
 }
 
 /// `data-testid="compare-figures"`.
-export function FiguresTab({ groups, filter, onOpen }: FiguresTabProps) {
-  const [chosen, setChosen] = useState<string | null>(null);
-  const group = groups.find((g) => groupName(g) === chosen) ?? groups[0];
+export function FiguresTab({ page, filter, onChoose, onOpen }: FiguresTabProps) {
+  const { groups } = page;
+  const group = groups[page.chosen] as FigureGroupSummary | undefined;
+  // The pages after the first, asked for with "Show more".
+  const [more, setMore] = useState<{ for: FigurePage; items: FigureItem[]; loading: boolean; error: string | null }>({ for: page, items: [], loading: false, error: null });
+  const extra = more.for === page ? more : { for: page, items: [], loading: false, error: null };
+  const items = useMemo(() => (extra.items.length ? [...page.items, ...extra.items] : page.items), [page, extra.items]);
+  const showMore = async () => {
+    setMore({ ...extra, loading: true, error: null });
+    try {
+      const next = await workbench.compare.figures(filter, { measure: group?.measure ?? null, offset: items.length });
+      setMore((m) => (m.for === page ? { ...m, items: [...m.items, ...next.items], loading: false } : m));
+    } catch (error) {
+      setMore((m) => ({ ...m, loading: false, error: error instanceof Error ? error.message : String(error) }));
+    }
+  };
   const [current, setCurrent] = useState<number | null>(null);
   const name = group ? groupName(group) : '';
   // Another measure or filter starts afresh; the same rows read again after a save do not.
@@ -64,27 +81,26 @@ export function FiguresTab({ groups, filter, onOpen }: FiguresTabProps) {
       performance.clearMarks(FIGURES_ARRIVED_MARK);
     });
     return () => cancelAnimationFrame(frame);
-  }, [groups]);
+  }, [page]);
 
   const scales = useMemo(() => {
     const byScale = new Map<string, number[]>();
-    group?.items.forEach((item, i) => {
+    items.forEach((item, i) => {
       const scale = item.quantity.unit === 'count' ? 'count' : 'share';
       const members = byScale.get(scale);
       if (members) members.push(i);
       else byScale.set(scale, [i]);
     });
     return [...byScale.values()];
-  }, [group]);
+  }, [items]);
   const partners = useMemo(() => {
     const found = new Set<number>();
-    if (current === null || !group?.conflicts) return found;
-    for (const [i, j] of group.conflicts) if (i === current) found.add(j);
+    if (current === null || !page.conflicts) return found;
+    for (const [i, j] of page.conflicts) if (i === current) found.add(j);
     else if (j === current) found.add(i);
     return found;
-  }, [group, current]);
-  const open = useCallback((index: number) => group && onOpen(group.items[index].at, group.items[index].annotationId), [group, onOpen]);
-  const outlets = useMemo(() => new Set(group?.items.map((i) => i.outlet ?? '')).size, [group]);
+  }, [page, current]);
+  const open = useCallback((index: number) => onOpen(items[index].at, items[index].annotationId), [items, onOpen]);
 
   if (!group) return <p className="compare-empty" data-testid="compare-figures">No figure has a quantity in the documents chosen. Tag figures (key 3) and give each a measure, such as “civilians fled”.</p>;
 
@@ -98,11 +114,11 @@ export function FiguresTab({ groups, filter, onOpen }: FiguresTabProps) {
             className="compare-group-button"
             data-testid="measure-group"
             aria-current={g === group ? 'true' : undefined}
-            onClick={() => setChosen(groupName(g))}
+            onClick={() => onChoose(g.measure)}
           >
             <span className={g.measure === null ? 'compare-group-name is-none' : 'compare-group-name'}>{groupName(g)}</span>
             <span className="compare-group-counts">
-              {g.items.length} {g.items.length === 1 ? 'figure' : 'figures'}
+              {g.figures} {g.figures === 1 ? 'figure' : 'figures'}
               {g.conflictTotal > 0 && <span className="compare-conflict-badge">{g.conflictTotal} in conflict</span>}
             </span>
           </button>
@@ -112,13 +128,22 @@ export function FiguresTab({ groups, filter, onOpen }: FiguresTabProps) {
         <header className="compare-group-head">
           <h3 data-testid="measure-heading">{groupName(group)}</h3>
           <span className="compare-group-summary" data-testid="measure-summary">
-            {group.items.length} {group.items.length === 1 ? 'figure' : 'figures'} from {outlets} {outlets === 1 ? 'outlet' : 'outlets'}
+            {group.figures} {group.figures === 1 ? 'figure' : 'figures'} from {group.outlets} {group.outlets === 1 ? 'outlet' : 'outlets'}
             {group.measure === null ? ' · not compared: give them a measure' : ` · ${group.conflictTotal} ${group.conflictTotal === 1 ? 'conflict' : 'conflicts'}`}
           </span>
           <ExportCsvButton table="figures" filter={filter} testId="export-figures-csv" />
         </header>
+        {items.length < group.figures && (
+          <p className="compare-partial" data-testid="figures-partial">
+            The line and the table hold the first {items.length.toLocaleString('en-US')} of {group.figures.toLocaleString('en-US')} figures (conflicts are counted over all of them); narrow the outlets or dates, or export CSV for all.{' '}
+            <button type="button" className="button button-small" data-testid="figures-more" disabled={extra.loading} onClick={() => void showMore()}>
+              {extra.loading ? 'Reading…' : 'Show more'}
+            </button>
+            {extra.error && <span role="alert"> Could not read more: {extra.error}</span>}
+          </p>
+        )}
         {scales.map((members) => (
-          <NumberLine key={members[0]} items={group.items} members={members} current={current} partners={partners} onPick={(i) => setCurrent(i)} />
+          <NumberLine key={members[0]} items={items} members={members} current={current} partners={partners} onPick={(i) => setCurrent(i)} />
         ))}
         <div className="compare-table-head compare-figure-columns" aria-hidden="true">
           <span>Figure in context</span>
@@ -127,7 +152,7 @@ export function FiguresTab({ groups, filter, onOpen }: FiguresTabProps) {
           <span>Conflicts</span>
         </div>
         <VirtualRows
-          count={group.items.length}
+          count={items.length}
           rowHeight={ROW_HEIGHT}
           label={`Figures of ${groupName(group)}`}
           testId="figure-rows"
@@ -135,7 +160,7 @@ export function FiguresTab({ groups, filter, onOpen }: FiguresTabProps) {
           onOpen={open}
           onCurrent={setCurrent}
           renderRow={(i) => {
-            const item = group.items[i];
+            const item = items[i];
             return (
               <div className={`compare-figure-columns${item.conflictCount ? ' is-conflict' : ''}${partners.has(i) ? ' is-partner' : ''}`} data-testid="figure-row" data-annotation-id={item.annotationId}>
                 <span className="compare-cell">

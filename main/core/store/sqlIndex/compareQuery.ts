@@ -43,8 +43,17 @@ interface SpanColumns {
   text: string;
 }
 
+/// What figures are grouped and compared by: their measure and quantity (JSON).
+export interface FigureKeyRow {
+  documentId: string;
+  annotationId: string;
+  outlet: string | null;
+  measure: string | null;
+  quantity: string;
+}
+
 /// A figure with a quantity, and the actor it is attributed to, if any.
-export interface FigureRow extends DocumentColumns, SpanColumns {
+export interface FigureRow extends DocumentColumns, SpanColumns, FigureKeyRow {
   measure: string | null;
   quantity: string;
   before: string;
@@ -116,7 +125,7 @@ function conditions(filter: CompareFilter): { where: string[]; values: unknown[]
 }
 
 /// Runs `select … WHERE <filter and more> <tail>`; `select` joins annotations `a` and documents `d`.
-function rows<T>(db: Database.Database, filter: CompareFilter, select: string, more: string[], tail: string, extra: unknown[] = []): T[] {
+function rows<T>(db: Database.Database, filter: CompareFilter, select: string, more: string[], tail: string, extra: readonly unknown[] = []): T[] {
   const { where, values } = conditions(filter);
   const clause = [...more, ...where];
   const sql = `${select} ${clause.length ? `WHERE ${clause.join(' AND ')}` : ''} ${tail}`;
@@ -143,8 +152,22 @@ const IN_ORDER = 'ORDER BY d.published_at IS NULL, d.published_at, d.outlet IS N
 /// link of the smallest id first, which is the one kept.
 const LINKED_ORDER = `${IN_ORDER}, a.id, r.id`;
 
-/// Every figure with a quantity that the filter selects, with its source.
-export function figureRows(db: Database.Database, filter: CompareFilter): FigureRow[] {
+/// Every figure with a quantity that the filter selects, in listing order, with no more than
+/// what groups and compares them: what a page of one group is chosen from.
+export function figureKeyRows(db: Database.Database, filter: CompareFilter): FigureKeyRow[] {
+  return rows<FigureKeyRow>(
+    db,
+    filter,
+    `SELECT d.id AS documentId, a.id AS annotationId, d.outlet AS outlet, a.measure AS measure, a.quantity AS quantity ${LISTED}`,
+    [IN_DOCUMENT, 'a.quantity IS NOT NULL'],
+    `${IN_ORDER}, a.id`,
+  );
+}
+
+/// Every figure with a quantity that the filter selects (or those of `annotationIds` among them),
+/// with its source.
+export function figureRows(db: Database.Database, filter: CompareFilter, annotationIds?: readonly string[]): FigureRow[] {
+  const only = annotationIds ? [`a.id IN (${annotationIds.map(() => '?').join(', ') || 'NULL'})`] : [];
   return rows<FigureRow>(
     db,
     filter,
@@ -153,8 +176,9 @@ export function figureRows(db: Database.Database, filter: CompareFilter): Figure
      ${LISTED}
      LEFT JOIN relations r ON r.type = 'source' AND r.doc = a.doc AND r.from_id = a.id
      LEFT JOIN annotations s ON s.doc = r.doc AND s.id = r.to_id`,
-    [IN_DOCUMENT, 'a.quantity IS NOT NULL'],
+    [IN_DOCUMENT, 'a.quantity IS NOT NULL', ...only],
     LINKED_ORDER,
+    annotationIds ?? [],
   );
 }
 
