@@ -23,6 +23,7 @@ import type {
   FigureChoice,
   FigureGroupSummary,
   FigurePage,
+  QuotePage,
   FigureGroup,
   FigureItem,
   LabelCharts,
@@ -38,6 +39,7 @@ export type {
   FigureChoice,
   FigureGroupSummary,
   FigurePage,
+  QuotePage,
   EntityAcrossOutlets,
   EntityOutlet,
   FigureGroup,
@@ -230,8 +232,9 @@ export interface WorkbenchApi {
     /// with how many of its group it conflicts with; the group's conflicting pairs when the page
     /// holds it all and there are at most `MAX_SENT_PAIRS` (DESIGN §11).
     figures(filter: CompareFilter, choice: FigureChoice): Promise<FigurePage>;
-    /// Quotes grouped by speaker and near-identical words.
-    quotes(filter: CompareFilter): Promise<QuoteGroup[]>;
+    /// Quotes grouped by speaker and near-identical words: the statements from `offset` on, about
+    /// a page of quotes.
+    quotes(filter: CompareFilter, offset: number): Promise<QuotePage>;
     /// Entities with their mentions and forms per outlet.
     entities(filter: CompareFilter): Promise<EntityAcrossOutlets[]>;
     /// Label counts per outlet and document, and agreement per label between `pair` (or the two

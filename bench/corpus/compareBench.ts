@@ -74,8 +74,8 @@ function holds(part: ComparePart, value: unknown): string {
     return `${count(groups.filter((g) => g.measure !== null).length)} measures, ${count(figures)} figures, ${count(conflicts)} conflicting pairs; a page of ${count(items.length)} sent`;
   }
   if (part === 'quotes') {
-    const groups = value as { speaker: unknown; items: unknown[] }[];
-    return `${count(groups.length)} groups, ${count(groups.reduce((n, g) => n + g.items.length, 0))} quotes, ${count(groups.filter((g) => g.speaker !== null).length)} groups with a speaker`;
+    const { total, groups } = value as { total: number; groups: { speaker: unknown; items: unknown[] }[] };
+    return `${count(total)} statements; a page of ${count(groups.length)} (${count(groups.reduce((n, g) => n + g.items.length, 0))} quotes) sent`;
   }
   if (part === 'entities') {
     const entities = value as { outlets: unknown[]; mentions: number }[];
@@ -94,7 +94,7 @@ export async function measureCompare(dir: string, log: (line: string) => void): 
     const service = createWorkbench(workspace);
     const call: Record<ComparePart, () => Promise<unknown>> = {
       figures: () => service.compare.figures(NO_FILTER, {}),
-      quotes: () => service.compare.quotes(NO_FILTER),
+      quotes: () => service.compare.quotes(NO_FILTER, 0),
       entities: () => service.compare.entities(NO_FILTER),
       charts: () => service.compare.charts(NO_FILTER, null),
     };

@@ -1,7 +1,7 @@
 /// The one implementation of the contract (`preload/api.ts`): a plain object of async functions
 /// over the core. Both transports serve this object; neither adds behaviour of its own.
 import { MAX_SENT_PAIRS, type WorkbenchApi, type WorkspaceInfo } from '../../preload/api.js';
-import { compareCharts, compareEntityOutlets, compareFigurePage, compareQuotes } from '../core/compare/compareWorkspace.js';
+import { compareCharts, compareEntityOutlets, compareFigurePage, compareQuotePage } from '../core/compare/compareWorkspace.js';
 import { measureCounts } from '../core/store/sqlIndex/compareQuery.js';
 import { compareCsv } from '../core/compare/compareCsv.js';
 import { suggestFigureMeasure } from '../core/quantities/figureMeasure.js';
@@ -149,7 +149,7 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
     },
     compare: {
       figures: (filter, choice) => compareFigurePage(workspace, filter, choice, MAX_SENT_PAIRS),
-      quotes: (filter) => compareQuotes(workspace, filter),
+      quotes: (filter, offset) => compareQuotePage(workspace, filter, offset),
       entities: (filter) => compareEntityOutlets(workspace, filter),
       charts: (filter, pair) => compareCharts(workspace, filter, pair ?? undefined),
       async csv(table, filter) {

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnnotation, setRelation, updateAnnotation, type Author } from '../../main/core/annotations';
-import { compareCharts, compareEntityOutlets, compareFigurePage, compareFigures, compareQuotes, compareReport } from '../../main/core/compare/compareWorkspace';
+import { compareCharts, compareEntityOutlets, compareFigurePage, compareFigures, compareQuotePage, compareQuotes, compareReport } from '../../main/core/compare/compareWorkspace';
 import { nearlySame } from '../../main/core/compare/quoteGroups';
 import { addEntity } from '../../main/core/entities';
 import { importSeeds } from '../../main/core/importArticles';
@@ -138,6 +138,15 @@ describe('Compare over the index', () => {
     expect(report.quotes).toEqual([{ speaker: { entityId: lavrov.id, name: 'Observatory' }, items: [expect.objectContaining({ text: 'has reached its end', outlet: 'gulf news' })] }]);
     const quotes = await compareQuotes(workspace, {});
     expect(quotes[0].items[0].at).toEqual({ documentId: docs[1], start: q1.start, end: q1.end });
+
+    // The app is sent statements a page at a time: as many as hold the page's quotes, one at least.
+    await tag(docs[0], 'quote', 'We have yet to give a response.');
+    await tag(docs[1], 'quote', 'We have yet to give a response.');
+    const all = await compareQuotes(workspace, {});
+    expect(all.map((g) => g.items.length)).toEqual([1, 2]);
+    expect(await compareQuotePage(workspace, {}, 0, 1)).toEqual({ total: 2, offset: 0, groups: [all[0]] });
+    expect(await compareQuotePage(workspace, {}, 1, 1)).toEqual({ total: 2, offset: 1, groups: [all[1]] });
+    expect(await compareQuotePage(workspace, {}, 0, 3)).toEqual({ total: 2, offset: 0, groups: all });
 
     expect(nearlySame(phraseWords('The situation in Aleppo is a meltdown of humanity'), phraseWords('a meltdown of humanity'))).toBe(true);
     expect(nearlySame(phraseWords('We will not leave'), phraseWords('we will NOT leave!'))).toBe(true);

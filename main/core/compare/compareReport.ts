@@ -93,6 +93,14 @@ export interface QuoteGroup {
   items: QuoteItem[];
 }
 
+/// What the app's Quotes tab is sent: statements `offset`… (as many as hold about a page of
+/// quotes), of `total`.
+export interface QuotePage {
+  total: number;
+  offset: number;
+  groups: QuoteGroup[];
+}
+
 /// An entity's mentions in one document.
 export interface EntityDocument {
   documentId: string;

@@ -12,12 +12,12 @@ import {
   quoteRows,
   type CompareFilter,
 } from '../store/sqlIndex/compareQuery.js';
-import type { CompareReport, EntityAcrossOutlets, FigureChoice, FigureGroup, FigurePage, LabelCharts, QuoteGroup } from './compareReport.js';
+import type { CompareReport, EntityAcrossOutlets, FigureChoice, FigureGroup, FigurePage, LabelCharts, QuoteGroup, QuotePage } from './compareReport.js';
 import { entitiesAcrossOutlets, entityComparisons } from './entityMentions.js';
 import { figureGroups, figureItem, groupByMeasure } from './figureGroups.js';
 import { measureKey } from '../quantities/suggestMeasure.js';
 
-/// Figures the app is sent at a time.
+/// Figures (and quotes) the app is sent at a time.
 export const FIGURE_PAGE = 2000;
 import { agreementPerLabel, labelCounts } from './labelCharts.js';
 import { quoteGroups } from './quoteGroups.js';
@@ -57,6 +57,19 @@ export async function compareFigurePage(workspace: Workspace, filter: CompareFil
 export async function compareQuotes(workspace: Workspace, filter: CompareFilter): Promise<QuoteGroup[]> {
   const rows = await workspace.queryIndex((db) => quoteRows(db, filter, RELATION_ENDS.speaker.from));
   return quoteGroups(rows, workspace.entities);
+}
+
+/// The app's Quotes tab: the statements from `offset` on, as many as hold `pageSize` quotes (at
+/// least one).
+export async function compareQuotePage(workspace: Workspace, filter: CompareFilter, offset: number, pageSize = FIGURE_PAGE): Promise<QuotePage> {
+  const all = await compareQuotes(workspace, filter);
+  const groups: QuoteGroup[] = [];
+  let quotes = 0;
+  for (let i = offset; i < all.length && (groups.length === 0 || quotes + all[i].items.length <= pageSize); i++) {
+    groups.push(all[i]);
+    quotes += all[i].items.length;
+  }
+  return { total: all.length, offset, groups };
 }
 
 /// Entities by outlet (the app's table).

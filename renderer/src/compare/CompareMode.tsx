@@ -49,7 +49,8 @@ export function CompareMode({ labels, shown, version, onOpen }: CompareModeProps
   const loadFigures = useCallback((f: CompareFilter) => workbench.compare.figures(f, chosenMeasure === undefined ? {} : { measure: chosenMeasure }), [chosenMeasure]);
   const figuresVersion = useMemo(() => ({ version, chosenMeasure }), [version, chosenMeasure]);
   const figures = useCompareData(loadFigures, filter, shown && tab === 'figures', figuresVersion, FIGURES_ARRIVED_MARK);
-  const quotes = useCompareData(workbench.compare.quotes, filter, shown && tab === 'quotes', version);
+  const loadQuotes = useCallback((f: CompareFilter) => workbench.compare.quotes(f, 0), []);
+  const quotes = useCompareData(loadQuotes, filter, shown && tab === 'quotes', version);
   const entities = useCompareData(workbench.compare.entities, filter, shown && tab === 'entities', version);
   const loadCharts = useCallback((f: CompareFilter) => workbench.compare.charts(f, pair), [pair]);
   // A new pair asks again, as a changed workspace does.
@@ -98,7 +99,7 @@ export function CompareMode({ labels, shown, version, onOpen }: CompareModeProps
       </div>
       <div className="compare-panel" id="compare-panel" role="tabpanel" aria-labelledby={`compare-tab-${tab}`}>
         {tab === 'figures' && <Loaded state={figures}>{(page) => <FiguresTab page={page} filter={filter} onChoose={(m) => setMeasure({ filter, measure: m })} onOpen={onOpen} />}</Loaded>}
-        {tab === 'quotes' && <Loaded state={quotes}>{(groups) => <QuotesTab groups={groups} filter={filter} onOpen={onOpen} />}</Loaded>}
+        {tab === 'quotes' && <Loaded state={quotes}>{(page) => <QuotesTab page={page} filter={filter} onOpen={onOpen} />}</Loaded>}
         {tab === 'entities' && <Loaded state={entities}>{(list) => <EntitiesTab entities={list} filter={filter} onOpen={onOpen} />}</Loaded>}
         {tab === 'charts' && <Loaded state={charts}>{(data) => <ChartsTab charts={data} filter={filter} labels={labels} pair={pair} onPairChange={setPair} />}</Loaded>}
       </div>

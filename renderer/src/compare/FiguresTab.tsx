@@ -10,6 +10,7 @@ import { entityList } from '../state/useWorkbench';
 import { ExportCsvButton } from './ExportCsvButton';
 import { NumberLine } from './NumberLine';
 import { FIGURES_ARRIVED_MARK } from './useCompareData';
+import { useMorePages } from './useMorePages';
 import { VirtualRows } from './VirtualRows';
 import type { OpenSpan } from './openSpan';
 
@@ -56,19 +57,8 @@ function FigureInContext({ item }: { item: FigureItem }) {
 export function FiguresTab({ page, filter, onChoose, onOpen }: FiguresTabProps) {
   const { groups } = page;
   const group = groups[page.chosen] as FigureGroupSummary | undefined;
-  // The pages after the first, asked for with "Show more".
-  const [more, setMore] = useState<{ for: FigurePage; items: FigureItem[]; loading: boolean; error: string | null }>({ for: page, items: [], loading: false, error: null });
-  const extra = more.for === page ? more : { for: page, items: [], loading: false, error: null };
-  const items = useMemo(() => (extra.items.length ? [...page.items, ...extra.items] : page.items), [page, extra.items]);
-  const showMore = async () => {
-    setMore({ ...extra, loading: true, error: null });
-    try {
-      const next = await workbench.compare.figures(filter, { measure: group?.measure ?? null, offset: items.length });
-      setMore((m) => (m.for === page ? { ...m, items: [...m.items, ...next.items], loading: false } : m));
-    } catch (error) {
-      setMore((m) => ({ ...m, loading: false, error: error instanceof Error ? error.message : String(error) }));
-    }
-  };
+  const more = useMorePages(page, page.items, async (count) => (await workbench.compare.figures(filter, { measure: group?.measure ?? null, offset: count })).items);
+  const items = more.rows;
   const [current, setCurrent] = useState<number | null>(null);
   const name = group ? groupName(group) : '';
   // Another measure or filter starts afresh; the same rows read again after a save do not.
@@ -136,10 +126,10 @@ export function FiguresTab({ page, filter, onChoose, onOpen }: FiguresTabProps) 
         {items.length < group.figures && (
           <p className="compare-partial" data-testid="figures-partial">
             The line and the table hold the first {items.length.toLocaleString('en-US')} of {group.figures.toLocaleString('en-US')} figures (conflicts are counted over all of them); narrow the outlets or dates, or export CSV for all.{' '}
-            <button type="button" className="button button-small" data-testid="figures-more" disabled={extra.loading} onClick={() => void showMore()}>
-              {extra.loading ? 'Reading…' : 'Show more'}
+            <button type="button" className="button button-small" data-testid="figures-more" disabled={more.loading} onClick={() => void more.showMore()}>
+              {more.loading ? 'Reading…' : 'Show more'}
             </button>
-            {extra.error && <span role="alert"> Could not read more: {extra.error}</span>}
+            {more.error && <span role="alert"> Could not read more: {more.error}</span>}
           </p>
         )}
         {scales.map((members) => (

@@ -2,7 +2,9 @@
 /// or nobody recorded), under it each statement — quotes of nearly the same words — with the
 /// outlets and dates that reported it. A row opens its document at the quote.
 import { useCallback, useMemo } from 'react';
-import type { CompareFilter, QuoteGroup } from '../../../preload/api';
+import type { CompareFilter, QuotePage } from '../../../preload/api';
+import { useMorePages } from './useMorePages';
+import { workbench } from '../api';
 import { quoteLines, speakerName } from './quoteLines';
 import { ExportCsvButton } from './ExportCsvButton';
 import type { OpenSpan } from './openSpan';
@@ -11,7 +13,9 @@ import { VirtualRows } from './VirtualRows';
 const ROW_HEIGHT = 44;
 
 /// `data-testid="compare-quotes"`.
-export function QuotesTab({ groups, filter, onOpen }: { groups: readonly QuoteGroup[]; filter: CompareFilter; onOpen: OpenSpan }) {
+export function QuotesTab({ page, filter, onOpen }: { page: QuotePage; filter: CompareFilter; onOpen: OpenSpan }) {
+  const more = useMorePages(page, page.groups, async (count) => (await workbench.compare.quotes(filter, count)).groups);
+  const groups = more.rows;
   const lines = useMemo(() => quoteLines(groups), [groups]);
   const open = useCallback(
     (index: number) => {
@@ -26,10 +30,19 @@ export function QuotesTab({ groups, filter, onOpen }: { groups: readonly QuoteGr
       <header className="compare-group-head">
         <h3>Quotes by speaker</h3>
         <span className="compare-group-summary">
-          {groups.length} {groups.length === 1 ? 'statement' : 'statements'} · quotes of nearly the same words are one statement
+          {page.total} {page.total === 1 ? 'statement' : 'statements'} · quotes of nearly the same words are one statement
         </span>
         <ExportCsvButton table="quotes" filter={filter} testId="export-quotes-csv" />
       </header>
+      {groups.length < page.total && (
+        <p className="compare-partial" data-testid="quotes-partial">
+          The first {groups.length.toLocaleString('en-US')} of {page.total.toLocaleString('en-US')} statements are listed; narrow the outlets or dates, or export CSV for all.{' '}
+          <button type="button" className="button button-small" data-testid="quotes-more" disabled={more.loading} onClick={() => void more.showMore()}>
+            {more.loading ? 'Reading…' : 'Show more'}
+          </button>
+          {more.error && <span role="alert"> Could not read more: {more.error}</span>}
+        </p>
+      )}
       <VirtualRows
         count={lines.length}
         rowHeight={ROW_HEIGHT}
