@@ -7,6 +7,7 @@ import {
   entityFormRows,
   figureKeyRows,
   figureRows,
+  figureRowsOf,
   labelCountRows,
   layerSpanRows,
   quoteRows,
@@ -44,7 +45,7 @@ export async function compareFigurePage(workspace: Workspace, filter: CompareFil
   const group = groups[chosen];
   const offset = Math.min(choice.offset ?? 0, group.rows.length);
   const page = group.rows.slice(offset, offset + pageSize);
-  const full = new Map((await workspace.queryIndex((db) => figureRows(db, filter, page.map((r) => r.annotationId)))).map((r) => [`${r.documentId}\u0000${r.annotationId}`, r]));
+  const full = new Map((await workspace.queryIndex((db) => figureRowsOf(db, page))).map((r) => [`${r.documentId}\u0000${r.annotationId}`, r]));
   const items = page.flatMap((r, i) => {
     const row = full.get(`${r.documentId}\u0000${r.annotationId}`);
     return row ? [figureItem(row, group.quantities[offset + i], group.counts[offset + i])] : [];

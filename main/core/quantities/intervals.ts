@@ -96,7 +96,7 @@ export function groupConflicts(figures: readonly ComparedFigure[], pairLimit = I
 type Ends = ReturnType<typeof endsOf>;
 
 /// How many of the sorted `values` are below `limit` (or at most `limit`, with `orEqual`).
-function countBefore(values: readonly number[], limit: number, orEqual: boolean): number {
+function countBefore(values: ArrayLike<number>, limit: number, orEqual: boolean): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
@@ -111,11 +111,8 @@ function countBefore(values: readonly number[], limit: number, orEqual: boolean)
 /// A figure is wholly below `x` when it ends before x starts, or where they touch, unless both
 /// hold that point.
 function countApart(members: readonly number[], ends: readonly Ends[], counts: number[]): void {
-  const sorted = (pick: (e: Ends) => number, when: (e: Ends) => boolean) =>
-    members
-      .filter((i) => when(ends[i]))
-      .map((i) => pick(ends[i]))
-      .sort((a, b) => a - b);
+  // A typed array sorts numbers natively (±Infinity included), several times faster.
+  const sorted = (pick: (e: Ends) => number, when: (e: Ends) => boolean) => Float64Array.from(members.filter((i) => when(ends[i])), (i) => pick(ends[i])).sort();
   const highsHeld = sorted((e) => e.high, (e) => e.highInclusive);
   const highsOpen = sorted((e) => e.high, (e) => !e.highInclusive);
   const lowsHeld = sorted((e) => e.low, (e) => e.lowInclusive);
@@ -123,7 +120,7 @@ function countApart(members: readonly number[], ends: readonly Ends[], counts: n
   for (const i of members) {
     const { low, high, lowInclusive, highInclusive } = ends[i];
     const below = countBefore(highsOpen, low, true) + countBefore(highsHeld, low, !lowInclusive);
-    const notAbove = (values: number[], orEqual: boolean) => countBefore(values, high, orEqual);
+    const notAbove = (values: Float64Array, orEqual: boolean) => countBefore(values, high, orEqual);
     const above = lowsOpen.length - notAbove(lowsOpen, false) + (lowsHeld.length - notAbove(lowsHeld, highInclusive));
     counts[i] += below + above;
   }

@@ -45,6 +45,8 @@ interface SpanColumns {
 
 /// What figures are grouped and compared by: their measure and quantity (JSON).
 export interface FigureKeyRow {
+  /// The document's row in the index (to read the figure again by).
+  doc: number;
   documentId: string;
   annotationId: string;
   outlet: string | null;
@@ -158,28 +160,27 @@ export function figureKeyRows(db: Database.Database, filter: CompareFilter): Fig
   return rows<FigureKeyRow>(
     db,
     filter,
-    `SELECT d.id AS documentId, a.id AS annotationId, d.outlet AS outlet, a.measure AS measure, a.quantity AS quantity ${LISTED}`,
+    `SELECT d.seq AS doc, d.id AS documentId, a.id AS annotationId, d.outlet AS outlet, a.measure AS measure, a.quantity AS quantity ${LISTED}`,
     [IN_DOCUMENT, 'a.quantity IS NOT NULL'],
     `${IN_ORDER}, a.id`,
   );
 }
 
-/// Every figure with a quantity that the filter selects (or those of `annotationIds` among them),
-/// with its source.
-export function figureRows(db: Database.Database, filter: CompareFilter, annotationIds?: readonly string[]): FigureRow[] {
-  const only = annotationIds ? [`a.id IN (${annotationIds.map(() => '?').join(', ') || 'NULL'})`] : [];
-  return rows<FigureRow>(
-    db,
-    filter,
-    `SELECT ${DOCUMENT}, ${SPAN}, a.measure AS measure, a.quantity AS quantity, a.context_before AS before, a.context_after AS after,
-       s.id AS sourceId, s.quote AS sourceText, s.entity AS sourceEntity
-     ${LISTED}
-     LEFT JOIN relations r ON r.type = 'source' AND r.doc = a.doc AND r.from_id = a.id
-     LEFT JOIN annotations s ON s.doc = r.doc AND s.id = r.to_id`,
-    [IN_DOCUMENT, 'a.quantity IS NOT NULL', ...only],
-    LINKED_ORDER,
-    annotationIds ?? [],
-  );
+const FIGURE_COLUMNS = `${DOCUMENT}, ${SPAN}, d.seq AS doc, a.measure AS measure, a.quantity AS quantity, a.context_before AS before, a.context_after AS after,
+       s.id AS sourceId, s.quote AS sourceText, s.entity AS sourceEntity`;
+const SOURCE = `LEFT JOIN relations r ON r.type = 'source' AND r.doc = a.doc AND r.from_id = a.id
+     LEFT JOIN annotations s ON s.doc = r.doc AND s.id = r.to_id`;
+
+/// Every figure with a quantity that the filter selects, with its source.
+export function figureRows(db: Database.Database, filter: CompareFilter): FigureRow[] {
+  return rows<FigureRow>(db, filter, `SELECT ${FIGURE_COLUMNS} ${LISTED} ${SOURCE}`, [IN_DOCUMENT, 'a.quantity IS NOT NULL'], LINKED_ORDER);
+}
+
+/// The figures `keys` names, with their sources (a page of a group): each looked up by its key,
+/// which is quicker for a page than reading every figure again.
+export function figureRowsOf(db: Database.Database, keys: readonly Pick<FigureKeyRow, 'doc' | 'annotationId'>[]): FigureRow[] {
+  const one = db.prepare(`SELECT ${FIGURE_COLUMNS} FROM annotations a JOIN documents d ON d.seq = a.doc ${SOURCE} WHERE a.doc = ? AND a.id = ? ORDER BY r.id LIMIT 1`);
+  return keys.flatMap((k) => (one.all(k.doc, k.annotationId) as FigureRow[]));
 }
 
 /// Every span of `label` (quotes) that the filter selects, with its speaker.
