@@ -200,6 +200,10 @@ export function createAnnotation(file: DocumentFile, input: AnnotationInput, lab
   checkAttributes(labels, input.label, attributes);
   const id = input.id ?? randomUUID();
   if (file.annotations.some((a) => a.id === id)) throw new InvalidChangeError(`annotation ${id} already exists`);
+  // DESIGN §12: the same span with the same label by the same annotator is never made twice,
+  // whichever client asks (the renderer selects the existing one instead of asking).
+  const same = file.annotations.find((a) => a.start === start && a.end === end && a.label === input.label && a.annotator === author.annotator);
+  if (same) throw new InvalidChangeError(`“${same.quote}” is already tagged ${input.label} by ${author.annotator} (annotation ${same.id})`);
   checkAnnotationRoom(file);
   const annotation: Annotation = {
     id,

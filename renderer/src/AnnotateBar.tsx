@@ -2,6 +2,7 @@
 /// label editor, the "others' tags" toggle, undo and redo, and the save indicator.
 import type { CSSProperties } from 'react';
 import type { Label } from '../../preload/api';
+import { tagsRaw } from './rawSelection';
 import { clearTextSelection, currentTextSelection, type OpenViews } from './openViews';
 import { SaveStatus } from './SaveStatus';
 import { MOD } from './platformKeys';
@@ -22,10 +23,10 @@ export interface AnnotateBarProps {
 /// The bar, `data-testid="annotate-bar"`.
 export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthersChange, onEditLabels }: AnnotateBarProps) {
   const { canUndo, canRedo } = useWorkbench();
-  function tagSelection(label: Label) {
+  function tagSelection(label: Label, alt: boolean) {
     const selection = currentTextSelection(views);
     if (!selection) return;
-    store.tag(selection.docId, label.id, selection.span.start, selection.span.end);
+    store.tag(selection.docId, label.id, selection.span.start, selection.span.end, tagsRaw(alt));
     clearTextSelection(views);
   }
 
@@ -42,7 +43,7 @@ export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthe
             style={{ '--chip-color': l.color } as CSSProperties}
             title={`Select text, then press ${l.key || 'this chip'} to tag it as ${l.name}`}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => tagSelection(l)}
+            onClick={(e) => tagSelection(l, e.altKey)}
           >
             {l.key && <kbd>{l.key}</kbd>}
             <span className="legend-swatch" aria-hidden="true" />

@@ -103,6 +103,16 @@ export function App() {
     [say],
   );
 
+  useEffect(
+    () =>
+      store.onAlreadyTagged((ref) => {
+        const annotation = store.doc(ref.docId)?.annotations.get(ref.id);
+        const label = labels.find((l) => l.id === annotation?.label)?.name ?? annotation?.label ?? '';
+        say({ kind: 'note', tone: 'ok', testId: 'already-tagged-message', title: 'Already tagged', text: `“${annotation?.quote ?? ''}” is already tagged ${label}: it is selected.` });
+      }),
+    [say, labels],
+  );
+
   const labelLook = useMemo(() => new Map(labels.map((l) => [l.id, { name: l.name, color: l.color }])), [labels]);
   const baseLook = useMemo(() => ({ labels: labelLook, me, showOthers }), [labelLook, me, showOthers]);
   const filter: AnnotationFilter = useMemo(() => ({ ...listFilter, showOthers, me }), [listFilter, showOthers, me]);

@@ -2,6 +2,7 @@
 /// its key), a click tags the selection. It keeps the selection alive while clicked.
 import { useEffect, useState, type CSSProperties } from 'react';
 import type { Label } from '../../preload/api';
+import { tagsRaw } from './rawSelection';
 import { clearTextSelection, currentTextSelection, type OpenViews } from './openViews';
 import { store } from './state/useWorkbench';
 
@@ -73,10 +74,10 @@ export function SelectionToolbar({ labels, views }: SelectionToolbarProps) {
 
   if (!placement || labels.length === 0) return null;
 
-  function tag(label: Label) {
+  function tag(label: Label, alt: boolean) {
     const selection = currentTextSelection(views);
     if (!selection) return;
-    store.tag(selection.docId, label.id, selection.span.start, selection.span.end);
+    store.tag(selection.docId, label.id, selection.span.start, selection.span.end, tagsRaw(alt));
     clearTextSelection(views);
     setPlacement(null);
   }
@@ -99,7 +100,7 @@ export function SelectionToolbar({ labels, views }: SelectionToolbarProps) {
           data-label={label.id}
           style={{ '--chip-color': label.color } as CSSProperties}
           title={label.key ? `Tag as ${label.name} (${label.key})` : `Tag as ${label.name}`}
-          onClick={() => tag(label)}
+          onClick={(e) => tag(label, e.altKey)}
         >
           <span className="tag-chip-swatch" aria-hidden="true" />
           {label.name}

@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react';
 import type { Label } from '../../preload/api';
 import { labelForKey } from './labels';
+import { tagsRaw } from './rawSelection';
 import { clearTextSelection, currentTextSelection, isTextEntry, type OpenViews } from './openViews';
 import { stepThrough, visibleAnnotations, type AnnotationFilter } from './state/selectors';
 import { store } from './state/useWorkbench';
@@ -51,11 +52,12 @@ function selectWholeText(target: EventTarget | null, options: AnnotationKeysOpti
   return true;
 }
 
-/// Tags the selected text with `label`, or else relabels the selected annotation.
-function applyLabel(label: Label, options: AnnotationKeysOptions): boolean {
+/// Tags the selected text with `label` (raw with `alt`, else snapped to whole words), or else
+/// relabels the selected annotation.
+function applyLabel(label: Label, options: AnnotationKeysOptions, alt = false): boolean {
   const text = currentTextSelection(options.views);
   if (text) {
-    store.tag(text.docId, label.id, text.span.start, text.span.end);
+    store.tag(text.docId, label.id, text.span.start, text.span.end, tagsRaw(alt));
     clearTextSelection(options.views);
     return true;
   }
@@ -88,7 +90,14 @@ function handleKey(e: KeyboardEvent, options: AnnotationKeysOptions): boolean {
     return true;
   }
   if (isSelectAll(e)) return selectWholeText(e.target, options);
-  if (e.ctrlKey || e.metaKey || e.altKey) return false;
+  if (e.ctrlKey || e.metaKey) return false;
+  // Alt and a label's key tag the selection raw, not snapped to whole words. Alt may change
+  // `key` (Option+1 is ¡ on a Mac), so a digit key is also found by its `code`.
+  if (e.altKey) {
+    const digit = /^Digit(\d)$/.exec(e.code)?.[1];
+    const label = labelForKey(options.labels, e.key) ?? (digit ? labelForKey(options.labels, digit) : undefined);
+    return label && currentTextSelection(options.views) ? applyLabel(label, options, true) : false;
+  }
   const { selected } = store.getSnapshot();
   switch (e.key) {
     case 'Escape':

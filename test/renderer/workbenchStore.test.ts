@@ -202,3 +202,35 @@ describe('WorkbenchStore', () => {
     expect(store.getSnapshot().canUndo).toBe(false);
   });
 });
+
+describe('WorkbenchStore.tag: whole words, no silent duplicates (DESIGN §12)', () => {
+  it('snaps a sloppy selection out to whole words, and keeps it raw when asked (Alt)', async () => {
+    const { store, doc } = await setup();
+    const sloppy = store.tag(docId, 'location', text.indexOf('leppo'), text.indexOf('leppo') + 2)!;
+    expect(doc().annotations.get(sloppy.id)?.quote).toBe('Aleppo');
+    const raw = store.tag(docId, 'actor', text.indexOf('avro'), text.indexOf('avro') + 3, true)!;
+    expect(doc().annotations.get(raw.id)?.quote).toBe('avr');
+  });
+
+  it('tagging the same span with the same label twice makes one annotation and selects it', async () => {
+    const { store, service, doc } = await setup();
+    const told: unknown[] = [];
+    store.onAlreadyTagged((ref) => told.push(ref));
+    const first = store.tag(docId, 'actor', ...span('Lavrov'))!;
+    store.select(null);
+    // Before it is saved, and once saved under this annotator's name.
+    expect(store.tag(docId, 'actor', text.indexOf('avr'), text.indexOf('avr') + 2)).toEqual(first);
+    expect(store.getSnapshot().selected).toEqual(first);
+    await idle(store);
+    store.setAnnotator('server');
+    expect(store.tag(docId, 'actor', ...span('Lavrov'))).toEqual(first);
+    expect(told).toEqual([first, first]);
+    expect(doc().annotations.size).toBe(1);
+    expect(service.annotations.size).toBe(1);
+    // Another label, or another annotator, is another annotation.
+    expect(store.tag(docId, 'location', ...span('Lavrov'))?.id).not.toBe(first.id);
+    store.setAnnotator('someone else');
+    expect(store.tag(docId, 'actor', ...span('Lavrov'))?.id).not.toBe(first.id);
+    expect(doc().annotations.size).toBe(3);
+  });
+});

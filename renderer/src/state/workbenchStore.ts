@@ -3,7 +3,7 @@
 /// recorded for undo; the service's answers then replace the guesses (times, trimmed quotes).
 /// Plain TypeScript with a subscribe/snapshot pair for React's `useSyncExternalStore`.
 import type { Annotation, DocumentDetails, NoteNode, RelationType, WorkbenchApi } from '../../../preload/api';
-import { trimmedSpan } from '../editor/spanText';
+import { spanToTag } from '../editor/wordSnap';
 import {
   docStateOf,
   linkOf,
@@ -46,6 +46,7 @@ export class WorkbenchStore {
   private readonly listeners = new Set<() => void>();
   private readonly savedListeners = new Set<() => void>();
   private readonly linkedListeners = new Set<(ref: AnnotationRef, entityId: string) => void>();
+  private readonly alreadyTaggedListeners = new Set<(ref: AnnotationRef) => void>();
   private readonly queue: SaveQueue;
   private readonly history = new UndoHistory<Command>();
   private annotator = '';
@@ -83,6 +84,13 @@ export class WorkbenchStore {
   onEntityLinked(listener: (ref: AnnotationRef, entityId: string) => void): () => void {
     this.linkedListeners.add(listener);
     return () => this.linkedListeners.delete(listener);
+  }
+
+  /// Calls `listener` when a tag was not made because the same span already has that label by
+  /// this annotator (that annotation is selected instead).
+  onAlreadyTagged(listener: (ref: AnnotationRef) => void): () => void {
+    this.alreadyTaggedListeners.add(listener);
+    return () => this.alreadyTaggedListeners.delete(listener);
   }
 
   /// Resolves once every queued change is saved (at once when none waits); refuses while a save
@@ -188,12 +196,22 @@ export class WorkbenchStore {
     this.setDoc(saved.docId, (doc) => withAnnotation(doc, saved));
   }
 
-  /// Tags the (trimmed) span of a document with a label and selects the new annotation; null
-  /// when the selection holds only whitespace.
-  tag(docId: string, label: string, start: number, end: number): AnnotationRef | null {
+  /// Tags the span of a document with a label and selects the new annotation; null when the
+  /// selection holds only whitespace. The span is trimmed and snapped out to whole words, unless
+  /// `raw` (Alt held), which only trims. When this annotator already has that label on exactly
+  /// that span, nothing is created (DESIGN §12): the existing annotation is selected and
+  /// returned, and {@link onAlreadyTagged}'s listeners are told.
+  tag(docId: string, label: string, start: number, end: number, raw = false): AnnotationRef | null {
     const doc = this.doc(docId);
-    const span = doc && trimmedSpan(doc.document.text, start, end);
+    const span = doc && spanToTag(doc.document.text, start, end, raw);
     if (!doc || !span) return null;
+    const same = this.sameTag(doc, label, span.start, span.end);
+    if (same) {
+      const existing = { docId, id: same.id };
+      this.select(existing, true);
+      this.alreadyTaggedListeners.forEach((l) => l(existing));
+      return existing;
+    }
     const now = this.now();
     const annotation: Annotation = {
       id: this.newId(),
@@ -218,6 +236,12 @@ export class WorkbenchStore {
       if (saved.entityId) this.linkedListeners.forEach((l) => l(ref, saved.entityId!));
     });
     return ref;
+  }
+
+  /// This annotator's annotation with `label` on exactly [start, end), if there is one.
+  private sameTag(doc: DocState, label: string, start: number, end: number): Annotation | undefined {
+    for (const a of doc.annotations.values()) if (a.start === start && a.end === end && a.label === label && a.annotator === this.annotator) return a;
+    return undefined;
   }
 
   /// Changes the label, note, entity link or attribute values of an annotation.
