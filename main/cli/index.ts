@@ -26,6 +26,7 @@ import type { MetaField } from '../core/documentDetails.js';
 import { say, sayLines, warn, writeLines } from './output.js';
 import { printAgreementTable, printNotices } from './print.js';
 import { repairCommand, repairCommandLine } from './repairCommand.js';
+import { suggestCommand, type SuggestCommandOptions } from './suggestCommand.js';
 import { terminalJson } from './terminalText.js';
 import { withWritableWorkspace } from './writableWorkspace.js';
 
@@ -170,6 +171,13 @@ function buildProgram(context: CliContext): Command {
     .option('--annotator <name>', "only this annotator's annotations (repeatable)", collect, [])
     .option('--label <id>', 'only annotations of this label (repeatable)', collect, [])
     .action((options: CompareOptions, command: Command) => compareCommand(options, command));
+
+  configure(program.command('suggest').description('suggested figures, quotes (with a speaker), entity mentions and names (code point offsets)'))
+    .option('--document <id>', 'only this document (repeatable)', collect, [])
+    .option('--label <id>', 'only this label (repeatable)', collect, [])
+    .option('--json', 'print JSON: [{ documentId, label, start, end, text, kind, speaker? }]')
+    .option('--apply', "accept them all: annotations with origin 'suggestion', quotes linked to their speaker")
+    .action((options: SuggestCommandOptions) => suggestCommand(options));
 
   configure(program.command('backups').description('list the snapshots of the workspace, newest first'))
     .option('--json', 'print JSON')
