@@ -45,3 +45,29 @@ test('pressing 1 twice on the same selection makes one span and says it was alre
   expect((await stored(workbench.workspace, pane)).annotations).toHaveLength(1);
   await expect(page.getByTestId('annotation-item')).toHaveCount(1);
 });
+
+test('a selection extending my actor offers to extend it: Enter extends (one span), Ctrl+Z puts it back', async ({ page, workbench }) => {
+  const [pane] = await openSeeds(page, workbench.url, SEED_001);
+  await select(page, pane, 'Staffan');
+  await page.keyboard.press('1');
+  await saved(page);
+  await select(page, pane, 'Staffan de Mistura');
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('extend-offer')).toContainText('Extend “Staffan” to “Staffan de Mistura”?');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('extend-offer')).toHaveCount(0);
+  await expect(page.getByTestId('inspector-quote')).toHaveText('Staffan de Mistura');
+  await saved(page);
+  expect((await stored(workbench.workspace, pane)).annotations.map((a) => a.quote)).toEqual(['Staffan de Mistura']);
+  await page.keyboard.press('Control+z');
+  await saved(page);
+  expect((await stored(workbench.workspace, pane)).annotations.map((a) => a.quote)).toEqual(['Staffan']);
+
+  // Esc keeps both.
+  await select(page, pane, 'Staffan de Mistura');
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('extend-offer')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await saved(page);
+  expect((await stored(workbench.workspace, pane)).annotations.map((a) => a.quote).sort()).toEqual(['Staffan', 'Staffan de Mistura']);
+});

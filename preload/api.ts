@@ -123,7 +123,10 @@ export type NewAnnotation = AnnotationInput & { linkNamedEntity?: boolean };
 
 /// A change to one annotation: its label, note, entity link or attribute values (`null` removes
 /// the note, the link; `attributes` changes the values it names, a blank or null one removing
-/// it, and `attributes: null` removes them all).
+/// it, and `attributes: null` removes them all), or its span (`start` and `end` together, as on
+/// create: trimmed, inside the text, splitting no surrogate pair; the quote follows, and a
+/// figure's interval is read again unless given). The same span and label as another of the
+/// annotator's annotations is refused (DESIGN §12).
 export type AnnotationChange = AnnotationUpdate & { docId: string };
 
 /// An annotation as it was removed, with the relations that went with it (for undo).

@@ -47,6 +47,9 @@ export interface AnnotationUpdate {
   attributes?: Record<string, string | null> | null;
   /// A figure's interval as corrected; `null` reads it from the text again.
   quantity?: Quantity | null;
+  /// A new span (both or neither), checked and trimmed like a new annotation's; the quote follows.
+  start?: number;
+  end?: number;
 }
 
 /// An annotation as removed, with the relations that went with it.
@@ -183,27 +186,36 @@ function find(file: DocumentFile, id: string): Annotation {
   return annotation;
 }
 
+/// `[start, end)` as an annotation's span: inside the text, trimmed of whitespace, not empty
+/// and splitting no surrogate pair; refused otherwise.
+function checkedSpan(text: string, from: number, to: number): { start: number; end: number } {
+  if (from < 0 || to > text.length || from > to) throw new InvalidChangeError(`span ${from}–${to} is outside the text (0–${text.length})`);
+  const { start, end } = trimSpan(text, from, to);
+  if (start === end) throw new InvalidChangeError('the selection is empty or only whitespace');
+  const split = surrogateSplitProblem(text, start, end);
+  if (split) throw new InvalidChangeError(`span ${start}–${end} ${split}`);
+  return { start, end };
+}
+
+/// DESIGN §12: the same span with the same label by the same annotator is never made twice,
+/// whichever client asks (the renderer selects the existing one instead of asking).
+function refuseSameTag(file: DocumentFile, start: number, end: number, label: string, annotator: string, except?: string): void {
+  const same = file.annotations.find((a) => a.id !== except && a.start === start && a.end === end && a.label === label && a.annotator === annotator);
+  if (same) throw new InvalidChangeError(`“${same.quote}” is already tagged ${label} by ${annotator} (annotation ${same.id})`);
+}
+
 /// Adds a tag: trims the span, checks it against the text, records the covered text.
 export function createAnnotation(file: DocumentFile, input: AnnotationInput, labels: Label[], author: Author): Change<Annotation> {
   const { text, id: docId } = file.document;
   if (input.docId !== docId) throw new InvalidChangeError(`the annotation is for document ${input.docId}, not ${docId}`);
   checkLabel(labels, input.label);
-  if (input.start < 0 || input.end > text.length || input.start > input.end) {
-    throw new InvalidChangeError(`span ${input.start}–${input.end} is outside the text (0–${text.length})`);
-  }
-  const { start, end } = trimSpan(text, input.start, input.end);
-  if (start === end) throw new InvalidChangeError('the selection is empty or only whitespace');
-  const split = surrogateSplitProblem(text, start, end);
-  if (split) throw new InvalidChangeError(`span ${start}–${end} ${split}`);
+  const { start, end } = checkedSpan(text, input.start, input.end);
   checkNote(input.note);
   const attributes = input.attributes && patchAttributes(undefined, input.attributes).attributes;
   checkAttributes(labels, input.label, attributes);
   const id = input.id ?? randomUUID();
   if (file.annotations.some((a) => a.id === id)) throw new InvalidChangeError(`annotation ${id} already exists`);
-  // DESIGN §12: the same span with the same label by the same annotator is never made twice,
-  // whichever client asks (the renderer selects the existing one instead of asking).
-  const same = file.annotations.find((a) => a.start === start && a.end === end && a.label === input.label && a.annotator === author.annotator);
-  if (same) throw new InvalidChangeError(`“${same.quote}” is already tagged ${input.label} by ${author.annotator} (annotation ${same.id})`);
+  refuseSameTag(file, start, end, input.label, author.annotator);
   checkAnnotationRoom(file);
   const annotation: Annotation = {
     id,
@@ -225,14 +237,21 @@ export function createAnnotation(file: DocumentFile, input: AnnotationInput, lab
   return { file: { ...file, annotations: insertSorted(file.annotations, annotation) }, result: annotation };
 }
 
-/// Relabels an annotation, sets or clears its note, entity link or attribute values. A relation
-/// that no longer fits its ends' labels (a quote relabelled loses its speaker) goes. Its span
-/// never changes here (there are no boundary edits); one that did would have to pass
-/// `surrogateSplitProblem`. The caller checks that a linked entity exists.
+/// Relabels an annotation, sets or clears its note, entity link or attribute values, or moves its
+/// span (`start` and `end` together, checked and trimmed as on create; the quote is the new
+/// span's text and a figure's interval is read from it again unless given). A relation that no
+/// longer fits its ends' labels (a quote relabelled loses its speaker) goes. The same span and
+/// label as another of the annotator's annotations is refused. The caller checks that a linked
+/// entity exists.
 export function updateAnnotation(file: DocumentFile, change: AnnotationUpdate, labels: Label[], author: Author): Change<Annotation> {
-  const current = find(file, change.id);
+  const found = find(file, change.id);
   if (change.label !== undefined) checkLabel(labels, change.label);
   checkNote(change.note);
+  if ((change.start === undefined) !== (change.end === undefined)) throw new InvalidChangeError('a span is moved by its start and end together');
+  const moved = change.start !== undefined && change.end !== undefined ? checkedSpan(file.document.text, change.start, change.end) : null;
+  // A moved span's quote is its new text, and a figure's interval is read from that again.
+  const current: Annotation = moved ? { ...found, ...moved, quote: file.document.text.slice(moved.start, moved.end), quantity: undefined } : found;
+  if (moved || change.label !== undefined) refuseSameTag(file, current.start, current.end, change.label ?? current.label, current.annotator, current.id);
   const { note: _note, entityId: _entityId, attributes: _attributes, quantity: _quantity, ...rest } = current;
   const label = change.label ?? current.label;
   const note = change.note === undefined ? current.note : change.note ?? undefined;
@@ -260,10 +279,8 @@ export function updateAnnotation(file: DocumentFile, change: AnnotationUpdate, l
   };
   const byId = new Map(file.annotations.map((a) => [a.id, a.id === updated.id ? updated : a]));
   const relations = file.relations.filter((r) => relationFits(r, byId));
-  return {
-    file: { ...file, annotations: file.annotations.map((a) => (a.id === updated.id ? updated : a)), relations },
-    result: updated,
-  };
+  const annotations = moved ? insertSorted(file.annotations.filter((a) => a.id !== updated.id), updated) : file.annotations.map((a) => (a.id === updated.id ? updated : a));
+  return { file: { ...file, annotations, relations }, result: updated };
 }
 
 /// Removes an annotation and every relation to or from it.

@@ -78,6 +78,9 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
       // Changes of the values named (null or blank removes one), or null for none at all.
       attributes: z.record(IdentifierSchema, z.string().max(MAX_ATTRIBUTE_LENGTH).nullable()).nullable().optional(),
       quantity: QuantitySchema.nullable().optional(),
+      // A new span (both or neither): checked and trimmed by the core like a new annotation's.
+      start: z.number().int().nonnegative().optional(),
+      end: z.number().int().nonnegative().optional(),
     }),
   ]),
   'annotations.delete': z.tuple([DocumentIdSchema, z.uuid()]),

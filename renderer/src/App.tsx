@@ -26,6 +26,7 @@ import { CompareMode } from './compare/CompareMode';
 import type { SpanAt } from '../../preload/api';
 import { SelectionToolbar } from './SelectionToolbar';
 import { ACTOR_LABEL, LINK_OF_LABEL, pickingPrompt } from './inspector/LinkField';
+import { ExtendOffer } from './ExtendOffer';
 import { EntitiesDialog } from './entities/EntitiesDialog';
 import { useEntityList } from './entities/entityList';
 import { labelCounts, type DocState } from './state/documentState';
@@ -327,6 +328,7 @@ export function App() {
         )}
       </div>
       <SelectionToolbar labels={labels} views={views} />
+      <ExtendOffer />
       {editingLabels && info && (
         <LabelEditor
           labels={labels}

@@ -91,6 +91,11 @@ function handleKey(e: KeyboardEvent, options: AnnotationKeysOptions): boolean {
   }
   if (isSelectAll(e)) return selectWholeText(e.target, options);
   if (e.ctrlKey || e.metaKey) return false;
+  // A pending "extend your tag?" offer takes Enter (extend) and Escape (keep both) first.
+  if (store.getSnapshot().extendOffer && !e.altKey && !e.shiftKey && (e.key === 'Enter' || e.key === 'Escape')) {
+    store.answerExtendOffer(e.key === 'Enter');
+    return true;
+  }
   // Alt and a label's key tag the selection raw, not snapped to whole words. Alt may change
   // `key` (Option+1 is ¡ on a Mac), so a digit key is also found by its `code`.
   if (e.altKey) {

@@ -33,10 +33,11 @@ function fakeService() {
         annotations.set(a.id, saved);
         return saved;
       },
-      update: async (c: { id: string; label?: string; note?: Annotation['note'] | null }) => {
+      update: async (c: { id: string; label?: string; note?: Annotation['note'] | null; start?: number; end?: number }) => {
         maybeFail();
         const next = { ...annotations.get(c.id)!, updatedAt: `t${++n}` };
         if (c.label) next.label = c.label;
+        if (c.start !== undefined && c.end !== undefined) Object.assign(next, { start: c.start, end: c.end, quote: text.slice(c.start, c.end) });
         if (c.note === null) delete next.note;
         else if (c.note) next.note = c.note;
         annotations.set(c.id, next);
@@ -231,6 +232,40 @@ describe('WorkbenchStore.tag: whole words, no silent duplicates (DESIGN §12)', 
     expect(store.tag(docId, 'location', ...span('Lavrov'))?.id).not.toBe(first.id);
     store.setAnnotator('someone else');
     expect(store.tag(docId, 'actor', ...span('Lavrov'))?.id).not.toBe(first.id);
+    expect(doc().annotations.size).toBe(3);
+  });
+
+  it('offers to extend one of my tags that the selection extends: Enter extends it (one undo step), Esc keeps both', async () => {
+    const { store, service, doc } = await setup();
+    const note = { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'n' }] }] };
+    const first = store.tag(docId, 'quote', ...span('We will'))!;
+    store.setNote(first, note);
+    await idle(store);
+    store.setAnnotator('server');
+    expect(store.tag(docId, 'quote', ...span('We will leave Aleppo'))).toEqual(first);
+    expect(store.getSnapshot().extendOffer).toMatchObject({ existing: first, from: 'We will', to: 'We will leave Aleppo' });
+    expect(doc().annotations.size).toBe(1);
+    store.answerExtendOffer(true);
+    expect(store.getSnapshot().extendOffer).toBeNull();
+    expect(doc().annotations.get(first.id)).toMatchObject({ quote: 'We will leave Aleppo', note });
+    await idle(store);
+    expect(service.annotations.get(first.id)).toMatchObject({ quote: 'We will leave Aleppo', note });
+    store.undo();
+    expect(doc().annotations.get(first.id)?.quote).toBe('We will');
+    await idle(store);
+    expect(service.annotations.get(first.id)?.quote).toBe('We will');
+
+    // Overlapping and extending to the left; Esc keeps both.
+    store.tag(docId, 'quote', ...span('said: "We'));
+    expect(store.getSnapshot().extendOffer?.to).toBe('said: "We');
+    store.answerExtendOffer(false);
+    expect([...doc().annotations.values()].map((a) => a.quote).sort()).toEqual(['We will', 'said: "We']);
+    store.undo();
+    expect(doc().annotations.size).toBe(1);
+    // Inside my tag, another label, or another annotator's: no offer.
+    store.tag(docId, 'quote', ...span('will'));
+    store.tag(docId, 'actor', ...span('We will leave'));
+    expect(store.getSnapshot().extendOffer).toBeNull();
     expect(doc().annotations.size).toBe(3);
   });
 });

@@ -23,6 +23,9 @@ export interface AnnotationPatch {
   attributes?: Record<string, string | null> | null;
   /// A figure's interval as corrected; null reads it from the text again (the service answers with it).
   quantity?: Quantity | null;
+  /// A new span (both ends, already trimmed): an extended tag; the quote follows.
+  start?: number;
+  end?: number;
 }
 
 /// Names one annotation of one document.
@@ -92,6 +95,11 @@ export function withPatch(doc: DocState, id: string, patch: AnnotationPatch, now
   }
   // A quantity to be read again keeps the one shown until the service answers with the new one.
   if (patch.quantity) next.quantity = patch.quantity;
+  if (patch.start !== undefined && patch.end !== undefined) {
+    next.start = patch.start;
+    next.end = patch.end;
+    next.quote = doc.document.text.slice(patch.start, patch.end);
+  }
   return withAnnotation(doc, next);
 }
 
@@ -102,6 +110,7 @@ export function patchBefore(annotation: Annotation, patch: AnnotationPatch): Ann
   if (patch.note !== undefined) before.note = annotation.note ?? null;
   if (patch.entityId !== undefined) before.entityId = annotation.entityId ?? null;
   if (patch.quantity !== undefined) before.quantity = annotation.quantity ?? null;
+  if (patch.start !== undefined || patch.end !== undefined) Object.assign(before, { start: annotation.start, end: annotation.end });
   if (patch.attributes === null) before.attributes = { ...annotation.attributes };
   else if (patch.attributes !== undefined) before.attributes = Object.fromEntries(Object.keys(patch.attributes).map((id) => [id, annotation.attributes?.[id] ?? null]));
   return before;

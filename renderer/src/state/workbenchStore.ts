@@ -33,6 +33,18 @@ export interface WorkbenchSnapshot {
   save: SaveStatus;
   canUndo: boolean;
   canRedo: boolean;
+  /// A tag waiting for the answer to "extend your tag to it?" (Enter extends, Esc keeps both).
+  extendOffer: ExtendOffer | null;
+}
+
+/// A new tag whose span strictly contains or overlaps and extends one of the annotator's own
+/// tags of the same label: `existing` may be extended to `span` instead of a second tag made.
+export interface ExtendOffer {
+  existing: AnnotationRef;
+  label: string;
+  span: { start: number; end: number };
+  from: string;
+  to: string;
 }
 
 function shorten(quote: string): string {
@@ -62,7 +74,7 @@ export class WorkbenchStore {
       () => this.update({}),
       () => this.savedListeners.forEach((l) => l()),
     );
-    this.snapshot = { docs: new Map(), selected: null, revealCount: 0, save: this.queue.status, canUndo: false, canRedo: false };
+    this.snapshot = { docs: new Map(), selected: null, revealCount: 0, save: this.queue.status, canUndo: false, canRedo: false, extendOffer: null };
   }
 
   /// For `useSyncExternalStore`.
@@ -200,7 +212,10 @@ export class WorkbenchStore {
   /// selection holds only whitespace. The span is trimmed and snapped out to whole words, unless
   /// `raw` (Alt held), which only trims. When this annotator already has that label on exactly
   /// that span, nothing is created (DESIGN §12): the existing annotation is selected and
-  /// returned, and {@link onAlreadyTagged}'s listeners are told.
+  /// returned, and {@link onAlreadyTagged}'s listeners are told. When the span strictly contains
+  /// or overlaps and extends one of this annotator's tags of that label, nothing is created yet:
+  /// that tag is selected and returned, and the snapshot's `extendOffer` waits for
+  /// {@link answerExtendOffer}.
   tag(docId: string, label: string, start: number, end: number, raw = false): AnnotationRef | null {
     const doc = this.doc(docId);
     const span = doc && spanToTag(doc.document.text, start, end, raw);
@@ -212,6 +227,33 @@ export class WorkbenchStore {
       this.alreadyTaggedListeners.forEach((l) => l(existing));
       return existing;
     }
+    const extendable = this.extendable(doc, label, span.start, span.end);
+    if (extendable) {
+      const existing = { docId, id: extendable.id };
+      const text = doc.document.text;
+      this.update({ extendOffer: { existing, label, span, from: extendable.quote, to: text.slice(span.start, span.end) } });
+      this.select(existing, true);
+      return existing;
+    }
+    return this.create(docId, label, span);
+  }
+
+  /// Answers the pending {@link ExtendOffer}: `extend` moves the existing tag's span (keeping its
+  /// note, links, entity and attributes), otherwise a second tag is made. One undo step each.
+  answerExtendOffer(extend: boolean): void {
+    const offer = this.snapshot.extendOffer;
+    if (!offer) return;
+    this.update({ extendOffer: null });
+    if (!this.doc(offer.existing.docId)) return;
+    if (extend) {
+      this.change(offer.existing, { start: offer.span.start, end: offer.span.end });
+      this.select(offer.existing, true);
+    } else this.create(offer.existing.docId, offer.label, offer.span);
+  }
+
+  private create(docId: string, label: string, span: { start: number; end: number }): AnnotationRef | null {
+    const doc = this.doc(docId);
+    if (!doc) return null;
     const now = this.now();
     const annotation: Annotation = {
       id: this.newId(),
@@ -236,6 +278,18 @@ export class WorkbenchStore {
       if (saved.entityId) this.linkedListeners.forEach((l) => l(ref, saved.entityId!));
     });
     return ref;
+  }
+
+  /// This annotator's annotation with `label` that [start, end) strictly contains, or overlaps
+  /// and extends (covers more text on one side while sharing some); the longest if several.
+  private extendable(doc: DocState, label: string, start: number, end: number): Annotation | undefined {
+    let best: Annotation | undefined;
+    for (const a of doc.annotations.values()) {
+      if (a.label !== label || a.annotator !== this.annotator) continue;
+      const extends_ = a.start < end && start < a.end && (start < a.start || end > a.end);
+      if (extends_ && (!best || a.end - a.start > best.end - best.start)) best = a;
+    }
+    return best;
   }
 
   /// This annotator's annotation with `label` on exactly [start, end), if there is one.
@@ -267,7 +321,9 @@ export class WorkbenchStore {
     if (!annotation) return;
     this.setDoc(ref.docId, (doc) => withPatch(doc, ref.id, patch, this.now()));
     const what =
-      patch.label !== undefined
+      patch.start !== undefined
+        ? 'extend'
+        : patch.label !== undefined
         ? 'relabel'
         : patch.note !== undefined
           ? 'save the note of'
