@@ -240,8 +240,8 @@ export function createAnnotation(file: DocumentFile, input: AnnotationInput, lab
 /// Relabels an annotation, sets or clears its note, entity link or attribute values, or moves its
 /// span (`start` and `end` together, checked and trimmed as on create; the quote is the new
 /// span's text and a figure's interval is read from it again unless given). A relation that no
-/// longer fits its ends' labels (a quote relabelled loses its speaker) goes. The same span and
-/// label as another of the annotator's annotations is refused. The caller checks that a linked
+/// longer fits its ends' labels (a quote relabelled loses its speaker) goes. A span moved onto
+/// the same span and label as another of the annotator's annotations is refused. The caller checks that a linked
 /// entity exists.
 export function updateAnnotation(file: DocumentFile, change: AnnotationUpdate, labels: Label[], author: Author): Change<Annotation> {
   const found = find(file, change.id);
@@ -251,7 +251,9 @@ export function updateAnnotation(file: DocumentFile, change: AnnotationUpdate, l
   const moved = change.start !== undefined && change.end !== undefined ? checkedSpan(file.document.text, change.start, change.end) : null;
   // A moved span's quote is its new text, and a figure's interval is read from that again.
   const current: Annotation = moved ? { ...found, ...moved, quote: file.document.text.slice(moved.start, moved.end), quantity: undefined } : found;
-  if (moved || change.label !== undefined) refuseSameTag(file, current.start, current.end, change.label ?? current.label, current.annotator, current.id);
+  // Only a moved span is checked: a relabel (or its undo) onto a twin is left to the annotator,
+  // as refusing it would leave the renderer's queued save failing.
+  if (moved) refuseSameTag(file, current.start, current.end, change.label ?? current.label, current.annotator, current.id);
   const { note: _note, entityId: _entityId, attributes: _attributes, quantity: _quantity, ...rest } = current;
   const label = change.label ?? current.label;
   const note = change.note === undefined ? current.note : change.note ?? undefined;
