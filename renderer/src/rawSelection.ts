@@ -7,7 +7,8 @@
 /// keydown/keyup pair (a release outside the window is never seen). Some window managers take
 /// Alt+drag for moving the window and the drag never reaches the page, so the callers also
 /// count Alt held when the label key is pressed or the label chip clicked. A selection made or
-/// extended from the keyboard afterwards (Shift+arrows, Ctrl+A) is snapped again.
+/// extended from the keyboard afterwards (Shift+arrows, Ctrl+A, a match of Ctrl+F) is snapped
+/// again, and so is the next one once this one is tagged.
 let altDrag = false;
 
 function inDocument(target: EventTarget | null): boolean {
@@ -32,14 +33,16 @@ if (typeof window !== 'undefined') {
   window.addEventListener(
     'keydown',
     (e) => {
-      if ((e.shiftKey && !e.altKey) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a')) altDrag = false;
+      if ((e.shiftKey || e.ctrlKey || e.metaKey) && !e.altKey) altDrag = false;
     },
     true,
   );
 }
 
 /// True when the current selection is to be tagged raw: made with Alt held, or `altNow` (Alt
-/// held at the key press or click that tags it).
+/// held at the key press or click that tags it). Called when it is tagged, which ends it.
 export function tagsRaw(altNow: boolean): boolean {
-  return altNow || altDrag;
+  const raw = altNow || altDrag;
+  altDrag = false;
+  return raw;
 }
