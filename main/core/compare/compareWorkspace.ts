@@ -19,7 +19,7 @@ import { figureGroups, figureItem, groupByMeasure } from './figureGroups.js';
 import { measureKey } from '../quantities/suggestMeasure.js';
 
 /// Figures (and quotes) the app is sent at a time.
-export const FIGURE_PAGE = 2000;
+export const FIGURE_PAGE = 1000;
 import { agreementPerLabel, labelCounts } from './labelCharts.js';
 import { quoteGroups } from './quoteGroups.js';
 

@@ -9,8 +9,11 @@ import { markExtent, numberScale, tickLabel } from './numberScale';
 
 /// Lanes drawn at most (the outlets with the most figures); the table lists every figure.
 const MAX_LANES = 12;
-/// Marks drawn at most per lane: figures drawn at the same place are one mark.
-const MAX_MARKS = 150;
+/// Marks drawn at most per lane: figures drawn at the same place are one mark. (A lane of a
+/// thousand marks reads no better than one of fifty, and each costs the first screen.)
+const MAX_MARKS = 50;
+/// Places on the line: figures within 1/PLACES of it, drawn alike, are one mark.
+const PLACES = 200;
 /// The share of the line an open end's dashes take.
 const OPEN_END = 0.04;
 
@@ -56,12 +59,12 @@ export function NumberLine({ items, members, current, partners, onPick }: Number
       else lanes.set(outletName(items[i]), [i]);
     }
     const shown = [...lanes].sort((x, y) => y[1].length - x[1].length || x[0].localeCompare(y[0])).slice(0, MAX_LANES);
-    // Figures drawn at one place (to 0.25% of the line) with one look are one mark.
+    // Figures drawn at one place (to 1/PLACES of the line) with one look are one mark.
     const places = shown.map(([outlet, lane]) => {
       const byPlace = new Map<string, Place>();
       for (const i of lane) {
         const extent = markExtent(items[i].quantity, scale, asShare);
-        const key = `${Math.round(extent.from * 400)}:${Math.round(extent.to * 400)}:${extent.openLow}:${extent.openHigh}:${items[i].quantity.approximate}`;
+        const key = `${Math.round(extent.from * PLACES)}:${Math.round(extent.to * PLACES)}:${extent.openLow}:${extent.openHigh}:${items[i].quantity.approximate}`;
         const place = byPlace.get(key);
         if (place) place.members.push(i);
         else byPlace.set(key, { ...extent, members: [i] });
