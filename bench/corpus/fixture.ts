@@ -173,16 +173,18 @@ async function linkTree(source: string, target: string): Promise<void> {
   }
 }
 
-/// A writable copy of a workspace in `target`: its index, documents and backups as hard links
-/// (the store only ever replaces those files, writing a temp file and renaming it, so the copy
-/// can change without touching the original; with the backups, the copy's first snapshot finds
-/// nothing changed, as a workspace used every day would), and its SQL index copied (SQLite
-/// writes in place) unless `withSqlIndex` is false. The text index, which is appended to, is
-/// left out.
+/// A writable copy of a workspace in `target`: its index, entities, documents and backups as
+/// hard links (the store only ever replaces those files, writing a temp file and renaming it, so
+/// the copy can change without touching the original; with the backups, the copy's first
+/// snapshot finds nothing changed, as a workspace used every day would), and its SQL index copied
+/// (SQLite writes in place) unless `withSqlIndex` is false. The text index, which is appended to,
+/// is left out.
 export async function cloneWorkspace(source: string, target: string, { withSqlIndex = true } = {}): Promise<string> {
   await linkTree(join(source, 'documents'), join(target, 'documents'));
   if (existsSync(join(source, 'backups'))) await linkTree(join(source, 'backups'), join(target, 'backups'));
   await link(join(source, 'workspace.json'), join(target, 'workspace.json'));
+  // Without its entities.json, opening the copy would put the backup's back, with a notice.
+  if (existsSync(join(source, ENTITIES_FILE))) await link(join(source, ENTITIES_FILE), join(target, ENTITIES_FILE));
   if (withSqlIndex) {
     for (const name of await readdir(source)) if (name.startsWith(INDEX_FILE)) await copyFile(join(source, name), join(target, name));
   }
