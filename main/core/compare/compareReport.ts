@@ -1,8 +1,9 @@
 /// What Compare shows (DESIGN §11), as the service returns it and `awb compare --json` prints it
-/// (that one without the fields marked "app"). Offsets `start`/`end` are code points; `at` is the
+/// (that one without the fields marked "app"), and the span of an index row as it lists it. Offsets `start`/`end` are code points; `at` is the
 /// span in UTF-16 offsets, which the app opens a document at.
 import type { Quantity } from '../model.js';
 import type { F1Counts } from '../agreement.js';
+import type { DocumentColumns, SpanColumns } from '../store/sqlIndex/compareQuery.js';
 
 /// A span in its document: UTF-16 offsets, as the app selects it.
 export interface SpanAt {
@@ -11,8 +12,9 @@ export interface SpanAt {
   end: number;
 }
 
-/// One figure of a measure.
-export interface FigureItem {
+/// A span as Compare lists it (a figure, a quote): where it is, its text, and its document's
+/// outlet and date; for the app, the document's title and the span in UTF-16 offsets.
+export interface ComparedSpan {
   documentId: string;
   annotationId: string;
   start: number;
@@ -20,15 +22,34 @@ export interface FigureItem {
   text: string;
   outlet: string | null;
   publishedAt: string | null;
+  title: string;
+  at: SpanAt;
+}
+
+/// The span of an index row, as Compare lists it.
+export function comparedSpan(r: DocumentColumns & SpanColumns): ComparedSpan {
+  return {
+    documentId: r.documentId,
+    annotationId: r.annotationId,
+    start: r.start,
+    end: r.end,
+    text: r.text,
+    outlet: r.outlet,
+    publishedAt: r.publishedAt,
+    title: r.title,
+    at: { documentId: r.documentId, start: r.utf16Start, end: r.utf16End },
+  };
+}
+
+/// One figure of a measure.
+export interface FigureItem extends ComparedSpan {
   quantity: Quantity;
   source: { annotationId: string; text: string; entityId: string | null } | null;
-  /// App: the document's title, who tagged the figure, its sentence around it, and how many
-  /// figures of the group it conflicts with.
-  title: string;
+  /// App: who tagged the figure, its sentence around it, and how many figures of the group it
+  /// conflicts with.
   annotator: string;
   before: string;
   after: string;
-  at: SpanAt;
   conflictCount: number;
 }
 
@@ -74,18 +95,7 @@ export interface FigureChoice {
 export type Speaker = { entityId: string; name: string } | { text: string } | null;
 
 /// One quote.
-export interface QuoteItem {
-  documentId: string;
-  annotationId: string;
-  start: number;
-  end: number;
-  text: string;
-  outlet: string | null;
-  /// App: title, date and span.
-  title: string;
-  publishedAt: string | null;
-  at: SpanAt;
-}
+export type QuoteItem = ComparedSpan;
 
 /// Quotes of one speaker in nearly the same words, reported by one or more documents.
 export interface QuoteGroup {

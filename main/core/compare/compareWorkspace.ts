@@ -18,8 +18,8 @@ import { entitiesAcrossOutlets, entityComparisons } from './entityMentions.js';
 import { figureGroups, figureItem, groupByMeasure } from './figureGroups.js';
 import { measureKey } from '../quantities/suggestMeasure.js';
 
-/// Figures (and quotes) the app is sent at a time.
-export const FIGURE_PAGE = 1000;
+/// Figures (and about as many quotes) the app is sent at a time.
+export const COMPARE_PAGE = 1000;
 import { agreementPerLabel, labelCounts } from './labelCharts.js';
 import { quoteGroups } from './quoteGroups.js';
 
@@ -35,7 +35,7 @@ export async function compareFigures(workspace: Workspace, filter: CompareFilter
 /// The app's Figures tab: every group in short and a page of the group chosen. The groups and
 /// their conflicts come from the figures' measures and quantities alone; the page's figures are
 /// then read with their text, sentence and source.
-export async function compareFigurePage(workspace: Workspace, filter: CompareFilter, choice: FigureChoice, pairLimit: number, pageSize = FIGURE_PAGE): Promise<FigurePage> {
+export async function compareFigurePage(workspace: Workspace, filter: CompareFilter, choice: FigureChoice, pairLimit: number, pageSize = COMPARE_PAGE): Promise<FigurePage> {
   const groups = groupByMeasure(await workspace.queryIndex((db) => figureKeyRows(db, filter)), pairLimit);
   const wanted = choice.measure === undefined ? undefined : choice.measure === null ? null : measureKey(choice.measure);
   const found = wanted === undefined ? 0 : groups.findIndex((g) => (g.measure === null ? wanted === null : wanted !== null && measureKey(g.measure) === wanted));
@@ -62,7 +62,7 @@ export async function compareQuotes(workspace: Workspace, filter: CompareFilter)
 
 /// The app's Quotes tab: the statements from `offset` on, as many as hold `pageSize` quotes (at
 /// least one).
-export async function compareQuotePage(workspace: Workspace, filter: CompareFilter, offset: number, pageSize = FIGURE_PAGE): Promise<QuotePage> {
+export async function compareQuotePage(workspace: Workspace, filter: CompareFilter, offset: number, pageSize = COMPARE_PAGE): Promise<QuotePage> {
   const all = await compareQuotes(workspace, filter);
   const groups: QuoteGroup[] = [];
   let quotes = 0;

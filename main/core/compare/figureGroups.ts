@@ -6,7 +6,7 @@ import { groupConflicts } from '../quantities/intervals.js';
 import { measureKey } from '../quantities/suggestMeasure.js';
 import type { Quantity } from '../model.js';
 import type { FigureKeyRow, FigureRow } from '../store/sqlIndex/compareQuery.js';
-import type { FigureGroup, FigureItem } from './compareReport.js';
+import { comparedSpan, type FigureGroup, type FigureItem } from './compareReport.js';
 
 /// One measure's figures (`rows`, in listing order, with their parsed quantities) and conflicts.
 export interface MeasureGroup<R extends FigureKeyRow> {
@@ -61,23 +61,8 @@ export function groupByMeasure<R extends FigureKeyRow>(rows: readonly R[], pairL
 
 /// A figure as Compare lists it.
 export function figureItem(r: FigureRow, quantity: Quantity, conflictCount: number): FigureItem {
-  return {
-    documentId: r.documentId,
-    annotationId: r.annotationId,
-    start: r.start,
-    end: r.end,
-    text: r.text,
-    outlet: r.outlet,
-    publishedAt: r.publishedAt,
-    quantity,
-    source: r.sourceId !== null ? { annotationId: r.sourceId, text: r.sourceText ?? '', entityId: r.sourceEntity } : null,
-    title: r.title,
-    annotator: r.annotator,
-    before: r.before,
-    after: r.after,
-    at: { documentId: r.documentId, start: r.utf16Start, end: r.utf16End },
-    conflictCount,
-  };
+  const source = r.sourceId !== null ? { annotationId: r.sourceId, text: r.sourceText ?? '', entityId: r.sourceEntity } : null;
+  return { ...comparedSpan(r), quantity, source, annotator: r.annotator, before: r.before, after: r.after, conflictCount };
 }
 
 /// Every figure of `rows`, grouped by measure with its conflicts (what `awb compare` and the CSV

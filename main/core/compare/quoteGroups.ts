@@ -10,12 +10,12 @@
 import type { Entity } from '../model.js';
 import type { QuoteRow } from '../store/sqlIndex/compareQuery.js';
 import { phraseWords } from '../text/searchWords.js';
-import type { QuoteGroup, QuoteItem, Speaker } from './compareReport.js';
+import { comparedSpan, type QuoteGroup, type QuoteItem, type Speaker } from './compareReport.js';
 
 /// The share of the shorter quote's words the longer must hold.
-export const SHARED_WORDS = 0.8;
+const SHARED_WORDS = 0.8;
 /// Fewer words than this group only with the very same words.
-export const MIN_WORDS = 4;
+const MIN_WORDS = 4;
 
 /// Whether the distinct words `short` (the smaller set) are nearly all in `long`.
 function sharedEnough(short: ReadonlySet<string>, long: ReadonlySet<string>): boolean {
@@ -113,17 +113,7 @@ export function quoteGroups(rows: readonly QuoteRow[], entities: readonly Entity
     seen.add(id);
     const { key, speaker } = speakerOf(r, byId);
     const entry = bySpeaker.get(key) ?? { speaker, items: [] };
-    entry.items.push({
-      documentId: r.documentId,
-      annotationId: r.annotationId,
-      start: r.start,
-      end: r.end,
-      text: r.text,
-      outlet: r.outlet,
-      title: r.title,
-      publishedAt: r.publishedAt,
-      at: { documentId: r.documentId, start: r.utf16Start, end: r.utf16End },
-    });
+    entry.items.push(comparedSpan(r));
     bySpeaker.set(key, entry);
   }
   const speakers = [...bySpeaker.values()].sort(

@@ -5,19 +5,22 @@
 import { useSyncExternalStore } from 'react';
 import type { Entity, EntityChange, EntityUndo, EntityUsage, NewEntity, WorkbenchApi } from '../../../preload/api';
 import type { WorkbenchStore } from '../state/workbenchStore';
+import { ReadAfterSaves } from '../state/readAfterSaves';
 
 /// The entity list of one window.
 export class EntityList {
   private entities: readonly EntityUsage[] = [];
   private readonly listeners = new Set<() => void>();
-  private loading: Promise<void> | null = null;
-  /// A refresh asked for while one was loading: that one may have read the list before the change.
-  private again = false;
+  private readonly reads: ReadAfterSaves;
 
   constructor(
     private readonly api: WorkbenchApi,
     private readonly workbench: WorkbenchStore,
   ) {
+    this.reads = new ReadAfterSaves(workbench, async () => {
+      this.entities = await this.api.entities.list();
+      this.listeners.forEach((l) => l());
+    });
     // Links made or removed in documents change the counts.
     workbench.onAllSaved(() => void this.refresh());
   }
@@ -39,26 +42,7 @@ export class EntityList {
   /// Reads the list (and its counts) again from the service, once the queued saves are done
   /// (their links count).
   refresh(): Promise<void> {
-    if (this.loading) {
-      this.again = true;
-      return this.loading;
-    }
-    this.loading = this.workbench
-      .whenAllSaved()
-      .catch(() => undefined)
-      .then(() => this.api.entities.list())
-      .then((entities) => {
-        this.entities = entities;
-        this.listeners.forEach((l) => l());
-      })
-      .finally(() => {
-        this.loading = null;
-        if (this.again) {
-          this.again = false;
-          void this.refresh();
-        }
-      });
-    return this.loading;
+    return this.reads.refresh();
   }
 
   /// Makes an entity; resolves with it. Undo deletes it (and any link made to it meanwhile).

@@ -6,6 +6,7 @@ import { useSyncExternalStore } from 'react';
 import type { WorkbenchApi } from '../../../preload/api';
 import type { AnnotationRef } from '../state/documentState';
 import type { WorkbenchStore } from '../state/workbenchStore';
+import { ReadAfterSaves } from '../state/readAfterSaves';
 
 /// What the list and the suggestion need of the session's store: to wait for its saves.
 export type SavesOf = Pick<WorkbenchStore, 'onAllSaved' | 'whenAllSaved'>;
@@ -15,14 +16,21 @@ export class MeasureList {
   private measures: readonly string[] = [];
   private readonly listeners = new Set<() => void>();
   private stopListening: (() => void) | null = null;
-  private loading: Promise<void> | null = null;
-  /// A refresh asked for while one was loading: that one may have read the list before the save.
-  private again = false;
+  private readonly reads: ReadAfterSaves;
 
   constructor(
     private readonly api: Pick<WorkbenchApi, 'measures'>,
     private readonly saves: SavesOf,
-  ) {}
+  ) {
+    this.reads = new ReadAfterSaves(saves, async () => {
+      try {
+        this.measures = (await this.api.measures.list()).map((c) => c.measure);
+      } catch {
+        return;
+      }
+      this.listeners.forEach((l) => l());
+    });
+  }
 
   /// For `useSyncExternalStore`; the first listener starts the reading, the last one stops it.
   subscribe = (listener: () => void): (() => void) => {
@@ -46,29 +54,7 @@ export class MeasureList {
   /// Reads the list again once the queued saves are done (their measures count). A list that
   /// cannot be read leaves the last one: completion is a convenience, typing still works.
   refresh(): Promise<void> {
-    if (this.loading) {
-      this.again = true;
-      return this.loading;
-    }
-    this.loading = this.saves
-      .whenAllSaved()
-      .catch(() => undefined)
-      .then(() => this.api.measures.list())
-      .then(
-        (counts) => {
-          this.measures = counts.map((c) => c.measure);
-          this.listeners.forEach((l) => l());
-        },
-        () => undefined,
-      )
-      .finally(() => {
-        this.loading = null;
-        if (this.again) {
-          this.again = false;
-          void this.refresh();
-        }
-      });
-    return this.loading;
+    return this.reads.refresh();
   }
 }
 

@@ -24,7 +24,7 @@ export const CompareFilterSchema = z.strictObject({
 export type CompareFilter = z.infer<typeof CompareFilterSchema>;
 
 /// Where a row's document came from and when.
-interface DocumentColumns {
+export interface DocumentColumns {
   documentId: string;
   title: string;
   outlet: string | null;
@@ -33,7 +33,7 @@ interface DocumentColumns {
 
 /// A span as Compare lists it: code point offsets (`start`, `end`, as files and the CLI give them)
 /// and UTF-16 ones (`at`, as the app opens a document at them).
-interface SpanColumns {
+export interface SpanColumns {
   annotationId: string;
   annotator: string;
   start: number;
@@ -56,8 +56,6 @@ export interface FigureKeyRow {
 
 /// A figure with a quantity, and the actor it is attributed to, if any.
 export interface FigureRow extends DocumentColumns, SpanColumns, FigureKeyRow {
-  measure: string | null;
-  quantity: string;
   before: string;
   after: string;
   sourceId: string | null;
