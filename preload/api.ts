@@ -17,6 +17,8 @@ import type { LibraryPage, LibraryQuery, LibrarySort, ListedDocument } from '../
 import type { DocumentDetails, DocumentDetailsChange } from '../main/core/documentDetails';
 import type { CompareFilter } from '../main/core/store/sqlIndex/compareQuery';
 import type { CompareTable } from '../main/core/compare/compareCsv';
+import type { TagAllDocument, TagAllOccurrence, TagAllPreview } from '../main/core/tagAll/tagAllPreview';
+import type { ConfirmedOccurrence, TagAllApplied, TagAllApplyRequest, TagAllPreviewRequest, TagAllScope } from '../main/core/tagAll/tagAllWorkspace';
 import type {
   EntityAcrossOutlets,
   EntityOutlet,
@@ -34,6 +36,14 @@ import type {
 } from '../main/core/compare/compareReport';
 
 export type {
+  ConfirmedOccurrence,
+  TagAllApplied,
+  TagAllApplyRequest,
+  TagAllDocument,
+  TagAllOccurrence,
+  TagAllPreview,
+  TagAllPreviewRequest,
+  TagAllScope,
   CompareFilter,
   CompareTable,
   FigureChoice,
@@ -187,6 +197,22 @@ export interface WorkbenchApi {
     /// Puts back exactly what `delete` removed (undo of a delete, redo of a create).
     restore(docId: string, removed: RemovedAnnotation): Promise<Annotation>;
   };
+  tagAll: {
+    /// "Tag all occurrences" (DESIGN §12): every whole-word occurrence of a phrase (case folded
+    /// unless `caseSensitive`) in the documents of the scope, each in context and marked when the
+    /// current annotator already has a span of the label on exactly it (skipped) or when it
+    /// overlaps other spans; documents with something left to tag first, at most
+    /// `MAX_LISTED_OCCURRENCES` listed, all counted. Every document's candidates come from the
+    /// index's full-text search, confirmed in each text; no document file is read.
+    preview(request: TagAllPreviewRequest): Promise<TagAllPreview>;
+    /// Tags the occurrences confirmed in a preview: each missing span made once (one write per
+    /// document), one the annotator already has left alone; resolves with the spans made.
+    apply(request: TagAllApplyRequest): Promise<TagAllApplied>;
+    /// Takes away spans a tag-all made (its undo), with their relations; resolves with what went.
+    remove(annotations: { docId: string; id: string }[]): Promise<RemovedAnnotation[]>;
+    /// Puts back exactly what `remove` took away (the redo).
+    restore(removed: RemovedAnnotation[]): Promise<Annotation[]>;
+  };
   relations: {
     /// Links a quote to the actor who said it (`speaker`) or a figure to the actor it is
     /// attributed to (`source`), replacing its previous link of that type, or unlinks it with
@@ -313,6 +339,10 @@ export const apiChannels = [
   'annotations.update',
   'annotations.delete',
   'annotations.restore',
+  'tagAll.preview',
+  'tagAll.apply',
+  'tagAll.remove',
+  'tagAll.restore',
   'relations.set',
   'entities.list',
   'entities.create',

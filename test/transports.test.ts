@@ -58,6 +58,13 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'annotations.update': async () => [{ docId: firstId, id: (await span('actor', 6, 9)).id, label: 'location' }],
   'annotations.delete': async () => [firstId, (await span('figure', 10, 12)).id],
   'annotations.restore': async () => [firstId, await api.annotations.delete(firstId, (await span('figure', 13, 15)).id)],
+  'tagAll.preview': async () => [{ phrase: 'Aleppo', label: 'location', scope: { kind: 'workspace' } }],
+  'tagAll.apply': async () => {
+    const [found] = (await api.tagAll.preview({ phrase: 'Aleppo', label: 'location', scope: { kind: 'workspace' } })).documents;
+    return [{ phrase: 'Aleppo', label: 'location', occurrences: [{ docId: found.id, start: found.occurrences[0].start, end: found.occurrences[0].end }] }];
+  },
+  'tagAll.remove': async () => [[{ docId: firstId, id: (await span('location', 60, 66)).id }]],
+  'tagAll.restore': async () => [await api.tagAll.remove([{ docId: firstId, id: (await span('location', 70, 76)).id }])],
   'relations.set': async () => [firstId, 'speaker', (await span('quote', 20, 40)).id, (await span('actor', 22, 25)).id],
   'entities.list': async () => [],
   'entities.create': async () => [{ name: `Russia ${Math.random()}`, type: 'location', aliases: ['Moscow'] }],
@@ -88,7 +95,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
     return [{ name: 'mine.awb.json', base64: built.base64 }];
   },
 };
-const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.summaries', 'documents.labelCounts', 'documents.open', 'documents.search', 'documents.outlets', 'exports.build', 'review.annotators', 'entities.list', 'compare.figures', 'compare.quotes', 'compare.entities', 'compare.charts', 'compare.csv', 'measures.list']);
+const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.summaries', 'documents.labelCounts', 'documents.open', 'documents.search', 'documents.outlets', 'exports.build', 'review.annotators', 'entities.list', 'compare.figures', 'compare.quotes', 'compare.entities', 'compare.charts', 'compare.csv', 'measures.list', 'tagAll.preview']);
 
 beforeAll(async () => {
   mkdirSync(rendererDir, { recursive: true });

@@ -25,6 +25,7 @@ import { WorkbenchError } from '../core/errors.js';
 import { DocumentDetailsChangeSchema } from '../core/documentDetails.js';
 import { CompareFilterSchema } from '../core/store/sqlIndex/compareQuery.js';
 import { COMPARE_TABLES } from '../core/compare/compareCsv.js';
+import { MAX_LISTED_OCCURRENCES } from '../core/tagAll/tagAllPreview.js';
 
 const ArticleFileSchema = z.strictObject({
   name: z.string().min(1).max(255),
@@ -40,6 +41,13 @@ const EntityUndoSchema = z.strictObject({
   entities: z.array(EntitySchema).max(MAX_ENTITIES),
   links: z.array(z.strictObject({ docId: DocumentIdSchema, annotationIds: z.array(z.uuid()).max(1_000_000), entityId: z.uuid() })).max(1_000_000),
 });
+
+/// What "Tag all occurrences" is asked to tag: a phrase, the label, whether case counts.
+const TagAllRequestShape = {
+  phrase: z.string().trim().min(1, 'type a phrase to tag').max(200),
+  label: z.string().min(1).max(32),
+  caseSensitive: z.boolean().optional(),
+};
 
 /// The argument list each channel accepts (a zod tuple per channel).
 export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
@@ -88,6 +96,26 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
     DocumentIdSchema,
     z.strictObject({ annotation: AnnotationSchema, relations: z.array(RelationSchema).max(1000) }),
   ]),
+  'tagAll.preview': z.tuple([
+    z.strictObject({
+      ...TagAllRequestShape,
+      scope: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('documents'), ids: z.array(DocumentIdSchema).min(1).max(MAX_PAGE_ROWS) }),
+        z.strictObject({ kind: z.literal('workspace') }),
+      ]),
+    }),
+  ]),
+  'tagAll.apply': z.tuple([
+    z.strictObject({
+      ...TagAllRequestShape,
+      occurrences: z
+        .array(z.strictObject({ docId: DocumentIdSchema, start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }))
+        .min(1, 'tick at least one occurrence')
+        .max(MAX_LISTED_OCCURRENCES),
+    }),
+  ]),
+  'tagAll.remove': z.tuple([z.array(z.strictObject({ docId: DocumentIdSchema, id: z.uuid() })).max(MAX_LISTED_OCCURRENCES)]),
+  'tagAll.restore': z.tuple([z.array(z.strictObject({ annotation: AnnotationSchema, relations: z.array(RelationSchema).max(1000) })).max(MAX_LISTED_OCCURRENCES)]),
   'relations.set': z.tuple([DocumentIdSchema, z.enum(RELATION_TYPES), z.uuid(), z.uuid().nullable()]),
   'entities.list': z.tuple([]),
   'entities.create': z.tuple([NewEntitySchema]),

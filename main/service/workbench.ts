@@ -22,6 +22,7 @@ import { AgreementTally } from '../core/agreement.js';
 import { importArticleUploads } from '../core/importArticles.js';
 import { decideItem, pairLayers } from '../core/review.js';
 import { searchDocuments } from '../core/search.js';
+import { applyTagAll, previewTagAll, removeTagged, restoreTagged } from '../core/tagAll/tagAllWorkspace.js';
 import { checkLabelList } from '../core/labels.js';
 import { editDocumentDetails } from '../core/documentDetails.js';
 import { readDocuments } from '../core/store/readDocuments.js';
@@ -99,6 +100,12 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
           const linked = entityId && workspace.entities.some((e) => e.id === entityId) ? { entityId } : {};
           return restoreAnnotation(file, { ...removed, annotation: { ...annotation, ...linked } }, workspace.labels);
         }),
+    },
+    tagAll: {
+      preview: (request) => previewTagAll(workspace, request, workspace.currentAnnotator),
+      apply: (request) => applyTagAll(workspace, request, author()),
+      remove: (annotations) => removeTagged(workspace, annotations),
+      restore: (removed) => restoreTagged(workspace, removed),
     },
     relations: {
       set: (docId, type, fromId, toId) => workspace.updateDocument(docId, (file) => setRelation(file, type, fromId, toId, author())),
