@@ -53,7 +53,7 @@ export const layerRules = [
           patterns: [
             ...rendererPatterns,
             {
-              group: ['**/editor/*', ...['lazyEditors', 'findInText', 'noteJson', 'spanText', 'textPositions', 'wordSnap'].map((pure) => `!**/editor/${pure}`), '@tiptap/*', 'prosemirror-*'],
+              group: ['**/editor/*', ...['lazyEditors', 'findInText', 'noteJson', 'spanText', 'textPositions', 'wordSnap', 'boundaryMove'].map((pure) => `!**/editor/${pure}`), '@tiptap/*', 'prosemirror-*'],
               allowTypeImports: true,
               message: 'the editors load as a chunk of their own: use editor/lazyEditors.tsx (types may be imported).',
             },

@@ -29,7 +29,7 @@ function clusterBounds(text: string, from: number, to: number, offset: number): 
 
 /// The tokens between `from` and `to`, which must both be at whitespace or at an end of the
 /// text: tokens never hold whitespace, so the rule read from there finds the text's own tokens.
-function tokensBetween(text: string, from: number, to: number): TextSpan[] {
+export function tokensBetween(text: string, from: number, to: number): TextSpan[] {
   const pattern = new RegExp(TOKEN_PATTERN.source, 'gu');
   pattern.lastIndex = from;
   const tokens: TextSpan[] = [];
