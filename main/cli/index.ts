@@ -27,6 +27,7 @@ import { say, sayLines, warn, writeLines } from './output.js';
 import { printAgreementTable, printNotices } from './print.js';
 import { repairCommand, repairCommandLine } from './repairCommand.js';
 import { suggestCommand, type SuggestCommandOptions } from './suggestCommand.js';
+import { tagAllCommand, type TagAllCommandOptions } from './tagAllCommand.js';
 import { terminalJson } from './terminalText.js';
 import { withWritableWorkspace } from './writableWorkspace.js';
 
@@ -178,6 +179,16 @@ function buildProgram(context: CliContext): Command {
     .option('--json', 'print JSON: [{ documentId, label, start, end, text, kind, speaker? }]')
     .option('--apply', "accept them all: annotations with origin 'suggestion', quotes linked to their speaker")
     .action((options: SuggestCommandOptions) => suggestCommand(options));
+
+  configure(program.command('tag-all').description('tag every whole-word occurrence of a phrase with a label, each missing span once (code point offsets)'))
+    .argument('<phrase>', 'the words to tag (case-insensitive unless --case-sensitive)')
+    .requiredOption('--label <id>', 'the label to tag them with')
+    .option('--document <id>', 'only this document (its id, or the start of it; repeatable; default: every document)', collect, [])
+    .option('--case-sensitive', 'only occurrences written in the same case')
+    .option('--dry-run', 'change nothing: print what would be tagged')
+    .option('--json', "print JSON: [{ documentId, start, end, text, status, annotationId? }], status 'created', 'already tagged', 'to create' or 'not created'")
+    .addHelpText('after', '\nExit code 3: done, with documents that could not be changed (each named on stderr).')
+    .action((phrase: string, options: TagAllCommandOptions) => tagAllCommand(phrase, options));
 
   configure(program.command('backups').description('list the snapshots of the workspace, newest first'))
     .option('--json', 'print JSON')
