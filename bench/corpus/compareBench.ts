@@ -5,7 +5,18 @@
 /// its SQL queries alone.
 import type Database from 'better-sqlite3';
 import { RELATION_ENDS } from '../../main/core/annotations';
-import { annotatorCounts, entityFormRows, figureKeyRows, labelCountRows, quoteRows, type CompareFilter } from '../../main/core/store/sqlIndex/compareQuery';
+import {
+  annotatorCounts,
+  documentTotal,
+  measureFigureKeyRows,
+  outletDocumentCounts,
+  outletLabelRows,
+  quoteRows,
+  topDocumentLabelRows,
+  type CompareFilter,
+} from '../../main/core/store/sqlIndex/compareQuery';
+import { entitySummaries, measureSummaries, NO_MEASURE_KEY } from '../../main/core/store/sqlIndex/compareSummaryQuery';
+import { CHART_DOCUMENTS } from '../../main/core/compare/labelCharts';
 import { Workspace } from '../../main/core/store/workspace';
 import { createWorkbench } from '../../main/service/workbench';
 import { median, timed } from '../stats';
@@ -54,13 +65,22 @@ export interface CompareMeasured {
 
 type Db = Database.Database;
 
-/// The queries each part asks (the charts' agreement query runs only with two annotators, and
-/// the corpus has one).
+/// The queries each part asks of an index whose summaries are up to date (the charts' agreement
+/// query runs only with two annotators, and the corpus has one).
 const QUERIES: Record<ComparePart, (db: Db) => number> = {
-  figures: (db) => figureKeyRows(db, NO_FILTER).length,
+  figures: (db) => {
+    const groups = measureSummaries(db);
+    const largest = groups.filter((g) => g.key !== NO_MEASURE_KEY).sort((x, y) => y.figures - x.figures)[0];
+    return groups.length + (largest ? measureFigureKeyRows(db, largest.key).length : 0);
+  },
   quotes: (db) => quoteRows(db, NO_FILTER, RELATION_ENDS.speaker.from).length,
-  entities: (db) => entityFormRows(db, NO_FILTER).length,
-  charts: (db) => annotatorCounts(db, NO_FILTER).length + labelCountRows(db, NO_FILTER).length,
+  entities: (db) => entitySummaries(db).length,
+  charts: (db) =>
+    annotatorCounts(db, NO_FILTER).length +
+    outletLabelRows(db, NO_FILTER).length +
+    outletDocumentCounts(db, NO_FILTER).length +
+    topDocumentLabelRows(db, NO_FILTER, CHART_DOCUMENTS).length +
+    Number(documentTotal(db, NO_FILTER) >= 0),
 };
 
 const count = (n: number) => n.toLocaleString('en-US');

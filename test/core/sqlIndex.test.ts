@@ -21,8 +21,10 @@ function indexContents(dir: string) {
     return {
       documents: db.prepare('SELECT id, title, source_name, characters, imported_at, counts, annotations, filter_key FROM documents ORDER BY id').all(),
       annotations: db
-        .prepare('SELECT d.id AS doc, a.id, a.label, a.annotator, a.start, a.end, a.quote FROM annotations a JOIN documents d ON d.seq = a.doc ORDER BY d.id, a.id')
+        .prepare('SELECT d.id AS doc, a.id, a.label, a.annotator, a.start, a.end, a.quote, a.measure_key FROM annotations a JOIN documents d ON d.seq = a.doc ORDER BY d.id, a.id')
         .all(),
+      // Compare's counts, kept by triggers as annotations come and go.
+      labelTallies: db.prepare('SELECT d.id AS doc, t.annotator, t.label, t.n FROM label_tallies t JOIN documents d ON d.seq = t.doc ORDER BY d.id, t.annotator, t.label').all(),
       texts: db.prepare('SELECT d.id, t.text FROM texts t JOIN documents d ON d.seq = t.doc ORDER BY d.id').all(),
     };
   } finally {

@@ -1,27 +1,35 @@
 /// Compare (DESIGN §11) over a workspace: each part asked of the SQL index (never of the document
 /// files, so that it stays fast over 100,000 articles) and shaped by its own module.
+import type Database from 'better-sqlite3';
 import type { Workspace } from '../store/workspace.js';
 import { RELATION_ENDS } from '../annotations.js';
 import {
   annotatorCounts,
+  documentTotal,
   entityFormRows,
   figureKeyRows,
   figureRows,
   figureRowsOf,
-  labelCountRows,
   layerSpanRows,
+  measureFigureKeyRows,
+  outletDocumentCounts,
+  outletLabelRows,
   quoteRows,
+  topDocumentLabelRows,
   type CompareFilter,
+  type FigureKeyRow,
 } from '../store/sqlIndex/compareQuery.js';
-import type { CompareReport, EntityAcrossOutlets, FigureChoice, FigureGroup, FigurePage, LabelCharts, QuoteGroup, QuotePage } from './compareReport.js';
-import { entitiesAcrossOutlets, entityComparisons } from './entityMentions.js';
-import { figureGroups, figureItem, groupByMeasure } from './figureGroups.js';
-import { measureKey } from '../quantities/suggestMeasure.js';
+import { entitySummaries, measureSummaries, NO_MEASURE_KEY } from '../store/sqlIndex/compareSummaryQuery.js';
+import type { CompareReport, EntityAcrossOutlets, EntityOutlet, FigureChoice, FigureGroup, FigureGroupSummary, FigurePage, LabelCharts, QuoteGroup, QuotePage } from './compareReport.js';
+import { refreshCompareSummaries } from './compareSummaries.js';
+import { entitiesAcrossOutlets, entitiesByOutlet, entityComparisons, inOutletOrder } from './entityMentions.js';
+import { figureGroups, figureItem, groupByMeasure, groupSummary, inGroupOrder, type MeasureGroup } from './figureGroups.js';
+import { agreementPerLabel, CHART_DOCUMENTS, labelCounts } from './labelCharts.js';
+import { quoteGroups } from './quoteGroups.js';
+import { figureMeasureKey } from '../quantities/suggestMeasure.js';
 
 /// Figures (and about as many quotes) the app is sent at a time.
 export const COMPARE_PAGE = 1000;
-import { agreementPerLabel, labelCounts } from './labelCharts.js';
-import { quoteGroups } from './quoteGroups.js';
 
 /// Figures by measure, with conflicts (pairs listed up to `pairLimit` per group).
 export async function compareFigures(workspace: Workspace, filter: CompareFilter, pairLimit = Infinity): Promise<FigureGroup[]> {
@@ -32,17 +40,38 @@ export async function compareFigures(workspace: Workspace, filter: CompareFilter
   return groups;
 }
 
+/// The figure groups a filter selects in short, and a way to read one of them whole.
+interface FigureGroupsFound {
+  summaries: (FigureGroupSummary & { key: string | null })[];
+  read(index: number): Promise<MeasureGroup<FigureKeyRow> | undefined>;
+}
+
+/// The groups of the whole corpus from the index's summaries (a group read when chosen), or, under
+/// a filter or where the summaries cannot be brought up to date, from every figure it selects.
+async function findFigureGroups(workspace: Workspace, filter: CompareFilter, pairLimit: number): Promise<FigureGroupsFound> {
+  const kept = coversAll(filter) ? await workspace.queryIndex((db) => (refreshedSummaries(db) ? measureSummaries(db) : null)) : null;
+  if (kept) {
+    const summaries = kept
+      .map((r) => ({ key: r.key === NO_MEASURE_KEY ? null : r.key, measure: r.measure, figures: r.figures, outlets: r.outlets, conflictTotal: r.conflicts }))
+      .sort(inGroupOrder);
+    const read = async (i: number) => groupByMeasure(await workspace.queryIndex((db) => measureFigureKeyRows(db, summaries[i].key)), pairLimit)[0];
+    return { summaries, read };
+  }
+  const groups = groupByMeasure(await workspace.queryIndex((db) => figureKeyRows(db, filter)), pairLimit);
+  return { summaries: groups.map((g) => ({ key: figureMeasureKey(g.measure), ...groupSummary(g) })), read: async (i) => groups[i] };
+}
+
 /// The app's Figures tab: every group in short and a page of the group chosen. The groups and
 /// their conflicts come from the figures' measures and quantities alone; the page's figures are
 /// then read with their text, sentence and source.
 export async function compareFigurePage(workspace: Workspace, filter: CompareFilter, choice: FigureChoice, pairLimit: number, pageSize = COMPARE_PAGE): Promise<FigurePage> {
-  const groups = groupByMeasure(await workspace.queryIndex((db) => figureKeyRows(db, filter)), pairLimit);
-  const wanted = choice.measure === undefined ? undefined : choice.measure === null ? null : measureKey(choice.measure);
-  const found = wanted === undefined ? 0 : groups.findIndex((g) => (g.measure === null ? wanted === null : wanted !== null && measureKey(g.measure) === wanted));
-  const chosen = found >= 0 && found < groups.length ? found : groups.length ? 0 : -1;
-  const summaries = groups.map((g) => ({ measure: g.measure, figures: g.rows.length, outlets: new Set(g.rows.map((r) => r.outlet?.toLowerCase() ?? '')).size, conflictTotal: g.conflictTotal }));
-  if (chosen < 0) return { groups: summaries, chosen, offset: 0, items: [], conflicts: [] };
-  const group = groups[chosen];
+  const found = await findFigureGroups(workspace, filter, pairLimit);
+  const groups = found.summaries.map(({ key: _key, ...summary }) => summary);
+  const wanted = choice.measure === undefined ? undefined : figureMeasureKey(choice.measure);
+  const at = wanted === undefined ? 0 : found.summaries.findIndex((g) => g.key === wanted);
+  const chosen = at >= 0 && at < groups.length ? at : groups.length ? 0 : -1;
+  const group = chosen < 0 ? undefined : await found.read(chosen);
+  if (!group) return { groups, chosen: -1, offset: 0, items: [], conflicts: [] };
   const offset = Math.min(choice.offset ?? 0, group.rows.length);
   const page = group.rows.slice(offset, offset + pageSize);
   const full = new Map((await workspace.queryIndex((db) => figureRowsOf(db, page))).map((r) => [`${r.documentId}\u0000${r.annotationId}`, r]));
@@ -51,7 +80,7 @@ export async function compareFigurePage(workspace: Workspace, filter: CompareFil
     return row ? [figureItem(row, group.quantities[offset + i], group.counts[offset + i])] : [];
   });
   const whole = offset === 0 && page.length === group.rows.length;
-  return { groups: summaries, chosen, offset, items, conflicts: whole ? group.pairs : null };
+  return { groups, chosen, offset, items, conflicts: whole ? group.pairs : null };
 }
 
 /// Quotes by speaker and near-identical words.
@@ -73,27 +102,62 @@ export async function compareQuotePage(workspace: Workspace, filter: CompareFilt
   return { total: all.length, offset, groups };
 }
 
-/// Entities by outlet (the app's table).
+/// Entities by outlet (the app's table): over the whole corpus from the index's summaries.
 export async function compareEntityOutlets(workspace: Workspace, filter: CompareFilter): Promise<EntityAcrossOutlets[]> {
-  return entitiesAcrossOutlets(await workspace.queryIndex((db) => entityFormRows(db, filter)), workspace.entities);
+  const kept = coversAll(filter) ? await workspace.queryIndex((db) => (refreshedSummaries(db) ? entitySummaries(db) : null)) : null;
+  if (!kept) return entitiesAcrossOutlets(await workspace.queryIndex((db) => entityFormRows(db, filter)), workspace.entities);
+  const outletsOf = new Map<string, EntityOutlet[]>();
+  for (const { entity, row } of kept) {
+    const list = outletsOf.get(entity);
+    if (list) list.push(JSON.parse(row) as EntityOutlet);
+    else outletsOf.set(entity, [JSON.parse(row) as EntityOutlet]);
+  }
+  for (const list of outletsOf.values()) list.sort(inOutletOrder);
+  return entitiesByOutlet(outletsOf, workspace.entities);
 }
 
-/// The charts' counts; agreement between `pair` (or the two annotators with the most annotations
-/// in the filtered set), when two annotated.
+/// The charts' counts (from the index's tallies of annotations per document and label); agreement
+/// between `pair` (or the two annotators with the most annotations in the filtered set), when two
+/// annotated.
 export async function compareCharts(workspace: Workspace, filter: CompareFilter, pair?: [string, string]): Promise<LabelCharts> {
   return workspace.queryIndex((db) => {
     const annotators = annotatorCounts(db, filter).map((r) => ({ name: r.annotator, annotations: r.count }));
     const [a, b] = pair ?? [annotators[0]?.name, annotators[1]?.name];
     const agreement = a !== undefined && b !== undefined && a !== b ? agreementPerLabel(layerSpanRows(db, filter, a, b), a, b) : null;
+    const source = {
+      outletLabels: outletLabelRows(db, filter),
+      outletDocuments: outletDocumentCounts(db, filter),
+      topDocuments: topDocumentLabelRows(db, filter, CHART_DOCUMENTS),
+      documentTotal: documentTotal(db, filter),
+    };
     return {
       ...labelCounts(
-        labelCountRows(db, filter),
+        source,
         workspace.labels.map((l) => l.id),
       ),
       annotators,
       agreement: agreement?.documents ? agreement : null,
     };
   });
+}
+
+/// Whether `filter` selects the whole corpus (what the index keeps summaries of).
+function coversAll(filter: CompareFilter): boolean {
+  return Object.values(filter).every((v) => v === undefined);
+}
+
+/// Brings the index's summaries up to date; false when they cannot be written now (another
+/// process holds the index's write lock, or it is read-only), and are to be worked out from the
+/// rows instead.
+function refreshedSummaries(db: Database.Database): boolean {
+  try {
+    refreshCompareSummaries(db);
+    return true;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && /^SQLITE_(BUSY|READONLY|LOCKED)/.test(code)) return false;
+    throw error;
+  }
 }
 
 /// Everything `awb compare --json` prints, with every conflicting pair.

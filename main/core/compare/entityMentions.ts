@@ -41,26 +41,49 @@ export function entityComparisons(rows: readonly EntityFormRow[], entities: read
   }).map(({ entity, mentions, parts }) => ({ id: entity.id, name: entity.name, type: entity.type, mentions, documents: parts }));
 }
 
-/// Per entity, its mentions and forms in each outlet, outlets most mentioning it first (the app's
-/// table; documents without an outlet are one row).
+/// One entity's mentions and forms in each outlet, outlets most mentioning it first (documents
+/// without an outlet are one row), from its `rows` (in document order).
+export function entityOutlets(rows: readonly EntityFormRow[]): EntityOutlet[] {
+  const outlets = new Map<string, { outlet: string | null; documents: Set<string>; forms: Map<string, number>; first: EntityOutlet['first'] }>();
+  for (const r of rows) {
+    const key = outletKey(r.outlet);
+    const first = { documentId: r.documentId, start: r.firstStart, end: r.firstStart + r.form.length };
+    const entry = outlets.get(key) ?? { outlet: r.outlet, documents: new Set<string>(), forms: new Map<string, number>(), first };
+    entry.documents.add(r.documentId);
+    entry.forms.set(r.form, (entry.forms.get(r.form) ?? 0) + r.mentions);
+    // The first document's earliest mention (rows of a document come together, in order).
+    if (entry.first.documentId === r.documentId && r.firstStart < entry.first.start) entry.first = first;
+    outlets.set(key, entry);
+  }
+  return [...outlets.values()]
+    .map((o) => {
+      const forms = byUse(o.forms);
+      return { outlet: o.outlet, documents: o.documents.size, mentions: forms.reduce((n, f) => n + f.mentions, 0), forms, first: o.first };
+    })
+    .sort(inOutletOrder);
+}
+
+/// The order an entity's outlets are listed in: most mentioning it first.
+export function inOutletOrder(x: EntityOutlet, y: EntityOutlet): number {
+  return y.mentions - x.mentions || (x.outlet ?? '\uffff').localeCompare(y.outlet ?? '\uffff');
+}
+
+/// The key an outlet's rows are grouped by (case aside; '' for none).
+export function outletKey(outlet: string | null): string {
+  return outlet?.toLowerCase() ?? '';
+}
+
+/// Per entity in the list, its rows per outlet (`outletsOf`), most mentioned entity first.
+export function entitiesByOutlet(outletsOf: ReadonlyMap<string, EntityOutlet[]>, entities: readonly Entity[]): EntityAcrossOutlets[] {
+  return entities
+    .flatMap((entity) => {
+      const outlets = outletsOf.get(entity.id);
+      return outlets ? [{ id: entity.id, name: entity.name, type: entity.type, mentions: outlets.reduce((n, o) => n + o.mentions, 0), outlets }] : [];
+    })
+    .sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name));
+}
+
+/// Per entity, its mentions and forms in each outlet (the app's table).
 export function entitiesAcrossOutlets(rows: readonly EntityFormRow[], entities: readonly Entity[]): EntityAcrossOutlets[] {
-  return perEntity(rows, entities, (list): EntityOutlet[] => {
-    const outlets = new Map<string, { outlet: string | null; documents: Set<string>; forms: Map<string, number>; first: EntityOutlet['first'] }>();
-    for (const r of list) {
-      const key = r.outlet?.toLowerCase() ?? '';
-      const first = { documentId: r.documentId, start: r.firstStart, end: r.firstStart + r.form.length };
-      const entry = outlets.get(key) ?? { outlet: r.outlet, documents: new Set<string>(), forms: new Map<string, number>(), first };
-      entry.documents.add(r.documentId);
-      entry.forms.set(r.form, (entry.forms.get(r.form) ?? 0) + r.mentions);
-      // The first document's earliest mention (rows of a document come together, in order).
-      if (entry.first.documentId === r.documentId && r.firstStart < entry.first.start) entry.first = first;
-      outlets.set(key, entry);
-    }
-    return [...outlets.values()]
-      .map((o) => {
-        const forms = byUse(o.forms);
-        return { outlet: o.outlet, documents: o.documents.size, mentions: forms.reduce((n, f) => n + f.mentions, 0), forms, first: o.first };
-      })
-      .sort((x, y) => y.mentions - x.mentions || (x.outlet ?? '\uffff').localeCompare(y.outlet ?? '\uffff'));
-  }).map(({ entity, mentions, parts }) => ({ id: entity.id, name: entity.name, type: entity.type, mentions, outlets: parts }));
+  return perEntity(rows, entities, entityOutlets).map(({ entity, mentions, parts }) => ({ id: entity.id, name: entity.name, type: entity.type, mentions, outlets: parts }));
 }

@@ -3,10 +3,11 @@
 /// the number of the group's figures it conflicts with. Figures without a measure form a group
 /// of their own, last, never compared: what they count is not known.
 import { groupConflicts } from '../quantities/intervals.js';
-import { measureKey } from '../quantities/suggestMeasure.js';
+import { figureMeasureKey } from '../quantities/suggestMeasure.js';
 import type { Quantity } from '../model.js';
 import type { FigureKeyRow, FigureRow } from '../store/sqlIndex/compareQuery.js';
-import { comparedSpan, type FigureGroup, type FigureItem } from './compareReport.js';
+import { comparedSpan, type FigureGroup, type FigureGroupSummary, type FigureItem } from './compareReport.js';
+import { outletKey } from './entityMentions.js';
 
 /// One measure's figures (`rows`, in listing order, with their parsed quantities) and conflicts.
 export interface MeasureGroup<R extends FigureKeyRow> {
@@ -37,9 +38,9 @@ export function groupByMeasure<R extends FigureKeyRow>(rows: readonly R[], pairL
     const id = `${r.documentId}\u0000${r.annotationId}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const key = r.measure === null ? null : measureKey(r.measure);
+    const key = figureMeasureKey(r.measure);
     const group = byMeasure.get(key) ?? { spellings: [], rows: [] };
-    if (r.measure !== null) group.spellings.push(r.measure.trim());
+    if (key !== null) group.spellings.push(r.measure!.trim());
     group.rows.push(r);
     byMeasure.set(key, group);
   }
@@ -56,7 +57,17 @@ export function groupByMeasure<R extends FigureKeyRow>(rows: readonly R[], pairL
     );
     groups.push({ measure: mostUsed(group.spellings), rows: group.rows, quantities, counts: found.counts, conflictTotal: found.total, pairs: found.pairs });
   }
-  return groups.sort((x, y) => Number(x.measure === null) - Number(y.measure === null) || y.rows.length - x.rows.length || (x.measure ?? '').localeCompare(y.measure ?? ''));
+  return groups.sort((x, y) => inGroupOrder({ measure: x.measure, figures: x.rows.length }, { measure: y.measure, figures: y.rows.length }));
+}
+
+/// The order groups are listed in: largest first, the figures without a measure last.
+export function inGroupOrder(x: Pick<FigureGroupSummary, 'measure' | 'figures'>, y: Pick<FigureGroupSummary, 'measure' | 'figures'>): number {
+  return Number(x.measure === null) - Number(y.measure === null) || y.figures - x.figures || (x.measure ?? '').localeCompare(y.measure ?? '');
+}
+
+/// A group in short, as the app lists it beside the figures.
+export function groupSummary(g: MeasureGroup<FigureKeyRow>): FigureGroupSummary {
+  return { measure: g.measure, figures: g.rows.length, outlets: new Set(g.rows.map((r) => outletKey(r.outlet))).size, conflictTotal: g.conflictTotal };
 }
 
 /// A figure as Compare lists it.

@@ -2,41 +2,50 @@
 /// documents with the most, and — where two annotators tagged the same documents — exact- and
 /// overlap-span F1 per label between them, from the index's spans alone.
 import { exactMatches, F1Tally, overlapMatches } from '../agreement.js';
-import type { LabelCountRow, LayerSpanRow } from '../store/sqlIndex/compareQuery.js';
+import type { DocumentLabelRow, LayerSpanRow, OutletLabelRow } from '../store/sqlIndex/compareQuery.js';
 import type { LabelCharts } from './compareReport.js';
 
 /// Documents the per-document chart shows at most (those with the most annotations).
 export const CHART_DOCUMENTS = 40;
 
-/// Label counts per outlet and per document, from `rows` (by document).
-export function labelCounts(rows: readonly LabelCountRow[], labelOrder: readonly string[]): Pick<LabelCharts, 'labels' | 'outlets' | 'documents' | 'documentTotal'> {
-  const outlets = new Map<string, LabelCharts['outlets'][number] & { ids: Set<string> }>();
-  const documents = new Map<string, LabelCharts['documents'][number] & { total: number }>();
+/// What the label charts are drawn from: the counts per outlet and label, the documents per
+/// outlet, and the label counts of the documents with the most annotations (most first).
+export interface LabelCountSource {
+  outletLabels: readonly OutletLabelRow[];
+  outletDocuments: readonly { outlet: string | null; documents: number }[];
+  topDocuments: readonly DocumentLabelRow[];
+  documentTotal: number;
+}
+
+/// The label counts per outlet and per document.
+export function labelCounts(source: LabelCountSource, labelOrder: readonly string[]): Pick<LabelCharts, 'labels' | 'outlets' | 'documents' | 'documentTotal'> {
+  const outletKey = (outlet: string | null) => outlet?.toLowerCase() ?? '';
+  const outlets = new Map<string, LabelCharts['outlets'][number]>();
+  for (const o of source.outletDocuments) {
+    // SQLite folds the case of ASCII letters only: outlets it told apart are one here.
+    const outlet = outlets.get(outletKey(o.outlet));
+    if (outlet) outlet.documents += o.documents;
+    else outlets.set(outletKey(o.outlet), { outlet: o.outlet, documents: o.documents, counts: {} });
+  }
   const used = new Set<string>();
-  for (const r of rows) {
+  for (const r of source.outletLabels) {
     used.add(r.label);
-    const key = r.outlet?.toLowerCase() ?? '';
-    const outlet = outlets.get(key) ?? { outlet: r.outlet, documents: 0, counts: {}, ids: new Set<string>() };
-    outlet.ids.add(r.documentId);
-    outlet.counts[r.label] = (outlet.counts[r.label] ?? 0) + r.count;
-    outlets.set(key, outlet);
-    const doc = documents.get(r.documentId) ?? { documentId: r.documentId, title: r.title, outlet: r.outlet, counts: {}, total: 0 };
-    doc.counts[r.label] = (doc.counts[r.label] ?? 0) + r.count;
-    doc.total += r.count;
+    const outlet = outlets.get(outletKey(r.outlet));
+    if (outlet) outlet.counts[r.label] = (outlet.counts[r.label] ?? 0) + r.count;
+  }
+  const documents = new Map<string, LabelCharts['documents'][number]>();
+  for (const r of source.topDocuments) {
+    const doc = documents.get(r.documentId) ?? { documentId: r.documentId, title: r.title, outlet: r.outlet, counts: {} };
+    doc.counts[r.label] = r.count;
     documents.set(r.documentId, doc);
   }
   // The workspace's labels in their order, then any other label met (from a colleague's file).
   const labels = [...labelOrder.filter((l) => used.has(l)), ...[...used].filter((l) => !labelOrder.includes(l)).sort()];
   return {
     labels,
-    outlets: [...outlets.values()]
-      .map(({ ids, ...o }) => ({ ...o, documents: ids.size }))
-      .sort((x, y) => Number(x.outlet === null) - Number(y.outlet === null) || (x.outlet ?? '').localeCompare(y.outlet ?? '')),
-    documents: [...documents.values()]
-      .sort((x, y) => y.total - x.total)
-      .slice(0, CHART_DOCUMENTS)
-      .map(({ total: _total, ...d }) => d),
-    documentTotal: documents.size,
+    outlets: [...outlets.values()].sort((x, y) => Number(x.outlet === null) - Number(y.outlet === null) || (x.outlet ?? '').localeCompare(y.outlet ?? '')),
+    documents: [...documents.values()].slice(0, CHART_DOCUMENTS),
+    documentTotal: source.documentTotal,
   };
 }
 

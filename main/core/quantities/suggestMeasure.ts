@@ -48,6 +48,11 @@ export function measureKey(measure: string): string {
   return measure.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/// The key a figure given `measure` is grouped by (DESIGN §11): null for none, a blank one too.
+export function figureMeasureKey(measure: string | null | undefined): string | null {
+  return measure ? measureKey(measure) || null : null;
+}
+
 /// `suggestion` in the spelling of a measure the workspace uses already (case aside), if any.
 export function completeMeasure(suggestion: string, used: readonly string[]): string {
   const key = measureKey(suggestion);

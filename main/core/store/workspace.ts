@@ -31,6 +31,7 @@ import { backupCopyOf, backupsFolder, copyBackupBack, listBackups, snapshotWorks
 import { DamagedFileError, DurableJsonFile, JsonDb, fsyncFolder, readJsonFile, upgradedFrom, writeFileDurably, type BeforeRename } from './durableJsonFile.js';
 import { holdsWork, repairFromBackup } from './recovery.js';
 import { openIndex } from './openIndex.js';
+import { refreshCompareSummaries } from '../compare/compareSummaries.js';
 import { openEntities, readEntities } from './openEntities.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { LockedWrites } from './lockedWrites.js';
@@ -158,6 +159,9 @@ export class Workspace {
       }
       if (sql.rebuild) {
         const damaged = await sql.build(options.onIndexProgress, created || !existsSync(join(dir, 'documents')));
+        // Compare's summaries of the whole corpus, which a build leaves stale: worked out from
+        // every figure and mention at once now rather than at the first Compare.
+        sql.update((index) => refreshCompareSummaries(index.db));
         await workspace.repairDamaged(damaged);
       }
       if (!options.readOnly) {

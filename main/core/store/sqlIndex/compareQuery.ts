@@ -81,13 +81,21 @@ export interface EntityFormRow {
   firstStart: number;
 }
 
-/// How many annotations of a label one document holds.
+/// How many annotations of a label one document (or outlet) holds.
 export interface LabelCountRow {
-  documentId: string;
-  title: string;
-  outlet: string | null;
   label: string;
   count: number;
+}
+
+/// An outlet's annotations of one label.
+export interface OutletLabelRow extends LabelCountRow {
+  outlet: string | null;
+}
+
+/// A document's annotations of one label.
+export interface DocumentLabelRow extends OutletLabelRow {
+  documentId: string;
+  title: string;
 }
 
 /// A span of one of two annotators, for agreement per label.
@@ -132,8 +140,8 @@ function rows<T>(db: Database.Database, filter: CompareFilter, select: string, m
   return db.prepare(sql).all(...extra, ...values) as T[];
 }
 
-/// Annotations counted, and the layers compared for agreement: as the planner finds them, by the
-/// indexes on the annotations' label and annotator (which hold what is counted).
+/// The layers compared for agreement: as the planner finds them, by the indexes on the
+/// annotations' label and annotator.
 const COUNTED = 'FROM annotations a JOIN documents d ON d.seq = a.doc';
 /// Spans listed, with their text and more: the documents first (a cross join keeps SQLite to that
 /// order, `a.doc = d.seq` among the conditions), so that each document's annotations are read
@@ -162,6 +170,18 @@ export function figureKeyRows(db: Database.Database, filter: CompareFilter): Fig
     [IN_DOCUMENT, 'a.quantity IS NOT NULL'],
     `${IN_ORDER}, a.id`,
   );
+}
+
+/// The figures of one measure (by its key; null: the figures given none), in listing order, as
+/// `figureKeyRows` gives them: read by the index of measures, not with every other figure.
+export function measureFigureKeyRows(db: Database.Database, key: string | null): FigureKeyRow[] {
+  return db
+    .prepare(
+      `SELECT d.seq AS doc, d.id AS documentId, a.id AS annotationId, d.outlet AS outlet, a.measure AS measure, a.quantity AS quantity
+       FROM annotations a INDEXED BY annotations_by_measure_key JOIN documents d ON d.seq = a.doc
+       WHERE a.quantity IS NOT NULL AND a.measure_key IS ? ${IN_ORDER}, a.id`,
+    )
+    .all(key) as FigureKeyRow[];
 }
 
 const FIGURE_COLUMNS = `${DOCUMENT}, ${SPAN}, d.seq AS doc, a.measure AS measure, a.quantity AS quantity, a.context_before AS before, a.context_after AS after,
@@ -196,6 +216,9 @@ export function quoteRows(db: Database.Database, filter: CompareFilter, label: s
   );
 }
 
+/// An entity's rows in order: by document (in listing order), a document's forms most used first.
+const ENTITY_ORDER = 'd.published_at IS NULL, d.published_at, d.seq, mentions DESC, a.quote';
+
 /// The filter's mentions of entities, counted by entity, document and form.
 export function entityFormRows(db: Database.Database, filter: CompareFilter): EntityFormRow[] {
   return rows<EntityFormRow>(
@@ -204,24 +227,63 @@ export function entityFormRows(db: Database.Database, filter: CompareFilter): En
     `SELECT a.entity AS entityId, d.id AS documentId, d.outlet AS outlet, a.quote AS form, count(*) AS mentions, min(a.start) AS firstStart
      ${LISTED}`,
     [IN_DOCUMENT, 'a.entity IS NOT NULL'],
-    'GROUP BY a.entity, d.seq, a.quote ORDER BY a.entity, d.published_at IS NULL, d.published_at, d.seq, mentions DESC, a.quote',
+    `GROUP BY a.entity, d.seq, a.quote ORDER BY a.entity, ${ENTITY_ORDER}`,
   );
 }
 
-/// The filter's annotations counted by document and label.
-export function labelCountRows(db: Database.Database, filter: CompareFilter): LabelCountRow[] {
-  return rows<LabelCountRow>(
+/// One entity's mentions, counted by document and form, as `entityFormRows` lists them: read by
+/// the index of entity links.
+export function entityFormRowsOf(db: Database.Database, entity: string): EntityFormRow[] {
+  return db
+    .prepare(
+      `SELECT a.entity AS entityId, d.id AS documentId, d.outlet AS outlet, a.quote AS form, count(*) AS mentions, min(a.start) AS firstStart
+       FROM annotations a INDEXED BY annotations_by_entity JOIN documents d ON d.seq = a.doc
+       WHERE a.entity = ? GROUP BY d.seq, a.quote ORDER BY ${ENTITY_ORDER}`,
+    )
+    .all(entity) as EntityFormRow[];
+}
+
+/// Annotations counted per document, annotator and label (kept by the index as annotations are
+/// indexed, see `compareSummaryQuery.ts`), named `a` as the annotations are, so that a filter
+/// reads the same.
+const TALLIED = 'FROM label_tallies a JOIN documents d ON d.seq = a.doc';
+/// An outlet's rows, case aside (in the spelling of the first document indexed).
+const BY_OUTLET = 'GROUP BY d.outlet COLLATE NOCASE';
+
+/// The filter's annotations counted by outlet and label.
+export function outletLabelRows(db: Database.Database, filter: CompareFilter): OutletLabelRow[] {
+  return rows(db, filter, `SELECT min(d.outlet) AS outlet, a.label AS label, sum(a.n) AS count ${TALLIED}`, [], `${BY_OUTLET}, a.label`);
+}
+
+/// How many documents of each outlet hold annotations the filter selects.
+export function outletDocumentCounts(db: Database.Database, filter: CompareFilter): { outlet: string | null; documents: number }[] {
+  return rows(db, filter, `SELECT min(d.outlet) AS outlet, count(DISTINCT a.doc) AS documents ${TALLIED}`, [], BY_OUTLET);
+}
+
+/// How many documents hold annotations the filter selects.
+export function documentTotal(db: Database.Database, filter: CompareFilter): number {
+  return rows<{ n: number }>(db, filter, `SELECT count(DISTINCT a.doc) AS n ${TALLIED}`, [], '')[0].n;
+}
+
+/// The label counts of the `limit` documents with the most annotations the filter selects (ties:
+/// the first indexed), most first.
+export function topDocumentLabelRows(db: Database.Database, filter: CompareFilter, limit: number): DocumentLabelRow[] {
+  const top = rows<{ doc: number }>(db, filter, `SELECT a.doc AS doc, sum(a.n) AS total ${TALLIED}`, [], `GROUP BY a.doc ORDER BY total DESC, a.doc LIMIT ${Math.max(0, Math.floor(limit))}`);
+  if (!top.length) return [];
+  const order = new Map(top.map((t, i) => [t.doc, i]));
+  const found = rows<DocumentLabelRow & { doc: number }>(
     db,
     filter,
-    `SELECT ${DOCUMENT}, a.label AS label, count(*) AS count ${COUNTED}`,
-    [],
-    'GROUP BY d.seq, a.label ORDER BY d.seq, a.label',
+    `SELECT a.doc AS doc, d.id AS documentId, d.title AS title, d.outlet AS outlet, a.label AS label, sum(a.n) AS count ${TALLIED}`,
+    [`a.doc IN (${top.map((t) => t.doc).join(', ')})`],
+    'GROUP BY a.doc, a.label',
   );
+  return found.sort((x, y) => order.get(x.doc)! - order.get(y.doc)! || x.label.localeCompare(y.label)).map(({ doc: _doc, ...r }) => r);
 }
 
 /// Annotations per annotator among those the filter selects, most first.
 export function annotatorCounts(db: Database.Database, filter: CompareFilter): { annotator: string; count: number }[] {
-  return rows(db, filter, `SELECT a.annotator AS annotator, count(*) AS count ${COUNTED}`, [], 'GROUP BY a.annotator ORDER BY count DESC, a.annotator');
+  return rows(db, filter, `SELECT a.annotator AS annotator, sum(a.n) AS count ${TALLIED}`, [], 'GROUP BY a.annotator ORDER BY count DESC, a.annotator');
 }
 
 /// The spans of annotators `a` and `b` in the documents of the filter that both annotated, by

@@ -6,6 +6,7 @@ import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'nod
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EMPTY_DIGEST } from '../workspaceScan.js';
+import { COMPARE_SUMMARIES_SCHEMA } from './compareSummaryQuery.js';
 import { sqliteOptions } from './sqliteBinding.js';
 
 /// The index's file name inside the workspace folder.
@@ -14,8 +15,9 @@ export const INDEX_FILE = 'index.sqlite';
 /// The layout version; an index of another version is rebuilt, never migrated. (2: the full-text
 /// table is given words only, see `indexedWords`; 3: the files' digest in `meta`; 4: documents'
 /// metadata, outlet and publication date as columns to sort by; 5: each annotation's entity; 6: what
-/// Compare asks: code point offsets, a figure's measure, quantity and sentence, and the relations.)
-const INDEX_VERSION = 6;
+/// Compare asks: code point offsets, a figure's measure, quantity and sentence, and the relations;
+/// 7: Compare's summaries, kept by triggers, see `compareSummaryQuery.ts`.)
+const INDEX_VERSION = 7;
 
 /// The tokenizer of the full-text index. Combining marks count as parts of words (as letters,
 /// digits and private-use characters do), so a decomposed accent does not split a word in two.
@@ -56,6 +58,7 @@ CREATE TABLE annotations (
   cp_start INTEGER NOT NULL,
   cp_end INTEGER NOT NULL,
   measure TEXT,
+  measure_key TEXT,
   quantity TEXT,
   context_before TEXT,
   context_after TEXT,
@@ -65,6 +68,7 @@ CREATE INDEX annotations_by_entity ON annotations (entity) WHERE entity IS NOT N
 CREATE INDEX annotations_by_annotator ON annotations (annotator);
 CREATE INDEX annotations_by_label ON annotations (label);
 CREATE INDEX annotations_by_quantity ON annotations (measure) WHERE quantity IS NOT NULL;
+CREATE INDEX annotations_by_measure_key ON annotations (measure_key) WHERE quantity IS NOT NULL;
 CREATE TABLE relations (
   doc INTEGER NOT NULL,
   id TEXT NOT NULL,
@@ -76,6 +80,7 @@ CREATE TABLE relations (
 CREATE INDEX relations_by_end ON relations (type, doc, from_id);
 CREATE TABLE texts (doc INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE VIRTUAL TABLE text_search USING fts5(text, content='', contentless_delete=1, tokenize="${TOKENIZER}");
+${COMPARE_SUMMARIES_SCHEMA}
 `;
 
 /// An opened index and whether it has to be built from the files before it can be used.

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Annotation, DocumentFile, DocumentMeta, DocumentSummary, Relation } from '../../model.js';
 import { OffsetConverter } from '../../offsets.js';
+import { figureMeasureKey } from '../../quantities/suggestMeasure.js';
 import { contextAround } from '../../text/sentenceAround.js';
 import { indexedWords } from '../../text/searchWords.js';
 import { documentFileName, summarise } from '../workspaceFiles.js';
@@ -355,8 +356,8 @@ export class WorkspaceIndex {
   private insertAnnotation(seq: number, a: Annotation, offsets: OffsetConverter): void {
     const context = a.quantity ? contextAround(offsets.text, a.start, a.end) : null;
     this.sql(
-      `INSERT INTO annotations (doc, id, label, annotator, start, end, quote, entity, cp_start, cp_end, measure, quantity, context_before, context_after)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO annotations (doc, id, label, annotator, start, end, quote, entity, cp_start, cp_end, measure, measure_key, quantity, context_before, context_after)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       seq,
       a.id,
@@ -369,6 +370,7 @@ export class WorkspaceIndex {
       offsets.toCodePoint(a.start),
       offsets.toCodePoint(a.end),
       a.attributes?.measure ?? null,
+      figureMeasureKey(a.attributes?.measure),
       a.quantity ? JSON.stringify(a.quantity) : null,
       context?.before ?? null,
       context?.after ?? null,
