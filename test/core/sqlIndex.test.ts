@@ -199,6 +199,7 @@ describe('the SQL index (index.sqlite)', () => {
       documents: others(withChanges.documents as { id: string }[], 'id'),
       annotations: others(withChanges.annotations as { doc: string }[], 'doc'),
       texts: others(withChanges.texts as { id: string }[], 'id'),
+      labelTallies: others(withChanges.labelTallies as { doc: string }[], 'doc'),
     });
   });
 

