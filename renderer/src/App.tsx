@@ -25,6 +25,7 @@ import { ReviewMode } from './review/ReviewMode';
 import { CompareMode } from './compare/CompareMode';
 import type { SpanAt } from '../../preload/api';
 import { SelectionToolbar } from './SelectionToolbar';
+import { TagAllHost } from './tagAll/TagAllHost';
 import { ACTOR_LABEL, LINK_OF_LABEL, pickingPrompt } from './inspector/LinkField';
 import { ExtendOffer } from './ExtendOffer';
 import { EntitiesDialog } from './entities/EntitiesDialog';
@@ -329,6 +330,7 @@ export function App() {
       </div>
       <SelectionToolbar labels={labels} views={views} />
       <ExtendOffer />
+      <TagAllHost labels={labels} views={views} openDocIds={openDocIds} enabled={mode === 'annotate'} say={say} onChanged={refreshLibrary} />
       {editingLabels && info && (
         <LabelEditor
           labels={labels}

@@ -5,6 +5,8 @@ import type { Label } from '../../preload/api';
 import { tagsRaw } from './rawSelection';
 import { clearTextSelection, currentTextSelection, type OpenViews } from './openViews';
 import { store } from './state/useWorkbench';
+import { tagAllOrigin } from './tagAll/TagAllHost';
+import { requestTagAll } from './tagAll/tagAllRequests';
 
 /// Props of {@link SelectionToolbar}.
 export interface SelectionToolbarProps {
@@ -107,6 +109,18 @@ export function SelectionToolbar({ labels, views }: SelectionToolbarProps) {
           {label.key && <kbd>{label.key}</kbd>}
         </button>
       ))}
+      <button
+        type="button"
+        className="tag-chip tag-all-chip"
+        data-testid="tag-all-chip"
+        title="Tag every occurrence of the selection, after a preview (t)"
+        onClick={() => {
+          const origin = tagAllOrigin(views);
+          if (origin) requestTagAll(origin);
+        }}
+      >
+        Tag all… <kbd>t</kbd>
+      </button>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { formatDateTime, oneLine } from '../format';
 import type { DocState } from '../state/documentState';
 import { linkedFrom, overlapping } from '../state/selectors';
 import { store, useWorkbench } from '../state/useWorkbench';
+import { TagAllButton } from '../tagAll/TagAllButton';
 import { AttributeFields } from './AttributeFields';
 import { QuantityField } from './QuantityField';
 import { EntityField } from './EntityField';
@@ -153,6 +154,7 @@ function AnnotationDetails({ doc, annotation, labels, me, picking, onPickingChan
         </dd>
       </dl>
       <div className="inspector-actions">
+        <TagAllButton annotation={annotation} />
         <button type="button" className="button button-danger" data-testid="delete-annotation" onClick={() => store.remove(ref)}>
           Delete <kbd>Del</kbd>
         </button>
