@@ -111,7 +111,7 @@ export function phraseMatcher(phrase: string, options: MatchOptions = {}): Phras
       for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
         const start = m.index;
         const end = start + m[0].length;
-        const sameCase = caseSensitive || foldCase(m[0].replace(/\s+/gu, ' ')) === folded;
+        const sameCase = caseSensitive || foldCase(parts.length > 1 ? m[0].replace(/\s+/gu, ' ') : m[0]) === folded;
         if (sameCase && isWholeWords(text, start, end)) spans.push({ start, end });
         // Not whole words here: the next try starts one character on ("ab" in "aab ab").
         else pattern.lastIndex = start + (text.codePointAt(start)! > 0xffff ? 2 : 1);

@@ -80,14 +80,28 @@ export function documentOccurrences(
   const spans = matcher.find(text);
   if (!spans.length) return [];
   const existing = typeof annotations === 'function' ? annotations() : annotations;
-  return spans.map(({ start, end }) => {
-    let alreadyTagged = false;
+  const occurrences = spans.map(({ start, end }) => ({
+    start,
+    end,
+    text: text.slice(start, end),
+    before: '',
+    after: '',
+    alreadyTagged: existing.some((a) => a.start === start && a.end === end && a.label === label && a.annotator === annotator),
+    overlaps: [],
+  }));
+  return withOverlaps(occurrences, existing, label, annotator);
+}
+
+/// `occurrences` with the labels of the spans each overlaps (other than the annotator's span of
+/// the label on exactly it), each label once, in order.
+export function withOverlaps(occurrences: TagAllOccurrence[], existing: readonly ExistingSpan[], label: string, annotator: string): TagAllOccurrence[] {
+  return occurrences.map((o) => {
     const overlaps = new Set<string>();
     for (const a of existing) {
-      if (a.start === start && a.end === end && a.label === label && a.annotator === annotator) alreadyTagged = true;
-      else if (a.start < end && start < a.end) overlaps.add(a.label);
+      const same = a.start === o.start && a.end === o.end && a.label === label && a.annotator === annotator;
+      if (!same && a.start < o.end && o.start < a.end) overlaps.add(a.label);
     }
-    return { start, end, text: text.slice(start, end), before: '', after: '', alreadyTagged, overlaps: [...overlaps].sort() };
+    return { ...o, overlaps: [...overlaps].sort() };
   });
 }
 
@@ -116,9 +130,10 @@ export class PreviewBuilder {
     private readonly limit = MAX_LISTED_OCCURRENCES,
   ) {}
 
-  /// Adds a document's occurrences (none: nothing happens).
-  add(id: string, title: string, text: string, occurrences: TagAllOccurrence[]): void {
-    if (!occurrences.length) return;
+  /// Adds a document's occurrences (none: nothing happens); true when they are kept to be
+  /// listed, false when they are only counted.
+  add(id: string, title: string, text: string, occurrences: TagAllOccurrence[]): boolean {
+    if (!occurrences.length) return false;
     const tagged = occurrences.filter((o) => o.alreadyTagged).length;
     this.counts.occurrences += occurrences.length;
     this.counts.documentsFound += 1;
@@ -126,13 +141,15 @@ export class PreviewBuilder {
     const kept = { document: { id, title, occurrences }, text };
     if (tagged < occurrences.length) {
       this.openFull ||= this.open.length > 0 && this.openListed + occurrences.length > this.limit;
-      if (this.openFull) return;
+      if (this.openFull) return false;
       this.open.push(kept);
       this.openListed += occurrences.length;
-    } else if (this.doneListed < this.limit) {
-      this.done.push(kept);
-      this.doneListed += occurrences.length;
+      return true;
     }
+    if (this.doneListed >= this.limit) return false;
+    this.done.push(kept);
+    this.doneListed += occurrences.length;
+    return true;
   }
 
   /// The preview of what was added.
