@@ -10,6 +10,7 @@ import type { ExportResult } from './corpus/corpusExport';
 import type { CorpusFixture } from './corpus/fixture';
 import type { LibraryUiResult } from './corpus/libraryUi';
 import type { ServeStartResult } from './corpus/serveStart';
+import type { TagAllBenchResult } from './corpus/tagAllBench';
 import type { LargeDocumentResult } from './largeDocument';
 import { formatMb, formatMs } from './stats';
 
@@ -35,6 +36,8 @@ export interface CorpusResults {
   serveStart: ServeStartResult;
   compare: CompareBenchResult;
   compareUi: CompareUiResult;
+  /// "Tag all occurrences" previewed over every document (issue 18).
+  tagAll: TagAllBenchResult;
 }
 
 /// The machine, for the record.
@@ -116,6 +119,7 @@ export function corpusRows(c: CorpusResults): Row[] {
     row('phrase search (documents.search), first after opening', node.search.firstMs, 500),
     row('  the same search again', node.search.againMs, null),
     row('  for reference, no index: read + JSON.parse + scan every file', node.search.rawScanMs, null),
+    ...tagAllRows(c.tagAll),
   );
   rows.push(...compareRows(c.compare, c.fixture.articles), ...compareUiRows(c.compareUi));
   const rebuild = `full index rebuild (Workspace.open without index.sqlite, ${n} documents, with progress)`;
@@ -138,6 +142,15 @@ export function corpusRows(c: CorpusResults): Row[] {
   const spans = `${c.agreement.spansA.toLocaleString('en-US')} + ${c.agreement.spansB.toLocaleString('en-US')}`;
   rows.push(row(`agreement over ${spans} spans (computeAgreement)`, c.agreement.ms, 1000));
   return rows;
+}
+
+/// The tag-all preview's rows (issue 18: 1 s at 10,000 articles).
+function tagAllRows(t: TagAllBenchResult): Row[] {
+  const found = `${t.occurrences.toLocaleString('en-US')} occurrences in ${t.documents.toLocaleString('en-US')} articles, ${t.listed.toLocaleString('en-US')} listed`;
+  return [
+    row(`tag-all preview of “${t.phrase}”, every document (tagAll.preview: ${found}), first after opening`, t.ms, 1000),
+    row('  the same preview again', t.againMs, null),
+  ];
 }
 
 /// The rows of Compare over the corpus: each tab's answer from the service against the budget (the

@@ -23,6 +23,7 @@ import { measureAgreement, measureExports } from './corpus/corpusExport';
 import { cloneWorkspace, corpusFixture } from './corpus/fixture';
 import { measureLibraryUi } from './corpus/libraryUi';
 import { measureServeStart } from './corpus/serveStart';
+import { measureTagAllPreview } from './corpus/tagAllBench';
 import { measureLargeDocumentSave, type LargeDocumentResult } from './largeDocument';
 import { buildPages, servePages, type ServedPages } from './pages';
 import { browserRows, corpusRows, formatTable, largeDocumentRows, machineInfo, type CorpusResults, type Row } from './report';
@@ -75,6 +76,8 @@ async function runCorpus(browser: Browser, pages: ServedPages, options: Options)
   const sampleShownMs = await measureLoad(browser, pages.pageUrl, sample.text, sample.annotations, options.runs);
   log('  searching every document');
   const search = await measureSearch(fixture.dir);
+  log('  tag-all preview of a common word over every document');
+  const tagAll = await measureTagAllPreview(fixture.dir);
   log('  Compare over the whole corpus (the service)');
   const compare = await measureCompare(fixture.dir, log);
   const scratch = await mkdtemp(join(tmpdir(), 'awb-bench-served-'));
@@ -100,7 +103,7 @@ async function runCorpus(browser: Browser, pages: ServedPages, options: Options)
   log('  agreement over 2 × 50,000 spans');
   const agreement = measureAgreement(options.seed);
   const node = { open, readDocumentMs, sample, search, indexRebuild: served.indexRebuild, ...writes };
-  return { fixture, node, sampleShownMs, exports, agreement, libraryUi: served.libraryUi, serveStart: served.serveStart, compare, compareUi: served.compareUi };
+  return { fixture, node, sampleShownMs, exports, agreement, libraryUi: served.libraryUi, serveStart: served.serveStart, compare, compareUi: served.compareUi, tagAll };
 }
 
 async function main(): Promise<void> {
