@@ -35,6 +35,7 @@ import { annotationToSelect, annotatorsOf, sameThingAnnotations, type Annotation
 import { guardUnsavedChanges } from './state/unsavedChangesGuard';
 import { entityList, store, useWorkbench } from './state/useWorkbench';
 import { useAnnotationKeys } from './useAnnotationKeys';
+import { useBoundaryKeys } from './useBoundaryKeys';
 import { useFindBar } from './useFindBar';
 import { useSpanToSelect } from './useSpanToSelect';
 import { useWorkspace } from './useWorkspace';
@@ -178,6 +179,7 @@ export function App() {
   );
 
   useAnnotationKeys({ labels, views, focusedDocId, filter, pickingSpeaker: picking, cancelPicking: () => setPicking(false), enabled: mode === 'annotate' });
+  useBoundaryKeys({ me, enabled: mode === 'annotate', say });
   const findBar = useFindBar(mode === 'annotate', panes.focused);
 
   const open = useCallback(

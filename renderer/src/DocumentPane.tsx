@@ -3,11 +3,13 @@
 import { useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { DocumentDetails, ListedDocument, Label } from '../../preload/api';
 import type { HighlightLook } from './editor/annotationHighlights';
+import type { MoveEnd } from './editor/boundaryHandles';
 import type { DocumentViewHandle } from './editor/DocumentView';
 import { DocumentView } from './editor/lazyEditors';
 import { FindBar } from './FindBar';
 import { OutsideMatches } from './document/OutsideMatches';
 import { formatInteger, sourceLine } from './format';
+import { dragEnd } from './state/boundaryEdits';
 import { labelCounts } from './state/documentState';
 import { linkedAnnotations } from './state/selectors';
 import { store, useWorkbench } from './state/useWorkbench';
@@ -71,6 +73,8 @@ export function DocumentPane(props: DocumentPaneProps) {
   );
   const { onAnnotationClick, onHandle } = props;
   const onClick = useCallback((ids: string[]) => onAnnotationClick(docId, ids), [onAnnotationClick, docId]);
+  const me = look.me;
+  const onMoveEnd = useCallback<MoveEnd>((id, which, offset, raw) => void dragEnd(store, { docId, id }, me, which, offset, raw), [docId, me]);
   const view = useRef<DocumentViewHandle | null>(null);
   const onViewHandle = useCallback(
     (handle: DocumentViewHandle | null) => {
@@ -168,6 +172,7 @@ export function DocumentPane(props: DocumentPaneProps) {
             look={fullLook}
             onAnnotationClick={onClick}
             onHandle={onViewHandle}
+            onMoveEnd={onMoveEnd}
           />
         )}
       </div>

@@ -10,7 +10,7 @@ import Text from '@tiptap/extension-text';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { highlightsKey, type HighlightState } from './annotationHighlights';
 import type { DocumentJSON } from './documentContent';
-import { AnnotationHighlights } from './highlightsExtension';
+import { AnnotationHighlights, type BoundaryHandles } from './highlightsExtension';
 import { readSelectionOnlyWhenNeeded } from './selectionReads';
 import type { PositionMap } from './textPositions';
 
@@ -30,6 +30,8 @@ export interface DocumentEditorProps {
   onEditor(editor: Editor | null): void;
   /// A click (not a drag) in the text: the ids of the annotations under the pointer, innermost first.
   onHighlightsClick(ids: string[]): void;
+  /// Drag handles on the selected annotation's ends, when its ends may be moved here.
+  handles?: BoundaryHandles;
 }
 
 /// The annotation ids of the highlight elements from `target` up to `root`, innermost first.
@@ -43,10 +45,10 @@ function annotationIdsAt(target: EventTarget | null, root: Element): string[] {
 }
 
 /// The read-only editor whose root is `data-testid="document-view"`.
-export const DocumentEditor = memo(function DocumentEditor({ content, label, mapping, seed, allSelected, onEditor, onHighlightsClick }: DocumentEditorProps) {
+export const DocumentEditor = memo(function DocumentEditor({ content, label, mapping, seed, allSelected, onEditor, onHighlightsClick, handles }: DocumentEditorProps) {
   const editor = useEditor(
     {
-      extensions: [Document, Paragraph, Text, AnnotationHighlights.configure({ positions: mapping, initial: seed })],
+      extensions: [Document, Paragraph, Text, AnnotationHighlights.configure({ positions: mapping, initial: seed, handles })],
       content,
       editable: false,
       // A read-only view needs only TipTap's editable switch and its plain-text copy; the other
@@ -74,7 +76,7 @@ export const DocumentEditor = memo(function DocumentEditor({ content, label, map
         },
       },
     },
-    [content, label, mapping, seed],
+    [content, label, mapping, seed, handles],
   );
   useLayoutEffect(() => onEditor(editor), [editor, onEditor]);
 

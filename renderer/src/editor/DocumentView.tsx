@@ -17,6 +17,7 @@ import {
   type HighlightState,
 } from './annotationHighlights';
 import { documentContent, windowContent } from './documentContent';
+import type { MoveEnd } from './boundaryHandles';
 import { DocumentEditor } from './DocumentEditor';
 import { DocumentWindow, initialWindow, scrollerOf, WINDOW_THRESHOLD } from './documentWindow';
 import { TextPositions, type PositionMap, type TextSpan, type WindowPositions } from './textPositions';
@@ -59,6 +60,9 @@ export interface DocumentViewProps {
   onAnnotationClick?(ids: string[]): void;
   /// Receives the view's handle once mounted, and null when it goes.
   onHandle?(handle: DocumentViewHandle | null): void;
+  /// Given, the selected annotation of the current annotator has drag handles on its ends, and
+  /// this is told where one was let go.
+  onMoveEnd?: MoveEnd;
 }
 
 /// The part of the browser selection that lies inside `root`, or null.
@@ -140,7 +144,7 @@ function useDocumentWindow(editor: Editor | null, full: TextPositions, firstWind
 /// Shows `text` as paragraphs in a read-only editor whose root is `data-testid="document-view"`.
 /// A text of {@link WINDOW_THRESHOLD} characters or more is windowed: only the lines near the
 /// viewport are in the editor (see `documentWindow.ts`).
-export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, onAnnotationClick, onHandle }: DocumentViewProps) {
+export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, onAnnotationClick, onHandle, onMoveEnd }: DocumentViewProps) {
   const windowed = text.length >= WINDOW_THRESHOLD;
   const positions = useMemo(() => new TextPositions(text), [text]);
   const firstWindow = useMemo(() => (windowed ? initialWindow(positions) : null), [windowed, positions]);
@@ -153,6 +157,13 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
   const latestClick = useRef(onAnnotationClick);
   latestClick.current = onAnnotationClick;
   const onHighlightsClick = useCallback((ids: string[]) => latestClick.current?.(ids), []);
+  const latestMoveEnd = useRef(onMoveEnd);
+  latestMoveEnd.current = onMoveEnd;
+  const movable = onMoveEnd !== undefined;
+  const handles = useMemo(() => {
+    const moveEnd: MoveEnd = (id, which, offset, raw) => latestMoveEnd.current?.(id, which, offset, raw);
+    return movable ? { text, onMoveEnd: moveEnd } : undefined;
+  }, [movable, text]);
   useHighlightSync(editor, annotations, look);
   const [allSelected, setAllSelected] = useWholeTextSelection(text, () => (editor && !editor.isDestroyed ? scrollerOf(editor.view.dom) : null));
   const documentWindow = useDocumentWindow(editor, positions, firstWindow);
@@ -249,7 +260,7 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
       <p className="visually-hidden" role="status">
         {allSelected ? `Whole text selected, ${text.length.toLocaleString('en-US')} characters; ${MOD}C copies it` : ''}
       </p>
-      <DocumentEditor content={content} label={label} mapping={mapping} seed={seed} allSelected={allSelected} onEditor={setEditor} onHighlightsClick={onHighlightsClick} />
+      <DocumentEditor content={content} label={label} mapping={mapping} seed={seed} allSelected={allSelected} onEditor={setEditor} onHighlightsClick={onHighlightsClick} handles={handles} />
     </>
   );
 }

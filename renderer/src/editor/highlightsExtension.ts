@@ -3,6 +3,7 @@
 import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { highlightsPlugin, type HighlightState } from './annotationHighlights';
+import { boundaryHandlesPlugin, type MoveEnd } from './boundaryHandles';
 import { TextPositions, type PositionMap } from './textPositions';
 
 /// Options of {@link AnnotationHighlights}.
@@ -12,15 +13,26 @@ export interface AnnotationHighlightsOptions {
   /// The plugin's state when the editor is created (so the first paint has the highlights);
   /// empty when absent.
   initial?: (doc: ProseMirrorNode) => HighlightState;
+  /// Drag handles on the ends of the selected annotation of the current annotator (see
+  /// `boundaryHandles.ts`): the whole article text and what to do when one is let go. None when absent.
+  handles?: BoundaryHandles;
+}
+
+/// What a view with drag handles needs.
+export interface BoundaryHandles {
+  text: string;
+  onMoveEnd: MoveEnd;
 }
 
 /// Draws annotations as decorations; drive it with `highlightsKey` transaction meta.
 export const AnnotationHighlights = Extension.create<AnnotationHighlightsOptions>({
   name: 'annotationHighlights',
   addOptions() {
-    return { positions: new TextPositions(''), initial: undefined };
+    return { positions: new TextPositions(''), initial: undefined, handles: undefined };
   },
   addProseMirrorPlugins() {
-    return [highlightsPlugin(this.options.positions, this.options.initial)];
+    const { positions, initial, handles } = this.options;
+    const highlights = highlightsPlugin(positions, initial);
+    return handles ? [highlights, boundaryHandlesPlugin(positions, handles.text, handles.onMoveEnd)] : [highlights];
   },
 });

@@ -322,7 +322,7 @@ export class WorkbenchStore {
     this.setDoc(ref.docId, (doc) => withPatch(doc, ref.id, patch, this.now()));
     const what =
       patch.start !== undefined
-        ? 'extend'
+        ? 'move the ends of'
         : patch.label !== undefined
         ? 'relabel'
         : patch.note !== undefined
