@@ -76,3 +76,46 @@ test('Tag all "Aleppo" in every article with one occurrence unticked tags the re
   await saved(page);
   await expect(highlight(pane, 'location', 'Aleppo')).toHaveCount(1);
 });
+
+test('the dialog works from the keyboard: arrows choose the scope, Space unticks, Enter tags, Esc closes', async ({ page, workbench }) => {
+  const [pane] = await openSeeds(page, workbench.url, SEED_001);
+  const docId = (await pane.getAttribute('data-doc-id'))!;
+  const text = storedDocuments(workbench.workspace).find((f) => f.document.id === docId)!.document.text;
+  const inArticle = findOccurrences(text, 'Aleppo').length;
+  expect(inArticle).toBeGreaterThan(2);
+  await select(page, pane, 'Aleppo');
+  await page.keyboard.press('t');
+  const dialog = page.getByTestId('tag-all-dialog');
+  await expect(dialog.getByRole('radio', { name: 'This article' })).toBeFocused();
+  await expect(dialog.getByTestId('tag-all-summary')).toHaveText(`${inArticle} occurrences in 1 article.`);
+  // Esc closes without tagging; t opens it again.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  expect(locationSpans(workbench.workspace)).toEqual([]);
+
+  await select(page, pane, 'Aleppo');
+  await page.keyboard.press('t');
+  await expect(dialog.getByRole('radio', { name: 'This article' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(dialog.getByRole('radio', { name: 'Every article' })).toBeChecked();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(dialog.getByRole('radio', { name: 'This article' })).toBeChecked();
+  await expect(dialog.getByTestId('tag-all-summary')).toHaveText(`${inArticle} occurrences in 1 article.`);
+  // The label (chosen with the keyboard too), then Match case, then the first occurrence.
+  await dialog.getByTestId('tag-all-label').selectOption('location');
+  await dialog.getByRole('radio', { name: 'This article' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByTestId('tag-all-case')).toBeFocused();
+  await page.keyboard.press('Tab');
+  const first = dialog.getByTestId('tag-all-occurrence').first().getByRole('checkbox');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(first).not.toBeChecked();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('tag-all-message')).toContainText(`Tagged ${inArticle - 1} occurrences`);
+  expect(locationSpans(workbench.workspace)).toHaveLength(inArticle - 1);
+  await expect(highlight(pane, 'location', 'Aleppo')).toHaveCount(inArticle - 1);
+});

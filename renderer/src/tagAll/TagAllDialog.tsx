@@ -2,7 +2,7 @@
 /// articles, every article), whether case counts, and every whole-word occurrence in context with
 /// a checkbox; occurrences already tagged with the label are shown, disabled and skipped.
 /// Confirming tags the ticked ones (one undo step, recorded by the caller).
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { Label, TagAllApplied, TagAllPreview, TagAllScope } from '../../../preload/api';
 import { workbench } from '../api';
 import { useDialogAction } from '../dialogs/useDialogAction';
@@ -66,10 +66,19 @@ export function TagAllDialog({ origin, labels, openDocIds, onClose, onApplied }:
 
   // A new preview starts with every occurrence ticked.
   useEffect(() => setUnticked(new Set()), [preview]);
-  // Enter confirms once the occurrences are listed.
+  // The scope takes the focus first: arrows choose where to look, Tab goes on to the options
+  // and the occurrences, and Enter (below) confirms from any of them.
+  const scopeGroup = useRef<HTMLFieldSetElement>(null);
   useEffect(() => {
-    if (preview && !loading) confirm.current?.focus();
-  }, [preview, loading, confirm]);
+    const frame = requestAnimationFrame(() => scopeGroup.current?.querySelector<HTMLInputElement>('input:checked')?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  const enterConfirms = (e: KeyboardEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement;
+    if (e.key !== 'Enter' || !(target instanceof HTMLInputElement) || !['radio', 'checkbox'].includes(target.type)) return;
+    e.preventDefault();
+    if (!busy && !loading && ticked.length) void apply();
+  };
 
   const offered = preview?.documents.flatMap((d) => d.occurrences.filter((o) => !o.alreadyTagged).map((o) => ({ docId: d.id, start: o.start, end: o.end }))) ?? [];
   const ticked = offered.filter((o) => !unticked.has(keyOf(o.docId, o.start)));
@@ -96,68 +105,70 @@ export function TagAllDialog({ origin, labels, openDocIds, onClose, onApplied }:
 
   return (
     <ModalDialog title={`Tag all “${origin.phrase.replace(/\s+/g, ' ')}”`} className="tag-all-dialog" testId="tag-all-dialog" onClose={onClose} onSubmit={() => void apply()}>
-      <div className="tag-all-options">
-        <label className="tag-all-label">
-          <span>Label</span>
-          <select data-testid="tag-all-label" value={label} onChange={(e) => setLabel(e.target.value)} style={{ '--chip-color': chosen?.color ?? '#777777' } as CSSProperties}>
-            {labels.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
+      <div className="tag-all-body" onKeyDown={enterConfirms}>
+        <div className="tag-all-options">
+          <label className="tag-all-label">
+            <span>Label</span>
+            <select data-testid="tag-all-label" value={label} onChange={(e) => setLabel(e.target.value)} style={{ '--chip-color': chosen?.color ?? '#777777' } as CSSProperties}>
+              {labels.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset ref={scopeGroup} className="tag-all-scope" data-testid="tag-all-scope">
+            <legend className="visually-hidden">Where</legend>
+            {scopes.map((s) => (
+              <label key={s.value} className={choice === s.value ? 'tag-all-scope-choice is-chosen' : 'tag-all-scope-choice'}>
+                <input type="radio" name="tag-all-scope" value={s.value} checked={choice === s.value} onChange={() => setChoice(s.value)} />
+                {s.caption}
+              </label>
             ))}
-          </select>
-        </label>
-        <fieldset className="tag-all-scope" data-testid="tag-all-scope">
-          <legend className="visually-hidden">Where</legend>
-          {scopes.map((s) => (
-            <label key={s.value} className={choice === s.value ? 'tag-all-scope-choice is-chosen' : 'tag-all-scope-choice'}>
-              <input type="radio" name="tag-all-scope" value={s.value} checked={choice === s.value} onChange={() => setChoice(s.value)} />
-              {s.caption}
-            </label>
-          ))}
-        </fieldset>
-        <label className="tag-all-case">
-          <input type="checkbox" data-testid="tag-all-case" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} />
-          Match case
-        </label>
-      </div>
-      <p className="tag-all-summary" data-testid="tag-all-summary" aria-live="polite">
-        {loading ? 'Finding occurrences…' : previewProblem ? '' : summaryOf(preview)}
-      </p>
-      {previewProblem && (
-        <p className="dialog-problem" role="alert">
-          {previewProblem}
-        </p>
-      )}
-      {preview && preview.documents.length > 0 && (
-        <div className={loading ? 'tag-all-list is-stale' : 'tag-all-list'} data-testid="tag-all-list">
-          {preview.documents.map((d) => (
-            <section key={d.id} className="tag-all-document" aria-label={d.title}>
-              {(choice !== 'document' || preview.documents.length > 1) && (
-                <h3 className="tag-all-document-title">
-                  {d.title.trim() || 'Untitled'} <span className="tag-all-document-count">{d.occurrences.length}</span>
-                </h3>
-              )}
-              {d.occurrences.map((o) => {
-                const key = keyOf(d.id, o.start);
-                const others = o.overlaps.map((id) => labelOf.get(id)?.name ?? id);
-                return (
-                  <label key={key} className={o.alreadyTagged ? 'tag-all-occurrence is-tagged' : 'tag-all-occurrence'} data-testid="tag-all-occurrence" data-doc-id={d.id} data-start={o.start}>
-                    <input type="checkbox" checked={!o.alreadyTagged && !unticked.has(key)} disabled={o.alreadyTagged} onChange={() => toggle(key)} />
-                    <span className="tag-all-context">
-                      {o.before}
-                      <mark style={{ '--chip-color': chosen?.color ?? '#777777' } as CSSProperties}>{o.text}</mark>
-                      {o.after}
-                    </span>
-                    {o.alreadyTagged && <span className="tag-all-badge">already tagged</span>}
-                    {!o.alreadyTagged && others.length > 0 && <span className="tag-all-badge is-overlap">in a {others.join(', ').toLowerCase()}</span>}
-                  </label>
-                );
-              })}
-            </section>
-          ))}
+          </fieldset>
+          <label className="tag-all-case">
+            <input type="checkbox" data-testid="tag-all-case" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} />
+            Match case
+          </label>
         </div>
-      )}
+        <p className="tag-all-summary" data-testid="tag-all-summary" aria-live="polite">
+          {loading ? 'Finding occurrences…' : previewProblem ? '' : summaryOf(preview)}
+        </p>
+        {previewProblem && (
+          <p className="dialog-problem" role="alert">
+            {previewProblem}
+          </p>
+        )}
+        {preview && preview.documents.length > 0 && (
+          <div className={loading ? 'tag-all-list is-stale' : 'tag-all-list'} data-testid="tag-all-list">
+            {preview.documents.map((d) => (
+              <section key={d.id} className="tag-all-document" aria-label={d.title}>
+                {(choice !== 'document' || preview.documents.length > 1) && (
+                  <h3 className="tag-all-document-title">
+                    {d.title.trim() || 'Untitled'} <span className="tag-all-document-count">{d.occurrences.length}</span>
+                  </h3>
+                )}
+                {d.occurrences.map((o) => {
+                  const key = keyOf(d.id, o.start);
+                  const others = o.overlaps.map((id) => labelOf.get(id)?.name ?? id);
+                  return (
+                    <label key={key} className={o.alreadyTagged ? 'tag-all-occurrence is-tagged' : 'tag-all-occurrence'} data-testid="tag-all-occurrence" data-doc-id={d.id} data-start={o.start}>
+                      <input type="checkbox" checked={!o.alreadyTagged && !unticked.has(key)} disabled={o.alreadyTagged} onChange={() => toggle(key)} />
+                      <span className="tag-all-context">
+                        {o.before}
+                        <mark style={{ '--chip-color': chosen?.color ?? '#777777' } as CSSProperties}>{o.text}</mark>
+                        {o.after}
+                      </span>
+                      {o.alreadyTagged && <span className="tag-all-badge">already tagged</span>}
+                      {!o.alreadyTagged && others.length > 0 && <span className="tag-all-badge is-overlap">in a {others.join(', ').toLowerCase()}</span>}
+                    </label>
+                  );
+                })}
+              </section>
+            ))}
+          </div>
+        )}
+      </div>
       {problem && (
         <p className="dialog-problem" role="alert">
           Not tagged: {problem}
