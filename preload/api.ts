@@ -25,6 +25,7 @@ import type {
   FigureChoice,
   FigureGroupSummary,
   FigurePage,
+  QuoteCursor,
   QuotePage,
   FigureGroup,
   FigureItem,
@@ -49,6 +50,7 @@ export type {
   FigureChoice,
   FigureGroupSummary,
   FigurePage,
+  QuoteCursor,
   QuotePage,
   EntityAcrossOutlets,
   EntityOutlet,
@@ -261,9 +263,10 @@ export interface WorkbenchApi {
     /// with how many of its group it conflicts with; the group's conflicting pairs when the page
     /// holds it all and there are at most `MAX_SENT_PAIRS` (DESIGN §11).
     figures(filter: CompareFilter, choice: FigureChoice): Promise<FigurePage>;
-    /// Quotes grouped by speaker and near-identical words: the statements from `offset` on, about
-    /// a page of quotes.
-    quotes(filter: CompareFilter, offset: number): Promise<QuotePage>;
+    /// Quotes grouped by speaker and near-identical words: the statements from `from` on (the
+    /// first page: `{ speaker: 0, statement: 0 }`; the next: the page's `next`), about a page of
+    /// quotes.
+    quotes(filter: CompareFilter, from: QuoteCursor): Promise<QuotePage>;
     /// Entities with their mentions and forms per outlet.
     entities(filter: CompareFilter): Promise<EntityAcrossOutlets[]>;
     /// Label counts per outlet and document, and agreement per label between `pair` (or the two

@@ -81,7 +81,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'backups.list': async () => [],
   'backups.restore': async () => [(await workspace.backup()).name],
   'compare.figures': async () => [{ outlets: ['Business Standard'], from: '2016-12-01' }, { measure: 'civilians fled', offset: 0 }],
-  'compare.quotes': async () => [{}, 0],
+  'compare.quotes': async () => [{}, { speaker: 0, statement: 0 }],
   'compare.entities': async () => [{ labels: ['actor', 'location'] }],
   'compare.charts': async () => [{ annotators: ['Analyst A', 'root'] }, ['Analyst A', 'root']],
   'compare.csv': async () => ['figures', {}],

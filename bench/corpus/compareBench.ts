@@ -11,12 +11,13 @@ import {
   measureFigureKeyRows,
   outletDocumentCounts,
   outletLabelRows,
-  quoteRows,
+  quoteSpeakerRows,
   topDocumentLabelRows,
   type CompareFilter,
 } from '../../main/core/store/sqlIndex/compareQuery';
 import { entitySummaries, measureSummaries, NO_MEASURE_KEY } from '../../main/core/store/sqlIndex/compareSummaryQuery';
 import { CHART_DOCUMENTS } from '../../main/core/compare/labelCharts';
+import type { QuotePage } from '../../main/core/compare/compareReport';
 import { Workspace } from '../../main/core/store/workspace';
 import { createWorkbench } from '../../main/service/workbench';
 import { median, timed } from '../stats';
@@ -73,7 +74,7 @@ const QUERIES: Record<ComparePart, (db: Db) => number> = {
     const largest = groups.filter((g) => g.key !== NO_MEASURE_KEY).sort((x, y) => y.figures - x.figures)[0];
     return groups.length + (largest ? measureFigureKeyRows(db, largest.key).length : 0);
   },
-  quotes: (db) => quoteRows(db, NO_FILTER, RELATION_ENDS.speaker.from).length,
+  quotes: (db) => quoteSpeakerRows(db, NO_FILTER, RELATION_ENDS.speaker.from).length,
   entities: (db) => entitySummaries(db).length,
   charts: (db) =>
     annotatorCounts(db, NO_FILTER).length +
@@ -94,8 +95,8 @@ function holds(part: ComparePart, value: unknown): string {
     return `${count(groups.filter((g) => g.measure !== null).length)} measures, ${count(figures)} figures, ${count(conflicts)} conflicting pairs; a page of ${count(items.length)} sent`;
   }
   if (part === 'quotes') {
-    const { total, groups } = value as { total: number; groups: { speaker: unknown; items: unknown[] }[] };
-    return `${count(total)} statements; a page of ${count(groups.length)} (${count(groups.reduce((n, g) => n + g.items.length, 0))} quotes) sent`;
+    const { speakers, quotes, groups } = value as QuotePage;
+    return `${count(quotes)} quotes of ${count(speakers)} speakers; a page of ${count(groups.length)} statements (${count(groups.reduce((n, g) => n + g.items.length, 0))} quotes) sent`;
   }
   if (part === 'entities') {
     const entities = value as { outlets: unknown[]; mentions: number }[];
@@ -114,7 +115,7 @@ export async function measureCompare(dir: string, log: (line: string) => void): 
     const service = createWorkbench(workspace);
     const call: Record<ComparePart, () => Promise<unknown>> = {
       figures: () => service.compare.figures(NO_FILTER, {}),
-      quotes: () => service.compare.quotes(NO_FILTER, 0),
+      quotes: () => service.compare.quotes(NO_FILTER, { speaker: 0, statement: 0 }),
       entities: () => service.compare.entities(NO_FILTER),
       charts: () => service.compare.charts(NO_FILTER, null),
     };

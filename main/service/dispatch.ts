@@ -143,7 +143,7 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'backups.list': z.tuple([]),
   'backups.restore': z.tuple([z.string().regex(/^\d{4}-\d\d-\d\dT[\d.-]+Z(-\d+)?$/, 'not a backup name')]),
   'compare.figures': z.tuple([CompareFilterSchema, z.strictObject({ measure: z.string().max(MAX_ATTRIBUTE_LENGTH).nullable().optional(), offset: z.number().int().nonnegative().optional() })]),
-  'compare.quotes': z.tuple([CompareFilterSchema, z.number().int().nonnegative()]),
+  'compare.quotes': z.tuple([CompareFilterSchema, z.strictObject({ speaker: z.number().int().nonnegative(), statement: z.number().int().nonnegative() })]),
   'compare.entities': z.tuple([CompareFilterSchema]),
   'compare.charts': z.tuple([CompareFilterSchema, z.tuple([AnnotatorName, AnnotatorName]).nullable()]),
   'compare.csv': z.tuple([z.enum(COMPARE_TABLES), CompareFilterSchema]),

@@ -156,7 +156,7 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
     },
     compare: {
       figures: (filter, choice) => compareFigurePage(workspace, filter, choice, MAX_SENT_PAIRS),
-      quotes: (filter, offset) => compareQuotePage(workspace, filter, offset),
+      quotes: (filter, from) => compareQuotePage(workspace, filter, from),
       entities: (filter) => compareEntityOutlets(workspace, filter),
       charts: (filter, pair) => compareCharts(workspace, filter, pair ?? undefined),
       async csv(table, filter) {

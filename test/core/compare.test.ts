@@ -139,14 +139,25 @@ describe('Compare over the index', () => {
     const quotes = await compareQuotes(workspace, {});
     expect(quotes[0].items[0].at).toEqual({ documentId: docs[1], start: q1.start, end: q1.end });
 
-    // The app is sent statements a page at a time: as many as hold the page's quotes, one at least.
+    // The app is sent statements a page at a time: as many as hold the page's quotes, one at
+    // least, a speaker's statements worked out when its turn comes; the pages make the whole list.
     await tag(docs[0], 'quote', 'We have yet to give a response.');
     await tag(docs[1], 'quote', 'We have yet to give a response.');
+    const q2 = await tag(docs[0], 'quote', 'Embrace death for Aleppo');
+    const s2 = await tag(docs[0], 'actor', 'UN', { entityId: lavrov.id });
+    await link(docs[0], 'speaker', q2.id, s2.id);
     const all = await compareQuotes(workspace, {});
-    expect(all.map((g) => g.items.length)).toEqual([1, 2]);
-    expect(await compareQuotePage(workspace, {}, 0, 1)).toEqual({ total: 2, offset: 0, groups: [all[0]] });
-    expect(await compareQuotePage(workspace, {}, 1, 1)).toEqual({ total: 2, offset: 1, groups: [all[1]] });
-    expect(await compareQuotePage(workspace, {}, 0, 3)).toEqual({ total: 2, offset: 0, groups: all });
+    expect(all.map((g) => [g.speaker && 'name' in g.speaker ? g.speaker.name : null, g.items.length])).toEqual([
+      ['Observatory', 1],
+      ['Observatory', 1],
+      [null, 2],
+    ]);
+    const first = { speaker: 0, statement: 0 };
+    expect(await compareQuotePage(workspace, {}, first, 1)).toEqual({ speakers: 2, quotes: 4, from: first, next: { speaker: 0, statement: 1 }, groups: [all[0]] });
+    expect(await compareQuotePage(workspace, {}, { speaker: 0, statement: 1 }, 1)).toEqual({ speakers: 2, quotes: 4, from: { speaker: 0, statement: 1 }, next: { speaker: 1, statement: 0 }, groups: [all[1]] });
+    expect(await compareQuotePage(workspace, {}, { speaker: 1, statement: 0 }, 1)).toEqual({ speakers: 2, quotes: 4, from: { speaker: 1, statement: 0 }, next: null, groups: [all[2]] });
+    expect(await compareQuotePage(workspace, {}, first, 3)).toEqual({ speakers: 2, quotes: 4, from: first, next: { speaker: 1, statement: 0 }, groups: all.slice(0, 2) });
+    expect(await compareQuotePage(workspace, {}, first, 4)).toEqual({ speakers: 2, quotes: 4, from: first, next: null, groups: all });
 
     expect(nearlySame(phraseWords('The situation in Aleppo is a meltdown of humanity'), phraseWords('a meltdown of humanity'))).toBe(true);
     expect(nearlySame(phraseWords('We will not leave'), phraseWords('we will NOT leave!'))).toBe(true);

@@ -103,12 +103,24 @@ export interface QuoteGroup {
   items: QuoteItem[];
 }
 
-/// What the app's Quotes tab is sent: statements `offset`… (as many as hold about a page of
-/// quotes), of `total`.
+/// What the app's Quotes tab is sent: the statements from `from` on, as many as hold about a page
+/// of quotes (a speaker's statements worked out when its turn comes, so that a page never needs
+/// the text of every quote).
 export interface QuotePage {
-  total: number;
-  offset: number;
+  /// Speakers and quotes the filter selects in all.
+  speakers: number;
+  quotes: number;
+  /// Where the page starts, and where the next one does (null: this is the last).
+  from: QuoteCursor;
+  next: QuoteCursor | null;
   groups: QuoteGroup[];
+}
+
+/// A place in the quotes by speaker: a speaker (by its place in the list) and one of its
+/// statements.
+export interface QuoteCursor {
+  speaker: number;
+  statement: number;
 }
 
 /// An entity's mentions in one document.

@@ -15,17 +15,20 @@ import {
   outletDocumentCounts,
   outletLabelRows,
   quoteRows,
+  quoteRowsOf,
+  quoteSpeakerRows,
   topDocumentLabelRows,
   type CompareFilter,
   type FigureKeyRow,
+  type QuoteSpeakerRow,
 } from '../store/sqlIndex/compareQuery.js';
 import { entitySummaries, measureSummaries, NO_MEASURE_KEY } from '../store/sqlIndex/compareSummaryQuery.js';
-import type { CompareReport, EntityAcrossOutlets, EntityOutlet, FigureChoice, FigureGroup, FigureGroupSummary, FigurePage, LabelCharts, QuoteGroup, QuotePage } from './compareReport.js';
+import type { CompareReport, EntityAcrossOutlets, EntityOutlet, FigureChoice, FigureGroup, FigureGroupSummary, FigurePage, LabelCharts, QuoteCursor, QuoteGroup, QuotePage } from './compareReport.js';
 import { refreshCompareSummaries } from './compareSummaries.js';
 import { entitiesAcrossOutlets, entitiesByOutlet, entityComparisons, inOutletOrder } from './entityMentions.js';
 import { figureGroups, figureItem, groupByMeasure, groupSummary, inGroupOrder, type MeasureGroup } from './figureGroups.js';
 import { agreementPerLabel, CHART_DOCUMENTS, labelCounts } from './labelCharts.js';
-import { quoteGroups } from './quoteGroups.js';
+import { bySpeaker, quoteGroups } from './quoteGroups.js';
 import { figureMeasureKey } from '../quantities/suggestMeasure.js';
 
 /// Figures (and about as many quotes) the app is sent at a time.
@@ -89,17 +92,35 @@ export async function compareQuotes(workspace: Workspace, filter: CompareFilter)
   return quoteGroups(rows, workspace.entities);
 }
 
-/// The app's Quotes tab: the statements from `offset` on, as many as hold `pageSize` quotes (at
-/// least one).
-export async function compareQuotePage(workspace: Workspace, filter: CompareFilter, offset: number, pageSize = COMPARE_PAGE): Promise<QuotePage> {
-  const all = await compareQuotes(workspace, filter);
-  const groups: QuoteGroup[] = [];
-  let quotes = 0;
-  for (let i = offset; i < all.length && (groups.length === 0 || quotes + all[i].items.length <= pageSize); i++) {
-    groups.push(all[i]);
-    quotes += all[i].items.length;
-  }
-  return { total: all.length, offset, groups };
+/// The app's Quotes tab: from `from` on, statements until they hold `pageSize` quotes (one at
+/// least). Only which speaker each quote has is read of them all; the text of a speaker's quotes
+/// when its statements are listed.
+export async function compareQuotePage(workspace: Workspace, filter: CompareFilter, from: QuoteCursor, pageSize = COMPARE_PAGE): Promise<QuotePage> {
+  return workspace.queryIndex((db) => {
+    const keys = quoteSpeakerRows(db, filter, RELATION_ENDS.speaker.from);
+    // A quote with two speakers recorded is listed under the first.
+    const first = new Map<string, QuoteSpeakerRow>();
+    for (const k of keys) {
+      const id = `${k.doc}\u0000${k.annotationId}`;
+      const met = first.get(id);
+      if (!met || (k.link !== null && met.link !== null && k.link < met.link)) first.set(id, k);
+    }
+    const speakers = bySpeaker([...first.values()], workspace.entities);
+    const groups: QuoteGroup[] = [];
+    let quotes = 0;
+    let at = { ...from };
+    while (at.speaker < speakers.length && (groups.length === 0 || quotes < pageSize)) {
+      const statements = quoteGroups(quoteRowsOf(db, speakers[at.speaker].rows), workspace.entities);
+      while (at.statement < statements.length && (groups.length === 0 || quotes + statements[at.statement].items.length <= pageSize)) {
+        groups.push(statements[at.statement]);
+        quotes += statements[at.statement].items.length;
+        at.statement++;
+      }
+      if (at.statement < statements.length) break;
+      at = { speaker: at.speaker + 1, statement: 0 };
+    }
+    return { speakers: speakers.length, quotes: first.size, from, next: at.speaker < speakers.length ? at : null, groups };
+  });
 }
 
 /// Entities by outlet (the app's table): over the whole corpus from the index's summaries.

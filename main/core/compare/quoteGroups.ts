@@ -37,12 +37,34 @@ function mayLack(size: number): number {
   return size - Math.ceil(SHARED_WORDS * size);
 }
 
+/// The columns that tell a quote's speaker.
+export interface SpeakerColumns {
+  speakerText: string | null;
+  speakerEntity: string | null;
+}
+
 /// The speaker of a row: its entity when that is in the list, else its text, else nobody.
-function speakerOf(row: QuoteRow, entities: ReadonlyMap<string, Entity>): { key: string; speaker: Speaker } {
+function speakerOf(row: SpeakerColumns, entities: ReadonlyMap<string, Entity>): { key: string; speaker: Speaker } {
   const entity = row.speakerEntity !== null ? entities.get(row.speakerEntity) : undefined;
   if (entity) return { key: `e:${entity.id}`, speaker: { entityId: entity.id, name: entity.name } };
   if (row.speakerText !== null) return { key: `t:${phraseWords(row.speakerText).join(' ')}`, speaker: { text: row.speakerText } };
   return { key: '', speaker: null };
+}
+
+/// `rows` (a quote once each) by speaker, speakers by name (quotes with no speaker last); a
+/// speaker's rows in the order given.
+export function bySpeaker<R extends SpeakerColumns>(rows: readonly R[], entities: readonly Entity[]): { speaker: Speaker; rows: R[] }[] {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const speakers = new Map<string, { speaker: Speaker; rows: R[] }>();
+  for (const r of rows) {
+    const { key, speaker } = speakerOf(r, byId);
+    const entry = speakers.get(key);
+    if (entry) entry.rows.push(r);
+    else speakers.set(key, { speaker, rows: [r] });
+  }
+  return [...speakers.values()].sort(
+    (x, y) => Number(x.speaker === null) - Number(y.speaker === null) || speakerName(x.speaker).localeCompare(speakerName(y.speaker)),
+  );
 }
 
 /// The name a speaker is listed under ('' for nobody recorded).
@@ -103,24 +125,14 @@ function clusters(items: readonly QuoteItem[]): QuoteItem[][] {
 /// Groups `rows` (in listing order) by speaker and near-identical words: speakers by name (quotes
 /// with no speaker last), a speaker's groups most reported first.
 export function quoteGroups(rows: readonly QuoteRow[], entities: readonly Entity[]): QuoteGroup[] {
-  const byId = new Map(entities.map((e) => [e.id, e]));
-  const bySpeaker = new Map<string, { speaker: Speaker; items: QuoteItem[] }>();
+  // A quote with two speakers recorded is listed under the first.
   const seen = new Set<string>();
-  for (const r of rows) {
-    // A quote with two speakers recorded is listed under the first.
+  const once = rows.filter((r) => {
     const id = `${r.documentId}\u0000${r.annotationId}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const { key, speaker } = speakerOf(r, byId);
-    const entry = bySpeaker.get(key) ?? { speaker, items: [] };
-    entry.items.push(comparedSpan(r));
-    bySpeaker.set(key, entry);
-  }
-  const speakers = [...bySpeaker.values()].sort(
-    (x, y) => Number(x.speaker === null) - Number(y.speaker === null) || speakerName(x.speaker).localeCompare(speakerName(y.speaker)),
-  );
-  return speakers.flatMap(({ speaker, items }) =>
-    clusters(items)
+    return !seen.has(id) && Boolean(seen.add(id));
+  });
+  return bySpeaker(once, entities).flatMap(({ speaker, rows: spoken }) =>
+    clusters(spoken.map(comparedSpan))
       .sort((x, y) => y.length - x.length)
       .map((group) => ({ speaker, items: group })),
   );

@@ -49,7 +49,7 @@ export function CompareMode({ labels, shown, version, onOpen }: CompareModeProps
   const loadFigures = useCallback((f: CompareFilter) => workbench.compare.figures(f, chosenMeasure === undefined ? {} : { measure: chosenMeasure }), [chosenMeasure]);
   const figuresVersion = useMemo(() => ({ version, chosenMeasure }), [version, chosenMeasure]);
   const figures = useCompareData(loadFigures, filter, shown && tab === 'figures', figuresVersion, FIGURES_ARRIVED_MARK);
-  const loadQuotes = useCallback((f: CompareFilter) => workbench.compare.quotes(f, 0), []);
+  const loadQuotes = useCallback((f: CompareFilter) => workbench.compare.quotes(f, { speaker: 0, statement: 0 }), []);
   const quotes = useCompareData(loadQuotes, filter, shown && tab === 'quotes', version);
   const entities = useCompareData(workbench.compare.entities, filter, shown && tab === 'entities', version);
   const loadCharts = useCallback((f: CompareFilter) => workbench.compare.charts(f, pair), [pair]);

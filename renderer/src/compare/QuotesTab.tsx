@@ -1,7 +1,7 @@
 /// Compare's Quotes by speaker (DESIGN §11): a heading per speaker (an entity, the speaker's text,
 /// or nobody recorded), under it each statement — quotes of nearly the same words — with the
 /// outlets and dates that reported it. A row opens its document at the quote.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { CompareFilter, QuotePage } from '../../../preload/api';
 import { useMorePages } from './useMorePages';
 import { workbench } from '../api';
@@ -12,9 +12,23 @@ import { VirtualRows } from './VirtualRows';
 
 const ROW_HEIGHT = 44;
 
+/// "1 quote", "2,000 quotes".
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /// `data-testid="compare-quotes"`.
 export function QuotesTab({ page, filter, onOpen }: { page: QuotePage; filter: CompareFilter; onOpen: OpenSpan }) {
-  const more = useMorePages(page, page.groups, async (count) => (await workbench.compare.quotes(filter, count)).groups);
+  // Where the next page starts: the first page's `next`, then each page's read since.
+  const next = useRef({ after: page, next: page.next });
+  if (next.current.after !== page) next.current = { after: page, next: page.next };
+  const more = useMorePages(page, page.groups, async () => {
+    const from = next.current.next;
+    if (from === null) return [];
+    const read = await workbench.compare.quotes(filter, from);
+    if (next.current.after === page) next.current.next = read.next;
+    return read.groups;
+  });
   const groups = more.rows;
   const lines = useMemo(() => quoteLines(groups), [groups]);
   const open = useCallback(
@@ -30,13 +44,14 @@ export function QuotesTab({ page, filter, onOpen }: { page: QuotePage; filter: C
       <header className="compare-group-head">
         <h3>Quotes by speaker</h3>
         <span className="compare-group-summary">
-          {page.total} {page.total === 1 ? 'statement' : 'statements'} · quotes of nearly the same words are one statement
+          {count(page.quotes, 'quote')} of {count(page.speakers, 'speaker')} · quotes of nearly the same words are one statement
         </span>
         <ExportCsvButton table="quotes" filter={filter} testId="export-quotes-csv" />
       </header>
-      {groups.length < page.total && (
+      {next.current.next !== null && (
         <p className="compare-partial" data-testid="quotes-partial">
-          The first {groups.length.toLocaleString('en-US')} of {page.total.toLocaleString('en-US')} statements are listed; narrow the outlets or dates, or export CSV for all.{' '}
+          Statements of the first {(next.current.next.speaker + Number(next.current.next.statement > 0)).toLocaleString('en-US')} of{' '}
+          {count(page.speakers, 'speaker')} are listed; narrow the outlets or dates, or export CSV for all.{' '}
           <button type="button" className="button button-small" data-testid="quotes-more" disabled={more.loading} onClick={() => void more.showMore()}>
             {more.loading ? 'Reading…' : 'Show more'}
           </button>

@@ -140,8 +140,8 @@ function rows<T>(db: Database.Database, filter: CompareFilter, select: string, m
   return db.prepare(sql).all(...extra, ...values) as T[];
 }
 
-/// The layers compared for agreement: as the planner finds them, by the indexes on the
-/// annotations' label and annotator.
+/// Annotations as the planner finds them, by the indexes on their label and annotator (the layers
+/// compared for agreement, the quotes paged by speaker).
 const COUNTED = 'FROM annotations a JOIN documents d ON d.seq = a.doc';
 /// Spans listed, with their text and more: the documents first (a cross join keeps SQLite to that
 /// order, `a.doc = d.seq` among the conditions), so that each document's annotations are read
@@ -201,19 +201,49 @@ export function figureRowsOf(db: Database.Database, keys: readonly Pick<FigureKe
   return keys.flatMap((k) => (one.all(k.doc, k.annotationId) as FigureRow[]));
 }
 
+/// A quote's speaker: the link (the smallest id first) and the span it points to.
+const SPEAKER = `LEFT JOIN relations r ON r.type = 'speaker' AND r.doc = a.doc AND r.from_id = a.id
+     LEFT JOIN annotations s ON s.doc = r.doc AND s.id = r.to_id`;
+const QUOTE_COLUMNS = `${DOCUMENT}, ${SPAN}, s.id AS speakerId, s.quote AS speakerText, s.entity AS speakerEntity`;
+
 /// Every span of `label` (quotes) that the filter selects, with its speaker.
 export function quoteRows(db: Database.Database, filter: CompareFilter, label: string): QuoteRow[] {
-  return rows<QuoteRow>(
+  return rows<QuoteRow>(db, filter, `SELECT ${QUOTE_COLUMNS} ${LISTED} ${SPEAKER}`, [IN_DOCUMENT, 'a.label = ?'], LINKED_ORDER, [label]);
+}
+
+/// A quote's key and the speaker it is linked to (`link`: the link's id); a quote with two links
+/// has two rows.
+export interface QuoteSpeakerRow {
+  doc: number;
+  annotationId: string;
+  link: string | null;
+  speakerText: string | null;
+  speakerEntity: string | null;
+}
+
+/// Every span of `label` that the filter selects, with no more than tells its speaker: what
+/// the quotes are paged by speaker from (in no order).
+export function quoteSpeakerRows(db: Database.Database, filter: CompareFilter, label: string): QuoteSpeakerRow[] {
+  return rows<QuoteSpeakerRow>(
     db,
     filter,
-    `SELECT ${DOCUMENT}, ${SPAN}, s.id AS speakerId, s.quote AS speakerText, s.entity AS speakerEntity
-     ${LISTED}
-     LEFT JOIN relations r ON r.type = 'speaker' AND r.doc = a.doc AND r.from_id = a.id
-     LEFT JOIN annotations s ON s.doc = r.doc AND s.id = r.to_id`,
-    [IN_DOCUMENT, 'a.label = ?'],
-    LINKED_ORDER,
+    `SELECT a.doc AS doc, a.id AS annotationId, r.id AS link, s.quote AS speakerText, s.entity AS speakerEntity ${COUNTED} ${SPEAKER}`,
+    ['a.label = ?'],
+    '',
     [label],
   );
+}
+
+/// The quotes `keys` names, with their speakers, in listing order as `quoteRows` gives them.
+export function quoteRowsOf(db: Database.Database, keys: readonly Pick<QuoteSpeakerRow, 'doc' | 'annotationId'>[]): QuoteRow[] {
+  // The keys in a table of this connection's own, so that SQLite orders the rows as it does all.
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS chosen_quotes (doc INTEGER NOT NULL, id TEXT NOT NULL)');
+  db.exec('DELETE FROM temp.chosen_quotes');
+  const put = db.prepare('INSERT INTO temp.chosen_quotes (doc, id) VALUES (?, ?)');
+  for (const k of keys) put.run(k.doc, k.annotationId);
+  return db
+    .prepare(`SELECT ${QUOTE_COLUMNS} FROM temp.chosen_quotes k JOIN annotations a ON a.doc = k.doc AND a.id = k.id JOIN documents d ON d.seq = a.doc ${SPEAKER} ${LINKED_ORDER}`)
+    .all() as QuoteRow[];
 }
 
 /// An entity's rows in order: by document (in listing order), a document's forms most used first.
