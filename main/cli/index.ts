@@ -1,8 +1,8 @@
 /// The `awb` command line (DESIGN §2): import, export, list, meta, delete, entities, search,
-/// agreement, compare, backups, restore, repair, check, serve. Exit codes (exit.ts): 0 success,
-/// 1 failure, 2 usage error, 3 done with items skipped or left out. Errors are one line per
-/// problem on stderr, in words and naming the file, never a stack trace; every line printed is
-/// made safe for a terminal (terminalText.ts).
+/// agreement, compare, suggest, tag-all, backups, restore, repair, check, serve. Exit codes
+/// (exit.ts): 0 success, 1 failure, 2 usage error, 3 done with items skipped or left out. Errors
+/// are one line per problem on stderr, in words and naming the file, never a stack trace; every
+/// line printed is made safe for a terminal (terminalText.ts).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';

@@ -175,6 +175,9 @@ function ShortcutHelp({ labels }: { labels: readonly Label[] }) {
         <li>Click a highlight to inspect it; click again for the span around it</li>
         <li>With a span selected, a label key relabels it</li>
         <li>
+          <kbd>t</kbd> tags every occurrence of the selected span or text, after a preview
+        </li>
+        <li>
           <kbd>j</kbd> <kbd>k</kbd> step through annotations · <kbd>Del</kbd> deletes
         </li>
         <li>
