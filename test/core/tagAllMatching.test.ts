@@ -132,5 +132,9 @@ describe('classifying occurrences against existing spans', () => {
     // b does not fit, nor any later document with something to tag; the tagged one still does.
     expect(limited.documents.map((d) => d.id)).toEqual(['a', 'done']);
     expect(limited).toMatchObject({ occurrences: 7, notListed: 4 });
+    // A first document holding more than the limit is cut at it: never more is listed.
+    const cut = previewIn([open('big', 6), open('a', 1)], request, phraseMatcher('Aleppo'), 'ana', 4);
+    expect(cut.documents.map((d) => [d.id, d.occurrences.length])).toEqual([['big', 4]]);
+    expect(cut).toMatchObject({ occurrences: 7, notListed: 3 });
   });
 });

@@ -113,8 +113,8 @@ interface Kept {
 
 /// Gathers documents' occurrences into a preview: documents with something left to tag first,
 /// then those fully tagged, each in the order added, listed whole until `limit` occurrences are
-/// listed (the first document always). Documents that cannot be listed any more are only
-/// counted, and only listed occurrences are given their context.
+/// listed (the first document always, cut at the limit if it holds more). Documents that cannot
+/// be listed any more are only counted, and only listed occurrences are given their context.
 export class PreviewBuilder {
   private readonly open: Kept[] = [];
   private readonly done: Kept[] = [];
@@ -158,7 +158,8 @@ export class PreviewBuilder {
     let listed = 0;
     for (const { document, text } of [...this.open, ...this.done]) {
       if (documents.length && listed + document.occurrences.length > this.limit) break;
-      const occurrences = document.occurrences.map((o) => ({ ...o, ...occurrenceContext(text, o.start, o.end) }));
+      // A first document holding more than the limit: its first occurrences, up to the limit.
+      const occurrences = document.occurrences.slice(0, this.limit).map((o) => ({ ...o, ...occurrenceContext(text, o.start, o.end) }));
       documents.push({ ...document, occurrences });
       listed += occurrences.length;
     }
