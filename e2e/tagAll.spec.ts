@@ -103,6 +103,7 @@ test('the dialog works from the keyboard: arrows choose the scope, Space unticks
   await page.keyboard.press('ArrowLeft');
   await expect(dialog.getByRole('radio', { name: 'This article' })).toBeChecked();
   await expect(dialog.getByTestId('tag-all-summary')).toHaveText(`${inArticle} occurrences in 1 article.`);
+  await dialog.screenshot({ path: test.info().outputPath('tag-all-dialog-keyboard.png') });
   // The label (chosen with the keyboard too), then Match case, then the first occurrence.
   await dialog.getByTestId('tag-all-label').selectOption('location');
   await dialog.getByRole('radio', { name: 'This article' }).focus();
