@@ -107,11 +107,21 @@ async function withTexts(workspace: Workspace, preview: TagAllPreview): Promise<
 /// One line per document, then the totals.
 function printSummary(phrase: string, preview: WithTexts, rows: PrintedOccurrence[], dryRun: boolean): void {
   if (!preview.documents.length) return say(`"${phrase}" occurs in no document as whole words`);
-  const count = (id: string, status: OccurrenceStatus) => rows.filter((r) => r.documentId === id && r.status === status).length;
-  const done = dryRun ? 'to create' : 'created';
-  for (const d of preview.documents) {
-    say(`${d.id.slice(0, 19)}…  ${String(d.occurrences.length).padStart(4)} found, ${count(d.id, dryRun ? 'to create' : 'created')} ${done}, ${count(d.id, 'already tagged')} already tagged  ${d.title.slice(0, 60)}`);
+  const made: OccurrenceStatus = dryRun ? 'to create' : 'created';
+  // How many of each status, per document and in all.
+  const counts = new Map<string, Map<OccurrenceStatus, number>>();
+  const add = (key: string, status: OccurrenceStatus) => {
+    const byStatus = counts.get(key) ?? new Map<OccurrenceStatus, number>();
+    byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+    counts.set(key, byStatus);
+  };
+  for (const r of rows) {
+    add(r.documentId, r.status);
+    add('', r.status);
   }
-  const total = (status: OccurrenceStatus) => rows.filter((r) => r.status === status).length;
-  say(`${rows.length} occurrence(s) in ${preview.documents.length} document(s): ${total(dryRun ? 'to create' : 'created')} ${done}, ${total('already tagged')} already tagged${dryRun ? ' (dry run: nothing changed)' : ''}`);
+  const count = (key: string, status: OccurrenceStatus) => counts.get(key)?.get(status) ?? 0;
+  for (const d of preview.documents) {
+    say(`${d.id.slice(0, 19)}…  ${String(d.occurrences.length).padStart(4)} found, ${count(d.id, made)} ${made}, ${count(d.id, 'already tagged')} already tagged  ${d.title.slice(0, 60)}`);
+  }
+  say(`${rows.length} occurrence(s) in ${preview.documents.length} document(s): ${count('', made)} ${made}, ${count('', 'already tagged')} already tagged${dryRun ? ' (dry run: nothing changed)' : ''}`);
 }
