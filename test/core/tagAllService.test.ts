@@ -62,6 +62,16 @@ describe('tagAll.preview', () => {
     expect(some.documents.find((d) => d.id === one.id)).toEqual(one);
   });
 
+  it('over every document marks what each occurrence overlaps, from the index', async () => {
+    const [doc] = (await api.tagAll.preview({ phrase: 'Aleppo', label: 'location', scope: { kind: 'workspace' } })).documents;
+    const [o] = doc.occurrences;
+    const quote = await api.annotations.create({ docId: doc.id, label: 'quote', start: Math.max(0, o.start - 5), end: o.end + 3 });
+    const inside = (await api.tagAll.preview({ phrase: 'Aleppo', label: 'location', scope: { kind: 'workspace' } })).documents.find((d) => d.id === doc.id)!;
+    expect(inside.occurrences[0]).toMatchObject({ start: o.start, overlaps: ['quote'], alreadyTagged: false });
+    expect(inside.occurrences.slice(1).every((x) => x.overlaps.length === 0 || x.start > o.end)).toBe(true);
+    await api.annotations.delete(doc.id, quote.id);
+  });
+
   it('is case-sensitive when asked', async () => {
     const folded = await api.tagAll.preview({ phrase: 'ALEPPO', label: 'location', scope: { kind: 'workspace' } });
     const exact = await api.tagAll.preview({ phrase: 'ALEPPO', label: 'location', caseSensitive: true, scope: { kind: 'workspace' } });
