@@ -1,7 +1,8 @@
 // "Tag all occurrences" (issue 18, DESIGN §12) with a real mouse and keyboard in browser mode:
 // tag one "Aleppo", press t, choose every article, untick one occurrence, confirm: every other
 // whole-word occurrence in every article is tagged once (the one already tagged is shown and
-// skipped), and one Ctrl+Z removes them all, in the articles that are not open too.
+// skipped), and one Ctrl+Z removes them all, in the articles that are not open too (one redo
+// puts them back).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findOccurrences } from '../main/core/tagAll/phraseOccurrences';
@@ -75,6 +76,9 @@ test('Tag all "Aleppo" in every article with one occurrence unticked tags the re
   await expect.poll(() => locationSpans(workbench.workspace)).toEqual([first]);
   await saved(page);
   await expect(highlight(pane, 'location', 'Aleppo')).toHaveCount(1);
+  // And one Ctrl+Shift+Z puts them all back, the same spans.
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => locationSpans(workbench.workspace)).toEqual(expected);
 });
 
 test('the dialog works from the keyboard: arrows choose the scope, Space unticks, Enter tags, Esc closes', async ({ page, workbench }) => {
