@@ -17,6 +17,7 @@ import type { LibraryPage, LibraryQuery, LibrarySort, ListedDocument } from '../
 import type { DocumentDetails, DocumentDetailsChange } from '../main/core/documentDetails';
 import type { CompareFilter } from '../main/core/store/sqlIndex/compareQuery';
 import type { CompareTable } from '../main/core/compare/compareCsv';
+import type { Suggestion, SuggestionKind } from '../main/core/suggestions/suggestion';
 import type { TagAllDocument, TagAllOccurrence, TagAllPreview } from '../main/core/tagAll/tagAllPreview';
 import type { ConfirmedOccurrence, TagAllApplied, TagAllApplyRequest, TagAllPreviewRequest, TagAllScope } from '../main/core/tagAll/tagAllWorkspace';
 import type {
@@ -37,6 +38,8 @@ import type {
 } from '../main/core/compare/compareReport';
 
 export type {
+  Suggestion,
+  SuggestionKind,
   ConfirmedOccurrence,
   TagAllApplied,
   TagAllApplyRequest,
@@ -159,6 +162,16 @@ export interface ReviewComparison {
   agreement: AgreementReport;
 }
 
+/// A suggestion as the app gets it: offsets in UTF-16 code units, and the key that dismisses it.
+export type ListedSuggestion = Suggestion & { key: string };
+
+/// One document's suggestions of the kinds asked for; `namesLeftOut` when names were asked for
+/// but the document is too long to look for them.
+export interface DocumentSuggestions {
+  suggestions: ListedSuggestion[];
+  namesLeftOut: boolean;
+}
+
 /// Most conflicting pairs of one figure group sent to the app (beyond, each figure's count).
 export const MAX_SENT_PAIRS = 5000;
 
@@ -214,6 +227,17 @@ export interface WorkbenchApi {
     remove(annotations: { docId: string; id: string }[]): Promise<RemovedAnnotation[]>;
     /// Puts back exactly what `remove` took away (the redo).
     restore(removed: RemovedAnnotation[]): Promise<Annotation[]>;
+  };
+  suggestions: {
+    /// The document's suggestions of `kinds` (DESIGN §12), never saved: those dismissed and
+    /// those whose label and span an annotation already has left out. Worked out in slices, so
+    /// that a long document's do not hold up other calls.
+    list(docId: string, kinds: SuggestionKind[]): Promise<DocumentSuggestions>;
+    /// Dismisses suggestions of a document (by key), for good: they stay dismissed when it is
+    /// opened again.
+    dismiss(docId: string, keys: string[]): Promise<void>;
+    /// Takes back a dismissal (its undo).
+    undismiss(docId: string, keys: string[]): Promise<void>;
   };
   relations: {
     /// Links a quote to the actor who said it (`speaker`) or a figure to the actor it is
@@ -346,6 +370,9 @@ export const apiChannels = [
   'tagAll.apply',
   'tagAll.remove',
   'tagAll.restore',
+  'suggestions.list',
+  'suggestions.dismiss',
+  'suggestions.undismiss',
   'relations.set',
   'entities.list',
   'entities.create',

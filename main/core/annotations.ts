@@ -34,6 +34,8 @@ export interface AnnotationInput {
   attributes?: Record<string, string>;
   /// A figure's interval; read from its text when not given.
   quantity?: Quantity;
+  /// Where the tag comes from: typed by the analyst (the default) or an accepted suggestion.
+  origin?: 'manual' | 'suggestion';
 }
 
 /// A change of one annotation: a field given replaces, `null` removes (the note, the entity link).
@@ -228,7 +230,7 @@ export function createAnnotation(file: DocumentFile, input: AnnotationInput, lab
     ...(input.note ? { note: input.note } : {}),
     createdAt: author.now,
     updatedAt: author.now,
-    origin: 'manual',
+    origin: input.origin ?? 'manual',
     ...(input.entityId ? { entityId: input.entityId } : {}),
     ...(attributes ? { attributes } : {}),
   };

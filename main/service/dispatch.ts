@@ -26,6 +26,8 @@ import { DocumentDetailsChangeSchema } from '../core/documentDetails.js';
 import { CompareFilterSchema } from '../core/store/sqlIndex/compareQuery.js';
 import { COMPARE_TABLES } from '../core/compare/compareCsv.js';
 import { MAX_LISTED_OCCURRENCES } from '../core/tagAll/tagAllPreview.js';
+import { SuggestionKeySchema } from '../core/suggestions/dismissedSuggestions.js';
+import { SUGGESTION_KINDS } from '../core/suggestions/suggestion.js';
 
 const ArticleFileSchema = z.strictObject({
   name: z.string().min(1).max(255),
@@ -73,6 +75,7 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
       entityId: z.uuid().optional(),
       attributes: AttributeValues.optional(),
       quantity: QuantitySchema.optional(),
+      origin: z.enum(['manual', 'suggestion']).optional(),
       linkNamedEntity: z.boolean().optional(),
     }),
   ]),
@@ -116,6 +119,9 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   ]),
   'tagAll.remove': z.tuple([z.array(z.strictObject({ docId: DocumentIdSchema, id: z.uuid() })).max(MAX_LISTED_OCCURRENCES)]),
   'tagAll.restore': z.tuple([z.array(z.strictObject({ annotation: AnnotationSchema, relations: z.array(RelationSchema).max(1000) })).max(MAX_LISTED_OCCURRENCES)]),
+  'suggestions.list': z.tuple([DocumentIdSchema, z.array(z.enum(SUGGESTION_KINDS)).max(SUGGESTION_KINDS.length)]),
+  'suggestions.dismiss': z.tuple([DocumentIdSchema, z.array(SuggestionKeySchema).min(1).max(10_000)]),
+  'suggestions.undismiss': z.tuple([DocumentIdSchema, z.array(SuggestionKeySchema).min(1).max(10_000)]),
   'relations.set': z.tuple([DocumentIdSchema, z.enum(RELATION_TYPES), z.uuid(), z.uuid().nullable()]),
   'entities.list': z.tuple([]),
   'entities.create': z.tuple([NewEntitySchema]),

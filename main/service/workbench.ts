@@ -28,6 +28,7 @@ import { editDocumentDetails } from '../core/documentDetails.js';
 import { readDocuments } from '../core/store/readDocuments.js';
 import type { Workspace } from '../core/store/workspace.js';
 import type { Annotation, DocumentFile } from '../core/model.js';
+import { suggestionsService } from './suggestionsService.js';
 
 /// `annotation`, just made in `file`, linked to entity `entityId`.
 function linkEntity(file: DocumentFile, annotation: Annotation, entityId: string): { file: DocumentFile; result: Annotation } {
@@ -107,6 +108,7 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       remove: (annotations) => removeTagged(workspace, annotations),
       restore: (removed) => restoreTagged(workspace, removed),
     },
+    suggestions: suggestionsService(workspace),
     relations: {
       set: (docId, type, fromId, toId) => workspace.updateDocument(docId, (file) => setRelation(file, type, fromId, toId, author())),
     },

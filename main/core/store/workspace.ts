@@ -554,6 +554,13 @@ export class Workspace {
     });
   }
 
+  /// Writes `content` as the small file `name` beside `workspace.json` (the suggestions one
+  /// dismissed, say), durably and under the lock, after the writes queued for that file.
+  writeSideFile(name: string, content: string): Promise<void> {
+    this.assertWritable();
+    return this.writes!.run(name, (guard) => writeFileDurably(join(this.dir, name), content, guard));
+  }
+
   /// Replaces the label list once `check` accepts it, given how many annotations use each label
   /// it removes (counted in the SQL index, which every save updates before it is acknowledged),
   /// with every other change waiting, so that none can use a label as it is removed.

@@ -1,8 +1,11 @@
 /// A suggestion (DESIGN §12): a span the app proposes and never saves until the analyst accepts
 /// it. Offsets are UTF-16 code units of the document's text, as everywhere inside the app.
 
+/// Every suggester, in the order the app lists them.
+export const SUGGESTION_KINDS = ['figure', 'quote', 'entity', 'name'] as const;
+
 /// Which suggester found a suggestion.
-export type SuggestionKind = 'figure' | 'quote' | 'entity' | 'name';
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
 
 /// A span of text, UTF-16 offsets.
 export interface SuggestedSpan {

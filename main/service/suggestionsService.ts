@@ -1,0 +1,30 @@
+/// The `suggestions` area of the service (DESIGN §12): a document's suggestions, worked out on
+/// demand and never stored, minus the dismissed ones and those an annotation already covers;
+/// dismissals kept per document in `suggestions.json`.
+import type { WorkbenchApi } from '../../preload/api.js';
+import { DismissedSuggestions, suggestionKey } from '../core/suggestions/dismissedSuggestions.js';
+import { MAX_NAME_SUGGESTION_CHARS, suggestInSlices } from '../core/suggestions/suggestInSlices.js';
+import { InvalidChangeError } from '../core/errors.js';
+import type { Workspace } from '../core/store/workspace.js';
+
+/// The `suggestions` methods over an open, writable workspace.
+export function suggestionsService(workspace: Workspace): WorkbenchApi['suggestions'] {
+  const dismissed = new DismissedSuggestions(workspace);
+  return {
+    async list(docId, kinds) {
+      const file = await workspace.readDocument(docId);
+      const known = new Set(workspace.labels.map((l) => l.id));
+      const gone = await dismissed.of(docId);
+      const found = await suggestInSlices(file.document.text, workspace.entities, kinds, file.annotations);
+      const suggestions = found.map((s) => ({ ...s, key: suggestionKey(s) })).filter((s) => known.has(s.label) && !gone.has(s.key));
+      return { suggestions, namesLeftOut: kinds.includes('name') && file.document.text.length > MAX_NAME_SUGGESTION_CHARS };
+    },
+    async dismiss(docId, keys) {
+      if (!workspace.hasDocument(docId)) throw new InvalidChangeError(`there is no document ${docId} in this workspace`);
+      await dismissed.set(docId, keys, true);
+    },
+    async undismiss(docId, keys) {
+      await dismissed.set(docId, keys, false);
+    },
+  };
+}

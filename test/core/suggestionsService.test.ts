@@ -1,0 +1,125 @@
+// Suggestions through the service (DESIGN §12): listed in UTF-16 offsets with their keys, those
+// dismissed or already tagged left out; a dismissal kept in the workspace across a reopen;
+// accepting makes an annotation with origin 'suggestion' (and the quote's speaker linked); a
+// suggestion never accepted is in no export.
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WorkbenchApi } from '../../preload/api';
+import { articleFromBytes } from '../../main/core/text/readArticle';
+import { Workspace } from '../../main/core/store/workspace';
+import { dispatch } from '../../main/service/dispatch';
+import { createWorkbench } from '../../main/service/workbench';
+import { tempDir } from '../helpers';
+
+const TEXT = [
+  'Aleppo 😀 evacuation',
+  'More than 730 civilians fled the city on Tuesday.',
+  '“We have nowhere left to go in the east of the city,” said Abu Ahmed, a resident.',
+  'Officials counted 13,346 people on the buses.',
+].join('\n');
+
+let dir: string;
+let workspace: Workspace;
+let api: WorkbenchApi;
+let docId: string;
+
+async function open(): Promise<void> {
+  workspace = await Workspace.open(dir, { app: 'test' });
+  api = createWorkbench(workspace);
+}
+
+beforeEach(async () => {
+  dir = join(tempDir(), 'w');
+  await open();
+  const outcome = (await workspace.importArticle(articleFromBytes('evacuation.txt', new TextEncoder().encode(TEXT)))) as { document: { id: string } };
+  docId = outcome.document.id;
+});
+
+afterEach(() => workspace.close());
+
+describe('suggestions.list', () => {
+  it('lists figures and quotes with their keys, in UTF-16 offsets (an emoji before them counts two)', async () => {
+    const { suggestions, namesLeftOut } = await api.suggestions.list(docId, ['figure', 'quote']);
+    expect(namesLeftOut).toBe(false);
+    expect(suggestions.map((s) => [s.kind, s.text])).toEqual([
+      ['figure', 'More than 730 civilians'],
+      ['quote', 'We have nowhere left to go in the east of the city,'],
+      ['figure', '13,346 people'],
+    ]);
+    for (const s of suggestions) {
+      expect(TEXT.slice(s.start, s.end)).toBe(s.text);
+      expect(s.key).toBe(`${s.kind}:${s.label}:${s.start}-${s.end}`);
+    }
+    expect(suggestions[1].speaker?.text).toBe('Abu Ahmed');
+    expect(TEXT.slice(suggestions[1].speaker!.start, suggestions[1].speaker!.end)).toBe('Abu Ahmed');
+  });
+
+  it('lists only the kinds asked for, names included', async () => {
+    const { suggestions } = await api.suggestions.list(docId, ['name']);
+    expect(suggestions.every((s) => s.kind === 'name')).toBe(true);
+    expect(suggestions.map((s) => s.text)).toContain('Abu Ahmed');
+  });
+
+  it('refuses an unknown kind or a malformed key', async () => {
+    expect(await dispatch(api, 'suggestions.list', [docId, ['verbs']])).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await dispatch(api, 'suggestions.dismiss', [docId, ['figure:figure:1']])).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
+});
+
+describe('suggestions.dismiss', () => {
+  it('keeps a dismissed suggestion out of the list, also after the workspace is opened again; undismiss brings it back', async () => {
+    const [figure] = (await api.suggestions.list(docId, ['figure'])).suggestions;
+    expect(await dispatch(api, 'suggestions.dismiss', [docId, [figure.key]])).toEqual({ ok: true });
+    expect((await api.suggestions.list(docId, ['figure'])).suggestions.map((s) => s.key)).not.toContain(figure.key);
+    await workspace.close();
+    await open();
+    const after = (await api.suggestions.list(docId, ['figure'])).suggestions.map((s) => s.key);
+    expect(after).not.toContain(figure.key);
+    expect(after).toHaveLength(1);
+    await api.suggestions.undismiss(docId, [figure.key]);
+    await workspace.close();
+    await open();
+    expect((await api.suggestions.list(docId, ['figure'])).suggestions.map((s) => s.key)).toContain(figure.key);
+  });
+
+  it('refuses a document that is not in the workspace', async () => {
+    expect(await dispatch(api, 'suggestions.dismiss', [`sha256:${'0'.repeat(64)}`, ['figure:figure:1-2']])).toMatchObject({ ok: false, error: { code: 'invalid-change' } });
+  });
+});
+
+describe('accepting a suggestion', () => {
+  it('makes an annotation with origin suggestion, the quote linked to its speaker, and both leave the list', async () => {
+    const { suggestions } = await api.suggestions.list(docId, ['quote', 'name']);
+    const quote = suggestions.find((s) => s.kind === 'quote')!;
+    const made = await dispatch(api, 'annotations.create', [{ docId, label: quote.label, start: quote.start, end: quote.end, origin: 'suggestion' }]);
+    expect(made).toMatchObject({ ok: true, value: { origin: 'suggestion', label: 'quote', quote: quote.text } });
+    const speaker = await api.annotations.create({ docId, label: 'actor', start: quote.speaker!.start, end: quote.speaker!.end, origin: 'suggestion' });
+    await api.relations.set(docId, 'speaker', (made as { value: { id: string } }).value.id, speaker.id);
+    const opened = await api.documents.open(docId);
+    expect(opened.relations).toEqual([expect.objectContaining({ type: 'speaker', from: (made as { value: { id: string } }).value.id, to: speaker.id })]);
+    const left = (await api.suggestions.list(docId, ['quote', 'name'])).suggestions.map((s) => s.key);
+    expect(left).not.toContain(quote.key);
+    expect(left).not.toContain(`name:actor:${quote.speaker!.start}-${quote.speaker!.end}`);
+    // A tag made by hand stays manual.
+    expect((await api.annotations.create({ docId, label: 'location', start: 0, end: 6 })).origin).toBe('manual');
+  });
+
+  it('refuses an origin other than manual or suggestion from the app', async () => {
+    expect(await dispatch(api, 'annotations.create', [{ docId, label: 'figure', start: 0, end: 6, origin: 'import' }])).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
+});
+
+describe('exports', () => {
+  it('hold the accepted suggestion and none that was only listed', async () => {
+    const { suggestions } = await api.suggestions.list(docId, ['figure', 'quote', 'name']);
+    expect(suggestions.length).toBeGreaterThan(3);
+    const [accepted, ...rest] = suggestions.filter((s) => s.kind === 'figure');
+    await api.annotations.create({ docId, label: accepted.label, start: accepted.start, end: accepted.end, origin: 'suggestion' });
+    const read = async (format: 'jsonl' | 'exchange') => Buffer.from((await api.exports.build(format, {})).base64, 'base64').toString('utf8');
+    const jsonl = JSON.parse((await read('jsonl')).trim()) as { spans: { text: string; start: number }[] };
+    expect(jsonl.spans.map((s) => s.text)).toEqual([accepted.text]);
+    const exchange = JSON.parse(await read('exchange')) as { documents: { annotations: { text: string }[] }[] };
+    expect(exchange.documents[0].annotations.map((a) => a.text)).toEqual([accepted.text]);
+    expect(rest.length + suggestions.filter((x) => x.kind !== 'figure').length).toBeGreaterThan(2);
+  });
+});
