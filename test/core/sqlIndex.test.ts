@@ -2,7 +2,7 @@ import { readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createAnnotation, deleteAnnotation, updateAnnotation } from '../../main/core/annotations';
+import { createAnnotation, deleteAnnotation, setRelation, updateAnnotation } from '../../main/core/annotations';
 import { importSeeds } from '../../main/core/importArticles';
 import { searchDocuments } from '../../main/core/search';
 import { writeFileDurably } from '../../main/core/store/durableJsonFile';
@@ -24,6 +24,9 @@ function indexContents(dir: string) {
         .prepare('SELECT d.id AS doc, a.id, a.label, a.annotator, a.start, a.end, a.quote, a.measure_key FROM annotations a JOIN documents d ON d.seq = a.doc ORDER BY d.id, a.id')
         .all(),
       // Compare's counts, kept by triggers as annotations come and go.
+      quoteSpeakers: db
+        .prepare('SELECT d.id AS doc, q.quote_id, q.link, q.speaker_id, q.speaker_entity, q.speaker_text FROM quote_speakers q JOIN documents d ON d.seq = q.doc ORDER BY d.id, q.quote_id, q.link')
+        .all(),
       labelTallies: db.prepare('SELECT d.id AS doc, t.annotator, t.label, t.n FROM label_tallies t JOIN documents d ON d.seq = t.doc ORDER BY d.id, t.annotator, t.label').all(),
       texts: db.prepare('SELECT d.id, t.text FROM texts t JOIN documents d ON d.seq = t.doc ORDER BY d.id').all(),
     };
@@ -64,12 +67,18 @@ async function annotateRandomly(ws: Workspace, seed: number, changes: number): P
     if (annotations.length && roll < 0.25) {
       const victim = annotations[Math.floor(random() * annotations.length)];
       await ws.updateDocument(docId, (file) => deleteAnnotation(file, victim.id));
-    } else if (annotations.length && roll < 0.5) {
+    } else if (annotations.length && roll < 0.45) {
       const target = annotations[Math.floor(random() * annotations.length)];
       await ws.updateDocument(docId, (file) => updateAnnotation(file, { id: target.id, label: random() < 0.5 ? 'actor' : 'location' }, ws.labels, author(who)));
+    } else if (roll < 0.55) {
+      // A quote linked to its speaker, or a speaker's span moved (the link keeps its text).
+      const quote = annotations.find((a) => a.label === 'quote');
+      const actor = annotations.find((a) => a.label === 'actor');
+      if (quote && actor && random() < 0.6) await ws.updateDocument(docId, (file) => setRelation(file, 'speaker', quote.id, actor.id, author(who)));
+      else if (actor) await ws.updateDocument(docId, (file) => updateAnnotation(file, { id: actor.id, end: Math.min(actor.end + 1, document.text.length) }, ws.labels, author(who))).catch(() => undefined);
     } else {
       const start = Math.floor(random() * (document.text.length - 20));
-      const input = { docId, label: random() < 0.5 ? 'figure' : 'quote', start, end: start + 1 + Math.floor(random() * 15) };
+      const input = { docId, label: ['figure', 'quote', 'actor'][Math.floor(random() * 3)], start, end: start + 1 + Math.floor(random() * 15) };
       await ws.updateDocument(docId, (file) => createAnnotation(file, input, ws.labels, author(who))).catch(() => undefined); // a span across a surrogate pair is refused
     }
   }
@@ -79,10 +88,11 @@ describe('the SQL index (index.sqlite)', () => {
   it('follows every save exactly as a rebuild from the files would', async () => {
     const { dir } = await seeded();
     const ws = await Workspace.open(dir);
-    await annotateRandomly(ws, 7, 60);
+    await annotateRandomly(ws, 7, 150);
     await ws.close();
     const followed = indexContents(dir);
     expect(followed.annotations.length).toBeGreaterThan(20);
+    expect(followed.quoteSpeakers.length).toBeGreaterThan(2);
     rmSync(join(dir, INDEX_FILE));
     const rebuilt = await Workspace.open(dir);
     await rebuilt.close();
@@ -199,6 +209,7 @@ describe('the SQL index (index.sqlite)', () => {
       documents: others(withChanges.documents as { id: string }[], 'id'),
       annotations: others(withChanges.annotations as { doc: string }[], 'doc'),
       texts: others(withChanges.texts as { id: string }[], 'id'),
+      quoteSpeakers: others(withChanges.quoteSpeakers as { doc: string }[], 'doc'),
       labelTallies: others(withChanges.labelTallies as { doc: string }[], 'doc'),
     });
   });

@@ -227,7 +227,8 @@ export function quoteSpeakerRows(db: Database.Database, filter: CompareFilter, l
   return rows<QuoteSpeakerRow>(
     db,
     filter,
-    `SELECT a.doc AS doc, a.id AS annotationId, r.id AS link, s.quote AS speakerText, s.entity AS speakerEntity ${COUNTED} ${SPEAKER}`,
+    `SELECT a.doc AS doc, a.id AS annotationId, q.link AS link, q.speaker_text AS speakerText, q.speaker_entity AS speakerEntity ${COUNTED}
+     LEFT JOIN quote_speakers q ON q.doc = a.doc AND q.quote_id = a.id`,
     ['a.label = ?'],
     '',
     [label],

@@ -3,6 +3,9 @@
 ///
 /// - `label_tallies`: annotations per document, annotator and label, counted by triggers as
 ///   annotations are indexed and removed (the charts sum them, under any filter).
+/// - `quote_speakers`: each speaker link with its speaker's entity and text, kept by triggers as
+///   links and annotations come and go, so that the quotes are told by speaker without looking
+///   each speaker up among all the annotations.
 /// - `measure_summaries`, `entity_summaries`: a measure's group in short (figures, outlets,
 ///   conflicting pairs) and an entity's row per outlet. Which conflicts a figure makes takes the
 ///   rest of its measure's figures to tell, so these are not counted by triggers: the triggers
@@ -35,13 +38,34 @@ CREATE TABLE entity_summaries (
   row TEXT NOT NULL,
   PRIMARY KEY (entity, outlet_key)
 ) WITHOUT ROWID;
+CREATE TABLE quote_speakers (
+  doc INTEGER NOT NULL,
+  quote_id TEXT NOT NULL,
+  link TEXT NOT NULL,
+  speaker_id TEXT NOT NULL,
+  speaker_entity TEXT,
+  speaker_text TEXT,
+  PRIMARY KEY (doc, quote_id, link)
+) WITHOUT ROWID;
+CREATE INDEX quote_speakers_by_speaker ON quote_speakers (doc, speaker_id);
+CREATE TRIGGER speaker_linked AFTER INSERT ON relations WHEN new.type = 'speaker' BEGIN
+  INSERT OR REPLACE INTO quote_speakers (doc, quote_id, link, speaker_id, speaker_entity, speaker_text) VALUES (
+    new.doc, new.from_id, new.id, new.to_id,
+    (SELECT entity FROM annotations WHERE doc = new.doc AND id = new.to_id),
+    (SELECT quote FROM annotations WHERE doc = new.doc AND id = new.to_id));
+END;
+CREATE TRIGGER speaker_unlinked AFTER DELETE ON relations WHEN old.type = 'speaker' BEGIN
+  DELETE FROM quote_speakers WHERE doc = old.doc AND quote_id = old.from_id AND link = old.id;
+END;
 CREATE TRIGGER annotation_indexed AFTER INSERT ON annotations BEGIN
+  UPDATE quote_speakers SET speaker_entity = new.entity, speaker_text = new.quote WHERE doc = new.doc AND speaker_id = new.id;
   INSERT INTO label_tallies (doc, annotator, label, n) VALUES (new.doc, new.annotator, new.label, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
   INSERT OR IGNORE INTO compare_stale (kind, key) SELECT 'measure', coalesce(new.measure_key, '') WHERE new.quantity IS NOT NULL;
   INSERT OR IGNORE INTO compare_stale (kind, key) SELECT 'entity', new.entity WHERE new.entity IS NOT NULL;
 END;
 CREATE TRIGGER annotation_unindexed AFTER DELETE ON annotations BEGIN
+  UPDATE quote_speakers SET speaker_entity = NULL, speaker_text = NULL WHERE doc = old.doc AND speaker_id = old.id;
   UPDATE label_tallies SET n = n - 1 WHERE doc = old.doc AND annotator = old.annotator AND label = old.label;
   DELETE FROM label_tallies WHERE doc = old.doc AND annotator = old.annotator AND label = old.label AND n <= 0;
   INSERT OR IGNORE INTO compare_stale (kind, key) SELECT 'measure', coalesce(old.measure_key, '') WHERE old.quantity IS NOT NULL;

@@ -16,8 +16,9 @@ export const INDEX_FILE = 'index.sqlite';
 /// table is given words only, see `indexedWords`; 3: the files' digest in `meta`; 4: documents'
 /// metadata, outlet and publication date as columns to sort by; 5: each annotation's entity; 6: what
 /// Compare asks: code point offsets, a figure's measure, quantity and sentence, and the relations;
-/// 7: Compare's summaries, kept by triggers, see `compareSummaryQuery.ts`.)
-const INDEX_VERSION = 7;
+/// 7: Compare's summaries, kept by triggers, see `compareSummaryQuery.ts`; 8: the quotes' speakers
+/// among them.)
+const INDEX_VERSION = 8;
 
 /// The tokenizer of the full-text index. Combining marks count as parts of words (as letters,
 /// digits and private-use characters do), so a decomposed accent does not split a word in two.
