@@ -5,6 +5,7 @@ import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import type { SizeResult } from './browser';
 import { COMPARE_PARTS, type CompareBenchResult } from './corpus/compareBench';
 import type { CompareUiResult } from './corpus/compareUi';
+import type { CompareAfterEditResult } from './corpus/compareAfterEdit';
 import { FIRST_PAGE_ROWS, type CorpusNodeResult } from './corpus/corpusBench';
 import type { ExportResult } from './corpus/corpusExport';
 import type { CorpusFixture } from './corpus/fixture';
@@ -36,6 +37,7 @@ export interface CorpusResults {
   serveStart: ServeStartResult;
   compare: CompareBenchResult;
   compareUi: CompareUiResult;
+  compareAfterEdit: CompareAfterEditResult;
   /// "Tag all occurrences" previewed over every document (issue 18).
   tagAll: TagAllBenchResult;
 }
@@ -121,7 +123,7 @@ export function corpusRows(c: CorpusResults): Row[] {
     row('  for reference, no index: read + JSON.parse + scan every file', node.search.rawScanMs, null),
     ...tagAllRows(c.tagAll),
   );
-  rows.push(...compareRows(c.compare, c.fixture.articles), ...compareUiRows(c.compareUi));
+  rows.push(...compareRows(c.compare, c.fixture.articles), ...compareAfterEditRows(c.compareAfterEdit, c.fixture.articles), ...compareUiRows(c.compareUi));
   const rebuild = `full index rebuild (Workspace.open without index.sqlite, ${n} documents, with progress)`;
   if (node.indexRebuild.skipped) rows.push(notMeasured(rebuild, node.indexRebuild.reason, `≤ ${formatMs(INDEX_REBUILD_BUDGET_MS)}`));
   else rows.push(row(rebuild, node.indexRebuild.ms, INDEX_REBUILD_BUDGET_MS));
@@ -175,6 +177,17 @@ function compareRows(c: CompareBenchResult, articles: number): Row[] {
   rows.push(row(`  the four tabs one after another (in CPU time of the process: ${formatMs(c.totalCpuMs)})`, c.totalMs, null));
   rows.push(row(`  the four results as JSON (${size(c.jsonBytes)}): JSON.stringify`, c.jsonMs, null));
   return rows;
+}
+
+/// The rows of Compare right after an edit (the summaries of what it touched worked out again).
+function compareAfterEditRows(c: CompareAfterEditResult, articles: number): Row[] {
+  const budget = compareBudgetMs(articles);
+  if (c.failed) return [{ name: 'Compare after an edit', value: 'failed', budget: `≤ ${formatMs(budget)}`, pass: false, raw: NaN }, notMeasured(`  ${c.reason}`, '', '')];
+  const n = (v: number) => v.toLocaleString('en-US');
+  return [
+    row(`Compare after an edit: compare.figures once a figure of the largest measure (${n(c.figures)} figures) changed (median of ${c.figuresRuns.length})`, c.figuresMs, budget),
+    row(`Compare after an edit: compare.entities once a mention of the most mentioned entity (${n(c.mentions)}) was unlinked or linked (median of ${c.entitiesRuns.length})`, c.entitiesMs, budget),
+  ];
 }
 
 /// The rows of Compare in the real UI: the first screen against its budget, and from the click.

@@ -19,6 +19,7 @@ import { BROWSER_SIZES, measureLoad, runBrowserBench, type SizeResult } from './
 import { measureIndexRebuild, measureOpen, type IndexRebuildResult, measureReadDocument, measureSearch, measureWrites } from './corpus/corpusBench';
 import { measureCompare } from './corpus/compareBench';
 import { measureCompareUi } from './corpus/compareUi';
+import { measureCompareAfterEdit } from './corpus/compareAfterEdit';
 import { measureAgreement, measureExports } from './corpus/corpusExport';
 import { cloneWorkspace, corpusFixture } from './corpus/fixture';
 import { measureLibraryUi } from './corpus/libraryUi';
@@ -81,7 +82,7 @@ async function runCorpus(browser: Browser, pages: ServedPages, options: Options)
   log('  Compare over the whole corpus (the service)');
   const compare = await measureCompare(fixture.dir, log);
   const scratch = await mkdtemp(join(tmpdir(), 'awb-bench-served-'));
-  let served: Pick<CorpusResults, 'serveStart' | 'libraryUi' | 'compareUi'> & { indexRebuild: IndexRebuildResult };
+  let served: Pick<CorpusResults, 'serveStart' | 'libraryUi' | 'compareUi' | 'compareAfterEdit'> & { indexRebuild: IndexRebuildResult };
   try {
     log('  rebuilding the index of a copy');
     const indexRebuild = await measureIndexRebuild(fixture, join(scratch, 'rebuilt'), log);
@@ -93,7 +94,9 @@ async function runCorpus(browser: Browser, pages: ServedPages, options: Options)
     const libraryUi = options.ui ? await measureLibraryUi(browser, copy, open.listed) : ({ skipped: true, reason: '--no-ui' } as const);
     log('  Compare in the real UI (awb serve)');
     const compareUi = options.ui ? await measureCompareUi(browser, copy, open.listed, log) : ({ skipped: true, reason: '--no-ui' } as const);
-    served = { indexRebuild, serveStart, libraryUi, compareUi };
+    log('  Compare after an edit (the copy)');
+    const compareAfterEdit = await measureCompareAfterEdit(copy, log);
+    served = { indexRebuild, serveStart, libraryUi, compareUi, compareAfterEdit };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -103,7 +106,7 @@ async function runCorpus(browser: Browser, pages: ServedPages, options: Options)
   log('  agreement over 2 × 50,000 spans');
   const agreement = measureAgreement(options.seed);
   const node = { open, readDocumentMs, sample, search, indexRebuild: served.indexRebuild, ...writes };
-  return { fixture, node, sampleShownMs, exports, agreement, libraryUi: served.libraryUi, serveStart: served.serveStart, compare, compareUi: served.compareUi, tagAll };
+  return { fixture, node, sampleShownMs, exports, agreement, libraryUi: served.libraryUi, serveStart: served.serveStart, compare, compareUi: served.compareUi, compareAfterEdit: served.compareAfterEdit, tagAll };
 }
 
 async function main(): Promise<void> {
