@@ -8,6 +8,7 @@
 /// matches any run in the text (a phrase selected across a line break, CRLF or LF). Offsets are
 /// UTF-16 code units, like every offset inside the app.
 import { foldCase } from '../text/foldCase.js';
+import { contextAround, sentenceAround } from '../text/sentenceAround.js';
 
 /// How a phrase is matched.
 export interface MatchOptions {
@@ -128,30 +129,15 @@ export function findOccurrences(text: string, phrase: string, options: MatchOpti
 
 /// Most characters of context shown on each side of an occurrence.
 export const CONTEXT_CHARACTERS = 60;
-const SENTENCE_END = /[.!?]["'”’)\]]*\s|\n/g;
 
 /// What an occurrence is shown with: the words of its sentence before and after it, at most
 /// `CONTEXT_CHARACTERS` on each side (cut at a word, marked `…`), each on one line.
 export function occurrenceContext(text: string, start: number, end: number): { before: string; after: string } {
-  const from = Math.max(0, start - CONTEXT_CHARACTERS);
-  let sentenceStart = from;
-  SENTENCE_END.lastIndex = from;
-  for (let m = SENTENCE_END.exec(text); m && m.index + m[0].length <= start; m = SENTENCE_END.exec(text)) sentenceStart = m.index + m[0].length;
-  const to = Math.min(text.length, end + CONTEXT_CHARACTERS);
-  SENTENCE_END.lastIndex = end;
-  const next = SENTENCE_END.exec(text);
-  const sentenceEnd = next && next.index < to ? next.index + next[0].trimEnd().length : to;
-  const oneLine = (s: string) => s.replace(/\s+/gu, ' ');
-  let before = oneLine(text.slice(keepPair(text, sentenceStart), start)).trimStart();
-  let after = oneLine(text.slice(end, keepPair(text, sentenceEnd))).trimEnd();
+  const sentence = sentenceAround(text, start, end, CONTEXT_CHARACTERS);
+  const { before, after } = contextAround(text, start, end, sentence);
   // Cut mid-sentence: drop the broken word and say so.
-  if (sentenceStart === from && from > 0) before = `…${before.replace(/^\S*\s?/u, '')}`;
-  if (sentenceEnd === to && to < text.length) after = `${after.replace(/\s?\S*$/u, '')}…`;
-  return { before, after };
-}
-
-/// `offset`, moved off the middle of a surrogate pair.
-function keepPair(text: string, offset: number): number {
-  const c = text.charCodeAt(offset);
-  return offset > 0 && offset < text.length && c >= 0xdc00 && c <= 0xdfff ? offset + 1 : offset;
+  return {
+    before: sentence.cut.before ? `…${before.replace(/^\S*\s?/u, '')}` : before,
+    after: sentence.cut.after ? `${after.replace(/\s?\S*$/u, '')}…` : after,
+  };
 }
