@@ -1,7 +1,7 @@
 // Entities in the browser: three outlets' names for one country linked to one entity from the
 // inspector (created from a span, found by typing), marked across panes when one is selected
 // (with the count of those outside a pane's view), a new tag linked at once by an alias, and
-// the Entities panel's merge and rename, both undone.
+// the Entities panel's documents of an entity (a page at a time), merge and rename, both undone.
 import { expect, test } from './workbench';
 import { clickOn, openSeeds, saved, tag } from './pageActions';
 
@@ -72,6 +72,25 @@ test('link “Moscow”, “Russian Federation” and “Russia” from three ou
   const row = (name: string) => panel.getByTestId('entity-row').filter({ has: page.locator('.entity-row-name', { hasText: new RegExp(`^${name}$`) }) });
   await expect(panel.getByTestId('entity-row')).toHaveCount(3);
   await expect(row('Russia')).toContainText('3 in 3 docs');
+  // The documents that mention it are read when it is chosen, a page at a time (cut to one
+  // document a page here, to show the next ones), with their titles.
+  await page.route('**/api/entities.documents', (route) => {
+    const [id, query] = route.request().postDataJSON() as [string, { offset: number; limit: number }];
+    return route.continue({ postData: JSON.stringify([id, { ...query, limit: 1 }]) });
+  });
+  await row('Russia').click();
+  await expect(panel.getByTestId('entity-editor')).toContainText('Mentioned 3 times in 3 documents');
+  const documents = panel.getByTestId('entity-doc');
+  const more = panel.getByTestId('entity-documents-more');
+  await expect(documents).toHaveCount(1);
+  await more.click();
+  await expect(documents).toHaveCount(2);
+  await expect(more).toHaveText('Show 1 more of 1');
+  await more.click();
+  await expect(documents).toHaveCount(3);
+  await expect(more).toHaveCount(0);
+  await expect(documents.filter({ hasText: 'Untitled' })).toHaveCount(0);
+  await page.unroute('**/api/entities.documents');
   await row('Lavrov').click();
   await panel.getByTestId('entity-merge-target').selectOption({ label: 'Sergei Lavrov (Actor)' });
   await panel.getByTestId('entity-merge').click();

@@ -6,7 +6,9 @@ import type { ImportReport } from '../main/core/importArticles';
 import type { SearchResult } from '../main/core/search';
 import type { AnnotationInput, AnnotationUpdate, Removal } from '../main/core/annotations';
 import type { EntityChange, NewEntity } from '../main/core/entities';
-import type { EntityUndo, EntityUsage } from '../main/core/entityChanges';
+import type { EntityUndo } from '../main/core/entityChanges';
+import type { EntityUsage } from '../main/core/entityUsage';
+import type { EntityDocument, EntityDocumentPage, EntityDocumentsQuery } from '../main/core/store/sqlIndex/entityUsageQuery';
 import type { ExchangeImportReport } from '../main/core/exchange/importExchange';
 import type { ExportFormat, ExportSummary } from '../main/core/export/renderExport';
 import type { ExportScope } from '../main/core/export/exportScope';
@@ -70,6 +72,9 @@ export type {
   EntityChange,
   EntityUndo,
   EntityUsage,
+  EntityDocument,
+  EntityDocumentPage,
+  EntityDocumentsQuery,
   NewEntity,
   RelationType,
   DocumentDetails,
@@ -246,8 +251,11 @@ export interface WorkbenchApi {
     set(docId: string, type: RelationType, fromId: string, toId: string | null): Promise<Relation | null>;
   };
   entities: {
-    /// Every entity with its mentions per document, by name.
+    /// Every entity with its mentions and how many documents hold them, by name.
     list(): Promise<EntityUsage[]>;
+    /// A page of the documents that mention entity `id` (their titles, and mentions in each),
+    /// most mentions first, then by id, with how many there are in all.
+    documents(id: string, query: EntityDocumentsQuery): Promise<EntityDocumentPage>;
     create(entity: NewEntity): Promise<Entity>;
     /// Renames (the old name becomes an alias), re-aliases, retypes an entity or sets its
     /// Wikidata id or note; resolves with it as saved and what undoes the change.
@@ -375,6 +383,7 @@ export const apiChannels = [
   'suggestions.undismiss',
   'relations.set',
   'entities.list',
+  'entities.documents',
   'entities.create',
   'entities.update',
   'entities.merge',

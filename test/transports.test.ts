@@ -70,6 +70,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'suggestions.undismiss': async () => [firstId, ['figure:figure:1-2']],
   'relations.set': async () => [firstId, 'speaker', (await span('quote', 20, 40)).id, (await span('actor', 22, 25)).id],
   'entities.list': async () => [],
+  'entities.documents': async () => [(await api.entities.create({ name: `E ${Math.random()}`, type: 'actor' })).id, { offset: 0, limit: 100 }],
   'entities.create': async () => [{ name: `Russia ${Math.random()}`, type: 'location', aliases: ['Moscow'] }],
   'entities.update': async () => [(await api.entities.create({ name: `Lavrov ${Math.random()}`, type: 'actor' })).id, { name: `Sergei Lavrov ${Math.random()}` }],
   'entities.merge': async () => [
@@ -98,7 +99,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
     return [{ name: 'mine.awb.json', base64: built.base64 }];
   },
 };
-const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.summaries', 'documents.labelCounts', 'documents.open', 'documents.search', 'documents.outlets', 'exports.build', 'review.annotators', 'entities.list', 'compare.figures', 'compare.quotes', 'compare.entities', 'compare.charts', 'compare.csv', 'measures.list', 'tagAll.preview']);
+const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.summaries', 'documents.labelCounts', 'documents.open', 'documents.search', 'documents.outlets', 'exports.build', 'review.annotators', 'entities.list', 'entities.documents', 'compare.figures', 'compare.quotes', 'compare.entities', 'compare.charts', 'compare.csv', 'measures.list', 'tagAll.preview']);
 
 beforeAll(async () => {
   mkdirSync(rendererDir, { recursive: true });

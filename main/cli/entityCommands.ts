@@ -4,7 +4,8 @@
 /// alias, a merge moves every link, a delete unlinks the spans and keeps them.
 import type { Command } from 'commander';
 import { entityKey, addEntity } from '../core/entities.js';
-import { deleteEntity, listEntities, mergeEntities, updateEntity, type EntityUndo, type EntityUsage } from '../core/entityChanges.js';
+import { deleteEntity, mergeEntities, updateEntity, type EntityUndo } from '../core/entityChanges.js';
+import { listEntitiesByDocument, type EntityUsageByDocument } from '../core/entityUsage.js';
 import type { Entity } from '../core/model.js';
 import type { Workspace } from '../core/store/workspace.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
@@ -89,9 +90,9 @@ const author = (workspace: Workspace) => ({ annotator: workspace.currentAnnotato
 /// `awb entities list`: every entity (or those of `--type`) with its mentions and documents.
 export async function listEntitiesCommand(options: EntityOptions & { type?: string }): Promise<void> {
   const workspace = await openWorkspace(resolveWorkspaceDir(options.workspace), { readOnly: true });
-  let rows: EntityUsage[];
+  let rows: EntityUsageByDocument[];
   try {
-    rows = listEntities(workspace).filter((e) => options.type === undefined || e.type === options.type);
+    rows = listEntitiesByDocument(workspace).filter((e) => options.type === undefined || e.type === options.type);
     // A type no entity has is a typo unless it is a label (which merely has no entities yet).
     if (options.type !== undefined && !rows.length) checkType(workspace, options.type);
   } finally {

@@ -21,29 +21,6 @@ export interface EntityUndo {
   links: EntityLinks[];
 }
 
-/// An entity with how many annotations name it in each document.
-export interface EntityUsage extends Entity {
-  mentions: number;
-  documents: { docId: string; mentions: number }[];
-}
-
-/// Every entity with its counts, by name; its documents most mentions first, then by id (an
-/// order that does not depend on the SQL index's row order, which a rebuild changes).
-export function listEntities(workspace: Workspace): EntityUsage[] {
-  const byEntity = new Map<string, { docId: string; mentions: number }[]>();
-  for (const { entityId, docId, mentions } of workspace.entityCounts()) {
-    let list = byEntity.get(entityId);
-    if (!list) byEntity.set(entityId, (list = []));
-    list.push({ docId, mentions });
-  }
-  return workspace.entities
-    .map((entity) => {
-      const documents = (byEntity.get(entity.id) ?? []).sort((a, b) => b.mentions - a.mentions || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0));
-      return { ...entity, mentions: documents.reduce((n, d) => n + d.mentions, 0), documents };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
-
 /// The links of `entityIds`, grouped by document and entity.
 function linksOf(workspace: Workspace, entityIds: string[]): EntityLinks[] {
   const groups = new Map<string, EntityLinks>();

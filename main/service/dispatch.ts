@@ -24,6 +24,7 @@ import { LibraryQuerySchema, MAX_PAGE_ROWS } from '../core/store/sqlIndex/librar
 import { WorkbenchError } from '../core/errors.js';
 import { DocumentDetailsChangeSchema } from '../core/documentDetails.js';
 import { CompareFilterSchema } from '../core/store/sqlIndex/compareQuery.js';
+import { EntityDocumentsQuerySchema } from '../core/store/sqlIndex/entityUsageQuery.js';
 import { COMPARE_TABLES } from '../core/compare/compareCsv.js';
 import { MAX_LISTED_OCCURRENCES } from '../core/tagAll/tagAllPreview.js';
 import { SuggestionKeySchema } from '../core/suggestions/dismissedSuggestions.js';
@@ -124,6 +125,7 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'suggestions.undismiss': z.tuple([DocumentIdSchema, z.array(SuggestionKeySchema).min(1).max(10_000)]),
   'relations.set': z.tuple([DocumentIdSchema, z.enum(RELATION_TYPES), z.uuid(), z.uuid().nullable()]),
   'entities.list': z.tuple([]),
+  'entities.documents': z.tuple([z.uuid(), EntityDocumentsQuerySchema]),
   'entities.create': z.tuple([NewEntitySchema]),
   'entities.update': z.tuple([z.uuid(), EntityChangeSchema]),
   'entities.merge': z.tuple([z.uuid(), z.uuid()]),

@@ -15,7 +15,8 @@ import {
   type Author,
 } from '../core/annotations.js';
 import { addEntity, entityNamed, findEntity } from '../core/entities.js';
-import { deleteEntity, listEntities, mergeEntities, restoreEntities, updateEntity } from '../core/entityChanges.js';
+import { deleteEntity, mergeEntities, restoreEntities, updateEntity } from '../core/entityChanges.js';
+import { listEntities, listEntityDocuments } from '../core/entityUsage.js';
 import { importExchange, parseExchange } from '../core/exchange/importExchange.js';
 import { exportForTransfer } from '../core/export/exportForTransfer.js';
 import { AgreementTally } from '../core/agreement.js';
@@ -113,10 +114,8 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       set: (docId, type, fromId, toId) => workspace.updateDocument(docId, (file) => setRelation(file, type, fromId, toId, author())),
     },
     entities: {
-      async list() {
-        await workspace.indexChecked;
-        return listEntities(workspace);
-      },
+      list: () => listEntities(workspace),
+      documents: (id, query) => listEntityDocuments(workspace, id, query),
       create: (entity) => workspace.updateEntities((list) => addEntity(list, entity, workspace.labels)),
       update: (id, change) => updateEntity(workspace, id, change),
       merge: (fromId, intoId) => mergeEntities(workspace, fromId, intoId, author()),

@@ -2,11 +2,14 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Author } from '../../main/core/annotations';
-import { deleteEntity, listEntities, mergeEntities, restoreEntities, updateEntity, type EntityUsage } from '../../main/core/entityChanges';
+import { deleteEntity, mergeEntities, restoreEntities, updateEntity } from '../../main/core/entityChanges';
+import { listEntities, listEntityDocuments } from '../../main/core/entityUsage';
 import { InvalidChangeError } from '../../main/core/errors';
 import { importSeeds } from '../../main/core/importArticles';
 import type { Entity } from '../../main/core/model';
 import { Workspace } from '../../main/core/store/workspace';
+import { MAX_ENTITY_DOCUMENTS_PAGE } from '../../main/core/store/sqlIndex/entityUsageQuery';
+import { dispatch } from '../../main/service/dispatch';
 import { createWorkbench } from '../../main/service/workbench';
 import { repoRoot, tempDir } from '../helpers';
 
@@ -57,9 +60,17 @@ async function linksOnDisk(ws: Workspace): Promise<Record<string, Record<string,
   return links;
 }
 
-/// Each entity's name, mentions and mentions per document (by document index).
-function counts(list: EntityUsage[], docs: string[]) {
-  return list.map((e) => ({ name: e.name, mentions: e.mentions, documents: e.documents.map((d) => [docs.indexOf(d.docId), d.mentions]) }));
+/// Each entity's name, mentions and mentions per document (by document index), as the list and
+/// each entity's page of documents give them (checked to agree).
+async function counts(ws: Workspace, docs: string[]) {
+  const listed = await listEntities(ws);
+  return Promise.all(
+    listed.map(async (e) => {
+      const page = await listEntityDocuments(ws, e.id, { offset: 0, limit: 1000 });
+      expect([page.total, page.documents.length, page.documents.reduce((n, d) => n + d.mentions, 0)], e.name).toEqual([e.documents, e.documents, e.mentions]);
+      return { name: e.name, mentions: e.mentions, documents: page.documents.map((d) => [docs.indexOf(d.docId), d.mentions]) };
+    }),
+  );
 }
 
 /// Pairs of (document index, mentions) with equal mentions, in the order the list gives them: by document id.
@@ -70,7 +81,7 @@ function tied(docs: string[], ...pairs: [number, number][]): [number, number][] 
 describe('listing entities', () => {
   it('gives each entity its mentions in each document (most first) and in all, the list by name', async () => {
     const { ws, docs } = await linkedWorkspace();
-    expect(counts(listEntities(ws), docs)).toEqual([
+    expect(await counts(ws, docs)).toEqual([
       { name: 'Aleppo', mentions: 0, documents: [] },
       { name: 'Russia', mentions: 4, documents: [[0, 3], [1, 1]] },
       { name: 'Russian Federation', mentions: 4, documents: [[3, 2], ...tied(docs, [0, 1], [1, 1])] },
@@ -82,12 +93,68 @@ describe('listing entities', () => {
   it('an unlinked annotation counts for no entity, and a link set or cleared later is counted at once', async () => {
     const { ws, api, docs, russia, unlinked } = await linkedWorkspace();
     await api.annotations.update({ docId: docs[1], id: unlinked.id, entityId: russia.id });
-    expect(listEntities(ws).find((e) => e.id === russia.id)?.documents).toEqual([
-      { docId: docs[0], mentions: 3 },
-      { docId: docs[1], mentions: 2 },
+    expect((await listEntityDocuments(ws, russia.id, { offset: 0, limit: 10 })).documents.map((d) => [d.docId, d.mentions])).toEqual([
+      [docs[0], 3],
+      [docs[1], 2],
     ]);
     await api.annotations.update({ docId: docs[1], id: unlinked.id, entityId: null });
-    expect(listEntities(ws).find((e) => e.id === russia.id)?.mentions).toBe(4);
+    expect((await listEntities(ws)).find((e) => e.id === russia.id)?.mentions).toBe(4);
+    await ws.close();
+  });
+});
+
+describe('an entity\'s documents, a page at a time', () => {
+  it('the list carries each entity\'s mentions and how many documents hold them, never the documents', async () => {
+    const { ws, api } = await linkedWorkspace();
+    const listed = await api.entities.list();
+    expect(listed.map((e) => [e.name, e.mentions, e.documents])).toEqual([
+      ['Aleppo', 0, 0],
+      ['Russia', 4, 2],
+      ['Russian Federation', 4, 3],
+      ['Sergei Lavrov', 2, 1],
+    ]);
+    expect(JSON.stringify(listed)).not.toContain('docId');
+    await ws.close();
+  });
+
+  it('pages come most mentions first, then by id, each with the total; past the end, none', async () => {
+    const { ws, api, docs, federation, aleppo } = await linkedWorkspace();
+    const titles = new Map(ws.listDocuments().map((d) => [d.id, d.title]));
+    const whole = await api.entities.documents(federation.id, { offset: 0, limit: 100 });
+    expect(whole.documents.map((d) => [docs.indexOf(d.docId), d.mentions])).toEqual([[3, 2], ...tied(docs, [0, 1], [1, 1])]);
+    for (const d of whole.documents) expect(d.title).toBe(titles.get(d.docId));
+    const pages = [];
+    for (const offset of [0, 1, 2, 3]) pages.push(await api.entities.documents(federation.id, { offset, limit: 1 }));
+    expect(pages.map((p) => [p.total, p.offset, p.documents.length])).toEqual([
+      [3, 0, 1],
+      [3, 1, 1],
+      [3, 2, 1],
+      [3, 3, 0],
+    ]);
+    expect(pages.flatMap((p) => p.documents)).toEqual(whole.documents);
+    expect(await api.entities.documents(federation.id, { offset: 1, limit: 2 })).toEqual({ total: 3, offset: 1, documents: whole.documents.slice(1) });
+    expect(await api.entities.documents(aleppo.id, { offset: 0, limit: 100 })).toEqual({ total: 0, offset: 0, documents: [] });
+    await ws.close();
+  });
+
+  it('refuses an entity not in the list, and a page out of bounds, through the service', async () => {
+    const { ws, api, russia } = await linkedWorkspace();
+    const call = (...args: unknown[]) => dispatch(api, 'entities.documents', args);
+    const unknown = '6f0b4c0e-2a57-4b8e-9d0c-1f3e5a7b9c21';
+    expect(await call(unknown, { offset: 0, limit: 10 })).toMatchObject({ ok: false, error: { code: 'invalid-change', message: `no entity ${unknown} in this workspace` } });
+    for (const bad of [
+      ['russia', { offset: 0, limit: 10 }],
+      [russia.id, { offset: -1, limit: 10 }],
+      [russia.id, { offset: 0, limit: 0 }],
+      [russia.id, { offset: 0, limit: MAX_ENTITY_DOCUMENTS_PAGE + 1 }],
+      [russia.id, { offset: 0.5, limit: 10 }],
+      [russia.id, { offset: 0 }],
+      [russia.id, { offset: 0, limit: 10, sort: 'title' }],
+      [russia.id],
+    ]) {
+      expect(await call(...bad), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    }
+    expect(await call(russia.id, { offset: 0, limit: MAX_ENTITY_DOCUMENTS_PAGE })).toMatchObject({ ok: true, value: { total: 2 } });
     await ws.close();
   });
 });
@@ -105,7 +172,7 @@ describe('merging entities across documents', () => {
       Object.entries(before).map(([doc, links]) => [doc, Object.fromEntries(Object.entries(links).map(([id, e]) => [id, e === federation.id ? russia.id : e]))]),
     );
     expect(after).toEqual(expected);
-    expect(counts(listEntities(ws), docs)).toEqual([
+    expect(await counts(ws, docs)).toEqual([
       { name: 'Aleppo', mentions: 0, documents: [] },
       { name: 'Russia', mentions: 8, documents: [[0, 4], ...tied(docs, [1, 2], [3, 2])] },
       { name: 'Sergei Lavrov', mentions: 2, documents: [[4, 2]] },
@@ -125,13 +192,13 @@ describe('merging entities across documents', () => {
     const { ws, docs, russia, federation } = await linkedWorkspace();
     const entities = ws.entities;
     const links = await linksOnDisk(ws);
-    const listed = listEntities(ws);
+    const listed = await counts(ws, docs);
     const { undo } = await mergeEntities(ws, federation.id, russia.id, author);
     const restored = await restoreEntities(ws, undo, author);
     expect(byId(restored)).toEqual(byId([russia, federation]));
     expect(byId(ws.entities)).toEqual(byId(entities));
     expect(await linksOnDisk(ws)).toEqual(links);
-    expect(counts(listEntities(ws), docs)).toEqual(counts(listed, docs));
+    expect(await counts(ws, docs)).toEqual(listed);
     await ws.close();
   });
 
@@ -156,7 +223,7 @@ describe('deleting entities', () => {
     const { ws, docs, federation } = await linkedWorkspace();
     const entities = ws.entities;
     const links = await linksOnDisk(ws);
-    const listed = listEntities(ws);
+    const listed = await counts(ws, docs);
     const spans = ws.listDocuments().map((d) => d.counts);
     const undo = await deleteEntity(ws, federation.id, author);
     expect(undo.entities).toEqual([federation]);
@@ -167,12 +234,12 @@ describe('deleting entities', () => {
       for (const [id, entityId] of Object.entries(annotations)) expect(after[doc][id]).toBe(entityId === federation.id ? null : entityId);
     }
     expect(ws.listDocuments().map((d) => d.counts)).toEqual(spans);
-    expect(listEntities(ws).map((e) => e.name)).toEqual(['Aleppo', 'Russia', 'Sergei Lavrov']);
+    expect((await listEntities(ws)).map((e) => e.name)).toEqual(['Aleppo', 'Russia', 'Sergei Lavrov']);
     expect(ws.entityCounts().filter((c) => c.entityId === federation.id)).toEqual([]);
     await restoreEntities(ws, undo, author);
     expect(byId(ws.entities)).toEqual(byId(entities));
     expect(await linksOnDisk(ws)).toEqual(links);
-    expect(counts(listEntities(ws), docs)).toEqual(counts(listed, docs));
+    expect(await counts(ws, docs)).toEqual(listed);
     await ws.close();
   });
 
@@ -183,7 +250,7 @@ describe('deleting entities', () => {
     const [gone] = undo.links.find((l) => l.docId === docs[0])!.annotationIds;
     await ws.updateDocument(docs[0], (file) => ({ file: { ...file, annotations: file.annotations.filter((a) => a.id !== gone) }, result: null }));
     await restoreEntities(ws, undo, author);
-    expect(counts(listEntities(ws), docs).find((e) => e.name === 'Russian Federation')).toEqual({ name: 'Russian Federation', mentions: 1, documents: [[1, 1]] });
+    expect((await counts(ws, docs)).find((e) => e.name === 'Russian Federation')).toEqual({ name: 'Russian Federation', mentions: 1, documents: [[1, 1]] });
     await ws.close();
   });
 });
@@ -191,11 +258,11 @@ describe('deleting entities', () => {
 describe('entity counts and deleted documents', () => {
   it('a deleted document\'s mentions leave the counts, and come back with it', async () => {
     const { ws, docs } = await linkedWorkspace();
-    const listed = counts(listEntities(ws), docs);
+    const listed = await counts(ws, docs);
     const { backup } = await ws.deleteDocuments([docs[0]]);
-    expect(counts(listEntities(ws), docs).find((e) => e.name === 'Russia')).toEqual({ name: 'Russia', mentions: 1, documents: [[1, 1]] });
+    expect((await counts(ws, docs)).find((e) => e.name === 'Russia')).toEqual({ name: 'Russia', mentions: 1, documents: [[1, 1]] });
     await ws.undeleteDocuments([docs[0]], backup);
-    expect(counts(listEntities(ws), docs)).toEqual(listed);
+    expect(await counts(ws, docs)).toEqual(listed);
     await ws.close();
   });
 });
@@ -218,16 +285,16 @@ describe('entity counts after reopening', () => {
   it('are the same when the SQL index is rebuilt from the files', async () => {
     const { dir, ws, docs, russia, federation } = await linkedWorkspace();
     await mergeEntities(ws, federation.id, russia.id, author);
-    const listed = counts(listEntities(ws), docs);
+    const listed = await counts(ws, docs);
     const entities = ws.entities;
     await ws.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `index.sqlite${suffix}`), { force: true });
     const reopened = await Workspace.open(dir);
     expect(reopened.entities).toEqual(entities);
-    expect(counts(listEntities(reopened), docs)).toEqual(listed);
+    expect(await counts(reopened, docs)).toEqual(listed);
     await reopened.close();
     const readOnly = await Workspace.open(dir, { readOnly: true });
-    expect(counts(listEntities(readOnly), docs)).toEqual(listed);
+    expect(await counts(readOnly, docs)).toEqual(listed);
     await readOnly.close();
   });
 });
@@ -255,8 +322,8 @@ describe('the service and entity links', () => {
     // Linked again to an entity that is in the list, it comes back as it was.
     await api.entities.restore({ entities: [lavrov], links: [] });
     expect(await api.annotations.restore(docs[4], removedSecond)).toEqual(second);
-    expect(listEntities(ws).find((e) => e.id === lavrov.id)?.mentions).toBe(1);
-    expect(listEntities(ws).find((e) => e.id === federation.id)?.mentions).toBe(4);
+    expect((await listEntities(ws)).find((e) => e.id === lavrov.id)?.mentions).toBe(1);
+    expect((await listEntities(ws)).find((e) => e.id === federation.id)?.mentions).toBe(4);
     await ws.close();
   });
 

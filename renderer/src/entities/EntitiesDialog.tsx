@@ -4,11 +4,11 @@
 /// each opening at a click. Every change is one step of the session's undo (the Undo button
 /// here, or Ctrl+Z in the text).
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import type { EntityUsage, Label, ListedDocument } from '../../../preload/api';
-import { workbench } from '../api';
+import type { EntityUsage, Label } from '../../../preload/api';
 import { errorMessage } from '../format';
 import { ModalDialog } from '../ModalDialog';
 import { entityList, store, useWorkbench } from '../state/useWorkbench';
+import { EntityDocuments } from './EntityDocuments';
 import { useEntityList } from './entityList';
 import { entityMatches } from './entityNames';
 
@@ -83,7 +83,7 @@ export function EntitiesDialog({ labels, onOpen, onClose }: EntitiesDialogProps)
               >
                 <span className="entity-row-name">{entity.name}</span>
                 <span className="combo-detail">
-                  {typeName(entity.type)} · {entity.mentions} in {entity.documents.length} {entity.documents.length === 1 ? 'doc' : 'docs'}
+                  {typeName(entity.type)} · {entity.mentions} in {entity.documents} {entity.documents === 1 ? 'doc' : 'docs'}
                 </span>
               </li>
             ))}
@@ -130,18 +130,11 @@ function EntityEditor({ entity, others, typeName, busy, attempt, onOpen }: Edito
   const [aliases, setAliases] = useState(entity.aliases.join('\n'));
   const [wikidata, setWikidata] = useState(entity.wikidata ?? '');
   const [target, setTarget] = useState('');
-  const [documents, setDocuments] = useState<ListedDocument[]>([]);
   useEffect(() => {
     setName(entity.name);
     setAliases(entity.aliases.join('\n'));
     setWikidata(entity.wikidata ?? '');
   }, [entity]);
-  const docIds = entity.documents.map((d) => d.docId).join(',');
-  useEffect(() => {
-    const ids = docIds ? docIds.split(',').slice(0, 200) : [];
-    if (ids.length === 0) return setDocuments([]);
-    void workbench.documents.summaries(ids).then(setDocuments, () => setDocuments([]));
-  }, [docIds]);
   const aliasList = aliases.split('\n').map((a) => a.trim()).filter(Boolean);
   const aliasesChanged = aliasList.join('\n') !== entity.aliases.join('\n');
   const changed = name.trim() !== entity.name || aliasesChanged || wikidata.trim() !== (entity.wikidata ?? '');
@@ -199,20 +192,7 @@ function EntityEditor({ entity, others, typeName, busy, attempt, onOpen }: Edito
           </button>
         </div>
       </div>
-      <div className="details-field">
-        <span className="caption">
-          Mentioned {entity.mentions} {entity.mentions === 1 ? 'time' : 'times'} in {entity.documents.length} {entity.documents.length === 1 ? 'document' : 'documents'}
-        </span>
-        <ul className="link-list" data-testid="entity-documents">
-          {entity.documents.map(({ docId, mentions }) => (
-            <li key={docId}>
-              <button type="button" className="link-button" data-testid="entity-doc" onClick={() => onOpen(docId)}>
-                {documents.find((d) => d.id === docId)?.title.trim() || 'Untitled'} <span className="combo-detail">· {mentions}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </div>
+      <EntityDocuments entity={entity} onOpen={onOpen} />
     </div>
   );
 }

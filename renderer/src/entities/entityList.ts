@@ -1,4 +1,4 @@
-/// The workspace's entities as the renderer knows them (with their mentions per document), read
+/// The workspace's entities as the renderer knows them (with their mentions and documents), read
 /// from the service after every change, and the entity changes the UI makes: each is done at
 /// once (so that a refusal, such as a name already taken, is told where it was asked) and then
 /// recorded in the session's undo history.
