@@ -1,6 +1,6 @@
 /// The bar above the panes: the label legend with keys (a chip tags the selected text), the
 /// label editor, the "others' tags" toggle, undo and redo, and the save indicator.
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import type { Label } from '../../preload/api';
 import { tagsRaw } from './rawSelection';
 import { clearTextSelection, currentTextSelection, type OpenViews } from './openViews';
@@ -17,11 +17,13 @@ export interface AnnotateBarProps {
   othersCount: number;
   onShowOthersChange(show: boolean): void;
   onEditLabels(): void;
+  /// The suggestions control, shown before the others' tags toggle.
+  suggestions?: ReactNode;
 }
 
 
 /// The bar, `data-testid="annotate-bar"`.
-export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthersChange, onEditLabels }: AnnotateBarProps) {
+export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthersChange, onEditLabels, suggestions }: AnnotateBarProps) {
   const { canUndo, canRedo } = useWorkbench();
   function tagSelection(label: Label, alt: boolean) {
     const selection = currentTextSelection(views);
@@ -55,6 +57,7 @@ export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthe
         </button>
       </div>
       <div className="bar-actions">
+        {suggestions}
         <label className="toggle" title="Show or hide annotations made by other annotators (drawn dashed)">
           <input type="checkbox" data-testid="toggle-others" checked={showOthers} onChange={(e) => onShowOthersChange(e.target.checked)} />
           <span>Others’ tags{othersCount ? ` (${othersCount})` : ''}</span>

@@ -35,6 +35,9 @@ import { annotationToSelect, annotatorsOf, sameThingAnnotations, type Annotation
 import { guardUnsavedChanges } from './state/unsavedChangesGuard';
 import { entityList, store, useWorkbench } from './state/useWorkbench';
 import { useAnnotationKeys } from './useAnnotationKeys';
+import { SuggestionsControl } from './suggestions/SuggestionsControl';
+import { useSuggestionKeys } from './suggestions/useSuggestionKeys';
+import { suggestions } from './suggestions/useSuggestions';
 import { useBoundaryKeys } from './useBoundaryKeys';
 import { useFindBar } from './useFindBar';
 import { useSpanToSelect } from './useSpanToSelect';
@@ -106,6 +109,7 @@ export function App() {
     [say],
   );
 
+  useEffect(() => suggestions.onProblem((text) => say({ kind: 'error', title: 'Suggestions', text })), [say]);
   useEffect(
     () =>
       store.onAlreadyTagged((ref) => {
@@ -179,6 +183,7 @@ export function App() {
   );
 
   useAnnotationKeys({ labels, views, focusedDocId, filter, pickingSpeaker: picking, cancelPicking: () => setPicking(false), enabled: mode === 'annotate' });
+  useSuggestionKeys({ labels, views, focusedDocId, enabled: mode === 'annotate' && !picking });
   useBoundaryKeys({ me, enabled: mode === 'annotate', say });
   const findBar = useFindBar(mode === 'annotate', panes.focused);
 
@@ -290,6 +295,7 @@ export function App() {
             othersCount={othersCount}
             onShowOthersChange={setShowOthers}
             onEditLabels={() => setEditingLabels(true)}
+            suggestions={hasPanes && <SuggestionsControl labels={labels} focusedDocId={focusedDocId} />}
           />
           <main className="reading-area" data-pane-count={panes.panes.length}>
             {hasPanes ? (

@@ -1,6 +1,6 @@
 /// One document pane: a header (title, source file, per-label counts, close) over the article's
 /// own scroll area, with the document's annotations drawn in it.
-import { useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type RefObject } from 'react';
 import type { DocumentDetails, ListedDocument, Label } from '../../preload/api';
 import type { HighlightLook } from './editor/annotationHighlights';
 import type { MoveEnd } from './editor/boundaryHandles';
@@ -10,10 +10,12 @@ import { FindBar } from './FindBar';
 import { OutsideMatches } from './document/OutsideMatches';
 import { formatInteger, sourceLine } from './format';
 import { dragEnd } from './state/boundaryEdits';
-import { labelCounts } from './state/documentState';
+import { labelCounts, type DocState } from './state/documentState';
 import { linkedAnnotations } from './state/selectors';
 import { store, useWorkbench } from './state/useWorkbench';
 import type { FindBarRequest } from './useFindBar';
+import { suggestions as suggestionLayer, useSuggestions } from './suggestions/useSuggestions';
+import type { SuggestionLayerContent } from './editor/suggestionLayer';
 
 /// Props of {@link DocumentPane}.
 export interface DocumentPaneProps {
@@ -47,6 +49,31 @@ function useStableSet(next: ReadonlySet<string>): ReadonlySet<string> {
   const same = previous.current.size === next.size && [...next].every((id) => previous.current.has(id));
   if (!same) previous.current = next;
   return previous.current;
+}
+
+/// The suggestion layer of the pane's document: loaded once it is open, the current suggestion
+/// scrolled into view when it is stepped to.
+function usePaneSuggestions(
+  docId: string,
+  doc: DocState | undefined,
+  labels: HighlightLook['labels'],
+  view: RefObject<DocumentViewHandle | null>,
+): SuggestionLayerContent | undefined {
+  const snapshot = useSuggestions();
+  const ready = doc !== undefined;
+  useEffect(() => void (ready && suggestionLayer.load(docId)), [docId, ready]);
+  const shown = suggestionLayer.shown(docId, doc);
+  const current = suggestionLayer.currentIn(docId, doc);
+  const currentKey = current?.key ?? null;
+  const content = useMemo(() => ({ suggestions: shown, currentKey, labels }), [shown, currentKey, labels]);
+  const { revealCount } = snapshot;
+  const latestCurrent = useRef(current);
+  latestCurrent.current = current;
+  useEffect(() => {
+    const at = latestCurrent.current;
+    if (at) view.current?.revealSuggestion(at);
+  }, [revealCount, currentKey, view]);
+  return doc ? content : undefined;
 }
 
 /// Shows `docId`; `data-testid="document-pane"` with `data-doc-id`.
@@ -85,6 +112,7 @@ export function DocumentPane(props: DocumentPaneProps) {
   );
   const scrollArea = useRef<HTMLDivElement>(null);
   const marked = useMemo(() => (doc ? [...matches].map((id) => doc.annotations.get(id)).filter((a) => a !== undefined) : []), [doc, matches]);
+  const ghosts = usePaneSuggestions(docId, doc, look.labels, view);
   const { find } = props;
   const closeFind = () => {
     find?.close();
@@ -173,6 +201,7 @@ export function DocumentPane(props: DocumentPaneProps) {
             onAnnotationClick={onClick}
             onHandle={onViewHandle}
             onMoveEnd={onMoveEnd}
+            suggestions={ghosts}
           />
         )}
       </div>

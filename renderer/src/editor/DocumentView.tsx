@@ -22,6 +22,7 @@ import { DocumentEditor } from './DocumentEditor';
 import { DocumentWindow, initialWindow, scrollerOf, WINDOW_THRESHOLD } from './documentWindow';
 import { TextPositions, type PositionMap, type TextSpan, type WindowPositions } from './textPositions';
 import { MOD } from '../platformKeys';
+import { suggestionLayerKey, type SuggestionLayerContent } from './suggestionLayer';
 import { useWholeTextSelection } from './wholeTextSelection';
 
 /// What the app can ask of a mounted view.
@@ -43,6 +44,9 @@ export interface DocumentViewHandle {
   /// Selects the whole text for copying, all of it even where only a window is drawn (see
   /// `wholeTextSelection.ts`).
   selectAll(): void;
+  /// Scrolls the current suggestion (see `suggestionLayer.ts`) at `span` to the middle of the
+  /// pane; a long document's window first moves to it.
+  revealSuggestion(span: TextSpan): void;
   /// The span of text the pane shows now (from the first line at its top to the last at its
   /// bottom), or null before it is laid out.
   visibleSpan(): TextSpan | null;
@@ -63,6 +67,8 @@ export interface DocumentViewProps {
   /// Given, the selected annotation of the current annotator has drag handles on its ends, and
   /// this is told where one was let go.
   onMoveEnd?: MoveEnd;
+  /// The suggestion layer's ghosts (none when absent).
+  suggestions?: SuggestionLayerContent;
 }
 
 /// The part of the browser selection that lies inside `root`, or null.
@@ -124,6 +130,17 @@ function useHighlightSeed(positions: PositionMap, annotations: ReadonlyMap<strin
 
 const NO_ANNOTATIONS: ReadonlyMap<string, Annotation> = new Map();
 
+/// Sends the suggestion layer's content to the editor whenever it changes (or the editor does).
+function useSuggestionSync(editor: Editor | null, suggestions: SuggestionLayerContent | undefined) {
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const shown = suggestionLayerKey.getState(editor.state);
+    const content = suggestions ?? { suggestions: [], currentKey: null, labels: new Map() };
+    if (!shown || (shown.suggestions.length === 0 && content.suggestions.length === 0)) return;
+    editor.view.dispatch(editor.state.tr.setMeta(suggestionLayerKey, content));
+  }, [editor, suggestions]);
+}
+
 /// The window of a long document's view (see `documentWindow.ts`), one per editor; null for a
 /// document shown entirely.
 function useDocumentWindow(editor: Editor | null, full: TextPositions, firstWindow: WindowPositions | null) {
@@ -144,7 +161,7 @@ function useDocumentWindow(editor: Editor | null, full: TextPositions, firstWind
 /// Shows `text` as paragraphs in a read-only editor whose root is `data-testid="document-view"`.
 /// A text of {@link WINDOW_THRESHOLD} characters or more is windowed: only the lines near the
 /// viewport are in the editor (see `documentWindow.ts`).
-export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, onAnnotationClick, onHandle, onMoveEnd }: DocumentViewProps) {
+export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, onAnnotationClick, onHandle, onMoveEnd, suggestions }: DocumentViewProps) {
   const windowed = text.length >= WINDOW_THRESHOLD;
   const positions = useMemo(() => new TextPositions(text), [text]);
   const firstWindow = useMemo(() => (windowed ? initialWindow(positions) : null), [windowed, positions]);
@@ -165,6 +182,7 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
     return movable ? { text, onMoveEnd: moveEnd } : undefined;
   }, [movable, text]);
   useHighlightSync(editor, annotations, look);
+  useSuggestionSync(editor, suggestions);
   const [allSelected, setAllSelected] = useWholeTextSelection(text, () => (editor && !editor.isDestroyed ? scrollerOf(editor.view.dom) : null));
   const documentWindow = useDocumentWindow(editor, positions, firstWindow);
 
@@ -241,6 +259,19 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
         const last = view.posAtCoords({ left: text.right - 8, top: bottom });
         const map = documentWindow.current?.positions ?? mapping;
         return map.toSpan(first?.pos ?? 0, last?.pos ?? map.documentSize);
+      },
+      revealSuggestion(span) {
+        whenWindowReady(() => {
+          if (editor.isDestroyed) return;
+          documentWindow.current?.bringIntoWindow(span);
+          const el = root()?.querySelector('.sugg.is-current');
+          const scroller = scrollerOf(editor.view.dom);
+          if (!el || !scroller) return;
+          const box = scroller.getBoundingClientRect();
+          const at = el.getBoundingClientRect();
+          if (at.top >= box.top + 40 && at.bottom <= box.bottom - 40) return;
+          scroller.scrollTop += (at.top + at.bottom) / 2 - (box.top + box.bottom) / 2;
+        });
       },
       reveal(annotationId, behavior = 'smooth') {
         const show = () => {

@@ -4,6 +4,7 @@ import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { highlightsPlugin, type HighlightState } from './annotationHighlights';
 import { boundaryHandlesPlugin, type MoveEnd } from './boundaryHandles';
+import { suggestionLayerPlugin } from './suggestionLayer';
 import { TextPositions, type PositionMap } from './textPositions';
 
 /// Options of {@link AnnotationHighlights}.
@@ -24,7 +25,8 @@ export interface BoundaryHandles {
   onMoveEnd: MoveEnd;
 }
 
-/// Draws annotations as decorations; drive it with `highlightsKey` transaction meta.
+/// Draws annotations as decorations, and suggestions as ghosts (see `suggestionLayer.ts`); drive
+/// them with `highlightsKey` and `suggestionLayerKey` transaction meta.
 export const AnnotationHighlights = Extension.create<AnnotationHighlightsOptions>({
   name: 'annotationHighlights',
   addOptions() {
@@ -33,6 +35,7 @@ export const AnnotationHighlights = Extension.create<AnnotationHighlightsOptions
   addProseMirrorPlugins() {
     const { positions, initial, handles } = this.options;
     const highlights = highlightsPlugin(positions, initial);
-    return handles ? [highlights, boundaryHandlesPlugin(positions, handles.text, handles.onMoveEnd)] : [highlights];
+    const ghosts = suggestionLayerPlugin(positions);
+    return handles ? [highlights, ghosts, boundaryHandlesPlugin(positions, handles.text, handles.onMoveEnd)] : [highlights, ghosts];
   },
 });

@@ -9,7 +9,9 @@ export type Command =
   | { kind: 'delete'; docId: string; removed: RemovedAnnotation }
   | { kind: 'change'; docId: string; id: string; before: AnnotationPatch; after: AnnotationPatch }
   | { kind: 'link'; docId: string; type: RelationType; fromId: string; before: string | null; after: string | null }
-  | { kind: 'workspace'; change: WorkspaceChange };
+  | { kind: 'workspace'; change: WorkspaceChange }
+  /// Several changes undone and redone as one step (a suggestion accepted with its speaker).
+  | { kind: 'group'; commands: Command[] };
 
 /// A change beyond one document (an entity merged, renamed or deleted), done when it is recorded:
 /// undo and redo call the service, and whatever they return is kept by the closures themselves.

@@ -37,6 +37,19 @@ export interface WorkbenchSnapshot {
   extendOffer: ExtendOffer | null;
 }
 
+/// A suggestion to accept (DESIGN §12): its label and span, the entity it names, and for a quote
+/// the span of its speaker candidate.
+export interface AcceptedSuggestion {
+  label: string;
+  start: number;
+  end: number;
+  entityId?: string;
+  speaker?: { start: number; end: number };
+}
+
+/// The label a quote's speaker is tagged with.
+const SPEAKER_LABEL = 'actor';
+
 /// A new tag whose span strictly contains or overlaps and extends one of the annotator's own
 /// tags of the same label: `existing` may be extended to `span` instead of a second tag made.
 export interface ExtendOffer {
@@ -251,7 +264,44 @@ export class WorkbenchStore {
     } else this.create(offer.existing.docId, offer.label, offer.span);
   }
 
-  private create(docId: string, label: string, span: { start: number; end: number }): AnnotationRef | null {
+  /// Accepts suggestions of a document as one undo step: each becomes an annotation with origin
+  /// `suggestion` (unless this annotator already has its label on its span), and a quote's
+  /// speaker candidate an actor (the one already there, else a new one) linked as its speaker.
+  /// Selects the last one made; returns how many annotations were made.
+  acceptSuggestions(docId: string, suggestions: readonly AcceptedSuggestion[]): number {
+    const group: Command[] = [];
+    let last: AnnotationRef | null = null;
+    const made = (label: string, span: { start: number; end: number }, entityId?: string): string | null => {
+      const doc = this.doc(docId);
+      const same = doc && this.sameTag(doc, label, span.start, span.end);
+      if (same) return same.id;
+      const ref = this.create(docId, label, span, { origin: 'suggestion', ...(entityId ? { entityId } : {}) }, group);
+      return ref?.id ?? null;
+    };
+    for (const s of suggestions) {
+      const id = made(s.label, s, s.entityId);
+      if (!id) continue;
+      last = { docId, id };
+      const doc = this.doc(docId);
+      if (!s.speaker || !doc || s.label !== 'quote') continue;
+      const speakerId = made(SPEAKER_LABEL, s.speaker);
+      const before = linkOf(doc, 'speaker', id);
+      if (!speakerId || before === speakerId) continue;
+      group.push({ kind: 'link', docId, type: 'speaker', fromId: id, before, after: speakerId });
+      this.applyLink(docId, 'speaker', id, speakerId);
+    }
+    if (group.length) this.history.push(group.length === 1 ? group[0] : { kind: 'group', commands: group });
+    if (last) this.select(last, true);
+    return group.filter((c) => c.kind === 'create').length;
+  }
+
+  private create(
+    docId: string,
+    label: string,
+    span: { start: number; end: number },
+    made: { origin?: 'suggestion'; entityId?: string } = {},
+    group?: Command[],
+  ): AnnotationRef | null {
     const doc = this.doc(docId);
     if (!doc) return null;
     const now = this.now();
@@ -264,15 +314,17 @@ export class WorkbenchStore {
       annotator: this.annotator,
       createdAt: now,
       updatedAt: now,
-      origin: 'manual',
+      origin: made.origin ?? 'manual',
+      ...(made.entityId ? { entityId: made.entityId } : {}),
     };
     const command: Command = { kind: 'create', docId, removed: { annotation, relations: [] } };
-    this.history.push(command);
+    if (group) group.push(command);
+    else this.history.push(command);
     this.setDoc(docId, (d) => withAnnotation(d, annotation));
     const ref = { docId, id: annotation.id };
-    this.select(ref);
+    if (!group) this.select(ref);
     this.save({ description: `tag “${shorten(annotation.quote)}”`, targets: [annotation.id] }, async (op) => {
-      const saved = await this.api.annotations.create({ id: annotation.id, docId, label, start: span.start, end: span.end, linkNamedEntity: true });
+      const saved = await this.api.annotations.create({ id: annotation.id, docId, label, start: span.start, end: span.end, linkNamedEntity: true, ...made });
       command.removed = { annotation: saved, relations: [] };
       this.adopt(saved, op);
       if (saved.entityId) this.linkedListeners.forEach((l) => l(ref, saved.entityId!));
@@ -434,6 +486,9 @@ export class WorkbenchStore {
         return this.select({ docId: command.docId, id: command.fromId }, true);
       case 'workspace':
         return this.applyWorkspaceChange(command.change, forward);
+      case 'group':
+        for (const part of forward ? command.commands : [...command.commands].reverse()) this.perform(part, direction);
+        return;
     }
   }
 

@@ -1,0 +1,249 @@
+/// The suggestion layer of the open documents (DESIGN §12): what the service suggests for each
+/// (never saved), which kinds are shown (remembered in this browser), and the current suggestion
+/// that Tab and Shift+Tab step to, Enter accepts and x dismisses. Accepting goes through the
+/// workbench store (one undo step, origin `suggestion`, a quote's speaker linked); a dismissal
+/// is saved by the service and can be undone. A suggestion whose label and span an annotation
+/// of the document has is not shown, so an undone accept shows it again.
+import type { ListedSuggestion, SuggestionKind, WorkbenchApi } from '../../../preload/api';
+import type { DocState } from '../state/documentState';
+import type { WorkbenchStore } from '../state/workbenchStore';
+
+/// Every kind, in the order the control lists them, with its name there.
+export const SUGGESTION_KIND_NAMES: readonly { kind: SuggestionKind; name: string }[] = [
+  { kind: 'figure', name: 'Figures' },
+  { kind: 'quote', name: 'Quotes' },
+  { kind: 'entity', name: 'Entity mentions' },
+  { kind: 'name', name: 'Names' },
+];
+
+const KINDS_KEY = 'awb.suggestionKinds';
+
+/// One document's suggestions as loaded.
+export interface DocSuggestions {
+  status: 'loading' | 'ready' | 'error';
+  list: readonly ListedSuggestion[];
+  /// Keys dismissed in this session (the service leaves out those dismissed before).
+  dismissed: ReadonlySet<string>;
+  /// Names were not looked for: the document is too long.
+  namesLeftOut: boolean;
+}
+
+/// The current suggestion.
+export interface CurrentSuggestion {
+  docId: string;
+  key: string;
+}
+
+/// What the UI renders; a new object after every change.
+export interface SuggestionsSnapshot {
+  docs: ReadonlyMap<string, DocSuggestions>;
+  kinds: ReadonlySet<SuggestionKind>;
+  current: CurrentSuggestion | null;
+  /// Increases when the current suggestion should be scrolled into view.
+  revealCount: number;
+}
+
+/// Storage for the shown kinds (localStorage in the app).
+export interface KindStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+function readKinds(storage: KindStorage | null): Set<SuggestionKind> {
+  const all = new Set(SUGGESTION_KIND_NAMES.map((k) => k.kind));
+  try {
+    const saved = storage?.getItem(KINDS_KEY);
+    if (!saved) return all;
+    const parsed = JSON.parse(saved) as unknown;
+    return Array.isArray(parsed) ? new Set(parsed.filter((k): k is SuggestionKind => all.has(k as SuggestionKind))) : all;
+  } catch {
+    return all;
+  }
+}
+
+const tagKey = (label: string, start: number, end: number) => `${label}\u0000${start}\u0000${end}`;
+
+/// The store of the suggestion layer.
+export class SuggestionsStore {
+  private snapshot: SuggestionsSnapshot;
+  private readonly listeners = new Set<() => void>();
+  /// The last `shown` list of each document, with what it was worked out from.
+  private readonly shownCache = new Map<string, { loaded: DocSuggestions; annotations: DocState['annotations']; kinds: ReadonlySet<SuggestionKind>; shown: ListedSuggestion[] }>();
+
+  constructor(
+    private readonly api: Pick<WorkbenchApi, 'suggestions'>,
+    private readonly workbench: WorkbenchStore,
+    private readonly storage: KindStorage | null,
+  ) {
+    this.snapshot = { docs: new Map(), kinds: readKinds(storage), current: null, revealCount: 0 };
+  }
+
+  /// For `useSyncExternalStore`.
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /// For `useSyncExternalStore`.
+  getSnapshot = (): SuggestionsSnapshot => this.snapshot;
+
+  private readonly problemListeners = new Set<(message: string) => void>();
+
+  /// Calls `listener` with what went wrong when suggestions could not be listed or dismissed.
+  onProblem(listener: (message: string) => void): () => void {
+    this.problemListeners.add(listener);
+    return () => this.problemListeners.delete(listener);
+  }
+
+  private onError(message: string): void {
+    this.problemListeners.forEach((l) => l(message));
+  }
+
+  private update(patch: Partial<SuggestionsSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    this.listeners.forEach((l) => l());
+  }
+
+  private setDoc(docId: string, change: (doc: DocSuggestions) => DocSuggestions): void {
+    const doc = this.snapshot.docs.get(docId);
+    if (doc) this.update({ docs: new Map(this.snapshot.docs).set(docId, change(doc)) });
+  }
+
+  /// Asks the service for a document's suggestions (once): the quick kinds first, then names.
+  async load(docId: string): Promise<void> {
+    if (this.snapshot.docs.has(docId)) return;
+    this.update({ docs: new Map(this.snapshot.docs).set(docId, { status: 'loading', list: [], dismissed: new Set(), namesLeftOut: false }) });
+    try {
+      const quick = await this.api.suggestions.list(docId, ['figure', 'quote', 'entity']);
+      this.setDoc(docId, (doc) => ({ ...doc, list: quick.suggestions }));
+      const names = await this.api.suggestions.list(docId, ['name']);
+      const list = [...quick.suggestions, ...names.suggestions].sort((a, b) => a.start - b.start || a.end - b.end);
+      this.setDoc(docId, (doc) => ({ ...doc, status: 'ready', list, namesLeftOut: names.namesLeftOut }));
+    } catch (error) {
+      this.setDoc(docId, (doc) => ({ ...doc, status: 'error' }));
+      this.onError(`Suggestions could not be worked out: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /// Forgets a document's suggestions (it was closed or left the workspace).
+  forget(docId: string): void {
+    if (!this.snapshot.docs.has(docId)) return;
+    const docs = new Map(this.snapshot.docs);
+    docs.delete(docId);
+    this.update({ docs, ...(this.snapshot.current?.docId === docId ? { current: null } : {}) });
+  }
+
+  /// Shows or hides the suggestions of one kind (remembered).
+  setKind(kind: SuggestionKind, shown: boolean): void {
+    const kinds = new Set(this.snapshot.kinds);
+    if (shown) kinds.add(kind);
+    else kinds.delete(kind);
+    try {
+      this.storage?.setItem(KINDS_KEY, JSON.stringify([...kinds]));
+    } catch {
+      // Not remembered: the toggle still holds for this session.
+    }
+    this.update({ kinds });
+  }
+
+  /// The suggestions shown on `doc`, in text order: of the shown kinds, not dismissed, and not
+  /// already an annotation's label and span. The same array while nothing it depends on changed.
+  shown(docId: string, doc: DocState | undefined): ListedSuggestion[] {
+    const loaded = this.snapshot.docs.get(docId);
+    if (!loaded || !doc) return [];
+    const { kinds } = this.snapshot;
+    const cached = this.shownCache.get(docId);
+    if (cached && cached.loaded === loaded && cached.annotations === doc.annotations && cached.kinds === kinds) return cached.shown;
+    const tagged = new Set<string>();
+    for (const a of doc.annotations.values()) tagged.add(tagKey(a.label, a.start, a.end));
+    const shown = loaded.list.filter((s) => kinds.has(s.kind) && !loaded.dismissed.has(s.key) && !tagged.has(tagKey(s.label, s.start, s.end)));
+    this.shownCache.set(docId, { loaded, annotations: doc.annotations, kinds, shown });
+    return shown;
+  }
+
+  /// The current suggestion, if it is still shown.
+  currentIn(docId: string, doc: DocState | undefined): ListedSuggestion | null {
+    const { current } = this.snapshot;
+    if (!current || current.docId !== docId) return null;
+    return this.shown(docId, doc).find((s) => s.key === current.key) ?? null;
+  }
+
+  /// Makes the next (+1) or previous (−1) shown suggestion of `docId` current, from the current
+  /// one or, when there is none, from `from` (a text offset: the selected annotation, the top of
+  /// the pane); false when the document has none.
+  step(docId: string, doc: DocState | undefined, direction: 1 | -1, from = 0): boolean {
+    const shown = this.shown(docId, doc);
+    if (!shown.length) return false;
+    const current = this.currentIn(docId, doc);
+    let next: ListedSuggestion | undefined;
+    if (current) {
+      const at = shown.indexOf(current);
+      next = shown[(at + direction + shown.length) % shown.length];
+    } else if (direction === 1) next = shown.find((s) => s.start >= from) ?? shown[0];
+    else next = shown.findLast((s) => s.start < from) ?? shown.at(-1);
+    this.update({ current: { docId, key: next!.key }, revealCount: this.snapshot.revealCount + 1 });
+    return true;
+  }
+
+  /// Clears the current suggestion.
+  clearCurrent(): void {
+    if (this.snapshot.current) this.update({ current: null });
+  }
+
+  /// Accepts the current suggestion (see `WorkbenchStore.acceptSuggestions`) and makes the next
+  /// one current; false when there is none.
+  acceptCurrent(docId: string, doc: DocState | undefined): boolean {
+    const current = this.currentIn(docId, doc);
+    if (!current) return false;
+    const shown = this.shown(docId, doc);
+    const after = shown[shown.indexOf(current) + 1];
+    this.workbench.acceptSuggestions(docId, [current]);
+    this.update({ current: after ? { docId, key: after.key } : null, revealCount: this.snapshot.revealCount + (after ? 1 : 0) });
+    return true;
+  }
+
+  /// Accepts every shown suggestion of `label` in the document, as one undo step; returns how
+  /// many annotations were made.
+  acceptAll(docId: string, doc: DocState | undefined, label: string): number {
+    const chosen = this.shown(docId, doc).filter((s) => s.label === label);
+    return chosen.length ? this.workbench.acceptSuggestions(docId, chosen) : 0;
+  }
+
+  /// Dismisses the current suggestion for good (saved by the service; Ctrl+Z brings it back) and
+  /// makes the next one current; false when there is none.
+  dismissCurrent(docId: string, doc: DocState | undefined): boolean {
+    const current = this.currentIn(docId, doc);
+    if (!current) return false;
+    const shown = this.shown(docId, doc);
+    const after = shown[shown.indexOf(current) + 1];
+    const mark = (dismissed: boolean) =>
+      this.setDoc(docId, (d) => {
+        const keys = new Set(d.dismissed);
+        if (dismissed) keys.add(current.key);
+        else keys.delete(current.key);
+        return { ...d, dismissed: keys };
+      });
+    mark(true);
+    this.update({ current: after ? { docId, key: after.key } : null, revealCount: this.snapshot.revealCount + (after ? 1 : 0) });
+    const text = current.text.replace(/\s+/g, ' ').slice(0, 40);
+    this.api.suggestions.dismiss(docId, [current.key]).then(
+      () =>
+        this.workbench.recordWorkspaceChange({
+          description: `dismiss the suggestion “${text}”`,
+          undo: async () => {
+            await this.api.suggestions.undismiss(docId, [current.key]);
+            mark(false);
+          },
+          redo: async () => {
+            await this.api.suggestions.dismiss(docId, [current.key]);
+            mark(true);
+          },
+        }),
+      (error: unknown) => {
+        mark(false);
+        this.onError(`The suggestion could not be dismissed: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+    return true;
+  }
+}
