@@ -1,7 +1,7 @@
 /// `npm run bench`: builds the benchmark pages, serves them on 127.0.0.1, measures the real
 /// renderer against the floor in headless Chromium at each document size, then the corpus scale
 /// on the real store and service (Compare too, through the service and in the real UI), and a
-/// save on a document at the annotation limit; prints a table (value, budget, pass/fail) and
+/// save on a document at the annotation limit, and the suggestions of a long article; prints a table (value, budget, pass/fail) and
 /// writes `bench/results.json` with the machine it ran on.
 ///
 /// Flags: `--quick` (50k size, 1,000-article corpus), `--sizes 50k,500k,2M`, `--corpus N`
@@ -27,6 +27,7 @@ import { measureServeStart } from './corpus/serveStart';
 import { measureTagAllPreview } from './corpus/tagAllBench';
 import { measureLargeDocumentSave, type LargeDocumentResult } from './largeDocument';
 import { buildPages, servePages, type ServedPages } from './pages';
+import { measureSuggestions, suggestionRows } from './suggestionsBench';
 import { browserRows, corpusRows, formatTable, largeDocumentRows, machineInfo, type CorpusResults, type Row } from './report';
 
 interface Options {
@@ -116,6 +117,8 @@ async function main(): Promise<void> {
     log('building the benchmark pages (out/bench)');
     await buildPages();
   }
+  log('suggestions (core and sliced, no browser)');
+  const suggestions = await measureSuggestions(log);
   const pages = await servePages();
   const executablePath = findChromium();
   const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'], headless: true });
@@ -139,7 +142,7 @@ async function main(): Promise<void> {
     await browser.close();
     await pages.close();
   }
-  const rows: Row[] = [...browserRows(sizes), ...(corpus ? corpusRows(corpus) : []), ...(largeDocument ? largeDocumentRows(largeDocument) : [])];
+  const rows: Row[] = [...suggestionRows(suggestions), ...browserRows(sizes), ...(corpus ? corpusRows(corpus) : []), ...(largeDocument ? largeDocumentRows(largeDocument) : [])];
   console.log(formatTable(rows));
   const failed = rows.filter((r) => r.pass === false);
   console.log(failed.length ? `\n${failed.length} of ${rows.filter((r) => r.pass !== null).length} budgets not met.` : '\nAll budgets met.');
@@ -151,6 +154,7 @@ async function main(): Promise<void> {
     browser: sizes,
     corpus: corpus && { ...corpus, node },
     largeDocument,
+    suggestions,
   };
   await writeFile(fileURLToPath(new URL('./results.json', import.meta.url)), `${JSON.stringify(results, null, 1)}\n`);
   console.log(`Results: bench/results.json (${machine.cpus} CPUs, ${machine.memoryGB} GB, Node ${process.version}, ${machine.chromium}).`);

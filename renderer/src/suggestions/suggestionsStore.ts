@@ -117,7 +117,9 @@ export class SuggestionsStore {
       const quick = await this.api.suggestions.list(docId, ['figure', 'quote', 'entity']);
       this.setDoc(docId, (doc) => ({ ...doc, list: quick.suggestions }));
       const names = await this.api.suggestions.list(docId, ['name']);
-      const list = [...quick.suggestions, ...names.suggestions].sort((a, b) => a.start - b.start || a.end - b.end);
+      // A name that a quicker suggester already gave (same label and span) is shown once.
+      const taken = new Set(quick.suggestions.map((s) => tagKey(s.label, s.start, s.end)));
+      const list = [...quick.suggestions, ...names.suggestions.filter((s) => !taken.has(tagKey(s.label, s.start, s.end)))].sort((a, b) => a.start - b.start || a.end - b.end);
       this.setDoc(docId, (doc) => ({ ...doc, status: 'ready', list, namesLeftOut: names.namesLeftOut }));
     } catch (error) {
       this.setDoc(docId, (doc) => ({ ...doc, status: 'error' }));
