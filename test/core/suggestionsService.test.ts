@@ -118,8 +118,18 @@ describe('exports', () => {
     const read = async (format: 'jsonl' | 'exchange') => Buffer.from((await api.exports.build(format, {})).base64, 'base64').toString('utf8');
     const jsonl = JSON.parse((await read('jsonl')).trim()) as { spans: { text: string; start: number }[] };
     expect(jsonl.spans.map((s) => s.text)).toEqual([accepted.text]);
-    const exchange = JSON.parse(await read('exchange')) as { documents: { annotations: { text: string }[] }[] };
-    expect(exchange.documents[0].annotations.map((a) => a.text)).toEqual([accepted.text]);
+    const exchange = JSON.parse(await read('exchange')) as { documents: { annotations: { text: string; origin?: string }[] }[] };
+    expect(exchange.documents[0].annotations.map((a) => [a.text, a.origin])).toEqual([[accepted.text, 'suggestion']]);
+    // The file, origin and all, is a valid exchange file for a colleague.
+    const other = await Workspace.open(join(tempDir(), 'colleague'), { app: 'test' });
+    try {
+      const report = await createWorkbench(other).exchange.import({ name: 'mine.awb.json', base64: Buffer.from(await read('exchange')).toString('base64') });
+      expect(report).toMatchObject({ annotationsAdded: 1 });
+      const [file] = await Promise.all(other.documentIds().map((id) => other.readDocument(id)));
+      expect(file.annotations.map((a) => [a.quote, a.origin])).toEqual([[accepted.text, 'import']]);
+    } finally {
+      await other.close();
+    }
     expect(rest.length + suggestions.filter((x) => x.kind !== 'figure').length).toBeGreaterThan(2);
   });
 });

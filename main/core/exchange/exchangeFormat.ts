@@ -30,6 +30,9 @@ export const ExchangeAnnotationSchema = z.strictObject({
   attributes: AnnotationSchema.shape.attributes,
   /// A figure's interval; a figure without one is read from its text on import.
   quantity: QuantitySchema.optional(),
+  /// `suggestion` for a tag made by accepting a suggestion (DESIGN §12); absent for one typed.
+  /// An imported tag is marked `import` whatever it says.
+  origin: z.enum(['manual', 'suggestion', 'import']).optional(),
 });
 
 /// One relation of an exchange file (`source` links from version 2 on).

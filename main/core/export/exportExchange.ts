@@ -26,6 +26,7 @@ export function exchangeDocument(file: DocumentFile, listed: ReadonlySet<string>
       ...(a.entityId !== undefined && listed.has(a.entityId) ? { entityId: a.entityId } : {}),
       ...(a.attributes && Object.keys(a.attributes).length ? { attributes: a.attributes } : {}),
       ...(a.quantity ? { quantity: a.quantity } : {}),
+      ...(a.origin === 'suggestion' ? { origin: a.origin } : {}),
     })),
     relations: file.relations.map(({ id, type, from, to, annotator }) => ({ id, type, from, to, annotator })),
   };
