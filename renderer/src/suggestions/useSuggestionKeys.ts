@@ -1,8 +1,8 @@
 /// The keys of the suggestion layer (DESIGN §12): Tab and Shift+Tab step through the shown
 /// suggestions of the focused document, Enter accepts the current one, x dismisses it, Escape
-/// leaves it. Only in annotate mode, and only while the focus is on a document's text (or on
-/// nothing): Tab elsewhere moves the focus as usual, and keys typed into fields, the note
-/// editor or a dialog are left alone.
+/// leaves it. Only in annotate mode, and only while the focus is on a document's text: Tab
+/// elsewhere moves the focus as usual, and keys typed into fields, the note editor or a dialog
+/// are left alone.
 import { useEffect, useRef } from 'react';
 import type { Label } from '../../../preload/api';
 import { labelForKey } from '../labels';
@@ -20,9 +20,9 @@ export interface SuggestionKeysOptions {
   enabled: boolean;
 }
 
-/// Whether the focus is on a document's text, or on nothing at all.
+/// Whether the focus is on a document's text (a click in it puts it there). With the focus on
+/// nothing, Tab keeps its usual meaning: into the page.
 function onText(target: EventTarget | null): boolean {
-  if (target === document.body || target === null) return true;
   return target instanceof Element && target.closest('.pane-scroll') !== null && !isTextEntry(target);
 }
 
