@@ -139,3 +139,39 @@ test('x dismisses a suggestion, Ctrl+Z brings it back, and a dismissed one stays
   await expect(reopened.locator('.sugg').first()).toBeVisible();
   await expect(reopened.locator(`.sugg[data-suggestion-key="${key}"]`)).toHaveCount(0);
 });
+
+test('the kinds switched off stay off after a reload; Accept all tags every figure suggested at once, and one Ctrl+Z takes them back', async ({ page, workbench }) => {
+  const [pane] = await openSeeds(page, workbench.url, SEED_001);
+  await expect(pane.locator('.sugg').first()).toBeVisible();
+  await onlyKinds(page, 'figure');
+  await expect(pane.locator('.sugg:not([data-suggestion-kind="figure"])')).toHaveCount(0);
+  const figures = await pane.locator('.sugg').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-suggestion-key')))]);
+  expect(figures.length).toBeGreaterThan(1);
+
+  // Tab from a field moves the focus, not through the suggestions.
+  await page.getByTestId('library-search').focus();
+  await page.keyboard.press('Tab');
+  await expect(pane.locator('.sugg.is-current')).toHaveCount(0);
+
+  await page.reload();
+  await page.getByTestId('library-item').nth(SEED_001).click();
+  const reopened = page.getByTestId('document-pane').first();
+  await expect(reopened.locator('.sugg').first()).toBeVisible();
+  await expect(reopened.locator('.sugg:not([data-suggestion-kind="figure"])')).toHaveCount(0);
+  await page.getByTestId('suggestions-control').locator('summary').click();
+  await expect(page.getByTestId('suggestion-kind-quote')).not.toBeChecked();
+  await expect(page.getByTestId('suggestion-kind-figure')).toBeChecked();
+
+  await page.getByTestId('accept-all-figure').click();
+  await expect(reopened.locator('.sugg')).toHaveCount(0);
+  await expect(reopened.locator('.anno[data-label="figure"]')).toHaveCount(figures.length);
+  await saved(page);
+  const docId = (await reopened.getAttribute('data-doc-id'))!;
+  const stored = () => storedDocument(workbench.workspace, docId).annotations as unknown as { label: string; origin: string }[];
+  expect(stored().map((a) => [a.label, a.origin])).toEqual(figures.map(() => ['figure', 'suggestion']));
+  await reopened.locator('.pane-scroll').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await saved(page);
+  expect(stored()).toEqual([]);
+  await expect(reopened.locator('.sugg')).not.toHaveCount(0);
+});

@@ -139,6 +139,16 @@ describe('accepting', () => {
     expect(relations()).toHaveLength(1);
   });
 
+  it('a quote leaves its speaker alone when the workspace has no actor label', async () => {
+    const { suggestions, doc, stored, relations, idle } = await setup();
+    suggestions.setLabels(['figure', 'quote']);
+    suggestions.step(docId, doc(), 1, text.indexOf('We'));
+    suggestions.acceptCurrent(docId, doc());
+    await idle();
+    expect([...stored.values()].map((a) => a.label)).toEqual(['quote']);
+    expect(relations()).toEqual([]);
+  });
+
   it('all of a label is one undo step', async () => {
     const { workbench, suggestions, doc, stored, shown, idle } = await setup();
     expect(suggestions.acceptAll(docId, doc(), 'figure')).toBe(2);

@@ -24,6 +24,7 @@ export function SuggestionsControl({ labels, focusedDocId }: SuggestionsControlP
   const shown = focusedDocId ? suggestions.shown(focusedDocId, doc) : [];
   const loaded = focusedDocId ? snapshot.docs.get(focusedDocId) : undefined;
   const byLabel = labels.map((l) => ({ label: l, count: shown.filter((s) => s.label === l.id).length })).filter((x) => x.count > 0);
+  useEffect(() => suggestions.setLabels(labels.map((l) => l.id)), [labels]);
   const panel = useRef<HTMLDetailsElement>(null);
   // Closes when a click lands outside it.
   useEffect(() => {

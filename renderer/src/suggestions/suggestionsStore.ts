@@ -18,6 +18,9 @@ export const SUGGESTION_KIND_NAMES: readonly { kind: SuggestionKind; name: strin
 
 const KINDS_KEY = 'awb.suggestionKinds';
 
+/// The label a quote's speaker is tagged with.
+const SPEAKER_LABEL = 'actor';
+
 /// One document's suggestions as loaded.
 export interface DocSuggestions {
   status: 'loading' | 'ready' | 'error';
@@ -187,6 +190,19 @@ export class SuggestionsStore {
     return true;
   }
 
+  private labelIds: ReadonlySet<string> | null = null;
+
+  /// The workspace's label ids: a quote's speaker is only tagged while there is an `actor` label.
+  setLabels(ids: readonly string[]): void {
+    this.labelIds = new Set(ids);
+  }
+
+  /// `chosen` as accepted: without their speakers when there is no label to tag them with.
+  private acceptable(chosen: readonly ListedSuggestion[]): ListedSuggestion[] {
+    if (!this.labelIds || this.labelIds.has(SPEAKER_LABEL)) return [...chosen];
+    return chosen.map(({ speaker: _speaker, ...rest }) => rest);
+  }
+
   /// Clears the current suggestion.
   clearCurrent(): void {
     if (this.snapshot.current) this.update({ current: null });
@@ -199,7 +215,7 @@ export class SuggestionsStore {
     if (!current) return false;
     const shown = this.shown(docId, doc);
     const after = shown[shown.indexOf(current) + 1];
-    this.workbench.acceptSuggestions(docId, [current]);
+    this.workbench.acceptSuggestions(docId, this.acceptable([current]));
     this.update({ current: after ? { docId, key: after.key } : null, revealCount: this.snapshot.revealCount + (after ? 1 : 0) });
     return true;
   }
@@ -208,7 +224,7 @@ export class SuggestionsStore {
   /// many annotations were made.
   acceptAll(docId: string, doc: DocState | undefined, label: string): number {
     const chosen = this.shown(docId, doc).filter((s) => s.label === label);
-    return chosen.length ? this.workbench.acceptSuggestions(docId, chosen) : 0;
+    return chosen.length ? this.workbench.acceptSuggestions(docId, this.acceptable(chosen)) : 0;
   }
 
   /// Dismisses the current suggestion for good (saved by the service; Ctrl+Z brings it back) and
