@@ -9,8 +9,11 @@ import Text from '@tiptap/extension-text';
 import { describe, expect, it } from 'vitest';
 import type { Annotation, ListedSuggestion, Relation, WorkbenchApi } from '../../preload/api';
 import { documentContent } from '../../renderer/src/editor/documentContent';
-import { ghostDecorations } from '../../renderer/src/editor/suggestionLayer';
-import { TextPositions } from '../../renderer/src/editor/textPositions';
+import { EditorState } from '@tiptap/pm/state';
+import { highlightsKey } from '../../renderer/src/editor/annotationHighlights';
+import { windowContent } from '../../renderer/src/editor/documentContent';
+import { ghostDecorations, suggestionLayerKey, suggestionLayerPlugin } from '../../renderer/src/editor/suggestionLayer';
+import { TextPositions, WindowPositions } from '../../renderer/src/editor/textPositions';
 import { SuggestionsStore } from '../../renderer/src/suggestions/suggestionsStore';
 import { WorkbenchStore } from '../../renderer/src/state/workbenchStore';
 
@@ -190,5 +193,24 @@ describe('ghost decorations', () => {
       ['sugg', FIGURE.key, undefined, { start: FIGURE.start, end: FIGURE.end }],
       ['sugg is-current', QUOTE.key, 'Abu Ahmed', { start: QUOTE.start, end: QUOTE.end }],
     ]);
+  });
+});
+
+describe('the ghost layer of a long document', () => {
+  it('draws the suggestions of the window shown, and those of the next window when it moves', () => {
+    const schema = getSchema([Document, Paragraph, Text]);
+    const full = new TextPositions(text);
+    const first = new WindowPositions(full, 0, 1);
+    const plugin = suggestionLayerPlugin(first);
+    let state = EditorState.create({ doc: schema.nodeFromJSON(windowContent(first)), plugins: [plugin] });
+    const labels = new Map([['figure', { name: 'Figure', color: '#d9822b' }]]);
+    state = state.apply(state.tr.setMeta(suggestionLayerKey, { suggestions: [FIGURE, FIGURE2], currentKey: null, labels }));
+    const keys = () => suggestionLayerKey.getState(state)!.decorations.find().map((d) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs['data-suggestion-key']);
+    expect(keys()).toEqual([FIGURE.key]);
+    // The window moves to the last line: a new document, and the highlight plugin's `window` action.
+    const last = new WindowPositions(full, 2, 3);
+    const moved = state.tr.replaceWith(0, state.doc.content.size, schema.nodeFromJSON(windowContent(last)).content).setMeta(highlightsKey, { type: 'window', positions: last });
+    state = state.apply(moved);
+    expect(keys()).toEqual([FIGURE2.key]);
   });
 });
