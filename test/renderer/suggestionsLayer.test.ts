@@ -89,9 +89,10 @@ async function setup(existing: Annotation[] = []) {
 }
 
 describe('the suggestions shown', () => {
-  it('are every kind in text order, without those of a kind switched off (remembered) or already tagged', async () => {
-    const tagged: Annotation = { id: 't', docId, label: 'figure', ...at('13,346 people'), quote: '13,346 people', annotator: 'someone else', createdAt: 't0', updatedAt: 't0', origin: 'manual' };
-    const { suggestions, storage, shown } = await setup([tagged]);
+  it('are every kind in text order, without those of a kind switched off (remembered) or sharing text with a tag of their label', async () => {
+    const tag = (id: string, label: string, phrase: string): Annotation => ({ id, docId, label, ...at(phrase), quote: phrase, annotator: 'someone else', createdAt: 't0', updatedAt: 't0', origin: 'manual' });
+    // "13,346" tagged as a figure (other ends than the suggestion's); "Lavrov counted" as a quote (another label).
+    const { suggestions, storage, shown } = await setup([tag('t', 'figure', '13,346'), tag('u', 'quote', 'Lavrov counted')]);
     expect(shown()).toEqual(['More than 730 civilians', 'We have nowhere to go,', 'Lavrov']);
     suggestions.setKind('name', false);
     expect(shown()).toEqual(['More than 730 civilians', 'We have nowhere to go,']);

@@ -2,8 +2,9 @@
 /// (never saved), which kinds are shown (remembered in this browser), and the current suggestion
 /// that Tab and Shift+Tab step to, Enter accepts and x dismisses. Accepting goes through the
 /// workbench store (one undo step, origin `suggestion`, a quote's speaker linked); a dismissal
-/// is saved by the service and can be undone. A suggestion whose label and span an annotation
-/// of the document has is not shown, so an undone accept shows it again.
+/// is saved by the service and can be undone. A suggestion that shares text with an annotation
+/// of its label (anyone's) is not shown: that is tagged already, perhaps with other ends; so an
+/// undone accept shows it again.
 import type { ListedSuggestion, SuggestionKind, WorkbenchApi } from '../../../preload/api';
 import type { DocState } from '../state/documentState';
 import type { WorkbenchStore } from '../state/workbenchStore';
@@ -65,6 +66,41 @@ function readKinds(storage: KindStorage | null): Set<SuggestionKind> {
 }
 
 const tagKey = (label: string, start: number, end: number) => `${label}\u0000${start}\u0000${end}`;
+
+/// The text each label's annotations cover, as sorted disjoint spans per label.
+function taggedByLabel(doc: DocState): Map<string, { start: number; end: number }[]> {
+  const byLabel = new Map<string, { start: number; end: number }[]>();
+  for (const a of doc.annotations.values()) {
+    const spans = byLabel.get(a.label) ?? [];
+    spans.push({ start: a.start, end: a.end });
+    byLabel.set(a.label, spans);
+  }
+  for (const [label, spans] of byLabel) {
+    spans.sort((x, y) => x.start - y.start);
+    const merged: { start: number; end: number }[] = [];
+    for (const span of spans) {
+      const last = merged.at(-1);
+      if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+      else merged.push({ ...span });
+    }
+    byLabel.set(label, merged);
+  }
+  return byLabel;
+}
+
+/// Whether [start, end) shares text with one of the sorted disjoint `spans`.
+function overlapsAny(spans: readonly { start: number; end: number }[] | undefined, start: number, end: number): boolean {
+  if (!spans?.length) return false;
+  let low = 0;
+  let high = spans.length;
+  // The first span that ends after `start`.
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].end <= start) low = mid + 1;
+    else high = mid;
+  }
+  return low < spans.length && spans[low].start < end;
+}
 
 /// The store of the suggestion layer.
 export class SuggestionsStore {
@@ -151,17 +187,16 @@ export class SuggestionsStore {
     this.update({ kinds });
   }
 
-  /// The suggestions shown on `doc`, in text order: of the shown kinds, not dismissed, and not
-  /// already an annotation's label and span. The same array while nothing it depends on changed.
+  /// The suggestions shown on `doc`, in text order: of the shown kinds, not dismissed, and
+  /// sharing no text with an annotation of their label. The same array while nothing it depends on changed.
   shown(docId: string, doc: DocState | undefined): ListedSuggestion[] {
     const loaded = this.snapshot.docs.get(docId);
     if (!loaded || !doc) return [];
     const { kinds } = this.snapshot;
     const cached = this.shownCache.get(docId);
     if (cached && cached.loaded === loaded && cached.annotations === doc.annotations && cached.kinds === kinds) return cached.shown;
-    const tagged = new Set<string>();
-    for (const a of doc.annotations.values()) tagged.add(tagKey(a.label, a.start, a.end));
-    const shown = loaded.list.filter((s) => kinds.has(s.kind) && !loaded.dismissed.has(s.key) && !tagged.has(tagKey(s.label, s.start, s.end)));
+    const tagged = taggedByLabel(doc);
+    const shown = loaded.list.filter((s) => kinds.has(s.kind) && !loaded.dismissed.has(s.key) && !overlapsAny(tagged.get(s.label), s.start, s.end));
     this.shownCache.set(docId, { loaded, annotations: doc.annotations, kinds, shown });
     return shown;
   }
