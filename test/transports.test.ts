@@ -99,7 +99,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
     return [{ name: 'mine.awb.json', base64: built.base64 }];
   },
 };
-const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.summaries', 'documents.labelCounts', 'documents.open', 'documents.search', 'documents.outlets', 'exports.build', 'review.annotators', 'entities.list', 'entities.documents', 'compare.figures', 'compare.quotes', 'compare.entities', 'compare.charts', 'compare.csv', 'measures.list', 'tagAll.preview']);
+const readOnly = new Set<Channel>(['workspace.info', 'documents.list', 'documents.summaries', 'documents.labelCounts', 'documents.open', 'documents.search', 'documents.outlets', 'exports.build', 'review.annotators', 'entities.list', 'entities.documents', 'compare.figures', 'compare.quotes', 'compare.entities', 'compare.charts', 'compare.csv', 'measures.list', 'tagAll.preview', 'suggestions.list']);
 
 beforeAll(async () => {
   mkdirSync(rendererDir, { recursive: true });
