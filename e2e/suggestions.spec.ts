@@ -140,13 +140,20 @@ test('x dismisses a suggestion, Ctrl+Z brings it back, and a dismissed one stays
   await expect(reopened.locator(`.sugg[data-suggestion-key="${key}"]`)).toHaveCount(0);
 });
 
-test('the kinds switched off stay off after a reload; Accept all tags every figure suggested at once, and one Ctrl+Z takes them back', async ({ page, workbench }) => {
+test('a click makes a ghost current; the kinds switched off stay off after a reload; Accept all tags every figure suggested at once, and one Ctrl+Z takes them back', async ({ page, workbench }) => {
   const [pane] = await openSeeds(page, workbench.url, SEED_001);
   await expect(pane.locator('.sugg').first()).toBeVisible();
   await onlyKinds(page, 'figure');
   await expect(pane.locator('.sugg:not([data-suggestion-kind="figure"])')).toHaveCount(0);
   const figures = await pane.locator('.sugg').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-suggestion-key')))]);
   expect(figures.length).toBeGreaterThan(1);
+
+  // A click on a ghost makes it current; Escape leaves it.
+  const second = pane.locator(`.sugg[data-suggestion-key="${figures[1]}"]`);
+  await second.click();
+  await expect(second).toHaveClass(/is-current/);
+  await page.keyboard.press('Escape');
+  await expect(pane.locator('.sugg.is-current')).toHaveCount(0);
 
   // Tab from a field moves the focus, not through the suggestions.
   await page.getByTestId('library-search').focus();

@@ -1,6 +1,6 @@
 /// One document pane: a header (title, source file, per-label counts, close) over the article's
 /// own scroll area, with the document's annotations drawn in it.
-import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type MouseEvent, type RefObject } from 'react';
 import type { DocumentDetails, ListedDocument, Label } from '../../preload/api';
 import type { HighlightLook } from './editor/annotationHighlights';
 import type { MoveEnd } from './editor/boundaryHandles';
@@ -113,6 +113,11 @@ export function DocumentPane(props: DocumentPaneProps) {
   const scrollArea = useRef<HTMLDivElement>(null);
   const marked = useMemo(() => (doc ? [...matches].map((id) => doc.annotations.get(id)).filter((a) => a !== undefined) : []), [doc, matches]);
   const ghosts = usePaneSuggestions(docId, doc, look.labels, view);
+  // A click (not a drag) on a ghost makes it the current suggestion: Enter accepts it, x dismisses it.
+  const onGhostClick = (e: MouseEvent) => {
+    const key = e.target instanceof Element ? e.target.closest('[data-suggestion-key]')?.getAttribute('data-suggestion-key') : null;
+    if (key && window.getSelection()?.isCollapsed !== false) suggestionLayer.makeCurrent(docId, key);
+  };
   const { find } = props;
   const closeFind = () => {
     find?.close();
@@ -185,7 +190,7 @@ export function DocumentPane(props: DocumentPaneProps) {
           {pickingPrompt} · Esc cancels
         </div>
       )}
-      <div className="pane-scroll" ref={scrollArea} tabIndex={0} aria-label={`Text of “${title}”`}>
+      <div className="pane-scroll" ref={scrollArea} tabIndex={0} aria-label={`Text of “${title}”`} onClick={onGhostClick}>
         {load.status === 'loading' && <p className="pane-note">Opening…</p>}
         {load.status === 'error' && (
           <p className="pane-note is-error" role="alert">

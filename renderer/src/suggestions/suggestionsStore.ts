@@ -238,6 +238,12 @@ export class SuggestionsStore {
     return chosen.map(({ speaker: _speaker, ...rest }) => rest);
   }
 
+  /// Makes the suggestion `key` of `docId` current (a click on its ghost), without scrolling.
+  makeCurrent(docId: string, key: string): void {
+    const now = this.snapshot.current;
+    if (now?.docId !== docId || now.key !== key) this.update({ current: { docId, key } });
+  }
+
   /// Clears the current suggestion.
   clearCurrent(): void {
     if (this.snapshot.current) this.update({ current: null });
