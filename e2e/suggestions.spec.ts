@@ -168,6 +168,7 @@ test('a click makes a ghost current; the kinds switched off stay off after a rel
   await page.getByTestId('suggestions-control').locator('summary').click();
   await expect(page.getByTestId('suggestion-kind-quote')).not.toBeChecked();
   await expect(page.getByTestId('suggestion-kind-figure')).toBeChecked();
+  await page.screenshot({ path: test.info().outputPath('suggestions-panel.png') });
 
   await page.getByTestId('accept-all-figure').click();
   await expect(reopened.locator('.sugg')).toHaveCount(0);

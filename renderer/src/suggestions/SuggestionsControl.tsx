@@ -59,7 +59,7 @@ export function SuggestionsControl({ labels, focusedDocId }: SuggestionsControlP
             </label>
           ))}
         </fieldset>
-        <div className="suggestions-accept">
+        <div className="suggestions-accept" role="group" aria-label="Accept all in this document">
           {byLabel.length === 0 && <p className="suggestions-none">{focusedDocId ? 'No suggestions shown in this document.' : 'Open a document to see suggestions.'}</p>}
           {byLabel.map(({ label, count }) => (
             <button
@@ -68,10 +68,11 @@ export function SuggestionsControl({ labels, focusedDocId }: SuggestionsControlP
               className="bar-button suggestions-accept-all"
               data-testid={`accept-all-${label.id}`}
               style={{ '--chip-color': label.color } as CSSProperties}
+              title={`Accept the ${count} ${label.name} suggestion${count === 1 ? '' : 's'} of this document (one undo step)`}
               onClick={() => focusedDocId && suggestions.acceptAll(focusedDocId, doc, label.id)}
             >
               <span className="legend-swatch" aria-hidden="true" />
-              Accept all {count} {label.name} in this document
+              Accept all: {label.name} ({count})
             </button>
           ))}
         </div>
