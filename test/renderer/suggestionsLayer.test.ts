@@ -215,3 +215,29 @@ describe('the ghost layer of a long document', () => {
     expect(keys()).toEqual([FIGURE2.key]);
   });
 });
+
+describe('stepping in the ghost layer', () => {
+  it('marks the new current ghost as drawing them all again would (it redraws only the two that change)', () => {
+    const schema = getSchema([Document, Paragraph, Text]);
+    const positions = new TextPositions(text);
+    let state = EditorState.create({ doc: schema.nodeFromJSON(documentContent(text)), plugins: [suggestionLayerPlugin(positions)] });
+    const list = [FIGURE, QUOTE, NAME, FIGURE2];
+    const labels = new Map([['figure', { name: 'Figure', color: '#d9822b' }]]);
+    const drawn = () =>
+      suggestionLayerKey
+        .getState(state)!
+        .decorations.find()
+        .map((d) => `${d.from}-${d.to}:${(d as unknown as { type: { attrs: Record<string, string> } }).type.attrs.class}`)
+        .sort();
+    state = state.apply(state.tr.setMeta(suggestionLayerKey, { suggestions: list, currentKey: FIGURE.key, labels }));
+    const before = suggestionLayerKey.getState(state)!.decorations;
+    state = state.apply(state.tr.setMeta(suggestionLayerKey, { suggestions: list, currentKey: NAME.key, labels }));
+    const whole = ghostDecorations(state.doc, positions, { suggestions: list, currentKey: NAME.key, labels })
+      .find()
+      .map((d) => `${d.from}-${d.to}:${(d as unknown as { type: { attrs: Record<string, string> } }).type.attrs.class}`)
+      .sort();
+    expect(drawn()).toEqual(whole);
+    expect(drawn().filter((d) => d.endsWith('is-current'))).toHaveLength(1);
+    expect(suggestionLayerKey.getState(state)!.decorations).not.toBe(before);
+  });
+});

@@ -38,33 +38,52 @@ export const suggestionLayerKey = new PluginKey<SuggestionLayerState>('suggestio
 
 const KIND_NAMES: Record<string, string> = { figure: 'figure', quote: 'quote', entity: 'entity mention', name: 'name' };
 
+/// The decoration of one suggestion, or null when it is not in the document shown.
+function ghostOf(s: GhostSuggestion, positions: PositionMap, content: SuggestionLayerContent): Decoration | null {
+  const span = positions.toPositions(s);
+  if (!span || span.from >= span.to) return null;
+  const label = content.labels.get(s.label);
+  const current = s.key === content.currentKey;
+  return Decoration.inline(
+    span.from,
+    span.to,
+    {
+      nodeName: 'span',
+      class: current ? 'sugg is-current' : 'sugg',
+      style: `--sugg-color: ${label?.color ?? '#7a7a7a'}`,
+      'data-suggestion-key': s.key,
+      'data-suggestion-kind': s.kind,
+      'data-label': s.label,
+      title: `Suggested ${label?.name ?? s.label} (${KIND_NAMES[s.kind] ?? s.kind})${s.speaker ? `, said by ${s.speaker.text}` : ''} · Enter accepts, x dismisses, Tab goes on`,
+      ...(s.speaker ? { 'data-speaker': s.speaker.text } : {}),
+    },
+    { key: s.key },
+  );
+}
+
 /// The decorations of `content` in `doc`, mapped by `positions`.
 export function ghostDecorations(doc: ProseMirrorNode, positions: PositionMap, content: SuggestionLayerContent): DecorationSet {
   const decorations: Decoration[] = [];
   for (const s of content.suggestions) {
-    const span = positions.toPositions(s);
-    if (!span || span.from >= span.to) continue;
-    const label = content.labels.get(s.label);
-    const current = s.key === content.currentKey;
-    decorations.push(
-      Decoration.inline(
-        span.from,
-        span.to,
-        {
-          nodeName: 'span',
-          class: current ? 'sugg is-current' : 'sugg',
-          style: `--sugg-color: ${label?.color ?? '#7a7a7a'}`,
-          'data-suggestion-key': s.key,
-          'data-suggestion-kind': s.kind,
-          'data-label': s.label,
-          title: `Suggested ${label?.name ?? s.label} (${KIND_NAMES[s.kind] ?? s.kind})${s.speaker ? `, said by ${s.speaker.text}` : ''} · Enter accepts, x dismisses, Tab goes on`,
-          ...(s.speaker ? { 'data-speaker': s.speaker.text } : {}),
-        },
-        { key: s.key },
-      ),
-    );
+    const ghost = ghostOf(s, positions, content);
+    if (ghost) decorations.push(ghost);
   }
   return DecorationSet.create(doc, decorations);
+}
+
+/// `state`'s decorations with only the ghosts of the old and the new current suggestion redrawn
+/// (a step with Tab, among thousands of suggestions, touches two).
+function withCurrent(state: SuggestionLayerState, doc: ProseMirrorNode, currentKey: string | null): DecorationSet {
+  const touched = state.suggestions.filter((s) => s.key === state.currentKey || s.key === currentKey);
+  const next = { ...state, currentKey };
+  let set = state.decorations;
+  for (const s of touched) {
+    const span = state.positions.toPositions(s);
+    if (span) set = set.remove(set.find(span.from, span.to, (spec: { key?: string }) => spec.key === s.key));
+    const ghost = ghostOf(s, state.positions, next);
+    if (ghost) set = set.add(doc, [ghost]);
+  }
+  return set;
 }
 
 /// The plugin, for the document built from `positions`.
@@ -79,6 +98,9 @@ export function suggestionLayerPlugin(positions: PositionMap): Plugin<Suggestion
         const actions: readonly HighlightAction[] = !meta ? [] : Array.isArray(meta) ? meta : [meta as HighlightAction];
         const moved = actions.findLast((a): a is Extract<HighlightAction, { type: 'window' }> => a.type === 'window');
         if (!content && !moved) return tr.docChanged ? { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
+        if (content && !moved && !tr.docChanged && content.suggestions === value.suggestions && content.labels === value.labels) {
+          return content.currentKey === value.currentKey ? value : { ...value, currentKey: content.currentKey, decorations: withCurrent(value, tr.doc, content.currentKey) };
+        }
         const next = { ...value, ...(content ?? {}), positions: moved?.positions ?? value.positions };
         return { ...next, decorations: next.suggestions.length ? ghostDecorations(tr.doc, next.positions, next) : DecorationSet.empty };
       },
