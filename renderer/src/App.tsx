@@ -110,6 +110,8 @@ export function App() {
   );
 
   useEffect(() => suggestions.onProblem((text) => say({ kind: 'error', title: 'Suggestions', text })), [say]);
+  // New or renamed entities and aliases: their mentions are suggested again.
+  useEffect(() => entityList.subscribe(() => void suggestions.entitiesChanged(entityList.getSnapshot())), []);
   useEffect(
     () =>
       store.onAlreadyTagged((ref) => {

@@ -28,6 +28,8 @@ const FIGURE = listed('figure', 'figure', 'More than 730 civilians');
 const QUOTE = listed('quote', 'quote', 'We have nowhere to go,', { speaker: at('Abu Ahmed') });
 const NAME = listed('name', 'actor', 'Lavrov');
 const FIGURE2 = listed('figure', 'figure', '13,346 people');
+/// The entity mentions the fake service suggests (none until an entity is made).
+const mentions: ListedSuggestion[] = [];
 
 /// A memory storage for the kinds.
 function memoryStorage() {
@@ -69,7 +71,7 @@ async function setup(existing: Annotation[] = []) {
       },
     },
     suggestions: {
-      list: async (_doc: string, kinds: string[]) => ({ suggestions: [FIGURE, QUOTE, NAME, FIGURE2].filter((s) => kinds.includes(s.kind)), namesLeftOut: false }),
+      list: async (_doc: string, kinds: string[]) => ({ suggestions: [FIGURE, QUOTE, NAME, FIGURE2, ...mentions].filter((s) => kinds.includes(s.kind)), namesLeftOut: false }),
       dismiss: async (_doc: string, keys: string[]) => keys.forEach((k) => dismissed.add(k)),
       undismiss: async (_doc: string, keys: string[]) => keys.forEach((k) => dismissed.delete(k)),
     },
@@ -239,5 +241,21 @@ describe('stepping in the ghost layer', () => {
     expect(drawn()).toEqual(whole);
     expect(drawn().filter((d) => d.endsWith('is-current'))).toHaveLength(1);
     expect(suggestionLayerKey.getState(state)!.decorations).not.toBe(before);
+  });
+});
+
+describe('entities changed', () => {
+  it('suggest their mentions again in the documents loaded, once per change of names', async () => {
+    const { suggestions, shown } = await setup();
+    const russia = { id: 'e1', name: 'Russia', type: 'location', aliases: [] as string[] };
+    await suggestions.entitiesChanged([]);
+    mentions.push(listed('entity', 'actor', 'Abu Ahmed', { entityId: 'e2' }));
+    await suggestions.entitiesChanged([russia]);
+    expect(shown()).toEqual(['More than 730 civilians', 'We have nowhere to go,', 'Abu Ahmed', 'Lavrov', '13,346 people']);
+    mentions.length = 0;
+    await suggestions.entitiesChanged([russia]);
+    expect(shown()).toContain('Abu Ahmed');
+    await suggestions.entitiesChanged([{ ...russia, aliases: ['Moscow'] }]);
+    expect(shown()).not.toContain('Abu Ahmed');
   });
 });

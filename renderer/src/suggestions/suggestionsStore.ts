@@ -166,6 +166,32 @@ export class SuggestionsStore {
     }
   }
 
+  private entitySignature: string | null = null;
+
+  /// Asks again for the entity mentions of every document loaded when the entities' names,
+  /// aliases or types (given as `entities`) changed since the last call.
+  async entitiesChanged(entities: readonly { id: string; name: string; type: string; aliases: readonly string[] }[]): Promise<void> {
+    const signature = JSON.stringify(entities.map((e) => [e.id, e.type, e.name, e.aliases]));
+    const first = this.entitySignature === null;
+    if (signature === this.entitySignature) return;
+    this.entitySignature = signature;
+    if (first) return;
+    for (const [docId, loaded] of this.snapshot.docs) {
+      if (loaded.status !== 'ready') continue;
+      try {
+        const mentions = (await this.api.suggestions.list(docId, ['entity'])).suggestions;
+        this.setDoc(docId, (doc) => {
+          const others = doc.list.filter((s) => s.kind !== 'entity');
+          const taken = new Set(others.map((s) => tagKey(s.label, s.start, s.end)));
+          const list = [...others, ...mentions.filter((s) => !taken.has(tagKey(s.label, s.start, s.end)))].sort((a, b) => a.start - b.start || a.end - b.end);
+          return { ...doc, list };
+        });
+      } catch (error) {
+        this.onError(`Entity mentions could not be suggested again: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+
   /// Forgets a document's suggestions (it was closed or left the workspace).
   forget(docId: string): void {
     if (!this.snapshot.docs.has(docId)) return;
