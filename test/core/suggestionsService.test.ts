@@ -2,6 +2,7 @@
 // dismissed or already tagged left out; a dismissal kept in the workspace across a reopen;
 // accepting makes an annotation with origin 'suggestion' (and the quote's speaker linked); a
 // suggestion never accepted is in no export.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkbenchApi } from '../../preload/api';
@@ -80,6 +81,18 @@ describe('suggestions.dismiss', () => {
     await workspace.close();
     await open();
     expect((await api.suggestions.list(docId, ['figure'])).suggestions.map((s) => s.key)).toContain(figure.key);
+  });
+
+  it('moves a damaged suggestions.json aside, says so, and starts afresh', async () => {
+    const [figure] = (await api.suggestions.list(docId, ['figure'])).suggestions;
+    await workspace.close();
+    writeFileSync(join(dir, 'suggestions.json'), '{"schemaVersion": 1, "dismissed": {"x": [42]}');
+    await open();
+    expect((await api.suggestions.list(docId, ['figure'])).suggestions.map((s) => s.key)).toContain(figure.key);
+    expect(workspace.notices.join('\n')).toMatch(/dismissed suggestions was damaged/);
+    expect(readdirSync(dir).filter((n) => n.startsWith('suggestions.damaged-'))).toHaveLength(1);
+    await api.suggestions.dismiss(docId, [figure.key]);
+    expect(JSON.parse(readFileSync(join(dir, 'suggestions.json'), 'utf8'))).toEqual({ schemaVersion: 1, dismissed: { [docId]: [figure.key] } });
   });
 
   it('refuses a document that is not in the workspace', async () => {
