@@ -1,5 +1,6 @@
 /// `awb suggest` (DESIGN §12): the suggestions for each document (figures, quotes with a speaker
-/// candidate, mentions of the workspace's entities, person and place names), printed in code
+/// candidate, mentions of the workspace's entities, person and place names; those dismissed in
+/// the app left out), printed in code
 /// points as `[{ documentId, label, start, end, text, kind, speaker? }]` with `--json`, as lines
 /// to read otherwise; `--apply` accepts them all: each becomes an annotation with `origin:
 /// 'suggestion'` by the workspace's annotator, and a quote whose speaker candidate was found gets
@@ -10,6 +11,7 @@ import type { Annotation, DocumentFile, Label } from '../core/model.js';
 import { OffsetConverter } from '../core/offsets.js';
 import type { Workspace } from '../core/store/workspace.js';
 import { suggestAll } from '../core/suggestions/suggestAll.js';
+import { DismissedSuggestions, suggestionKey } from '../core/suggestions/dismissedSuggestions.js';
 import type { Suggestion } from '../core/suggestions/suggestion.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
 import { resolveDocumentId } from './documentCommands.js';
@@ -53,10 +55,13 @@ function scopeOf(workspace: Workspace, options: SuggestCommandOptions): { docume
 }
 
 /// The suggestions for one document, those of labels the workspace lacks or the options leave
-/// out aside.
-function suggestionsFor(file: DocumentFile, workspace: Workspace, labels: Set<string> | null): Suggestion[] {
+/// out aside, and those dismissed in the app.
+async function suggestionsFor(file: DocumentFile, workspace: Workspace, labels: Set<string> | null, dismissed: DismissedSuggestions): Promise<Suggestion[]> {
   const known = new Set(workspace.labels.map((l) => l.id));
-  return suggestAll(file.document.text, workspace.entities, { existing: file.annotations }).filter((s) => known.has(s.label) && (!labels || labels.has(s.label)));
+  const gone = await dismissed.of(file.document.id);
+  return suggestAll(file.document.text, workspace.entities, { existing: file.annotations }).filter(
+    (s) => known.has(s.label) && (!labels || labels.has(s.label)) && !gone.has(suggestionKey(s)),
+  );
 }
 
 /// `suggestion` in code points, as printed.
@@ -111,8 +116,12 @@ export async function suggestCommand(options: SuggestCommandOptions): Promise<vo
       const { documents, labels } = scopeOf(workspace, options);
       const author = { annotator: workspace.currentAnnotator, now: new Date().toISOString() };
       const lines: string[] = [];
+      const dismissed = new DismissedSuggestions(workspace);
       for (const id of documents) {
-        const count = await workspace.updateDocument(id, (file) => accept(file, suggestionsFor(file, workspace, labels), workspace.labels, author));
+        const chosen = await suggestionsFor(await workspace.readDocument(id), workspace, labels, dismissed);
+        // Worked out on the file as read; the change takes the file as it is then (the same:
+        // this process holds the workspace), and leaves out what is already there.
+        const count = await workspace.updateDocument(id, (file) => accept(file, chosen, workspace.labels, author));
         lines.push(`${id.slice(0, 19)}…  ${count} annotation(s) made from suggestions`);
       }
       return lines;
@@ -123,10 +132,11 @@ export async function suggestCommand(options: SuggestCommandOptions): Promise<vo
   try {
     const { documents, labels } = scopeOf(workspace, options);
     const rows: PrintedSuggestion[] = [];
+    const dismissed = new DismissedSuggestions(workspace, false);
     for (const id of documents) {
       const file = await workspace.readDocument(id);
       const offsets = new OffsetConverter(file.document.text);
-      for (const s of suggestionsFor(file, workspace, labels)) rows.push(printed(id, s, offsets));
+      for (const s of await suggestionsFor(file, workspace, labels, dismissed)) rows.push(printed(id, s, offsets));
     }
     if (options.json) return sayLines(terminalJson(rows));
     if (!rows.length) say('(no suggestions)');

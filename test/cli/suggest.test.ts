@@ -73,3 +73,26 @@ describe('awb suggest', () => {
     expect(check.code).toBe(0);
   });
 });
+
+describe('awb suggest and the app’s dismissals', () => {
+  it('leaves out what was dismissed in the app, listing and applying', async () => {
+    const dir = join(tempDir(), 'w');
+    const workspace = await Workspace.open(dir, { app: 'test' });
+    await importSeeds(workspace, join(repoRoot, 'seeds'));
+    const { createWorkbench } = await import('../../main/service/workbench');
+    const api = createWorkbench(workspace);
+    const docId = workspace.documentIds().sort()[0];
+    const [figure] = (await api.suggestions.list(docId, ['figure'])).suggestions;
+    await api.suggestions.dismiss(docId, [figure.key]);
+    await workspace.close();
+    const offsets = new OffsetConverter(documentsOf(dir).get(docId)!.document.text);
+    const at = { start: offsets.toCodePoint(figure.start), end: offsets.toCodePoint(figure.end) };
+    const figures = suggested(dir, '--document', docId, '--label', 'figure');
+    expect(figures.length).toBeGreaterThan(0);
+    expect(figures.filter((r) => r.start === at.start && r.end === at.end)).toEqual([]);
+    expect(awb('suggest', '--apply', '--document', docId, '--label', 'figure', '--workspace', dir).code).toBe(0);
+    const made = documentsOf(dir).get(docId)!.annotations;
+    expect(made.map((a) => a.quote)).not.toContain(figure.text);
+    expect(made).toHaveLength(figures.length);
+  });
+});

@@ -35,7 +35,12 @@ export function suggestionKey(suggestion: Pick<Suggestion, 'kind' | 'label' | 's
 export class DismissedSuggestions {
   private loaded: Promise<Map<string, Set<string>>> | null = null;
 
-  constructor(private readonly workspace: Workspace) {}
+  /// `moveDamagedAside`: false for a workspace opened read-only (a damaged file is then only
+  /// read as empty).
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly moveDamagedAside = true,
+  ) {}
 
   private load(): Promise<Map<string, Set<string>>> {
     this.loaded ??= (async () => {
@@ -45,6 +50,7 @@ export class DismissedSuggestions {
         file = await readJsonFile(path, DismissedFileSchema);
       } catch (error) {
         if (!(error instanceof DamagedFileError)) throw error;
+        if (!this.moveDamagedAside) return new Map<string, Set<string>>();
         const aside = join(this.workspace.dir, `suggestions.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
         await rename(path, aside).catch(() => undefined);
         this.workspace.notices.push(`The list of dismissed suggestions was damaged and was moved aside (${aside}); dismissed suggestions show again.`);
