@@ -98,14 +98,19 @@ async function pointAt(page: Page, view: Locator, phrase: string, side: 'start' 
   const locate = (scroll: boolean) =>
     view.evaluate(
       (root, [p, s, scrollTo]) => {
+        // The phrase may span several text nodes (a highlight or a suggestion's frame splits them).
+        const at = root.textContent?.indexOf(p) ?? -1;
+        if (at === -1) throw new Error(`${p} is not drawn`);
+        let char = s === 'end' ? at + p.length - 1 : at;
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
         while (walker.nextNode()) {
           const node = walker.currentNode as Text;
-          const at = node.data.indexOf(p);
-          if (at === -1) continue;
+          if (char >= node.data.length) {
+            char -= node.data.length;
+            continue;
+          }
           if (scrollTo) node.parentElement!.scrollIntoView({ block: 'center' });
           const range = document.createRange();
-          const char = s === 'end' ? at + p.length - 1 : at;
           range.setStart(node, char);
           range.setEnd(node, char + 1);
           const box = range.getBoundingClientRect();
