@@ -3,14 +3,16 @@
 // from the rows under a filter that selects the same annotations, and a save makes stale only
 // the measures and entities it touches.
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnnotation, updateAnnotation, type Author } from '../../main/core/annotations';
-import { compareCharts, compareEntityOutlets, compareFigurePage } from '../../main/core/compare/compareWorkspace';
+import { compareCharts, compareEntityOutlets, compareFigurePage, compareQuotePage, compareQuotes } from '../../main/core/compare/compareWorkspace';
 import { addEntity } from '../../main/core/entities';
 import { importSeeds } from '../../main/core/importArticles';
 import type { Annotation } from '../../main/core/model';
 import type { CompareFilter } from '../../main/core/store/sqlIndex/compareQuery';
 import { staleKeys } from '../../main/core/store/sqlIndex/compareSummaryQuery';
+import { INDEX_FILE } from '../../main/core/store/sqlIndex/indexDatabase';
 import { Workspace } from '../../main/core/store/workspace';
 import { repoRoot, tempDir } from '../helpers';
 
@@ -97,6 +99,12 @@ describe("Compare's summaries", () => {
     expect(await workspace.queryIndex((db) => staleKeys(db, 'entity'))).toEqual([syria]);
     await expectSummariesTrue();
 
+    // A document's date changed, its outlet not: which spelling of a measure is met first may
+    // change, so its measures are stale too.
+    await setOutlet(docs[1], 'gulf news', '2016-12-01');
+    expect(await workspace.queryIndex((db) => staleKeys(db, 'measure').sort())).toEqual(['civilians fled']);
+    await expectSummariesTrue();
+
     // An entity link moved; a mention removed.
     await workspace.updateDocument(docs[2], (file) => updateAnnotation(file, { id: syrian.id, entityId: aleppo }, workspace.labels, by('ana')));
     await expectSummariesTrue();
@@ -105,6 +113,41 @@ describe("Compare's summaries", () => {
     await workspace.deleteDocuments([docs[0]]);
     await expectSummariesTrue();
     expect((await compareCharts(workspace, {})).documentTotal).toBe(2);
+  });
+
+  it('hold a speaker link as the relations do when a hand-made file gives two relations one id (the last kept)', async () => {
+    const quote = await tag(docs[0], 'quote', 'Embrace death for Aleppo');
+    const actor = await tag(docs[0], 'actor', 'Russia');
+    const figure = await tag(docs[0], 'figure', '13,346 civilians', { measure: 'civilians fled' });
+    await workspace.updateDocument(docs[0], (file) => ({
+      file: {
+        ...file,
+        relations: [
+          { id: 'r1', type: 'speaker' as const, from: quote.id, to: actor.id, annotator: 'ana' },
+          { id: 'r1', type: 'source' as const, from: figure.id, to: actor.id, annotator: 'ana' },
+        ],
+      },
+      result: null,
+    }));
+    const speakers = await workspace.queryIndex((db) => db.prepare('SELECT count(*) FROM quote_speakers').pluck().get());
+    expect(speakers).toBe(0);
+    const page = await compareQuotePage(workspace, {}, { speaker: 0, statement: 0 });
+    expect(page.groups).toEqual(await compareQuotes(workspace, {}));
+    expect(page.groups.map((g) => g.speaker)).toEqual([null]);
+  });
+
+  it("are read around, from the rows, while another process holds the index's write lock", async () => {
+    await tag(docs[0], 'figure', '13,346 civilians', { measure: 'civilians fled' });
+    const other = new Database(join(workspace.dir, INDEX_FILE));
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      expect(await compareFigurePage(workspace, {}, {}, 100)).toEqual(await compareFigurePage(workspace, EVERY_ANNOTATOR, {}, 100));
+      expect(await workspace.queryIndex((db) => staleKeys(db, 'measure'))).toEqual(['civilians fled']);
+      other.exec('ROLLBACK');
+    } finally {
+      other.close();
+    }
+    await expectSummariesTrue();
   });
 
   it('count the charts per outlet, case aside, and the documents with the most annotations first', async () => {

@@ -13,13 +13,30 @@ import { groupByMeasure, groupSummary, type MeasureGroup } from './figureGroups.
 /// More stale keys of a kind than this are worked out from every row of that kind at once.
 const ONE_BY_ONE = 16;
 
+/// How long the refresh waits for another process's write (a save of `awb`, a build) before
+/// Compare reads the rows instead: a save takes milliseconds, a build's batch a second or two.
+const LOCK_WAIT_MS = 200;
+
 /// Works out again the stale summaries, in one transaction that holds the index's write lock from
 /// the start (another process's change marks what it changes stale after, or before, not during).
-export function refreshCompareSummaries(db: Database.Database): void {
-  db.transaction(() => {
-    refreshMeasures(db);
-    refreshEntities(db);
-  }).immediate();
+/// False when they cannot be written now (another process holds that lock, or the index is
+/// read-only): Compare then works out what it shows from the rows.
+export function refreshCompareSummaries(db: Database.Database): boolean {
+  const wait = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${LOCK_WAIT_MS}`);
+  try {
+    db.transaction(() => {
+      refreshMeasures(db);
+      refreshEntities(db);
+    }).immediate();
+    return true;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && /^SQLITE_(BUSY|READONLY|LOCKED)/.test(code)) return false;
+    throw error;
+  } finally {
+    db.pragma(`busy_timeout = ${wait}`);
+  }
 }
 
 function refreshMeasures(db: Database.Database): void {

@@ -1,6 +1,5 @@
 /// Compare (DESIGN §11) over a workspace: each part asked of the SQL index (never of the document
 /// files, so that it stays fast over 100,000 articles) and shaped by its own module.
-import type Database from 'better-sqlite3';
 import type { Workspace } from '../store/workspace.js';
 import { RELATION_ENDS } from '../annotations.js';
 import {
@@ -52,7 +51,7 @@ interface FigureGroupsFound {
 /// The groups of the whole corpus from the index's summaries (a group read when chosen), or, under
 /// a filter or where the summaries cannot be brought up to date, from every figure it selects.
 async function findFigureGroups(workspace: Workspace, filter: CompareFilter, pairLimit: number): Promise<FigureGroupsFound> {
-  const kept = coversAll(filter) ? await workspace.queryIndex((db) => (refreshedSummaries(db) ? measureSummaries(db) : null)) : null;
+  const kept = coversAll(filter) ? await workspace.queryIndex((db) => (refreshCompareSummaries(db) ? measureSummaries(db) : null)) : null;
   if (kept) {
     const summaries = kept
       .map((r) => ({ key: r.key === NO_MEASURE_KEY ? null : r.key, measure: r.measure, figures: r.figures, outlets: r.outlets, conflictTotal: r.conflicts }))
@@ -125,7 +124,7 @@ export async function compareQuotePage(workspace: Workspace, filter: CompareFilt
 
 /// Entities by outlet (the app's table): over the whole corpus from the index's summaries.
 export async function compareEntityOutlets(workspace: Workspace, filter: CompareFilter): Promise<EntityAcrossOutlets[]> {
-  const kept = coversAll(filter) ? await workspace.queryIndex((db) => (refreshedSummaries(db) ? entitySummaries(db) : null)) : null;
+  const kept = coversAll(filter) ? await workspace.queryIndex((db) => (refreshCompareSummaries(db) ? entitySummaries(db) : null)) : null;
   if (!kept) return entitiesAcrossOutlets(await workspace.queryIndex((db) => entityFormRows(db, filter)), workspace.entities);
   const outletsOf = new Map<string, EntityOutlet[]>();
   for (const { entity, row } of kept) {
@@ -167,19 +166,6 @@ function coversAll(filter: CompareFilter): boolean {
   return Object.values(filter).every((v) => v === undefined);
 }
 
-/// Brings the index's summaries up to date; false when they cannot be written now (another
-/// process holds the index's write lock, or it is read-only), and are to be worked out from the
-/// rows instead.
-function refreshedSummaries(db: Database.Database): boolean {
-  try {
-    refreshCompareSummaries(db);
-    return true;
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && /^SQLITE_(BUSY|READONLY|LOCKED)/.test(code)) return false;
-    throw error;
-  }
-}
 
 /// Everything `awb compare --json` prints, with every conflicting pair.
 export async function compareReport(workspace: Workspace, filter: CompareFilter): Promise<CompareReport> {

@@ -22,7 +22,7 @@ function perEntity<T>(rows: readonly EntityFormRow[], entities: readonly Entity[
   }
   return [...grouped]
     .map(([id, list]) => ({ entity: byId.get(id)!, mentions: list.reduce((n, r) => n + r.mentions, 0), parts: fold(list) }))
-    .sort((x, y) => y.mentions - x.mentions || x.entity.name.localeCompare(y.entity.name));
+    .sort((x, y) => y.mentions - x.mentions || x.entity.name.localeCompare(y.entity.name) || compareIds(x.entity.id, y.entity.id));
 }
 
 /// Per entity, its mentions and forms in each document (what `awb compare --json` prints).
@@ -68,6 +68,11 @@ export function inOutletOrder(x: EntityOutlet, y: EntityOutlet): number {
   return y.mentions - x.mentions || (x.outlet ?? '\uffff').localeCompare(y.outlet ?? '\uffff');
 }
 
+/// Entities of one name (of two types) by id, whichever way their rows were read.
+function compareIds(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /// The key an outlet's rows are grouped by (case aside; '' for none).
 export function outletKey(outlet: string | null): string {
   return outlet?.toLowerCase() ?? '';
@@ -80,7 +85,7 @@ export function entitiesByOutlet(outletsOf: ReadonlyMap<string, EntityOutlet[]>,
       const outlets = outletsOf.get(entity.id);
       return outlets ? [{ id: entity.id, name: entity.name, type: entity.type, mentions: outlets.reduce((n, o) => n + o.mentions, 0), outlets }] : [];
     })
-    .sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name));
+    .sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name) || compareIds(x.id, y.id));
 }
 
 /// Per entity, its mentions and forms in each outlet (the app's table).

@@ -55,16 +55,22 @@ function speakerOf(row: SpeakerColumns, entities: ReadonlyMap<string, Entity>): 
 /// speaker's rows in the order given.
 export function bySpeaker<R extends SpeakerColumns>(rows: readonly R[], entities: readonly Entity[]): { speaker: Speaker; rows: R[] }[] {
   const byId = new Map(entities.map((e) => [e.id, e]));
-  const speakers = new Map<string, { speaker: Speaker; rows: R[] }>();
+  // Each speaker sorted by the first of its spellings and then its key, whatever order the rows
+  // come in, so that a page of speakers read in no order lists them as all of them in order do.
+  const speakers = new Map<string, { key: string; sortName: string; speaker: Speaker; rows: R[] }>();
   for (const r of rows) {
     const { key, speaker } = speakerOf(r, byId);
     const entry = speakers.get(key);
-    if (entry) entry.rows.push(r);
-    else speakers.set(key, { speaker, rows: [r] });
+    const name = speakerName(speaker);
+    if (!entry) speakers.set(key, { key, sortName: name, speaker, rows: [r] });
+    else {
+      entry.rows.push(r);
+      if (name.localeCompare(entry.sortName) < 0) entry.sortName = name;
+    }
   }
-  return [...speakers.values()].sort(
-    (x, y) => Number(x.speaker === null) - Number(y.speaker === null) || speakerName(x.speaker).localeCompare(speakerName(y.speaker)),
-  );
+  return [...speakers.values()]
+    .sort((x, y) => Number(x.speaker === null) - Number(y.speaker === null) || x.sortName.localeCompare(y.sortName) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+    .map(({ speaker, rows: spoken }) => ({ speaker, rows: spoken }));
 }
 
 /// The name a speaker is listed under ('' for nobody recorded).

@@ -160,8 +160,9 @@ export class Workspace {
       if (sql.rebuild) {
         const damaged = await sql.build(options.onIndexProgress, created || !existsSync(join(dir, 'documents')));
         // Compare's summaries of the whole corpus, which a build leaves stale: worked out from
-        // every figure and mention at once now rather than at the first Compare.
-        sql.update((index) => refreshCompareSummaries(index.db));
+        // every figure and mention at once now rather than at the first Compare (which does it
+        // when another process's write kept them from it here).
+        sql.update((index) => void refreshCompareSummaries(index.db));
         await workspace.repairDamaged(damaged);
       }
       if (!options.readOnly) {

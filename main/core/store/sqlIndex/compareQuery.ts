@@ -278,7 +278,7 @@ export function entityFormRowsOf(db: Database.Database, entity: string): EntityF
 /// indexed, see `compareSummaryQuery.ts`), named `a` as the annotations are, so that a filter
 /// reads the same.
 const TALLIED = 'FROM label_tallies a JOIN documents d ON d.seq = a.doc';
-/// An outlet's rows, case aside (in the spelling of the first document indexed).
+/// An outlet's rows, case aside (in the spelling that sorts first).
 const BY_OUTLET = 'GROUP BY d.outlet COLLATE NOCASE';
 
 /// The filter's annotations counted by outlet and label.

@@ -78,7 +78,7 @@ END;
 CREATE TRIGGER document_moved AFTER UPDATE OF outlet, published_at ON documents
 WHEN old.outlet IS NOT new.outlet OR old.published_at IS NOT new.published_at BEGIN
   INSERT OR IGNORE INTO compare_stale (kind, key)
-    SELECT DISTINCT 'measure', coalesce(measure_key, '') FROM annotations WHERE doc = new.seq AND quantity IS NOT NULL AND old.outlet IS NOT new.outlet;
+    SELECT DISTINCT 'measure', coalesce(measure_key, '') FROM annotations WHERE doc = new.seq AND quantity IS NOT NULL;
   INSERT OR IGNORE INTO compare_stale (kind, key) SELECT DISTINCT 'entity', entity FROM annotations WHERE doc = new.seq AND entity IS NOT NULL;
 END;
 `;

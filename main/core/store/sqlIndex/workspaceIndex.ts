@@ -380,6 +380,11 @@ export class WorkspaceIndex {
 
   private putRelations(seq: number, relations: readonly Relation[]): void {
     this.sql('DELETE FROM relations WHERE doc = ?').run(seq);
-    for (const r of relations) this.sql('INSERT OR REPLACE INTO relations (doc, id, type, from_id, to_id) VALUES (?, ?, ?, ?, ?)').run(seq, r.id, r.type, r.from, r.to);
+    // Two relations of one id (a hand-made file) keep the last, its namesake deleted as such so that
+    // the triggers see it go (a REPLACE removes it without telling them).
+    for (const r of relations) {
+      this.sql('DELETE FROM relations WHERE doc = ? AND id = ?').run(seq, r.id);
+      this.sql('INSERT INTO relations (doc, id, type, from_id, to_id) VALUES (?, ?, ?, ?, ?)').run(seq, r.id, r.type, r.from, r.to);
+    }
   }
 }
