@@ -99,7 +99,7 @@ export function CompareMode({ labels, shown, version, onOpen }: CompareModeProps
       </div>
       <div className="compare-panel" id="compare-panel" role="tabpanel" aria-labelledby={`compare-tab-${tab}`}>
         {tab === 'figures' && <Loaded state={figures}>{(page) => <FiguresTab page={page} filter={filter} onChoose={(m) => setMeasure({ filter, measure: m })} onOpen={onOpen} />}</Loaded>}
-        {tab === 'quotes' && <Loaded state={quotes}>{(page) => <QuotesTab page={page} filter={filter} onOpen={onOpen} />}</Loaded>}
+        {tab === 'quotes' && <Loaded state={quotes}>{(page) => <QuotesTab page={page} filter={filter} reading={quotes.loading} onOpen={onOpen} />}</Loaded>}
         {tab === 'entities' && <Loaded state={entities}>{(list) => <EntitiesTab entities={list} filter={filter} onOpen={onOpen} />}</Loaded>}
         {tab === 'charts' && <Loaded state={charts}>{(data) => <ChartsTab charts={data} filter={filter} labels={labels} pair={pair} onPairChange={setPair} />}</Loaded>}
       </div>

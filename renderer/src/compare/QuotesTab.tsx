@@ -18,7 +18,9 @@ function count(n: number, noun: string): string {
 }
 
 /// `data-testid="compare-quotes"`.
-export function QuotesTab({ page, filter, onOpen }: { page: QuotePage; filter: CompareFilter; onOpen: OpenSpan }) {
+/// `reading`: a new first page (another filter, a changed workspace) is on its way, so the one
+/// shown is not to be gone on from.
+export function QuotesTab({ page, filter, reading, onOpen }: { page: QuotePage; filter: CompareFilter; reading: boolean; onOpen: OpenSpan }) {
   // Where the next page starts: the first page's `next`, then each page's read since.
   const next = useRef({ after: page, next: page.next });
   if (next.current.after !== page) next.current = { after: page, next: page.next };
@@ -52,7 +54,7 @@ export function QuotesTab({ page, filter, onOpen }: { page: QuotePage; filter: C
         <p className="compare-partial" data-testid="quotes-partial">
           Statements of the first {(next.current.next.speaker + Number(next.current.next.statement > 0)).toLocaleString('en-US')} of{' '}
           {count(page.speakers, 'speaker')} are listed; narrow the outlets or dates, or export CSV for all.{' '}
-          <button type="button" className="button button-small" data-testid="quotes-more" disabled={more.loading} onClick={() => void more.showMore()}>
+          <button type="button" className="button button-small" data-testid="quotes-more" disabled={more.loading || reading} onClick={() => void more.showMore()}>
             {more.loading ? 'Reading…' : 'Show more'}
           </button>
           {more.error && <span role="alert"> Could not read more: {more.error}</span>}
