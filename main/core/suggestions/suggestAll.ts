@@ -25,8 +25,14 @@ export function suggestAll(text: string, entities: readonly Entity[], options: S
     ...(on('entity') ? suggestEntityMentions(text, entities) : []),
     ...(on('name') ? suggestNames(text) : []),
   ];
-  const taken = new Set((options.existing ?? []).map((a) => `${a.label}\u0000${a.start}\u0000${a.end}`));
-  const kept = all.filter((s) => {
+  return newSuggestions(all, options.existing ?? []);
+}
+
+/// `found` without those already tagged (`existing`: the same label and span) and without
+/// repeats, in text order.
+export function newSuggestions(found: readonly Suggestion[], existing: readonly { label: string; start: number; end: number }[]): Suggestion[] {
+  const taken = new Set(existing.map((a) => `${a.label}\u0000${a.start}\u0000${a.end}`));
+  const kept = found.filter((s) => {
     const key = `${s.label}\u0000${s.start}\u0000${s.end}`;
     if (taken.has(key)) return false;
     taken.add(key);

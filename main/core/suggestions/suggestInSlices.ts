@@ -6,7 +6,7 @@
 /// `MAX_NAME_SUGGESTION_CHARS` characters.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Entity } from '../model.js';
-import { suggestAll } from './suggestAll.js';
+import { newSuggestions, suggestAll } from './suggestAll.js';
 import type { Suggestion, SuggestionKind } from './suggestion.js';
 
 /// Longest text whose person and place names are suggested.
@@ -68,12 +68,5 @@ export async function suggestInSlices(
     await nextTurn();
     found.push(...(await bySlices(text, NAME_SLICE_CHARS, (piece) => suggestAll(piece, entities, { kinds: ['name'] }))));
   }
-  const taken = new Set(existing.map((a) => `${a.label}\u0000${a.start}\u0000${a.end}`));
-  const kept = found.filter((s) => {
-    const key = `${s.label}\u0000${s.start}\u0000${s.end}`;
-    if (taken.has(key)) return false;
-    taken.add(key);
-    return true;
-  });
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
+  return newSuggestions(found, existing);
 }
