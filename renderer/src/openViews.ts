@@ -27,6 +27,13 @@ export function clearTextSelection(views: OpenViews): void {
   window.getSelection()?.removeAllRanges();
 }
 
+/// Whether a key press is free for the workbench's shortcuts: not handled already, not part of a
+/// composition, not typed into a field, not inside a dialog or behind a modal one.
+export function isShortcutKey(e: KeyboardEvent): boolean {
+  if (e.defaultPrevented || e.isComposing || isTextEntry(e.target)) return false;
+  return !(e.target instanceof Element && e.target.closest('dialog')) && !document.querySelector('dialog:modal');
+}
+
 /// Whether keys typed at `target` are text input (so shortcuts must leave them alone).
 export function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import type { Label } from '../../preload/api';
 import { labelForKey } from './labels';
 import { tagsRaw } from './rawSelection';
-import { clearTextSelection, currentTextSelection, isTextEntry, type OpenViews } from './openViews';
+import { clearTextSelection, currentTextSelection, isShortcutKey, type OpenViews } from './openViews';
 import { stepThrough, visibleAnnotations, type AnnotationFilter } from './state/selectors';
 import { store } from './state/useWorkbench';
 
@@ -140,8 +140,7 @@ export function useAnnotationKeys(options: AnnotationKeysOptions): void {
   latest.current = options;
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (!latest.current.enabled || e.defaultPrevented || e.isComposing || isTextEntry(e.target)) return;
-      if ((e.target instanceof Element && e.target.closest('dialog')) || document.querySelector('dialog:modal')) return;
+      if (!latest.current.enabled || !isShortcutKey(e)) return;
       if (handleKey(e, latest.current)) e.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);

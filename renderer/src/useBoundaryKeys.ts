@@ -5,7 +5,7 @@
 /// tag already made is.
 import { useEffect, useRef } from 'react';
 import type { NewMessage } from './Messages';
-import { isTextEntry } from './openViews';
+import { isShortcutKey } from './openViews';
 import { moveSelectedEnd, onBoundaryRefused, refusalText } from './state/boundaryEdits';
 import { store } from './state/useWorkbench';
 import type { SpanEnd } from './editor/boundaryMove';
@@ -32,8 +32,7 @@ export function useBoundaryKeys(options: BoundaryKeysOptions): void {
   latest.current = options;
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (!latest.current.enabled || e.defaultPrevented || e.isComposing || isTextEntry(e.target)) return;
-      if ((e.target instanceof Element && e.target.closest('dialog')) || document.querySelector('dialog:modal')) return;
+      if (!latest.current.enabled || !isShortcutKey(e)) return;
       const move = boundaryKey(e);
       if (!move || !store.getSnapshot().selected) return;
       // Taken even when the end cannot move, so the browser does not extend a text selection.
