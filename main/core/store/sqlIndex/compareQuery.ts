@@ -241,7 +241,9 @@ export function quoteRowsOf(db: Database.Database, keys: readonly Pick<QuoteSpea
   db.exec('CREATE TEMP TABLE IF NOT EXISTS chosen_quotes (doc INTEGER NOT NULL, id TEXT NOT NULL)');
   db.exec('DELETE FROM temp.chosen_quotes');
   const put = db.prepare('INSERT INTO temp.chosen_quotes (doc, id) VALUES (?, ?)');
-  for (const k of keys) put.run(k.doc, k.annotationId);
+  db.transaction(() => {
+    for (const k of keys) put.run(k.doc, k.annotationId);
+  })();
   return db
     .prepare(`SELECT ${QUOTE_COLUMNS} FROM temp.chosen_quotes k JOIN annotations a ON a.doc = k.doc AND a.id = k.id JOIN documents d ON d.seq = a.doc ${SPEAKER} ${LINKED_ORDER}`)
     .all() as QuoteRow[];
