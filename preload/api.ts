@@ -170,13 +170,6 @@ export interface ReviewComparison {
 /// A suggestion as the app gets it: offsets in UTF-16 code units, and the key that dismisses it.
 export type ListedSuggestion = Suggestion & { key: string };
 
-/// One document's suggestions of the kinds asked for; `namesLeftOut` when names were asked for
-/// but the document is too long to look for them.
-export interface DocumentSuggestions {
-  suggestions: ListedSuggestion[];
-  namesLeftOut: boolean;
-}
-
 /// Most conflicting pairs of one figure group sent to the app (beyond, each figure's count).
 export const MAX_SENT_PAIRS = 5000;
 
@@ -237,7 +230,7 @@ export interface WorkbenchApi {
     /// The document's suggestions of `kinds` (DESIGN §12), never saved: those dismissed and
     /// those whose label and span an annotation already has left out. Worked out in slices, so
     /// that a long document's do not hold up other calls.
-    list(docId: string, kinds: SuggestionKind[]): Promise<DocumentSuggestions>;
+    list(docId: string, kinds: SuggestionKind[]): Promise<ListedSuggestion[]>;
     /// Dismisses suggestions of a document (by key), for good: they stay dismissed when it is
     /// opened again.
     dismiss(docId: string, keys: string[]): Promise<void>;

@@ -10,9 +10,10 @@ import { createAnnotation, setRelation } from '../core/annotations.js';
 import type { Annotation, DocumentFile, Label } from '../core/model.js';
 import { OffsetConverter } from '../core/offsets.js';
 import type { Workspace } from '../core/store/workspace.js';
-import { suggestAll } from '../core/suggestions/suggestAll.js';
 import { DismissedSuggestions, suggestionKey } from '../core/suggestions/dismissedSuggestions.js';
-import type { Suggestion } from '../core/suggestions/suggestion.js';
+import { documentSuggestions } from '../core/suggestions/documentSuggestions.js';
+import { StoredNames } from '../core/suggestions/storedNames.js';
+import { SUGGESTION_KINDS, type Suggestion } from '../core/suggestions/suggestion.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
 import { resolveDocumentId } from './documentCommands.js';
 import { openWorkspace } from './openWorkspace.js';
@@ -54,12 +55,18 @@ function scopeOf(workspace: Workspace, options: SuggestCommandOptions): { docume
   return { documents, labels: options.label.length ? new Set(options.label) : null };
 }
 
-/// The suggestions for one document, those of labels the workspace lacks or the options leave
-/// out aside, and those dismissed in the app.
-async function suggestionsFor(file: DocumentFile, workspace: Workspace, labels: Set<string> | null, dismissed: DismissedSuggestions): Promise<Suggestion[]> {
+/// Where the suggestions of one workspace come from: its dismissals and its kept names.
+interface SuggestionSources {
+  dismissed: DismissedSuggestions;
+  names: StoredNames;
+}
+
+/// The suggestions for one document as the app lists them, those of labels the workspace lacks
+/// or the options leave out aside, and those dismissed in the app.
+async function suggestionsFor(file: DocumentFile, workspace: Workspace, labels: Set<string> | null, sources: SuggestionSources): Promise<Suggestion[]> {
   const known = new Set(workspace.labels.map((l) => l.id));
-  const gone = await dismissed.of(file.document.id);
-  return suggestAll(file.document.text, workspace.entities, { existing: file.annotations }).filter(
+  const gone = await sources.dismissed.of(file.document.id);
+  return (await documentSuggestions(file.document, file.annotations, workspace.entities, SUGGESTION_KINDS, sources.names)).filter(
     (s) => known.has(s.label) && (!labels || labels.has(s.label)) && !gone.has(suggestionKey(s)),
   );
 }
@@ -116,9 +123,9 @@ export async function suggestCommand(options: SuggestCommandOptions): Promise<vo
       const { documents, labels } = scopeOf(workspace, options);
       const author = { annotator: workspace.currentAnnotator, now: new Date().toISOString() };
       const lines: string[] = [];
-      const dismissed = new DismissedSuggestions(workspace);
+      const sources = { dismissed: new DismissedSuggestions(workspace), names: new StoredNames(workspace.dir, () => workspace.writable) };
       for (const id of documents) {
-        const chosen = await suggestionsFor(await workspace.readDocument(id), workspace, labels, dismissed);
+        const chosen = await suggestionsFor(await workspace.readDocument(id), workspace, labels, sources);
         // Worked out on the file as read; the change takes the file as it is then (the same:
         // this process holds the workspace), and leaves out what is already there.
         const count = await workspace.updateDocument(id, (file) => accept(file, chosen, workspace.labels, author));
@@ -132,11 +139,11 @@ export async function suggestCommand(options: SuggestCommandOptions): Promise<vo
   try {
     const { documents, labels } = scopeOf(workspace, options);
     const rows: PrintedSuggestion[] = [];
-    const dismissed = new DismissedSuggestions(workspace, false);
+    const sources = { dismissed: new DismissedSuggestions(workspace, false), names: new StoredNames(workspace.dir, () => false) };
     for (const id of documents) {
       const file = await workspace.readDocument(id);
       const offsets = new OffsetConverter(file.document.text);
-      for (const s of await suggestionsFor(file, workspace, labels, dismissed)) rows.push(printed(id, s, offsets));
+      for (const s of await suggestionsFor(file, workspace, labels, sources)) rows.push(printed(id, s, offsets));
     }
     if (options.json) return sayLines(terminalJson(rows));
     if (!rows.length) say('(no suggestions)');

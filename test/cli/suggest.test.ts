@@ -82,7 +82,7 @@ describe('awb suggest and the app’s dismissals', () => {
     const { createWorkbench } = await import('../../main/service/workbench');
     const api = createWorkbench(workspace);
     const docId = workspace.documentIds().sort()[0];
-    const [figure] = (await api.suggestions.list(docId, ['figure'])).suggestions;
+    const [figure] = await api.suggestions.list(docId, ['figure']);
     await api.suggestions.dismiss(docId, [figure.key]);
     await workspace.close();
     const offsets = new OffsetConverter(documentsOf(dir).get(docId)!.document.text);

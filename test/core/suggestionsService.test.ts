@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkbenchApi } from '../../preload/api';
 import { articleFromBytes } from '../../main/core/text/readArticle';
 import { Workspace } from '../../main/core/store/workspace';
+import { STORED_NAMES_FOLDER, documentFileName } from '../../main/core/store/workspaceFiles';
 import { dispatch } from '../../main/service/dispatch';
 import { createWorkbench } from '../../main/service/workbench';
 import { tempDir } from '../helpers';
@@ -40,8 +41,7 @@ afterEach(() => workspace.close());
 
 describe('suggestions.list', () => {
   it('lists figures and quotes with their keys, in UTF-16 offsets (an emoji before them counts two)', async () => {
-    const { suggestions, namesLeftOut } = await api.suggestions.list(docId, ['figure', 'quote']);
-    expect(namesLeftOut).toBe(false);
+    const suggestions = await api.suggestions.list(docId, ['figure', 'quote']);
     expect(suggestions.map((s) => [s.kind, s.text])).toEqual([
       ['figure', 'More than 730 civilians'],
       ['quote', 'We have nowhere left to go in the east of the city,'],
@@ -56,9 +56,17 @@ describe('suggestions.list', () => {
   });
 
   it('lists only the kinds asked for, names included', async () => {
-    const { suggestions } = await api.suggestions.list(docId, ['name']);
+    const suggestions = await api.suggestions.list(docId, ['name']);
     expect(suggestions.every((s) => s.kind === 'name')).toBe(true);
     expect(suggestions.map((s) => s.text)).toContain('Abu Ahmed');
+  });
+
+  it('keeps the names it found in the workspace (cache/names), not in the document', async () => {
+    const before = readFileSync(join(dir, 'documents', documentFileName(docId)), 'utf8');
+    const names = await api.suggestions.list(docId, ['name']);
+    const kept = JSON.parse(readFileSync(join(dir, STORED_NAMES_FOLDER, documentFileName(docId)), 'utf8')) as { names: [string, number, number][] };
+    expect(kept.names.map(([label, start, end]) => `name:${label}:${start}-${end}`)).toEqual(names.map((s) => s.key));
+    expect(readFileSync(join(dir, 'documents', documentFileName(docId)), 'utf8')).toBe(before);
   });
 
   it('refuses an unknown kind or a malformed key', async () => {
@@ -69,26 +77,26 @@ describe('suggestions.list', () => {
 
 describe('suggestions.dismiss', () => {
   it('keeps a dismissed suggestion out of the list, also after the workspace is opened again; undismiss brings it back', async () => {
-    const [figure] = (await api.suggestions.list(docId, ['figure'])).suggestions;
+    const [figure] = await api.suggestions.list(docId, ['figure']);
     expect(await dispatch(api, 'suggestions.dismiss', [docId, [figure.key]])).toEqual({ ok: true });
-    expect((await api.suggestions.list(docId, ['figure'])).suggestions.map((s) => s.key)).not.toContain(figure.key);
+    expect((await api.suggestions.list(docId, ['figure'])).map((s) => s.key)).not.toContain(figure.key);
     await workspace.close();
     await open();
-    const after = (await api.suggestions.list(docId, ['figure'])).suggestions.map((s) => s.key);
+    const after = (await api.suggestions.list(docId, ['figure'])).map((s) => s.key);
     expect(after).not.toContain(figure.key);
     expect(after).toHaveLength(1);
     await api.suggestions.undismiss(docId, [figure.key]);
     await workspace.close();
     await open();
-    expect((await api.suggestions.list(docId, ['figure'])).suggestions.map((s) => s.key)).toContain(figure.key);
+    expect((await api.suggestions.list(docId, ['figure'])).map((s) => s.key)).toContain(figure.key);
   });
 
   it('moves a damaged suggestions.json aside, says so, and starts afresh', async () => {
-    const [figure] = (await api.suggestions.list(docId, ['figure'])).suggestions;
+    const [figure] = await api.suggestions.list(docId, ['figure']);
     await workspace.close();
     writeFileSync(join(dir, 'suggestions.json'), '{"schemaVersion": 1, "dismissed": {"x": [42]}');
     await open();
-    expect((await api.suggestions.list(docId, ['figure'])).suggestions.map((s) => s.key)).toContain(figure.key);
+    expect((await api.suggestions.list(docId, ['figure'])).map((s) => s.key)).toContain(figure.key);
     expect(workspace.notices.join('\n')).toMatch(/dismissed suggestions was damaged/);
     expect(readdirSync(dir).filter((n) => n.startsWith('suggestions.damaged-'))).toHaveLength(1);
     await api.suggestions.dismiss(docId, [figure.key]);
@@ -102,7 +110,7 @@ describe('suggestions.dismiss', () => {
 
 describe('accepting a suggestion', () => {
   it('makes an annotation with origin suggestion, the quote linked to its speaker, and both leave the list', async () => {
-    const { suggestions } = await api.suggestions.list(docId, ['quote', 'name']);
+    const suggestions = await api.suggestions.list(docId, ['quote', 'name']);
     const quote = suggestions.find((s) => s.kind === 'quote')!;
     const made = await dispatch(api, 'annotations.create', [{ docId, label: quote.label, start: quote.start, end: quote.end, origin: 'suggestion' }]);
     expect(made).toMatchObject({ ok: true, value: { origin: 'suggestion', label: 'quote', quote: quote.text } });
@@ -110,7 +118,7 @@ describe('accepting a suggestion', () => {
     await api.relations.set(docId, 'speaker', (made as { value: { id: string } }).value.id, speaker.id);
     const opened = await api.documents.open(docId);
     expect(opened.relations).toEqual([expect.objectContaining({ type: 'speaker', from: (made as { value: { id: string } }).value.id, to: speaker.id })]);
-    const left = (await api.suggestions.list(docId, ['quote', 'name'])).suggestions.map((s) => s.key);
+    const left = (await api.suggestions.list(docId, ['quote', 'name'])).map((s) => s.key);
     expect(left).not.toContain(quote.key);
     expect(left).not.toContain(`name:actor:${quote.speaker!.start}-${quote.speaker!.end}`);
     // A tag made by hand stays manual.
@@ -124,7 +132,7 @@ describe('accepting a suggestion', () => {
 
 describe('exports', () => {
   it('hold the accepted suggestion and none that was only listed', async () => {
-    const { suggestions } = await api.suggestions.list(docId, ['figure', 'quote', 'name']);
+    const suggestions = await api.suggestions.list(docId, ['figure', 'quote', 'name']);
     expect(suggestions.length).toBeGreaterThan(3);
     const [accepted, ...rest] = suggestions.filter((s) => s.kind === 'figure');
     await api.annotations.create({ docId, label: accepted.label, start: accepted.start, end: accepted.end, origin: 'suggestion' });

@@ -71,7 +71,7 @@ async function setup(existing: Annotation[] = []) {
       },
     },
     suggestions: {
-      list: async (_doc: string, kinds: string[]) => ({ suggestions: [FIGURE, QUOTE, NAME, FIGURE2, ...mentions].filter((s) => kinds.includes(s.kind)), namesLeftOut: false }),
+      list: async (_doc: string, kinds: string[]) => [FIGURE, QUOTE, NAME, FIGURE2, ...mentions].filter((s) => kinds.includes(s.kind)),
       dismiss: async (_doc: string, keys: string[]) => keys.forEach((k) => dismissed.add(k)),
       undismiss: async (_doc: string, keys: string[]) => keys.forEach((k) => dismissed.delete(k)),
     },
@@ -99,7 +99,7 @@ describe('the suggestions shown', () => {
     suggestions.setKind('name', false);
     expect(shown()).toEqual(['More than 730 civilians', 'We have nowhere to go,']);
     expect(JSON.parse(storage.items.get('awb.suggestionKinds')!)).toEqual(['figure', 'quote', 'entity']);
-    const again = new SuggestionsStore({ suggestions: { list: async () => ({ suggestions: [], namesLeftOut: false }) } } as unknown as WorkbenchApi, new WorkbenchStore({} as WorkbenchApi), storage);
+    const again = new SuggestionsStore({ suggestions: { list: async () => [] } } as unknown as WorkbenchApi, new WorkbenchStore({} as WorkbenchApi), storage);
     expect([...again.getSnapshot().kinds]).toEqual(['figure', 'quote', 'entity']);
   });
 

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { backupCopyOf, listBackups } from './backups.js';
 import { fsyncFolder, readJsonFile, writeFileDurably } from './durableJsonFile.js';
 import type { FileKind } from './migrations.js';
-import { DOCUMENT_FILE_NAME, ENTITIES_FILE } from './workspaceFiles.js';
+import { DOCUMENT_FILE_NAME, ENTITIES_FILE, STORED_NAMES_FOLDER } from './workspaceFiles.js';
 
 /// What a repair did, in words for the user.
 export interface Repair {
@@ -81,7 +81,7 @@ async function holdsDocumentFile(folder: string): Promise<boolean> {
 /// Removes temporary files that an interrupted write left behind (`<name>.json.<number>`).
 export async function removeStaleTempFiles(dir: string): Promise<number> {
   let removed = 0;
-  for (const folder of [dir, join(dir, 'documents')]) {
+  for (const folder of [dir, join(dir, 'documents'), join(dir, STORED_NAMES_FOLDER)]) {
     for (const name of await readdir(folder).catch(() => [] as string[])) {
       if (/\.json\.\d+$/.test(name)) {
         await rm(join(folder, name), { force: true });

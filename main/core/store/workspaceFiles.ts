@@ -13,6 +13,9 @@ export const DOCUMENT_FILE_NAME = /^[0-9a-f]{64}\.json$/;
 /// The workspace's list of entities (DESIGN §10), beside `workspace.json`.
 export const ENTITIES_FILE = 'entities.json';
 
+/// The folder of the person and place names found in each document (a cache, storedNames.ts).
+export const STORED_NAMES_FOLDER = 'cache/names';
+
 /// An `entities.json` with no entities.
 export function emptyEntities(): EntitiesFile {
   return { schemaVersion: ENTITIES_SCHEMA_VERSION, entities: [] };

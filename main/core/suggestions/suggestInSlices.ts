@@ -2,15 +2,12 @@
 /// in slices of whole paragraphs with a pause for the event loop between slices, so that a long
 /// document's suggestions never hold up other calls for long. Quotes, which may run across
 /// paragraphs, are found over the whole text at once (they are quick). Person and place names
-/// (compromise, by far the slowest suggester) are only looked for in documents of up to
-/// `MAX_NAME_SUGGESTION_CHARS` characters.
+/// (compromise, by far the slowest suggester) are found in smaller slices, as compromise is
+/// slower than linear on long texts; the service keeps them per document (storedNames.ts).
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Entity } from '../model.js';
 import { newSuggestions, suggestAll } from './suggestAll.js';
 import type { Suggestion, SuggestionKind } from './suggestion.js';
-
-/// Longest text whose person and place names are suggested.
-export const MAX_NAME_SUGGESTION_CHARS = 300_000;
 
 /// Characters per slice: figures and entity mentions, and names.
 const SLICE_CHARS = 20_000;
@@ -64,7 +61,7 @@ export async function suggestInSlices(
   const found: Suggestion[] = [];
   if (sliced.length) found.push(...(await bySlices(text, SLICE_CHARS, (piece) => suggestAll(piece, entities, { kinds: sliced }))));
   if (on('quote')) found.push(...suggestAll(text, entities, { kinds: ['quote'] }));
-  if (on('name') && text.length <= MAX_NAME_SUGGESTION_CHARS) {
+  if (on('name')) {
     await nextTurn();
     found.push(...(await bySlices(text, NAME_SLICE_CHARS, (piece) => suggestAll(piece, entities, { kinds: ['name'] }))));
   }

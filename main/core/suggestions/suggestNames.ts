@@ -4,6 +4,10 @@
 import { compromise } from '../quantities/compromise.js';
 import { SUGGESTION_LABELS, type Suggestion } from './suggestion.js';
 
+/// The name finder's version: raised whenever what `suggestNames` finds changes, so that names
+/// kept for a document by an older finder are found again (see storedNames.ts).
+export const NAME_FINDER_VERSION = 1;
+
 /// Words before a name that are not part of it.
 const TITLES = /^(?:(?:president|prime minister|minister|mr|mrs|ms|dr|sir|general|gen|king|queen|prince|sheikh|secretary|ambassador|envoy|deputy|foreign|defence|defense|senator|rep|pope)\.?\s+)+/i;
 

@@ -28,8 +28,6 @@ export interface DocSuggestions {
   list: readonly ListedSuggestion[];
   /// Keys dismissed in this session (the service leaves out those dismissed before).
   dismissed: ReadonlySet<string>;
-  /// Names were not looked for: the document is too long.
-  namesLeftOut: boolean;
 }
 
 /// The current suggestion.
@@ -151,15 +149,15 @@ export class SuggestionsStore {
   /// Asks the service for a document's suggestions (once): the quick kinds first, then names.
   async load(docId: string): Promise<void> {
     if (this.snapshot.docs.has(docId)) return;
-    this.update({ docs: new Map(this.snapshot.docs).set(docId, { status: 'loading', list: [], dismissed: new Set(), namesLeftOut: false }) });
+    this.update({ docs: new Map(this.snapshot.docs).set(docId, { status: 'loading', list: [], dismissed: new Set() }) });
     try {
       const quick = await this.api.suggestions.list(docId, ['figure', 'quote', 'entity']);
-      this.setDoc(docId, (doc) => ({ ...doc, list: quick.suggestions }));
+      this.setDoc(docId, (doc) => ({ ...doc, list: quick }));
       const names = await this.api.suggestions.list(docId, ['name']);
       // A name that a quicker suggester already gave (same label and span) is shown once.
-      const taken = new Set(quick.suggestions.map((s) => tagKey(s.label, s.start, s.end)));
-      const list = [...quick.suggestions, ...names.suggestions.filter((s) => !taken.has(tagKey(s.label, s.start, s.end)))].sort((a, b) => a.start - b.start || a.end - b.end);
-      this.setDoc(docId, (doc) => ({ ...doc, status: 'ready', list, namesLeftOut: names.namesLeftOut }));
+      const taken = new Set(quick.map((s) => tagKey(s.label, s.start, s.end)));
+      const list = [...quick, ...names.filter((s) => !taken.has(tagKey(s.label, s.start, s.end)))].sort((a, b) => a.start - b.start || a.end - b.end);
+      this.setDoc(docId, (doc) => ({ ...doc, status: 'ready', list }));
     } catch (error) {
       this.setDoc(docId, (doc) => ({ ...doc, status: 'error' }));
       this.onError(`Suggestions could not be worked out: ${error instanceof Error ? error.message : String(error)}`);
@@ -179,7 +177,7 @@ export class SuggestionsStore {
     for (const [docId, loaded] of this.snapshot.docs) {
       if (loaded.status !== 'ready') continue;
       try {
-        const mentions = (await this.api.suggestions.list(docId, ['entity'])).suggestions;
+        const mentions = await this.api.suggestions.list(docId, ['entity']);
         this.setDoc(docId, (doc) => {
           const others = doc.list.filter((s) => s.kind !== 'entity');
           const taken = new Set(others.map((s) => tagKey(s.label, s.start, s.end)));
