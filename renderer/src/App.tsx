@@ -14,7 +14,7 @@ import { EmptyState } from './EmptyState';
 import type { DocumentViewHandle } from './editor/DocumentView';
 import type { TextSpan } from './editor/textPositions';
 import { ExportDialog } from './export/ExportDialog';
-import { ImportButton } from './ImportButton';
+import { ImportButton } from './import/ImportButton';
 import { Inspector } from './inspector/Inspector';
 import { LabelEditor } from './LabelEditor';
 import { Library } from './library/Library';

@@ -2,9 +2,9 @@
 /// base64-encoded to `documents.import` and each exchange file to `exchange.import`, and hands the
 /// reports (or the failures) back to the app.
 import { useRef, useState } from 'react';
-import type { ArticleFile, ExchangeImportReport, ImportReport } from '../../preload/api';
-import { workbench } from './api';
-import { errorMessage } from './format';
+import type { ArticleFile, ExchangeImportReport, ImportReport } from '../../../preload/api';
+import { workbench } from '../api';
+import { errorMessage } from '../format';
 
 /// File types the importer understands.
 export const ACCEPTED_TYPES = '.txt,.md,.html,.htm,.json';
