@@ -14,7 +14,9 @@ import { EmptyState } from './EmptyState';
 import type { DocumentViewHandle } from './editor/DocumentView';
 import type { TextSpan } from './editor/textPositions';
 import { ExportDialog } from './export/ExportDialog';
+import { FileDropTarget } from './import/FileDropTarget';
 import { ImportButton } from './import/ImportButton';
+import { useFileImport } from './import/useFileImport';
 import { Inspector } from './inspector/Inspector';
 import { LabelEditor } from './LabelEditor';
 import { Library } from './library/Library';
@@ -223,6 +225,11 @@ export function App() {
     },
     [say, refreshLibrary],
   );
+  const { importFiles, progress: importProgress } = useFileImport({
+    onImported,
+    onExchangeImported: changes.exchangeImported,
+    onFailed: (text) => say({ kind: 'error', title: 'Import failed', text }),
+  });
 
   // The library shows the live counts of open documents, the service's for the others.
   const liveCounts = useMemo(() => new Map([...readyDocs].map(([id, doc]) => [id, labelCounts(doc)])), [readyDocs]);
@@ -267,11 +274,7 @@ export function App() {
               onFailed={(text) => say({ kind: 'error', title: 'Could not change the annotator', text })}
             />
           )}
-          <ImportButton
-            onImported={onImported}
-            onExchangeImported={changes.exchangeImported}
-            onFailed={(text) => say({ kind: 'error', title: 'Import failed', text })}
-          />
+          <ImportButton importFiles={importFiles} progress={importProgress} />
           <button type="button" className="button" data-testid="entities-button" title="Everything the texts name: rename, merge, delete, see where each is mentioned" onClick={() => setDialog('entities')}>
             Entities…
           </button>
@@ -383,6 +386,7 @@ export function App() {
         />
       )}
       <Messages messages={messages} onDismiss={dismiss} />
+      <FileDropTarget importFiles={importFiles} />
     </div>
   );
 }

@@ -1,0 +1,69 @@
+/// Importing chosen or dropped files: articles through {@link uploadArticles} (each accepted or
+/// refused on its own, with progress), each exchange file through `exchange.import`; the reports
+/// (or failures) handed back to the app. One import at a time: files given meanwhile wait their turn.
+import { useCallback, useRef, useState } from 'react';
+import type { ExchangeImportReport, ImportReport } from '../../../preload/api';
+import { workbench } from '../api';
+import { errorMessage } from '../format';
+import { readAsBase64, uploadArticles } from './articleUploads';
+
+/// Whether a chosen file is an exchange file (`.awb.json`, or any `.json`) rather than an article.
+export function isExchangeFile(name: string): boolean {
+  return name.toLowerCase().endsWith('.json');
+}
+
+/// What the app does with the outcome of an import.
+export interface FileImportHandlers {
+  onImported(report: ImportReport): void;
+  /// Called once per exchange file imported.
+  onExchangeImported(report: ExchangeImportReport): void;
+  onFailed(message: string): void;
+}
+
+/// Files handled so far of all, while an import runs.
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+/// The import function and its progress (null when no import runs).
+export function useFileImport(handlers: FileImportHandlers): { importFiles(files: File[]): Promise<void>; progress: ImportProgress | null } {
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const latest = useRef(handlers);
+  latest.current = handlers;
+
+  const run = useCallback(async (files: File[]) => {
+    const { onImported, onExchangeImported, onFailed } = latest.current;
+    const articles = files.filter((f) => !isExchangeFile(f.name));
+    const exchanges = files.filter((f) => isExchangeFile(f.name));
+    setProgress({ done: 0, total: files.length });
+    if (articles.length > 0) {
+      const report = await uploadArticles<File>(articles, {
+        encode: readAsBase64,
+        send: (encoded) => workbench.documents.import(encoded),
+        onProgress: (done) => setProgress({ done, total: files.length }),
+      });
+      onImported(report);
+    }
+    for (const [i, file] of exchanges.entries()) {
+      try {
+        onExchangeImported(await workbench.exchange.import({ name: file.name, base64: await readAsBase64(file) }));
+      } catch (error) {
+        onFailed(`${file.name}: ${errorMessage(error)}`);
+      }
+      setProgress({ done: articles.length + i + 1, total: files.length });
+    }
+    setProgress(null);
+  }, []);
+
+  const importFiles = useCallback(
+    (files: File[]) => {
+      if (files.length === 0) return queue.current;
+      queue.current = queue.current.then(() => run(files));
+      return queue.current;
+    },
+    [run],
+  );
+  return { importFiles, progress };
+}
