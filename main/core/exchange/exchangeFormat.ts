@@ -49,6 +49,9 @@ export const ExchangeRelationSchema = z.strictObject({
 export const ExchangeDocumentSchema = z.strictObject({
   id: DocumentIdSchema,
   title: z.string().max(500),
+  /// The name of the file the document was imported from (optional; a document without one is
+  /// named after the exchange file it arrives in).
+  sourceName: z.string().min(1).max(255).optional(),
   /// Version 2 on (absent in version 1).
   meta: DocumentMetaSchema.optional(),
   text: z.string().min(1),

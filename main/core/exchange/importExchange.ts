@@ -16,6 +16,7 @@ import { mergeExchangeMeta } from './exchangeMeta.js';
 import { mergeLabels } from './exchangeLabels.js';
 import { exchangeSizeProblem, formatMegabytes, MAX_EXCHANGE_ANNOTATIONS, MAX_EXCHANGE_BYTES, MAX_EXCHANGE_DOCUMENTS, MAX_EXCHANGE_ENTITIES } from './exchangeLimits.js';
 import { mergeExchangeDocument, reanchorBudget } from './mergeExchangeDocument.js';
+import { repairExchangeEntries, repairSentence, type RepairCount } from './repairExchangeEntries.js';
 
 export { MAX_EXCHANGE_ANNOTATIONS, MAX_EXCHANGE_BYTES, MAX_EXCHANGE_DOCUMENTS, MAX_EXCHANGE_ENTITIES, exchangeSizeProblem };
 
@@ -51,6 +52,10 @@ export interface ExchangeImportReport {
   entitiesMerged: number;
   /// Everyone whose annotations the file holds.
   annotators: string[];
+  /// Annotation and link ids that were not UUIDs and were given new ones (their links follow).
+  idsReplaced: number;
+  /// Notes written as plain strings, made one-paragraph notes.
+  notesConverted: number;
   /// What was not imported, and why: documents, annotations, links, label and entity entries,
   /// attribute values.
   skipped: { document: string; item?: string; reason: string }[];
@@ -127,16 +132,19 @@ export async function importExchange(workspace: Workspace, file: string, envelop
   const report: ExchangeImportReport = {
     file, documentsAdded: 0, documentsKnown: 0, annotationsAdded: 0, annotationsReanchored: 0, reviewsUpdated: 0,
     annotationsAlreadyPresent: 0, annotationsCompleted: 0, relationsAdded: 0, labelsAdded: [], attributesAdded: [],
-    entitiesAdded: 0, entitiesMerged: 0, annotators: [], skipped: [], warnings: [],
+    entitiesAdded: 0, entitiesMerged: 0, annotators: [], idsReplaced: 0, notesConverted: 0, skipped: [], warnings: [],
   };
   const labels = await addLabels(workspace, envelope.labels, report);
   const entities = await addEntities(workspace, envelope.entities ?? [], report);
   const documents = usableDocuments(envelope.documents, report);
-  const sourceName = file.split(/[\\/]/).pop() ?? file;
+  const repaired = repairSentence(report);
+  if (repaired) report.warnings.push(repaired);
+  // A document keeps the file name it came from; one the file does not name is named after the file.
+  const fileName = file.split(/[\\/]/).pop() ?? file;
   const missing = new Map(documents.filter((d) => !workspace.hasDocument(d.id)).map((d) => [d.id, d]));
   if (missing.size) {
     const outcomes = await workspace.importArticles(
-      [...missing.values()].map((d) => ({ id: d.id, sourceName, title: d.title, text: d.text, meta: d.meta ?? {}, encoding: 'utf-8' as const, warnings: [] })),
+      [...missing.values()].map((d) => ({ id: d.id, sourceName: d.sourceName ?? fileName, title: d.title, text: d.text, meta: d.meta ?? {}, encoding: 'utf-8' as const, warnings: [] })),
     );
     report.documentsAdded = outcomes.filter((o) => o.status === 'imported').length;
   }
@@ -157,8 +165,9 @@ export async function importExchange(workspace: Workspace, file: string, envelop
   return report;
 }
 
-/// The document entries that can be imported; the others are reported and skipped.
-function usableDocuments(entries: unknown[], report: ExchangeImportReport): z.infer<typeof DocumentEntrySchema>[] {
+/// The document entries that can be imported, their ids and notes repaired (repairExchangeEntries.ts);
+/// the others are reported and skipped.
+function usableDocuments(entries: unknown[], report: ExchangeImportReport & RepairCount): z.infer<typeof DocumentEntrySchema>[] {
   const usable = [];
   for (const [index, entry] of entries.entries()) {
     const parsed = DocumentEntrySchema.safeParse(entry);
@@ -178,7 +187,7 @@ function usableDocuments(entries: unknown[], report: ExchangeImportReport): z.in
       report.skipped.push({ document: name, reason: 'its id does not match the SHA-256 of its text (the text was changed)' });
       continue;
     }
-    usable.push(doc);
+    usable.push({ ...doc, ...repairExchangeEntries(doc.id, doc, report) });
   }
   return usable;
 }

@@ -113,6 +113,11 @@ export function mergeExchangeDocument(
   const offsets = new OffsetConverter(current.document.text);
   const search = new TextSearch(current.document.text, budget);
   const byId = new Map(current.annotations.map((a) => [a.id, a]));
+  // The same span with the same label by the same annotator is never kept twice (DESIGN §12): an
+  // entry repeating one under another id counts as present, and its links go to the one kept.
+  const spanKey = (a: { label: string; start: number; end: number; annotator: string }) => `${a.label}\t${a.start}\t${a.end}\t${a.annotator}`;
+  const bySpan = new Map(current.annotations.map((a) => [spanKey(a), a.id]));
+  const sameAs = new Map<string, string>();
   const skip = (item: string, reason: string) => tally.skipped.push({ document: title, item, reason });
   // Reasons shared by many spans are reported once, with how many they stopped.
   const grouped = new Map<string, number>();
@@ -143,6 +148,12 @@ export function mergeExchangeDocument(
     }
     if (typeof place === 'string') {
       skip(a.id, place);
+      continue;
+    }
+    const twin = byId.has(a.id) ? undefined : bySpan.get(spanKey({ ...a, ...place }));
+    if (twin !== undefined) {
+      sameAs.set(a.id, twin);
+      tally.annotationsAlreadyPresent++;
       continue;
     }
     const existing = byId.get(a.id);
@@ -190,13 +201,14 @@ export function mergeExchangeDocument(
     const quantity = quantityFor(a.label, a.text, a.quantity);
     if (quantity) annotation.quantity = quantity;
     byId.set(a.id, annotation);
+    bySpan.set(spanKey(annotation), a.id);
     if (!tally.annotators.includes(a.annotator)) tally.annotators.push(a.annotator);
     tally.annotationsAdded++;
     if (place.moved) tally.annotationsReanchored++;
   }
   for (const [reason, count] of grouped) skip(`${count.toLocaleString('en-US')} annotation${count === 1 ? '' : 's'}`, reason);
   const merged = [...byId.values()].sort(compareSpans);
-  return { ...current, annotations: merged, relations: mergeRelations(current.relations, entries.relations, byId, skip, tally) };
+  return { ...current, annotations: merged, relations: mergeRelations(current.relations, entries.relations, byId, sameAs, skip, tally) };
 }
 
 /// `existing` with the file's entity link where it has none and the file's attribute values it
@@ -214,11 +226,13 @@ function mergeRelations(
   relations: Relation[],
   entries: unknown[],
   byId: Map<string, Annotation>,
+  sameAs: ReadonlyMap<string, string>,
   skip: (item: string, reason: string) => void,
   tally: MergeTally,
 ): Relation[] {
   const known = new Set(relations.map((r) => r.id));
   const linkedFrom = new Set(relations.map((r) => `${r.type}\t${r.from}`));
+  const same = new Set(relations.map((r) => `${r.type}\t${r.from}\t${r.to}`));
   const added: Relation[] = [];
   for (const [i, entry] of entries.entries()) {
     const parsed = ExchangeRelationSchema.safeParse(entry);
@@ -226,7 +240,8 @@ function mergeRelations(
       skip(`relations[${i}]`, describeSchemaError(parsed.error).join('; '));
       continue;
     }
-    const r = parsed.data;
+    // A link from or to a repeated span is a link of the span kept.
+    const r = { ...parsed.data, from: sameAs.get(parsed.data.from) ?? parsed.data.from, to: sameAs.get(parsed.data.to) ?? parsed.data.to };
     if (known.has(r.id)) continue;
     const from = byId.get(r.from);
     const to = byId.get(r.to);
@@ -239,6 +254,8 @@ function mergeRelations(
       skip(r.id, `a ${r.type} link must go from a ${ends.from} to an ${ends.to}`);
       continue;
     }
+    // The same link under another id is already here.
+    if (same.has(`${r.type}\t${r.from}\t${r.to}`)) continue;
     // One link of each type from a span, as the app keeps them (setRelation replaces).
     if (linkedFrom.has(`${r.type}\t${r.from}`)) {
       skip(r.id, `the ${ends.from} already has a ${r.type} here; this workspace's link was kept`);
