@@ -123,7 +123,7 @@ export async function suggestCommand(options: SuggestCommandOptions): Promise<vo
       const { documents, labels } = scopeOf(workspace, options);
       const author = { annotator: workspace.currentAnnotator, now: new Date().toISOString() };
       const lines: string[] = [];
-      const sources = { dismissed: new DismissedSuggestions(workspace), names: new StoredNames(workspace.dir, () => workspace.writable) };
+      const sources = { dismissed: new DismissedSuggestions(workspace), names: new StoredNames({ dir: workspace.dir, writeFile: (path, content) => workspace.writeSideFile(path, content) }) };
       for (const id of documents) {
         const chosen = await suggestionsFor(await workspace.readDocument(id), workspace, labels, sources);
         // Worked out on the file as read; the change takes the file as it is then (the same:
@@ -139,7 +139,7 @@ export async function suggestCommand(options: SuggestCommandOptions): Promise<vo
   try {
     const { documents, labels } = scopeOf(workspace, options);
     const rows: PrintedSuggestion[] = [];
-    const sources = { dismissed: new DismissedSuggestions(workspace, false), names: new StoredNames(workspace.dir, () => false) };
+    const sources = { dismissed: new DismissedSuggestions(workspace, false), names: new StoredNames({ dir: workspace.dir, writeFile: null }) };
     for (const id of documents) {
       const file = await workspace.readDocument(id);
       const offsets = new OffsetConverter(file.document.text);

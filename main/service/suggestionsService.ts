@@ -11,7 +11,7 @@ import type { Workspace } from '../core/store/workspace.js';
 /// The `suggestions` methods over an open, writable workspace.
 export function suggestionsService(workspace: Workspace): WorkbenchApi['suggestions'] {
   const dismissed = new DismissedSuggestions(workspace);
-  const names = new StoredNames(workspace.dir, () => workspace.writable);
+  const names = new StoredNames({ dir: workspace.dir, writeFile: (path, content) => workspace.writeSideFile(path, content) });
   return {
     async list(docId, kinds) {
       const file = await workspace.readDocument(docId);

@@ -184,11 +184,6 @@ export class Workspace {
     }
   }
 
-  /// Whether this process may write here now: it holds the lock and has not closed.
-  get writable(): boolean {
-    return this.writes !== null && !this.closed;
-  }
-
   /// Labels in display order.
   get labels(): Label[] {
     return this.index.data.labels;

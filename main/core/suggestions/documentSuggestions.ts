@@ -4,6 +4,7 @@
 /// order.
 import type { Annotation, Entity } from '../model.js';
 import type { StoredNames } from './storedNames.js';
+import { newSuggestions } from './suggestAll.js';
 import { suggestInSlices } from './suggestInSlices.js';
 import type { Suggestion, SuggestionKind } from './suggestion.js';
 
@@ -18,10 +19,6 @@ export async function documentSuggestions(
 ): Promise<Suggestion[]> {
   const others = kinds.filter((k) => k !== 'name');
   const found = others.length ? await suggestInSlices(document.text, entities, others, annotations) : [];
-  if (kinds.includes('name')) {
-    // A name that an annotation or another suggestion already has (label and span) is left out.
-    const taken = new Set([...annotations, ...found].map((a) => `${a.label}\u0000${a.start}\u0000${a.end}`));
-    found.push(...(await names.of(document.id, document.text)).filter((s) => !taken.has(`${s.label}\u0000${s.start}\u0000${s.end}`)));
-  }
-  return found.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
+  // A name that an annotation or another suggestion already has (label and span) is left out.
+  return newSuggestions([...found, ...(kinds.includes('name') ? await names.of(document.id, document.text) : [])], annotations);
 }

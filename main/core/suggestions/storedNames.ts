@@ -3,31 +3,43 @@
 /// suggester; a document's text never changes, so its names are found once, in slices that leave
 /// the event loop free between them, and kept in `cache/names/<id>.json` beside the documents:
 /// `{ version, names: [label, start, end][] }` (UTF-16 offsets; the file is named like the
-/// document's, whose id is its text's SHA-256; `version` is the name finder's, so that an older
-/// finder's names are never used). The file is a cache: it is not in backups or exports, a
-/// damaged or outdated one is found again and rewritten, and a workspace opened read-only only
+/// document's, whose id is its text's SHA-256; `version` is the name finder's and its slice
+/// size, so that names found another way are never used). The file is a cache: it is not in
+/// backups or exports, a damaged or outdated one is found again and rewritten (like every
+/// workspace file: under the lock, temp file and rename), and a workspace opened read-only only
 /// reads them.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileDurably } from '../store/durableJsonFile.js';
 import { STORED_NAMES_FOLDER, documentFileName } from '../store/workspaceFiles.js';
-import { suggestInSlices } from './suggestInSlices.js';
+import { NAME_SLICE_CHARS, suggestInSlices } from './suggestInSlices.js';
 import { NAME_FINDER_VERSION } from './suggestNames.js';
-import type { Suggestion } from './suggestion.js';
+import { SUGGESTION_LABELS, type Suggestion } from './suggestion.js';
+
+/// What the kept names depend on besides the text.
+const STORED_VERSION = `${NAME_FINDER_VERSION}/${NAME_SLICE_CHARS}`;
+
+/// The workspace folder the names are kept in.
+export interface NamesFolder {
+  /// The workspace folder.
+  dir: string;
+  /// Writes a file in it (a path relative to it) as every workspace file is written (under the
+  /// lock), or null where this process may not write.
+  writeFile: ((relativePath: string, content: string) => Promise<void>) | null;
+}
 
 /// Documents whose names are also kept in memory.
 const IN_MEMORY_DOCUMENTS = 20;
 
 const StoredNamesSchema = z.strictObject({
-  version: z.number().int(),
-  names: z.array(z.tuple([z.string().max(64), z.number().int().min(0), z.number().int().min(1)])),
+  version: z.string(),
+  names: z.array(z.tuple([z.enum([SUGGESTION_LABELS.person, SUGGESTION_LABELS.place]), z.number().int().min(0), z.number().int().min(1)])),
 });
 type StoredNamesFile = z.infer<typeof StoredNamesSchema>;
 
 /// The names of one stored file, when this name finder wrote it.
 function namesFrom(file: StoredNamesFile, text: string): Suggestion[] | null {
-  if (file.version !== NAME_FINDER_VERSION) return null;
+  if (file.version !== STORED_VERSION) return null;
   if (file.names.some(([, start, end]) => end <= start || end > text.length)) return null;
   return file.names.map(([label, start, end]) => ({ label, kind: 'name', start, end, text: text.slice(start, end) }));
 }
@@ -36,12 +48,7 @@ function namesFrom(file: StoredNamesFile, text: string): Suggestion[] | null {
 export class StoredNames {
   private readonly recent = new Map<string, Promise<Suggestion[]>>();
 
-  /// `dir`: the workspace folder; `canWrite`: whether this process may write in it now (it holds
-  /// the workspace's lock), asked each time names are to be kept.
-  constructor(
-    private readonly dir: string,
-    private readonly canWrite: () => boolean,
-  ) {}
+  constructor(private readonly folder: NamesFolder) {}
 
   /// The names in document `id`, whose text is `text`, in text order: from memory for the last
   /// documents asked, else from the document's file, else found (in slices) and kept.
@@ -50,7 +57,8 @@ export class StoredNames {
     if (found) this.recent.delete(id);
     else {
       found = this.readOrFind(id, text);
-      found.catch(() => this.recent.delete(id));
+      const mine = found;
+      mine.catch(() => this.recent.get(id) === mine && this.recent.delete(id));
       if (this.recent.size >= IN_MEMORY_DOCUMENTS) this.recent.delete(this.recent.keys().next().value!);
     }
     this.recent.set(id, found);
@@ -59,7 +67,7 @@ export class StoredNames {
 
   /// Where document `id`'s names are kept.
   pathOf(id: string): string {
-    return join(this.dir, STORED_NAMES_FOLDER, documentFileName(id));
+    return join(this.folder.dir, STORED_NAMES_FOLDER, documentFileName(id));
   }
 
   private async readOrFind(id: string, text: string): Promise<Suggestion[]> {
@@ -71,11 +79,12 @@ export class StoredNames {
       if (names) return names;
     }
     const names = await suggestInSlices(text, [], ['name'], []);
-    if (this.canWrite()) {
-      const file: StoredNamesFile = { version: NAME_FINDER_VERSION, names: names.map((n) => [n.label, n.start, n.end]) };
+    const { writeFile } = this.folder;
+    if (writeFile) {
+      const file: StoredNamesFile = { version: STORED_VERSION, names: names.map((n) => [n.label as StoredNamesFile['names'][number][0], n.start, n.end]) };
       // Only a cache: when it cannot be written, the names are found again next time.
-      await mkdir(join(this.dir, STORED_NAMES_FOLDER), { recursive: true })
-        .then(() => writeFileDurably(path, `${JSON.stringify(file)}\n`))
+      await mkdir(join(this.folder.dir, STORED_NAMES_FOLDER), { recursive: true })
+        .then(() => writeFile(join(STORED_NAMES_FOLDER, documentFileName(id)), `${JSON.stringify(file)}\n`))
         .catch((error: unknown) => console.error(`could not keep the names found in document ${id} (${String(error)}); they are found again next time`));
     }
     return names;

@@ -11,7 +11,8 @@ import type { Suggestion, SuggestionKind } from './suggestion.js';
 
 /// Characters per slice: figures and entity mentions, and names.
 const SLICE_CHARS = 20_000;
-const NAME_SLICE_CHARS = 4_000;
+/// Characters per slice of names (a part of what the names kept for a document depend on).
+export const NAME_SLICE_CHARS = 4_000;
 
 /// The paragraph-aligned slices `[start, end)` of `text`, each about `size` characters (a single
 /// paragraph longer than that is one slice).

@@ -4,8 +4,9 @@
 import { compromise } from '../quantities/compromise.js';
 import { SUGGESTION_LABELS, type Suggestion } from './suggestion.js';
 
-/// The name finder's version: raised whenever what `suggestNames` finds changes, so that names
-/// kept for a document by an older finder are found again (see storedNames.ts).
+/// The name finder's version: raised whenever what `suggestNames` finds changes (compromise is
+/// pinned to one version in package.json for this reason), so that names kept for a document by
+/// an older finder are found again (see storedNames.ts).
 export const NAME_FINDER_VERSION = 1;
 
 /// Words before a name that are not part of it.

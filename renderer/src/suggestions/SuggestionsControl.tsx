@@ -54,7 +54,7 @@ export function SuggestionsControl({ labels, focusedDocId }: SuggestionsControlP
               <input type="checkbox" data-testid={`suggestion-kind-${kind}`} checked={snapshot.kinds.has(kind)} onChange={(e) => suggestions.setKind(kind, e.target.checked)} />
               <span>
                 {name}
-                {kind === 'name' && loaded?.status === 'loading' ? ' (looking for them…)' : ''}
+                {kind === 'name' && loaded?.status === 'loading' && snapshot.kinds.has('name') ? ' (looking for them…)' : ''}
               </span>
             </label>
           ))}

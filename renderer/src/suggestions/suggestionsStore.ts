@@ -150,6 +150,7 @@ export class SuggestionsStore {
   async load(docId: string): Promise<void> {
     if (this.snapshot.docs.has(docId)) return;
     this.update({ docs: new Map(this.snapshot.docs).set(docId, { status: 'loading', list: [], dismissed: new Set() }) });
+    const entitiesAsked = this.entitySignature;
     try {
       const quick = await this.api.suggestions.list(docId, ['figure', 'quote', 'entity']);
       this.setDoc(docId, (doc) => ({ ...doc, list: quick }));
@@ -158,6 +159,8 @@ export class SuggestionsStore {
       const taken = new Set(quick.map((s) => tagKey(s.label, s.start, s.end)));
       const list = [...quick, ...names.filter((s) => !taken.has(tagKey(s.label, s.start, s.end)))].sort((a, b) => a.start - b.start || a.end - b.end);
       this.setDoc(docId, (doc) => ({ ...doc, status: 'ready', list }));
+      // The entities changed while the names were found (a long article's first opening).
+      if (this.entitySignature !== entitiesAsked) await this.refreshMentions(docId);
     } catch (error) {
       this.setDoc(docId, (doc) => ({ ...doc, status: 'error' }));
       this.onError(`Suggestions could not be worked out: ${error instanceof Error ? error.message : String(error)}`);
@@ -174,19 +177,22 @@ export class SuggestionsStore {
     if (signature === this.entitySignature) return;
     this.entitySignature = signature;
     if (first) return;
-    for (const [docId, loaded] of this.snapshot.docs) {
-      if (loaded.status !== 'ready') continue;
-      try {
-        const mentions = await this.api.suggestions.list(docId, ['entity']);
-        this.setDoc(docId, (doc) => {
-          const others = doc.list.filter((s) => s.kind !== 'entity');
-          const taken = new Set(others.map((s) => tagKey(s.label, s.start, s.end)));
-          const list = [...others, ...mentions.filter((s) => !taken.has(tagKey(s.label, s.start, s.end)))].sort((a, b) => a.start - b.start || a.end - b.end);
-          return { ...doc, list };
-        });
-      } catch (error) {
-        this.onError(`Entity mentions could not be suggested again: ${error instanceof Error ? error.message : String(error)}`);
-      }
+    // A document still loading asks again itself once it is ready (see load).
+    for (const [docId, loaded] of this.snapshot.docs) if (loaded.status === 'ready') await this.refreshMentions(docId);
+  }
+
+  /// Asks again for one document's entity mentions.
+  private async refreshMentions(docId: string): Promise<void> {
+    try {
+      const mentions = await this.api.suggestions.list(docId, ['entity']);
+      this.setDoc(docId, (doc) => {
+        const others = doc.list.filter((s) => s.kind !== 'entity');
+        const taken = new Set(others.map((s) => tagKey(s.label, s.start, s.end)));
+        const list = [...others, ...mentions.filter((s) => !taken.has(tagKey(s.label, s.start, s.end)))].sort((a, b) => a.start - b.start || a.end - b.end);
+        return { ...doc, list };
+      });
+    } catch (error) {
+      this.onError(`Entity mentions could not be suggested again: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
