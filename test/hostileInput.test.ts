@@ -72,7 +72,7 @@ const ARTICLES: Record<string, { text: string; warning?: RegExp } | { rejected: 
   'only-script.html': { rejected: 'the page has no visible text' },
   'html-entities.html': { text: '<script> "quoted" 😀 é\u00a0end' },
   'windows-1252.html': { text: '“Café”', warning: /Windows-1252/ },
-  'report.pdf': { rejected: 'unsupported file type (expected .txt, .md or .html)' },
+  'report.pdf': { rejected: 'is not a readable PDF (damaged or truncated)' },
   'long-title.txt': { text: 'T'.repeat(10) + ' word'.repeat(100) + '\nbody' },
   'long-line-1mb.txt': { text: 'Aleppo civilians left. '.repeat(45_600) },
   'over-20mb.txt': { rejected: 'file is 20.0 MB, over the 20 MB limit' },

@@ -189,7 +189,7 @@ describe('rejected files name the file and the reason', () => {
       /^big\.txt: file is 20\.0 MB, over the 20 MB limit$/,
     ));
   it('unsupported type', () =>
-    expect(rejection(() => articleFromBytes('a.pdf', utf8('x')))).toBe('a.pdf: unsupported file type (expected .txt, .md or .html)'));
+    expect(rejection(() => articleFromBytes('a.doc', utf8('x')))).toBe('a.doc: unsupported file type (expected .txt, .md, .html, .pdf or .docx)'));
 
   it('missing file', async () => {
     await expect(readArticleFile('/nonexistent/x.txt')).rejects.toThrow('/nonexistent/x.txt: file not found');

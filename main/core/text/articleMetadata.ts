@@ -19,8 +19,8 @@ export interface StatedMetadata {
 /// JSON-LD types that describe an article.
 const ARTICLE_TYPES = new Set(['NewsArticle', 'Article', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle', 'BlogPosting', 'Report']);
 
-/// What an HTML head states, as found (later tidied by `statedMetadata`).
-interface RawFields {
+/// What a file states, as found (later tidied by `statedMetadata`).
+export interface RawFields {
   title?: unknown;
   outlet?: unknown;
   publishedAt?: unknown;
@@ -155,7 +155,7 @@ function nameOf(value: unknown): string | undefined {
 /// Tidies what a file stated into metadata: text trimmed, a date kept only when it is an ISO date
 /// or date-time (a YAML date becomes its ISO day), a URL only when it is http(s), tags from a list
 /// or a comma-separated string; every value checked by the model's schema.
-function statedMetadata(raw: RawFields, warnings: string[]): StatedMetadata {
+export function statedMetadata(raw: RawFields, warnings: string[]): StatedMetadata {
   const text = (value: unknown, max: number) => {
     const s = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
     const trimmed = s?.replace(/\s+/g, ' ').trim();

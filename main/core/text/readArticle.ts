@@ -4,17 +4,23 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { DocumentMeta } from '../model.js';
-import { frontMatter, htmlMetadata } from './articleMetadata.js';
+import { frontMatter, htmlMetadata, type StatedMetadata } from './articleMetadata.js';
 import { decodeText, type TextEncodingName } from './decodeText.js';
-import { htmlToText } from './htmlToText.js';
 import { normaliseText } from './normaliseText.js';
+import { readDocx } from './readDocx.js';
+import { htmlArticleText } from './readHtmlArticle.js';
+import { readPdf } from './readPdf.js';
 
 /// Largest article file accepted (20 MiB).
 export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
 
-const KINDS: Record<string, 'text' | 'markdown' | 'html'> = {
+type ArticleKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
+const KINDS: Record<string, ArticleKind> = {
   '.txt': 'text', '.text': 'text', '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html',
+  '.pdf': 'pdf', '.docx': 'docx',
 };
+/// The file types read, as the messages and the import dialog list them.
+export const ARTICLE_EXTENSIONS = '.txt, .md, .html, .pdf or .docx';
 
 /// A file that cannot become an article; `message` is "<file>: <reason>".
 export class ArticleRejected extends Error {
@@ -36,6 +42,7 @@ export interface ArticleText {
   title: string;
   text: string;
   meta: DocumentMeta;
+  /// How the bytes were decoded; a PDF's or a Word file's text is Unicode already (`utf-8`).
   encoding: TextEncodingName;
   warnings: string[];
 }
@@ -76,38 +83,65 @@ export async function readArticleFile(path: string): Promise<ArticleText> {
   } catch (error) {
     throw new ArticleRejected(path, `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  return articleFromBytes(name, bytes, path);
+  return readArticleBytes(name, bytes, path);
+}
+
+/// Checks and normalises an article given as bytes, of any type read: text, Markdown and HTML as
+/// `articleFromBytes` does, PDF with pdf.js (readPdf.ts), Word with mammoth (readDocx.ts).
+export async function readArticleBytes(name: string, bytes: Uint8Array, label = name): Promise<ArticleText> {
+  const kind = checkKindAndSize(label, name, bytes.length);
+  if (kind !== 'pdf' && kind !== 'docx') return articleFromBytes(name, bytes, label);
+  if (bytes.length === 0) throw new ArticleRejected(label, 'the file is empty');
+  let read: StatedMetadata & { text: string };
+  try {
+    read = kind === 'pdf' ? await readPdf(bytes) : await readDocx(bytes);
+  } catch (error) {
+    const name = (error as Error)?.name;
+    if (name === 'PdfUnreadable' || name === 'DocxUnreadable') throw new ArticleRejected(label, (error as Error).message);
+    throw error;
+  }
+  return articleOf(name, label, { ...read, body: read.text }, 'utf-8', []);
 }
 
 /// Checks and normalises an article given as bytes (an upload from the UI, or a file already read).
 /// `label` is how the file is named in messages (defaults to `name`).
+/// A PDF or Word file is read with `readArticleBytes` (their readers are asynchronous).
 export function articleFromBytes(name: string, bytes: Uint8Array, label = name): ArticleText {
   const kind = checkKindAndSize(label, name, bytes.length);
+  if (kind === 'pdf' || kind === 'docx') {
+    throw new ArticleRejected(label, `a ${kind === 'pdf' ? 'PDF' : 'Word'} file is read with readArticleBytes, not articleFromBytes`);
+  }
   if (bytes.length === 0) throw new ArticleRejected(label, 'the file is empty');
   const hasBom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!hasBom && bytes.includes(0)) throw new ArticleRejected(label, 'binary file (contains NUL bytes), not text');
   const decoded = decodeText(bytes);
   if (decoded.text.includes('\u0000')) throw new ArticleRejected(label, 'binary file (contains NUL characters), not text');
   // Metadata the file states; a Markdown file's front matter is not part of its text.
-  const stated = kind === 'html' ? { ...htmlMetadata(decoded.text), body: htmlToText(decoded.text) } : kind === 'markdown' ? frontMatter(decoded.text) : null;
-  const text = normaliseText(stated?.body ?? decoded.text);
-  if (!text.trim()) {
+  const stated = kind === 'html' ? { ...htmlMetadata(decoded.text), body: htmlArticleText(decoded.text).text } : kind === 'markdown' ? frontMatter(decoded.text) : null;
+  if (!(stated?.body ?? decoded.text).trim()) {
     throw new ArticleRejected(label, kind === 'html' ? 'the page has no visible text' : 'the file contains only whitespace');
   }
+  return articleOf(name, label, stated ?? { meta: {}, warnings: [], body: decoded.text }, decoded.encoding, decoded.warnings);
+}
+
+/// The article made of a file's text and what it states about itself.
+function articleOf(name: string, label: string, stated: StatedMetadata & { body: string }, encoding: TextEncodingName, warnings: string[]): ArticleText {
+  const text = normaliseText(stated.body);
+  if (!text.trim()) throw new ArticleRejected(label, 'the file contains only whitespace');
   return {
     id: documentIdOf(text),
     sourceName: name,
-    title: stated?.title ? normaliseText(stated.title) : titleOf(text),
+    title: stated.title ? normaliseText(stated.title) : titleOf(text),
     text,
-    meta: stated?.meta ?? {},
-    encoding: decoded.encoding,
-    warnings: [...decoded.warnings, ...(stated?.warnings ?? [])].map((w) => `${label}: ${w}`),
+    meta: stated.meta,
+    encoding,
+    warnings: [...warnings, ...stated.warnings].map((w) => `${label}: ${w}`),
   };
 }
 
-function checkKindAndSize(label: string, name: string, size: number): 'text' | 'markdown' | 'html' {
+function checkKindAndSize(label: string, name: string, size: number): ArticleKind {
   const kind = KINDS[extname(name).toLowerCase()];
-  if (!kind) throw new ArticleRejected(label, 'unsupported file type (expected .txt, .md or .html)');
+  if (!kind) throw new ArticleRejected(label, `unsupported file type (expected ${ARTICLE_EXTENSIONS})`);
   if (size > MAX_ARTICLE_BYTES) {
     throw new ArticleRejected(label, `file is ${(size / 1048576).toFixed(1)} MB, over the 20 MB limit`);
   }
