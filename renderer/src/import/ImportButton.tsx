@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import type { ImportProgress } from './useFileImport';
 
 /// File types the importer understands.
-export const ACCEPTED_TYPES = '.txt,.md,.html,.htm,.json';
+export const ACCEPTED_TYPES = '.txt,.md,.html,.htm,.pdf,.docx,.json';
 
 /// Props of {@link ImportButton}.
 export interface ImportButtonProps {
@@ -24,7 +24,7 @@ export function ImportButton({ importFiles, progress }: ImportButtonProps) {
         data-testid="import-button"
         disabled={busy}
         aria-busy={busy}
-        title="Add article files (.txt, .md, .html) or a colleague's exchange file (.awb.json); or drop them onto the window"
+        title="Add article files (.txt, .md, .html, .pdf, .docx) or a colleague's exchange file (.awb.json); or drop them onto the window"
         onClick={() => input.current?.click()}
       >
         {!progress ? 'Import…' : progress.total > 1 ? `Importing ${progress.done} of ${progress.total}…` : 'Importing…'}

@@ -97,7 +97,7 @@ export function Library({ version, labels, liveCounts, openPanes, onOpen, onRetr
       {total === null || all === null ? (
         error === null && <p className="library-note">Loading…</p>
       ) : all === 0 ? (
-        <p className="library-note">No articles yet. Use “Import…” to add .txt, .md or .html files.</p>
+        <p className="library-note">No articles yet. Use “Import…” to add .txt, .md, .html, .pdf or .docx files.</p>
       ) : total === 0 ? (
         <p className="library-note">{filter ? `No title matches “${filter}”${outlet !== undefined ? ` in ${outlet}` : ''}.` : `No article from ${outlet}.`}</p>
       ) : (
