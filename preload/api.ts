@@ -190,6 +190,9 @@ export interface WorkbenchApi {
     labelCounts(): Promise<Record<string, number>>;
     open(id: string): Promise<OpenDocument>;
     import(files: ArticleFile[]): Promise<ImportReport>;
+    /// Imports the article at a web address (http or https), fetched by the service within the
+    /// limits of an article file (20 MB), 30 s and 5 redirects; refused in the report otherwise.
+    importUrl(address: string): Promise<ImportReport>;
     /// Documents containing a phrase (case-insensitive), most occurrences first, with context.
     search(phrase: string): Promise<SearchResult[]>;
     /// Changes a document's title and metadata (a field given replaces, `null` removes); resolves
@@ -358,6 +361,7 @@ export const apiChannels = [
   'documents.labelCounts',
   'documents.open',
   'documents.import',
+  'documents.importUrl',
   'documents.search',
   'documents.update',
   'documents.outlets',

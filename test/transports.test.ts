@@ -42,6 +42,8 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'documents.labelCounts': async () => [],
   'documents.open': async () => [firstId],
   'documents.import': async () => [[{ name: 'new.txt', base64: Buffer.from('A new article').toString('base64') }]],
+  // Refused in the report without a network: only http and https addresses are fetched.
+  'documents.importUrl': async () => ['ftp://example.org/article.html'],
   'documents.search': async () => ['Aleppo'],
   'documents.update': async () => [firstId, { title: 'Aleppo, retitled', meta: { outlet: 'Business Standard', publishedAt: '2016-12-13', tags: ['aleppo'] } }],
   'documents.outlets': async () => [],

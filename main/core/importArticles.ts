@@ -3,6 +3,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentSummary } from './model.js';
 import type { Workspace } from './store/workspace.js';
+import { fetchArticle, type FetchLimits } from './fetchArticle.js';
 import { applySidecar, readSidecar } from './metadataSidecar.js';
 import { ArticleRejected, articleFromBytes, readArticleFile, type ArticleText } from './text/readArticle.js';
 
@@ -42,6 +43,17 @@ export function importArticleUploads(workspace: Workspace, uploads: ArticleUploa
     workspace,
     uploads.map((u) => ({ name: u.name, read: async () => articleFromBytes(u.name, u.bytes) })),
   );
+}
+
+/// Imports the article at a web address (fetchArticle.ts): the page's own metadata kept, and the
+/// address it was fetched from as its URL when the page states none.
+export function importArticleFromUrl(workspace: Workspace, address: string, limits?: FetchLimits): Promise<ImportReport> {
+  const read = async (): Promise<ArticleText> => {
+    const fetched = await fetchArticle(address, limits);
+    const article = await articleFromBytes(fetched.name, fetched.bytes, address);
+    return article.meta.url ? article : { ...article, meta: { ...article.meta, url: fetched.url } };
+  };
+  return importEach(workspace, [{ name: address, read }]);
 }
 
 /// Imports every article in `seedsDir` (first run of an empty workspace), then the metadata its

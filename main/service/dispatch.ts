@@ -60,6 +60,7 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'documents.labelCounts': z.tuple([]),
   'documents.open': z.tuple([DocumentIdSchema]),
   'documents.import': z.tuple([z.array(ArticleFileSchema).min(1).max(1000)]),
+  'documents.importUrl': z.tuple([z.string().trim().min(1, 'type a web address').max(2000)]),
   'documents.search': z.tuple([z.string().trim().min(1, 'type something to search for').max(200)]),
   'documents.update': z.tuple([DocumentIdSchema, DocumentDetailsChangeSchema]),
   'documents.outlets': z.tuple([]),

@@ -20,7 +20,7 @@ import { listEntities, listEntityDocuments } from '../core/entityUsage.js';
 import { importExchange, parseExchange } from '../core/exchange/importExchange.js';
 import { exportForTransfer } from '../core/export/exportForTransfer.js';
 import { AgreementTally } from '../core/agreement.js';
-import { importArticleUploads } from '../core/importArticles.js';
+import { importArticleFromUrl, importArticleUploads } from '../core/importArticles.js';
 import { decideItem, pairLayers } from '../core/review.js';
 import { searchDocuments } from '../core/search.js';
 import { applyTagAll, previewTagAll, removeTagged, restoreTagged } from '../core/tagAll/tagAllWorkspace.js';
@@ -80,6 +80,7 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
           files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
         );
       },
+      importUrl: (address) => importArticleFromUrl(workspace, address),
     },
     annotations: {
       create: ({ linkNamedEntity, ...input }) =>
