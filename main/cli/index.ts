@@ -20,6 +20,7 @@ import { EXIT_CODES_HELP, EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitWith } from './e
 import { compareCommand, type CompareOptions } from './compareCommand.js';
 import { exportCommand, type ExportOptions } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
+import { FOREIGN_FORMATS } from '../core/foreignFormats/foreignFile.js';
 import { deleteCommand, metaImportCommand, metaSetCommand, parseMetaField } from './documentCommands.js';
 import { addEntityCommands } from './entityCommands.js';
 import type { MetaField } from '../core/documentDetails.js';
@@ -67,8 +68,12 @@ function buildProgram(context: CliContext): Command {
     new Option('--workspace <dir>', 'workspace folder (default: $AWB_WORKSPACE, else the app data folder)');
   const configure = (command: Command) => command.addOption(workspaceOption()).exitOverride();
 
-  configure(program.command('import').description('import articles (.txt, .md, .html) and exchange files (.awb.json)'))
-    .argument('<files...>', 'article files and exchange files')
+  configure(program.command('import').description('import articles (.txt, .md, .html), exchange files (.awb.json) and other tools\' annotation files (brat folder or .zip, doccano, Prodigy, Label Studio, W3C, CoNLL)'))
+    .argument('<files...>', 'article files, exchange files and annotation files (the format told by content)')
+    .addOption(new Option('--format <format>', 'the format of every annotation file given').choices(FOREIGN_FORMATS))
+    .option('--label-map <FROM=TO>', "use this workspace's label TO for the file's label FROM (FROM= leaves FROM out; repeatable)", collect, [])
+    .option('--annotator <name>', 'who made the annotations, when a file does not say')
+    .addOption(new Option('--offsets <unit>', "doccano's offset unit (default utf16, as doccano counts)").choices(['codepoints', 'utf16']))
     .addHelpText('after', '\nExit code 3: done, with items of an exchange file skipped (each named on stderr).')
     .action(importCommand);
 
