@@ -16,6 +16,7 @@ import type { TextSpan } from './editor/textPositions';
 import { ExportDialog } from './export/ExportDialog';
 import { FileDropTarget } from './import/FileDropTarget';
 import { ImportButton } from './import/ImportButton';
+import { ImportUrlDialog } from './import/ImportUrlDialog';
 import { useFileImport } from './import/useFileImport';
 import { Inspector } from './inspector/Inspector';
 import { LabelEditor } from './LabelEditor';
@@ -65,7 +66,7 @@ export function App() {
   useEffect(() => {
     if (mode === 'compare') setCompareOpened(true);
   }, [mode]);
-  const [dialog, setDialog] = useState<'export' | 'backups' | 'entities' | null>(null);
+  const [dialog, setDialog] = useState<'export' | 'backups' | 'entities' | 'import-url' | null>(null);
   const [detailsOf, setDetailsOf] = useState<{ docId: string; details: DocumentDetails } | null>(null);
   const showDetails = useCallback((docId: string, details: DocumentDetails) => setDetailsOf({ docId, details }), []);
   const showListedDetails = useCallback((doc: ListedDocument) => setDetailsOf({ docId: doc.id, details: { title: doc.title, meta: doc.meta } }), []);
@@ -274,7 +275,7 @@ export function App() {
               onFailed={(text) => say({ kind: 'error', title: 'Could not change the annotator', text })}
             />
           )}
-          <ImportButton importFiles={importFiles} progress={importProgress} />
+          <ImportButton importFiles={importFiles} progress={importProgress} onImportUrl={() => setDialog('import-url')} />
           <button type="button" className="button" data-testid="entities-button" title="Everything the texts name: rename, merge, delete, see where each is mentioned" onClick={() => setDialog('entities')}>
             Entities…
           </button>
@@ -356,6 +357,15 @@ export function App() {
       )}
       {dialog === 'entities' && <EntitiesDialog labels={labels} onOpen={(docId: string) => { open(docId, false); setDialog(null); }} onClose={() => setDialog(null)} />}
       {dialog === 'backups' && <BackupsDialog onRestored={changes.restored} onClose={() => setDialog(null)} />}
+      {dialog === 'import-url' && (
+        <ImportUrlDialog
+          onClose={() => setDialog(null)}
+          onImported={(report) => {
+            setDialog(null);
+            onImported(report);
+          }}
+        />
+      )}
       {detailsOf && (
         <DocumentDetailsDialog
           docId={detailsOf.docId}

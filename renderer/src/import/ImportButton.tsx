@@ -10,10 +10,12 @@ export const ACCEPTED_TYPES = '.txt,.md,.html,.htm,.pdf,.docx,.json';
 export interface ImportButtonProps {
   importFiles(files: File[]): void;
   progress: ImportProgress | null;
+  /// Opens the dialog that imports from a web address.
+  onImportUrl(): void;
 }
 
 /// The import button and its hidden file input (`data-testid="import-input"`).
-export function ImportButton({ importFiles, progress }: ImportButtonProps) {
+export function ImportButton({ importFiles, progress, onImportUrl }: ImportButtonProps) {
   const input = useRef<HTMLInputElement>(null);
   const busy = progress !== null;
   return (
@@ -28,6 +30,9 @@ export function ImportButton({ importFiles, progress }: ImportButtonProps) {
         onClick={() => input.current?.click()}
       >
         {!progress ? 'Import…' : progress.total > 1 ? `Importing ${progress.done} of ${progress.total}…` : 'Importing…'}
+      </button>
+      <button type="button" className="button" data-testid="import-url-button" title="Import the article at a web address (http or https)" onClick={onImportUrl}>
+        From the web…
       </button>
       <input
         ref={input}

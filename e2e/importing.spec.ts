@@ -1,0 +1,82 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from './workbench';
+
+test('a batch of a good article and a 21 MB file imports the good one and names the other, with its size', async ({ page, workbench }) => {
+  await page.goto(workbench.url);
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+  await page.getByTestId('import-input').setInputFiles([
+    { name: 'convoy.txt', mimeType: 'text/plain', buffer: Buffer.from('The convoy reached the crossing\n\nTwenty buses left at dawn.') },
+    { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(21 * 1024 * 1024, 0x20) },
+  ]);
+  await expect(page.getByTestId('library-item').filter({ hasText: 'The convoy reached the crossing' })).toHaveCount(1);
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('1 added');
+  await expect(report.getByTestId('import-rejected')).toContainText('scan.pdf');
+  await expect(report.getByTestId('import-rejected')).toContainText('file is 21.0 MB, over the 20 MB limit');
+  await expect(page.getByTestId('import-button')).toHaveText('Import…');
+});
+
+test('files dropped onto the window are imported; a drag of text inside the page is not taken for one', async ({ page, workbench }) => {
+  await page.goto(workbench.url);
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+  const dropped = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['Dropped bulletin\n\nThe crossing stayed open overnight.'], 'bulletin.txt', { type: 'text/plain' }));
+    return data;
+  });
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: dropped });
+  await expect(page.getByTestId('drop-overlay')).toBeVisible();
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dropped });
+  await expect(page.getByTestId('drop-overlay')).toHaveCount(0);
+  await expect(page.getByTestId('library-item').filter({ hasText: 'Dropped bulletin' })).toHaveCount(1);
+
+  const text = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'some words');
+    return data;
+  });
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: text });
+  await expect(page.getByTestId('drop-overlay')).toHaveCount(0);
+});
+
+test.describe('from a web address', () => {
+  let server: Server;
+  let base: string;
+  test.beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/aleppo-convoy') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(`<!doctype html><html><head><title>Convoy leaves Aleppo</title><meta property="og:site_name" content="Example News">
+          <meta property="article:published_time" content="2016-12-15T08:00:00Z"></head>
+          <body><article><h1>Convoy leaves Aleppo</h1><p>The first convoy of buses left the eastern districts on Thursday morning.</p>
+          <p>Officials said more than a thousand people were on board.</p></article></body></html>`);
+      } else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  test.afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  test('imports the page with its outlet and date; a missing page is refused in the dialog, the address kept', async ({ page, workbench }) => {
+    await page.goto(workbench.url);
+    await expect(page.getByTestId('library-item')).toHaveCount(5);
+    await page.getByTestId('import-url-button').click();
+    const dialog = page.getByTestId('import-url-dialog');
+    await dialog.getByTestId('import-url-input').fill(`${base}/gone`);
+    await dialog.getByTestId('import-url-input').press('Enter');
+    await expect(dialog.getByTestId('import-url-problem')).toHaveText('Not imported: the server answered 404 Not Found');
+    await expect(dialog.getByTestId('import-url-input')).toHaveValue(`${base}/gone`);
+
+    await dialog.getByTestId('import-url-input').fill(`${base}/aleppo-convoy`);
+    await dialog.getByTestId('import-url-confirm').click();
+    await expect(dialog).toHaveCount(0);
+    const item = page.getByTestId('library-item').filter({ hasText: 'Convoy leaves Aleppo' });
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText('Example News');
+    await item.click();
+    await expect(page.getByTestId('document-view')).toContainText('more than a thousand people were on board');
+  });
+});
