@@ -10,6 +10,7 @@ import type { EntityUndo } from '../main/core/entityChanges';
 import type { EntityUsage } from '../main/core/entityUsage';
 import type { EntityDocument, EntityDocumentPage, EntityDocumentsQuery } from '../main/core/store/sqlIndex/entityUsageQuery';
 import type { ExchangeImportReport } from '../main/core/exchange/importExchange';
+import type { ForeignImportOptions, ForeignImportReport } from '../main/core/foreignFormats/importForeign';
 import type { ExportFormat, ExportSummary } from '../main/core/export/renderExport';
 import type { ExportScope } from '../main/core/export/exportScope';
 import type { AgreementReport } from '../main/core/agreement';
@@ -88,6 +89,8 @@ export type {
   Article,
   Annotation,
   ExchangeImportReport,
+  ForeignImportOptions,
+  ForeignImportReport,
   ExportFormat,
   ExportScope,
   ExportSummary,
@@ -212,6 +215,10 @@ export interface WorkbenchApi {
     delete(docId: string, id: string): Promise<RemovedAnnotation>;
     /// Puts back exactly what `delete` removed (undo of a delete, redo of a create).
     restore(docId: string, removed: RemovedAnnotation): Promise<Annotation>;
+    /// Imports another tool's annotation file (brat zip, doccano or Prodigy JSONL, Label Studio
+    /// JSON, W3C, CoNLL; an exchange file too), its format told by content unless given. It goes in
+    /// whole, or is refused whole with an error (code `foreign-rejected`) that lists the problems.
+    importFile(file: ArticleFile, options: ForeignImportOptions): Promise<ForeignImportReport>;
   };
   tagAll: {
     /// "Tag all occurrences" (DESIGN §12): every whole-word occurrence of a phrase (case folded
@@ -371,6 +378,7 @@ export const apiChannels = [
   'annotations.update',
   'annotations.delete',
   'annotations.restore',
+  'annotations.importFile',
   'tagAll.preview',
   'tagAll.apply',
   'tagAll.remove',

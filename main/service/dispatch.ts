@@ -18,6 +18,7 @@ import {
 import { EntityChangeSchema, MAX_ENTITIES, NewEntitySchema } from '../core/entities.js';
 import { EXPORT_FORMATS } from '../core/export/renderExport.js';
 import { MAX_EXCHANGE_BYTES } from '../core/exchange/exchangeLimits.js';
+import { FOREIGN_FORMATS } from '../core/foreignFormats/foreignFile.js';
 import { MAX_LABELS } from '../core/labels.js';
 import { MAX_ARTICLE_BYTES } from '../core/text/readArticle.js';
 import { LibraryQuerySchema, MAX_PAGE_ROWS } from '../core/store/sqlIndex/libraryQuery.js';
@@ -100,6 +101,19 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'annotations.restore': z.tuple([
     DocumentIdSchema,
     z.strictObject({ annotation: AnnotationSchema, relations: z.array(RelationSchema).max(1000) }),
+  ]),
+  // Bounded as an exchange file is: another tool's file becomes one.
+  'annotations.importFile': z.tuple([
+    z.strictObject({
+      name: z.string().min(1).max(255),
+      base64: z.base64().max(Math.ceil(MAX_EXCHANGE_BYTES / 3) * 4, `file is over the ${MAX_EXCHANGE_BYTES / 1024 / 1024} MB limit for one import`),
+    }),
+    z.strictObject({
+      format: z.enum(FOREIGN_FORMATS).optional(),
+      labelMap: z.record(z.string().min(1).max(100), z.string().max(100)).optional(),
+      annotator: z.string().trim().min(1).max(60).optional(),
+      offsets: z.enum(['codepoints', 'utf16']).optional(),
+    }),
   ]),
   'tagAll.preview': z.tuple([
     z.strictObject({

@@ -18,6 +18,8 @@ import { addEntity, entityNamed, findEntity } from '../core/entities.js';
 import { deleteEntity, mergeEntities, restoreEntities, updateEntity } from '../core/entityChanges.js';
 import { listEntities, listEntityDocuments } from '../core/entityUsage.js';
 import { importExchange, parseExchange } from '../core/exchange/importExchange.js';
+import { inputFromBytes } from '../core/foreignFormats/foreignInput.js';
+import { importForeign } from '../core/foreignFormats/importForeign.js';
 import { exportForTransfer } from '../core/export/exportForTransfer.js';
 import { AgreementTally } from '../core/agreement.js';
 import { importArticleFromUrl, importArticleUploads } from '../core/importArticles.js';
@@ -96,6 +98,8 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
           return updateAnnotation(file, change, workspace.labels, author());
         }),
       delete: (docId, id) => workspace.updateDocument(docId, (file) => deleteAnnotation(file, id)),
+      // Another tool's file (a zip's entries read with their sizes checked), in whole or refused.
+      importFile: (file, options) => importForeign(workspace, inputFromBytes(file.name, Buffer.from(file.base64, 'base64')), options),
       restore: (docId, removed) =>
         workspace.updateDocument(docId, (file) => {
           // An entity deleted since the annotation was: it comes back unlinked.
