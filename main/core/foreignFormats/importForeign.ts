@@ -78,10 +78,17 @@ export async function importForeign(workspace: Workspace, input: ForeignInput, o
   const problems: string[] = [];
   const warnings = [...file.warnings];
   const documents: ExchangeDocument[] = [];
+  let empty = 0;
   for (const doc of file.documents) {
+    // A document the file annotates nothing on is not brought in for its text alone.
+    if (!doc.spans.length && !(doc as Partial<ConllDocument>).tokenSpans?.length) {
+      empty++;
+      continue;
+    }
     const converted = await convertDocument(workspace, format, doc, labels, fallback, problems, warnings);
     if (converted) documents.push(converted);
   }
+  if (empty) warnings.push(`${empty} document(s) without annotations left out`);
   if (labels.unknown.size) problems.unshift(labels.unknownSentence());
   if (problems.length) {
     const more = problems.length > PROBLEMS_LISTED ? `; and ${problems.length - PROBLEMS_LISTED} more` : '';
