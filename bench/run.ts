@@ -28,6 +28,7 @@ import { measureTagAllPreview } from './corpus/tagAllBench';
 import { measureLargeDocumentSave, type LargeDocumentResult } from './largeDocument';
 import { buildPages, servePages, type ServedPages } from './pages';
 import { measureSuggestions, suggestionRows } from './suggestionsBench';
+import { measurePdfImport, pdfImportRows } from './pdfImportBench';
 import { browserRows, corpusRows, formatTable, largeDocumentRows, machineInfo, type CorpusResults, type Row } from './report';
 
 interface Options {
@@ -119,6 +120,8 @@ async function main(): Promise<void> {
   }
   log('suggestions (core and sliced, no browser)');
   const suggestions = await measureSuggestions(log);
+  log('PDF import (no browser)');
+  const pdfImport = await measurePdfImport(log);
   const pages = await servePages();
   const executablePath = findChromium();
   const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'], headless: true });
@@ -142,7 +145,7 @@ async function main(): Promise<void> {
     await browser.close();
     await pages.close();
   }
-  const rows: Row[] = [...suggestionRows(suggestions), ...browserRows(sizes), ...(corpus ? corpusRows(corpus) : []), ...(largeDocument ? largeDocumentRows(largeDocument) : [])];
+  const rows: Row[] = [...suggestionRows(suggestions), ...pdfImportRows(pdfImport), ...browserRows(sizes), ...(corpus ? corpusRows(corpus) : []), ...(largeDocument ? largeDocumentRows(largeDocument) : [])];
   console.log(formatTable(rows));
   const failed = rows.filter((r) => r.pass === false);
   console.log(failed.length ? `\n${failed.length} of ${rows.filter((r) => r.pass !== null).length} budgets not met.` : '\nAll budgets met.');
@@ -155,6 +158,7 @@ async function main(): Promise<void> {
     corpus: corpus && { ...corpus, node },
     largeDocument,
     suggestions,
+    pdfImport,
   };
   await writeFile(fileURLToPath(new URL('./results.json', import.meta.url)), `${JSON.stringify(results, null, 1)}\n`);
   console.log(`Results: bench/results.json (${machine.cpus} CPUs, ${machine.memoryGB} GB, Node ${process.version}, ${machine.chromium}).`);
