@@ -68,7 +68,8 @@ export function paragraphsOf(pages: PdfPage[]): string {
         const resized = Math.abs(line.size - previous.size) > Math.max(previous.size, line.size) * 0.15;
         if (pageIndex !== previousPage || line.y >= previous.y) {
           // A new page or column: no gap to go by.
-          const endedShort = /[.!?:"”’)]$/.test(current) && estimatedWidth(previous) < width * 0.8;
+          const shortness = estimatedWidth(previous) / (width || 1);
+          const endedShort = shortness < 0.5 || (shortness < 0.8 && /[.!?:"”’)]$/.test(current));
           starts = indented || resized || endedShort;
         } else {
           const gap = (previous.y - line.y) / Math.max(line.size, previous.size);

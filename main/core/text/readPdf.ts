@@ -122,33 +122,41 @@ function usefulTitle(title: string | undefined): string | undefined {
 /// A text item as pdf.js gives it (marked-content items have no `str`).
 interface TextItem {
   str?: string;
+  dir?: string;
   transform?: number[];
   width?: number;
   height?: number;
   hasEOL?: boolean;
 }
 
-/// The lines of a page: consecutive items on one baseline, ended by an end-of-line item or a
-/// change of height.
+/// The lines of a page: items on one baseline, in the order of their position for left-to-right
+/// text (a glyph from a fallback font, such as "₹", may be drawn after the words around it), in the
+/// order drawn for right-to-left text (pdf.js gives those runs in logical order already).
 export function linesOf(items: readonly unknown[]): PdfLine[] {
-  const lines: PdfLine[] = [];
-  let line: PdfLine | null = null;
+  const lines: { line: PdfLine; parts: { str: string; x: number }[]; rtl: boolean }[] = [];
+  let current: (typeof lines)[number] | null = null;
   for (const raw of items) {
     const item = raw as TextItem;
     if (typeof item.str !== 'string' || !item.transform) continue;
     const [a, b, , d, x, y] = item.transform;
     const size = Math.hypot(a, b) || Math.abs(d) || item.height || 1;
-    if (line && item.str && Math.abs(y - line.y) > size * 0.5) line = null;
     if (item.str) {
-      if (!line) {
-        line = { text: '', x, y, size };
-        lines.push(line);
+      const sameLine = (entry: (typeof lines)[number]) => Math.abs(y - entry.line.y) <= Math.min(size, entry.line.size) * 0.3;
+      if (!current || !sameLine(current)) current = lines.slice(-3).find(sameLine) ?? null;
+      if (!current) {
+        current = { line: { text: '', x, y, size }, parts: [], rtl: false };
+        lines.push(current);
       }
-      line.text += item.str;
-      line.size = Math.max(line.size, size);
-      line.width = Math.max(line.width ?? 0, x + (item.width ?? 0) - line.x);
+      current.parts.push({ str: item.str, x });
+      current.rtl ||= item.dir === 'rtl';
+      current.line.size = Math.max(current.line.size, size);
+      const end = x + (item.width ?? 0);
+      current.line.width = Math.max(current.line.width ?? 0, end - Math.min(current.line.x, x));
+      current.line.x = Math.min(current.line.x, x);
     }
-    if (item.hasEOL) line = null;
+    if (item.hasEOL) current = null;
   }
-  return lines.filter((l) => l.text.trim());
+  return lines
+    .map(({ line, parts, rtl }) => ({ ...line, text: (rtl ? parts : [...parts].sort((p, q) => p.x - q.x)).map((p) => p.str).join('') }))
+    .filter((line) => line.text.trim());
 }
