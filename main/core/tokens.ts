@@ -1,10 +1,7 @@
 /// Tokens and per-token tags, as CoNLL export and token-level agreement both define them
-/// (DESIGN §5, §6). Offsets are UTF-16, like every offset inside the app.
+/// (DESIGN §5, §6): one rule for both, so agreement counts the tokens an export writes. Offsets
+/// are UTF-16, like every offset inside the app.
 import { compareSpans } from './annotations.js';
-
-/// DESIGN §5's token rule: words (letters, marks, digits, joined by ' ’ . , -) or one symbol.
-// eslint-disable-next-line no-useless-escape -- DESIGN §5's pattern, verbatim
-export const TOKEN_PATTERN = /[\p{L}\p{M}\p{N}]+(?:['’.,\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 
 /// A token of the text.
 export interface Token {
@@ -19,6 +16,12 @@ const CONNECTORS = "'’.,-";
 const OTHER = 0;
 const WORD_CHAR = 1;
 const SPACE_CHAR = 2;
+/// Below this code unit no character joins the one before it into a cluster (combining marks
+/// start at U+0300; ZWJ, variation selectors, modifiers, jamo and regional indicators lie above),
+/// nor the one after it (prepended characters start at U+0600).
+const JOINS_FROM = 0x300;
+/// Code units segmented at a time where clusters have to be looked up.
+const WINDOW = 256;
 
 /// Character classes of the BMP, computed once.
 let bmp: Uint8Array | null = null;
@@ -33,12 +36,49 @@ function bmpClasses(): Uint8Array {
   return bmp;
 }
 
-/// All tokens of `text`, in order: exactly the matches of TOKEN_PATTERN (a property test holds
-/// them equal), found by a scanner over a character-class table instead of the regular expression.
+let segmenter: Intl.Segmenter | null = null;
+
+/// The ends of `text`'s grapheme clusters, asked for in text order from one cluster start to the
+/// next. Text below U+0300 is one cluster per character (CR LF aside); elsewhere a window of the
+/// text is segmented and its clusters kept until the scan leaves it.
+function clusterEnds(text: string): (start: number) => number {
+  const n = text.length;
+  let ends = new Map<number, number>();
+  return (start) => {
+    const code = text.charCodeAt(start);
+    const next = start + 1 < n ? text.charCodeAt(start + 1) : 0;
+    if (code < JOINS_FROM && next < JOINS_FROM && !(code === 0x0d && next === 0x0a)) return start + 1;
+    const known = ends.get(start);
+    if (known !== undefined) return known;
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    // Segmented from a cluster start, so every boundary found is one of the whole text's; the
+    // window's last cluster may be cut short by its end, so it is not kept (and a first cluster
+    // that fills the window makes a bigger window).
+    for (let size = WINDOW; ; size *= 2) {
+      const to = Math.min(n, start + size);
+      ends = new Map();
+      for (const { index, segment } of segmenter.segment(text.slice(start, to))) {
+        const end = start + index + segment.length;
+        if (end < to || to === n) ends.set(start + index, end);
+      }
+      const found = ends.get(start);
+      if (found !== undefined) return found;
+    }
+  };
+}
+
+/// All tokens of `text`, in order, by DESIGN §5's rule, read on the text's grapheme clusters
+/// (Unicode extended grapheme clusters, as `Intl.Segmenter` finds them): a word is a run of
+/// clusters that start with a letter, mark or digit, joined by one of ' ’ . , - between two of
+/// them; three or more dots, or "…", are one token (an ellipsis); any other cluster that is not
+/// whitespace is a token of its own, so an emoji with its ZWJ sequence, skin tone or flag pair is
+/// one token, never split. Found by a scanner over a character-class table (a property test holds
+/// it to a plain reading of the rule).
 export function tokenize(text: string): Token[] {
   const classes = bmpClasses();
   const n = text.length;
-  // Class of the character at i; an astral character (a surrogate pair) is looked up by regex.
+  const clusterEnd = clusterEnds(text);
+  // Class of the cluster at i, by its first code point; an astral one is looked up by regex.
   const kindAt = (i: number): number => {
     const code = text.charCodeAt(i);
     if (code < 0xd800 || code > 0xdbff || i + 1 >= n) return classes[code];
@@ -47,34 +87,38 @@ export function tokenize(text: string): Token[] {
     const point = text.slice(i, i + 2);
     return WORD.test(point) ? WORD_CHAR : SPACE.test(point) ? SPACE_CHAR : OTHER;
   };
-  const widthAt = (i: number): number => {
-    const code = text.charCodeAt(i);
-    if (code < 0xd800 || code > 0xdbff || i + 1 >= n) return 1;
-    const low = text.charCodeAt(i + 1);
-    return low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
-  };
+  /// Whether the cluster at i is the one character `chars` holds (a connector, a dot).
+  const single = (i: number, chars: string): boolean => i < n && chars.includes(text[i]) && clusterEnd(i) === i + 1;
   const wordEnd = (from: number): number => {
     let i = from;
-    while (i < n && kindAt(i) === WORD_CHAR) i += widthAt(i);
+    while (i < n && kindAt(i) === WORD_CHAR) i = clusterEnd(i);
     return i;
   };
   const tokens: Token[] = [];
   let i = 0;
   while (i < n) {
     const kind = kindAt(i);
+    const start = i;
     if (kind === SPACE_CHAR) {
-      i += widthAt(i);
+      i = clusterEnd(i);
       continue;
     }
-    const start = i;
-    if (kind === OTHER) i += widthAt(i);
-    else {
+    if (kind === WORD_CHAR) {
       i = wordEnd(i);
-      while (i + 1 < n && CONNECTORS.includes(text[i]) && kindAt(i + 1) === WORD_CHAR) i = wordEnd(i + 1);
-    }
+      while (i + 1 < n && single(i, CONNECTORS) && kindAt(i + 1) === WORD_CHAR) i = wordEnd(i + 1);
+    } else if (single(i, '.') && single(i + 1, '.') && single(i + 2, '.')) {
+      i += 3;
+      while (single(i, '.')) i++;
+    } else i = clusterEnd(i);
     tokens.push({ text: text.slice(start, i), start, end: i });
   }
   return tokens;
+}
+
+/// Whether a token ends a sentence: `.`, `!`, `?`, or an ellipsis (`…`, `...`).
+export function endsSentence(token: Token): boolean {
+  const t = token.text;
+  return t === '.' || t === '!' || t === '?' || t === '…' || (t.length >= 3 && /^\.+$/.test(t));
 }
 
 /// A span that can tag tokens.

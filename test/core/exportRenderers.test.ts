@@ -45,7 +45,8 @@ function text(result: Rendered): string {
 }
 
 /// The CoNLL text as the export wrote it before it was rendered per document: every line of the
-/// corpus in one array, joined once.
+/// corpus in one array, joined once (and a span going on past a sentence break starting it with
+/// `B-` again).
 function conllAsBefore(documents: DocumentFile[]): string {
   const lines: string[] = [];
   for (const file of documents) {
@@ -62,9 +63,9 @@ function conllAsBefore(documents: DocumentFile[]): string {
         newline = text.indexOf('\n', token.start);
       }
       const owner = owners[i];
-      lines.push(`${token.text}\t${owner ? `${i > 0 && owners[i - 1] === owner ? 'I' : 'B'}-${owner.label.toUpperCase()}` : 'O'}`);
+      lines.push(`${token.text}\t${owner ? `${open && owners[i - 1] === owner ? 'I' : 'B'}-${owner.label.toUpperCase()}` : 'O'}`);
       open = true;
-      if (['.', '!', '?', '…'].includes(token.text)) {
+      if (['.', '!', '?', '…'].includes(token.text) || /^\.{3,}$/.test(token.text)) {
         lines.push('');
         open = false;
       }

@@ -1,20 +1,17 @@
 /// CoNLL (IOB2) export (DESIGN §5): `token<TAB>tag` per line, a blank line between sentences, and
 /// `-DOCSTART-<TAB>O` plus a blank line before each document. Tags are `B-`/`I-` and the label id
 /// in capitals. Where spans overlap, the earlier-starting (then longer) span tags the token; spans
-/// that end up tagging nothing are counted and reported.
+/// that end up tagging nothing are counted and reported. Every sentence is valid IOB2 on its own:
+/// a span that goes on past a sentence break starts the next sentence with `B-` again, as readers
+/// that take each sentence alone (NLTK, seqeval's strict mode) require.
 import type { DocumentFile } from '../model.js';
-import { tagTokens, tokenize } from '../tokens.js';
+import { endsSentence, tagTokens, tokenize } from '../tokens.js';
 
 /// What a CoNLL export could not express.
 export interface ConllReport {
   /// Spans hidden behind overlapping spans (no token carries their tag).
   lostSpans: number;
   lost: { documentId: string; annotationId: string; label: string; text: string }[];
-}
-
-/// Whether a one-character token ends a sentence: `.`, `!`, `?` or `…`.
-function endsSentence(code: number): boolean {
-  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026;
 }
 
 /// The `B-` and `I-` tag lines of each label seen so far.
@@ -58,9 +55,10 @@ export function conllDocument(file: DocumentFile, report: ConllReport): string {
       newline = text.indexOf('\n', token.start);
     }
     const owner = owners[i];
-    pieces.push(token.text, owner ? tagLine(owner.label, i > 0 && owners[i - 1] === owner) : '\tO\n');
+    // `I-` only inside the sentence where the span's tokens began or went on.
+    pieces.push(token.text, owner ? tagLine(owner.label, sentenceOpen && owners[i - 1] === owner) : '\tO\n');
     sentenceOpen = true;
-    if (token.end - token.start === 1 && endsSentence(text.charCodeAt(token.start))) {
+    if (endsSentence(token)) {
       pieces.push('\n');
       sentenceOpen = false;
     }
