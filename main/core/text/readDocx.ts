@@ -6,7 +6,6 @@
 /// each inflated into a buffer of the size the archive declares (a part that inflates further is
 /// cut there, so a zip bomb cannot take more memory than the declared sizes allowed). Pictures are
 /// not copied: the text does not need them.
-import mammoth from 'mammoth';
 import { Parser } from 'htmlparser2';
 import { unzipSync, zipSync, type Unzipped } from 'fflate';
 import { statedMetadata, type StatedMetadata } from './articleMetadata.js';
@@ -39,6 +38,8 @@ export async function readDocx(bytes: Uint8Array, maxXmlBytes = MAX_DOCX_XML_BYT
   }
   let html: string;
   try {
+    // Loaded on the first Word file: most sessions never read one.
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(zipSync(parts, { level: 0 })) },
       { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })), externalFileAccess: false, ignoreEmptyParagraphs: true },

@@ -3,9 +3,18 @@
 /// document. linkedom only builds a tree: no script runs, nothing is fetched, no style is applied.
 /// A page Readability does not take for an article (a page that is only text, a short note) is
 /// read whole, as before, so nothing that imported before is refused or cut now.
+import { createRequire } from 'node:module';
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type * as Linkedom from 'linkedom';
 import { htmlToText } from './htmlToText.js';
+
+let linkedom: typeof Linkedom | null = null;
+/// linkedom, loaded on the first web page (it takes a second to load under tsx, which the CLI
+/// runs on, and most commands read no page).
+function parseHTML(html: string): ReturnType<typeof Linkedom.parseHTML> {
+  linkedom ??= createRequire(import.meta.url)('linkedom') as typeof Linkedom;
+  return linkedom.parseHTML(html);
+}
 
 /// Class or id words of boxes that sit inside an article's column yet are not the article:
 /// Readability keeps some of them (a "subscribe to read more" box scores like a paragraph).
