@@ -68,7 +68,7 @@ function buildProgram(context: CliContext): Command {
     new Option('--workspace <dir>', 'workspace folder (default: $AWB_WORKSPACE, else the app data folder)');
   const configure = (command: Command) => command.addOption(workspaceOption()).exitOverride();
 
-  configure(program.command('import').description('import articles (.txt, .md, .html), exchange files (.awb.json) and other tools\' annotation files (brat folder or .zip, doccano, Prodigy, Label Studio, W3C, CoNLL)'))
+  configure(program.command('import').description('import articles (.txt, .md, .html, .pdf, .docx), exchange files (.awb.json) and other tools\' annotation files (brat folder or .zip, doccano, Prodigy, Label Studio, W3C, CoNLL)'))
     .argument('<files...>', 'article files, exchange files and annotation files (the format told by content)')
     .addOption(new Option('--format <format>', 'the format of every annotation file given').choices(FOREIGN_FORMATS))
     .option('--label-map <FROM=TO>', "use this workspace's label TO for the file's label FROM (FROM= leaves FROM out; repeatable)", collect, [])
