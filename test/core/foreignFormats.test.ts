@@ -98,6 +98,25 @@ describe('round trips of our own exports into a workspace holding only the texts
     expect(new Set(a.annotations.map((x) => x.annotator))).toEqual(new Set(['ana']));
   });
 
+  it('W3C assessing bodies (accepted or rejected, by whom, when, a comment) become the review', async () => {
+    const docs = corpus();
+    const dir = await workspaceWithTexts(docs);
+    const by = { creator: { type: 'Person', name: 'ben' }, created: '2026-12-02T09:00:00Z' };
+    const item = {
+      id: 'urn:uuid:' + crypto.randomUUID(), type: 'Annotation', motivation: 'tagging', creator: { type: 'Person', name: 'ana' },
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: 'location' },
+        { type: 'TextualBody', purpose: 'assessing', value: 'rejected', ...by },
+        { type: 'TextualBody', purpose: 'assessing', label: 'comment', value: 'a city, not a place name here', ...by },
+      ],
+      target: { source: `urn:sha256:${docs[1].document.id.slice(7)}`, selector: [{ type: 'TextPositionSelector', ...at(textB, 'Moscow') }] },
+    };
+    const report = await importInto(dir, single('r.json', JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items: [item] })));
+    expect(report.annotationsAdded).toBe(1);
+    const [doc] = await documents(dir, [docs[1].document.id]);
+    expect(doc.annotations[0]).toMatchObject({ quote: 'Moscow', annotator: 'ana', review: { status: 'rejected', by: 'ben', at: '2026-12-02T09:00:00Z', comment: 'a city, not a place name here' } });
+  });
+
   it('CoNLL: a text no document has is rebuilt from the tokens, with a warning', async () => {
     const docs = corpus();
     const dir = tempDir();

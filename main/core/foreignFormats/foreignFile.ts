@@ -39,6 +39,8 @@ export interface ForeignSpan {
   /// An entity reference (`Wikidata:Q159`, `AWB:<uuid>`, a W3C IRI) to link to one of ours.
   entity?: { reference: string; name?: string };
   attributes?: Record<string, string>;
+  /// A review decision the file records (W3C assessing bodies, as this app writes them).
+  review?: { status: 'accepted' | 'rejected'; by: string; at: string; comment?: string };
   /// A W3C TextQuoteSelector: found in the text when the offsets are absent or do not cover `exact`.
   quote?: { exact: string; prefix: string; suffix: string };
   /// Where in the file it is, for messages ("line 12", "tasks[3].annotations[0].result[2]").

@@ -9,6 +9,7 @@ import { EXCHANGE_FORMAT, type ExchangeDocument } from '../exchange/exchangeForm
 import { importExchange, parseExchange, type ExchangeImportReport, type ParsedEnvelope } from '../exchange/importExchange.js';
 import { MAX_EXCHANGE_ANNOTATIONS, MAX_EXCHANGE_DOCUMENTS } from '../exchange/exchangeLimits.js';
 import { isUuid, nameBasedUuid, plainTextNote } from '../exchange/repairExchangeEntries.js';
+import { ReviewSchema } from '../model.js';
 import { OffsetConverter } from '../offsets.js';
 import type { Workspace } from '../store/workspace.js';
 import { documentIdOf, MAX_ARTICLE_BYTES, titleOf } from '../text/readArticle.js';
@@ -235,6 +236,7 @@ async function convertDocument(
       ...(noteLines.length ? { note: plainTextNote(noteLines.join('\n')) } : {}),
       ...(entity ? { entityId: entity } : {}),
       ...(span.attributes ? { attributes: span.attributes } : {}),
+      ...(span.review && ReviewSchema.safeParse(span.review).success ? { review: span.review } : {}),
     });
   }
   if (trimmed) warnings.push(`${doc.name}: ${trimmed} span(s) trimmed of the whitespace at their ends`);

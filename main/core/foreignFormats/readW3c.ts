@@ -4,7 +4,7 @@
 /// imported from a file of that name) and places it by a `TextPositionSelector` (code points,
 /// as the model says) and/or a `TextQuoteSelector` (exact text with prefix and suffix). Bodies:
 /// `tagging` is the label, `commenting` the note, `identifying` an entity, `describing` and
-/// `classifying` with a `label` attribute values. A `linking` annotation (this app's speaker and
+/// `classifying` with a `label` attribute values, `assessing` a review decision. A `linking` annotation (this app's speaker and
 /// source links) links two spans by their ids. W3C files carry no document text.
 import { ForeignRejected, decodeUtf8, type ForeignDocument, type ForeignFile, type ForeignInput, type ForeignSpan } from './foreignFile.js';
 import { isObject, singleFile } from './readJsonLines.js';
@@ -71,6 +71,7 @@ export function readW3c(input: ForeignInput): ForeignFile {
 function spanOf(input: ForeignInput, item: Record<string, unknown>, target: Record<string, unknown>, where: string): ForeignSpan {
   let label: string | undefined;
   const notes: string[] = [];
+  let comment: string | undefined;
   const span: ForeignSpan = { label: '', start: -1, end: -1, where };
   for (const body of asList(item.body)) {
     if (typeof body === 'string') continue;
@@ -82,11 +83,18 @@ function spanOf(input: ForeignInput, item: Record<string, unknown>, target: Reco
       const entity = isObject(body.source) ? body.source : body;
       const reference = idOf(entity);
       if (reference) span.entity = { reference, ...(typeof entity.label === 'string' ? { name: entity.label } : {}) };
+    } else if (purpose === 'assessing' && typeof body.value === 'string') {
+      // A review decision (accepted or rejected, by its creator, when created) and its comment.
+      const by = isObject(body.creator) && typeof body.creator.name === 'string' ? body.creator.name : undefined;
+      const at = typeof body.created === 'string' ? body.created : undefined;
+      if (body.label === 'comment') comment = body.value;
+      else if ((body.value === 'accepted' || body.value === 'rejected') && by && at) span.review = { status: body.value, by, at };
     } else if ((purpose === 'describing' || purpose === 'classifying') && typeof body.label === 'string' && typeof body.value === 'string') {
       span.attributes = { ...span.attributes, [body.label]: body.value };
     }
   }
   if (!label) throw new ForeignRejected(input.name, `${where}: no tagging body (the label)`);
+  if (span.review && comment !== undefined) span.review.comment = comment;
   span.label = label;
   if (notes.length) span.note = notes.join('\n');
   const id = idOf(item);
