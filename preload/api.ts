@@ -132,6 +132,12 @@ export interface OpenDocument {
   repairNotice?: string;
 }
 
+/// An article file chosen in the UI, with its bytes (sent as they are: no base64).
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
 /// A file chosen in the UI, its bytes base64-encoded.
 export interface ArticleFile {
   name: string;
@@ -192,7 +198,7 @@ export interface WorkbenchApi {
     /// in use from being removed).
     labelCounts(): Promise<Record<string, number>>;
     open(id: string): Promise<OpenDocument>;
-    import(files: ArticleFile[]): Promise<ImportReport>;
+    import(files: UploadedFile[]): Promise<ImportReport>;
     /// Imports the article at a web address (http or https), fetched by the service within the
     /// limits of an article file (20 MB), 30 s and 5 redirects; refused in the report otherwise.
     importUrl(address: string): Promise<ImportReport>;

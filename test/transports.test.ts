@@ -11,6 +11,7 @@ import { createWorkbench } from '../main/service/workbench';
 import { startWebServer, type WebServer } from '../main/web/webServer';
 import { repoRoot, tempDir } from './helpers';
 import { articleFromBytes } from '../main/core/text/readArticle';
+import { encodeCall } from '../renderer/src/binaryCall';
 
 let workspace: Workspace;
 let server: WebServer;
@@ -41,7 +42,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'documents.summaries': async () => [[firstId, `sha256:${'0'.repeat(64)}`]],
   'documents.labelCounts': async () => [],
   'documents.open': async () => [firstId],
-  'documents.import': async () => [[{ name: 'new.txt', base64: Buffer.from('A new article').toString('base64') }]],
+  'documents.import': async () => [[{ name: 'new.txt', bytes: Buffer.from('A new article') }]],
   // Refused in the report without a network: only http and https addresses are fetched.
   'documents.importUrl': async () => ['ftp://example.org/article.html'],
   'documents.search': async () => ['Aleppo'],
@@ -129,7 +130,7 @@ interface HttpResult {
   body: string;
 }
 
-function http(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<HttpResult> {
+function http(path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: options.headers },
@@ -145,12 +146,15 @@ function http(path: string, options: { method?: string; headers?: Record<string,
   });
 }
 
-const apiCall = (channel: string, args: unknown[], headers: Record<string, string> = {}) =>
-  http(`/api/${channel}`, {
+/// A call as the app's browser-mode client sends it (bytes in arguments as they are).
+const apiCall = async (channel: string, args: unknown[], headers: Record<string, string> = {}) => {
+  const { contentType, body } = encodeCall(args);
+  return http(`/api/${channel}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-AWB-Token': server.token, ...headers },
-    body: JSON.stringify(args),
+    headers: { 'Content-Type': contentType, 'X-AWB-Token': server.token, ...headers },
+    body: typeof body === 'string' ? body : Buffer.from(await body.arrayBuffer()),
   });
+};
 
 describe('one contract, two transports', () => {
   it('IPC registers exactly the contract channels', () => {

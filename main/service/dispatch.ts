@@ -31,9 +31,10 @@ import { MAX_LISTED_OCCURRENCES } from '../core/tagAll/tagAllPreview.js';
 import { SuggestionKeySchema } from '../core/suggestions/dismissedSuggestions.js';
 import { SUGGESTION_KINDS } from '../core/suggestions/suggestion.js';
 
-const ArticleFileSchema = z.strictObject({
+/// An article's bytes as uploaded (a Buffer over HTTP, a Uint8Array over Electron's IPC).
+const UploadedFileSchema = z.strictObject({
   name: z.string().min(1).max(255),
-  base64: z.base64().max(Math.ceil((MAX_ARTICLE_BYTES + 1024) / 3) * 4, 'file is over the 20 MB limit'),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_ARTICLE_BYTES, `file is over the ${MAX_ARTICLE_BYTES / 1048576} MB limit`),
 });
 
 const AnnotatorName = z.string().min(1).max(60);
@@ -60,7 +61,7 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'documents.summaries': z.tuple([z.array(DocumentIdSchema).max(MAX_PAGE_ROWS)]),
   'documents.labelCounts': z.tuple([]),
   'documents.open': z.tuple([DocumentIdSchema]),
-  'documents.import': z.tuple([z.array(ArticleFileSchema).min(1).max(1000)]),
+  'documents.import': z.tuple([z.array(UploadedFileSchema).min(1).max(1000)]),
   'documents.importUrl': z.tuple([z.string().trim().min(1, 'type a web address').max(2000)]),
   'documents.search': z.tuple([z.string().trim().min(1, 'type something to search for').max(200)]),
   'documents.update': z.tuple([DocumentIdSchema, DocumentDetailsChangeSchema]),

@@ -79,7 +79,7 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       async import(files) {
         return importArticleUploads(
           workspace,
-          files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
+          files.map((f) => ({ name: f.name, bytes: f.bytes })),
         );
       },
       importUrl: (address) => importArticleFromUrl(workspace, address),

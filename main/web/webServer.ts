@@ -10,12 +10,14 @@ import { extname, resolve } from 'node:path';
 import type { WorkbenchApi } from '../../preload/api.js';
 import { dispatch } from '../service/dispatch.js';
 import { MAX_EXCHANGE_BYTES } from '../core/exchange/exchangeLimits.js';
+import { BINARY_CALL_TYPE, decodeBinaryCall } from './binaryCall.js';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy.js';
 import { CONTENT_TYPES } from './contentTypes.js';
 import { resolveStaticPath } from './resolveStaticPath.js';
 
-/// Largest API request body accepted: an import of a few 20 MB articles, or an exchange file at
-/// its limit, base64-encoded (four characters for three bytes).
+/// Largest API request body accepted: an import of a few 20 MB articles (their bytes as they are,
+/// main/web/binaryCall.ts), or an exchange file at its limit, base64-encoded (four characters for
+/// three bytes).
 export const MAX_BODY_BYTES = Math.max(64 * 1024 * 1024, Math.ceil(MAX_EXCHANGE_BYTES / 3) * 4 + 1024 * 1024);
 
 /// How to start browser mode.
@@ -88,20 +90,27 @@ async function handleApi(
   if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
     return sendText(response, 403, `refused: cross-site request from ${origin}`);
   }
-  if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-    return sendText(response, 415, 'API calls must be application/json');
+  const type = request.headers['content-type'] ?? '';
+  const binary = type === BINARY_CALL_TYPE;
+  if (!binary && !type.startsWith('application/json')) {
+    return sendText(response, 415, `API calls must be application/json (or ${BINARY_CALL_TYPE} when they carry a file)`);
   }
-  let body: string;
+  let body: Buffer;
   try {
     body = await readBody(request, maxBodyBytes);
   } catch (error) {
     return sendText(response, 413, (error as Error).message);
   }
   let args: unknown;
-  try {
-    args = JSON.parse(body);
-  } catch {
-    return sendText(response, 400, 'the request body is not JSON');
+  if (binary) {
+    args = decodeBinaryCall(body);
+    if (args instanceof Error) return sendText(response, 400, args.message);
+  } else {
+    try {
+      args = JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendText(response, 400, 'the request body is not JSON');
+    }
   }
   const reply = await dispatch(api, channel, args);
   response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
@@ -146,7 +155,7 @@ function tokenMatches(given: string | string[] | undefined, token: string): bool
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(request: IncomingMessage, limit: number): Promise<string> {
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -160,7 +169,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolveBody(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }

@@ -1,6 +1,7 @@
 /// The workbench service as the renderer sees it: `window.workbench` under Electron (exposed by the
 /// preload), otherwise an HTTP client of the very same contract (browser mode).
 import type { Reply, WorkbenchApi, WorkbenchBridge } from '../../preload/api';
+import { encodeCall } from './binaryCall';
 
 declare global {
   interface Window {
@@ -41,11 +42,8 @@ function httpSend(token: string): Send {
   return async (channel, args) => {
     let response: Response;
     try {
-      response = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-AWB-Token': token },
-        body: JSON.stringify(args),
-      });
+      const { contentType, body } = encodeCall(args);
+      response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': contentType, 'X-AWB-Token': token }, body });
     } catch {
       throw new WorkbenchCallError('the workbench server cannot be reached', 'unreachable');
     }

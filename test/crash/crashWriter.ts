@@ -45,7 +45,7 @@ for (let n = 0; ; n++) {
   } else if (roll < 0.05 || !docs.size) {
     const text = `Article ${seedText}-${n}: ${Array.from({ length: 40 }, () => pick(['Aleppo', 'civilians', 'left', 'rebels', 'said', '13,346'])).join(' ')}.`;
     say('begin', { op: 'import', text });
-    const report = await api.documents.import([{ name: `crash-${n}.txt`, base64: Buffer.from(text).toString('base64') }]);
+    const report = await api.documents.import([{ name: `crash-${n}.txt`, bytes: Buffer.from(text) }]);
     const id = (report.imported[0] ?? report.duplicates[0]).document.id;
     docs.set(id, { text, annotations: [] });
     say('ack', { op: 'import', id });

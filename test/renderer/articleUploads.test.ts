@@ -3,7 +3,7 @@
 // as a whole is sent again file by file, so that only the file at fault is refused; progress is
 // told after each group.
 import { describe, expect, it } from 'vitest';
-import type { ArticleFile, ImportReport } from '../../preload/api';
+import type { ImportReport, UploadedFile } from '../../preload/api';
 import { MAX_ARTICLE_BYTES } from '../../main/core/text/readArticle';
 import { MAX_ARTICLE_FILE_BYTES, UPLOAD_GROUP_BYTES, UPLOAD_GROUP_FILES, uploadArticles, uploadGroups, type ChosenFile } from '../../renderer/src/import/articleUploads';
 
@@ -12,10 +12,10 @@ const file = (name: string, size: number): ChosenFile => ({ name, size });
 /// A service that imports every file it is sent, refusing a whole call when one file's name says so.
 function service() {
   const calls: string[][] = [];
-  const send = async (files: ArticleFile[]): Promise<ImportReport> => {
+  const send = async (files: UploadedFile[]): Promise<ImportReport> => {
     calls.push(files.map((f) => f.name));
     if (files.some((f) => f.name.startsWith('bad'))) throw new Error('documents.import: 0.name: too long');
-    return { imported: files.map((f) => ({ name: f.name, document: { id: f.base64 } as never, warnings: [] })), duplicates: [], rejected: [] };
+    return { imported: files.map((f) => ({ name: f.name, document: { id: f.name } as never, warnings: [] })), duplicates: [], rejected: [] };
   };
   return { calls, send };
 }
@@ -30,7 +30,7 @@ describe('uploadArticles', () => {
     const { calls, send } = service();
     const progress: [number, number][] = [];
     const report = await uploadArticles([file('good.txt', 1000), file('huge.pdf', 21 * 1024 * 1024)], {
-      encode: async (f) => (read.push(f.name), `b64:${f.name}`),
+      read: async (f) => (read.push(f.name), new TextEncoder().encode(f.name)),
       send,
       onProgress: (done, total) => progress.push([done, total]),
     });
@@ -46,13 +46,13 @@ describe('uploadArticles', () => {
 
   it('a file of exactly the limit is sent', async () => {
     const { calls, send } = service();
-    await uploadArticles([file('edge.txt', MAX_ARTICLE_FILE_BYTES)], { encode: async (f) => f.name, send });
+    await uploadArticles([file('edge.txt', MAX_ARTICLE_FILE_BYTES)], { read: async (f) => new TextEncoder().encode(f.name), send });
     expect(calls).toEqual([['edge.txt']]);
   });
 
   it('sends a refused group again file by file: only the file at fault is refused, with the reason', async () => {
     const { calls, send } = service();
-    const report = await uploadArticles([file('a.txt', 10), file('bad.txt', 10), file('c.txt', 10)], { encode: async (f) => f.name, send });
+    const report = await uploadArticles([file('a.txt', 10), file('bad.txt', 10), file('c.txt', 10)], { read: async (f) => new TextEncoder().encode(f.name), send });
     expect(calls).toEqual([['a.txt', 'bad.txt', 'c.txt'], ['a.txt'], ['bad.txt'], ['c.txt']]);
     expect(report.imported.map((i) => i.name)).toEqual(['a.txt', 'c.txt']);
     expect(report.rejected).toEqual([{ name: 'bad.txt', reason: 'documents.import: 0.name: too long' }]);
@@ -61,9 +61,9 @@ describe('uploadArticles', () => {
   it('a file that cannot be read is refused on its own', async () => {
     const { send } = service();
     const report = await uploadArticles([file('a.txt', 10), file('gone.txt', 10)], {
-      encode: async (f) => {
+      read: async (f) => {
         if (f.name === 'gone.txt') throw new Error('the file could not be read');
-        return f.name;
+        return new TextEncoder().encode(f.name);
       },
       send,
     });

@@ -3,7 +3,7 @@
 /// of a few megabytes (one call each, so a long batch shows progress and memory holds one group);
 /// a group the service cannot take as a whole is sent again file by file, so that only the file
 /// at fault is refused, by name and reason.
-import type { ArticleFile, ImportReport } from '../../../preload/api';
+import type { ImportReport, UploadedFile } from '../../../preload/api';
 
 /// Largest article file imported, as the service's (MAX_ARTICLE_BYTES, which a test holds this
 /// to): a larger one is refused by its size, before it is read.
@@ -22,10 +22,10 @@ export interface ChosenFile {
 
 /// How {@link uploadArticles} reads and sends.
 export interface UploadChannel<F extends ChosenFile> {
-  /// The file's bytes, base64-encoded.
-  encode(file: F): Promise<string>;
+  /// The file's bytes.
+  read(file: F): Promise<Uint8Array>;
   /// One call of `documents.import`.
-  send(files: ArticleFile[]): Promise<ImportReport>;
+  send(files: UploadedFile[]): Promise<ImportReport>;
   /// Told after each group: files handled so far, of all.
   onProgress?(done: number, total: number): void;
 }
@@ -79,9 +79,9 @@ export async function uploadArticles<F extends ChosenFile>(files: readonly F[], 
 /// The reports of one group: one call, or when that fails, one call per file.
 async function sendGroup<F extends ChosenFile>(group: F[], channel: UploadChannel<F>): Promise<ImportReport[]> {
   const attempt = async (files: F[]): Promise<ImportReport> => {
-    const encoded: ArticleFile[] = [];
-    for (const file of files) encoded.push({ name: file.name, base64: await channel.encode(file) });
-    return channel.send(encoded);
+    const read: UploadedFile[] = [];
+    for (const file of files) read.push({ name: file.name, bytes: await channel.read(file) });
+    return channel.send(read);
   };
   try {
     return [await attempt(group)];
@@ -95,6 +95,11 @@ async function sendGroup<F extends ChosenFile>(group: F[], channel: UploadChanne
 
 function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/// A file's bytes, read by the browser off the page's thread.
+export async function readBytes(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
 }
 
 /// A file's bytes as base64, encoded by the browser (FileReader), never in a script loop that
