@@ -6,7 +6,7 @@ import { exportBrat } from '../../main/core/export/exportBrat';
 import { exportConll } from '../../main/core/export/exportConll';
 import { exportW3c } from '../../main/core/export/exportW3c';
 import { inputFromBytes } from '../../main/core/foreignFormats/foreignInput';
-import { ForeignRejected, type ForeignInput } from '../../main/core/foreignFormats/foreignFile';
+import { ForeignRejected, NormalisedOffsets, type ForeignInput } from '../../main/core/foreignFormats/foreignFile';
 import { importForeign, type ForeignImportOptions } from '../../main/core/foreignFormats/importForeign';
 import { DEFAULT_LABELS, SCHEMA_VERSION, type Annotation, type DocumentFile } from '../../main/core/model';
 import { checkWorkspace } from '../../main/core/store/checkWorkspace';
@@ -223,8 +223,22 @@ describe('files that are refused whole, writing nothing', () => {
   it('a file in the wrong encoding, and JSON that is no known format, are refused with reasons', async () => {
     const latin1 = Buffer.from('{"text": "Caf\xe9", "spans": []}', 'latin1');
     expect(await refused(single('p.jsonl', latin1), { format: 'prodigy' })).toMatch(/p\.jsonl is not UTF-8 text/);
+    expect(await refused(single('x.conll', 'Sergei\tB-ACTOR\nLavrov\tX-ACTOR\n'), { format: 'conll' })).toMatch(/x\.conll: line 2: expected a token and an IOB2 tag/);
     expect(await refused(single('x.json', '{"hello": 1}'))).toMatch(/the format cannot be told from the content; give it with --format/);
     expect(await refused(single('d.jsonl', JSON.stringify({ text: textB, label: [[0, 99, 'actor']] })))).toMatch(/line 1 label\[0\]: offsets 0–99 \(UTF-16 code units\) are outside the text/);
     expect(await refused(single('w.json', JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', body: { purpose: 'tagging', value: 'actor' }, target: { source: 'urn:sha256:' + 'f'.repeat(64), selector: { type: 'TextPositionSelector', start: 0, end: 3 } } })))).toMatch(/no document here has this id, and the file does not carry the text/);
+  });
+});
+
+describe('offsets of a text as another tool carries it', () => {
+  it('map onto the normalised text: a BOM, CRLF line ends and decomposed accents', () => {
+    const raw = '\uFEFFCafe\u0301 one\r\nSe\u0301ance two\r\nthree';
+    const offsets = new NormalisedOffsets(raw);
+    expect(offsets.normalised).toBe('Café one\nSéance two\nthree');
+    const word = (w: string) => [offsets.map(raw.indexOf(w)), offsets.map(raw.indexOf(w) + w.length)];
+    for (const w of ['two', 'one', 'three', 'Se\u0301ance']) {
+      const [start, end] = word(w);
+      expect(offsets.normalised.slice(start, end)).toBe(w.normalize('NFC'));
+    }
   });
 });

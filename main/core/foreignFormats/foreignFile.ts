@@ -137,13 +137,18 @@ export function unitWords(unit: OffsetUnit): string {
 
 /// Maps UTF-16 offsets of a text as a file carries it to offsets of the same text normalised as
 /// import normalises every text (DESIGN §3: BOM dropped, CRLF and lone CR made LF, NFC). Exact for
-/// the BOM and line ends; under NFC, an offset maps to the length of the normalised text before it.
+/// the BOM and line ends; under NFC, an offset maps to the length of the normalised text before
+/// it, worked out from the nearest offset already mapped below it (spans come mostly in text
+/// order, so the whole text is normalised about once, not once per span).
 export class NormalisedOffsets {
   readonly normalised: string;
   private readonly lineEnds: number[] = [];
   private readonly bom: number;
   private readonly composed: boolean;
   private readonly uncomposed: string;
+  /// Offsets of `uncomposed` already mapped, ascending, and their normalised offsets.
+  private readonly known: number[] = [0];
+  private readonly knownNormalised: number[] = [0];
 
   constructor(readonly raw: string) {
     this.bom = raw.startsWith('\uFEFF') ? 1 : 0;
@@ -156,13 +161,29 @@ export class NormalisedOffsets {
 
   /// The normalised offset of raw offset `offset`.
   map(offset: number): number {
-    let at = Math.max(0, offset - this.bom);
     // Each CRLF before the offset lost its CR (an offset between CR and LF lands on the LF).
-    let lost = 0;
-    while (lost < this.lineEnds.length && this.lineEnds[lost] <= offset) lost++;
-    at -= lost;
-    return this.composed ? this.uncomposed.slice(0, at).normalize('NFC').length : at;
+    const at = Math.max(0, offset - this.bom) - countAtOrBelow(this.lineEnds, offset);
+    if (!this.composed) return at;
+    const below = countAtOrBelow(this.known, at) - 1;
+    const from = this.known[below];
+    if (from === at) return this.knownNormalised[below];
+    const mapped = this.knownNormalised[below] + this.uncomposed.slice(from, at).normalize('NFC').length;
+    this.known.splice(below + 1, 0, at);
+    this.knownNormalised.splice(below + 1, 0, mapped);
+    return mapped;
   }
+}
+
+/// How many entries of the ascending `values` are at or below `limit`.
+function countAtOrBelow(values: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /// A short quotation of `text` for messages.
