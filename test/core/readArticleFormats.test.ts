@@ -58,6 +58,16 @@ describe('a saved news page', () => {
     expect(htmlArticleText(short)).toEqual({ text: 'Home\n\nTalks\n\nTalks resumed in Geneva.\n\nFooter', extracted: false });
     expect(htmlArticleText(page.toString('utf8')).extracted).toBe(true);
   });
+
+  it('a page of more than 15,000 elements is read whole too, quickly (it is not one news article)', () => {
+    const paragraph = '<p>Syrian rebels have left the old city of Aleppo, the Observatory said on Monday.</p>';
+    const huge = `<html><body><nav>Home</nav><article>${paragraph.repeat(15_001)}</article></body></html>`;
+    const started = Date.now();
+    const read = htmlArticleText(huge);
+    expect(read.extracted).toBe(false);
+    expect(read.text.startsWith('Home\n\nSyrian rebels')).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
 });
 
 describe('a PDF exported by LibreOffice', async () => {

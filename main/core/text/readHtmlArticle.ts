@@ -19,6 +19,11 @@ function parseHTML(html: string): ReturnType<typeof Linkedom.parseHTML> {
 /// Class or id words of boxes that sit inside an article's column yet are not the article:
 /// Readability keeps some of them (a "subscribe to read more" box scores like a paragraph).
 const INSET_BOILERPLATE = /paywall|subscri|newsletter|cookie|consent|gdpr|sign-?up|register-wall|regwall/i;
+/// Pages past these sizes are read whole, as before: Readability works on the whole tree in one
+/// go (a page of 20,000 elements takes it seconds), and a page that large is not one news
+/// article (a saved news page has a few thousand).
+const READABILITY_MAX_CHARS = 8 * 1024 * 1024;
+const READABILITY_MAX_ELEMENTS = 15_000;
 /// Such a box is short; a longer element with such a name is taken to be the article itself (some
 /// sites wrap the whole text in `<div class="subscriber-content">`).
 const INSET_MAX_CHARS = 1500;
@@ -32,10 +37,12 @@ export function htmlArticleText(html: string): { text: string; extracted: boolea
 
 /// Readability's article as text, or `null` when the page is not an article.
 function readabilityArticle(html: string): string | null {
+  if (html.length > READABILITY_MAX_CHARS) return null;
   let document: Document;
   try {
     ({ document } = parseHTML(html) as unknown as { document: Document });
-    if (!document.body || !isProbablyReaderable(document, { visibilityChecker: isVisible })) return null;
+    if (!document.body || document.querySelectorAll('*').length > READABILITY_MAX_ELEMENTS) return null;
+    if (!isProbablyReaderable(document, { visibilityChecker: isVisible })) return null;
   } catch {
     return null; // markup linkedom or Readability cannot take: read as today
   }
