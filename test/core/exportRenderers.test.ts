@@ -25,6 +25,8 @@ import { annotatedDocument, linkedWorkspace } from '../arbitraries';
 import { tempDir } from '../helpers';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
+/// The W3C collection's id in every rendering here.
+const EXPORT_ID = '6b1f0c3e-1d2a-4f4e-9c1b-3a5d7e9f0b2c';
 /// Zero to six documents with distinct texts (none at all, too).
 const documentLists = fc.uniqueArray(annotatedDocument, { maxLength: 6, selector: (d) => d.document.id });
 
@@ -32,7 +34,7 @@ const documentLists = fc.uniqueArray(annotatedDocument, { maxLength: 6, selector
 type Rendered = { kind: 'file'; content: string; conll?: ConllReport } | { kind: 'files'; files: Map<string, string> };
 
 function rendered(format: ExportFormat, documents: DocumentFile[], labels = DEFAULT_LABELS, entities: Entity[] = []): Rendered {
-  const renderer = documentRenderer(format, { labels, exportedBy: 'ana', generator: 'test', now: NOW, entities });
+  const renderer = documentRenderer(format, { labels, exportedBy: 'ana', generator: 'test', now: NOW, entities, exportId: EXPORT_ID });
   if (renderer.kind === 'files') return { kind: 'files', files: new Map([...documents.flatMap((file) => renderer.add(file)), ...renderer.end()]) };
   const annotations = documents.reduce((n, d) => n + d.annotations.length, 0);
   const content = renderer.start() + documents.map((file) => renderer.add(file)).join('') + renderer.end(documents.length, annotations);
@@ -80,7 +82,7 @@ describe('exports rendered one document at a time', () => {
     fc.assert(
       fc.property(documentLists, (docs) => {
         expect(text(rendered('exchange', docs))).toBe(JSON.stringify(exportExchange(docs, DEFAULT_LABELS, 'ana', NOW), null, 1));
-        expect(text(rendered('w3c', docs))).toBe(JSON.stringify(exportW3c(docs, 'test', NOW)));
+        expect(text(rendered('w3c', docs))).toBe(JSON.stringify(exportW3c(docs, 'test', NOW, undefined, EXPORT_ID)));
         expect(text(rendered('jsonl', docs))).toBe(exportJsonl(docs));
         expect(text(rendered('csv', docs))).toBe(exportCsv(docs));
         const conll = rendered('conll', docs);
@@ -98,7 +100,7 @@ describe('exports rendered one document at a time', () => {
       fc.property(linkedWorkspace, ({ labels, entities, documents }) => {
         const context = exportContext(labels, entities);
         expect(text(rendered('exchange', documents, labels, entities))).toBe(JSON.stringify(exportExchange(documents, labels, 'ana', NOW, entities), null, 1));
-        expect(text(rendered('w3c', documents, labels, entities))).toBe(JSON.stringify(exportW3c(documents, 'test', NOW, context)));
+        expect(text(rendered('w3c', documents, labels, entities))).toBe(JSON.stringify(exportW3c(documents, 'test', NOW, context, EXPORT_ID)));
         expect(text(rendered('jsonl', documents, labels, entities))).toBe(exportJsonl(documents, context));
         expect(text(rendered('csv', documents, labels, entities))).toBe(exportCsv(documents, context));
         const brat = rendered('brat', documents, labels, entities);

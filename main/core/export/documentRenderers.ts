@@ -10,7 +10,7 @@ import { exportContext } from './exportContext.js';
 import { CSV_HEADER, csvRows } from './exportCsv.js';
 import { exchangeDocument, exchangeDocumentJson, exchangeEnd, exchangeEnvelope, exchangeSeparator, exchangeStart } from './exportExchange.js';
 import { jsonlLine } from './exportJsonl.js';
-import { w3cAnnotationsJson, w3cEnd, w3cStart } from './exportW3c.js';
+import { newW3cExportId, w3cAnnotationsJson, w3cEnd, w3cStart } from './exportW3c.js';
 import type { ExportFormat } from './renderExport.js';
 
 /// A format that is one text file, rendered as its start, one piece per document, and its end.
@@ -54,6 +54,8 @@ export interface ExportOrigin {
   /// The entities the exchange file lists (all of `entities` when not given): those the exported
   /// spans link to.
   exchangeEntities?: Entity[];
+  /// The W3C collection's id (a new UUID when not given).
+  exportId?: string;
 }
 
 /// A text renderer without a start or end of its own, whose documents are simply one after the other.
@@ -98,9 +100,10 @@ export function documentRenderer(format: ExportFormat, origin: ExportOrigin): Do
       // Items of all documents are one comma-separated list; a document without any adds nothing.
       // They are counted here: links are items too.
       let total = 0;
+      const exportId = origin.exportId ?? newW3cExportId();
       return {
         kind: 'text',
-        start: () => w3cStart(origin.generator, now),
+        start: () => w3cStart(origin.generator, now, exportId),
         add: (file) => {
           const { json, items } = w3cAnnotationsJson(file, context);
           if (!items) return '';

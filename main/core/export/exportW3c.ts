@@ -4,8 +4,11 @@
 /// named by `label`, and a target with a `TextPositionSelector` (code points) and a
 /// `TextQuoteSelector` with 32 code points of context. Each speaker or source link is an
 /// annotation of its own, motivated by linking, from the quote or figure (target) to the actor
-/// (body), its type as its `label`.
-import { notePlainText, type Annotation, type DocumentFile, type Entity } from '../model.js';
+/// (body), its type as its `label`. A review decision is an assessing body (`accepted` or
+/// `rejected`, by the reviewer, when), its comment a second one. The collection and its one page
+/// have ids of their own (the model, §5.1 and §5.2).
+import { randomUUID } from 'node:crypto';
+import { notePlainText, type Annotation, type DocumentFile, type Entity, type Review } from '../model.js';
 import { OffsetConverter } from '../offsets.js';
 import { declaredAttribute, exportContext, linkedEntity, type ExportContext } from './exportContext.js';
 
@@ -32,6 +35,18 @@ function entityAndAttributeBodies(context: ExportContext, a: Annotation): Record
   return bodies;
 }
 
+/// The bodies of a review decision: the decision (`accepted` or `rejected`) assessing the span, by
+/// the reviewer, when made (a body may have its own creator and created, the model §3.3.2–3);
+/// the reviewer's comment, when there is one, a second assessing body, told apart by its label.
+function reviewBodies(review: Review | undefined): Record<string, unknown>[] {
+  if (!review) return [];
+  const made = { creator: { type: 'Person', name: review.by }, created: review.at };
+  return [
+    { type: 'TextualBody', purpose: 'assessing', value: review.status, ...made },
+    ...(review.comment ? [{ type: 'TextualBody', purpose: 'assessing', label: 'comment', value: review.comment, format: 'text/plain', ...made }] : []),
+  ];
+}
+
 /// The W3C annotations of one document: its spans, then its links.
 function w3cAnnotations(file: DocumentFile, context: ExportContext): Record<string, unknown>[] {
   const items: Record<string, unknown>[] = [];
@@ -49,6 +64,7 @@ function w3cAnnotations(file: DocumentFile, context: ExportContext): Record<stri
         { type: 'TextualBody', purpose: 'tagging', value: a.label },
         ...(note ? [{ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/plain' }] : []),
         ...entityAndAttributeBodies(context, a),
+        ...reviewBodies(a.review),
       ],
       target: {
         source,
@@ -81,21 +97,42 @@ function w3cAnnotations(file: DocumentFile, context: ExportContext): Record<stri
   return items;
 }
 
-/// The collection as a JSON-LD object.
-export function exportW3c(documents: DocumentFile[], generator: string, now = new Date(), context: ExportContext = exportContext()): Record<string, unknown> {
-  return w3cCollection(documents.flatMap((file) => w3cAnnotations(file, context)), generator, now);
+/// A new export's id: a UUID, of which the collection's and its page's IRIs are made.
+export function newW3cExportId(): string {
+  return randomUUID();
 }
 
-/// The collection around `items`. `total` follows the items, so that a collection written one
-/// document at a time can say it once every item is written (JSON's key order carries no meaning).
-function w3cCollection(items: unknown[], generator: string, now: Date): Record<string, unknown> {
+/// The IRIs of the collection with export id `exportId` and of its one page (the model, §5.1 and
+/// §5.2: each MUST have exactly one IRI).
+export function w3cIds(exportId: string): { collection: string; page: string } {
+  return { collection: `urn:uuid:${exportId}`, page: `urn:uuid:${exportId}#page1` };
+}
+
+/// The collection as a JSON-LD object.
+export function exportW3c(
+  documents: DocumentFile[],
+  generator: string,
+  now = new Date(),
+  context: ExportContext = exportContext(),
+  exportId = newW3cExportId(),
+): Record<string, unknown> {
+  return w3cCollection(documents.flatMap((file) => w3cAnnotations(file, context)), generator, now, exportId);
+}
+
+/// The collection around `items`, all on one page, which is the first and the last. `total`
+/// follows the items, so that a collection written one document at a time can say it once every
+/// item is written (JSON's key order carries no meaning).
+function w3cCollection(items: unknown[], generator: string, now: Date, exportId: string): Record<string, unknown> {
+  const ids = w3cIds(exportId);
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: ids.collection,
     type: 'AnnotationCollection',
     label: 'Annotation Workbench export',
     generator: { type: 'Software', name: generator },
     generated: now.toISOString(),
-    first: { type: 'AnnotationPage', startIndex: 0, items },
+    last: ids.page,
+    first: { id: ids.page, type: 'AnnotationPage', partOf: ids.collection, startIndex: 0, items },
     total: items.length,
   };
 }
@@ -109,8 +146,8 @@ export function w3cAnnotationsJson(file: DocumentFile, context: ExportContext = 
 
 /// The collection's text up to its first item: `JSON.stringify(exportW3c(…))` is this, the
 /// documents' non-empty `w3cAnnotationsJson` joined with commas, then `w3cEnd`.
-export function w3cStart(generator: string, now = new Date()): string {
-  const shell = JSON.stringify(w3cCollection([], generator, now));
+export function w3cStart(generator: string, now = new Date(), exportId = newW3cExportId()): string {
+  const shell = JSON.stringify(w3cCollection([], generator, now, exportId));
   const emptyItems = '[]},"total":0}';
   if (!shell.endsWith(emptyItems)) throw new Error('the collection must end with its items and total');
   return shell.slice(0, -emptyItems.length) + '[';
