@@ -3,7 +3,7 @@
 /// CoNLL), told apart by their content. Every exchange file is read and checked before anything
 /// is written; a bad article is refused and the others still go in; another tool's file goes in
 /// whole or is refused whole, and the others still go in.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ExchangeRejected, exchangeSizeProblem, importExchange, parseExchange } from '../core/exchange/importExchange.js';
 import { detectFormat } from '../core/foreignFormats/detectFormat.js';
@@ -48,9 +48,9 @@ async function kindOf(file: string, options: ImportOptions): Promise<'article' |
   }
   if (FOREIGN_EXTENSIONS.has(ext)) return 'foreign';
   if (!info?.isFile() || (ext !== '.json' && ext !== '.txt')) return ext === '.json' ? 'exchange' : 'article';
+  if (ext === '.txt') return looksLikeConll(await fileStart(file)) ? 'foreign' : 'article';
   const bytes = await readFile(file).catch(() => null);
-  if (!bytes) return ext === '.json' ? 'exchange' : 'article';
-  if (ext === '.txt') return looksLikeConll(new TextDecoder().decode(bytes.subarray(0, 65536))) ? 'foreign' : 'article';
+  if (!bytes) return 'exchange';
   // A .json file that is not our exchange file but another tool's goes to its reader; anything
   // else keeps the exchange import's own error.
   try {
@@ -58,6 +58,18 @@ async function kindOf(file: string, options: ImportOptions): Promise<'article' |
     return format === 'exchange' ? 'exchange' : 'foreign';
   } catch {
     return 'exchange';
+  }
+}
+
+/// The first 64 KiB of a file as text (enough to tell CoNLL from an article), '' when unreadable.
+async function fileStart(file: string): Promise<string> {
+  const handle = await open(file, 'r').catch(() => null);
+  if (!handle) return '';
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(65536), 0, 65536, 0);
+    return new TextDecoder().decode(buffer.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
   }
 }
 
