@@ -42,9 +42,10 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
-/// The folder of pdf.js's character maps (CJK fonts need them to give text), read from disk.
-function cMapFolder(): string {
-  return join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps') + '/';
+/// A folder of pdf.js's data, read from disk (never fetched): `cmaps` (CJK fonts need them to
+/// give text) or `standard_fonts` (the metrics of the 14 fonts a PDF may use without embedding).
+function pdfJsFolder(name: 'cmaps' | 'standard_fonts'): string {
+  return join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), name) + '/';
 }
 
 /// Reads a PDF's text and metadata; throws `PdfUnreadable` for a file that is not a readable PDF,
@@ -61,8 +62,9 @@ export async function readPdf(bytes: Uint8Array, limits = { pages: MAX_PDF_PAGES
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
     enableXfa: false,
-    cMapUrl: cMapFolder(),
+    cMapUrl: pdfJsFolder('cmaps'),
     cMapPacked: true,
+    standardFontDataUrl: pdfJsFolder('standard_fonts'),
     verbosity: 0,
   });
   const inTime = <T>(promise: Promise<T>): Promise<T> => {
