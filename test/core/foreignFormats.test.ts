@@ -61,6 +61,15 @@ async function documents(dir: string, ids: string[]): Promise<DocumentFile[]> {
   }
 }
 const single = (name: string, content: string | Uint8Array): ForeignInput => ({ name, files: new Map([[name, typeof content === 'string' ? Buffer.from(content) : content]]) });
+/// doccano's JSONL as doccano writes it: UTF-16 offsets (JavaScript's), labels by name.
+const doccanoLines = (docs: DocumentFile[]) =>
+  docs.map((d) => JSON.stringify({ id: d.document.title, text: d.document.text, label: d.annotations.map((a) => [a.start, a.end, a.label.toUpperCase()]), Comments: [] })).join('\n');
+/// Prodigy's JSONL: code point offsets (Python's), accepted answers.
+const prodigyLines = (docs: DocumentFile[]) =>
+  docs.map((d) => {
+    const cp = (i: number) => [...d.document.text.slice(0, i)].length;
+    return JSON.stringify({ text: d.document.text, spans: d.annotations.map((a) => ({ start: cp(a.start), end: cp(a.end), label: a.label })), answer: 'accept', _annotator_id: 'ana' });
+  }).join('\n');
 const bratFiles = (docs: DocumentFile[]) => new Map([...exportBrat(docs, DEFAULT_LABELS)].map(([path, text]) => [path, Buffer.from(text) as Uint8Array]));
 
 describe('round trips of our own exports into a workspace holding only the texts', () => {
@@ -69,6 +78,8 @@ describe('round trips of our own exports into a workspace holding only the texts
     ['brat zip', (docs: DocumentFile[]) => inputFromBytes('brat.zip', zipSync(Object.fromEntries(bratFiles(docs))))],
     ['w3c', (docs: DocumentFile[]) => single('export.jsonld', JSON.stringify(exportW3c(docs, 'awb')))],
     ['conll', (docs: DocumentFile[]) => single('export.conll', exportConll(docs).text)],
+    ['doccano', (docs: DocumentFile[]) => single('doccano.jsonl', doccanoLines(docs))],
+    ['prodigy', (docs: DocumentFile[]) => single('prodigy.jsonl', prodigyLines(docs))],
   ] as const) {
     it(`${format}: the same spans and labels, nothing added the second time`, async () => {
       const docs = corpus();
@@ -82,7 +93,7 @@ describe('round trips of our own exports into a workspace holding only the texts
         expect(spansOf(doc)).toEqual(spansOf(docs[i]));
         expect(doc.annotations.every((a) => a.annotator === 'ana' && a.origin === 'import')).toBe(true);
       }
-      if (!format.startsWith('conll')) expect(imported[0].relations).toEqual([expect.objectContaining({ type: 'speaker' })]);
+      if (!['conll', 'doccano', 'prodigy'].includes(format)) expect(imported[0].relations).toEqual([expect.objectContaining({ type: 'speaker' })]);
       expect((await checkWorkspace(dir)).problems).toEqual([]);
       const again = await importInto(dir, make(docs), { annotator: 'ana' });
       expect([again.annotationsAdded, again.relationsAdded, again.annotationsAlreadyPresent]).toEqual([0, 0, 7]);
