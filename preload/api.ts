@@ -132,10 +132,12 @@ export interface OpenDocument {
   repairNotice?: string;
 }
 
-/// An article file chosen in the UI, with its bytes (sent as they are: no base64).
+/// An article file chosen in the UI, with its bytes (sent as they are: no base64). The app may
+/// give the chosen file itself (a Blob): the transport reads it (Electron) or sends it as it is
+/// (browser mode); the service always receives bytes.
 export interface UploadedFile {
   name: string;
-  bytes: Uint8Array;
+  bytes: Uint8Array | Blob;
 }
 
 /// A file chosen in the UI, its bytes base64-encoded.

@@ -3,7 +3,7 @@
 // that names bytes it does not hold, or is not what it says, is refused with the reason.
 import { describe, expect, it } from 'vitest';
 import { decodeBinaryCall } from '../main/web/binaryCall';
-import { BINARY_CALL_TYPE, encodeCall } from '../renderer/src/binaryCall';
+import { BINARY_CALL_TYPE, encodeCall, withBlobsRead } from '../renderer/src/binaryCall';
 
 async function roundTrip(args: unknown[]): Promise<unknown[] | Error> {
   const { contentType, body } = encodeCall(args);
@@ -45,5 +45,20 @@ describe('binary calls', () => {
     const decoded = decodeBinaryCall(body);
     expect(decoded).toBeInstanceOf(Error);
     expect((decoded as Error).message).toContain(reason);
+  });
+});
+
+describe('a chosen file (a Blob) in a call', () => {
+  it('is sent as its bytes, after the JSON, exactly', async () => {
+    const file = new Blob(['Aleppo 😀\n', new Uint8Array([0, 255])]);
+    const decoded = (await roundTrip([[{ name: 'a.txt', bytes: file }]])) as [{ name: string; bytes: Uint8Array }[]];
+    expect([...decoded[0][0].bytes]).toEqual([...new Uint8Array(await file.arrayBuffer())]);
+  });
+
+  it('is read into bytes for a transport that cannot carry it', async () => {
+    const read = (await withBlobsRead([[{ name: 'a.txt', bytes: new Blob(['abc']) }], 'x', { n: 1 }])) as [[{ bytes: Uint8Array }], string, unknown];
+    expect(read[0][0].bytes).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(read[0][0].bytes).toString()).toBe('abc');
+    expect(read.slice(1)).toEqual(['x', { n: 1 }]);
   });
 });

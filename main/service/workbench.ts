@@ -79,7 +79,8 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       async import(files) {
         return importArticleUploads(
           workspace,
-          files.map((f) => ({ name: f.name, bytes: f.bytes })),
+          // The dispatcher admits bytes only (a Blob is the app's side of a transport).
+          files.map((f) => ({ name: f.name, bytes: f.bytes as Uint8Array })),
         );
       },
       importUrl: (address) => importArticleFromUrl(workspace, address),

@@ -1,7 +1,7 @@
 /// The workbench service as the renderer sees it: `window.workbench` under Electron (exposed by the
 /// preload), otherwise an HTTP client of the very same contract (browser mode).
 import type { Reply, WorkbenchApi, WorkbenchBridge } from '../../preload/api';
-import { encodeCall } from './binaryCall';
+import { encodeCall, withBlobsRead } from './binaryCall';
 
 declare global {
   interface Window {
@@ -58,9 +58,10 @@ function httpSend(token: string): Send {
 /// Calls one contract method through the Electron preload.
 function bridgeSend(bridge: WorkbenchBridge): Send {
   const methods = bridge as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<Reply<unknown>>>>;
-  return (channel, args) => {
+  return async (channel, args) => {
     const [area, method] = channel.split('.') as [string, string];
-    return methods[area][method](...args);
+    // The context bridge cannot carry a Blob (a chosen file): its bytes go instead.
+    return methods[area][method](...((await withBlobsRead(args)) as unknown[]));
   };
 }
 

@@ -22,8 +22,8 @@ export interface ChosenFile {
 
 /// How {@link uploadArticles} reads and sends.
 export interface UploadChannel<F extends ChosenFile> {
-  /// The file's bytes.
-  read(file: F): Promise<Uint8Array>;
+  /// The file's bytes, or the file itself (a Blob), which the transport sends as it is.
+  read(file: F): Promise<Uint8Array | Blob>;
   /// One call of `documents.import`.
   send(files: UploadedFile[]): Promise<ImportReport>;
   /// Told after each group: files handled so far, of all.
@@ -95,11 +95,6 @@ async function sendGroup<F extends ChosenFile>(group: F[], channel: UploadChanne
 
 function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/// A file's bytes, read by the browser off the page's thread.
-export async function readBytes(file: Blob): Promise<Uint8Array> {
-  return new Uint8Array(await file.arrayBuffer());
 }
 
 /// A file's bytes as base64, encoded by the browser (FileReader), never in a script loop that

@@ -5,7 +5,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { ExchangeImportReport, ImportReport } from '../../../preload/api';
 import { workbench } from '../api';
 import { errorMessage } from '../format';
-import { readAsBase64, readBytes, uploadArticles } from './articleUploads';
+import { readAsBase64, uploadArticles } from './articleUploads';
 
 /// Whether a chosen file is an exchange file (`.awb.json`, or any `.json`) rather than an article.
 export function isExchangeFile(name: string): boolean {
@@ -40,7 +40,8 @@ export function useFileImport(handlers: FileImportHandlers): { importFiles(files
     setProgress({ done: 0, total: files.length });
     if (articles.length > 0) {
       const report = await uploadArticles<File>(articles, {
-        read: readBytes,
+        // The file itself: the transport sends (or reads) its bytes.
+        read: async (file) => file,
         send: (encoded) => workbench.documents.import(encoded),
         onProgress: (done) => setProgress({ done, total: files.length }),
       });
