@@ -122,8 +122,9 @@ describe('round trips of our own exports into a workspace holding only the texts
       ],
       target: { source: `urn:sha256:${docs[1].document.id.slice(7)}`, selector: [{ type: 'TextPositionSelector', ...at(textB, 'Moscow') }] },
     };
-    const report = await importInto(dir, single('r.json', JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items: [item] })));
+    const report = await importInto(dir, single('r.json', JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items: [item, { ...item, id: undefined, motivation: 'commenting', body: { type: 'TextualBody', value: 'a comment alone' } }] })));
     expect(report.annotationsAdded).toBe(1);
+    expect(report.warnings).toContain('1 annotation(s) without a tagging body (a label) left out');
     const [doc] = await documents(dir, [docs[1].document.id]);
     expect(doc.annotations[0]).toMatchObject({ quote: 'Moscow', annotator: 'ana', review: { status: 'rejected', by: 'ben', at: '2026-12-02T09:00:00Z', comment: 'a city, not a place name here' } });
   });

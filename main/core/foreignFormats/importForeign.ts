@@ -22,6 +22,7 @@ import { readBrat } from './readBrat.js';
 import { readConll, type ConllDocument } from './readConll.js';
 import { readDoccano } from './readDoccano.js';
 import { readLabelStudio } from './readLabelStudio.js';
+import { singleFile } from './readJsonLines.js';
 import { readProdigy } from './readProdigy.js';
 import { readW3c } from './readW3c.js';
 
@@ -67,7 +68,7 @@ function readForeign(input: ForeignInput, format: Exclude<ForeignFormat, 'exchan
 export async function importForeign(workspace: Workspace, input: ForeignInput, options: ForeignImportOptions = {}): Promise<ForeignImportReport> {
   const format = options.format ?? detectFormat(input);
   if (format === 'exchange') {
-    const [[path, bytes]] = [...input.files];
+    const [path, bytes] = singleFile(input, 'exchange');
     const envelope = parseExchange(input.name, decodeUtf8(bytes, path, input.name));
     return { ...(await importExchange(workspace, input.name, envelope)), format, labelsMapped: [] };
   }

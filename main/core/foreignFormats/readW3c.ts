@@ -40,6 +40,7 @@ export function readW3c(input: ForeignInput): ForeignFile {
   }
   const bySource = new Map<string, ForeignDocument>();
   const links: { item: Record<string, unknown>; where: string }[] = [];
+  let untagged = 0;
   itemsOf(json).forEach((item, i) => {
     const where = `items[${i}]`;
     if (!isObject(item)) throw new ForeignRejected(input.name, `${where}: expected an annotation object`);
@@ -53,7 +54,9 @@ export function readW3c(input: ForeignInput): ForeignFile {
       doc = { name: source, ...(hash ? { id: `sha256:${hash[1]}` } : { sourceName: source.split(/[\\/]/).pop() }), unit: 'codepoints', spans: [], relations: [] };
       bySource.set(source, doc);
     }
-    doc.spans.push(spanOf(input, item, target, where));
+    const span = spanOf(input, item, target, where);
+    if (span) doc.spans.push(span);
+    else untagged++;
   });
   for (const { item, where } of links) {
     const from = idOf(asList(item.target)[0]);
@@ -64,11 +67,13 @@ export function readW3c(input: ForeignInput): ForeignFile {
     doc.relations.push({ id: idOf(item), type: typeof item.label === 'string' ? item.label : '', from, to, ...(creator ? { annotator: creator } : {}), where });
   }
   if (!bySource.size) throw new ForeignRejected(input.name, 'the file holds no annotations');
-  return { format: 'w3c', documents: [...bySource.values()], warnings: [] };
+  // A highlight or a comment alone (no tagging body) has no label to become a span of.
+  const warnings = untagged ? [`${untagged} annotation(s) without a tagging body (a label) left out`] : [];
+  return { format: 'w3c', documents: [...bySource.values()], warnings };
 }
 
-/// One tagging annotation as a span.
-function spanOf(input: ForeignInput, item: Record<string, unknown>, target: Record<string, unknown>, where: string): ForeignSpan {
+/// One tagging annotation as a span; null for one without a tagging body.
+function spanOf(input: ForeignInput, item: Record<string, unknown>, target: Record<string, unknown>, where: string): ForeignSpan | null {
   let label: string | undefined;
   const notes: string[] = [];
   let comment: string | undefined;
@@ -93,7 +98,7 @@ function spanOf(input: ForeignInput, item: Record<string, unknown>, target: Reco
       span.attributes = { ...span.attributes, [body.label]: body.value };
     }
   }
-  if (!label) throw new ForeignRejected(input.name, `${where}: no tagging body (the label)`);
+  if (!label) return null;
   if (span.review && comment !== undefined) span.review.comment = comment;
   span.label = label;
   if (notes.length) span.note = notes.join('\n');
