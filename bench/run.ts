@@ -27,6 +27,7 @@ import { measureServeStart } from './corpus/serveStart';
 import { measureTagAllPreview } from './corpus/tagAllBench';
 import { measureLargeDocumentSave, type LargeDocumentResult } from './largeDocument';
 import { buildPages, servePages, type ServedPages } from './pages';
+import { importBatchRows, measureImportBatch, type ImportBatchResult } from './importBatchUi';
 import { measureSuggestions, suggestionRows } from './suggestionsBench';
 import { measurePdfImport, pdfImportRows } from './pdfImportBench';
 import { browserRows, corpusRows, formatTable, largeDocumentRows, machineInfo, type CorpusResults, type Row } from './report';
@@ -130,7 +131,10 @@ async function main(): Promise<void> {
   let sizes: SizeResult[] = [];
   let corpus: CorpusResults | null = null;
   let largeDocument: LargeDocumentResult | null = null;
+  let importBatch: ImportBatchResult | null = null;
   try {
+    log('importing a 20 MB batch in the UI (awb serve, a new workspace)');
+    importBatch = await measureImportBatch(browser, log);
     const wanted = BROWSER_SIZES.filter((s) => options.sizes.includes(s.name));
     if (wanted.length) {
       log(`browser: ${wanted.map((s) => s.name).join(', ')}, ${options.runs} fresh pages each for the app and the floor`);
@@ -145,7 +149,7 @@ async function main(): Promise<void> {
     await browser.close();
     await pages.close();
   }
-  const rows: Row[] = [...suggestionRows(suggestions), ...pdfImportRows(pdfImport), ...browserRows(sizes), ...(corpus ? corpusRows(corpus) : []), ...(largeDocument ? largeDocumentRows(largeDocument) : [])];
+  const rows: Row[] = [...suggestionRows(suggestions), ...pdfImportRows(pdfImport), ...(importBatch ? importBatchRows(importBatch) : []), ...browserRows(sizes), ...(corpus ? corpusRows(corpus) : []), ...(largeDocument ? largeDocumentRows(largeDocument) : [])];
   console.log(formatTable(rows));
   const failed = rows.filter((r) => r.pass === false);
   console.log(failed.length ? `\n${failed.length} of ${rows.filter((r) => r.pass !== null).length} budgets not met.` : '\nAll budgets met.');
@@ -158,6 +162,7 @@ async function main(): Promise<void> {
     corpus: corpus && { ...corpus, node },
     largeDocument,
     suggestions,
+    importBatch,
     pdfImport,
   };
   await writeFile(fileURLToPath(new URL('./results.json', import.meta.url)), `${JSON.stringify(results, null, 1)}\n`);
