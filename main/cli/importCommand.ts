@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import { ExchangeRejected, exchangeSizeProblem, importExchange, parseExchange } from '../core/exchange/importExchange.js';
 import { detectFormat } from '../core/foreignFormats/detectFormat.js';
 import { ForeignRejected, type ForeignFormat, type ForeignInput, type OffsetUnit } from '../core/foreignFormats/foreignFile.js';
-import { inputFromPath } from '../core/foreignFormats/foreignInput.js';
+import { inputFromPath, MAX_FOREIGN_BYTES } from '../core/foreignFormats/foreignInput.js';
 import { parseLabelMap } from '../core/foreignFormats/foreignLabels.js';
 import { importForeign } from '../core/foreignFormats/importForeign.js';
 import { looksLikeConll } from '../core/foreignFormats/readConll.js';
@@ -49,6 +49,8 @@ async function kindOf(file: string, options: ImportOptions): Promise<'article' |
   if (FOREIGN_EXTENSIONS.has(ext)) return 'foreign';
   if (!info?.isFile() || (ext !== '.json' && ext !== '.txt')) return ext === '.json' ? 'exchange' : 'article';
   if (ext === '.txt') return looksLikeConll(await fileStart(file)) ? 'foreign' : 'article';
+  // Too large to be either: the exchange import says so, unread.
+  if (info.size > MAX_FOREIGN_BYTES) return 'exchange';
   const bytes = await readFile(file).catch(() => null);
   if (!bytes) return 'exchange';
   // A .json file that is not our exchange file but another tool's goes to its reader; anything

@@ -166,7 +166,7 @@ function placeSpan(doc: ForeignDocument, raw: NormalisedOffsets, rawConverter: O
     const text = raw.normalised;
     const found: number[] = [];
     for (let at = text.indexOf(exact); at >= 0 && found.length < 2; at = text.indexOf(exact, at + 1)) {
-      if (text.slice(0, at).endsWith(prefix) && text.startsWith(suffix, at + exact.length)) found.push(at);
+      if (at >= prefix.length && text.startsWith(prefix, at - prefix.length) && text.startsWith(suffix, at + exact.length)) found.push(at);
     }
     if (found.length === 1) return { start: found[0], end: found[0] + exact.length };
     problem = `${problem ? `${problem}, and its` : 'its'} quote ${quoted(exact)} ${found.length ? 'occurs in more than one place' : 'is not in the text'}`;
