@@ -92,7 +92,9 @@ export async function readPdf(bytes: Uint8Array, limits = { pages: MAX_PDF_PAGES
     const { info, metadata } = await inTime(document.getMetadata());
     const fields = info as Record<string, unknown>;
     const xmp = (name: string) => metadata?.get(name) ?? undefined;
-    const stringOf = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+    // XMP gives dc:creator as a list of names.
+    const stringOf = (value: unknown): string | undefined =>
+      Array.isArray(value) ? stringOf(value.filter((v) => typeof v === 'string' && v.trim()).join(', ')) : typeof value === 'string' && value.trim() ? value.trim() : undefined;
     const infoDate = stringOf(fields.CreationDate);
     const date = stringOf(xmp('xmp:createdate')) ?? (infoDate ? PDFDateString.toDateObject(infoDate)?.toISOString() : undefined);
     const stated = statedMetadata(
