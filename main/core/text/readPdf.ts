@@ -73,6 +73,7 @@ export async function readPdf(bytes: Uint8Array, limits = { pages: MAX_PDF_PAGES
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new PdfUnreadable(`reading it took longer than ${limits.ms / 1000} s; it was stopped`)), Math.max(0, left));
     });
+    promise.catch(() => undefined); // once the race is lost, its end (destroyed with the task) is of no interest
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
   };
   try {
