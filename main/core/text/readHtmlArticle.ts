@@ -47,8 +47,9 @@ function readabilityArticle(html: string): string | null {
     return null; // markup linkedom or Readability cannot take: read as today
   }
   const headline = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  for (const element of [...document.querySelectorAll('[class], [id], [hidden], [aria-hidden="true"]')]) {
-    const hidden = element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true';
+  // `hidden` is not shown (and not read by htmlToText either); aria-hidden is shown, so it stays.
+  for (const element of [...document.querySelectorAll('[class], [id], [hidden]')]) {
+    const hidden = element.hasAttribute('hidden');
     const named = INSET_BOILERPLATE.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`);
     if (hidden || (named && (element.textContent ?? '').length <= INSET_MAX_CHARS)) element.remove();
   }
