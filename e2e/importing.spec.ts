@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from './workbench';
+import { join } from 'node:path';
+import { expect, repoRoot, test } from './workbench';
 
 test('a batch of a good article and a 21 MB file imports the good one and names the other, with its size', async ({ page, workbench }) => {
   await page.goto(workbench.url);
@@ -38,6 +40,36 @@ test('files dropped onto the window are imported; a drag of text inside the page
   });
   await page.dispatchEvent('body', 'dragenter', { dataTransfer: text });
   await expect(page.getByTestId('drop-overlay')).toHaveCount(0);
+});
+
+test('a PDF and a Word file dropped onto the window are both listed and readable', async ({ page, workbench }) => {
+  await page.goto(workbench.url);
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+  const files = [
+    { name: 'aleppo-talks.pdf', type: 'application/pdf', base64: readFileSync(join(repoRoot, 'test', 'fixtures', 'articles', 'aleppo-talks.pdf')).toString('base64') },
+    {
+      name: 'evacuation-bulletin.docx',
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      base64: readFileSync(join(repoRoot, 'e2e', 'fixtures', 'articles', 'evacuation-bulletin.docx')).toString('base64'),
+    },
+  ];
+  const dropped = await page.evaluateHandle((given) => {
+    const data = new DataTransfer();
+    for (const f of given) data.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+    return data;
+  }, files);
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: dropped });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dropped });
+  await expect(page.getByTestId('import-report')).toContainText('2 added');
+  await expect(page.getByTestId('library-item')).toHaveCount(7);
+
+  await page.getByTestId('library-item').filter({ hasText: 'aleppo-talks.pdf' }).click();
+  const view = page.getByTestId('document-view');
+  // Lines joined into paragraphs, the hyphenation at line ends undone, no page header or footer.
+  await expect(view).toContainText('the concrete route and timeframe for the withdrawal');
+  await expect(view).not.toContainText('Page 2 of 3');
+  await page.getByTestId('library-item').filter({ hasText: 'evacuation-bulletin.docx' }).click();
+  await expect(view).toContainText('A Red Crescent official said 4,000 people had crossed by the afternoon');
 });
 
 test.describe('from a web address', () => {

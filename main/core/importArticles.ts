@@ -5,7 +5,7 @@ import type { DocumentSummary } from './model.js';
 import type { Workspace } from './store/workspace.js';
 import { fetchArticle, type FetchLimits } from './fetchArticle.js';
 import { applySidecar, readSidecar } from './metadataSidecar.js';
-import { ArticleRejected, articleFromBytes, readArticleFile, type ArticleText } from './text/readArticle.js';
+import { ArticleRejected, readArticleBytes, readArticleFile, type ArticleText } from './text/readArticle.js';
 
 /// Articles read, then stored, at a time: memory holds one batch of texts, never the whole import.
 const IMPORT_BATCH = 200;
@@ -41,7 +41,7 @@ async function readArticleFromDisk(path: string): Promise<ArticleText> {
 export function importArticleUploads(workspace: Workspace, uploads: ArticleUpload[]): Promise<ImportReport> {
   return importEach(
     workspace,
-    uploads.map((u) => ({ name: u.name, read: async () => articleFromBytes(u.name, u.bytes) })),
+    uploads.map((u) => ({ name: u.name, read: () => readArticleBytes(u.name, u.bytes) })),
   );
 }
 
@@ -50,7 +50,7 @@ export function importArticleUploads(workspace: Workspace, uploads: ArticleUploa
 export function importArticleFromUrl(workspace: Workspace, address: string, limits?: FetchLimits): Promise<ImportReport> {
   const read = async (): Promise<ArticleText> => {
     const fetched = await fetchArticle(address, limits);
-    const article = await articleFromBytes(fetched.name, fetched.bytes, address);
+    const article = await readArticleBytes(fetched.name, fetched.bytes, address);
     return article.meta.url ? article : { ...article, meta: { ...article.meta, url: fetched.url } };
   };
   return importEach(workspace, [{ name: address, read }]);
