@@ -100,6 +100,25 @@ describe('round trips of our own exports into a workspace holding only the texts
     });
   }
 
+  it('brat with a folder per annotator: each folder names its spans\' annotator, unless --annotator is given', async () => {
+    const docs = corpus();
+    const ben = docs.map((d) => ({ ...d, annotations: d.annotations.slice(0, 1).map((a) => ({ ...a, id: crypto.randomUUID(), annotator: 'ben' })), relations: [] }));
+    const files = new Map([
+      ...[...bratFiles(docs)].map(([path, bytes]) => [`ana/${path}`, bytes] as const),
+      ...[...bratFiles(ben)].map(([path, bytes]) => [`ben/${path}`, bytes] as const),
+    ]);
+    const dir = await workspaceWithTexts(docs);
+    const report = await importInto(dir, { name: 'layers', files });
+    expect(report.annotationsAdded).toBe(9);
+    expect(report.warnings).toContain("annotators taken from the folders' names: ana, ben (give --annotator to name one for all)");
+    const [a] = await documents(dir, [docs[0].document.id]);
+    expect(a.annotations.filter((x) => x.annotator === 'ben').map((x) => x.quote)).toEqual(['Staffan de Mistura']);
+    expect(a.annotations.filter((x) => x.annotator === 'ana')).toHaveLength(4);
+    const named = await importInto(await workspaceWithTexts(docs), { name: 'layers', files }, { annotator: 'cy' });
+    // One annotator for both layers: ben's spans are ana's again, counted as present.
+    expect([named.annotationsAdded, named.annotationsAlreadyPresent]).toEqual([7, 2]);
+  });
+
   it('W3C keeps the annotation ids and the annotator it names', async () => {
     const docs = corpus();
     const dir = await workspaceWithTexts(docs);

@@ -54,7 +54,7 @@ const MAX_ANNOTATOR = 60;
 /// Reads `input` in `format`.
 function readForeign(input: ForeignInput, format: Exclude<ForeignFormat, 'exchange'>, options: ForeignImportOptions): ForeignFile {
   switch (format) {
-    case 'brat': return readBrat(input);
+    case 'brat': return readBrat(input, options.annotator === undefined);
     case 'doccano': return readDoccano(input, options.offsets ?? 'utf16');
     case 'prodigy': return readProdigy(input);
     case 'label-studio': return readLabelStudio(input);

@@ -36,8 +36,18 @@ function attributeValue(value: string): string {
   }
 }
 
-/// Reads every `.txt`/`.ann` pair of `input`.
-export function readBrat(input: ForeignInput): ForeignFile {
+/// The annotator of each `.ann` file when the pairs are spread over two or more top-level folders
+/// and none is outside one: how this app's brat export keeps several annotators' layers apart (a
+/// folder per annotator, named after them), so each folder's name is its spans' annotator.
+function folderAnnotators(stems: string[]): Map<string, string> | null {
+  const folders = stems.map((stem) => (stem.includes('/') ? stem.slice(0, stem.indexOf('/')) : null));
+  if (folders.includes(null) || new Set(folders).size < 2) return null;
+  return new Map(stems.map((stem, i) => [stem, folders[i]!]));
+}
+
+/// Reads every `.txt`/`.ann` pair of `input`; with `byFolder`, spans in a folder per annotator
+/// (see `folderAnnotators`) take the folder's name as their annotator.
+export function readBrat(input: ForeignInput, byFolder = false): ForeignFile {
   const warnings: string[] = [];
   const texts = new Map<string, string>();
   const anns = new Map<string, string>();
@@ -48,10 +58,15 @@ export function readBrat(input: ForeignInput): ForeignFile {
   }
   const declared = declaredTypes(input);
   const documents: ForeignDocument[] = [];
+  const annotators = byFolder ? folderAnnotators([...anns.keys()]) : null;
+  if (annotators) warnings.push(`annotators taken from the folders' names: ${[...new Set(annotators.values())].join(', ')} (give --annotator to name one for all)`);
   for (const [stem, ann] of anns) {
     const text = texts.get(stem);
     if (text === undefined) throw new ForeignRejected(input.name, `${stem}.ann has no ${stem}.txt beside it (brat keeps the text in a .txt file of the same name)`);
-    documents.push(readAnn(input.name, stem, text, ann, declared, warnings));
+    const doc = readAnn(input.name, stem, text, ann, declared, warnings);
+    const annotator = annotators?.get(stem);
+    if (annotator) for (const item of [...doc.spans, ...doc.relations]) item.annotator = annotator;
+    documents.push(doc);
   }
   for (const [stem, text] of texts) {
     if (!anns.has(stem) && text.trim()) documents.push({ name: `${stem}.txt`, text, sourceName: `${stem}.txt`, unit: 'codepoints', spans: [], relations: [] });
