@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { highlight } from './pageActions';
 import { expect, repoRoot, test } from './workbench';
 
 test('a batch of a good article and a 21 MB file imports the good one and names the other, with its size', async ({ page, workbench }) => {
@@ -111,4 +113,45 @@ test.describe('from a web address', () => {
     await item.click();
     await expect(page.getByTestId('document-view')).toContainText('more than a thousand people were on board');
   });
+});
+
+test('a brat zip imported through the annotation dialog: its labels mapped, its spans on the seed article with the same text', async ({ page, workbench }) => {
+  const name = '000_c762acb0b8e09f19.txt';
+  const text = readFileSync(join(repoRoot, 'seeds', name), 'utf8');
+  // brat counts offsets in code points.
+  const span = (phrase: string) => {
+    const at = [...text.slice(0, text.indexOf(phrase))].length;
+    return `${at} ${at + [...phrase].length}\t${phrase}`;
+  };
+  const ann = [`T1\tPerson ${span('Assad')}`, `T2\tLocation ${span('Aleppo')}`, `#1\tAnnotatorNotes T1\tthe president`].join('\n');
+  const zip = Buffer.from(zipSync({ 'colleague/000.txt': strToU8(text), 'colleague/000.ann': strToU8(`${ann}\n`) }));
+  await page.goto(workbench.url);
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+  await page.getByTestId('import-input').setInputFiles({ name: 'colleague-brat.zip', mimeType: 'application/zip', buffer: zip });
+  const dialog = page.getByTestId('annotation-import-dialog');
+  await expect(dialog).toContainText('colleague-brat.zip');
+  await dialog.getByTestId('annotation-import-annotator').fill('colleague');
+  await dialog.getByTestId('annotation-import-labels').fill('Person=actor');
+  await dialog.getByTestId('annotation-import-confirm').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('exchange-report')).toContainText('2 annotations');
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+
+  await page.getByTestId('library-item').filter({ hasText: name }).click();
+  const pane = page.getByTestId('document-pane');
+  await expect(highlight(pane, 'actor', 'Assad').first()).toBeVisible();
+  await expect(highlight(pane, 'location', 'Aleppo').first()).toBeVisible();
+
+  // The same file again adds nothing; a file of no known format is refused in the dialog, which stays.
+  await page.getByTestId('import-input').setInputFiles([
+    { name: 'colleague-brat.zip', mimeType: 'application/zip', buffer: zip },
+    { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') },
+  ]);
+  await dialog.getByTestId('annotation-import-annotator').fill('colleague');
+  await dialog.getByTestId('annotation-import-labels').fill('Person=actor');
+  await dialog.getByTestId('annotation-import-confirm').click();
+  await expect(dialog.getByTestId('annotation-import-refused')).toHaveCount(1);
+  await expect(dialog).toContainText('notes.json');
+  await expect(dialog).not.toContainText('colleague-brat.zip');
+  await expect(page.getByTestId('exchange-report').filter({ hasText: '2 annotations already here' })).toHaveCount(1);
 });

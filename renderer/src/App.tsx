@@ -15,6 +15,7 @@ import type { DocumentViewHandle } from './editor/DocumentView';
 import type { TextSpan } from './editor/textPositions';
 import { ExportDialog } from './export/ExportDialog';
 import { FileDropTarget } from './import/FileDropTarget';
+import { AnnotationImportDialog } from './import/AnnotationImportDialog';
 import { ImportButton } from './import/ImportButton';
 import { ImportUrlDialog } from './import/ImportUrlDialog';
 import { useFileImport } from './import/useFileImport';
@@ -67,6 +68,7 @@ export function App() {
     if (mode === 'compare') setCompareOpened(true);
   }, [mode]);
   const [dialog, setDialog] = useState<'export' | 'backups' | 'entities' | 'import-url' | null>(null);
+  const [annotationFiles, setAnnotationFiles] = useState<File[] | null>(null);
   const [detailsOf, setDetailsOf] = useState<{ docId: string; details: DocumentDetails } | null>(null);
   const showDetails = useCallback((docId: string, details: DocumentDetails) => setDetailsOf({ docId, details }), []);
   const showListedDetails = useCallback((doc: ListedDocument) => setDetailsOf({ docId: doc.id, details: { title: doc.title, meta: doc.meta } }), []);
@@ -230,6 +232,7 @@ export function App() {
     onImported,
     onExchangeImported: changes.exchangeImported,
     onFailed: (text) => say({ kind: 'error', title: 'Import failed', text }),
+    onAnnotationFiles: setAnnotationFiles,
   });
 
   // The library shows the live counts of open documents, the service's for the others.
@@ -357,6 +360,7 @@ export function App() {
       )}
       {dialog === 'entities' && <EntitiesDialog labels={labels} onOpen={(docId: string) => { open(docId, false); setDialog(null); }} onClose={() => setDialog(null)} />}
       {dialog === 'backups' && <BackupsDialog onRestored={changes.restored} onClose={() => setDialog(null)} />}
+      {annotationFiles && <AnnotationImportDialog files={annotationFiles} onClose={() => setAnnotationFiles(null)} onImported={changes.exchangeImported} />}
       {dialog === 'import-url' && (
         <ImportUrlDialog
           onClose={() => setDialog(null)}

@@ -1,10 +1,10 @@
-/// "Import…": picks article files and exchange files (`.awb.json`, any `.json`) and imports them
+/// "Import…": picks article files, exchange files and other tools' annotation files and imports them
 /// (useFileImport), showing how far a long batch has come.
 import { useRef } from 'react';
 import type { ImportProgress } from './useFileImport';
 
 /// File types the importer understands.
-export const ACCEPTED_TYPES = '.txt,.md,.html,.htm,.pdf,.docx,.json';
+export const ACCEPTED_TYPES = '.txt,.md,.html,.htm,.pdf,.docx,.json,.jsonl,.jsonld,.zip,.conll,.ann';
 
 /// Props of {@link ImportButton}.
 export interface ImportButtonProps {
@@ -26,7 +26,7 @@ export function ImportButton({ importFiles, progress, onImportUrl }: ImportButto
         data-testid="import-button"
         disabled={busy}
         aria-busy={busy}
-        title="Add article files (.txt, .md, .html, .pdf, .docx) or a colleague's exchange file (.awb.json); or drop them onto the window"
+        title="Add article files (.txt, .md, .html, .pdf, .docx), a colleague's exchange file (.awb.json) or another tool's annotations (brat .zip, doccano or Prodigy .jsonl, Label Studio or W3C .json, CoNLL); or drop them onto the window"
         onClick={() => input.current?.click()}
       >
         {!progress ? 'Import…' : progress.total > 1 ? `Importing ${progress.done} of ${progress.total}…` : 'Importing…'}

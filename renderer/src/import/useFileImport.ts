@@ -1,16 +1,13 @@
 /// Importing chosen or dropped files: articles through {@link uploadArticles} (each accepted or
-/// refused on its own, with progress), each exchange file through `exchange.import`; the reports
+/// refused on its own, with progress), each exchange file (`.awb.json`) through `exchange.import`,
+/// other tools' annotation files handed to the app for the annotation import dialog; the reports
 /// (or failures) handed back to the app. One import at a time: files given meanwhile wait their turn.
 import { useCallback, useRef, useState } from 'react';
 import type { ExchangeImportReport, ImportReport } from '../../../preload/api';
 import { workbench } from '../api';
 import { errorMessage } from '../format';
 import { readAsBase64, uploadArticles } from './articleUploads';
-
-/// Whether a chosen file is an exchange file (`.awb.json`, or any `.json`) rather than an article.
-export function isExchangeFile(name: string): boolean {
-  return name.toLowerCase().endsWith('.json');
-}
+import { isAnnotationFile, isExchangeFile } from './importedFileKinds';
 
 /// What the app does with the outcome of an import.
 export interface FileImportHandlers {
@@ -18,6 +15,8 @@ export interface FileImportHandlers {
   /// Called once per exchange file imported.
   onExchangeImported(report: ExchangeImportReport): void;
   onFailed(message: string): void;
+  /// Other tools' annotation files, for the annotation import dialog.
+  onAnnotationFiles(files: File[]): void;
 }
 
 /// Files handled so far of all, while an import runs.
@@ -34,9 +33,11 @@ export function useFileImport(handlers: FileImportHandlers): { importFiles(files
   latest.current = handlers;
 
   const run = useCallback(async (files: File[]) => {
-    const { onImported, onExchangeImported, onFailed } = latest.current;
-    const articles = files.filter((f) => !isExchangeFile(f.name));
+    const { onImported, onExchangeImported, onFailed, onAnnotationFiles } = latest.current;
     const exchanges = files.filter((f) => isExchangeFile(f.name));
+    const annotations = files.filter((f) => !isExchangeFile(f.name) && isAnnotationFile(f.name));
+    const articles = files.filter((f) => !isExchangeFile(f.name) && !isAnnotationFile(f.name));
+    if (annotations.length > 0) onAnnotationFiles(annotations);
     setProgress({ done: 0, total: files.length });
     if (articles.length > 0) {
       const report = await uploadArticles<File>(articles, {

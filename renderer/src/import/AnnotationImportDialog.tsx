@@ -1,0 +1,121 @@
+/// Importing other tools' annotation files (DESIGN §13): brat (a zip of `.txt`/`.ann` pairs),
+/// doccano or Prodigy JSONL, Label Studio JSON, W3C Web Annotation, CoNLL, or an exchange file.
+/// The service tells the format from the content unless one is chosen; labels map by id or name,
+/// or as the label map says; the annotator named here is used where a file names none. Each file
+/// goes in whole or not at all: one that went in is reported in the app's messages, one that was
+/// refused stays listed here with its reasons, so that the format or the map can be changed and
+/// Import pressed again.
+import { useState } from 'react';
+import type { ForeignImportOptions, ForeignImportReport } from '../../../preload/api';
+import { workbench } from '../api';
+import { useDialogAction } from '../dialogs/useDialogAction';
+import { errorMessage } from '../format';
+import { ModalDialog } from '../ModalDialog';
+import { readAsBase64 } from './articleUploads';
+import { ANNOTATION_FORMATS, parseLabelMap } from './importedFileKinds';
+
+/// Props of {@link AnnotationImportDialog}.
+export interface AnnotationImportDialogProps {
+  files: File[];
+  onClose(): void;
+  /// One file went in.
+  onImported(report: ForeignImportReport): void;
+}
+
+/// `data-testid="annotation-import-dialog"`: the files, Format (`annotation-import-format`),
+/// Annotator (`annotation-import-annotator`), Label map (`annotation-import-labels`), Import
+/// (`annotation-import-confirm`); files refused listed under `annotation-import-refused`.
+export function AnnotationImportDialog({ files, onClose, onImported }: AnnotationImportDialogProps) {
+  const [left, setLeft] = useState(files);
+  const [refused, setRefused] = useState<Map<string, string>>(new Map());
+  const [format, setFormat] = useState('');
+  const [annotator, setAnnotator] = useState('');
+  const [labels, setLabels] = useState('');
+  const { busy, problem, button, run } = useDialogAction();
+
+  const importAll = () =>
+    run(async () => {
+      const labelMap = parseLabelMap(labels);
+      if ('problem' in labelMap) throw new Error(labelMap.problem as string);
+      const options: ForeignImportOptions = {
+        ...(format ? { format: format as ForeignImportOptions['format'] } : {}),
+        ...(annotator.trim() ? { annotator: annotator.trim() } : {}),
+        ...(Object.keys(labelMap).length ? { labelMap } : {}),
+      };
+      const stillLeft: File[] = [];
+      const reasons = new Map<string, string>();
+      for (const file of left) {
+        try {
+          onImported(await workbench.annotations.importFile({ name: file.name, base64: await readAsBase64(file) }, options));
+        } catch (error) {
+          stillLeft.push(file);
+          reasons.set(file.name, errorMessage(error));
+        }
+      }
+      setLeft(stillLeft);
+      setRefused(reasons);
+      if (stillLeft.length === 0) onClose();
+    });
+
+  return (
+    <ModalDialog title="Import annotations" className="annotation-import-dialog" testId="annotation-import-dialog" onClose={onClose} onSubmit={() => void importAll()}>
+      <p className="dialog-hint">
+        Spans go on the article with the same text (or the same id); an article the file carries that is not in the library is added. Each file goes in whole or not at all, and the same file twice adds nothing.
+      </p>
+      <ul className="annotation-import-files">
+        {left.map((f) => (
+          <li key={f.name}>
+            <span className="message-name">{f.name}</span>
+            {refused.has(f.name) && (
+              <span className="dialog-problem" data-testid="annotation-import-refused">
+                {refused.get(f.name)}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <div className="details-fields">
+        <label className="details-field">
+          <span className="caption">Format</span>
+          <select className="text-input" data-testid="annotation-import-format" value={format} onChange={(e) => setFormat(e.target.value)}>
+            <option value="">Tell from the content</option>
+            {ANNOTATION_FORMATS.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="details-field">
+          <span className="caption">Annotator</span>
+          <input className="text-input" data-testid="annotation-import-annotator" value={annotator} placeholder="where a file names none" maxLength={60} onChange={(e) => setAnnotator(e.target.value)} />
+        </label>
+        <label className="details-field annotation-import-labels">
+          <span className="caption">Label map</span>
+          <textarea
+            className="text-input"
+            data-testid="annotation-import-labels"
+            rows={3}
+            value={labels}
+            placeholder={'one per line: PER=actor, GPE=location; PER= leaves PER out.\nOther labels match by id or name.'}
+            onChange={(e) => setLabels(e.target.value)}
+          />
+        </label>
+      </div>
+      {problem && (
+        <p className="dialog-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <span className="dialog-status">{busy ? 'Importing…' : ''}</span>
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button ref={button} type="submit" className="button button-primary" data-testid="annotation-import-confirm" disabled={busy} aria-busy={busy}>
+          {busy ? 'Importing…' : left.length > 1 ? `Import ${left.length} files` : 'Import'}
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
