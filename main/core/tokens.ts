@@ -20,8 +20,8 @@ const SPACE_CHAR = 2;
 /// start at U+0300; ZWJ, variation selectors, modifiers, jamo and regional indicators lie above),
 /// nor the one after it (prepended characters start at U+0600).
 const JOINS_FROM = 0x300;
-/// Code units segmented at a time where clusters have to be looked up.
-const WINDOW = 256;
+/// Fewest code units segmented at a time where clusters have to be looked up.
+const MIN_SLICE = 16;
 
 /// Character classes of the BMP, computed once.
 let bmp: Uint8Array | null = null;
@@ -38,9 +38,48 @@ function bmpClasses(): Uint8Array {
 
 let segmenter: Intl.Segmenter | null = null;
 
+/// What the segmenter says of each code point on its own, asked once: whether it joins the
+/// character after it into one cluster (Unicode's prepended concatenation marks, such as U+0600),
+/// and whether it joins the one before it (combining marks, ZWJ, variation selectors, skin tones,
+/// spacing marks). Bits: 1 known, 2 joins what follows, 4 joins what precedes.
+const JOIN_KNOWN = 1;
+const JOINS_NEXT = 2;
+const JOINS_PREVIOUS = 4;
+const bmpJoins = new Uint8Array(0x10000);
+const astralJoins = new Map<number, number>();
+function joinsOf(point: number): number {
+  let bits = point <= 0xffff ? bmpJoins[point] : (astralJoins.get(point) ?? 0);
+  if (!bits) {
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const ch = String.fromCodePoint(point);
+    const one = (probe: string) => [...segmenter!.segment(probe)].length === 1;
+    bits = JOIN_KNOWN | (one(ch + 'a') ? JOINS_NEXT : 0) | (one('a' + ch) ? JOINS_PREVIOUS : 0);
+    if (point <= 0xffff) bmpJoins[point] = bits;
+    else astralJoins.set(point, bits);
+  }
+  return bits;
+}
+
+/// Whether `c` is Hangul: a jamo or a precomposed syllable.
+function isHangul(c: number): boolean {
+  return (c >= 0x1100 && c <= 0x11ff) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xd7b0 && c <= 0xd7ff);
+}
+
+/// Whether a cluster starting with `point` may go on over a next character that joins neither
+/// side on its own: a regional indicator (a flag is a pair), a ZWJ, a skin tone after an emoji,
+/// or Hangul (jamo join into syllables), whose joining depends on both.
+function joinsInContext(point: number, next: number): boolean {
+  if (point >= 0x1f1e6 && point <= 0x1f1ff) return true;
+  if (point === 0x200d) return true;
+  // A skin tone joins an emoji before it, not a letter.
+  if (next >= 0x1f3fb && next <= 0x1f3ff) return true;
+  return isHangul(point) && isHangul(next) && !(next >= 0xac00 && next <= 0xd7a3);
+}
+
 /// The ends of `text`'s grapheme clusters, asked for in text order from one cluster start to the
-/// next. Text below U+0300 is one cluster per character (CR LF aside); elsewhere a window of the
-/// text is segmented and its clusters kept until the scan leaves it.
+/// next. A character below U+0300 followed by another is a cluster of its own (CR LF aside);
+/// elsewhere the run of text up to the next two such characters is segmented once and its
+/// clusters kept until the scan leaves it, so only text beyond those characters is segmented.
 function clusterEnds(text: string): (start: number) => number {
   const n = text.length;
   let ends = new Map<number, number>();
@@ -48,14 +87,27 @@ function clusterEnds(text: string): (start: number) => number {
     const code = text.charCodeAt(start);
     const next = start + 1 < n ? text.charCodeAt(start + 1) : 0;
     if (code < JOINS_FROM && next < JOINS_FROM && !(code === 0x0d && next === 0x0a)) return start + 1;
+    // One code point is a cluster of its own when it joins nothing after it, and what follows
+    // joins nothing before it (the segmenter's answers for each, kept), outside the pairs whose
+    // joining depends on both (flags, ZWJ, Hangul).
+    const point = text.codePointAt(start)!;
+    const after = start + (point > 0xffff ? 2 : 1);
+    if (after >= n) return after;
+    const following = text.codePointAt(after)!;
+    if (!(code === 0x0d && following === 0x0a) && !(joinsOf(point) & JOINS_NEXT) && !(joinsOf(following) & JOINS_PREVIOUS) && !joinsInContext(point, following)) return after;
     const known = ends.get(start);
     if (known !== undefined) return known;
     segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    // Where the fast rule above holds again: two characters below U+0300 in a row.
+    let plain = start + 1;
+    while (plain + 1 < n && !(text.charCodeAt(plain) < JOINS_FROM && text.charCodeAt(plain + 1) < JOINS_FROM)) plain++;
     // Segmented from a cluster start, so every boundary found is one of the whole text's; the
-    // window's last cluster may be cut short by its end, so it is not kept (and a first cluster
-    // that fills the window makes a bigger window).
-    for (let size = WINDOW; ; size *= 2) {
-      const to = Math.min(n, start + size);
+    // slice's last cluster may be cut short by its end, so it is not kept (and a first cluster
+    // that fills the slice makes a bigger one).
+    for (let size = Math.max(MIN_SLICE, plain + 2 - start); ; size *= 2) {
+      let to = Math.min(n, start + size);
+      // Never between the halves of a surrogate pair: half an emoji would end the cluster before it.
+      if (to < n && (text.charCodeAt(to - 1) & 0xfc00) === 0xd800) to++;
       ends = new Map();
       for (const { index, segment } of segmenter.segment(text.slice(start, to))) {
         const end = start + index + segment.length;
