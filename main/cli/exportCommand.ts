@@ -2,7 +2,7 @@
 /// document at a time, with a progress bar on a terminal. A damaged, missing or too new document
 /// file is left out, named on stderr with what to do, instead of failing the whole export (exit 3).
 import { join } from 'node:path';
-import { writeExport, type ExportFormat, type ExportSummary } from '../core/export/renderExport.js';
+import { writeExport, type ExportFormat, type ExportFormatOptions, type ExportSummary } from '../core/export/renderExport.js';
 import { documentInScope, type ExportScope } from '../core/export/exportScope.js';
 import { DocumentFileSchema } from '../core/model.js';
 import { DamagedFileError, readJsonFile } from '../core/store/durableJsonFile.js';
@@ -24,6 +24,8 @@ export interface ExportOptions {
   document: string[];
   annotator: string[];
   label: string[];
+  /// CSV: start with a UTF-8 byte order mark (commander's `--no-bom` makes it false).
+  bom: boolean;
 }
 
 /// Exports the workspace; exit 3 when documents had to be left out.
@@ -34,7 +36,7 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
   let leftOut: string[] = [];
   let summary: ExportSummary;
   try {
-    summary = await exportWithProgress(workspace, options.format, scope, options.out);
+    summary = await exportWithProgress(workspace, options.format, scope, options.out, { bom: options.bom });
   } catch (error) {
     if (!(error instanceof DamagedFileError || error instanceof NewerSchemaError || error instanceof WorkspaceError)) throw error;
     // The failed export left nothing behind (the output appears whole or not at all). Only now is
@@ -49,13 +51,16 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
       warn('awb export: no document in scope can be read; nothing was exported');
       throw new ExitWith(EXIT_FAILED);
     }
-    summary = await exportWithProgress(workspace, options.format, { ...scope, documents: usable }, options.out);
+    summary = await exportWithProgress(workspace, options.format, { ...scope, documents: usable }, options.out, { bom: options.bom });
   }
-  const { documents, annotations, conll } = summary;
+  const { documents, annotations, conll, brat } = summary;
   say(`exported ${annotations} annotations from ${documents} documents as ${options.format} to ${options.out}`);
   if (conll?.lostSpans) {
     warn(`awb export: ${conll.lostSpans} span(s) overlap an earlier or longer span and carry no CoNLL tag:`);
     for (const l of conll.lost.slice(0, 20)) warn(`awb export:   ${l.label} "${l.text}" (${l.annotationId})`);
+  }
+  if (brat?.crossLayerLinks) {
+    warn(`awb export: ${brat.crossLayerLinks} link(s) join spans of two annotators and were left out: each annotator's layer is in a folder of its own (export one --annotator to keep a layer whole)`);
   }
   if (leftOut.length) {
     for (const line of leftOut) warn(`awb export: ${line}`);
@@ -85,13 +90,13 @@ async function unusableDocuments(workspace: Workspace, ids: string[]): Promise<M
 
 /// Writes the export with a progress bar of the documents written. Ctrl+C (or SIGTERM) stops it
 /// after the document being written, so that its temp file is removed and `out` is left as it was.
-function exportWithProgress(workspace: Workspace, format: ExportFormat, scope: ExportScope, out: string): Promise<ExportSummary> {
+function exportWithProgress(workspace: Workspace, format: ExportFormat, scope: ExportScope, out: string, formatOptions: ExportFormatOptions): Promise<ExportSummary> {
   const progress = progressBar('exporting documents');
   const interrupt = new AbortController();
   const stop = (signal: NodeJS.Signals) => interrupt.abort(new Error(`interrupted (${signal}); ${out} was left as it was`));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  return writeExport(workspace, format, scope, out, progress.update, interrupt.signal).finally(() => {
+  return writeExport(workspace, format, scope, out, progress.update, interrupt.signal, formatOptions).finally(() => {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     progress.stop();

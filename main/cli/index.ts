@@ -79,10 +79,11 @@ function buildProgram(context: CliContext): Command {
 
   configure(program.command('export').description('export annotations (code point offsets) in one of the supported formats'))
     .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
-    .requiredOption('--out <path>', 'output file (for brat: a folder, or a .zip file)')
+    .requiredOption('--out <path>', 'output file (for brat: a folder, or a .zip file; a folder per annotator inside when several are exported)')
     .option('--document <id>', 'only this document (repeatable)', collect, [])
     .option('--annotator <name>', "only this annotator's annotations (repeatable)", collect, [])
     .option('--label <id>', 'only this label (repeatable)', collect, [])
+    .option('--no-bom', 'CSV: leave out the UTF-8 byte order mark the file starts with (Excel needs it to read UTF-8)')
     .addHelpText('after', '\nExit code 3: the export was written without the documents whose files are damaged (each named on stderr).')
     .action((options: ExportOptions) => exportCommand(options));
 

@@ -92,9 +92,11 @@ describe('exports read back: entities, attribute values, speaker and source link
   it('CSV: entity, measure and the speaker or source (its text and entity) after the earlier columns', () => {
     fc.assert(
       fc.property(linkedWorkspace, ({ labels, entities, documents }) => {
-        const rows = parse(exportCsv(documents, exportContext(labels, entities)), { columns: true }) as Record<string, string>[];
+        const rows = parse(exportCsv(documents, exportContext(labels, entities)), { columns: true, bom: true }) as Record<string, string>[];
         const annotations = new Map(documents.flatMap((file) => file.annotations.map((a) => [a.id, { file, a }] as const)));
-        expect(Object.keys(rows[0] ?? { url: '' }).slice(-8)).toEqual(rows.length ? ['url', 'entity_id', 'entity_name', 'measure', 'low', 'high', 'speaker_or_source_text', 'speaker_or_source_entity'] : ['url']);
+        expect(Object.keys(rows[0] ?? { url: '' }).slice(-13)).toEqual(
+          rows.length ? ['url', 'author', 'language', 'tags', 'entity_id', 'entity_name', 'measure', 'low', 'high', 'speaker_or_source', 'speaker_or_source_id', 'speaker_or_source_text', 'speaker_or_source_entity'] : ['url'],
+        );
         for (const row of rows) {
           const { file, a } = annotations.get(row.annotation_id)!;
           const entity = entityOf(entities, a);
@@ -103,6 +105,8 @@ describe('exports read back: entities, attribute values, speaker and source link
           expect(row.entity_name).toBe(protectCell(entity?.name ?? ''));
           expect(row.measure).toBe(protectCell(a.attributes?.measure ?? ''));
           expect(row.speaker_or_source_text).toBe(protectCell(actor?.quote ?? ''));
+          expect(row.speaker_or_source_id).toBe(actor?.id ?? '');
+          expect(row.speaker_or_source).toBe(actor ? (a.label === 'quote' ? 'speaker' : 'source') : '');
           expect(row.speaker_or_source_entity).toBe(protectCell((actor && entityOf(entities, actor)?.name) ?? ''));
         }
       }),
@@ -237,7 +241,7 @@ describe('one article, as the README shows it', () => {
   });
 
   it('CSV: the new columns of the quote and the figure', () => {
-    const rows = parse(exportCsv([article], context), { columns: true }) as Record<string, string>[];
+    const rows = parse(exportCsv([article], context), { columns: true, bom: true }) as Record<string, string>[];
     const columns = ['entity_id', 'entity_name', 'measure', 'speaker_or_source_text', 'speaker_or_source_entity'];
     expect(rows.map((r) => columns.map((c) => r[c]))).toEqual([
       [lavrov.id, 'Sergei Lavrov', '', '', ''],

@@ -84,7 +84,7 @@ describe('exports rendered one document at a time', () => {
         expect(text(rendered('exchange', docs))).toBe(JSON.stringify(exportExchange(docs, DEFAULT_LABELS, 'ana', NOW), null, 1));
         expect(text(rendered('w3c', docs))).toBe(JSON.stringify(exportW3c(docs, 'test', NOW, undefined, EXPORT_ID)));
         expect(text(rendered('jsonl', docs))).toBe(exportJsonl(docs));
-        expect(text(rendered('csv', docs))).toBe(exportCsv(docs));
+        expect(text(rendered('csv', docs))).toBe(exportCsv(docs, exportContext(DEFAULT_LABELS)));
         const conll = rendered('conll', docs);
         expect(text(conll)).toBe(conllAsBefore(docs));
         expect(conll.kind === 'file' && conll.conll).toEqual(exportConll(docs).report);

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openBratOutput } from '../../main/core/export/bratOutputs';
 import { exportBrat } from '../../main/core/export/exportBrat';
 import { exportConll } from '../../main/core/export/exportConll';
+import { exportContext } from '../../main/core/export/exportContext';
 import { exportCsv } from '../../main/core/export/exportCsv';
 import { exportExchange } from '../../main/core/export/exportExchange';
 import { exportForTransfer } from '../../main/core/export/exportForTransfer';
@@ -69,7 +70,7 @@ describe('an export written as a stream', () => {
     const exchange = await text('exchange');
     expect(exchange).toBe(JSON.stringify(exportExchange(files, DEFAULT_LABELS, CORPUS_ANNOTATOR, new Date(JSON.parse(exchange).exportedAt)), null, 1));
     expect(await text('jsonl')).toBe(exportJsonl(files));
-    expect(await text('csv')).toBe(exportCsv(files));
+    expect(await text('csv')).toBe(exportCsv(files, exportContext(DEFAULT_LABELS)));
     expect(await text('conll')).toBe(exportConll(files).text);
     const w3c = await text('w3c');
     expect(w3c).toBe(JSON.stringify(exportW3c(files, 'Annotation Workbench', new Date(JSON.parse(w3c).generated), undefined, JSON.parse(w3c).id.slice('urn:uuid:'.length))));

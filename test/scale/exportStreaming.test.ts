@@ -37,7 +37,7 @@ const first = corpusDocument(body, 0);
 const last = corpusDocument(body, DOCUMENTS - 1);
 const spansPerDocument = body.spans.length;
 /// The formats by how long they take here (CoNLL tokenizes every character), to run those first.
-const SLOWEST_FIRST: ExportFormat[] = ['conll', 'csv', 'w3c', 'exchange', 'jsonl', 'brat'];
+const SLOWEST_FIRST: ExportFormat[] = ['conll', 'prodigy', 'csv', 'w3c', 'exchange', 'jsonl', 'doccano', 'brat'];
 
 /// What one `awb export` in a child process did.
 interface ChildExport {
@@ -123,12 +123,31 @@ const checks: Record<ExportFormat, (path: string, totals: CorpusTotals) => Promi
     expectBiggerThanAnyString(scan);
     const records = scan.found.get('\r\n')!;
     expect(records.count).toBe(totals.annotations + 1);
-    const head = parse(await readRange(path, 0, records.first[20] + 2), { columns: true }) as Record<string, string>[];
+    const head = parse(await readRange(path, 0, records.first[20] + 2), { columns: true, bom: true }) as Record<string, string>[];
     expect(head).toHaveLength(20);
     expect(head[0]).toMatchObject({ document_id: first.document.id, annotation_id: first.annotations[0].id, label: 'actor' });
     const tail = parse(await readRange(path, records.last[0] + 2, scan.bytes), { columns: false }) as string[][];
     expect(tail).toHaveLength(20);
     expect(tail.at(-1)!.slice(0, 3)).toEqual([last.document.id, last.document.title, last.annotations.at(-1)!.id]);
+  },
+  async doccano(path, totals) {
+    const scan = await scanFile(path, ['\n']);
+    expectBiggerThanAnyString(scan);
+    const lines = scan.found.get('\n')!;
+    expect(lines.count).toBe(totals.documents);
+    const firstLine = JSON.parse(await readRange(path, 0, lines.first[0]));
+    expect(firstLine).toMatchObject({ id: first.document.id, text: first.document.text, offsets: 'codepoints' });
+    expect(firstLine.label).toHaveLength(spansPerDocument);
+  },
+  async prodigy(path, totals) {
+    const scan = await scanFile(path, ['\n']);
+    expectBiggerThanAnyString(scan);
+    const lines = scan.found.get('\n')!;
+    expect(lines.count).toBe(totals.documents);
+    const lastLine = JSON.parse(await readRange(path, lines.last[0] + 1, lines.last[1]));
+    expect(lastLine).toMatchObject({ text: last.document.text, meta: { id: last.document.id }, answer: 'accept' });
+    expect(lastLine.spans).toHaveLength(spansPerDocument);
+    expect(lastLine.relations).toHaveLength(body.links.length);
   },
   async conll(path, totals) {
     const scan = await scanFile(path, ['-DOCSTART-\tO\n\n', '\tB-', '\tI-QUOTE\n']);

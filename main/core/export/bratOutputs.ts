@@ -12,7 +12,8 @@ import { StoredZipWriter, ZIP32_LIMIT } from './storedZip.js';
 
 /// The files of a brat export on their way to the output.
 export interface BratOutput {
-  /// Writes one file (`path` relative to the export, from `bratDocumentFiles`: no separators).
+  /// Writes one file (`path` relative to the export, from `bratDocumentFiles`: a file name, or an
+  /// annotator's folder, `/`, and a file name).
   add(path: string, content: string): Promise<void>;
   /// Makes the files the output's.
   commit(): Promise<void>;
@@ -34,6 +35,8 @@ export function openBratOutput(out: string): Promise<BratOutput> {
 /// files with the same names are replaced.
 class BratFolder implements BratOutput {
   private readonly names: string[] = [];
+  /// The folders inside the export (an annotator's layer each), made as their first file comes.
+  private readonly folders = new Set<string>();
 
   private constructor(
     private readonly folder: string,
@@ -58,6 +61,11 @@ class BratFolder implements BratOutput {
 
   async add(path: string, content: string): Promise<void> {
     try {
+      const folder = dirname(path);
+      if (folder !== '.' && !this.folders.has(folder)) {
+        await mkdir(join(this.staging, folder), { recursive: true });
+        this.folders.add(folder);
+      }
       await writeNewFileFlushed(join(this.staging, path), content);
     } catch (error) {
       // Named by the folder the user chose, not by the staging folder inside it.
@@ -68,16 +76,20 @@ class BratFolder implements BratOutput {
 
   async commit(): Promise<void> {
     try {
+      // Into folders that may be there from an earlier export: file by file, as at the top.
+      for (const folder of this.folders) await mkdir(join(this.folder, folder), { recursive: true });
       for (const name of this.names) await rename(join(this.staging, name), join(this.folder, name));
-      await rmdir(this.staging);
+      await rm(this.staging, { recursive: true });
     } catch (error) {
       // Moves on one disk fail only when something else is wrong with it; files moved so far stay.
       await this.discard();
       throw isErrno(error) ? new SaveFailedError(this.folder, error, 'could not write') : error;
     }
-    await fsyncFolder(this.folder).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EINVAL' && error.code !== 'ENOTSUP') console.error(`could not flush ${this.folder} to disk (${errnoWords(error)}); the files are saved`);
-    });
+    for (const folder of [...[...this.folders].map((f) => join(this.folder, f)), this.folder]) {
+      await fsyncFolder(folder).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EINVAL' && error.code !== 'ENOTSUP') console.error(`could not flush ${folder} to disk (${errnoWords(error)}); the files are saved`);
+      });
+    }
   }
 
   async discard(): Promise<void> {

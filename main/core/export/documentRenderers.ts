@@ -4,12 +4,13 @@
 /// together are exactly the format's whole-list function (`exportCsv` and the others), which the
 /// tests hold them to.
 import type { DocumentFile, Entity, Label } from '../model.js';
-import { bratConfig, bratDeclarations, bratDocumentFiles, bratTakenNames } from './exportBrat.js';
+import { BratLayerFolders, type BratReport, bratConfig, bratDeclarations, bratDocumentFiles, bratTakenNames } from './exportBrat.js';
 import { conllDocument, emptyConllReport, type ConllReport } from './exportConll.js';
 import { exportContext } from './exportContext.js';
-import { CSV_HEADER, csvRows } from './exportCsv.js';
+import { csvRows, csvStart } from './exportCsv.js';
 import { exchangeDocument, exchangeDocumentJson, exchangeEnd, exchangeEnvelope, exchangeSeparator, exchangeStart } from './exportExchange.js';
 import { jsonlLine } from './exportJsonl.js';
+import { doccanoLine, prodigyLine } from './exportJsonlTools.js';
 import { newW3cExportId, w3cAnnotationsJson, w3cEnd, w3cStart } from './exportW3c.js';
 import type { ExportFormat } from './renderExport.js';
 
@@ -37,6 +38,8 @@ export interface FilesRenderer {
   /// The files that do not belong to a document (brat's `annotation.conf`, which lists what the
   /// documents used), once every document is added.
   end(): ExportFile[];
+  /// brat with a folder per annotator: links between two layers, left out so far.
+  brat?: BratReport;
 }
 
 /// An export being rendered.
@@ -56,6 +59,11 @@ export interface ExportOrigin {
   exchangeEntities?: Entity[];
   /// The W3C collection's id (a new UUID when not given).
   exportId?: string;
+  /// CSV: whether the file starts with a UTF-8 byte order mark (it does unless this is false).
+  bom?: boolean;
+  /// brat: the annotators whose layers the export holds; with more than one, each layer goes into
+  /// a folder of its own.
+  layerAnnotators?: readonly string[];
 }
 
 /// A text renderer without a start or end of its own, whose documents are simply one after the other.
@@ -81,8 +89,12 @@ export function documentRenderer(format: ExportFormat, origin: ExportOrigin): Do
     }
     case 'jsonl':
       return concatenated((file) => jsonlLine(file, context));
+    case 'doccano':
+      return concatenated(doccanoLine);
+    case 'prodigy':
+      return concatenated(prodigyLine);
     case 'csv':
-      return concatenated((file) => csvRows(file, context), CSV_HEADER);
+      return concatenated((file) => csvRows(file, context), csvStart(origin.bom ?? true));
     case 'conll': {
       const report = emptyConllReport();
       return { ...concatenated((file) => conllDocument(file, report)), conll: report };
@@ -90,10 +102,13 @@ export function documentRenderer(format: ExportFormat, origin: ExportOrigin): Do
     case 'brat': {
       const taken = bratTakenNames();
       const declarations = bratDeclarations(origin.labels);
+      const annotators = origin.layerAnnotators ?? [];
+      const layers = annotators.length > 1 ? new BratLayerFolders(annotators) : undefined;
       return {
         kind: 'files',
-        add: (file) => bratDocumentFiles(file, taken, context, declarations),
+        add: (file) => bratDocumentFiles(file, taken, context, declarations, layers),
         end: () => [['annotation.conf', bratConfig(origin.labels, declarations)]],
+        ...(layers ? { brat: layers.report } : {}),
       };
     }
     case 'w3c': {

@@ -1,10 +1,13 @@
 /// brat standoff export (DESIGN §5, §10): per document `<name>.txt` (the text) and `<name>.ann`
 /// with text-bound annotations (`T`), attribute values (`A`, see bratAttributes.ts), entity
-/// normalisations (`N`), notes (`#`) and speaker and source links (`R`), offsets in code points;
-/// then `annotation.conf`, last because it lists the attribute values the documents use. A span
-/// that crosses a newline is written as fragments, as brat requires.
+/// normalisations (`N`), notes and review decisions (`#`) and speaker and source links (`R`),
+/// offsets in code points; then `annotation.conf`, last because it lists the attribute values the
+/// documents use. A span that crosses a newline is written as fragments, as brat requires. When
+/// the export holds several annotators' layers, each goes into a folder of its own
+/// (`<annotator>/<name>.txt` and `.ann`, every document in every folder), so that layers never mix
+/// in one `.ann` file; brat finds the one `annotation.conf` above them.
 import { RELATION_ENDS } from '../annotations.js';
-import { notePlainText, RELATION_TYPES, type DocumentFile, type Entity, type Label } from '../model.js';
+import { notePlainText, RELATION_TYPES, type Annotation, type DocumentFile, type Entity, type Label } from '../model.js';
 import { OffsetConverter } from '../offsets.js';
 import { BratAttributeDeclarations, bratAttributeValue } from './bratAttributes.js';
 import { exportContext, linkedEntity, type ExportContext } from './exportContext.js';
@@ -87,15 +90,75 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/// The `#` line text of a review decision: `accepted by ben (2026-11-23T08:00:00.000Z)`, and the
+/// reviewer's comment after a colon.
+function reviewNote(a: Annotation): string {
+  const review = a.review!;
+  const comment = oneLine(review.comment ?? '');
+  return oneLine(`${review.status} by ${review.by} (${review.at})`) + (comment ? `: ${comment}` : '');
+}
+
+/// What a brat export with a folder per annotator could not write: links between two annotators'
+/// spans (the app links an annotator's own spans; an imported file may not), which belong in no
+/// one layer's `.ann` file.
+export interface BratReport {
+  crossLayerLinks: number;
+}
+
+/// Where each annotator's layer goes when an export holds several: a folder per annotator, named
+/// from the annotator (made safe and unique); an annotator met that was not expected gets one too.
+export class BratLayerFolders {
+  private readonly folders = new Map<string, string>();
+  private readonly taken = new Set<string>();
+
+  /// Folders for `annotators`, in that order.
+  constructor(annotators: readonly string[]) {
+    for (const annotator of annotators) this.folderOf(annotator);
+  }
+
+  /// The folder of `annotator`'s layer.
+  folderOf(annotator: string): string {
+    let folder = this.folders.get(annotator);
+    if (folder === undefined) this.folders.set(annotator, (folder = safeFileName(annotator, this.taken)));
+    return folder;
+  }
+
+  /// Every annotator with a folder so far, and its folder.
+  entries(): [annotator: string, folder: string][] {
+    return [...this.folders];
+  }
+
+  /// Links left out so far, between spans of two layers.
+  readonly report: BratReport = { crossLayerLinks: 0 };
+}
+
 /// The `.txt` and `.ann` files of one document, by relative path; `taken` holds the names used so
 /// far (lower case), and gets this document's; `declarations` gets the attribute values written.
+/// With `layers`, one pair per annotator, in the annotator's folder, each `.ann` holding that
+/// annotator's spans and links only.
 export function bratDocumentFiles(
   file: DocumentFile,
   taken: Set<string>,
   context: ExportContext = exportContext(),
   declarations = bratDeclarations(context.labels),
+  layers?: BratLayerFolders,
 ): [string, string][] {
   const name = safeFileName(file.document.title, taken);
+  const { text } = file.document;
+  if (!layers) return [[`${name}.txt`, text], [`${name}.ann`, bratAnn(file, context, declarations)]];
+  for (const a of file.annotations) layers.folderOf(a.annotator);
+  const annotatorOf = new Map(file.annotations.map((a) => [a.id, a.annotator]));
+  layers.report.crossLayerLinks += file.relations.filter((r) => annotatorOf.get(r.from) !== annotatorOf.get(r.to)).length;
+  return layers.entries().flatMap(([annotator, folder]): [string, string][] => {
+    const annotations = file.annotations.filter((a) => a.annotator === annotator);
+    const mine = new Set(annotations.map((a) => a.id));
+    const layer = { ...file, annotations, relations: file.relations.filter((r) => mine.has(r.from) && mine.has(r.to)) };
+    return [[`${folder}/${name}.txt`, text], [`${folder}/${name}.ann`, bratAnn(layer, context, declarations)]];
+  });
+}
+
+/// The `.ann` text of one document's annotations.
+function bratAnn(file: DocumentFile, context: ExportContext, declarations: BratAttributeDeclarations): string {
   const { text } = file.document;
   const offsets = new OffsetConverter(text);
   const spans: string[] = [];
@@ -122,13 +185,12 @@ export function bratDocumentFiles(
     const note = oneLine(notePlainText(a.note));
     if (note) lines.push(`#${++notes}\tAnnotatorNotes ${tIds.get(a.id)}\t${note}`);
   }
+  // A review decision is a note of its own type, so that it is never read as the annotator's note.
+  for (const a of file.annotations) if (a.review) lines.push(`#${++notes}\tReview ${tIds.get(a.id)}\t${reviewNote(a)}`);
   file.relations.forEach((r, i) => {
     lines.push(`R${i + 1}\t${bratType(r.type)} Arg1:${tIds.get(r.from)} Arg2:${tIds.get(r.to)}`);
   });
-  return [
-    [`${name}.txt`, text],
-    [`${name}.ann`, lines.length ? lines.join('\n') + '\n' : ''],
-  ];
+  return lines.length ? lines.join('\n') + '\n' : '';
 }
 
 /// The file names `annotation.conf` leaves to documents (lower case).
@@ -136,13 +198,15 @@ export function bratTakenNames(): Set<string> {
   return new Set(['annotation']);
 }
 
-/// All files of the export, by relative path: the documents' files, then `annotation.conf`.
-export function exportBrat(documents: DocumentFile[], labels: Label[], entities: Entity[] = []): Map<string, string> {
+/// All files of the export, by relative path: the documents' files, then `annotation.conf`. With
+/// more than one of `layerAnnotators`, each annotator's layer is in a folder of its own.
+export function exportBrat(documents: DocumentFile[], labels: Label[], entities: Entity[] = [], layerAnnotators: readonly string[] = []): Map<string, string> {
   const context = exportContext(labels, entities);
   const declarations = bratDeclarations(labels);
   const taken = bratTakenNames();
+  const layers = layerAnnotators.length > 1 ? new BratLayerFolders(layerAnnotators) : undefined;
   const files = new Map<string, string>();
-  for (const file of documents) for (const [path, content] of bratDocumentFiles(file, taken, context, declarations)) files.set(path, content);
+  for (const file of documents) for (const [path, content] of bratDocumentFiles(file, taken, context, declarations, layers)) files.set(path, content);
   files.set('annotation.conf', bratConfig(labels, declarations));
   return files;
 }

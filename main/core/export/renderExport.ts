@@ -7,17 +7,20 @@ import { readDocuments } from '../store/readDocuments.js';
 import type { Workspace } from '../store/workspace.js';
 import { openBratOutput } from './bratOutputs.js';
 import { documentRenderer } from './documentRenderers.js';
+import type { BratReport } from './exportBrat.js';
 import type { ConllReport } from './exportConll.js';
 import { documentInScope, linkedEntitiesInScope, scopeDocument, type ExportScope } from './exportScope.js';
 
 /// Every export format.
-export const EXPORT_FORMATS = ['exchange', 'jsonl', 'csv', 'conll', 'brat', 'w3c'] as const;
+export const EXPORT_FORMATS = ['exchange', 'jsonl', 'doccano', 'prodigy', 'csv', 'conll', 'brat', 'w3c'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /// File name ending and media type of each format (brat as a zip).
 export const EXPORT_FILES: Record<ExportFormat, { extension: string; mimeType: string }> = {
   exchange: { extension: '.awb.json', mimeType: 'application/json' },
   jsonl: { extension: '.jsonl', mimeType: 'application/x-ndjson' },
+  doccano: { extension: '.doccano.jsonl', mimeType: 'application/x-ndjson' },
+  prodigy: { extension: '.prodigy.jsonl', mimeType: 'application/x-ndjson' },
   csv: { extension: '.csv', mimeType: 'text/csv' },
   conll: { extension: '.conll', mimeType: 'text/plain' },
   brat: { extension: '.zip', mimeType: 'application/zip' },
@@ -31,13 +34,28 @@ export interface ExportSummary {
   annotations: number;
   /// CoNLL only: spans hidden behind overlapping spans.
   conll?: ConllReport;
+  /// brat with a folder per annotator only: links between two layers, which no layer holds.
+  brat?: BratReport;
 }
 
 /// Called after each document is written.
 export type ExportProgress = (done: number, total: number) => void;
 
+/// How some formats are written.
+export interface ExportFormatOptions {
+  /// CSV: start the file with a UTF-8 byte order mark (the default; false leaves it out).
+  bom?: boolean;
+}
+
+/// The annotators whose layers a brat export of `scope` holds: those the scope names that have
+/// annotations here, else everyone with annotations (as the SQL index counts them).
+async function exportedAnnotators(workspace: Workspace, scope: ExportScope): Promise<string[]> {
+  const counted = [...(await workspace.annotationsByAnnotator())].filter(([, n]) => n > 0).map(([name]) => name);
+  return scope.annotators?.length ? scope.annotators.filter((name) => counted.includes(name)) : counted.sort();
+}
+
 /// Exports the documents in scope as `format` to `out` (brat: a folder, or a zip when `out` ends
-/// in `.zip`), reading, rendering and writing one document at a time: memory holds the largest
+/// in `.zip`; a folder per annotator inside when several annotators' layers are exported), reading, rendering and writing one document at a time: memory holds the largest
 /// document and its rendering, never the corpus or the output, so an export may be far bigger
 /// than the longest string JavaScript can make. The output is written durably and appears whole
 /// or not at all: if anything fails (a damaged document, a full disk, `signal` aborted, checked
@@ -49,6 +67,7 @@ export async function writeExport(
   out: string,
   onProgress?: ExportProgress,
   signal?: AbortSignal,
+  options: ExportFormatOptions = {},
 ): Promise<ExportSummary> {
   // The document list and the entities linked in scope come from the SQL index: checked first.
   await workspace.indexChecked;
@@ -62,6 +81,8 @@ export async function writeExport(
     entities: workspace.entities,
     // Asked of the index only for the exchange, the one format that lists entities up front.
     exchangeEntities: format === 'exchange' ? linkedEntitiesInScope(workspace, scope) : undefined,
+    bom: options.bom,
+    layerAnnotators: format === 'brat' ? await exportedAnnotators(workspace, scope) : undefined,
   });
   const summary: ExportSummary = { format, documents: 0, annotations: 0 };
   /// Hands each document in scope to `write`, in import order, counting and reporting progress.
@@ -95,5 +116,5 @@ export async function writeExport(
     await output.discard();
     throw error;
   }
-  return summary;
+  return renderer.brat?.crossLayerLinks ? { ...summary, brat: renderer.brat } : summary;
 }

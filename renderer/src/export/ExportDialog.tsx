@@ -14,10 +14,12 @@ import { ScopeChecklist, type ScopeItem } from './ScopeChecklist';
 export const EXPORT_CHOICES: readonly { format: ExportFormat; name: string; file: string; description: string }[] = [
   { format: 'exchange', name: 'Exchange file', file: '.awb.json', description: 'For a colleague: texts, tags, notes and reviews, to add with their Import…' },
   { format: 'jsonl', name: 'JSONL', file: '.jsonl', description: 'For NLP tools: one document per line with its spans and speaker links.' },
-  { format: 'csv', name: 'CSV', file: '.csv', description: 'For spreadsheets: one row per annotation, with context and note.' },
-  { format: 'conll', name: 'CoNLL (IOB2)', file: '.conll', description: 'For NLP tools: one token per line with its B-/I- tag.' },
-  { format: 'brat', name: 'brat standoff', file: '.zip', description: 'For the brat tool: a zip of .txt and .ann files with annotation.conf.' },
-  { format: 'w3c', name: 'W3C Web Annotation', file: '.jsonld', description: 'JSON-LD collection with text position and quote selectors.' },
+  { format: 'doccano', name: 'doccano JSONL', file: '.doccano.jsonl', description: 'For doccano: one document per line with its [start, end, label] spans.' },
+  { format: 'prodigy', name: 'Prodigy JSONL', file: '.prodigy.jsonl', description: 'For Prodigy: one task per line with its tokens, spans and relations.' },
+  { format: 'csv', name: 'CSV', file: '.csv', description: 'For spreadsheets (Excel, LibreOffice): one row per annotation, with label name, context, note, metadata and speaker or source.' },
+  { format: 'conll', name: 'CoNLL (IOB2)', file: '.conll', description: 'For NLP tools: one token per line with its B-/I- tag; each sentence valid IOB2.' },
+  { format: 'brat', name: 'brat standoff', file: '.zip', description: 'For the brat tool: a zip of .txt and .ann files with annotation.conf; a folder per annotator when several are exported.' },
+  { format: 'w3c', name: 'W3C Web Annotation', file: '.jsonld', description: 'JSON-LD collection with text position and quote selectors, links and reviews.' },
 ];
 
 /// How many spans lost in CoNLL are listed by name.
