@@ -49,12 +49,15 @@ export function AnnotationImportDialog({ files, onClose, onImported }: Annotatio
           onImported(await workbench.annotations.importFile({ name: file.name, base64: await readAsBase64(file) }, options));
         } catch (error) {
           stillLeft.push(file);
-          reasons.set(file.name, errorMessage(error));
+          // The reason, without the file's name it starts with (the list names the file).
+          const reason = errorMessage(error);
+          reasons.set(file.name, reason.startsWith(`${file.name}: `) ? reason.slice(file.name.length + 2) : reason);
         }
       }
       setLeft(stillLeft);
       setRefused(reasons);
-      if (stillLeft.length === 0) onClose();
+      if (stillLeft.length === 0) return onClose();
+      throw new Error(`${stillLeft.length === 1 ? 'This file was' : `These ${stillLeft.length} files were`} not imported: choose the format, or change the label map, and import again.`);
     });
 
   return (
@@ -95,7 +98,7 @@ export function AnnotationImportDialog({ files, onClose, onImported }: Annotatio
           <textarea
             className="text-input"
             data-testid="annotation-import-labels"
-            rows={3}
+            rows={4}
             value={labels}
             placeholder={'one per line: PER=actor, GPE=location; PER= leaves PER out.\nOther labels match by id or name.'}
             onChange={(e) => setLabels(e.target.value)}
