@@ -119,6 +119,16 @@ describe('round trips of our own exports into a workspace holding only the texts
     expect([named.annotationsAdded, named.annotationsAlreadyPresent]).toEqual([7, 2]);
   });
 
+  it("brat: a review decision written as a Review note comes back as the span's review", async () => {
+    const docs = corpus();
+    docs[1].annotations[0] = { ...docs[1].annotations[0], review: { status: 'rejected', by: 'ben', at: '2026-12-02T09:00:00.000Z', comment: 'not the speaker' } };
+    const dir = await workspaceWithTexts(docs);
+    await importInto(dir, { name: 'b', files: bratFiles(docs) }, { annotator: 'ana' });
+    const [b] = await documents(dir, [docs[1].document.id]);
+    expect(b.annotations.find((a) => a.quote === 'Sergei Lavrov')).toMatchObject({ review: docs[1].annotations[0].review });
+    expect(b.annotations.find((a) => a.quote === 'Sergei Lavrov')!.note).toBeUndefined();
+  });
+
   it('W3C keeps the annotation ids and the annotator it names', async () => {
     const docs = corpus();
     const dir = await workspaceWithTexts(docs);

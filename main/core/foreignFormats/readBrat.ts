@@ -14,6 +14,8 @@ const TEXT_BOUND = /^(T\S*)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$/;
 const RELATION = /^(R\S*)\t(\S+) Arg1:(\S+) Arg2:(\S+)\s*$/;
 const NOTE = /^(#\S*)\t(\S+) (\S+)\t(.*)$/;
 const NORMALISATION = /^(N\S*)\t(\S+) (\S+) (\S+)(?:\t(.*))?$/;
+/// `accepted by ben (2026-11-23T08:00:00.000Z): comment`, as this app's export writes a review.
+const REVIEW_NOTE = /^(accepted|rejected) by (.+?) \(([^()]+)\)(?:: (.*))?$/;
 const ATTRIBUTE = /^([AM]\S*)\t(\S+) (\S+)(?: (\S+))?\s*$/;
 
 /// The path without its extension, and the extension in lower case.
@@ -135,7 +137,10 @@ function readAnn(input: string, stem: string, text: string, ann: string, declare
       doc.relations.push({ id: m[1], type: m[2], from: m[3], to: m[4], where });
     } else if ((m = NOTE.exec(line))) {
       const span = target(m[3]);
-      span.note = span.note ? `${span.note}\n${m[4]}` : m[4];
+      // This app's export writes a review decision as a `Review` note; any other note is a note.
+      const review = m[2] === 'Review' ? REVIEW_NOTE.exec(m[4]) : null;
+      if (review) span.review = { status: review[1] as 'accepted' | 'rejected', by: review[2], at: review[3], ...(review[4] ? { comment: review[4] } : {}) };
+      else span.note = span.note ? `${span.note}\n${m[4]}` : m[4];
     } else if ((m = NORMALISATION.exec(line))) {
       target(m[3]).entity = { reference: m[4], ...(m[5] ? { name: m[5] } : {}) };
     } else if ((m = ATTRIBUTE.exec(line))) {
