@@ -40,7 +40,10 @@ describe('binary calls', () => {
     ['bytes past the end', frame('[{"$bytes":[0,5]}]', 'abc'), 'names bytes it does not hold'],
     ['a negative range', frame('[{"$bytes":[-1,2]}]', 'abc'), 'names bytes it does not hold'],
     ['a range with more in it', frame('[{"$bytes":[0,1],"x":1}]', 'abc'), 'names bytes it does not hold'],
-    ['not a list', frame('{"$bytes":[0,1]}', 'abc'), 'not a list of arguments'],
+    ['not a list', frame('{"$bytes":[0,3]}', 'abc'), 'not a list of arguments'],
+    ['one range twice (a few bytes made into many files)', frame('[{"$bytes":[0,3]},{"$bytes":[0,3]}]', 'abc'), 'names them out of order'],
+    ['ranges out of order', frame('[{"$bytes":[1,2]},{"$bytes":[0,1]}]', 'abc'), 'names them out of order'],
+    ['bytes no argument names', frame('[{"$bytes":[0,2]}]', 'abc'), 'holds bytes that no argument names'],
   ])('refuse %s', (_what, body, reason) => {
     const decoded = decodeBinaryCall(body);
     expect(decoded).toBeInstanceOf(Error);

@@ -1,7 +1,9 @@
 /// Reading a call with bytes as browser mode sends it (renderer/src/binaryCall.ts): `<n>\n`, n
 /// bytes of JSON whose `{ "$bytes": [offset, length] }` objects stand for byte ranges of the rest
-/// of the body, then those bytes. Each range must lie within the body; anything else is refused,
-/// so a malformed body never reaches the service.
+/// of the body, then those bytes. The ranges must lie end to end, in the order of the JSON, and
+/// cover the rest of the body exactly (as the page lays them out): so no byte stands for two
+/// arguments, and a body cannot make a few megabytes into gigabytes of files. Anything else is
+/// refused, so a malformed body never reaches the service.
 
 /// The content type of a call with bytes.
 export const BINARY_CALL_TYPE = 'application/vnd.awb.call+binary';
@@ -20,21 +22,25 @@ export function decodeBinaryCall(body: Buffer): unknown[] | Error {
   if (jsonEnd > body.length) return new Error('the request body is shorter than its JSON');
   const bytes = body.subarray(jsonEnd);
   let problem: Error | null = null;
+  // Where the next range must start (the reviver meets them in document order).
+  let next = 0;
   let args: unknown;
   try {
     args = JSON.parse(body.subarray(newline + 1, jsonEnd).toString('utf8'), (_key, value: unknown) => {
       if (value === null || typeof value !== 'object' || !('$bytes' in value)) return value;
       const range = (value as { $bytes: unknown }).$bytes;
       const [start, size] = Array.isArray(range) && range.length === 2 ? (range as unknown[]) : [];
-      if (Object.keys(value).length !== 1 || !Number.isSafeInteger(start) || !Number.isSafeInteger(size) || (start as number) < 0 || (size as number) < 0 || (start as number) + (size as number) > bytes.length) {
-        problem ??= new Error('the request body names bytes it does not hold');
+      if (Object.keys(value).length !== 1 || start !== next || !Number.isSafeInteger(size) || (size as number) < 0 || next + (size as number) > bytes.length) {
+        problem ??= new Error('the request body names bytes it does not hold, or names them out of order');
         return null;
       }
-      return bytes.subarray(start as number, (start as number) + (size as number));
+      next += size as number;
+      return bytes.subarray(start, next);
     });
   } catch {
     return new Error('the request body is not JSON');
   }
   if (problem) return problem;
+  if (next !== bytes.length) return new Error('the request body holds bytes that no argument names');
   return Array.isArray(args) ? args : new Error('the request body is not a list of arguments');
 }

@@ -232,7 +232,8 @@ export function App() {
     onImported,
     onExchangeImported: changes.exchangeImported,
     onFailed: (text) => say({ kind: 'error', title: 'Import failed', text }),
-    onAnnotationFiles: setAnnotationFiles,
+    // Files given while the dialog is open join the ones it lists.
+    onAnnotationFiles: (files) => setAnnotationFiles((open) => [...(open ?? []), ...files]),
   });
 
   // The library shows the live counts of open documents, the service's for the others.
@@ -365,7 +366,8 @@ export function App() {
         <ImportUrlDialog
           onClose={() => setDialog(null)}
           onImported={(report) => {
-            setDialog(null);
+            // Only this dialog: the fetch may end after it was closed and another opened.
+            setDialog((d) => (d === 'import-url' ? null : d));
             onImported(report);
           }}
         />

@@ -1,7 +1,7 @@
 /// The workbench service as the renderer sees it: `window.workbench` under Electron (exposed by the
 /// preload), otherwise an HTTP client of the very same contract (browser mode).
 import type { Reply, WorkbenchApi, WorkbenchBridge } from '../../preload/api';
-import { encodeCall, withBlobsRead } from './binaryCall';
+import { BINARY_CALL_TYPE, encodeCall, withBlobsRead } from './binaryCall';
 
 declare global {
   interface Window {
@@ -41,16 +41,20 @@ export class WorkbenchCallError extends Error {
 function httpSend(token: string): Send {
   return async (channel, args) => {
     let response: Response;
+    const { contentType, body } = encodeCall(args);
     try {
-      const { contentType, body } = encodeCall(args);
       response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': contentType, 'X-AWB-Token': token }, body });
     } catch {
-      throw new WorkbenchCallError('the workbench server cannot be reached', 'unreachable');
+      // A chosen file that cannot be read (moved, deleted or changed since) fails the send too.
+      const files = contentType === BINARY_CALL_TYPE ? ', or a file could not be read (moved, deleted or changed since it was chosen)' : '';
+      throw new WorkbenchCallError(`the workbench server cannot be reached${files}`, 'unreachable');
     }
+    const text = await response.text();
     try {
-      return (await response.json()) as Reply<unknown>;
+      return JSON.parse(text) as Reply<unknown>;
     } catch {
-      throw new WorkbenchCallError(`the workbench server answered ${response.status} ${response.statusText}`, 'unreachable');
+      // A refusal by the server itself (size, a malformed body) says why in plain text.
+      throw new WorkbenchCallError(`the workbench server answered ${response.status} ${response.statusText}${text ? `: ${text.slice(0, 300)}` : ''}`, 'refused');
     }
   };
 }

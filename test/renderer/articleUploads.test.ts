@@ -58,6 +58,23 @@ describe('uploadArticles', () => {
     expect(report.rejected).toEqual([{ name: 'bad.txt', reason: 'documents.import: 0.name: too long' }]);
   });
 
+  it('refuses the whole group, without sending file by file, when the server cannot be reached', async () => {
+    const calls: number[] = [];
+    const unreachable = Object.assign(new Error('the workbench server cannot be reached'), { code: 'unreachable' });
+    const report = await uploadArticles([file('a.txt', 10), file('b.txt', 10)], {
+      read: async (f) => new TextEncoder().encode(f.name),
+      send: async (files) => {
+        calls.push(files.length);
+        throw unreachable;
+      },
+    });
+    expect(calls).toEqual([2]);
+    expect(report.rejected.map((r) => [r.name, r.reason])).toEqual([
+      ['a.txt', 'the workbench server cannot be reached'],
+      ['b.txt', 'the workbench server cannot be reached'],
+    ]);
+  });
+
   it('a file that cannot be read is refused on its own', async () => {
     const { send } = service();
     const report = await uploadArticles([file('a.txt', 10), file('gone.txt', 10)], {

@@ -5,7 +5,7 @@
 /// goes in whole or not at all: one that went in is reported in the app's messages, one that was
 /// refused stays listed here with its reasons, so that the format or the map can be changed and
 /// Import pressed again.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ForeignImportOptions, ForeignImportReport } from '../../../preload/api';
 import { workbench } from '../api';
 import { useDialogAction } from '../dialogs/useDialogAction';
@@ -27,7 +27,20 @@ export interface AnnotationImportDialogProps {
 /// (`annotation-import-confirm`); files refused listed under `annotation-import-refused`.
 export function AnnotationImportDialog({ files, onClose, onImported }: AnnotationImportDialogProps) {
   const [left, setLeft] = useState(files);
-  const [refused, setRefused] = useState<Map<string, string>>(new Map());
+  const leftNow = useRef(left);
+  leftNow.current = left;
+  const [refused, setRefused] = useState<Map<File, string>>(new Map());
+  // Files already imported (the app's list keeps them), and whether the dialog is still open.
+  const imported = useRef(new Set<File>());
+  const open = useRef(true);
+  useEffect(() => {
+    open.current = true;
+    return () => {
+      open.current = false;
+    };
+  }, []);
+  // Files given while the dialog is open join the list.
+  useEffect(() => setLeft((shown) => [...shown, ...files.filter((f) => !shown.includes(f) && !imported.current.has(f))]), [files]);
   const [format, setFormat] = useState('');
   const [annotator, setAnnotator] = useState('');
   const [labels, setLabels] = useState('');
@@ -43,20 +56,26 @@ export function AnnotationImportDialog({ files, onClose, onImported }: Annotatio
         ...(Object.keys(labelMap).length ? { labelMap } : {}),
       };
       const stillLeft: File[] = [];
-      const reasons = new Map<string, string>();
+      const reasons = new Map<File, string>();
       for (const file of left) {
+        // Cancel stops before the next file (the one on its way goes in and is reported).
+        if (!open.current) return;
         try {
           onImported(await workbench.annotations.importFile({ name: file.name, base64: await readAsBase64(file) }, options));
+          imported.current.add(file);
         } catch (error) {
           stillLeft.push(file);
           // The reason, without the file's name it starts with (the list names the file).
           const reason = errorMessage(error);
-          reasons.set(file.name, reason.startsWith(`${file.name}: `) ? reason.slice(file.name.length + 2) : reason);
+          reasons.set(file, reason.startsWith(`${file.name}: `) ? reason.slice(file.name.length + 2) : reason);
         }
       }
-      setLeft(stillLeft);
+      if (!open.current) return;
+      const joined = leftNow.current.filter((f) => !left.includes(f));
+      setLeft([...stillLeft, ...joined]);
       setRefused(reasons);
-      if (stillLeft.length === 0) return onClose();
+      if (stillLeft.length + joined.length === 0) return onClose();
+      if (stillLeft.length === 0) throw new Error(`${joined.length === 1 ? 'A file' : `${joined.length} files`} came while importing: Import takes ${joined.length === 1 ? 'it' : 'them'} too.`);
       throw new Error(`${stillLeft.length === 1 ? 'This file was' : `These ${stillLeft.length} files were`} not imported: choose the format, or change the label map, and import again.`);
     });
 
@@ -66,12 +85,12 @@ export function AnnotationImportDialog({ files, onClose, onImported }: Annotatio
         Spans go on the article with the same text (or the same id); an article the file carries that is not in the library is added. Each file goes in whole or not at all, and the same file twice adds nothing.
       </p>
       <ul className="annotation-import-files">
-        {left.map((f) => (
-          <li key={f.name}>
+        {left.map((f, i) => (
+          <li key={`${i}:${f.name}`}>
             <span className="message-name">{f.name}</span>
-            {refused.has(f.name) && (
+            {refused.has(f) && (
               <span className="dialog-problem" data-testid="annotation-import-refused">
-                {refused.get(f.name)}
+                {refused.get(f)}
               </span>
             )}
           </li>

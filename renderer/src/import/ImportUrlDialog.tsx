@@ -48,7 +48,7 @@ export function ImportUrlDialog({ onClose, onImported }: ImportUrlDialogProps) {
         </p>
       )}
       <div className="dialog-actions">
-        <span className="dialog-status">{busy ? 'Fetching… (at most 30 s)' : ''}</span>
+        <span className="dialog-status">{busy ? 'Fetching (at most 30 s) and reading…' : ''}</span>
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>

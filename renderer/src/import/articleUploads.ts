@@ -86,7 +86,11 @@ async function sendGroup<F extends ChosenFile>(group: F[], channel: UploadChanne
   try {
     return [await attempt(group)];
   } catch (error) {
-    if (group.length === 1) return [{ imported: [], duplicates: [], rejected: [{ name: group[0].name, reason: reasonOf(error) }] }];
+    // One file, or a server that cannot be reached (file by file would only fail again): each
+    // file refused with the reason.
+    if (group.length === 1 || (error as { code?: string }).code === 'unreachable') {
+      return [{ imported: [], duplicates: [], rejected: group.map((f) => ({ name: f.name, reason: reasonOf(error) })) }];
+    }
     const reports: ImportReport[] = [];
     for (const file of group) reports.push(...(await sendGroup([file], channel)));
     return reports;

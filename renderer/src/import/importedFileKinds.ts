@@ -25,7 +25,8 @@ export function isAnnotationFile(name: string): boolean {
 
 /// The label map as typed: one `FROM=TO` per line (`FROM=` leaves FROM out), or the line at fault.
 export function parseLabelMap(text: string): Record<string, string> | { problem: string } {
-  const map: Record<string, string> = {};
+  // No prototype: a label named __proto__ is a key like any other.
+  const map: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [i, raw] of text.split('\n').entries()) {
     const line = raw.trim();
     if (!line) continue;

@@ -38,31 +38,38 @@ export function useFileImport(handlers: FileImportHandlers): { importFiles(files
     const annotations = files.filter((f) => !isExchangeFile(f.name) && isAnnotationFile(f.name));
     const articles = files.filter((f) => !isExchangeFile(f.name) && !isAnnotationFile(f.name));
     if (annotations.length > 0) onAnnotationFiles(annotations);
-    setProgress({ done: 0, total: files.length });
-    if (articles.length > 0) {
-      const report = await uploadArticles<File>(articles, {
-        // The file itself: the transport sends (or reads) its bytes.
-        read: async (file) => file,
-        send: (encoded) => workbench.documents.import(encoded),
-        onProgress: (done) => setProgress({ done, total: files.length }),
-      });
-      onImported(report);
-    }
-    for (const [i, file] of exchanges.entries()) {
-      try {
-        onExchangeImported(await workbench.exchange.import({ name: file.name, base64: await readAsBase64(file) }));
-      } catch (error) {
-        onFailed(`${file.name}: ${errorMessage(error)}`);
+    // Annotation files go through their dialog: the progress counts the others.
+    const total = articles.length + exchanges.length;
+    if (total === 0) return;
+    setProgress({ done: 0, total });
+    try {
+      if (articles.length > 0) {
+        const report = await uploadArticles<File>(articles, {
+          // The file itself: the transport sends (or reads) its bytes.
+          read: async (file) => file,
+          send: (encoded) => workbench.documents.import(encoded),
+          onProgress: (done) => setProgress({ done, total }),
+        });
+        onImported(report);
       }
-      setProgress({ done: articles.length + i + 1, total: files.length });
+      for (const [i, file] of exchanges.entries()) {
+        try {
+          onExchangeImported(await workbench.exchange.import({ name: file.name, base64: await readAsBase64(file) }));
+        } catch (error) {
+          onFailed(`${file.name}: ${errorMessage(error)}`);
+        }
+        setProgress({ done: articles.length + i + 1, total });
+      }
+    } finally {
+      setProgress(null);
     }
-    setProgress(null);
   }, []);
 
   const importFiles = useCallback(
     (files: File[]) => {
       if (files.length === 0) return queue.current;
-      queue.current = queue.current.then(() => run(files));
+      // A failed import never stops the next one.
+      queue.current = queue.current.catch(() => undefined).then(() => run(files));
       return queue.current;
     },
     [run],
