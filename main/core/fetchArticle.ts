@@ -3,8 +3,11 @@
 /// by one up to a limit; the size checked from the `Content-Length` header before the body is
 /// read, and counted while it is read; the whole fetch bounded in time. What the server says the
 /// content is (`Content-Type`) names the file type the article readers go by, so a page served
-/// from an address without `.html` is read as a page. Every failure is an ArticleRejected naming
+/// from an address without `.html` is read as a page; the character set it names for a page or a
+/// text (`charset=windows-1251`) is decoded here (iconv-lite), as the article readers only tell
+/// UTF-8, UTF-16 and Windows-1252 apart by themselves. Every failure is an ArticleRejected naming
 /// the address, in words.
+import iconv from 'iconv-lite';
 import { ArticleRejected, MAX_ARTICLE_BYTES } from './text/readArticle.js';
 
 /// How far a fetch may go.
@@ -95,14 +98,16 @@ export async function fetchArticle(address: string, limits: FetchLimits = FETCH_
         await response.body?.cancel();
         throw new ArticleRejected(address, `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
       }
-      const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+      const contentType = response.headers.get('content-type') ?? '';
+      const type = contentType.split(';')[0].trim().toLowerCase();
       const name = fileNameFor(url, type, address);
       const declared = Number(response.headers.get('content-length') ?? NaN);
       if (declared > limits.maxBytes) {
         await response.body?.cancel();
         throw new ArticleRejected(address, `is ${megabytes(declared)}, over the ${megabytes(limits.maxBytes)} limit`);
       }
-      return { name, bytes: await readBody(response, limits.maxBytes, address), url: url.href };
+      const bytes = await readBody(response, limits.maxBytes, address);
+      return { name, bytes: inUtf8(bytes, type, contentType, address), url: url.href };
     }
   } catch (error) {
     if (error instanceof ArticleRejected) throw error;
@@ -128,6 +133,18 @@ async function readBody(response: Response, maxBytes: number, address: string): 
     chunks.push(value);
   }
   return Buffer.concat(chunks, total);
+}
+
+/// Character sets the readers tell by themselves.
+const READ_AS_IS = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii', 'iso-8859-1', 'latin1', 'windows-1252', 'utf-16', 'utf-16le', 'utf-16be']);
+
+/// A page's or a text's bytes in UTF-8 when the server names another character set.
+function inUtf8(bytes: Uint8Array, type: string, contentType: string, address: string): Uint8Array {
+  if (!type.startsWith('text/') && type !== 'application/xhtml+xml') return bytes;
+  const charset = /;\s*charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentType)?.[1].toLowerCase();
+  if (!charset || READ_AS_IS.has(charset)) return bytes;
+  if (!iconv.encodingExists(charset)) throw new ArticleRejected(address, `the page is in a character set this app cannot read (${charset})`);
+  return Buffer.from(iconv.decode(Buffer.from(bytes), charset), 'utf8');
 }
 
 function megabytes(bytes: number): string {

@@ -4,6 +4,7 @@
 // a server that never answers refused at the time limit; failures named in words, per address,
 // with nothing imported.
 import { createServer, type Server } from 'node:http';
+import iconv from 'iconv-lite';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -27,6 +28,8 @@ beforeAll(async () => {
     if (path === '/story') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
     if (path === '/plain-story') return res.writeHead(200, { 'content-type': 'text/html' }).end(PLAIN_PAGE);
     if (path === '/notes.txt') return res.writeHead(200, { 'content-type': 'application/octet-stream' }).end('Notes from the evacuation of Aleppo.');
+    if (path === '/cyrillic') return res.writeHead(200, { 'content-type': 'text/html; charset=windows-1251' }).end(iconv.encode('<html><head><title>Алеппо</title></head><body><p>Эвакуация жителей Алеппо продолжается.</p></body></html>', 'windows-1251'));
+    if (path === '/klingon') return res.writeHead(200, { 'content-type': 'text/plain; charset=x-klingon' }).end('qapla');
     if (path === '/image') return res.writeHead(200, { 'content-type': 'image/png' }).end('png');
     const hop = /^\/hop\/(\d+)$/.exec(path);
     if (hop) return res.writeHead(302, { location: Number(hop[1]) > 0 ? `/hop/${Number(hop[1]) - 1}` : '/story' }).end();
@@ -98,6 +101,12 @@ describe('fetchArticle', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     await expect(fetchArticle(`http://127.0.0.1:${port}/story`, limits)).rejects.toThrow('could not be fetched (the connection was refused)');
+  });
+
+  it('reads a page in the character set the server names, and refuses one it cannot read', async () => {
+    const fetched = await fetchArticle(`${base}/cyrillic`, limits);
+    expect(Buffer.from(fetched.bytes).toString('utf8')).toContain('Эвакуация жителей Алеппо продолжается.');
+    await expect(fetchArticle(`${base}/klingon`, limits)).rejects.toThrow('the page is in a character set this app cannot read (x-klingon)');
   });
 
   it('takes the extension from the address when the server does not say what the file is', async () => {

@@ -265,7 +265,7 @@ describe('files that are refused whole, writing nothing', () => {
     const latin1 = Buffer.from('{"text": "Caf\xe9", "spans": []}', 'latin1');
     expect(await refused(single('p.jsonl', latin1), { format: 'prodigy' })).toMatch(/p\.jsonl is not UTF-8 text/);
     expect(await refused(single('x.conll', 'Sergei\tB-ACTOR\nLavrov\tX-ACTOR\n'), { format: 'conll' })).toMatch(/x\.conll: line 2: expected a token and an IOB2 tag/);
-    expect(await refused(single('x.json', '{"hello": 1}'))).toMatch(/the format cannot be told from the content; give it with --format/);
+    expect(await refused(single('x.json', '{"hello": 1}'))).toMatch(/the format cannot be told from the content; name it \(--format in awb, Format in the app\)/);
     expect(await refused(single('d.jsonl', JSON.stringify({ text: textB, label: [[0, 99, 'actor']] })))).toMatch(/line 1 label\[0\]: offsets 0–99 \(UTF-16 code units\) are outside the text/);
     expect(await refused(single('w.json', JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', body: { purpose: 'tagging', value: 'actor' }, target: { source: 'urn:sha256:' + 'f'.repeat(64), selector: { type: 'TextPositionSelector', start: 0, end: 3 } } })))).toMatch(/no document here has this id, and the file does not carry the text/);
   });

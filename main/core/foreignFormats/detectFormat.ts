@@ -14,7 +14,7 @@ import { looksLikeW3c } from './readW3c.js';
 /// The format of `input`, or a refusal that lists what can be read.
 export function detectFormat(input: ForeignInput): ForeignFormat {
   if (looksLikeBrat(input)) return 'brat';
-  const unknown = () => new ForeignRejected(input.name, `the format cannot be told from the content; give it with --format (${FOREIGN_FORMATS.join(', ')})`);
+  const unknown = () => new ForeignRejected(input.name, `the format cannot be told from the content; name it (--format in awb, Format in the app): ${FOREIGN_FORMATS.join(', ')}`);
   if (input.files.size !== 1) throw unknown();
   const bytes = [...input.files.values()][0];
   // The start is enough to tell (and a wrong encoding is reported by the reader, naming the file).
