@@ -8,6 +8,7 @@ import { DEFAULT_LABELS, SCHEMA_VERSION, type Annotation, type DocumentFile } fr
 import { documentIdOf } from '../../main/core/text/readArticle';
 import { annotatedDocuments } from '../arbitraries';
 import { awb, tempDir } from '../helpers';
+import { tokensByRule } from '../tokenRule';
 
 function document(text: string, spans: [annotator: string, label: string, phrase: string, nth?: number][]): DocumentFile {
   const id = documentIdOf(text);
@@ -85,11 +86,10 @@ describe('agreement, hand-computed', () => {
   });
 });
 
-/// DESIGN §6 computed a second way: tokens by the DESIGN regex, kappa from a confusion matrix,
-/// exact F1 from multiset intersection, overlap F1 by brute force over all pairs.
+/// DESIGN §6 computed a second way: tokens by the token rule read on the whole text's grapheme
+/// clusters, kappa from a confusion matrix, exact F1 from multiset intersection, overlap F1 by
+/// brute force over all pairs.
 function independentAgreement(docs: DocumentFile[], a: string, b: string) {
-  // eslint-disable-next-line no-useless-escape -- DESIGN §5's pattern, verbatim
-  const rule = /[\p{L}\p{M}\p{N}]+(?:['’.,\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
   const matrix = new Map<string, number>();
   let exact = 0;
   let overlap = 0;
@@ -123,8 +123,9 @@ function independentAgreement(docs: DocumentFile[], a: string, b: string) {
     }
     const tag = (layer: Annotation[], s: number, e: number) =>
       layer.filter((x) => x.start <= s && x.end >= e).sort((x, y) => x.start - y.start || y.end - x.end)[0]?.label ?? 'O';
-    for (const m of d.document.text.matchAll(rule)) {
-      const key = `${tag(A, m.index, m.index + m[0].length)}>${tag(B, m.index, m.index + m[0].length)}`;
+    // DESIGN §5's token rule, read plainly on the text's grapheme clusters.
+    for (const t of tokensByRule(d.document.text)) {
+      const key = `${tag(A, t.start, t.end)}>${tag(B, t.start, t.end)}`;
       matrix.set(key, (matrix.get(key) ?? 0) + 1);
     }
   }
