@@ -30,7 +30,7 @@ test('tag, then export every format as a download; the exchange file imports wit
   await page.keyboard.press('Enter');
   const dialog = page.getByTestId('export-dialog');
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByTestId('export-format')).toHaveCount(6);
+  await expect(dialog.getByTestId('export-format')).toHaveCount(8);
   await expect(dialog.getByTestId('export-documents-item')).toHaveCount(5);
   await expect(dialog.getByTestId('export-labels-item')).toHaveCount(4);
   await testInfo.attach('export dialog', { body: await page.screenshot(), contentType: 'image/png' });

@@ -55,6 +55,11 @@ describe('snappedSpan', () => {
     expect(snappedSpan('x 😀 y', 3, 4)).toEqual({ start: 2, end: 4 });
   });
 
+  it('takes an ellipsis whole, as the core’s tokens do', () => {
+    expect(snappedSpan('wait... and', 5, 6)).toEqual({ start: 4, end: 7 });
+    expect(snappedSpan('wait.. and', 4, 5)).toEqual({ start: 4, end: 5 });
+  });
+
   it('with raw (Alt), only trims', () => {
     expect(spanToTag(text, text.indexOf('ashar'), text.indexOf('ces'), true)).toEqual(trimmedSpan(text, text.indexOf('ashar'), text.indexOf('ces')));
   });

@@ -47,11 +47,15 @@ function pointAt(text: string, at: number): string {
 
 const isWord = (point: string) => point !== '' && WORD.test(point);
 
-/// Whether `at` falls strictly inside a token of `text` (DESIGN §5's rule: letters, marks and
-/// digits joined by ' ’ . , - between them, or one other character), read from its neighbours
-/// only. A property test holds it equal to the boundaries of `tokenize`.
+/// Whether `at` falls strictly inside a token of `text` (DESIGN §5's rule as `tokenize` reads it:
+/// letters, marks and digits joined by ' ’ . , - between them, an ellipsis of three or more dots,
+/// or one other grapheme cluster), read from its neighbours only. A property test holds it equal to the boundaries of `tokenize`.
 export function insideToken(text: string, at: number): boolean {
   if (at <= 0 || at >= text.length) return false;
+  // Tokens are made of whole grapheme clusters (an emoji with its skin tone is one token).
+  if (insideCluster(text, at)) return true;
+  // An ellipsis, three or more dots, is one token.
+  if (text[at - 1] === '.' && text[at] === '.' && dotRunLength(text, at) >= 3) return true;
   const before = text.charCodeAt(at - 1);
   const after = text.charCodeAt(at);
   // Between the halves of a surrogate pair.
@@ -62,6 +66,15 @@ export function insideToken(text: string, at: number): boolean {
   // Before a connector that joins two words ("Aleppo|'s"), or just after one ("al-|Assad").
   if (wordBefore && CONNECTORS.includes(text[at]) && isWord(pointAt(text, at + 1))) return true;
   return wordAfter && CONNECTORS.includes(text[at - 1]) && isWord(pointBefore(text, at - 1));
+}
+
+/// The length of the run of dots around `at`.
+function dotRunLength(text: string, at: number): number {
+  let from = at;
+  while (from > 0 && text[from - 1] === '.') from--;
+  let to = at;
+  while (to < text.length && text[to] === '.') to++;
+  return to - from;
 }
 
 let segmenter: Intl.Segmenter | null = null;

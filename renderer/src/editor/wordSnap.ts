@@ -7,9 +7,10 @@
 import { trimmedSpan } from './spanText';
 import type { TextSpan } from './textPositions';
 
-/// DESIGN §5's token rule, as `main/core/tokens.ts` has it.
+/// DESIGN §5's token rule, as `main/core/tokens.ts` has it: words, an ellipsis of three or more
+/// dots, or one other character (the clusters are widened to below).
 // eslint-disable-next-line no-useless-escape -- DESIGN §5's pattern, verbatim
-const TOKEN_PATTERN = /[\p{L}\p{M}\p{N}]+(?:['’.,\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+const TOKEN_PATTERN = /[\p{L}\p{M}\p{N}]+(?:['’.,\-][\p{L}\p{M}\p{N}]+)*|\.{3,}|[^\s\p{L}\p{M}\p{N}]/gu;
 const WHITESPACE = /\s/;
 
 let segmenter: Intl.Segmenter | null = null;
