@@ -42,6 +42,8 @@ describe('exchange round trip', () => {
           const imported = await ws.readDocument(original.document.id);
           expect(imported.document.text).toBe(original.document.text);
           expect(imported.document.title).toBe(original.document.title);
+          // Each document keeps its own file's name, not the exchange file's.
+          expect(imported.document.sourceName).toBe(original.document.sourceName || 'colleague.awb.json');
           expect(imported.annotations.map(comparable)).toEqual(original.annotations.map(comparable));
           expect(imported.annotations.every((a) => a.origin === 'import')).toBe(true);
           expect(imported.relations).toEqual(original.relations);

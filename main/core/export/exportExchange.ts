@@ -10,6 +10,9 @@ export function exchangeDocument(file: DocumentFile, listed: ReadonlySet<string>
   const offsets = new OffsetConverter(file.document.text);
   return {
     id: file.document.id,
+    // So that a colleague's import names the document after its own file, not the exchange file
+    // (a name the format cannot hold is left out: the import then uses the exchange file's).
+    ...(file.document.sourceName && file.document.sourceName.length <= 255 ? { sourceName: file.document.sourceName } : {}),
     title: file.document.title,
     meta: file.document.meta,
     text: file.document.text,
