@@ -1,7 +1,7 @@
 /// "Import…": picks article files, exchange files and other tools' annotation files and imports them
 /// (useFileImport), showing how far a long batch has come.
-import { useRef } from 'react';
-import type { ImportProgress } from './useFileImport';
+import { useRef, useSyncExternalStore } from 'react';
+import type { ImportProgressSignal } from './useFileImport';
 
 /// File types the importer understands.
 export const ACCEPTED_TYPES = '.txt,.md,.html,.htm,.pdf,.docx,.json,.jsonl,.jsonld,.zip,.conll,.ann';
@@ -9,14 +9,15 @@ export const ACCEPTED_TYPES = '.txt,.md,.html,.htm,.pdf,.docx,.json,.jsonl,.json
 /// Props of {@link ImportButton}.
 export interface ImportButtonProps {
   importFiles(files: File[]): void;
-  progress: ImportProgress | null;
+  progress: ImportProgressSignal;
   /// Opens the dialog that imports from a web address.
   onImportUrl(): void;
 }
 
 /// The import button and its hidden file input (`data-testid="import-input"`).
-export function ImportButton({ importFiles, progress, onImportUrl }: ImportButtonProps) {
+export function ImportButton({ importFiles, progress: signal, onImportUrl }: ImportButtonProps) {
   const input = useRef<HTMLInputElement>(null);
+  const progress = useSyncExternalStore(signal.subscribe, signal.get);
   const busy = progress !== null;
   return (
     <>

@@ -2,7 +2,7 @@
 /// refused on its own, with progress), each exchange file (`.awb.json`) through `exchange.import`,
 /// other tools' annotation files handed to the app for the annotation import dialog; the reports
 /// (or failures) handed back to the app. One import at a time: files given meanwhile wait their turn.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { ExchangeImportReport, ImportReport } from '../../../preload/api';
 import { workbench } from '../api';
 import { errorMessage } from '../format';
@@ -25,9 +25,29 @@ export interface ImportProgress {
   total: number;
 }
 
-/// The import function and its progress (null when no import runs).
-export function useFileImport(handlers: FileImportHandlers): { importFiles(files: File[]): Promise<void>; progress: ImportProgress | null } {
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
+/// An import's progress, told to the one component that shows it (the Import button), so that
+/// each step of a long batch redraws that button and not the whole window.
+export class ImportProgressSignal {
+  private current: ImportProgress | null = null;
+  private readonly listeners = new Set<() => void>();
+  /// For `useSyncExternalStore`.
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  /// The progress now, null when no import runs.
+  readonly get = (): ImportProgress | null => this.current;
+  /// Sets the progress and tells the listeners.
+  set(progress: ImportProgress | null): void {
+    this.current = progress;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/// The import function and its progress.
+export function useFileImport(handlers: FileImportHandlers): { importFiles(files: File[]): Promise<void>; progress: ImportProgressSignal } {
+  const progress = useMemo(() => new ImportProgressSignal(), []);
+  const setProgress = useCallback((value: ImportProgress | null) => progress.set(value), [progress]);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const latest = useRef(handlers);
   latest.current = handlers;
@@ -63,7 +83,7 @@ export function useFileImport(handlers: FileImportHandlers): { importFiles(files
     } finally {
       setProgress(null);
     }
-  }, []);
+  }, [setProgress]);
 
   const importFiles = useCallback(
     (files: File[]) => {
