@@ -11,7 +11,11 @@ import { parse } from 'csv-parse/sync';
 import { exportAs, highlight, openSeeds, saved, SEED_001, storedDocument, tag } from './pageActions';
 import { expect, repoRoot, test } from './workbench';
 
-const CSV_HEADER = ['document_id', 'document_title', 'annotation_id', 'annotator', 'label', 'start', 'end', 'text', 'context', 'note', 'review_status', 'created_at', 'outlet', 'published_at', 'url', 'entity_id', 'entity_name', 'measure', 'low', 'high', 'speaker_or_source_text', 'speaker_or_source_entity'];
+const CSV_HEADER = [
+  'document_id', 'document_title', 'annotation_id', 'annotator', 'label', 'label_name', 'start', 'end', 'text', 'context', 'note', 'review_status', 'created_at',
+  'outlet', 'published_at', 'url', 'author', 'language', 'tags', 'entity_id', 'entity_name', 'measure', 'low', 'high',
+  'speaker_or_source', 'speaker_or_source_id', 'speaker_or_source_text', 'speaker_or_source_entity',
+];
 
 /// Runs `awb` and returns its standard output.
 function awb(...args: string[]): string {
@@ -58,9 +62,12 @@ test('tag, then export every format as a download; the exchange file imports wit
   expect(readFileSync(files.conll.path, 'utf8')).toContain('-DOCSTART-\tO');
   expect(JSON.parse(readFileSync(files.w3c.path, 'utf8')).type).toBe('AnnotationCollection');
 
+  // A UTF-8 byte order mark first, so that Excel reads the file as UTF-8.
+  expect([...readFileSync(files.csv.path).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const rows = parse(readFileSync(files.csv.path, 'utf8'), { bom: true }) as string[][];
   expect(rows[0]).toEqual(CSV_HEADER);
-  expect(rows.slice(1).map((r) => [r[4], r[7]]).sort()).toEqual([
+  const column = (name: string) => CSV_HEADER.indexOf(name);
+  expect(rows.slice(1).map((r) => [r[column('label')], r[column('text')]]).sort()).toEqual([
     ['actor', 'Staffan de Mistura'],
     ['actor', 'The revolutionaries'],
     ['quote', expect.stringContaining('last drop of blood') as unknown as string],
