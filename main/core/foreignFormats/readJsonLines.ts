@@ -7,6 +7,17 @@ export function singleFile(input: ForeignInput, format: string): [string, Uint8A
   return [...input.files][0];
 }
 
+/// The one file of `input` read as JSON (a byte order mark allowed), or a refusal naming the file.
+export function readSingleJson(input: ForeignInput, format: string): unknown {
+  const [path, bytes] = singleFile(input, format);
+  try {
+    return JSON.parse(decodeUtf8(bytes, path, input.name).replace(/^\uFEFF/, ''));
+  } catch (error) {
+    if (error instanceof ForeignRejected) throw error;
+    throw new ForeignRejected(input.name, `not JSON (${(error as Error).message})`);
+  }
+}
+
 /// Each line's object with its line number.
 export function readJsonLines(input: ForeignInput, format: string): { line: number; value: Record<string, unknown> }[] {
   const [path, bytes] = singleFile(input, format);

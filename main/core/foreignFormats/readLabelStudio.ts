@@ -4,8 +4,8 @@
 /// offsets count in has changed between Label Studio's versions (UTF-16 code units as the browser
 /// counts, code points since its fix for emoji, label-studio-frontend #308), so each span's unit
 /// is the one under which its offsets cover the `text` it states: code points first.
-import { ForeignRejected, decodeUtf8, type ForeignDocument, type ForeignFile, type ForeignInput } from './foreignFile.js';
-import { arrayOf, isObject, singleFile } from './readJsonLines.js';
+import { ForeignRejected, type ForeignDocument, type ForeignFile, type ForeignInput } from './foreignFile.js';
+import { arrayOf, isObject, readSingleJson } from './readJsonLines.js';
 
 /// Whether a parsed JSON value looks like a Label Studio export.
 export function looksLikeLabelStudio(json: unknown): boolean {
@@ -23,14 +23,7 @@ function annotatorOf(entry: Record<string, unknown>, kind: 'annotations' | 'pred
 
 /// Reads a Label Studio JSON export.
 export function readLabelStudio(input: ForeignInput): ForeignFile {
-  const [path, bytes] = singleFile(input, 'Label Studio');
-  let json: unknown;
-  try {
-    json = JSON.parse(decodeUtf8(bytes, path, input.name).replace(/^\uFEFF/, ''));
-  } catch (error) {
-    if (error instanceof ForeignRejected) throw error;
-    throw new ForeignRejected(input.name, `not JSON (${(error as Error).message})`);
-  }
+  const json = readSingleJson(input, 'Label Studio');
   const tasks = Array.isArray(json) ? json : [json];
   const documents = tasks.map((task, t): ForeignDocument => {
     const where = `tasks[${t}]`;

@@ -6,8 +6,8 @@
 /// `tagging` is the label, `commenting` the note, `identifying` an entity, `describing` and
 /// `classifying` with a `label` attribute values, `assessing` a review decision. A `linking` annotation (this app's speaker and
 /// source links) links two spans by their ids. W3C files carry no document text.
-import { ForeignRejected, decodeUtf8, type ForeignDocument, type ForeignFile, type ForeignInput, type ForeignSpan } from './foreignFile.js';
-import { isObject, singleFile } from './readJsonLines.js';
+import { ForeignRejected, type ForeignDocument, type ForeignFile, type ForeignInput, type ForeignSpan } from './foreignFile.js';
+import { isObject, readSingleJson } from './readJsonLines.js';
 
 /// Whether a parsed JSON value looks like W3C Web Annotation.
 export function looksLikeW3c(json: unknown): boolean {
@@ -30,14 +30,7 @@ function itemsOf(json: unknown): unknown[] {
 
 /// Reads a W3C Web Annotation file.
 export function readW3c(input: ForeignInput): ForeignFile {
-  const [path, bytes] = singleFile(input, 'W3C');
-  let json: unknown;
-  try {
-    json = JSON.parse(decodeUtf8(bytes, path, input.name).replace(/^\uFEFF/, ''));
-  } catch (error) {
-    if (error instanceof ForeignRejected) throw error;
-    throw new ForeignRejected(input.name, `not JSON (${(error as Error).message})`);
-  }
+  const json = readSingleJson(input, 'W3C');
   const bySource = new Map<string, ForeignDocument>();
   const links: { item: Record<string, unknown>; where: string }[] = [];
   let untagged = 0;
