@@ -43,6 +43,28 @@ test('the library filter also finds a phrase in the text of every article, and o
   await expect(page.getByTestId('text-search')).toContainText('No article contains “Atlantis”.');
 });
 
+test('a match selected from the library stays selected when the suggestions drawn over it arrive later', async ({ page, workbench }) => {
+  // The figure's ghost is drawn over the selected match itself once the suggestions come: a
+  // redraw of the very text the selection lies in.
+  let arrived = false;
+  await page.route('**/api/suggestions.list', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+    arrived = true;
+  });
+  await page.goto(workbench.url);
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+  await page.keyboard.press('/');
+  await page.keyboard.type('13,346 civilians');
+  await page.getByTestId('text-search-result').click();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('13,346 civilians');
+  await expect.poll(() => arrived).toBe(true);
+  await expect(page.locator('.sugg').filter({ hasText: '13,346 civilians' })).toHaveCount(1);
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('13,346 civilians');
+  await page.keyboard.press('3');
+  await expect(page.locator('.anno[data-label="figure"]')).toHaveText('13,346 civilians');
+});
+
 test('the service sorts and filters the library: by title both ways, by a word of a title or file name', async ({ page, workbench }, testInfo) => {
   const asked: { sort?: string; descending?: boolean; filter?: string; offset: number; limit: number }[] = [];
   page.on('request', (request) => {

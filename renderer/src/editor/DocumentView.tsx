@@ -24,6 +24,7 @@ import { TextPositions, type PositionMap, type TextSpan, type WindowPositions } 
 import { MOD } from '../platformKeys';
 import { suggestionLayerKey, type SuggestionLayerContent } from './suggestionLayer';
 import { useWholeTextSelection } from './wholeTextSelection';
+import { HeldSelection } from './heldSelection';
 
 /// What the app can ask of a mounted view.
 export interface DocumentViewHandle {
@@ -195,15 +196,29 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
       if (win) win.whenAttached(run);
       else run();
     };
+    const selectedSpan = (): TextSpan | null => {
+      const dom = root();
+      const range = dom && selectionRangeIn(dom);
+      if (!dom || !range) return null;
+      const from = editor.view.posAtDOM(range.startContainer, range.startOffset);
+      const to = editor.view.posAtDOM(range.endContainer, range.endOffset);
+      return (documentWindow.current?.positions ?? mapping).toSpan(from, to);
+    };
+    // A read-only view leaves the browser selection alone unless it is already inside it, so
+    // the browser's is set here, and held (see `heldSelection.ts`).
+    const held = new HeldSelection((span) => {
+      if (editor.isDestroyed) return false;
+      const found = (documentWindow.current?.positions ?? mapping).toPositions(span);
+      if (!found) return false;
+      const from = editor.view.domAtPos(found.from);
+      const to = editor.view.domAtPos(found.to);
+      window.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
+      return true;
+    }, selectedSpan);
+    const restoreHeld = () => held.restore();
+    editor.on('transaction', restoreHeld);
     onHandle({
-      selectedSpan() {
-        const dom = root();
-        const range = dom && selectionRangeIn(dom);
-        if (!dom || !range) return null;
-        const from = editor.view.posAtDOM(range.startContainer, range.startOffset);
-        const to = editor.view.posAtDOM(range.endContainer, range.endOffset);
-        return (documentWindow.current?.positions ?? mapping).toSpan(from, to);
-      },
+      selectedSpan,
       selectionRect() {
         const dom = root();
         const range = dom && selectionRangeIn(dom);
@@ -217,13 +232,10 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
           const found = (documentWindow.current?.positions ?? mapping).toPositions(span);
           if (!found) return;
           view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, found.from, found.to)));
-          // A read-only view leaves the browser selection alone unless it is already inside it.
-          const from = view.domAtPos(found.from);
-          const to = view.domAtPos(found.to);
-          const selection = window.getSelection();
-          selection?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
+          held.hold(span);
           // The match itself in the middle of the pane (its paragraph may be taller than the pane).
           const scroller = scrollerOf(view.dom);
+          const selection = window.getSelection();
           const match = selection?.rangeCount ? selection.getRangeAt(0).getBoundingClientRect() : null;
           if (scroller && match) {
             const box = scroller.getBoundingClientRect();
@@ -233,6 +245,7 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
         whenWindowReady(select);
       },
       clearSelection() {
+        held.release();
         setAllSelected(false);
         if (editor.isDestroyed) return;
         const { state } = editor.view;
@@ -241,6 +254,7 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
         if (selection && selection.rangeCount && editor.view.dom.contains(selection.anchorNode)) selection.removeAllRanges();
       },
       selectAll() {
+        held.release();
         const selection = window.getSelection();
         if (selection && selection.rangeCount && !editor.isDestroyed && editor.view.dom.contains(selection.anchorNode)) selection.removeAllRanges();
         setAllSelected(true);
@@ -283,7 +297,11 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
         whenWindowReady(show);
       },
     });
-    return () => onHandle(null);
+    return () => {
+      editor.off('transaction', restoreHeld);
+      held.destroy();
+      onHandle(null);
+    };
   }, [editor, onHandle, mapping, documentWindow, setAllSelected]);
 
   return (
