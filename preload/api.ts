@@ -175,7 +175,10 @@ export interface ReviewComparison {
   a: string;
   b: string;
   documents: ReviewDocument[];
+  /// A against B on their own work: what the adjudication never changes.
   agreement: AgreementReport;
+  /// Each of A and B against the curated layer, once one is there (null before).
+  curated: { a: AgreementReport; b: AgreementReport } | null;
 }
 
 /// A suggestion as the app gets it: offsets in UTF-16 code units, and the key that dismisses it.
@@ -330,8 +333,9 @@ export interface WorkbenchApi {
     annotators(): Promise<{ name: string; annotations: number }[]>;
     /// Pairs the layers of annotators `a` and `b` in every document either annotated.
     compare(a: string, b: string): Promise<ReviewComparison>;
-    /// Records the current annotator's decision on one item (by its annotations' ids); accepting
-    /// B's side copies it into the reviewer's layer. Resolves with that document's new pairs.
+    /// Records the current annotator's decision on one item (by its annotations' ids) and puts
+    /// its outcome into the curated layer (`CURATION_LAYER`; A's and B's spans never change); a
+    /// decision without status is a comment only. Resolves with that document's new pairs.
     decide(docId: string, a: string, b: string, item: { a?: string; b?: string }, decision: ReviewDecision): Promise<ReviewDocument>;
   };
 }

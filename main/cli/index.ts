@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { AgreementTally } from '../core/agreement.js';
+import { AdjudicationTally } from '../core/adjudicationAgreement.js';
 import { EXPORT_FORMATS } from '../core/export/renderExport.js';
 import { importSeeds } from '../core/importArticles.js';
 import { searchDocuments } from '../core/search.js';
@@ -145,14 +145,14 @@ function buildProgram(context: CliContext): Command {
       }
     });
 
-  configure(program.command('agreement').description('agreement between two annotators on the documents both annotated'))
+  configure(program.command('agreement').description('agreement between two annotators on the documents both annotated, and of each with the curated layer of Review'))
     .requiredOption('--a <name>', 'first annotator')
     .requiredOption('--b <name>', 'second annotator')
     .option('--json', 'print JSON instead of a table')
     .action(async (options: { workspace?: string; a: string; b: string; json?: boolean }) => {
       const workspace = await openWorkspace(resolveWorkspaceDir(options.workspace), { readOnly: true });
       // One document at a time: only the counts are kept.
-      const agreement = new AgreementTally(options.a, options.b);
+      const agreement = new AdjudicationTally(options.a, options.b);
       const annotators = new Set<string>();
       for (const d of workspace.listDocuments()) {
         const file = await workspace.readDocument(d.id);
@@ -164,9 +164,9 @@ function buildProgram(context: CliContext): Command {
           throw new Error(`no annotations by "${name}" in this workspace (annotators: ${[...annotators].join(', ') || 'none'})`);
         }
       }
-      const report = agreement.report();
-      if (options.json) sayLines(terminalJson(report));
-      else printAgreementTable(report);
+      const { before, after } = agreement.report();
+      if (options.json) sayLines(terminalJson({ ...before, curated: after }));
+      else printAgreementTable(before, after);
     });
 
   configure(program.command('compare').description('figures by measure with their conflicts, quotes by speaker, entities across outlets'))

@@ -69,9 +69,11 @@ export const DEFAULT_LABELS: Label[] = [
 
 const IsoDate = z.iso.datetime({ offset: true });
 
-/// A review decision on one annotation (DESIGN §3, §6).
+/// A review decision on one annotation (DESIGN §3, §6); without `status`, a comment only.
+/// `correctedTo`: the label the reviewer gave the span in the curated layer instead.
 export const ReviewSchema = z.strictObject({
-  status: z.enum(['accepted', 'rejected']),
+  status: z.enum(['accepted', 'rejected']).optional(),
+  correctedTo: z.string().min(1).optional(),
   by: z.string().min(1),
   at: IsoDate,
   comment: z.string().optional(),

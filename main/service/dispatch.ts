@@ -28,6 +28,7 @@ import { CompareFilterSchema } from '../core/store/sqlIndex/compareQuery.js';
 import { EntityDocumentsQuerySchema } from '../core/store/sqlIndex/entityUsageQuery.js';
 import { COMPARE_TABLES } from '../core/compare/compareCsv.js';
 import { MAX_LISTED_OCCURRENCES } from '../core/tagAll/tagAllPreview.js';
+import { CURATION_LAYER } from '../core/review.js';
 import { SuggestionKeySchema } from '../core/suggestions/dismissedSuggestions.js';
 import { SUGGESTION_KINDS } from '../core/suggestions/suggestion.js';
 
@@ -148,7 +149,9 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'entities.delete': z.tuple([z.uuid()]),
   'entities.restore': z.tuple([EntityUndoSchema]),
   'labels.save': z.tuple([z.array(LabelSchema).max(MAX_LABELS)]),
-  'settings.setAnnotator': z.tuple([z.string().trim().min(1, 'a name is needed').max(60)]),
+  'settings.setAnnotator': z.tuple([
+    z.string().trim().min(1, 'a name is needed').max(60).refine((name) => name !== CURATION_LAYER, `"${CURATION_LAYER}" is the curated layer of Review, not a name to annotate under`),
+  ]),
   'exports.build': z.tuple([
     z.enum(EXPORT_FORMATS),
     z.strictObject({
@@ -180,7 +183,7 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
     AnnotatorName,
     AnnotatorName,
     z.strictObject({ a: z.uuid().optional(), b: z.uuid().optional() }),
-    z.strictObject({ status: z.enum(['accepted', 'rejected']), comment: z.string().max(2000).optional() }),
+    z.strictObject({ status: z.enum(['accepted', 'rejected']).optional(), comment: z.string().max(2000).optional(), label: z.string().min(1).optional() }),
   ]),
 };
 
