@@ -115,7 +115,8 @@ test("the inspector shows a colleague's tag read-only, with the reason", async (
   await note.click();
   await page.keyboard.type('my remark');
   await expect(note).not.toContainText('my remark');
-  await page.screenshot({ path: testInfo.outputPath('read-only-inspector.png') });
+  await page.getByTestId('exchange-report').getByTestId('message-dismiss').click();
+  await page.screenshot({ path: testInfo.outputPath('read-only-inspector.png'), clip: (await page.locator('.side-panel').boundingBox())! });
 
   // My own tag beside it: everything is editable again.
   await select(page, pane, 'Shiite', 'Shiite');
