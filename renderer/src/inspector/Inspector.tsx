@@ -191,7 +191,7 @@ function ShortcutHelp({ labels }: { labels: readonly Label[] }) {
         <li>
           Select text, then press <kbd>{keys.length ? `${keys[0]}–${keys[keys.length - 1]}` : '1'}</kbd> or click a label
         </li>
-        <li>Click a highlight to inspect it; click again for the span around it</li>
+        <li>Click a highlight to inspect it; click again for a colleague’s tag on the same text, then the span around it</li>
         <li>With a span selected, a label key relabels it</li>
         <li>
           <kbd>t</kbd> tags every occurrence of the selected span or text, after a preview
@@ -200,7 +200,7 @@ function ShortcutHelp({ labels }: { labels: readonly Label[] }) {
           <kbd>j</kbd> <kbd>k</kbd> step through annotations · <kbd>Del</kbd> deletes
         </li>
         <li>
-          <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd> redo
+          <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd> redo, in the focused article
         </li>
       </ul>
     </section>
