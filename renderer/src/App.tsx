@@ -47,6 +47,8 @@ import { useFindBar } from './useFindBar';
 import { useSpanToSelect } from './useSpanToSelect';
 import { useWorkspace } from './useWorkspace';
 import { useWorkspaceChanges } from './useWorkspaceChanges';
+import { useColleagueTagNotices } from './useColleagueTagNotices';
+import { UndoToast } from './UndoControls';
 import { usePaneDocuments } from './usePaneDocuments';
 
 const NO_MATCHES: ReadonlySet<string> = new Set();
@@ -127,6 +129,8 @@ export function App() {
     [say, labels],
   );
 
+  useColleagueTagNotices(labels, say);
+
   const labelLook = useMemo(() => new Map(labels.map((l) => [l.id, { name: l.name, color: l.color }])), [labels]);
   const baseLook = useMemo(() => ({ labels: labelLook, me, showOthers }), [labelLook, me, showOthers]);
   const filter: AnnotationFilter = useMemo(() => ({ ...listFilter, showOthers, me }), [listFilter, showOthers, me]);
@@ -174,10 +178,10 @@ export function App() {
         }
         return;
       }
-      const id = annotationToSelect(doc, ids, current?.docId === docId ? current.id : null);
+      const id = annotationToSelect(doc, ids, current?.docId === docId ? current.id : null, me);
       store.select(id ? { docId, id } : null);
     },
-    [picking],
+    [picking, me],
   );
   const { selectWhenShown, viewShown } = useSpanToSelect(views);
   const onHandle = useCallback(
@@ -306,6 +310,7 @@ export function App() {
             onShowOthersChange={setShowOthers}
             onEditLabels={() => setEditingLabels(true)}
             suggestions={hasPanes && <SuggestionsControl labels={labels} focusedDocId={focusedDocId} />}
+            focusedDocId={focusedDocId}
           />
           <main className="reading-area" data-pane-count={panes.panes.length}>
             {hasPanes ? (
@@ -402,6 +407,7 @@ export function App() {
         />
       )}
       <Messages messages={messages} onDismiss={dismiss} />
+      <UndoToast labels={labels} titleOf={titleOf} />
       <FileDropTarget importFiles={importFiles} />
     </div>
   );
