@@ -2,11 +2,11 @@
 // keeps and drops, and how a new query or a changed workspace replaces the rows without showing
 // an empty list meanwhile.
 import { describe, expect, it } from 'vitest';
-import type { LibraryPage, LibraryQuery, ListedDocument } from '../../preload/api';
+import type { LibraryPage, LibraryQuery, LibraryRow } from '../../preload/api';
 import { KEPT_PAGES, LibraryPages, PAGE_ROWS, pagesCovering } from '../../renderer/src/library/libraryPages';
 import { rowForKey } from '../../renderer/src/library/libraryRows';
 
-const doc = (n: number, prefix = 'doc'): ListedDocument => ({ id: `${prefix}-${n}`, title: `${prefix} ${n}`, sourceName: `${prefix}-${n}.txt`, characters: n, counts: {}, meta: {} });
+const doc = (n: number, prefix = 'doc'): LibraryRow => ({ id: `${prefix}-${n}`, title: `${prefix} ${n}`, sourceName: `${prefix}-${n}.txt`, characters: n, counts: {}, meta: {}, status: 'todo', mine: 0 });
 
 /// A service whose replies wait until the test sends them.
 function fakeService(count: number) {
@@ -33,7 +33,7 @@ function fakeService(count: number) {
       for (const call of calls.splice(0)) call.resolve(pageOf(call.query));
       await new Promise((r) => setTimeout(r, 0));
     },
-    setRows(next: ListedDocument[]) {
+    setRows(next: LibraryRow[]) {
       rows = next;
     },
   };

@@ -11,6 +11,7 @@ import { indexedWords } from '../../text/searchWords.js';
 import { documentFileName, summarise } from '../workspaceFiles.js';
 import { withFileDigest } from '../workspaceScan.js';
 import type { LibraryPage, LibraryQuery, LibrarySort } from './libraryQuery.js';
+import { putStatuses, removeStatuses, sameStatuses, statusCondition } from './statusQuery.js';
 
 /// What the index keeps to tell whether a document file changed since it was indexed: inode,
 /// size and modification time (every durable write makes a new inode).
@@ -138,27 +139,37 @@ export class WorkspaceIndex {
     return row ? summaryOf(row) : null;
   }
 
-  /// One page of the library.
-  libraryPage(query: LibraryQuery): LibraryPage {
+  /// One page of the library, each row with `annotator`'s status and how many annotations are theirs.
+  libraryPage(query: LibraryQuery, annotator: string): LibraryPage {
     const wanted = filterKey(query.filter?.trim() ?? '', '').trim();
-    const conditions = [...(wanted ? ['instr(filter_key, @wanted) > 0'] : []), ...(query.outlet !== undefined ? ['outlet = @outlet COLLATE NOCASE'] : [])];
+    const conditions = [
+      ...(wanted ? ['instr(d.filter_key, @wanted) > 0'] : []),
+      ...(query.outlet !== undefined ? ['d.outlet = @outlet COLLATE NOCASE'] : []),
+      ...(query.status !== undefined ? [statusCondition(query.status)] : []),
+    ];
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const order = ORDER[query.sort ?? 'imported'](query.descending ? 'DESC' : 'ASC');
-    const parameters = { ...(wanted ? { wanted } : {}), ...(query.outlet !== undefined ? { outlet: query.outlet } : {}) };
-    const rows = this.sql(`SELECT * FROM documents ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({
-      ...parameters,
-      limit: query.limit,
-      offset: query.offset,
-    }) as DocumentRow[];
+    const parameters = {
+      ...(wanted ? { wanted } : {}),
+      ...(query.outlet !== undefined ? { outlet: query.outlet } : {}),
+      ...(query.status !== undefined ? { annotator, ...(query.status !== 'todo' ? { status: query.status } : {}) } : {}),
+    };
+    // The page's rows first (by the indexes of `documents`), then each row's status and own
+    // annotations, looked up by key for those rows only.
+    const rows = this.sql(
+      `SELECT p.*, coalesce((SELECT s.status FROM document_statuses s WHERE s.annotator = @annotator AND s.doc = p.seq), 'todo') AS status,
+         coalesce((SELECT sum(t.n) FROM label_tallies t WHERE t.doc = p.seq AND t.annotator = @annotator), 0) AS mine
+       FROM (SELECT d.* FROM documents d ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset) p ORDER BY ${order}`,
+    ).all({ ...parameters, annotator, limit: query.limit, offset: query.offset }) as (DocumentRow & { status: LibraryPage['documents'][number]['status']; mine: number })[];
     const all = this.documentCount();
-    const total = where ? (this.sql(`SELECT count(*) FROM documents ${where}`).pluck().get(parameters) as number) : all;
+    const total = where ? (this.sql(`SELECT count(*) FROM documents d ${where}`).pluck().get(parameters) as number) : all;
     return {
       total,
       all,
       offset: query.offset,
       documents: rows.map((row) => {
         const { importedAt: _importedAt, ...listed } = summaryOf(row);
-        return listed;
+        return { ...listed, status: row.status, mine: row.mine };
       }),
     };
   }
@@ -271,6 +282,7 @@ export class WorkspaceIndex {
       const offsets = new OffsetConverter(file.document.text);
       for (const a of file.annotations) this.insertAnnotation(seq, a, offsets);
       this.putRelations(seq, file.relations);
+      putStatuses((text) => this.sql(text), seq, file);
       // A document's text never changes: indexed once.
       if (this.sql('INSERT OR IGNORE INTO texts (doc, text) VALUES (?, ?)').run(seq, file.document.text).changes) {
         this.sql('INSERT INTO text_search (rowid, text) VALUES (?, ?)').run(seq, indexedWords(file.document.text));
@@ -305,6 +317,7 @@ export class WorkspaceIndex {
       for (const id of old.keys()) if (!kept.has(id)) this.sql('DELETE FROM annotations WHERE doc = ? AND id = ?').run(seq, id);
       // A document has a few relations: written again whenever one differs.
       if (JSON.stringify(before.relations) !== JSON.stringify(after.relations)) this.putRelations(seq, after.relations);
+      if (!sameStatuses(before, after)) putStatuses((text) => this.sql(text), seq, after);
     });
   }
 
@@ -317,6 +330,7 @@ export class WorkspaceIndex {
       this.restamp(id, row.stamp, undefined);
       this.sql('DELETE FROM annotations WHERE doc = ?').run(seq);
       this.sql('DELETE FROM relations WHERE doc = ?').run(seq);
+      removeStatuses((text) => this.sql(text), seq);
       this.sql('DELETE FROM text_search WHERE rowid = ?').run(seq);
       this.sql('DELETE FROM texts WHERE doc = ?').run(seq);
       this.sql('DELETE FROM documents WHERE seq = ?').run(seq);
