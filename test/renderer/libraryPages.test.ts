@@ -66,6 +66,22 @@ describe('the library page cache', () => {
     expect(service.pages.rowAt(PAGE_ROWS)).toBeUndefined();
   });
 
+  it('a status just set shows on its row at once, a change told; a document not held changes nothing', async () => {
+    const service = fakeService(300);
+    service.pages.setQuery({ status: 'todo', annotator: 'Ana' }, 0);
+    service.pages.fetchMissing();
+    expect(service.calls[0].query).toEqual({ status: 'todo', annotator: 'Ana', offset: 0, limit: PAGE_ROWS });
+    await service.answerAll();
+    const before = service.changes();
+    service.pages.patch('doc-5', { status: 'done' });
+    expect([service.pages.rowAt(5)?.status, service.pages.rowAt(4)?.status]).toEqual(['done', 'todo']);
+    expect(service.changes()).toBe(before + 1);
+    service.pages.patch('doc-299', { status: 'done' }); // its page is not here
+    expect(service.changes()).toBe(before + 1);
+    // Another annotator is another query: a new generation.
+    expect(service.pages.setQuery({ status: 'todo', annotator: 'Ben' }, 0)).toBe(true);
+  });
+
   it('fetches the pages of the rows in view with a margin, each once, and drops pages far from the view', async () => {
     const service = fakeService(10_000);
     service.pages.setQuery({}, 0);
