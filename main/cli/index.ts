@@ -1,4 +1,4 @@
-/// The `awb` command line (DESIGN §2): import, export, list, meta, delete, entities, search,
+/// The `awb` command line (DESIGN §2): import, export, list, status, meta, delete, entities, search,
 /// agreement, compare, suggest, tag-all, backups, restore, repair, check, serve. Exit codes
 /// (exit.ts): 0 success, 1 failure, 2 usage error, 3 done with items skipped or left out. Errors
 /// are one line per problem on stderr, in words and naming the file, never a stack trace; every
@@ -23,6 +23,7 @@ import { importCommand } from './importCommand.js';
 import { FOREIGN_FORMATS } from '../core/foreignFormats/foreignFile.js';
 import { deleteCommand, metaImportCommand, metaSetCommand, parseMetaField } from './documentCommands.js';
 import { addEntityCommands } from './entityCommands.js';
+import { addStatusCommands } from './statusCommands.js';
 import type { MetaField } from '../core/documentDetails.js';
 import { say, sayLines, warn, writeLines } from './output.js';
 import { printAgreementTable, printNotices } from './print.js';
@@ -87,25 +88,7 @@ function buildProgram(context: CliContext): Command {
     .addHelpText('after', '\nExit code 3: the export was written without the documents whose files are damaged (each named on stderr).')
     .action((options: ExportOptions) => exportCommand(options));
 
-  configure(program.command('list').description('list the documents in the workspace'))
-    .option('--json', 'print JSON instead of a table')
-    .action(async (options: { workspace?: string; json?: boolean }) => {
-      const workspace = await openWorkspace(resolveWorkspaceDir(options.workspace), { readOnly: true });
-      const rows = workspace.listDocuments().map((d) => ({
-        id: d.id,
-        title: d.title,
-        sourceName: d.sourceName,
-        characters: d.characters,
-        annotations: Object.values(d.counts).reduce((a, b) => a + b, 0),
-        meta: d.meta,
-      }));
-      if (options.json) return sayLines(terminalJson(rows));
-      if (!rows.length) say('(no documents)');
-      for (const r of rows) {
-        const source = [r.meta.outlet, r.meta.publishedAt?.slice(0, 10)].filter(Boolean).join(', ');
-        say(`${r.id.slice(0, 19)}…  ${String(r.characters).padStart(8)} chars  ${String(r.annotations).padStart(5)} ann.  ${r.sourceName}  ${r.title}${source ? `  (${source})` : ''}`);
-      }
-    });
+  addStatusCommands(program, configure);
 
   const meta = program.command('meta').description("a document's title and metadata (outlet, date, author, URL, language, tags)");
   configure(meta.command('set').description("change one document's title and metadata"))

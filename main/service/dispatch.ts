@@ -5,6 +5,7 @@ import { apiChannels, type Channel, type ChannelArgs, type Reply, type Workbench
 import {
   AnnotationSchema,
   DocumentIdSchema,
+  DocumentStatusSchema,
   EntitySchema,
   IdentifierSchema,
   LabelSchema,
@@ -67,6 +68,7 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'documents.search': z.tuple([z.string().trim().min(1, 'type something to search for').max(200)]),
   'documents.update': z.tuple([DocumentIdSchema, DocumentDetailsChangeSchema]),
   'documents.outlets': z.tuple([]),
+  'documents.setStatus': z.tuple([DocumentIdSchema, DocumentStatusSchema]),
   'documents.delete': z.tuple([z.array(DocumentIdSchema).min(1).max(MAX_PAGE_ROWS)]),
   'documents.undelete': z.tuple([z.array(DocumentIdSchema).min(1).max(MAX_PAGE_ROWS), z.string().regex(/^\d{4}-\d\d-\d\dT[\w.-]+$/, 'expected a backup name')]),
   'annotations.create': z.tuple([

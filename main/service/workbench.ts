@@ -28,6 +28,7 @@ import { searchDocuments } from '../core/search.js';
 import { applyTagAll, previewTagAll, removeTagged, restoreTagged } from '../core/tagAll/tagAllWorkspace.js';
 import { checkLabelList } from '../core/labels.js';
 import { editDocumentDetails } from '../core/documentDetails.js';
+import { setDocumentStatus } from '../core/documentStatus.js';
 import { readDocuments } from '../core/store/readDocuments.js';
 import { InvalidChangeError } from '../core/errors.js';
 import type { Workspace } from '../core/store/workspace.js';
@@ -72,6 +73,7 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       search: (phrase) => searchDocuments(workspace, phrase),
       update: (id, change) => workspace.updateDocument(id, (file) => editDocumentDetails(file, change)),
       outlets: async () => workspace.outlets(),
+      setStatus: (id, status) => workspace.updateDocument(id, (file) => setDocumentStatus(file, workspace.currentAnnotator, status, new Date().toISOString())),
       async delete(ids) {
         const { backup, deleted } = await workspace.deleteDocuments(ids);
         return { backup, deleted: deleted.map(({ importedAt: _importedAt, ...listed }) => listed) };

@@ -34,7 +34,7 @@ import { ACTOR_LABEL, LINK_OF_LABEL, pickingPrompt } from './inspector/LinkField
 import { ExtendOffer } from './ExtendOffer';
 import { EntitiesDialog } from './entities/EntitiesDialog';
 import { useEntityList } from './entities/entityList';
-import { labelCounts, type DocState } from './state/documentState';
+import { annotationsBy, labelCounts, type DocState } from './state/documentState';
 import { annotationToSelect, annotatorsOf, sameThingAnnotations, type AnnotationFilter } from './state/selectors';
 import { guardUnsavedChanges } from './state/unsavedChangesGuard';
 import { entityList, store, useWorkbench } from './state/useWorkbench';
@@ -241,7 +241,8 @@ export function App() {
   });
 
   // The library shows the live counts of open documents, the service's for the others.
-  const liveCounts = useMemo(() => new Map([...readyDocs].map(([id, doc]) => [id, labelCounts(doc)])), [readyDocs]);
+  const liveCounts = useMemo(() => new Map([...readyDocs].map(([id, doc]) => [id, { counts: labelCounts(doc), mine: annotationsBy(doc, me) }])), [readyDocs, me]);
+  const statusFailed = useCallback((text: string) => say({ kind: 'error', title: 'Status not saved', text }), [say]);
   const openPanes = useMemo(() => new Map(panes.panes.map((p, i) => [p.docId, i + 1])), [panes]);
   const hasPanes = panes.panes.length > 0;
 
@@ -300,7 +301,7 @@ export function App() {
       )}
       {compareOpened && info && <CompareMode labels={labels} shown={mode === 'compare'} version={compareVersion} onOpen={openFromCompare} />}
       <div className={hasPanes ? 'app-body has-inspector' : 'app-body'} hidden={mode !== 'annotate'}>
-        <Library version={libraryVersion} labels={labels} liveCounts={liveCounts} openPanes={openPanes} onOpen={open} onRetry={refreshLibrary} onDetails={showListedDetails} onDelete={askDelete} />
+        <Library version={libraryVersion} labels={labels} me={me} liveCounts={liveCounts} openPanes={openPanes} onOpen={open} onRetry={refreshLibrary} onDetails={showListedDetails} onDelete={askDelete} onStatusSaved={refreshLibrary} onStatusFailed={statusFailed} />
         <div className="work-column">
           <AnnotateBar
             labels={labels}
