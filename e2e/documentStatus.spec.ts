@@ -2,9 +2,9 @@
 // row), shown on the row in words, stored in the document's file, kept over a reload, and
 // filtered by; and the row's annotations counted as yours and a colleague's (imported from an
 // exchange file) apart.
-import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { colleagueExchange } from './colleagueExchange';
 import { documentFile, openSeeds, saved, SEED_001, tag } from './pageActions';
 import { expect, test } from './workbench';
 
@@ -18,27 +18,6 @@ const storedFiles = (workspace: string): StoredFile[] =>
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(join(workspace, 'documents', f), 'utf8')) as StoredFile);
 
-/// An exchange file in which "colleague" tagged `phrases` (as locations) in `file`.
-function colleagueExchange(file: StoredFile, phrases: string[]): Buffer {
-  const text = file.document.text;
-  const codePoints = (at: number) => [...text.slice(0, at)].length;
-  const annotations = phrases.map((phrase) => {
-    const start = text.indexOf(phrase);
-    if (start < 0) throw new Error(`not in ${file.document.sourceName}: ${phrase}`);
-    return { id: randomUUID(), label: 'location', start: codePoints(start), end: codePoints(start + phrase.length), text: phrase, annotator: 'colleague', createdAt: new Date().toISOString() };
-  });
-  const exchange = {
-    format: 'annotation-workbench',
-    version: 1,
-    offsets: 'codepoints',
-    exportedAt: new Date().toISOString(),
-    exportedBy: 'colleague',
-    labels: [],
-    documents: [{ id: file.document.id, title: file.document.title, text, annotations, relations: [] }],
-  };
-  return Buffer.from(JSON.stringify(exchange));
-}
-
 test('mark a document done from the keyboard; the library shows it, filters by it, and counts yours and others’ apart', async ({ page, workbench }, testInfo) => {
   await page.goto(workbench.url);
   const items = page.getByTestId('library-item');
@@ -48,7 +27,7 @@ test('mark a document done from the keyboard; the library shows it, filters by i
   const row = page.locator(`[data-testid="library-item"][data-doc-id="${one.document.id}"]`);
 
   // A colleague's three tags, then one of mine.
-  await page.getByTestId('import-input').setInputFiles({ name: 'colleague.awb.json', mimeType: 'application/json', buffer: colleagueExchange(one, ['east Aleppo', 'Geneva', 'Damascus']) });
+  await page.getByTestId('import-input').setInputFiles({ name: 'colleague.awb.json', mimeType: 'application/json', buffer: colleagueExchange(['east Aleppo', 'Geneva', 'Damascus'].map((phrase) => ({ file: one, label: 'location', phrase }))) });
   await expect(page.getByTestId('exchange-report')).toContainText('3 annotations added');
   await expect(row.getByTestId('library-whose')).toHaveText('0 yours · 3 others');
   const [pane] = await openSeeds(page, workbench.url, SEED_001);

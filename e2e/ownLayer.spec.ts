@@ -3,10 +3,10 @@
 // Dana's tag change nothing and the message area says why; the inspector shows her tag with its
 // controls disabled and the reason; a click on a text that I, Dana and Eve tagged alike takes my
 // tag first and cycles through theirs.
-import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { colleagueExchange } from './colleagueExchange';
 import { clickOn, saved, select, SEED_001, storedDocument, type StoredDocument } from './pageActions';
 import { expect, test, type ServedWorkbench } from './workbench';
 
@@ -26,29 +26,11 @@ function seedFile(workspace: string): SeedFile {
     .find((f) => f.document.sourceName.startsWith(SEED_SOURCE))!;
 }
 
-/// An exchange file (code point offsets) with one tag of `PHRASE` per colleague.
-function colleaguesFile(file: SeedFile, tags: { annotator: string; label: string }[]): Buffer {
-  const { text } = file.document;
-  const start = text.indexOf(PHRASE);
-  const cp = (at: number) => [...text.slice(0, at)].length;
-  const annotations = tags.map(({ annotator, label }) => ({
-    id: randomUUID(),
-    label,
-    start: cp(start),
-    end: cp(start + PHRASE.length),
-    text: PHRASE,
-    annotator,
-    createdAt: new Date().toISOString(),
-  }));
-  const documents = [{ id: file.document.id, title: file.document.title, text, annotations, relations: [] }];
-  return Buffer.from(JSON.stringify({ format: 'annotation-workbench', version: 1, offsets: 'codepoints', exportedAt: new Date().toISOString(), exportedBy: 'Dana', labels: [], documents }));
-}
-
 /// Imports the colleagues' tags, opens the seed article and clicks Dana's tag; resolves with its pane.
 async function openWithColleagues(page: Page, workbench: ServedWorkbench, tags: { annotator: string; label: string }[]): Promise<Locator> {
   const file = seedFile(workbench.workspace);
   await page.goto(workbench.url);
-  await page.getByTestId('import-input').setInputFiles({ name: 'colleagues.awb.json', mimeType: 'application/json', buffer: colleaguesFile(file, tags) });
+  await page.getByTestId('import-input').setInputFiles({ name: 'colleagues.awb.json', mimeType: 'application/json', buffer: colleagueExchange(tags.map(({ annotator, label }) => ({ file, label, phrase: PHRASE, annotator }))) });
   await expect(page.getByTestId('exchange-report')).toContainText(`${tags.length} annotation${tags.length === 1 ? '' : 's'} added`);
   await page.getByTestId('library-item').nth(SEED_001).click();
   const pane = page.getByTestId('document-pane').first();

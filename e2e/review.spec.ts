@@ -6,11 +6,11 @@
 // workspace files and an exchange export (imported into a fresh workspace); the agreement panel
 // shows what `awb agreement --json` prints, before and after adjudication.
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { colleagueExchange } from './colleagueExchange';
 import { longArticle } from './longArticle';
 import { expect, repoRoot, startAndReadUrl, stop, test } from './workbench';
 
@@ -49,33 +49,6 @@ function spanOf(file: StoredFile, phrase: string) {
   const start = file.document.text.indexOf(phrase);
   if (start < 0) throw new Error(`not in ${file.document.sourceName}: ${phrase}`);
   return { start, end: start + phrase.length };
-}
-
-/// The colleague's tags as an exchange file (code point offsets).
-function colleagueExchange(files: StoredFile[], tags: [StoredFile, string, string][]): string {
-  const cp = (text: string, at: number) => [...text.slice(0, at)].length;
-  const documents = files.map((file) => ({
-    id: file.document.id,
-    title: file.document.title,
-    text: file.document.text,
-    annotations: tags
-      .filter(([f]) => f === file)
-      .map(([, label, phrase]) => {
-        const { start, end } = spanOf(file, phrase);
-        const text = file.document.text;
-        return { id: randomUUID(), label, start: cp(text, start), end: cp(text, end), text: phrase, annotator: 'colleague', createdAt: new Date().toISOString() };
-      }),
-    relations: [],
-  }));
-  return JSON.stringify({
-    format: 'annotation-workbench',
-    version: 1,
-    offsets: 'codepoints',
-    exportedAt: new Date().toISOString(),
-    exportedBy: 'colleague',
-    labels: [],
-    documents,
-  });
 }
 
 /// Calls the service as the page would.
@@ -129,18 +102,20 @@ test('review a colleague: step, accept, reject, comment, correct; decisions pers
 
   // The colleague: three matches, a label conflict, a boundary conflict and two spans only they
   // tagged in 001; a label conflict and a match in 003.
-  const colleagueFile = Buffer.from(
-    colleagueExchange(files, [
-      [one, 'location', 'east Aleppo'],
-      [one, 'actor', 'Sergei Lavrov'],
-      [one, 'location', 'Geneva'],
-      [one, 'actor', 'Yasser al-Youssef'],
-      [one, 'actor', 'Nureddine al-Zinki faction'],
-      [one, 'quote', 'It is for the Russians to leave'],
-      [one, 'location', 'Damascus'],
-      [three, 'figure', '32 neighbourhoods'],
-      [three, 'actor', 'Syrian Observatory for Human Rights'],
-    ]),
+  const colleagueFile = colleagueExchange(
+    (
+      [
+        [one, 'location', 'east Aleppo'],
+        [one, 'actor', 'Sergei Lavrov'],
+        [one, 'location', 'Geneva'],
+        [one, 'actor', 'Yasser al-Youssef'],
+        [one, 'actor', 'Nureddine al-Zinki faction'],
+        [one, 'quote', 'It is for the Russians to leave'],
+        [one, 'location', 'Damascus'],
+        [three, 'figure', '32 neighbourhoods'],
+        [three, 'actor', 'Syrian Observatory for Human Rights'],
+      ] as const
+    ).map(([file, label, phrase]) => ({ file, label, phrase })),
   );
 
   const served = await startAndReadUrl([awbJs, 'serve', '--workspace', workspace, '--port', '0']);
@@ -350,7 +325,7 @@ test('in a long, windowed article a difference far down the text is shown in bot
   );
   awb('import', article, '--workspace', workspace);
   const [file] = storedFiles(workspace);
-  const colleagueFile = Buffer.from(colleagueExchange([file], [[file, 'actor', 'Zebediah Quark']]));
+  const colleagueFile = colleagueExchange([{ file, label: 'actor', phrase: 'Zebediah Quark' }]);
   const served = await startAndReadUrl([awbJs, 'serve', '--workspace', workspace, '--port', '0']);
   try {
     const token = new URL(served.url).searchParams.get('token')!;
