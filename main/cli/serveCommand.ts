@@ -52,12 +52,10 @@ export async function serveWorkspace(dir: string, rendererDir: string, context: 
     }
     // The workspace lock is held: no other server reads or writes the kept address meanwhile.
     const kept = browserModeStart(dir, { fresh: options.newToken });
-    const server = await startWebServer({
-      api: createWorkbench(workspace),
-      rendererDir,
-      token: kept.token,
-      port: options.port ?? kept.preferredPort,
-      orFreePort: options.port === undefined,
+    const port = options.port ?? kept.preferredPort;
+    const server = await startWebServer({ api: createWorkbench(workspace), rendererDir, token: kept.token, port, orFreePort: options.port === undefined }).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      throw new Error(`port ${port} is in use by another program: give another with --port, or leave --port out to take a free one`);
     });
     try {
       writeBrowserModeAddress(dir, { port: server.port, token: server.token });
