@@ -34,11 +34,11 @@ describe('the kept address', () => {
     expect(readBrowserModeAddress(tempDir())).toBeNull();
   });
 
-  it('gives way to a new token and any port when asked, or when there is none', () => {
+  it('gives way to a new token (on the same port) when asked, and to any port when there is none', () => {
     const dir = tempDir();
     writeBrowserModeAddress(dir, { port: 43210, token: TOKEN });
-    const fresh = browserModeStart(dir, { fresh: true });
-    expect(fresh.preferredPort).toBe(0);
+    const fresh = browserModeStart(dir, { newToken: true });
+    expect(fresh.preferredPort).toBe(43210);
     expect(fresh.token).toMatch(/^[\w-]{32}$/);
     expect(fresh.token).not.toBe(TOKEN);
     expect(browserModeStart(tempDir()).preferredPort).toBe(0);
@@ -91,6 +91,7 @@ describe('awb serve', () => {
     await stop();
     const renewed = (await serve(dir, { newToken: true })).server;
     expect(renewed.token).not.toBe(first.token);
+    expect(renewed.port).toBe(first.port);
     expect(readBrowserModeAddress(dir)?.token).toBe(renewed.token);
     await stop();
     const blocker = createServer();

@@ -51,7 +51,7 @@ export async function serveWorkspace(dir: string, rendererDir: string, context: 
       await workspace.backup();
     }
     // The workspace lock is held: no other server reads or writes the kept address meanwhile.
-    const kept = browserModeStart(dir, { fresh: options.newToken });
+    const kept = browserModeStart(dir, { newToken: options.newToken });
     const port = options.port ?? kept.preferredPort;
     const server = await startWebServer({ api: createWorkbench(workspace), rendererDir, token: kept.token, port, orFreePort: options.port === undefined }).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;

@@ -58,9 +58,10 @@ export function writeBrowserModeAddress(dir: string, address: BrowserModeAddress
   }
 }
 
-/// The token to serve `dir` with and the port to try first: the kept ones, unless `fresh` asks
-/// for a new token (then any free port too), or nothing trustworthy is kept.
-export function browserModeStart(dir: string, options: { fresh?: boolean } = {}): { token: string; preferredPort: number } {
-  const kept = options.fresh ? null : readBrowserModeAddress(dir);
-  return kept ? { token: kept.token, preferredPort: kept.port } : { token: newBrowserModeToken(), preferredPort: 0 };
+/// The token to serve `dir` with and the port to try first: the kept ones; with `newToken`, the
+/// kept port and a new token (addresses given out before stop working). With nothing
+/// trustworthy kept, a new token and any free port.
+export function browserModeStart(dir: string, options: { newToken?: boolean } = {}): { token: string; preferredPort: number } {
+  const kept = readBrowserModeAddress(dir);
+  return { token: kept && !options.newToken ? kept.token : newBrowserModeToken(), preferredPort: kept?.port ?? 0 };
 }
