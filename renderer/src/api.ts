@@ -1,7 +1,7 @@
 /// The workbench service as the renderer sees it: `window.workbench` under Electron (exposed by the
 /// preload), otherwise an HTTP client of the very same contract (browser mode).
 import type { Reply, WorkbenchApi, WorkbenchBridge } from '../../preload/api';
-import { markAddressExpired } from './addressExpiry';
+import { isAddressExpired, markAddressExpired } from './addressExpiry';
 import { BINARY_CALL_TYPE, encodeCall, withBlobsRead } from './binaryCall';
 
 declare global {
@@ -40,7 +40,10 @@ export class WorkbenchCallError extends Error {
 
 /// Calls one contract method over HTTP.
 function httpSend(token: string): Send {
+  const expired = () => new WorkbenchCallError('this address has expired: the terminal running the workbench shows the current one', 'expired');
   return async (channel, args) => {
+    // Once refused, the token is not sent again.
+    if (isAddressExpired()) throw expired();
     let response: Response;
     const { contentType, body } = encodeCall(args);
     try {
@@ -53,7 +56,7 @@ function httpSend(token: string): Send {
     if (response.status === 401) {
       // A wrong token, or the server restarted with another: no call will succeed from this page.
       markAddressExpired();
-      throw new WorkbenchCallError('this address has expired: the terminal running the workbench shows the current one', 'expired');
+      throw expired();
     }
     const text = await response.text();
     try {
