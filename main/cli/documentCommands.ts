@@ -2,7 +2,6 @@
 /// and metadata, one at a time or from a sidecar, see `metadataSidecar.ts`) and `awb delete`.
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { InvalidArgumentError } from 'commander';
 import { DocumentDetailsChangeSchema, META_FIELDS, type DocumentDetailsChange, type MetaField } from '../core/documentDetails.js';
 import { editDocumentDetails } from '../core/documentDetails.js';
 import { describeSchemaError } from '../core/model.js';
@@ -26,15 +25,6 @@ export interface MetaSetOptions {
   tag: string[];
   clear: MetaField[];
   json?: boolean;
-}
-
-/// `--clear`'s argument: a metadata field's name.
-export function parseMetaField(value: string): MetaField {
-  const field = value === 'published' ? 'publishedAt' : value;
-  if (!(META_FIELDS as readonly string[]).includes(field)) {
-    throw new InvalidArgumentError(`expected one of ${META_FIELDS.map((f) => (f === 'publishedAt' ? 'published' : f)).join(', ')}`);
-  }
-  return field as MetaField;
 }
 
 /// The document `given` names: its full id, its id without `sha256:`, or the start of either

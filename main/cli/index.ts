@@ -4,7 +4,7 @@
 /// are one line per problem on stderr, in words and naming the file, never a stack trace; every
 /// line printed is made safe for a terminal (terminalText.ts).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { EXPORT_FORMATS } from '../core/export/renderExport.js';
+import { EXPORT_FORMATS } from '../core/export/exportFormats.js';
 import { openWorkspace } from './openWorkspace.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
 import { describeError } from '../core/fileErrors.js';
@@ -12,7 +12,7 @@ import { EXIT_CODES_HELP, EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitWith } from './e
 import type { CompareOptions } from './compareCommand.js';
 import type { ExportOptions } from './exportCommand.js';
 import { FOREIGN_FORMATS } from '../core/foreignFormats/foreignFile.js';
-import { parseMetaField } from './documentCommands.js';
+import { parseMetaField } from './metaField.js';
 import { addEntityCommands } from './entityCommands.js';
 import type { MetaField } from '../core/documentDetails.js';
 import { say, sayLines, warn, writeLines } from './output.js';
