@@ -1,9 +1,9 @@
 /// Whether a build in out/ is up to date with its sources, told cheaply: a fingerprint of the
-/// inputs' paths, sizes and modification times (a stat of each, no reading), kept in
-/// out/.stamps/<target>.json after a successful build. `bin/awb.js` asks before running the built
+/// inputs' paths, sizes and modification times (a stat of each, no reading; one line per file,
+/// kept as it is rather than hashed, which spares loading node:crypto on every `awb` command and
+/// lets the check name a changed file), kept in out/.stamps/<target>.json after a successful build. `bin/awb.js` asks before running the built
 /// CLI, `npm start` before rebuilding the app. The fingerprint is taken before a build starts, so
 /// a file saved while it runs makes the next check find the build stale.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -24,14 +24,12 @@ export const BUILD_TARGETS = {
 };
 
 /// The fingerprint of `inputs` under `root`: every file's path, size and modification time, in
-/// path order, hashed. A missing input counts as such (creating it changes the fingerprint).
+/// path order, a line each. A missing input counts as such (creating it changes the fingerprint).
 export function inputsFingerprint(root, inputs) {
   const lines = [];
   const visit = (relative) => {
-    let info;
-    try {
-      info = statSync(join(root, relative));
-    } catch {
+    const info = statSync(join(root, relative), { throwIfNoEntry: false });
+    if (!info) {
       lines.push(`${relative}\0missing`);
       return;
     }
@@ -42,7 +40,7 @@ export function inputsFingerprint(root, inputs) {
     }
   };
   for (const input of inputs) visit(input);
-  return createHash('sha256').update(lines.join('\n')).digest('hex');
+  return lines.join('\n');
 }
 
 /// Where a target's stamp is kept.
@@ -63,8 +61,19 @@ export function buildStatus(root, target) {
   } catch {
     return { current: false, fingerprint, reason: 'the build has no record of its sources' };
   }
-  if (stamp?.fingerprint !== fingerprint) return { current: false, fingerprint, reason: 'sources changed since the last build' };
+  if (stamp?.fingerprint !== fingerprint) {
+    const changed = firstDifference(typeof stamp?.fingerprint === 'string' ? stamp.fingerprint : '', fingerprint);
+    return { current: false, fingerprint, reason: `sources changed since the last build${changed ? ` (${changed})` : ''}` };
+  }
   return { current: true, fingerprint, reason: 'up to date' };
+}
+
+/// The first file whose line differs between two fingerprints (added, removed or changed).
+function firstDifference(before, after) {
+  const old = new Set(before.split('\n'));
+  const now = new Set(after.split('\n'));
+  const line = after.split('\n').find((l) => !old.has(l)) ?? before.split('\n').find((l) => !now.has(l));
+  return line ? line.split('\0')[0] : null;
 }
 
 /// Records that `target` was built from the inputs with `fingerprint` (taken before the build).

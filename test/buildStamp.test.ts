@@ -67,7 +67,7 @@ describe('buildStatus', () => {
     expect(buildStatus(root, 'cli')).toMatchObject({ current: true, fingerprint: before.fingerprint });
 
     writeFileSync(join(root, 'main', 'cli', 'index.ts'), 'export const a = 2;\n');
-    expect(buildStatus(root, 'cli')).toMatchObject({ current: false, reason: 'sources changed since the last build' });
+    expect(buildStatus(root, 'cli')).toMatchObject({ current: false, reason: 'sources changed since the last build (main/cli/index.ts)' });
   });
 
   it('is stale when the output is gone though the stamp matches', () => {
