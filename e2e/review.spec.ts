@@ -1,8 +1,10 @@
 // Reviewing a colleague's tags in browser mode: a colleague's exchange file (imported through
-// Import…) and the analyst's own tags give every kind of difference; the reviewer steps through them with the keyboard, accepts,
-// rejects, comments and corrects; decisions survive a reload, reach the workspace files and an
-// exchange export (imported into a fresh workspace); the agreement panel shows what
-// `awb agreement --json` prints, before and after the decisions.
+// Import…) and the analyst's own tags give every kind of difference; the reviewer steps through
+// the differences with the keyboard (the matches on request), accepts, rejects, comments (a
+// comment alone decides nothing) and corrects; the outcome is the curated layer, while A's and
+// B's layers, and their agreement, stay as they were; decisions survive a reload, reach the
+// workspace files and an exchange export (imported into a fresh workspace); the agreement panel
+// shows what `awb agreement --json` prints, before and after adjudication.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +29,7 @@ interface StoredFile {
   annotations: StoredAnnotation[];
 }
 interface Report {
+  curated: { a: Report; b: Report } | null;
   kappa: number | null;
   exact: { f1: number | null; perLabel: Record<string, { f1: number | null }> };
   overlap: { f1: number | null; perLabel: Record<string, { f1: number | null }> };
@@ -175,27 +178,34 @@ test('review a colleague: step, accept, reject, comment, correct; decisions pers
     }
     await expectAgreement(page, before);
 
-    // n / p step through the list; the current item is marked in both layers.
-    await page.keyboard.press('n');
-    await expect(currentItem(page)).toHaveAttribute('data-kind', 'match');
-    await expect(currentIn(page, 'a')).toHaveText('east Aleppo');
-    await page.keyboard.press('n');
-    await expect(currentIn(page, 'a')).toHaveText('Sergei Lavrov');
-    await expect(currentIn(page, 'b')).toHaveText('Sergei Lavrov');
-    await page.keyboard.press('n');
+    // n / p step through the differences (the matches need no decision); the current item is
+    // marked in both layers; m shows the matches too.
+    await expect(page.getByTestId('review-progress')).toContainText('0/7 decided');
+    await expect(group(page, 'match').getByTestId('review-item')).toHaveCount(0);
     await page.keyboard.press('n');
     await expect(currentItem(page)).toHaveAttribute('data-kind', 'label-conflict');
+    await expect(currentIn(page, 'b')).toHaveText('Geneva');
+    await page.keyboard.press('n');
+    await expect(currentItem(page)).toHaveAttribute('data-kind', 'boundary-conflict');
+    await page.keyboard.press('p');
+    await expect(currentItem(page)).toHaveAttribute('data-kind', 'label-conflict');
+    await page.keyboard.press('p');
+    await expect(currentItem(page)).toHaveAttribute('data-kind', 'label-conflict'); // nothing before it
+    await page.keyboard.press('m');
+    await expect(group(page, 'match').getByTestId('review-item')).toHaveCount(3);
     await page.keyboard.press('p');
     await expect(currentItem(page)).toHaveAttribute('data-kind', 'match');
-    await expect(currentIn(page, 'b')).toHaveText('Yasser al-Youssef');
+    await expect(currentIn(page, 'a')).toHaveText('Yasser al-Youssef');
     await page.keyboard.press('n');
     await expect(currentIn(page, 'b')).toHaveText('Geneva');
+    await page.keyboard.press('m');
+    await expect(group(page, 'match').getByTestId('review-item')).toHaveCount(0);
 
-    // Accept B's label: it joins the analyst's layer and the conflict becomes an accepted match.
+    // Accept B's label: the conflict stays what it was (neither layer changes), decided.
     await page.keyboard.press('a');
     await expect(currentItem(page)).toHaveAttribute('data-kind', 'boundary-conflict');
-    await expect(count(page, 'label-conflict')).toHaveText('0');
-    await expect(group(page, 'match').getByTestId('review-item').filter({ hasText: 'Geneva' })).toHaveAttribute('data-decision', 'accepted');
+    await expect(count(page, 'label-conflict')).toHaveText('1');
+    await expect(group(page, 'label-conflict').getByTestId('review-item')).toHaveAttribute('data-decision', 'accepted');
 
     // Reject B's wider span.
     await expect(currentIn(page, 'b')).toHaveText('Nureddine al-Zinki faction');
@@ -207,33 +217,47 @@ test('review a colleague: step, accept, reject, comment, correct; decisions pers
     await expect(currentIn(page, 'a')).toHaveText('two-thirds');
     await expect(page.locator('[data-testid="review-pane"][data-side="b"] .anno.rv-gap')).toHaveText('two-thirds');
 
-    // Comment on B's quote and accept it (Enter).
+    // A comment on B's quote (Enter) is saved without a decision; then it is accepted.
     await page.keyboard.press('n');
     await expect(currentItem(page)).toHaveAttribute('data-kind', 'only-b');
     await page.keyboard.press('c');
     await expect(page.getByTestId('review-comment')).toBeFocused();
     await page.keyboard.type('Direct quote of a rebel commander; keep it.');
     await page.keyboard.press('Enter');
+    await expect(page.getByTestId('card-decision')).toHaveAttribute('data-decision', 'commented');
+    await expect(currentItem(page)).toHaveAttribute('data-decision', 'commented');
+    await expect(currentIn(page, 'b')).toHaveText('It is for the Russians to leave');
+    await expect(page.getByTestId('review-progress')).toContainText('2/7 decided');
+    await page.keyboard.press('a');
     await expect(currentIn(page, 'b')).toHaveText('Damascus');
+    await expect(page.getByTestId('review-progress')).toContainText('3/7 decided');
 
-    // At the end of 001 the next item is in 003.
+    // At the end of 001 the next difference is in 003 (its match passed by).
     await page.keyboard.press('n');
     await expect(page.getByTestId('review-document')).toHaveValue(three.document.id);
-    await expect(currentItem(page)).toHaveAttribute('data-kind', 'match');
-    await page.keyboard.press('n');
     await expect(currentItem(page)).toHaveAttribute('data-kind', 'label-conflict');
 
-    // Correct (e): relabel A's span with the label picker; the conflict is gone.
+    // Correct (e): the label picker puts the span into the curated layer as a figure.
     await page.keyboard.press('e');
     await expect(page.getByTestId('label-picker')).toBeVisible();
     await page.keyboard.press('3');
-    await expect(count(page, 'label-conflict')).toHaveText('0');
-    await expect(count(page, 'match')).toHaveText('2');
+    await expect(currentItem(page)).toHaveAttribute('data-decision', 'corrected');
+    await expect(count(page, 'label-conflict')).toHaveText('1');
+    await expect(page.getByTestId('review-progress')).toContainText('4/7 decided');
 
-    // The figures follow the decisions and match the command line.
+    // Agreement before adjudication has not moved, here and on the command line; after it, each
+    // annotator against the curated layer, as the command line prints.
     const after = cliReport();
-    expect(after.exact.f1).not.toEqual(before.exact.f1);
+    expect(after.exact.f1).toEqual(before.exact.f1);
+    expect(after.kappa).toEqual(before.kappa);
+    expect(before.curated).toBeNull();
+    expect(after.curated!.b.exact.f1).not.toBeNull();
     await expectAgreement(page, after);
+    for (const [side, report] of [['after-a', after.curated!.a], ['after-b', after.curated!.b]] as const) {
+      await expect(page.getByTestId(`adjudication-${side}-exact`).locator('.agreement-value')).toHaveAttribute('data-value', String(report.exact.f1));
+      await expect(page.getByTestId(`adjudication-${side}-kappa`).locator('.agreement-value')).toHaveAttribute('data-value', String(report.kappa));
+    }
+    await expect(page.getByTestId('adjudication-before-exact').locator('.agreement-value')).toHaveAttribute('data-value', String(before.exact.f1));
 
     // Back to 001 for a picture of the review in progress.
     await page.keyboard.press('Shift+P');
@@ -248,7 +272,8 @@ test('review a colleague: step, accept, reject, comment, correct; decisions pers
     // A reload keeps every decision.
     await page.reload();
     await page.getByTestId('review-toggle').click();
-    await expect(count(page, 'match')).toHaveText('5');
+    await expect(count(page, 'match')).toHaveText('3');
+    await expect(page.getByTestId('review-progress')).toContainText('4/7 decided');
     const items = page.getByTestId('review-item');
     await expect(items.filter({ hasText: 'Geneva' })).toHaveAttribute('data-decision', 'accepted');
     await expect(items.filter({ hasText: 'Nureddine' })).toHaveAttribute('data-decision', 'rejected');
@@ -274,18 +299,34 @@ test('review a colleague: step, accept, reject, comment, correct; decisions pers
         .map((x) => [x.annotator, x.label, x.quote, x.review!.status, x.review!.by, x.review!.comment ?? ''])
         .sort();
     const expected = [
+      ['analyst', 'actor', 'Geneva', 'rejected', 'analyst', ''],
       ['analyst', 'actor', 'Nureddine al-Zinki', 'accepted', 'analyst', ''],
       ['colleague', 'actor', 'Nureddine al-Zinki faction', 'rejected', 'analyst', ''],
       ['colleague', 'location', 'Geneva', 'accepted', 'analyst', ''],
       ['colleague', 'quote', 'It is for the Russians to leave', 'accepted', 'analyst', 'Direct quote of a rebel commander; keep it.'],
     ];
     expect(decided(bySource(files, '001_'))).toEqual(expected);
-    const adopted = bySource(files, '001_').annotations.filter((x) => x.annotator === 'analyst' && x.origin === 'import');
-    expect(adopted.map((x) => [x.label, x.quote]).sort()).toEqual([
+    // Neither layer changed; the outcome, with the spans both agree on, is the curated layer.
+    const layer = (file: StoredFile, who: string) => file.annotations.filter((x) => x.annotator === who).map((x) => [x.label, x.quote]).sort();
+    expect(layer(bySource(files, '001_'), 'analyst')).toEqual(mine.filter(([f]) => f === one).map(([, l, q]) => [l, q]).sort());
+    expect(layer(bySource(files, '001_'), 'curation')).toEqual([
+      ['actor', 'Nureddine al-Zinki'],
+      ['actor', 'Sergei Lavrov'],
+      ['actor', 'Yasser al-Youssef'],
       ['location', 'Geneva'],
+      ['location', 'east Aleppo'],
       ['quote', 'It is for the Russians to leave'],
     ]);
-    expect(bySource(files, '003_').annotations.find((x) => x.annotator === 'analyst' && x.quote === '32 neighbourhoods')?.label).toBe('figure');
+    expect(layer(bySource(files, '003_'), 'curation')).toEqual([
+      ['actor', 'Syrian Observatory for Human Rights'],
+      ['figure', '32 neighbourhoods'],
+    ]);
+    expect(bySource(files, '003_').annotations.find((x) => x.annotator === 'analyst' && x.quote === '32 neighbourhoods')?.label).toBe('location');
+
+    // The curated layer exports on its own (here as JSONL: one document per line, its spans).
+    const curatedExport = await call<{ base64: string }>(page, token, 'exports.build', ['jsonl', { annotators: ['curation'] }]);
+    const lines = Buffer.from(curatedExport.base64, 'base64').toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { spans: { annotator: string }[] });
+    expect(lines.flatMap((l) => l.spans).map((x) => x.annotator)).toEqual(Array(8).fill('curation'));
 
     // An exchange export carries the decisions into a fresh workspace.
     const exported = await call<{ fileName: string; base64: string }>(page, token, 'exports.build', ['exchange', {}]);

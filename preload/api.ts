@@ -2,6 +2,8 @@
 /// do is a method here, named `area.verb` on the wire. Electron IPC and browser-mode HTTP both
 /// serve exactly these methods from one implementation; others import this file's types only.
 import type { Article, Annotation, Attribute, Entity, Label, NoteNode, Quantity, Relation, RelationType } from '../main/core/model';
+import type { DocumentStatus } from '../main/core/model';
+import type { StatusChange } from '../main/core/documentStatus';
 import type { ImportReport } from '../main/core/importArticles';
 import type { SearchResult } from '../main/core/search';
 import type { AnnotationInput, AnnotationUpdate, Removal } from '../main/core/annotations';
@@ -16,7 +18,7 @@ import type { ExportScope } from '../main/core/export/exportScope';
 import type { AgreementReport } from '../main/core/agreement';
 import type { BackupInfo } from '../main/core/store/backups';
 import type { DifferenceKind, ReviewDecision, ReviewItem } from '../main/core/review';
-import type { LibraryPage, LibraryQuery, LibrarySort, ListedDocument } from '../main/core/store/sqlIndex/libraryQuery';
+import type { LibraryPage, LibraryQuery, LibraryRow, LibrarySort, ListedDocument } from '../main/core/store/sqlIndex/libraryQuery';
 import type { DocumentDetails, DocumentDetailsChange } from '../main/core/documentDetails';
 import type { CompareFilter } from '../main/core/store/sqlIndex/compareQuery';
 import type { CompareTable } from '../main/core/compare/compareCsv';
@@ -40,6 +42,7 @@ import type {
   Speaker,
 } from '../main/core/compare/compareReport';
 
+export type { DocumentStatus, LibraryRow, StatusChange };
 export type {
   Suggestion,
   SuggestionKind,
@@ -175,7 +178,10 @@ export interface ReviewComparison {
   a: string;
   b: string;
   documents: ReviewDocument[];
+  /// A against B on their own work: what the adjudication never changes.
   agreement: AgreementReport;
+  /// Each of A and B against the curated layer, once one is there (null before).
+  curated: { a: AgreementReport; b: AgreementReport } | null;
 }
 
 /// A suggestion as the app gets it: offsets in UTF-16 code units, and the key that dismisses it.
@@ -211,6 +217,9 @@ export interface WorkbenchApi {
     update(id: string, change: DocumentDetailsChange): Promise<DocumentDetails>;
     /// Every outlet a document names, with how many do, by name (the library's outlet filter).
     outlets(): Promise<{ outlet: string; documents: number }[]>;
+    /// Sets the current annotator's status of a document (`todo` clears it); others' stay as
+    /// they are. Resolves with the status as saved.
+    setStatus(id: string, status: DocumentStatus): Promise<StatusChange>;
     /// Deletes documents after a backup that holds them (named, for `undelete`).
     delete(ids: string[]): Promise<{ backup: string; deleted: ListedDocument[] }>;
     /// Puts deleted documents back from that backup; resolves with those put back.
@@ -330,8 +339,9 @@ export interface WorkbenchApi {
     annotators(): Promise<{ name: string; annotations: number }[]>;
     /// Pairs the layers of annotators `a` and `b` in every document either annotated.
     compare(a: string, b: string): Promise<ReviewComparison>;
-    /// Records the current annotator's decision on one item (by its annotations' ids); accepting
-    /// B's side copies it into the reviewer's layer. Resolves with that document's new pairs.
+    /// Records the current annotator's decision on one item (by its annotations' ids) and puts
+    /// its outcome into the curated layer (`CURATION_LAYER`; A's and B's spans never change); a
+    /// decision without status is a comment only. Resolves with that document's new pairs.
     decide(docId: string, a: string, b: string, item: { a?: string; b?: string }, decision: ReviewDecision): Promise<ReviewDocument>;
   };
 }
@@ -380,6 +390,7 @@ export const apiChannels = [
   'documents.search',
   'documents.update',
   'documents.outlets',
+  'documents.setStatus',
   'documents.delete',
   'documents.undelete',
   'annotations.create',

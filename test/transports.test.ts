@@ -48,6 +48,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'documents.search': async () => ['Aleppo'],
   'documents.update': async () => [firstId, { title: 'Aleppo, retitled', meta: { outlet: 'Business Standard', publishedAt: '2016-12-13', tags: ['aleppo'] } }],
   'documents.outlets': async () => [],
+  'documents.setStatus': async () => [firstId, 'in-progress'],
   'documents.delete': async () => {
     const { document } = (await workspace.importArticle(articleFromBytes('to-delete.txt', new TextEncoder().encode(`To delete ${Math.random()}`)))) as { document: { id: string } };
     return [[document.id]];
@@ -200,7 +201,7 @@ describe('the library in pages', () => {
     const page = await api.documents.list({ offset: 1, limit: 2 });
     expect(page).toMatchObject({ total: all, all, offset: 1 });
     expect(page.documents.map((d) => d.id)).toEqual(workspace.listDocuments().slice(1, 3).map((d) => d.id));
-    expect(Object.keys(page.documents[0]).sort()).toEqual(['characters', 'counts', 'id', 'meta', 'sourceName', 'title']);
+    expect(Object.keys(page.documents[0]).sort()).toEqual(['characters', 'counts', 'id', 'meta', 'mine', 'sourceName', 'status', 'title']);
     const titles = (await api.documents.list({ offset: 0, limit: 1000, sort: 'title' })).documents.map((d) => d.title);
     expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
     const filtered = await api.documents.list({ offset: 0, limit: 1000, filter: 'ALEPPO' });

@@ -1,4 +1,4 @@
-/// The `awb` command line (DESIGN §2): import, export, list, meta, delete, entities, search,
+/// The `awb` command line (DESIGN §2): import, export, list, status, meta, delete, entities, search,
 /// agreement, compare, suggest, tag-all, backups, restore, repair, check, serve. Exit codes
 /// (exit.ts): 0 success, 1 failure, 2 usage error, 3 done with items skipped or left out. Errors
 /// are one line per problem on stderr, in words and naming the file, never a stack trace; every
@@ -14,6 +14,7 @@ import type { ExportOptions } from './exportCommand.js';
 import { FOREIGN_FORMATS } from '../core/foreignFormats/foreignFile.js';
 import { parseMetaField } from './metaField.js';
 import { addEntityCommands } from './entityCommands.js';
+import { addStatusCommands } from './statusCommands.js';
 import type { MetaField } from '../core/documentDetails.js';
 import { say, sayLines, warn, writeLines } from './output.js';
 import { printAgreementTable } from './print.js';
@@ -81,25 +82,7 @@ function buildProgram(context: CliContext): Command {
     .addHelpText('after', '\nExit code 3: the export was written without the documents whose files are damaged (each named on stderr).')
     .action(async (options: ExportOptions) => (await import('./exportCommand.js')).exportCommand(options));
 
-  configure(program.command('list').description('list the documents in the workspace'))
-    .option('--json', 'print JSON instead of a table')
-    .action(async (options: { workspace?: string; json?: boolean }) => {
-      const workspace = await openWorkspace(resolveWorkspaceDir(options.workspace), { readOnly: true });
-      const rows = workspace.listDocuments().map((d) => ({
-        id: d.id,
-        title: d.title,
-        sourceName: d.sourceName,
-        characters: d.characters,
-        annotations: Object.values(d.counts).reduce((a, b) => a + b, 0),
-        meta: d.meta,
-      }));
-      if (options.json) return sayLines(terminalJson(rows));
-      if (!rows.length) say('(no documents)');
-      for (const r of rows) {
-        const source = [r.meta.outlet, r.meta.publishedAt?.slice(0, 10)].filter(Boolean).join(', ');
-        say(`${r.id.slice(0, 19)}…  ${String(r.characters).padStart(8)} chars  ${String(r.annotations).padStart(5)} ann.  ${r.sourceName}  ${r.title}${source ? `  (${source})` : ''}`);
-      }
-    });
+  addStatusCommands(program, configure);
 
   const meta = program.command('meta').description("a document's title and metadata (outlet, date, author, URL, language, tags)");
   configure(meta.command('set').description("change one document's title and metadata"))
@@ -140,15 +123,15 @@ function buildProgram(context: CliContext): Command {
       }
     });
 
-  configure(program.command('agreement').description('agreement between two annotators on the documents both annotated'))
+  configure(program.command('agreement').description('agreement between two annotators on the documents both annotated, and of each with the curated layer of Review'))
     .requiredOption('--a <name>', 'first annotator')
     .requiredOption('--b <name>', 'second annotator')
     .option('--json', 'print JSON instead of a table')
     .action(async (options: { workspace?: string; a: string; b: string; json?: boolean }) => {
       const workspace = await openWorkspace(resolveWorkspaceDir(options.workspace), { readOnly: true });
       // One document at a time: only the counts are kept.
-      const { AgreementTally } = await import('../core/agreement.js');
-      const agreement = new AgreementTally(options.a, options.b);
+      const { AdjudicationTally } = await import('../core/adjudicationAgreement.js');
+      const agreement = new AdjudicationTally(options.a, options.b);
       const annotators = new Set<string>();
       for (const d of workspace.listDocuments()) {
         const file = await workspace.readDocument(d.id);
@@ -160,9 +143,9 @@ function buildProgram(context: CliContext): Command {
           throw new Error(`no annotations by "${name}" in this workspace (annotators: ${[...annotators].join(', ') || 'none'})`);
         }
       }
-      const report = agreement.report();
-      if (options.json) sayLines(terminalJson(report));
-      else printAgreementTable(report);
+      const { before, after } = agreement.report();
+      if (options.json) sayLines(terminalJson({ ...before, curated: after }));
+      else printAgreementTable(before, after);
     });
 
   configure(program.command('compare').description('figures by measure with their conflicts, quotes by speaker, entities across outlets'))

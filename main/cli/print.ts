@@ -1,6 +1,7 @@
 /// How `awb` prints its reports: one safe line at a time (see output.ts), results on stdout and
 /// problems, warnings and notices on stderr prefixed with the command.
 import type { AgreementReport } from '../core/agreement.js';
+import type { AdjudicationReport } from '../core/adjudicationAgreement.js';
 import type { ExchangeImportReport } from '../core/exchange/importExchange.js';
 import type { ImportReport } from '../core/importArticles.js';
 import { say, warn } from './output.js';
@@ -42,9 +43,10 @@ export function printNotices(command: string, notices: readonly string[]): void 
 const figure = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 
 /// Prints the agreement report as a readable table.
-export function printAgreementTable(r: AgreementReport): void {
+export function printAgreementTable(r: AgreementReport, curated: AdjudicationReport['after'] = null): void {
   const lines = [
     `Agreement between ${r.a} (A) and ${r.b} (B) on ${r.documents} document(s) both annotated, ${r.tokens} tokens`,
+    `(their own work, before adjudication: deciding in Review never changes it)`,
     '',
     `  token-level Cohen's kappa  ${figure(r.kappa)}   (agreement on each token's label beyond chance)`,
     `  exact-span F1              ${figure(r.exact.f1)}   (${r.exact.matches} spans with the same start, end and label; A ${r.exact.countA}, B ${r.exact.countB})`,
@@ -61,6 +63,12 @@ export function printAgreementTable(r: AgreementReport): void {
   for (const d of r.perDocument) {
     // Escaped before it is cut and padded, so a hostile title keeps the columns.
     lines.push(`  ${terminalSafe(d.title).slice(0, 48).padEnd(50)}${figure(d.kappa).padStart(8)}${figure(d.exactF1).padStart(8)}${figure(d.overlapF1).padStart(9)}`);
+  }
+  if (curated) {
+    lines.push('', 'After adjudication: each annotator against the curated layer', '', `  ${''.padEnd(22)}${'documents'.padStart(10)}${'kappa'.padStart(8)}${'exact'.padStart(8)}${'overlap'.padStart(9)}`);
+    for (const [side, c] of [['A', curated.a], ['B', curated.b]] as const) {
+      lines.push(`  ${`${side} ${terminalSafe(c.a)}`.slice(0, 20).padEnd(22)}${String(c.documents).padStart(10)}${figure(c.kappa).padStart(8)}${figure(c.exact.f1).padStart(8)}${figure(c.overlap.f1).padStart(9)}`);
+    }
   }
   for (const line of lines) say(line);
 }

@@ -3,8 +3,9 @@
 import * as z from 'zod';
 
 /// Current on-disk schema version of `documents/<hex>.json` (2: the document's `meta`; 3: an
-/// annotation's `entityId` and `attributes`, and `source` relations; 4: a figure's `quantity`).
-export const SCHEMA_VERSION = 4;
+/// annotation's `entityId` and `attributes`, and `source` relations; 4: a figure's `quantity`;
+/// 5: each annotator's `statuses` of the document).
+export const SCHEMA_VERSION = 5;
 
 /// Schema version of `workspace.json`, which moves on its own since version 2 left the document
 /// list to the SQL index (DESIGN §4, scale); 3: labels declare attributes.
@@ -69,9 +70,11 @@ export const DEFAULT_LABELS: Label[] = [
 
 const IsoDate = z.iso.datetime({ offset: true });
 
-/// A review decision on one annotation (DESIGN §3, §6).
+/// A review decision on one annotation (DESIGN §3, §6); without `status`, a comment only.
+/// `correctedTo`: the label the reviewer gave the span in the curated layer instead.
 export const ReviewSchema = z.strictObject({
-  status: z.enum(['accepted', 'rejected']),
+  status: z.enum(['accepted', 'rejected']).optional(),
+  correctedTo: z.string().min(1).optional(),
   by: z.string().min(1),
   at: IsoDate,
   comment: z.string().optional(),
@@ -250,12 +253,31 @@ export const ArticleSchema = z.strictObject({
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
+/// Where an annotator is with a document. Each annotator has their own; none stored is `todo`.
+export const DOCUMENT_STATUSES = ['todo', 'in-progress', 'done'] as const;
+export const DocumentStatusSchema = z.enum(DOCUMENT_STATUSES, { error: 'expected a status: todo, in-progress or done' });
+export type DocumentStatus = z.infer<typeof DocumentStatusSchema>;
+
+/// One annotator's status of a document, and when they set it.
+export const StatusMarkSchema = z.strictObject({
+  annotator: z.string().min(1),
+  status: DocumentStatusSchema,
+  at: IsoDate,
+});
+export type StatusMark = z.infer<typeof StatusMarkSchema>;
+
 /// `documents/<hex>.json`: one article with everything annotated on it.
 export const DocumentFileSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   document: ArticleSchema,
   annotations: z.array(AnnotationSchema),
   relations: z.array(RelationSchema),
+  /// Each annotator's status of the document (left out while nobody set one).
+  statuses: z
+    .array(StatusMarkSchema)
+    .max(10_000)
+    .refine((marks) => new Set(marks.map((m) => m.annotator)).size === marks.length, { message: 'an annotator has one status per document' })
+    .optional(),
 });
 export type DocumentFile = z.infer<typeof DocumentFileSchema>;
 

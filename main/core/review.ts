@@ -1,8 +1,9 @@
 /// Review of a colleague's layer (DESIGN §6): the two layers of a document paired as matches,
 /// label conflicts (same span, other label), boundary conflicts (same label, overlapping), only-A
-/// and only-B; and the reviewer's decision on one pair, stored in each annotation's `review`.
+/// and only-B; the reviewer's decision on one pair, stored in each annotation's `review`; and its
+/// outcome, kept in the curated layer.
 import { randomUUID } from 'node:crypto';
-import { checkAnnotationRoom, compareSpans, deleteAnnotation } from './annotations.js';
+import { checkAnnotationRoom, compareSpans } from './annotations.js';
 import { overlapMatches } from './agreement.js';
 import { InvalidChangeError } from './errors.js';
 import type { Annotation, DocumentFile, Review } from './model.js';
@@ -18,10 +19,18 @@ export interface ReviewItem {
   b?: Annotation;
 }
 
-/// A reviewer's decision on the colleague's (B's) side of an item — or on A's, for only-A.
+/// The annotator name of the curated layer: the adjudicated result of a review, a layer of its
+/// own (INCEpTION's "curation"), so that deciding never changes what A or B tagged and the
+/// agreement between them stays what it was. Not a name anyone may annotate under.
+export const CURATION_LAYER = 'curation';
+
+/// A reviewer's decision on an item: accept (B's side, or A's for only-A) or reject it, or
+/// neither (a comment on its own). `label` corrects it: the item's span goes into the curated
+/// layer with that label (recorded as a rejection of both sides, `correctedTo` the label).
 export interface ReviewDecision {
-  status: Review['status'];
+  status?: 'accepted' | 'rejected';
   comment?: string;
+  label?: string;
 }
 
 /// Pairs the layers of `a` and `b` in `file`, in text order.
@@ -48,11 +57,55 @@ export function pairLayers(file: DocumentFile, a: string, b: string): ReviewItem
   return items.sort((p, q) => compareSpans((p.a ?? p.b)!, (q.a ?? q.b)!));
 }
 
-/// Applies a decision on the item made of annotations `aId` and/or `bId`. Accepting B's side
-/// makes it the reviewer's own: a copy (origin `import`) joins the reviewer's layer, replacing the
-/// reviewer's conflicting span. The annotations decided on get a `review`.
+/// The item's span the curated layer holds after `decision`, or null for none.
+function outcomeOf(a: Annotation | undefined, b: Annotation | undefined, decision: ReviewDecision): Annotation | null {
+  const primary = (b ?? a)!;
+  if (decision.label) return { ...(a ?? primary), label: decision.label };
+  if (decision.status === 'rejected') return a && b && !sameSpan(a, b) ? a : null;
+  return a && !b ? a : primary;
+}
+
+const sameSpan = (x: Annotation, y: Annotation) => x.start === y.start && x.end === y.end && x.label === y.label;
+const samePlace = (x: Pick<Annotation, 'start' | 'end'>, y: Pick<Annotation, 'start' | 'end'>) => x.start === y.start && x.end === y.end;
+
+/// A copy of `source` in the curated layer (a new span: it must fit in the document and may not
+/// cut an emoji, which spans stored by imports before that check was made might).
+function curatedCopy(file: DocumentFile, source: Annotation, now: string): Annotation {
+  checkAnnotationRoom(file);
+  const split = surrogateSplitProblem(file.document.text, source.start, source.end);
+  if (split) throw new InvalidChangeError(`span ${source.start}–${source.end} ${split}`);
+  const { review: _review, entityId: _entity, ...rest } = source;
+  return { ...rest, id: randomUUID(), annotator: CURATION_LAYER, createdAt: now, updatedAt: now, origin: 'import' };
+}
+
+/// Puts `outcome` into the curated layer in place of whatever it held at the item's places
+/// (`places`: the spans of A and B), so that deciding again replaces the earlier outcome.
+function curate(file: DocumentFile, places: Annotation[], outcome: Annotation | null, now: string): DocumentFile {
+  let annotations = file.annotations.filter((x) => x.annotator !== CURATION_LAYER || !places.some((p) => samePlace(p, x)));
+  if (outcome) annotations = [...annotations, curatedCopy({ ...file, annotations }, outcome, now)].sort(compareSpans);
+  const kept = new Set(annotations.map((x) => x.id));
+  return { ...file, annotations, relations: file.relations.filter((r) => kept.has(r.from) && kept.has(r.to)) };
+}
+
+/// Adds to the curated layer every span A and B agree on (a match) that nobody rejected and the
+/// layer has nothing at yet: what both tagged needs no decision to be part of the result.
+function curateAgreed(file: DocumentFile, a: string, b: string, now: string): DocumentFile {
+  let next = file;
+  for (const item of pairLayers(file, a, b)) {
+    if (item.kind !== 'match' || item.b!.review?.status === 'rejected') continue;
+    if (next.annotations.some((x) => x.annotator === CURATION_LAYER && samePlace(x, item.b!))) continue;
+    next = { ...next, annotations: [...next.annotations, curatedCopy(next, item.b!, now)].sort(compareSpans) };
+  }
+  return next;
+}
+
+/// Applies a decision on the item of `layers` (A and B) made of annotations `ids.a` and/or
+/// `ids.b`. The annotations decided on get a `review` (B's, and A's the opposite in a
+/// conflict; a comment alone keeps any earlier status); the outcome goes into the curated layer
+/// ({@link CURATION_LAYER}), with the agreed spans. A's and B's own spans never change.
 export function decideItem(
   file: DocumentFile,
+  layers: { a: string; b: string },
   ids: { a?: string; b?: string },
   decision: ReviewDecision,
   reviewer: string,
@@ -67,29 +120,26 @@ export function decideItem(
   const a = find(ids.a);
   const b = find(ids.b);
   if (!a && !b) throw new InvalidChangeError('a decision needs an annotation');
-  const review: Review = { status: decision.status, by: reviewer, at: now, ...(decision.comment ? { comment: decision.comment } : {}) };
-  const opposite: Review = { ...review, status: decision.status === 'accepted' ? 'rejected' : 'accepted' };
-  const conflict = a && b && (a.start !== b.start || a.end !== b.end || a.label !== b.label);
+  if (!decision.status && !decision.label) {
+    // A comment on its own: no decision, and the curated layer stays as it is.
+    const on = b ?? a!;
+    const earlier = on.review;
+    const review: Review = { ...(earlier?.status ? { status: earlier.status } : {}), ...(earlier?.correctedTo ? { correctedTo: earlier.correctedTo } : {}), by: reviewer, at: now, ...(decision.comment ? { comment: decision.comment } : {}) };
+    return { ...file, annotations: file.annotations.map((x) => (x.id === on.id ? { ...x, review, updatedAt: now } : x)) };
+  }
+  const status = decision.label ? 'rejected' : decision.status!;
+  // A decision after a comment keeps it, unless it comes with its own.
+  const comment = decision.comment ?? (b ?? a)!.review?.comment;
+  const review: Review = { status, by: reviewer, at: now, ...(decision.label ? { correctedTo: decision.label } : {}), ...(comment ? { comment } : {}) };
+  const opposite: Review = { ...review, status: status === 'accepted' || decision.label ? 'rejected' : 'accepted' };
+  const conflict = a && b && !sameSpan(a, b);
   const reviewed = new Map<string, Review>();
   if (b) reviewed.set(b.id, review);
-  if (a) reviewed.set(a.id, b && conflict ? opposite : review);
-  let next: DocumentFile = {
+  if (a) reviewed.set(a.id, conflict ? opposite : review);
+  const marked: DocumentFile = {
     ...file,
     annotations: file.annotations.map((x) => (reviewed.has(x.id) ? { ...x, review: reviewed.get(x.id), updatedAt: now } : x)),
   };
-  if (decision.status === 'accepted' && b && b.annotator !== reviewer) {
-    if (a && conflict && a.annotator === reviewer) next = deleteAnnotation(next, a.id).file;
-    const already = next.annotations.some((x) => x.annotator === reviewer && x.start === b.start && x.end === b.end && x.label === b.label);
-    if (!already) {
-      // A copy is a new span: it must fit in the document and may not cut an emoji (spans
-      // stored by imports before that check was made might).
-      checkAnnotationRoom(next);
-      const split = surrogateSplitProblem(next.document.text, b.start, b.end);
-      if (split) throw new InvalidChangeError(`span ${b.start}–${b.end} ${split}`);
-      const { review: _review, ...rest } = b;
-      const copy: Annotation = { ...rest, id: randomUUID(), annotator: reviewer, createdAt: now, updatedAt: now, origin: 'import' };
-      next = { ...next, annotations: [...next.annotations, copy].sort(compareSpans) };
-    }
-  }
-  return next;
+  const places = [a, b].filter((x): x is Annotation => x !== undefined);
+  return curateAgreed(curate(marked, places, outcomeOf(a, b, decision), now), layers.a, layers.b, now);
 }

@@ -5,6 +5,7 @@ import { apiChannels, type Channel, type ChannelArgs, type Reply, type Workbench
 import {
   AnnotationSchema,
   DocumentIdSchema,
+  DocumentStatusSchema,
   EntitySchema,
   IdentifierSchema,
   LabelSchema,
@@ -28,6 +29,7 @@ import { CompareFilterSchema } from '../core/store/sqlIndex/compareQuery.js';
 import { EntityDocumentsQuerySchema } from '../core/store/sqlIndex/entityUsageQuery.js';
 import { COMPARE_TABLES } from '../core/compare/compareCsv.js';
 import { MAX_LISTED_OCCURRENCES } from '../core/tagAll/tagAllPreview.js';
+import { CURATION_LAYER } from '../core/review.js';
 import { SuggestionKeySchema } from '../core/suggestions/dismissedSuggestions.js';
 import { SUGGESTION_KINDS } from '../core/suggestions/suggestion.js';
 
@@ -66,6 +68,7 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'documents.search': z.tuple([z.string().trim().min(1, 'type something to search for').max(200)]),
   'documents.update': z.tuple([DocumentIdSchema, DocumentDetailsChangeSchema]),
   'documents.outlets': z.tuple([]),
+  'documents.setStatus': z.tuple([DocumentIdSchema, DocumentStatusSchema]),
   'documents.delete': z.tuple([z.array(DocumentIdSchema).min(1).max(MAX_PAGE_ROWS)]),
   'documents.undelete': z.tuple([z.array(DocumentIdSchema).min(1).max(MAX_PAGE_ROWS), z.string().regex(/^\d{4}-\d\d-\d\dT[\w.-]+$/, 'expected a backup name')]),
   'annotations.create': z.tuple([
@@ -148,7 +151,9 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'entities.delete': z.tuple([z.uuid()]),
   'entities.restore': z.tuple([EntityUndoSchema]),
   'labels.save': z.tuple([z.array(LabelSchema).max(MAX_LABELS)]),
-  'settings.setAnnotator': z.tuple([z.string().trim().min(1, 'a name is needed').max(60)]),
+  'settings.setAnnotator': z.tuple([
+    z.string().trim().min(1, 'a name is needed').max(60).refine((name) => name !== CURATION_LAYER, `"${CURATION_LAYER}" is the curated layer of Review, not a name to annotate under`),
+  ]),
   'exports.build': z.tuple([
     z.enum(EXPORT_FORMATS),
     z.strictObject({
@@ -180,7 +185,7 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
     AnnotatorName,
     AnnotatorName,
     z.strictObject({ a: z.uuid().optional(), b: z.uuid().optional() }),
-    z.strictObject({ status: z.enum(['accepted', 'rejected']), comment: z.string().max(2000).optional() }),
+    z.strictObject({ status: z.enum(['accepted', 'rejected']).optional(), comment: z.string().max(2000).optional(), label: z.string().min(1).optional() }),
   ]),
 };
 

@@ -21,14 +21,16 @@ import { importExchange, parseExchange } from '../core/exchange/importExchange.j
 import { inputFromBytes } from '../core/foreignFormats/foreignInput.js';
 import { importForeign } from '../core/foreignFormats/importForeign.js';
 import { exportForTransfer } from '../core/export/exportForTransfer.js';
-import { AgreementTally } from '../core/agreement.js';
+import { AdjudicationTally } from '../core/adjudicationAgreement.js';
 import { importArticleFromUrl, importArticleUploads } from '../core/importArticles.js';
 import { decideItem, pairLayers } from '../core/review.js';
 import { searchDocuments } from '../core/search.js';
 import { applyTagAll, previewTagAll, removeTagged, restoreTagged } from '../core/tagAll/tagAllWorkspace.js';
 import { checkLabelList } from '../core/labels.js';
 import { editDocumentDetails } from '../core/documentDetails.js';
+import { setDocumentStatus } from '../core/documentStatus.js';
 import { readDocuments } from '../core/store/readDocuments.js';
+import { InvalidChangeError } from '../core/errors.js';
 import type { Workspace } from '../core/store/workspace.js';
 import type { Annotation, DocumentFile } from '../core/model.js';
 import { suggestionsService } from './suggestionsService.js';
@@ -71,6 +73,7 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       search: (phrase) => searchDocuments(workspace, phrase),
       update: (id, change) => workspace.updateDocument(id, (file) => editDocumentDetails(file, change)),
       outlets: async () => workspace.outlets(),
+      setStatus: (id, status) => workspace.updateDocument(id, (file) => setDocumentStatus(file, workspace.currentAnnotator, status, new Date().toISOString())),
       async delete(ids) {
         const { backup, deleted } = await workspace.deleteDocuments(ids);
         return { backup, deleted: deleted.map(({ importedAt: _importedAt, ...listed }) => listed) };
@@ -188,19 +191,21 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
       },
       async compare(a, b) {
         // One document at a time: only the review items and the counts are kept.
-        const agreement = new AgreementTally(a, b);
+        const agreement = new AdjudicationTally(a, b);
         const documents = [];
         for await (const file of readDocuments(workspace, allDocumentIds())) {
           agreement.add(file);
           const items = pairLayers(file, a, b);
           if (items.length) documents.push({ id: file.document.id, title: file.document.title, items });
         }
-        return { a, b, documents, agreement: agreement.report() };
+        const { before, after } = agreement.report();
+        return { a, b, documents, agreement: before, curated: after };
       },
       async decide(docId, a, b, item, decision) {
         const { annotator, now } = author();
+        if (decision.label && !workspace.labels.some((l) => l.id === decision.label)) throw new InvalidChangeError(`there is no label "${decision.label}" in this workspace`);
         return workspace.updateDocument(docId, (current) => {
-          const file = decideItem(current, item, decision, annotator, now);
+          const file = decideItem(current, { a, b }, item, decision, annotator, now);
           return { file, result: { id: file.document.id, title: file.document.title, items: pairLayers(file, a, b) } };
         });
       },

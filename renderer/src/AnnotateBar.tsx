@@ -5,8 +5,8 @@ import type { Label } from '../../preload/api';
 import { tagsRaw } from './rawSelection';
 import { clearTextSelection, currentTextSelection, type OpenViews } from './openViews';
 import { SaveStatus } from './SaveStatus';
-import { MOD } from './platformKeys';
-import { store, useWorkbench } from './state/useWorkbench';
+import { store } from './state/useWorkbench';
+import { UndoButtons } from './UndoControls';
 
 /// Props of {@link AnnotateBar}.
 export interface AnnotateBarProps {
@@ -19,12 +19,13 @@ export interface AnnotateBarProps {
   onEditLabels(): void;
   /// The suggestions control, shown before the others' tags toggle.
   suggestions?: ReactNode;
+  /// The focused pane's article, which undo and redo act on.
+  focusedDocId: string | null;
 }
 
 
 /// The bar, `data-testid="annotate-bar"`.
-export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthersChange, onEditLabels, suggestions }: AnnotateBarProps) {
-  const { canUndo, canRedo } = useWorkbench();
+export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthersChange, onEditLabels, suggestions, focusedDocId }: AnnotateBarProps) {
   function tagSelection(label: Label, alt: boolean) {
     const selection = currentTextSelection(views);
     if (!selection) return;
@@ -63,12 +64,7 @@ export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthe
           <span>Others’ tags{othersCount ? ` (${othersCount})` : ''}</span>
         </label>
         <span className="bar-separator" aria-hidden="true" />
-        <button type="button" className="bar-button" data-testid="undo" disabled={!canUndo} title={`Undo (${MOD}Z)`} onClick={() => store.undo()}>
-          ↶ Undo
-        </button>
-        <button type="button" className="bar-button" data-testid="redo" disabled={!canRedo} title={`Redo (${MOD}Shift+Z)`} onClick={() => store.redo()}>
-          ↷ Redo
-        </button>
+        <UndoButtons labels={labels} focusedDocId={focusedDocId} />
         <span className="bar-separator" aria-hidden="true" />
         <SaveStatus />
       </div>

@@ -34,7 +34,7 @@ import { ACTOR_LABEL, LINK_OF_LABEL, pickingPrompt } from './inspector/LinkField
 import { ExtendOffer } from './ExtendOffer';
 import { EntitiesDialog } from './entities/EntitiesDialog';
 import { useEntityList } from './entities/entityList';
-import { labelCounts, type DocState } from './state/documentState';
+import { annotationsBy, labelCounts, type DocState } from './state/documentState';
 import { annotationToSelect, annotatorsOf, sameThingAnnotations, type AnnotationFilter } from './state/selectors';
 import { guardUnsavedChanges } from './state/unsavedChangesGuard';
 import { entityList, store, useWorkbench } from './state/useWorkbench';
@@ -47,6 +47,8 @@ import { useFindBar } from './useFindBar';
 import { useSpanToSelect } from './useSpanToSelect';
 import { useWorkspace } from './useWorkspace';
 import { useWorkspaceChanges } from './useWorkspaceChanges';
+import { useColleagueTagNotices } from './useColleagueTagNotices';
+import { UndoToast } from './UndoControls';
 import { usePaneDocuments } from './usePaneDocuments';
 
 const NO_MATCHES: ReadonlySet<string> = new Set();
@@ -127,6 +129,8 @@ export function App() {
     [say, labels],
   );
 
+  useColleagueTagNotices(labels, say);
+
   const labelLook = useMemo(() => new Map(labels.map((l) => [l.id, { name: l.name, color: l.color }])), [labels]);
   const baseLook = useMemo(() => ({ labels: labelLook, me, showOthers }), [labelLook, me, showOthers]);
   const filter: AnnotationFilter = useMemo(() => ({ ...listFilter, showOthers, me }), [listFilter, showOthers, me]);
@@ -174,10 +178,10 @@ export function App() {
         }
         return;
       }
-      const id = annotationToSelect(doc, ids, current?.docId === docId ? current.id : null);
+      const id = annotationToSelect(doc, ids, current?.docId === docId ? current.id : null, me);
       store.select(id ? { docId, id } : null);
     },
-    [picking],
+    [picking, me],
   );
   const { selectWhenShown, viewShown } = useSpanToSelect(views);
   const onHandle = useCallback(
@@ -237,7 +241,8 @@ export function App() {
   });
 
   // The library shows the live counts of open documents, the service's for the others.
-  const liveCounts = useMemo(() => new Map([...readyDocs].map(([id, doc]) => [id, labelCounts(doc)])), [readyDocs]);
+  const liveCounts = useMemo(() => new Map([...readyDocs].map(([id, doc]) => [id, { counts: labelCounts(doc), mine: annotationsBy(doc, me) }])), [readyDocs, me]);
+  const statusFailed = useCallback((text: string) => say({ kind: 'error', title: 'Status not saved', text }), [say]);
   const openPanes = useMemo(() => new Map(panes.panes.map((p, i) => [p.docId, i + 1])), [panes]);
   const hasPanes = panes.panes.length > 0;
 
@@ -296,7 +301,7 @@ export function App() {
       )}
       {compareOpened && info && <CompareMode labels={labels} shown={mode === 'compare'} version={compareVersion} onOpen={openFromCompare} />}
       <div className={hasPanes ? 'app-body has-inspector' : 'app-body'} hidden={mode !== 'annotate'}>
-        <Library version={libraryVersion} labels={labels} liveCounts={liveCounts} openPanes={openPanes} onOpen={open} onRetry={refreshLibrary} onDetails={showListedDetails} onDelete={askDelete} />
+        <Library version={libraryVersion} labels={labels} me={me} liveCounts={liveCounts} openPanes={openPanes} onOpen={open} onRetry={refreshLibrary} onDetails={showListedDetails} onDelete={askDelete} onStatusSaved={refreshLibrary} onStatusFailed={statusFailed} />
         <div className="work-column">
           <AnnotateBar
             labels={labels}
@@ -306,6 +311,7 @@ export function App() {
             onShowOthersChange={setShowOthers}
             onEditLabels={() => setEditingLabels(true)}
             suggestions={hasPanes && <SuggestionsControl labels={labels} focusedDocId={focusedDocId} />}
+            focusedDocId={focusedDocId}
           />
           <main className="reading-area" data-pane-count={panes.panes.length}>
             {hasPanes ? (
@@ -402,6 +408,7 @@ export function App() {
         />
       )}
       <Messages messages={messages} onDismiss={dismiss} />
+      <UndoToast labels={labels} titleOf={titleOf} />
       <FileDropTarget importFiles={importFiles} />
     </div>
   );

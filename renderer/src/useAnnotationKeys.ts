@@ -1,7 +1,7 @@
 /// The keyboard paths of annotating (DESIGN §7): a label's key tags the selected text (or
 /// relabels the selected annotation), Delete removes it, j/k and the arrows step through the
 /// annotations in reading order, Escape clears, Ctrl/⌘+Z undoes and Ctrl/⌘+Shift+Z or Ctrl+Y
-/// redoes, Ctrl/⌘+A in a document selects its whole text. Keys typed into text fields are left
+/// redoes (in the focused pane's article), Ctrl/⌘+A in a document selects its whole text. Keys typed into text fields are left
 /// alone.
 import { useEffect, useRef } from 'react';
 import type { Label } from '../../preload/api';
@@ -82,11 +82,11 @@ function step(direction: 1 | -1, options: AnnotationKeysOptions): boolean {
 /// Handles one key press; true when it was an annotation shortcut.
 function handleKey(e: KeyboardEvent, options: AnnotationKeysOptions): boolean {
   if (isUndo(e)) {
-    store.undo();
+    store.undo(options.focusedDocId);
     return true;
   }
   if (isRedo(e)) {
-    store.redo();
+    store.redo(options.focusedDocId);
     return true;
   }
   if (isSelectAll(e)) return selectWholeText(e.target, options);

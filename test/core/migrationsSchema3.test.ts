@@ -68,7 +68,7 @@ describe('workspace.json from schema 2 to 3', () => {
 
 describe('document files from schema 2 on', () => {
   it('a schema 2 file reads in the current schema, unchanged otherwise, and is marked as upgraded from 2', async () => {
-    expect(SCHEMA_VERSION).toBe(4);
+    expect(SCHEMA_VERSION).toBe(5);
     const dir = tempDir();
     const ws = await Workspace.open(dir);
     await importSeeds(ws, join(repoRoot, 'seeds'));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentFileSchema, SCHEMA_VERSION, type Annotation, type DocumentFile } from '../../main/core/model';
-import { decideItem, pairLayers } from '../../main/core/review';
+import { AdjudicationTally } from '../../main/core/adjudicationAgreement';
+import { CURATION_LAYER, decideItem, pairLayers } from '../../main/core/review';
 import { documentIdOf } from '../../main/core/text/readArticle';
 
 const text = 'Staffan de Mistura met Lavrov in Geneva on Monday, said 13,346 civilians left.';
@@ -41,35 +42,101 @@ describe('pairing two layers', () => {
 
 describe('deciding', () => {
   const now = '2026-11-23T00:00:00.000Z';
+  const layers = { a: 'ana', b: 'ben' };
+  const curated = (f: DocumentFile) => f.annotations.filter((x) => x.annotator === CURATION_LAYER).map((x) => [x.label, x.quote, x.origin]);
+  const own = (f: DocumentFile) => f.annotations.filter((x) => x.annotator !== CURATION_LAYER).map(({ review: _r, updatedAt: _u, ...x }) => x);
 
-  it('accepting an only-B span copies it into the reviewer layer (origin import) and marks it accepted', () => {
+  it("accepting an only-B span puts a copy into the curated layer, marks B's accepted, and changes neither layer", () => {
     const theirs = ann('ben', 'actor', 'civilians');
-    const next = decideItem(file([theirs]), { b: theirs.id }, { status: 'accepted' }, 'ana', now);
+    const before = file([theirs]);
+    const next = decideItem(before, layers, { b: theirs.id }, { status: 'accepted' }, 'ana', now);
     expect(next.annotations.find((a) => a.id === theirs.id)!.review).toEqual({ status: 'accepted', by: 'ana', at: now });
-    const copy = next.annotations.find((a) => a.annotator === 'ana')!;
-    expect(copy).toMatchObject({ label: 'actor', start: theirs.start, end: theirs.end, origin: 'import' });
-    expect(copy.id).not.toBe(theirs.id);
+    expect(curated(next)).toEqual([['actor', 'civilians', 'import']]);
+    expect(next.annotations.find((a) => a.annotator === CURATION_LAYER)!.id).not.toBe(theirs.id);
+    expect(own(next)).toEqual(own(before));
     expect(DocumentFileSchema.safeParse(next).success).toBe(true);
-    expect(pairLayers(next, 'ana', 'ben').map((i) => i.kind)).toEqual(['match']);
+    expect(pairLayers(next, 'ana', 'ben').map((i) => i.kind)).toEqual(['only-b']);
   });
 
-  it('accepting B in a conflict replaces the reviewer span; rejecting keeps it and marks B rejected', () => {
+  it("a conflict: accept curates B's span, reject curates A's, deciding again replaces the outcome; the agreed spans join the curated layer", () => {
+    const agreedA = ann('ana', 'actor', 'Staffan de Mistura');
+    const agreedB = ann('ben', 'actor', 'Staffan de Mistura');
     const mine = ann('ana', 'actor', 'Lavrov');
     const theirs = ann('ben', 'location', 'Lavrov');
-    const accepted = decideItem(file([mine, theirs]), { a: mine.id, b: theirs.id }, { status: 'accepted' }, 'ana', now);
-    expect(accepted.annotations.filter((a) => a.annotator === 'ana').map((a) => a.label)).toEqual(['location']);
-    expect(pairLayers(accepted, 'ana', 'ben').map((i) => i.kind)).toEqual(['match']);
-    const rejected = decideItem(file([mine, theirs]), { a: mine.id, b: theirs.id }, { status: 'rejected', comment: 'a person' }, 'ana', now);
+    const start = file([agreedA, agreedB, mine, theirs]);
+    const accepted = decideItem(start, layers, { a: mine.id, b: theirs.id }, { status: 'accepted' }, 'ana', now);
+    expect(curated(accepted)).toEqual([['actor', 'Staffan de Mistura', 'import'], ['location', 'Lavrov', 'import']]);
+    expect(own(accepted)).toEqual(own(start));
+    const rejected = decideItem(accepted, layers, { a: mine.id, b: theirs.id }, { status: 'rejected', comment: 'a person' }, 'ana', now);
+    expect(curated(rejected)).toEqual([['actor', 'Staffan de Mistura', 'import'], ['actor', 'Lavrov', 'import']]);
     expect(rejected.annotations.find((a) => a.id === theirs.id)!.review).toEqual({ status: 'rejected', by: 'ana', at: now, comment: 'a person' });
     expect(rejected.annotations.find((a) => a.id === mine.id)!.review?.status).toBe('accepted');
+    expect(pairLayers(rejected, 'ana', 'ben').map((i) => i.kind)).toEqual(['match', 'label-conflict']);
+  });
+
+  it('a rejected match leaves the curated layer and is not put back by later decisions', () => {
+    const agreedA = ann('ana', 'actor', 'Staffan de Mistura');
+    const agreedB = ann('ben', 'actor', 'Staffan de Mistura');
+    const onlyA = ann('ana', 'figure', '13,346');
+    const start = file([agreedA, agreedB, onlyA]);
+    const rejected = decideItem(start, layers, { a: agreedA.id, b: agreedB.id }, { status: 'rejected' }, 'ana', now);
+    expect(curated(rejected)).toEqual([]);
+    const later = decideItem(rejected, layers, { a: onlyA.id }, { status: 'accepted' }, 'ana', now);
+    expect(curated(later)).toEqual([['figure', '13,346', 'import']]);
+  });
+
+  it('a correction curates the span with the new label and records it on both sides', () => {
+    const mine = ann('ana', 'actor', 'Lavrov');
+    const theirs = ann('ben', 'location', 'Lavrov');
+    const next = decideItem(file([mine, theirs]), layers, { a: mine.id, b: theirs.id }, { label: 'figure' }, 'ana', now);
+    expect(curated(next)).toEqual([['figure', 'Lavrov', 'import']]);
+    expect(next.annotations.find((a) => a.id === theirs.id)!.review).toEqual({ status: 'rejected', correctedTo: 'figure', by: 'ana', at: now });
+    expect(next.annotations.find((a) => a.id === mine.id)!.review).toEqual({ status: 'rejected', correctedTo: 'figure', by: 'ana', at: now });
+  });
+
+  it('a comment alone is no decision: it keeps an earlier status, and the curated layer stays as it was', () => {
+    const theirs = ann('ben', 'actor', 'civilians');
+    const commented = decideItem(file([theirs]), layers, { b: theirs.id }, { comment: 'not an actor?' }, 'ana', now);
+    expect(commented.annotations.find((a) => a.id === theirs.id)!.review).toEqual({ by: 'ana', at: now, comment: 'not an actor?' });
+    expect(curated(commented)).toEqual([]);
+    expect(DocumentFileSchema.safeParse(commented).success).toBe(true);
+    const accepted = decideItem(commented, layers, { b: theirs.id }, { status: 'accepted' }, 'ana', now);
+    const again = decideItem(accepted, layers, { b: theirs.id }, { comment: 'on second thought, yes' }, 'ana', now);
+    expect(again.annotations.find((a) => a.id === theirs.id)!.review).toEqual({ status: 'accepted', by: 'ana', at: now, comment: 'on second thought, yes' });
+    expect(curated(again)).toEqual([['actor', 'civilians', 'import']]);
   });
 
   it('an only-A decision marks the reviewer span; unknown ids are refused', () => {
     const mine = ann('ana', 'figure', '13,346');
-    const next = decideItem(file([mine]), { a: mine.id }, { status: 'rejected' }, 'ana', now);
+    const next = decideItem(file([mine]), layers, { a: mine.id }, { status: 'rejected' }, 'ana', now);
     expect(next.annotations).toHaveLength(1);
     expect(next.annotations[0].review?.status).toBe('rejected');
-    expect(() => decideItem(file([mine]), { b: '00000000-0000-4000-8000-999999999999' }, { status: 'accepted' }, 'ana', now)).toThrow('no annotation');
+    expect(() => decideItem(file([mine]), layers, { b: '00000000-0000-4000-8000-999999999999' }, { status: 'accepted' }, 'ana', now)).toThrow('no annotation');
+  });
+});
+
+describe('agreement around an adjudication', () => {
+  it('A against B stays what it was however the review decides; each against the curated layer follows the decisions', () => {
+    const doc = file([
+      ann('ana', 'actor', 'Staffan de Mistura'), ann('ben', 'actor', 'Staffan de Mistura'),
+      ann('ana', 'actor', 'Lavrov'), ann('ben', 'location', 'Lavrov'),
+      ann('ben', 'actor', 'civilians'),
+    ]);
+    const figures = (f: DocumentFile) => {
+      const tally = new AdjudicationTally('ana', 'ben');
+      tally.add(f);
+      return tally.report();
+    };
+    const before = figures(doc);
+    expect(before.after).toBeNull();
+    let next = doc;
+    for (const item of pairLayers(doc, 'ana', 'ben')) next = decideItem(next, { a: 'ana', b: 'ben' }, { a: item.a?.id, b: item.b?.id }, { status: 'accepted' }, 'ana', '2026-11-23T00:00:00.000Z');
+    const after = figures(next);
+    expect(after.before).toEqual(before.before);
+    expect(before.before.exact.f1).toBeCloseTo(2 / 5);
+    // The curated layer holds B's three spans: B agrees with it fully, A on one of its two.
+    expect(after.after!.b.exact.f1).toBe(1);
+    expect(after.after!.a.exact.f1).toBeCloseTo(2 / 5);
   });
 });
 
@@ -107,6 +174,6 @@ describe('accepting a colleague\'s span', () => {
       annotator: 'ben', createdAt: '2026-11-22T00:00:00.000Z', updatedAt: '2026-11-22T00:00:00.000Z', origin: 'import',
     };
     const doc: DocumentFile = { ...file([half]), document: { ...file([]).document, id: emojiId, text: emojiText } };
-    expect(() => decideItem(doc, { b: half.id }, { status: 'accepted' }, 'ana', '2026-11-23T00:00:00.000Z')).toThrow(/span 0–8 ends inside a character/);
+    expect(() => decideItem(doc, { a: 'ana', b: 'ben' }, { b: half.id }, { status: 'accepted' }, 'ana', '2026-11-23T00:00:00.000Z')).toThrow(/span 0–8 ends inside a character/);
   });
 });

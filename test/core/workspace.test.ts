@@ -194,8 +194,8 @@ describe('the library (pages from the SQL index)', () => {
     const page = await ws.libraryPage({ offset: 0, limit: 100 });
     expect(page.total).toBe(5);
     expect(page.all).toBe(5);
-    expect(page.documents.map((d) => Object.keys(d).sort())).toEqual(page.documents.map(() => ['characters', 'counts', 'id', 'meta', 'sourceName', 'title']));
-    expect(page.documents).toEqual(ws.listDocuments().map(({ importedAt: _importedAt, ...rest }) => rest));
+    expect(page.documents.map((d) => Object.keys(d).sort())).toEqual(page.documents.map(() => ['characters', 'counts', 'id', 'meta', 'mine', 'sourceName', 'status', 'title']));
+    expect(page.documents).toEqual(ws.listDocuments().map(({ importedAt: _importedAt, ...rest }) => ({ ...rest, status: 'todo', mine: 0 })));
     expect(ws.listDocuments()[0].importedAt).toMatch(/^\d{4}-/);
     await ws.close();
   });

@@ -9,7 +9,8 @@ import { DocumentFileSchema, type DocumentFile } from '../../main/core/model';
 import { searchDocuments } from '../../main/core/search';
 import { DamagedFileError, readJsonFile } from '../../main/core/store/durableJsonFile';
 import { INDEX_FILE } from '../../main/core/store/sqlIndex/indexDatabase';
-import { MAX_PAGE_ROWS, type ListedDocument } from '../../main/core/store/sqlIndex/libraryQuery';
+import { MAX_PAGE_ROWS, type LibraryRow, type ListedDocument } from '../../main/core/store/sqlIndex/libraryQuery';
+import { statusOf } from '../../main/core/documentStatus';
 import { stampOf } from '../../main/core/store/sqlIndex/workspaceIndex';
 import type { Workspace } from '../../main/core/store/workspace';
 import { DOCUMENT_FILE_NAME, documentFileName, summarise } from '../../main/core/store/workspaceFiles';
@@ -52,7 +53,7 @@ export async function indexDisagreements(workspace: Workspace, files: Map<string
   for (const id of files.keys()) if (!indexed.has(id)) problems.push(`the index lacks document ${id}, whose file is there`);
   for (const id of indexed) if (!files.has(id)) problems.push(`the index lists document ${id}, whose file is gone`);
 
-  const rows: ListedDocument[] = [];
+  const rows: LibraryRow[] = [];
   for (let offset = 0; ; offset += MAX_PAGE_ROWS) {
     const page = await workspace.libraryPage({ offset, limit: MAX_PAGE_ROWS });
     if (page.all !== files.size || page.total !== files.size) problems.push(`the library counts ${page.all} documents (${page.total} listed), the files ${files.size}`);
@@ -66,6 +67,8 @@ export async function indexDisagreements(workspace: Workspace, files: Map<string
     if (JSON.stringify(sortedCounts(row)) !== JSON.stringify(sortedCounts(want))) {
       problems.push(`the library shows ${row.id} as ${JSON.stringify(row)}, its file says ${JSON.stringify(want)}`);
     }
+    const status = statusOf(file, workspace.currentAnnotator);
+    if (row.status !== status) problems.push(`the library shows ${row.id} as ${row.status} for ${workspace.currentAnnotator}, its file says ${status}`);
   }
 
   for (const [id, file] of files) {

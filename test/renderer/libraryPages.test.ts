@@ -2,11 +2,11 @@
 // keeps and drops, and how a new query or a changed workspace replaces the rows without showing
 // an empty list meanwhile.
 import { describe, expect, it } from 'vitest';
-import type { LibraryPage, LibraryQuery, ListedDocument } from '../../preload/api';
+import type { LibraryPage, LibraryQuery, LibraryRow } from '../../preload/api';
 import { KEPT_PAGES, LibraryPages, PAGE_ROWS, pagesCovering } from '../../renderer/src/library/libraryPages';
 import { rowForKey } from '../../renderer/src/library/libraryRows';
 
-const doc = (n: number, prefix = 'doc'): ListedDocument => ({ id: `${prefix}-${n}`, title: `${prefix} ${n}`, sourceName: `${prefix}-${n}.txt`, characters: n, counts: {}, meta: {} });
+const doc = (n: number, prefix = 'doc'): LibraryRow => ({ id: `${prefix}-${n}`, title: `${prefix} ${n}`, sourceName: `${prefix}-${n}.txt`, characters: n, counts: {}, meta: {}, status: 'todo', mine: 0 });
 
 /// A service whose replies wait until the test sends them.
 function fakeService(count: number) {
@@ -33,7 +33,7 @@ function fakeService(count: number) {
       for (const call of calls.splice(0)) call.resolve(pageOf(call.query));
       await new Promise((r) => setTimeout(r, 0));
     },
-    setRows(next: ListedDocument[]) {
+    setRows(next: LibraryRow[]) {
       rows = next;
     },
   };
@@ -64,6 +64,22 @@ describe('the library page cache', () => {
     expect(service.pages.rowAt(0)?.id).toBe('doc-9999');
     expect(service.pages.rowAt(PAGE_ROWS - 1)?.id).toBe(`doc-${10_000 - PAGE_ROWS}`);
     expect(service.pages.rowAt(PAGE_ROWS)).toBeUndefined();
+  });
+
+  it('a status just set shows on its row at once, a change told; a document not held changes nothing', async () => {
+    const service = fakeService(300);
+    service.pages.setQuery({ status: 'todo', annotator: 'Ana' }, 0);
+    service.pages.fetchMissing();
+    expect(service.calls[0].query).toEqual({ status: 'todo', annotator: 'Ana', offset: 0, limit: PAGE_ROWS });
+    await service.answerAll();
+    const before = service.changes();
+    service.pages.patch('doc-5', { status: 'done' });
+    expect([service.pages.rowAt(5)?.status, service.pages.rowAt(4)?.status]).toEqual(['done', 'todo']);
+    expect(service.changes()).toBe(before + 1);
+    service.pages.patch('doc-299', { status: 'done' }); // its page is not here
+    expect(service.changes()).toBe(before + 1);
+    // Another annotator is another query: a new generation.
+    expect(service.pages.setQuery({ status: 'todo', annotator: 'Ben' }, 0)).toBe(true);
   });
 
   it('fetches the pages of the rows in view with a margin, each once, and drops pages far from the view', async () => {

@@ -8,9 +8,11 @@ import { SCHEMA_VERSION, type DocumentFile } from '../../main/core/model';
 import {
   acceptMeaning,
   decisionOf,
+  decisionState,
   defaultColleague,
   findItem,
   groupItems,
+  isDecided,
   itemKey,
   KIND_ORDER,
   listOrder,
@@ -64,23 +66,33 @@ describe('grouping and order', () => {
       ['13,346'],
       ['Kerry', 'east Aleppo'],
     ]);
-    expect(listOrder(items).map((i) => i.kind)).toEqual(['match', 'label-conflict', 'boundary-conflict', 'only-a', 'only-b', 'only-b']);
+    expect(listOrder(items, true).map((i) => i.kind)).toEqual(['match', 'label-conflict', 'boundary-conflict', 'only-a', 'only-b', 'only-b']);
+    expect(listOrder(items).map((i) => i.kind)).toEqual(['label-conflict', 'boundary-conflict', 'only-a', 'only-b', 'only-b']);
+  });
+
+  it('steps through the differences only, the matches when asked', () => {
+    const differences = listOrder(items).map(itemKey);
+    expect(stepItem([doc], null, 1)).toEqual({ docId, key: differences[0] });
+    expect(stepItem([doc], { docId, key: differences[0] }, -1)).toBeNull();
+    expect(stepItem([doc], null, 1, true)).toEqual({ docId, key: itemKey(items.find((i) => i.kind === 'match')!) });
   });
 
   it('steps through the list, on into the next document, and back', () => {
-    const keys = listOrder(items).map(itemKey);
-    expect(stepItem([doc, other], null, 1)).toEqual({ docId, key: keys[0] });
-    expect(stepItem([doc, other], null, -1)).toEqual({ docId: other.id, key: itemKey(other.items[0]) });
-    expect(stepItem([doc, other], { docId, key: keys[1] }, 1)).toEqual({ docId, key: keys[2] });
-    expect(stepItem([doc, other], { docId, key: keys[5] }, 1)).toEqual({ docId: other.id, key: itemKey(other.items[0]) });
-    expect(stepItem([doc, other], { docId: other.id, key: itemKey(other.items[0]) }, -1)).toEqual({ docId, key: keys[5] });
-    expect(stepItem([doc, other], { docId: other.id, key: itemKey(other.items[0]) }, 1)).toBeNull();
+    const keys = listOrder(items, true).map(itemKey);
+    const step = (current: Parameters<typeof stepItem>[1], direction: 1 | -1) => stepItem([doc, other], current, direction, true);
+    expect(step(null, 1)).toEqual({ docId, key: keys[0] });
+    expect(step(null, -1)).toEqual({ docId: other.id, key: itemKey(other.items[0]) });
+    expect(step({ docId, key: keys[1] }, 1)).toEqual({ docId, key: keys[2] });
+    expect(step({ docId, key: keys[5] }, 1)).toEqual({ docId: other.id, key: itemKey(other.items[0]) });
+    expect(step({ docId: other.id, key: itemKey(other.items[0]) }, -1)).toEqual({ docId, key: keys[5] });
+    expect(step({ docId: other.id, key: itemKey(other.items[0]) }, 1)).toBeNull();
     expect(stepItem([], null, 1)).toBeNull();
   });
 
   it('starts in the current document when the current item is gone', () => {
-    expect(stepItem([doc, other], { docId: other.id, key: 'gone' }, 1)).toEqual({ docId: other.id, key: itemKey(other.items[0]) });
-    expect(stepItem([doc, other], { docId, key: '' }, -1)).toEqual({ docId, key: itemKey(listOrder(items)[5]) });
+    const step = (current: Parameters<typeof stepItem>[1], direction: 1 | -1) => stepItem([doc, other], current, direction, true);
+    expect(step({ docId: other.id, key: 'gone' }, 1)).toEqual({ docId: other.id, key: itemKey(other.items[0]) });
+    expect(step({ docId, key: '' }, -1)).toEqual({ docId, key: itemKey(listOrder(items, true)[5]) });
   });
 });
 
@@ -88,22 +100,34 @@ describe('decisions', () => {
   const conflict = items.find((i) => i.kind === 'label-conflict')!;
   const onlyA = items.find((i) => i.kind === 'only-a')!;
 
-  it('finds an item again after accepting re-paired it into a match', () => {
-    const after = pairLayers(decideItem(layers, { a: conflict.a!.id, b: conflict.b!.id }, { status: 'accepted' }, 'me', '2024-02-01T00:00:00.000Z'), 'me', 'you');
+  const decide = (ids: { a?: string; b?: string }, decision: Parameters<typeof decideItem>[3]) =>
+    pairLayers(decideItem(layers, { a: 'me', b: 'you' }, ids, decision, 'me', '2024-02-01T00:00:00.000Z'), 'me', 'you');
+
+  it('finds an item again after a decision, and counts the differences decided (not the matches)', () => {
+    const after = decide({ a: conflict.a!.id, b: conflict.b!.id }, { status: 'accepted' });
     const found = findItem(after, { a: conflict.a!.id, b: conflict.b!.id })!;
-    expect(found.kind).toBe('match');
+    expect(found.kind).toBe('label-conflict');
     expect(decisionOf(found)).toMatchObject({ status: 'accepted', by: 'me' });
-    expect(progressOf([{ ...doc, items: after }])).toEqual({ decided: 1, total: 6 });
+    expect(progressOf([{ ...doc, items: after }])).toEqual({ decided: 1, total: 5 });
+  });
+
+  it('a comment alone decides nothing', () => {
+    const after = decide({ a: conflict.a!.id, b: conflict.b!.id }, { comment: 'Geneva is a place' });
+    const found = findItem(after, { b: conflict.b!.id })!;
+    expect(decisionOf(found)).toMatchObject({ comment: 'Geneva is a place' });
+    expect(isDecided(found)).toBe(false);
+    expect(decisionState(decisionOf(found))).toBe('commented');
+    expect(progressOf([{ ...doc, items: after }])).toEqual({ decided: 0, total: 5 });
   });
 
   it("reads an only-A decision from A's annotation", () => {
-    const after = pairLayers(decideItem(layers, { a: onlyA.a!.id }, { status: 'rejected', comment: 'no' }, 'me', '2024-02-01T00:00:00.000Z'), 'me', 'you');
+    const after = decide({ a: onlyA.a!.id }, { status: 'rejected', comment: 'no' });
     expect(decisionOf(findItem(after, { a: onlyA.a!.id })!)).toMatchObject({ status: 'rejected', comment: 'no' });
     expect(decisionOf(onlyA)).toBeUndefined();
   });
 
   it('marks each side with kind, decision and the current item', () => {
-    const decided = pairLayers(decideItem(layers, { a: onlyA.a!.id }, { status: 'rejected' }, 'me', '2024-02-01T00:00:00.000Z'), 'me', 'you');
+    const decided = decide({ a: onlyA.a!.id }, { status: 'rejected' });
     const a = sideClasses(decided, 'a', itemKey(conflict));
     expect(a.get(conflict.a!.id)).toBe('rv-label-conflict rv-current');
     expect(a.get(onlyA.a!.id)).toBe('rv-only-a rv-rejected');
@@ -113,10 +137,9 @@ describe('decisions', () => {
     expect(b.size).toBe(5);
   });
 
-  it('explains what accepting does, depending on who reviews', () => {
-    expect(acceptMeaning(conflict, 'me', 'me')).toContain('replacing yours');
-    expect(acceptMeaning(conflict, 'someone', 'me')).toContain("copies B's span");
-    expect(acceptMeaning(onlyA, 'me', 'me')).toContain('Only A');
+  it('explains what accepting does: the outcome goes into the curated layer', () => {
+    expect(acceptMeaning(conflict)).toContain("Accept puts B's span into the curated layer, reject A's");
+    expect(acceptMeaning(onlyA)).toContain('Only A');
   });
 });
 
@@ -152,6 +175,7 @@ describe('review keys', () => {
       reject: record('reject'),
       correct: record('correct'),
       comment: record('comment'),
+      toggleMatches: record('matches'),
       pick: record('pick'),
       cancel: record('cancel'),
     };
@@ -161,8 +185,8 @@ describe('review keys', () => {
 
   it('steps, decides, corrects and comments', () => {
     const { calls, value } = actions();
-    for (const k of ['n', 'p', 'j', 'k', 'N', 'P', 'a', 'r', 'e', 'c', 'Escape']) expect(handleReviewKey(key(k), value)).toBe(true);
-    expect(calls).toEqual(['step(1)', 'step(-1)', 'step(1)', 'step(-1)', 'doc(1)', 'doc(-1)', 'accept', 'reject', 'correct', 'comment', 'cancel']);
+    for (const k of ['n', 'p', 'j', 'k', 'N', 'P', 'a', 'r', 'e', 'c', 'm', 'Escape']) expect(handleReviewKey(key(k), value)).toBe(true);
+    expect(calls).toEqual(['step(1)', 'step(-1)', 'step(1)', 'step(-1)', 'doc(1)', 'doc(-1)', 'accept', 'reject', 'correct', 'comment', 'matches', 'cancel']);
   });
 
   it('swallows the annotating keys and undo, and leaves other keys alone', () => {

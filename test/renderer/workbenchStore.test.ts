@@ -29,7 +29,7 @@ function fakeService() {
     annotations: {
       create: async (a: { id: string; label: string; start: number; end: number }) => {
         maybeFail();
-        const saved: Annotation = { ...a, docId, quote: text.slice(a.start, a.end), annotator: 'server', createdAt: `t${++n}`, updatedAt: `t${n}`, origin: 'manual' };
+        const saved: Annotation = { ...a, docId, quote: text.slice(a.start, a.end), annotator: 'me', createdAt: `t${++n}`, updatedAt: `t${n}`, origin: 'manual' };
         annotations.set(a.id, saved);
         return saved;
       },
@@ -114,7 +114,7 @@ describe('WorkbenchStore', () => {
     expect(store.getSnapshot().save.pending).toBe(1);
     await idle(store);
     expect(service.annotations.get(ref.id)?.quote).toBe('Lavrov');
-    expect(doc().annotations.get(ref.id)?.annotator).toBe('server');
+    expect(doc().annotations.get(ref.id)?.createdAt).toBe('t1');
     expect(store.tag(docId, 'actor', 6, 7)).toBeNull();
   });
 
@@ -223,7 +223,6 @@ describe('WorkbenchStore.tag: whole words, no silent duplicates (DESIGN §12)', 
     expect(store.tag(docId, 'actor', text.indexOf('avr'), text.indexOf('avr') + 2)).toEqual(first);
     expect(store.getSnapshot().selected).toEqual(first);
     await idle(store);
-    store.setAnnotator('server');
     expect(store.tag(docId, 'actor', ...span('Lavrov'))).toEqual(first);
     expect(told).toEqual([first, first]);
     expect(doc().annotations.size).toBe(1);
@@ -241,7 +240,6 @@ describe('WorkbenchStore.tag: whole words, no silent duplicates (DESIGN §12)', 
     const first = store.tag(docId, 'quote', ...span('We will'))!;
     store.setNote(first, note);
     await idle(store);
-    store.setAnnotator('server');
     expect(store.tag(docId, 'quote', ...span('We will leave Aleppo'))).toEqual(first);
     expect(store.getSnapshot().extendOffer).toMatchObject({ existing: first, from: 'We will', to: 'We will leave Aleppo' });
     expect(doc().annotations.size).toBe(1);

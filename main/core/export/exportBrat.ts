@@ -95,7 +95,7 @@ function oneLine(text: string): string {
 function reviewNote(a: Annotation): string {
   const review = a.review!;
   const comment = oneLine(review.comment ?? '');
-  return oneLine(`${review.status} by ${review.by} (${review.at})`) + (comment ? `: ${comment}` : '');
+  return oneLine(`${review.status ?? 'comment'} by ${review.by} (${review.at})`) + (comment ? `: ${comment}` : '');
 }
 
 /// What a brat export with a folder per annotator could not write: links between two annotators'

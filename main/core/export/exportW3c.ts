@@ -42,7 +42,7 @@ function reviewBodies(review: Review | undefined): Record<string, unknown>[] {
   if (!review) return [];
   const made = { creator: { type: 'Person', name: review.by }, created: review.at };
   return [
-    { type: 'TextualBody', purpose: 'assessing', value: review.status, ...made },
+    ...(review.status ? [{ type: 'TextualBody', purpose: 'assessing', value: review.status, ...made }] : []),
     ...(review.comment ? [{ type: 'TextualBody', purpose: 'assessing', label: 'comment', value: review.comment, format: 'text/plain', ...made }] : []),
   ];
 }

@@ -40,6 +40,9 @@ export const MIGRATIONS: Record<FileKind, Record<number, Migration>> = {
     2: (file) => file,
     // Version 4: a figure's `quantity`, read from its text for the figures made before it.
     3: ({ annotations, ...rest }) => ({ ...rest, annotations: Array.isArray(annotations) ? annotations.map(withQuantity) : annotations }),
+    // Version 5: each annotator's status of the document; a file without one is "to do" for
+    // everyone, so nothing changes (the version keeps older apps from taking it for damaged).
+    4: (file) => file,
   },
   entities: {},
 };

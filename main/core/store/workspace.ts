@@ -264,9 +264,10 @@ export class Workspace {
     return this.sql.ask((sql) => sql.documentCount());
   }
 
-  /// One page of the library, sorted and filtered (see `LibraryQuery`).
+  /// One page of the library, sorted and filtered (see `LibraryQuery`), with the status and own
+  /// annotations of `query.annotator` (by default the current annotator) in each row.
   async libraryPage(query: LibraryQuery): Promise<LibraryPage> {
-    return this.sql.ask((sql) => sql.libraryPage(query));
+    return this.sql.ask((sql) => sql.libraryPage(query, query.annotator ?? this.currentAnnotator));
   }
 
   /// Documents that may hold the phrase `words` (see `WorkspaceIndex.searchCandidates`).

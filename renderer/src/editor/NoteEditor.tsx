@@ -19,12 +19,14 @@ export interface NoteEditorProps {
   value: NoteNode | undefined;
   /// Saves a changed note (`null`: the note was emptied).
   onCommit(note: NoteNode | null): void;
+  /// Shown but not editable (a colleague's annotation).
+  readOnly?: boolean;
 }
 
 const EMPTY = { type: 'doc', content: [{ type: 'paragraph' }] };
 
 /// The note editor, `data-testid="note-editor"`.
-export function NoteEditor({ value, onCommit }: NoteEditorProps) {
+export function NoteEditor({ value, onCommit, readOnly = false }: NoteEditorProps) {
   const committed = useRef<NoteNode | null>(value ?? null);
   const latest = useRef<NoteNode | null>(value ?? null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -34,6 +36,7 @@ export function NoteEditor({ value, onCommit }: NoteEditorProps) {
   const editor = useEditor({
     extensions: [Document, Paragraph, Text, NoteBold, NoteItalic, NoteHardBreak, NoteHistory],
     content: value ?? EMPTY,
+    editable: !readOnly,
     injectCSS: false,
     enableInputRules: false,
     enablePasteRules: false,
@@ -76,6 +79,12 @@ export function NoteEditor({ value, onCommit }: NoteEditorProps) {
     editor.commands.setContent(value ?? EMPTY, { emitUpdate: false });
   }, [editor, value]);
 
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.setEditable(!readOnly, false);
+    editor.view.dom.setAttribute('aria-readonly', String(readOnly));
+  }, [editor, readOnly]);
+
   const marks = useEditorState({
     editor,
     selector: ({ editor: e }) => ({ bold: e?.isActive('bold') ?? false, italic: e?.isActive('italic') ?? false }),
@@ -89,6 +98,7 @@ export function NoteEditor({ value, onCommit }: NoteEditorProps) {
           className={marks?.bold ? 'note-tool is-active' : 'note-tool'}
           aria-pressed={marks?.bold ?? false}
           title="Bold (Ctrl/⌘+B)"
+          disabled={readOnly}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => editor?.chain().focus().toggleMark('bold').run()}
         >
@@ -99,12 +109,13 @@ export function NoteEditor({ value, onCommit }: NoteEditorProps) {
           className={marks?.italic ? 'note-tool is-active' : 'note-tool'}
           aria-pressed={marks?.italic ?? false}
           title="Italic (Ctrl/⌘+I)"
+          disabled={readOnly}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => editor?.chain().focus().toggleMark('italic').run()}
         >
           <em>I</em>
         </button>
-        <span className="note-hint">Saved as you type</span>
+        <span className="note-hint">{readOnly ? 'Read-only' : 'Saved as you type'}</span>
       </div>
       <EditorContent editor={editor} className="note-body" />
     </div>

@@ -23,7 +23,9 @@ export interface EntitiesDialogProps {
 /// `data-testid="entities-dialog"`.
 export function EntitiesDialog({ labels, onOpen, onClose }: EntitiesDialogProps) {
   const entities = useEntityList(entityList);
-  const { canUndo } = useWorkbench();
+  useWorkbench(); // the Undo button follows every change
+  // Entity changes belong to the workspace, not to one article: only those are undone here.
+  const canUndo = store.nextUndo(null) !== null;
   const [filter, setFilter] = useState('');
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -102,7 +104,7 @@ export function EntitiesDialog({ labels, onOpen, onClose }: EntitiesDialogProps)
         </p>
       )}
       <div className="dialog-actions">
-        <button type="button" className="button" data-testid="entities-undo" disabled={!canUndo || busy} onClick={() => store.undo()}>
+        <button type="button" className="button" data-testid="entities-undo" disabled={!canUndo || busy} onClick={() => store.undo(null)}>
           Undo
         </button>
         <button type="button" className="button" onClick={onClose}>

@@ -41,8 +41,13 @@ function scopeList(items: readonly ScopeItem[], chosen: ReadonlySet<string>): st
 }
 
 /// The dialog, `data-testid="export-dialog"`.
-export function ExportDialog({ openDocIds, labels, annotators, onClose }: ExportDialogProps) {
+export function ExportDialog({ openDocIds, labels, annotators: known, onClose }: ExportDialogProps) {
   const runButton = useRef<HTMLButtonElement>(null);
+  // Everyone with annotations anywhere (the curated layer of Review among them), as the service
+  // counts them, besides the names the app knows.
+  const [counted, setCounted] = useState<readonly string[]>([]);
+  const knownAtOpening = useRef(known);
+  const annotators = useMemo(() => [...new Set([...known, ...counted])], [known, counted]);
   const annotatorItems = useMemo<ScopeItem[]>(() => annotators.map((a) => ({ id: a, name: a })), [annotators]);
   const labelItems = useMemo<ScopeItem[]>(() => labels.map((l) => ({ id: l.id, name: l.name, color: l.color })), [labels]);
   const [format, setFormat] = useState<ExportFormat>('exchange');
@@ -60,6 +65,22 @@ export function ExportDialog({ openDocIds, labels, annotators, onClose }: Export
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<ExportFile | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    workbench.review.annotators().then(
+      (list) => {
+        if (!live) return;
+        const more = list.filter((x) => x.annotations > 0 && !knownAtOpening.current.includes(x.name)).map((x) => x.name);
+        setCounted(more);
+        setPeople((chosen) => new Set([...chosen, ...more]));
+      },
+      () => undefined, // the names the app knows are still offered
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const formats = useRef<HTMLFieldSetElement>(null);
   // After the frame has shown the dialog (a child's effect runs first).

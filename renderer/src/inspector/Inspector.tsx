@@ -1,6 +1,7 @@
 /// The inspector of the selected annotation: its text, label (chips), entity, attribute values,
 /// speaker (for quotes) or source (for figures), note, the spans it overlaps, who made it and
-/// when, and Delete. Without a selection it shows the keyboard paths.
+/// when, and Delete. Without a selection it shows the keyboard paths. A colleague's annotation is
+/// shown with every control disabled and the reason above them: it is decided on in Review.
 import type { CSSProperties } from 'react';
 import type { Annotation, Label } from '../../../preload/api';
 import { NoteEditor } from '../editor/lazyEditors';
@@ -8,6 +9,7 @@ import { formatDateTime, oneLine } from '../format';
 import type { DocState } from '../state/documentState';
 import { linkedFrom, overlapping } from '../state/selectors';
 import { store, useWorkbench } from '../state/useWorkbench';
+import { colleagueTagReason } from '../colleagueTags';
 import { TagAllButton } from '../tagAll/TagAllButton';
 import { AttributeFields } from './AttributeFields';
 import { QuantityField } from './QuantityField';
@@ -53,6 +55,8 @@ function AnnotationDetails({ doc, annotation, labels, me, picking, onPickingChan
   const around = overlapping(doc, annotation);
   const linkType = LINK_OF_LABEL[annotation.label];
   const select = (a: Annotation) => store.select({ docId: a.docId, id: a.id }, true);
+  const readOnly = me !== '' && annotation.annotator !== me;
+  const reason = readOnly ? colleagueTagReason(annotation.annotator) : undefined;
 
   return (
     <section className="inspector" data-testid="inspector" data-annotation-id={annotation.id} aria-label="Selected annotation">
@@ -68,36 +72,43 @@ function AnnotationDetails({ doc, annotation, labels, me, picking, onPickingChan
       <blockquote className="inspector-quote" data-testid="inspector-quote" style={chipStyle(label?.color ?? '#777777')}>
         {annotation.quote}
       </blockquote>
+      {reason && (
+        <p className="inspector-read-only" id="inspector-read-only" data-testid="inspector-read-only">
+          {reason}
+        </p>
+      )}
 
-      <div className="field">
-        <span className="caption field-label">Label</span>
-        <div className="chip-row" role="radiogroup" aria-label="Label">
-          {labels.map((l) => (
-            <button
-              key={l.id}
-              type="button"
-              role="radio"
-              aria-checked={l.id === annotation.label}
-              className="tag-chip"
-              data-testid="inspector-label"
-              data-label={l.id}
-              style={chipStyle(l.color)}
-              title={l.key ? `${l.name} (${l.key})` : l.name}
-              onClick={() => store.relabel(ref, l.id)}
-            >
-              <span className="tag-chip-swatch" aria-hidden="true" />
-              {l.name}
-              {l.key && <kbd>{l.key}</kbd>}
-            </button>
-          ))}
+      <fieldset className="inspector-fields" disabled={readOnly} data-testid="inspector-fields" aria-describedby={reason ? 'inspector-read-only' : undefined} title={reason}>
+        <div className="field">
+          <span className="caption field-label">Label</span>
+          <div className="chip-row" role="radiogroup" aria-label="Label">
+            {labels.map((l) => (
+              <button
+                key={l.id}
+                type="button"
+                role="radio"
+                aria-checked={l.id === annotation.label}
+                className="tag-chip"
+                data-testid="inspector-label"
+                data-label={l.id}
+                style={chipStyle(l.color)}
+                title={reason ?? (l.key ? `${l.name} (${l.key})` : l.name)}
+                onClick={() => store.relabel(ref, l.id)}
+              >
+                <span className="tag-chip-swatch" aria-hidden="true" />
+                {l.name}
+                {l.key && <kbd>{l.key}</kbd>}
+              </button>
+            ))}
+          </div>
         </div>
-      </div>
 
-      {/* A quote or a figure names no entity of its own; one linked (by an import) can be seen and unlinked. */}
-      {(!linkType || annotation.entityId) && <EntityField annotation={annotation} labels={labels} onError={onError} />}
-      <AttributeFields annotation={annotation} label={label} />
-      {annotation.label === 'figure' && <QuantityField annotation={annotation} />}
-      {linkType && <LinkField doc={doc} from={annotation} type={linkType} picking={picking} onPickingChange={onPickingChange} />}
+        {/* A quote or a figure names no entity of its own; one linked (by an import) can be seen and unlinked. */}
+        {(!linkType || annotation.entityId) && <EntityField annotation={annotation} labels={labels} onError={onError} />}
+        <AttributeFields annotation={annotation} label={label} />
+        {annotation.label === 'figure' && <QuantityField annotation={annotation} />}
+        {linkType && <LinkField doc={doc} from={annotation} type={linkType} picking={picking} onPickingChange={onPickingChange} />}
+      </fieldset>
       {annotation.label === ACTOR_LABEL &&
         LINKED_FROM.map(({ type, caption }) => {
           const linked = linkedFrom(doc, type, annotation.id);
@@ -121,7 +132,7 @@ function AnnotationDetails({ doc, annotation, labels, me, picking, onPickingChan
 
       <div className="field">
         <span className="caption field-label">Note</span>
-        <NoteEditor value={annotation.note} onCommit={(note) => store.setNote(ref, note)} />
+        <NoteEditor value={annotation.note} onCommit={(note) => store.setNote(ref, note)} readOnly={readOnly} />
       </div>
 
       {around.length > 0 && (
@@ -155,7 +166,15 @@ function AnnotationDetails({ doc, annotation, labels, me, picking, onPickingChan
       </dl>
       <div className="inspector-actions">
         <TagAllButton annotation={annotation} />
-        <button type="button" className="button button-danger" data-testid="delete-annotation" onClick={() => store.remove(ref)}>
+        <button
+          type="button"
+          className="button button-danger"
+          data-testid="delete-annotation"
+          disabled={readOnly}
+          title={reason ?? 'Delete this annotation (Del)'}
+          aria-describedby={reason ? 'inspector-read-only' : undefined}
+          onClick={() => store.remove(ref)}
+        >
           Delete <kbd>Del</kbd>
         </button>
       </div>
@@ -172,7 +191,7 @@ function ShortcutHelp({ labels }: { labels: readonly Label[] }) {
         <li>
           Select text, then press <kbd>{keys.length ? `${keys[0]}–${keys[keys.length - 1]}` : '1'}</kbd> or click a label
         </li>
-        <li>Click a highlight to inspect it; click again for the span around it</li>
+        <li>Click a highlight to inspect it; click again for a colleague’s tag on the same text, then the span around it</li>
         <li>With a span selected, a label key relabels it</li>
         <li>
           <kbd>t</kbd> tags every occurrence of the selected span or text, after a preview
@@ -181,7 +200,7 @@ function ShortcutHelp({ labels }: { labels: readonly Label[] }) {
           <kbd>j</kbd> <kbd>k</kbd> step through annotations · <kbd>Del</kbd> deletes
         </li>
         <li>
-          <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd> redo
+          <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd> redo, in the focused article
         </li>
       </ul>
     </section>

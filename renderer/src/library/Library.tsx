@@ -1,15 +1,19 @@
 /// The "Library" sidebar: the documents of the workspace, a page at a time from the service
 /// (`documents.list`), which also sorts them and filters them by title and file name; open ones
 /// are marked. Click opens in the focused pane; Ctrl/Cmd/Shift+click or "Open beside" opens a new
-/// pane. The list itself is virtualised ({@link LibraryList}).
+/// pane. Each row shows the current annotator's status of the document, which `S` changes and the
+/// "My status" filter selects by. The list itself is virtualised ({@link LibraryList}).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Label, ListedDocument } from '../../../preload/api';
+import type { DocumentStatus, Label, ListedDocument } from '../../../preload/api';
 import type { TextSpan } from '../editor/textPositions';
 import { formatInteger, plural } from '../format';
-import { LibraryList } from './LibraryList';
+import { LibraryList, type LiveCounts } from './LibraryList';
 import { LibraryOutletFilter } from './LibraryOutletFilter';
 import { LibrarySortControl, type LibrarySortOrder } from './LibrarySortControl';
+import { LibraryStatusFilter } from './LibraryStatusFilter';
+import { STATUS_LABELS } from './documentStatusNames';
 import { TextSearchResults } from './TextSearchResults';
+import { useDocumentStatus } from './useDocumentStatus';
 import { useLibraryPages } from './useLibraryPages';
 import { useSlashToFocus } from './useSlashToFocus';
 
@@ -22,8 +26,10 @@ export interface LibraryProps {
   /// are read again.
   version: number;
   labels: Label[];
-  /// Label counts of the open documents as they are now, shown instead of the service's.
-  liveCounts: ReadonlyMap<string, Record<string, number>>;
+  /// The current annotator: whose status each row shows and the filter is by.
+  me: string;
+  /// Counts of the open documents as they are now, shown instead of the service's.
+  liveCounts: ReadonlyMap<string, LiveCounts>;
   /// Open documents: id → 1-based number of the pane showing it.
   openPanes: ReadonlyMap<string, number>;
   /// Opens a document, in a new pane when `beside`, with the text span `at` selected if given;
@@ -35,6 +41,9 @@ export interface LibraryProps {
   onDetails(doc: ListedDocument): void;
   /// Asks to delete a document.
   onDelete(doc: ListedDocument): void;
+  /// Told when a status set on a row (the `S` key) was saved, or with why it could not be.
+  onStatusSaved(): void;
+  onStatusFailed(text: string): void;
 }
 
 /// `value`, once it has stayed the same for `ms` (at once when it becomes blank).
@@ -48,17 +57,29 @@ function useDebounced(value: string, ms: number): string {
   return settled;
 }
 
+/// What an empty filtered list says: which filters left nothing.
+function emptyNote(filter: string, outlet: string | undefined, status: DocumentStatus | undefined): string {
+  const where = [outlet !== undefined ? ` from ${outlet}` : '', status !== undefined ? ` marked “${STATUS_LABELS[status]}” by you` : ''].join('');
+  return filter ? `No title matches “${filter}”${where}.` : `No article${where}.`;
+}
+
 /// The library sidebar.
-export function Library({ version, labels, liveCounts, openPanes, onOpen, onRetry, onDetails, onDelete }: LibraryProps) {
+export function Library({ version, labels, me, liveCounts, openPanes, onOpen, onRetry, onDetails, onDelete, onStatusSaved, onStatusFailed }: LibraryProps) {
   const [query, setQuery] = useState('');
   const [order, setOrder] = useState<LibrarySortOrder>({ sort: 'imported', descending: false });
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashToFocus(searchRef);
   const filter = useDebounced(query.trim(), FILTER_DEBOUNCE_MS);
   const [outlet, setOutlet] = useState<string | undefined>(undefined);
-  const libraryOrder = useMemo(() => ({ ...order, filter, ...(outlet !== undefined ? { outlet } : {}) }), [order, filter, outlet]);
+  const [status, setStatus] = useState<DocumentStatus | undefined>(undefined);
+  const libraryOrder = useMemo(
+    () => ({ ...order, filter, ...(outlet !== undefined ? { outlet } : {}), ...(status !== undefined ? { status } : {}), ...(me ? { annotator: me } : {}) }),
+    [order, filter, outlet, status, me],
+  );
+  const filtered = !!filter || outlet !== undefined || status !== undefined;
   const pages = useLibraryPages(libraryOrder, version);
   const { total, all, error } = pages;
+  const setStatusOf = useDocumentStatus(pages, onStatusSaved, onStatusFailed);
   const openRow = useCallback((doc: ListedDocument, beside: boolean) => onOpen(doc.id, beside, undefined, doc), [onOpen]);
 
   return (
@@ -67,7 +88,7 @@ export function Library({ version, labels, liveCounts, openPanes, onOpen, onRetr
         <h2 className="section-heading">Library</h2>
         {all !== null && total !== null && (
           <span className="library-total" data-testid="library-total">
-            {(filter || outlet !== undefined) && total !== all ? `${formatInteger(total)} of ${plural(all, 'article')}` : plural(all, 'article')}
+            {filtered && total !== all ? `${formatInteger(total)} of ${plural(all, 'article')}` : plural(all, 'article')}
           </span>
         )}
       </div>
@@ -85,6 +106,7 @@ export function Library({ version, labels, liveCounts, openPanes, onOpen, onRetr
         />
         <LibrarySortControl order={order} onChange={setOrder} />
         <LibraryOutletFilter outlet={outlet} version={version} onChange={setOutlet} />
+        <LibraryStatusFilter status={status} onChange={setStatus} />
       </div>
       {error !== null && (
         <p className="library-note is-error" role="alert" data-testid="library-error">
@@ -99,7 +121,7 @@ export function Library({ version, labels, liveCounts, openPanes, onOpen, onRetr
       ) : all === 0 ? (
         <p className="library-note">No articles yet. Use “Import…” to add .txt, .md, .html, .pdf or .docx files.</p>
       ) : total === 0 ? (
-        <p className="library-note">{filter ? `No title matches “${filter}”${outlet !== undefined ? ` in ${outlet}` : ''}.` : `No article from ${outlet}.`}</p>
+        <p className="library-note">{emptyNote(filter, outlet, status)}</p>
       ) : (
         <LibraryList
           pages={pages}
@@ -110,6 +132,7 @@ export function Library({ version, labels, liveCounts, openPanes, onOpen, onRetr
           onOpen={openRow}
           onDetails={onDetails}
           onDelete={onDelete}
+          onSetStatus={setStatusOf}
           listKey={JSON.stringify(libraryOrder)}
         />
       )}

@@ -1,16 +1,18 @@
-/// One row of the library: title, source file, pane badge, per-label counts and size, with an
-/// "Open beside" button. Rows are placed by {@link LibraryList} (only those near the viewport are
+/// One row of the library: title, source file, pane badge, the current annotator's status of the
+/// document (a symbol and a word; `S` on the row steps it to do → in progress → done), per-label
+/// counts, the annotations that are yours and others', and size, with an "Open beside" button. Rows are placed by {@link LibraryList} (only those near the viewport are
 /// rendered), so each carries its place in the whole list for screen readers. A row whose page is
 /// still on its way says "Loading…"; it has the same buttons (which do nothing yet), so the
 /// keyboard focus can rest on it and stays when the row fills in.
 import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
-import type { ListedDocument, Label } from '../../../preload/api';
+import type { DocumentStatus, Label, LibraryRow, ListedDocument } from '../../../preload/api';
 import { formatInteger, plural, sourceLine, totalCount } from '../format';
+import { nextStatus, STATUS_LABELS, STATUS_SYMBOLS } from './documentStatusNames';
 
 /// Props of {@link LibraryItem}.
 export interface LibraryItemProps {
   /// The article the row shows; undefined while its page is being fetched.
-  doc: ListedDocument | undefined;
+  doc: LibraryRow | undefined;
   /// The workspace's labels, for the per-label counts.
   labels: Label[];
   /// 1-based number of the pane showing the document, if it is open.
@@ -28,6 +30,8 @@ export interface LibraryItemProps {
   onDetails(doc: ListedDocument): void;
   /// Asks to delete the article (the Delete key on the row).
   onDelete(doc: ListedDocument): void;
+  /// Sets the current annotator's status of the article (the S key on the row).
+  onSetStatus(doc: ListedDocument, status: DocumentStatus): void;
 }
 
 function wantsBeside(e: MouseEvent | KeyboardEvent): boolean {
@@ -35,7 +39,7 @@ function wantsBeside(e: MouseEvent | KeyboardEvent): boolean {
 }
 
 /// A library row (`data-testid="library-item"`); re-renders only when its own props change.
-export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index, setSize, top, measureRef, onOpen, onDetails, onDelete }: LibraryItemProps) {
+export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index, setSize, top, measureRef, onOpen, onDetails, onDelete, onSetStatus }: LibraryItemProps) {
   const title = doc ? doc.title.trim() || 'Untitled' : 'Loading…';
   const open = (beside: boolean) => doc && onOpen(doc, beside);
   return (
@@ -47,6 +51,7 @@ export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index,
       data-doc-id={doc?.id}
       data-index={index}
       data-open={pane ? 'true' : undefined}
+      data-status={doc?.status}
       aria-setsize={setSize}
       aria-posinset={index + 1}
       aria-busy={doc ? undefined : 'true'}
@@ -54,7 +59,8 @@ export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index,
       <button
         type="button"
         className="library-open"
-        title={doc ? `${title}\n\nClick to read · Ctrl/⌘+click to open beside · Alt+Enter for its details · Delete to delete it` : undefined}
+        title={doc ? `${title}\n\nClick to read · Ctrl/⌘+click to open beside · Alt+Enter for its details · S to change your status · Delete to delete it` : undefined}
+        aria-keyshortcuts={doc ? 'S Alt+Enter Delete' : undefined}
         aria-current={pane ? 'true' : undefined}
         aria-disabled={doc ? undefined : 'true'}
         onClick={(e) => open(wantsBeside(e))}
@@ -62,6 +68,9 @@ export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index,
           if (e.key === 'Enter' && e.altKey && doc) {
             e.preventDefault();
             onDetails(doc);
+          } else if ((e.key === 's' || e.key === 'S') && !e.altKey && !e.ctrlKey && !e.metaKey && doc) {
+            e.preventDefault();
+            onSetStatus(doc, nextStatus(doc.status));
           } else if (e.key === 'Delete' && doc) {
             e.preventDefault();
             onDelete(doc);
@@ -107,12 +116,16 @@ export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index,
   );
 });
 
-/// A row's per-label counts (or "No tags yet") and its length.
-function RowMeta({ doc, labels }: { doc: ListedDocument; labels: Label[] }) {
+/// A row's status, per-label counts (or "No tags yet"), whose they are, and its length.
+function RowMeta({ doc, labels }: { doc: LibraryRow; labels: Label[] }) {
   const annotations = totalCount(doc.counts);
   const tagged = labels.filter((l) => (doc.counts[l.id] ?? 0) > 0);
+  const others = Math.max(0, annotations - doc.mine);
   return (
     <span className="library-meta">
+      <span className="library-status" data-testid="library-status" data-status={doc.status} aria-label={`Your status: ${STATUS_LABELS[doc.status]}`}>
+        <span aria-hidden="true">{STATUS_SYMBOLS[doc.status]}</span> {STATUS_LABELS[doc.status]}
+      </span>
       {tagged.length > 0 ? (
         <span
           className="library-counts"
@@ -128,6 +141,11 @@ function RowMeta({ doc, labels }: { doc: ListedDocument; labels: Label[] }) {
         </span>
       ) : (
         <span className="library-untagged">No tags yet</span>
+      )}
+      {annotations > 0 && (
+        <span className="library-whose" data-testid="library-whose" title={`${plural(doc.mine, 'annotation')} by you, ${plural(others, 'annotation')} by others`}>
+          {formatInteger(doc.mine)} yours · {formatInteger(others)} others
+        </span>
       )}
       <span className="library-chars">{formatInteger(doc.characters)} chars</span>
     </span>

@@ -8,7 +8,7 @@
 /// move the focus from row to row, fetched or not.
 import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import type { Label, ListedDocument } from '../../../preload/api';
+import type { DocumentStatus, Label, LibraryRow, ListedDocument } from '../../../preload/api';
 import { LibraryItem } from './LibraryItem';
 import type { LibraryPages } from './libraryPages';
 import { rowForKey, withKeptRow } from './libraryRows';
@@ -29,13 +29,15 @@ export interface LibraryListProps {
   /// How many rows the list has (the service's count of documents matching the filter).
   total: number;
   labels: Label[];
-  /// Label counts of the open documents as they are now, shown instead of the listed ones.
-  liveCounts: ReadonlyMap<string, Record<string, number>>;
+  /// Counts of the open documents as they are now, shown instead of the listed ones.
+  liveCounts: ReadonlyMap<string, LiveCounts>;
   /// Open documents: id → 1-based number of the pane showing it.
   openPanes: ReadonlyMap<string, number>;
   onOpen(doc: ListedDocument, beside: boolean): void;
   onDetails(doc: ListedDocument): void;
   onDelete(doc: ListedDocument): void;
+  /// Sets the current annotator's status of the document.
+  onSetStatus(doc: ListedDocument, status: DocumentStatus): void;
   /// Names the list's query: when it changes (another filter or order) the list scrolls back to
   /// its top.
   listKey: string;
@@ -51,14 +53,20 @@ function rowElement(target: EventTarget | null): HTMLElement | null {
   return target instanceof HTMLElement ? target.closest<HTMLElement>('[data-index]') : null;
 }
 
+/// An open document's counts as they are now: per label, and the current annotator's own.
+export interface LiveCounts {
+  counts: Record<string, number>;
+  mine: number;
+}
+
 /// The row as shown: with the live counts when the document is open.
-function withLiveCounts(doc: ListedDocument | undefined, liveCounts: ReadonlyMap<string, Record<string, number>>): ListedDocument | undefined {
-  const counts = doc && liveCounts.get(doc.id);
-  return counts ? { ...doc!, counts } : doc;
+function withLiveCounts(doc: LibraryRow | undefined, liveCounts: ReadonlyMap<string, LiveCounts>): LibraryRow | undefined {
+  const live = doc && liveCounts.get(doc.id);
+  return live ? { ...doc!, counts: live.counts, mine: live.mine } : doc;
 }
 
 /// The scrolling list of library rows (`ul.library-list` inside `div.library-scroll`).
-export function LibraryList({ pages, total, labels, liveCounts, openPanes, onOpen, onDetails, onDelete, listKey }: LibraryListProps) {
+export function LibraryList({ pages, total, labels, liveCounts, openPanes, onOpen, onDetails, onDelete, onSetStatus, listKey }: LibraryListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   /// The row holding the keyboard focus (kept rendered), or -1.
   const [focusedIndex, setFocusedIndex] = useState(-1);
@@ -154,6 +162,7 @@ export function LibraryList({ pages, total, labels, liveCounts, openPanes, onOpe
               onOpen={onOpen}
               onDetails={onDetails}
               onDelete={onDelete}
+              onSetStatus={onSetStatus}
             />
           );
         })}

@@ -15,7 +15,7 @@ export const PAGE_ROWS = 100;
 /// scrolled back to).
 export const KEPT_PAGES = 3;
 
-/// What the library asks for, apart from where: sort, direction, filter and outlet.
+/// What the library asks for, apart from where: sort, direction, filter, outlet, status and whose.
 export type LibraryOrder = Omit<LibraryQuery, 'offset' | 'limit'>;
 
 /// Rows `first` to `last`, both included.
@@ -69,7 +69,7 @@ export class LibraryPages {
   /// Sets the query; with a new query or `version` (the workspace changed), starts a new
   /// generation. Reads nothing itself: {@link fetchMissing} does. Safe to call at every render.
   setQuery(order: LibraryOrder, version: number): boolean {
-    const orderKey = JSON.stringify([order.sort ?? 'imported', !!order.descending, order.filter?.trim() ?? '', order.outlet ?? null]);
+    const orderKey = JSON.stringify([order.sort ?? 'imported', !!order.descending, order.filter?.trim() ?? '', order.outlet ?? null, order.status ?? null, order.annotator ?? null]);
     const key = `${orderKey}${version}`;
     if (key === this.key) return false;
     // Another list starts at its top (the view scrolls there): as many rows, from the first.
@@ -89,6 +89,19 @@ export class LibraryPages {
   /// The document at row `index`, or undefined while its page is not here.
   rowAt(index: number): LibraryPage['documents'][number] | undefined {
     return this.pages.get(Math.floor(index / this.pageRows))?.rows[index % this.pageRows];
+  }
+
+  /// Changes document `id`'s row wherever it is held (what the service just saved, shown before
+  /// the pages are read again).
+  patch(id: string, change: Partial<LibraryPage['documents'][number]>): void {
+    let found = false;
+    for (const cached of this.pages.values()) {
+      const at = cached.rows.findIndex((row) => row.id === id);
+      if (at < 0) continue;
+      cached.rows = cached.rows.map((row, i) => (i === at ? { ...row, ...change } : row));
+      found = true;
+    }
+    if (found) this.changed();
   }
 
   /// The rows in view changed: drops pages far from them (but not those of `keptRows`, such as the

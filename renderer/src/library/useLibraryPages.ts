@@ -12,6 +12,6 @@ export function useLibraryPages(order: LibraryOrder, version: number) {
   const [pages] = useState(() => new LibraryPages((query) => workbench.documents.list(query), pageArrived));
   // During render, so that this render already reads the new generation (see LibraryPages).
   pages.setQuery(order, version);
-  useEffect(() => pages.fetchMissing(), [pages, order.sort, order.descending, order.filter, order.outlet, version]);
+  useEffect(() => pages.fetchMissing(), [pages, order.sort, order.descending, order.filter, order.outlet, order.status, order.annotator, version]);
   return pages;
 }

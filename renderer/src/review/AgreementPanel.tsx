@@ -1,7 +1,9 @@
-/// Agreement between A and B (DESIGN §6): the three overall figures, each with what it counts; a
-/// bar chart per label of exact and overlap F1 with the counts of A and B; and a table per
-/// document (a row click opens that document). "—" stands for a figure with nothing to count,
-/// its tooltip says why. Plain elements, no chart library.
+/// Agreement between A and B (DESIGN §6): the three overall figures of their own work, before
+/// adjudication (deciding never changes them), each with what it counts; beside them, once there
+/// is a curated layer, each annotator against it (after adjudication); a bar chart per label of
+/// exact and overlap F1 with the counts of A and B; and a table per document (a row click opens
+/// that document). "—" stands for a figure with nothing to count, its tooltip says why. Plain
+/// elements, no chart library.
 import type { CSSProperties } from 'react';
 import type { AgreementReport, Label } from '../../../preload/api';
 import { barWidth, countsLine, formatFigure, labelRows, MEASURES, nullReason, overallValue, type Measure } from './agreementModel';
@@ -9,6 +11,8 @@ import { barWidth, countsLine, formatFigure, labelRows, MEASURES, nullReason, ov
 /// Props of {@link AgreementPanel}.
 export interface AgreementPanelProps {
   report: AgreementReport | null;
+  /// A and B each against the curated layer, once there is one.
+  curated: { a: AgreementReport; b: AgreementReport } | null;
   labels: readonly Label[];
   /// The document shown in the review.
   docId: string | null;
@@ -128,8 +132,49 @@ function DocumentTable({ report, docId, reviewable, onOpenDocument }: { report: 
   );
 }
 
+/// Before and after adjudication side by side: A against B, and each against the curated layer.
+function Adjudication({ report, curated }: { report: AgreementReport; curated: { a: AgreementReport; b: AgreementReport } | null }) {
+  const columns = [
+    { key: 'before', head: 'A vs B', title: `${report.a} against ${report.b}: their own work, before adjudication`, r: report },
+    ...(curated
+      ? [
+          { key: 'after-a', head: 'A vs curated', title: `${report.a} against the curated layer (${curated.a.documents} documents)`, r: curated.a },
+          { key: 'after-b', head: 'B vs curated', title: `${report.b} against the curated layer (${curated.b.documents} documents)`, r: curated.b },
+        ]
+      : []),
+  ];
+  return (
+    <table className="agreement-table adjudication-table" data-testid="adjudication-table">
+      <thead>
+        <tr>
+          <th scope="col">
+            <span className="visually-hidden">Measure</span>
+          </th>
+          {columns.map((c) => (
+            <th key={c.key} scope="col" title={c.title}>
+              {c.head}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {(['kappa', 'exact', 'overlap'] as const).map((m) => (
+          <tr key={m}>
+            <th scope="row">{MEASURES[m].name}</th>
+            {columns.map((c) => (
+              <td key={c.key} data-testid={`adjudication-${c.key}-${m}`}>
+                <Figure value={overallValue(c.r, m)} reason={nullReason(c.r, m)} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /// `data-testid="agreement-panel"`.
-export function AgreementPanel({ report, labels, docId, reviewable, loading, onOpenDocument }: AgreementPanelProps) {
+export function AgreementPanel({ report, curated, labels, docId, reviewable, loading, onOpenDocument }: AgreementPanelProps) {
   return (
     <aside className={`agreement-panel${loading ? ' is-loading' : ''}`} data-testid="agreement-panel" aria-label="Agreement" aria-busy={loading}>
       <header className="agreement-header">
@@ -144,9 +189,15 @@ export function AgreementPanel({ report, labels, docId, reviewable, loading, onO
         <p className="agreement-empty">Choose two annotators to compare.</p>
       ) : (
         <div className="agreement-body">
+          <p className="agreement-note" data-testid="agreement-before-note">
+            Before adjudication: A's and B's own tags. Decisions go into the curated layer and never change these.
+          </p>
           {(['kappa', 'exact', 'overlap'] as const).map((m) => (
             <Overall key={m} report={report} measure={m} />
           ))}
+          <h3 className="section-heading agreement-subtitle">Before and after adjudication</h3>
+          <Adjudication report={report} curated={curated} />
+          {!curated && <p className="agreement-empty">Nothing curated yet: each decision puts its outcome, and the spans both agree on, into the curated layer.</p>}
           <h3 className="section-heading agreement-subtitle">Per label</h3>
           <LabelBars report={report} labels={labels} />
           <h3 className="section-heading agreement-subtitle">Per document</h3>

@@ -1,10 +1,11 @@
 /// The differences of the current document, grouped by kind (match, label conflict, boundary
 /// conflict, only A, only B) with counts; each row shows the text, the labels on either side and
-/// the decision. A click selects; the current row scrolls into view.
+/// the decision. The matches are listed only on request (they need no decision). A click
+/// selects; the current row scrolls into view.
 import { useEffect, useRef, type CSSProperties } from 'react';
 import type { Annotation, ReviewItem } from '../../../preload/api';
 import { oneLine } from '../format';
-import { decisionOf, groupItems, itemKey, KIND_INFO } from './reviewModel';
+import { decisionOf, decisionState, groupItems, itemKey, KIND_INFO } from './reviewModel';
 
 /// Label id → name and colour.
 export type LabelLook = ReadonlyMap<string, { name: string; color: string }>;
@@ -15,6 +16,8 @@ export interface DifferenceListProps {
   current: ReviewItem | null;
   labels: LabelLook;
   onSelect(item: ReviewItem): void;
+  withMatches: boolean;
+  onWithMatches(on: boolean): void;
 }
 
 /// A label as a small chip.
@@ -30,10 +33,12 @@ export function LabelChip({ annotation, labels }: { annotation: Annotation; labe
 /// An item's decision as a small badge (✓, ✕ or a dot).
 export function DecisionBadge({ item }: { item: ReviewItem }) {
   const review = decisionOf(item);
-  const text = review ? (review.status === 'accepted' ? '✓' : '✕') : '•';
-  const title = review ? `${review.status === 'accepted' ? 'Accepted' : 'Rejected'} by ${review.by}${review.comment ? `: “${review.comment}”` : ''}` : 'Undecided';
+  const state = decisionState(review);
+  const text = { accepted: '✓', rejected: '✕', corrected: '✎', commented: '•', undecided: '•' }[state];
+  const words = { accepted: 'Accepted', rejected: 'Rejected', corrected: 'Corrected', commented: 'Undecided, commented', undecided: 'Undecided' }[state];
+  const title = review ? `${words} by ${review.by}${review.comment ? `: “${review.comment}”` : ''}` : words;
   return (
-    <span className={`decision-badge is-${review?.status ?? 'undecided'}`} title={title} data-testid="decision-badge">
+    <span className={`decision-badge is-${state}`} title={title} aria-label={title} data-testid="decision-badge">
       {text}
       {review?.comment && <span className="decision-comment-mark" aria-label="with comment">”</span>}
     </span>
@@ -46,7 +51,6 @@ function ItemRow({ item, current, labels, onSelect }: { item: ReviewItem; curren
     if (current) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [current]);
   const main = (item.a ?? item.b)!;
-  const review = decisionOf(item);
   return (
     <li>
       <button
@@ -55,7 +59,7 @@ function ItemRow({ item, current, labels, onSelect }: { item: ReviewItem; curren
         className={`review-item is-${item.kind}${current ? ' is-current' : ''}`}
         data-testid="review-item"
         data-kind={item.kind}
-        data-decision={review?.status ?? 'undecided'}
+        data-decision={decisionState(decisionOf(item))}
         data-current={current ? 'true' : undefined}
         aria-current={current ? 'true' : undefined}
         onClick={onSelect}
@@ -74,7 +78,7 @@ function ItemRow({ item, current, labels, onSelect }: { item: ReviewItem; curren
 }
 
 /// `data-testid="difference-list"`; groups are `difference-group` with `data-kind`.
-export function DifferenceList({ items, current, labels, onSelect }: DifferenceListProps) {
+export function DifferenceList({ items, current, labels, onSelect, withMatches, onWithMatches }: DifferenceListProps) {
   const currentKey = current ? itemKey(current) : null;
   return (
     <div className="difference-list" data-testid="difference-list">
@@ -86,8 +90,13 @@ export function DifferenceList({ items, current, labels, onSelect }: DifferenceL
             <span className="difference-count" data-testid="difference-count">
               {group.items.length}
             </span>
+            {group.kind === 'match' && group.items.length > 0 && (
+              <button type="button" className="card-link difference-show" data-testid="show-matches" aria-pressed={withMatches} title="Matches need no decision: n and p pass them by unless they are shown (m)" onClick={() => onWithMatches(!withMatches)}>
+                {withMatches ? 'Hide' : 'Show'} <kbd>m</kbd>
+              </button>
+            )}
           </h3>
-          {group.items.length > 0 && (
+          {group.items.length > 0 && (group.kind !== 'match' || withMatches) && (
             <ul className="difference-items">
               {group.items.map((item) => (
                 <ItemRow key={itemKey(item)} item={item} current={itemKey(item) === currentKey} labels={labels} onSelect={() => onSelect(item)} />

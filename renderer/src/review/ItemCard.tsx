@@ -1,11 +1,12 @@
 /// The current difference in detail: both sides (label, text, annotator), what accepting means
 /// for it, its decision (by whom, when, comment), and the actions — accept, reject, correct (a
-/// label picker for A's span) and comment (a box whose comment is saved with the decision).
+/// label picker: the span goes into the curated layer with that label) and comment (a box whose
+/// comment is saved on its own, or with a decision).
 import { useState, type CSSProperties } from 'react';
 import type { Annotation, Label, ReviewDecision, ReviewItem } from '../../../preload/api';
 import { formatDateTime } from '../format';
 import { DecisionBadge, LabelChip, type LabelLook } from './DifferenceList';
-import { acceptMeaning, decisionOf, KIND_INFO } from './reviewModel';
+import { acceptMeaning, decisionOf, decisionState, KIND_INFO } from './reviewModel';
 
 /// What the card shows below the sides: the buttons, the comment box or the label picker.
 export type CardMode = 'actions' | 'comment' | 'pick';
@@ -15,7 +16,6 @@ export interface ItemCardProps {
   item: ReviewItem | null;
   a: string;
   b: string;
-  me: string;
   labels: readonly Label[];
   labelLook: LabelLook;
   mode: CardMode;
@@ -47,14 +47,22 @@ function Side({ side, name, annotation, labels }: { side: 'a' | 'b'; name: strin
   );
 }
 
-function Decision({ item }: { item: ReviewItem }) {
+/// A decision in words: "Accepted", "Corrected to Location", "Comment only"…
+function decisionWords(review: NonNullable<Annotation['review']>, labels: LabelLook): string {
+  if (review.correctedTo) return `Corrected to ${labels.get(review.correctedTo)?.name ?? review.correctedTo}`;
+  if (review.status) return review.status === 'accepted' ? 'Accepted' : 'Rejected';
+  return 'Undecided, commented';
+}
+
+function Decision({ item, labels }: { item: ReviewItem; labels: LabelLook }) {
   const review = decisionOf(item);
+  const state = decisionState(review);
   return (
-    <div className={`card-decision is-${review?.status ?? 'undecided'}`} data-testid="card-decision" data-decision={review?.status ?? 'undecided'}>
+    <div className={`card-decision is-${state}`} data-testid="card-decision" data-decision={state}>
       <DecisionBadge item={item} />
       {review ? (
         <span>
-          <strong>{review.status === 'accepted' ? 'Accepted' : 'Rejected'}</strong> by {review.by} · {formatDateTime(review.at)}
+          <strong>{decisionWords(review, labels)}</strong> by {review.by} · {formatDateTime(review.at)}
           {review.comment && (
             <q className="card-comment" data-testid="card-comment">
               {review.comment}
@@ -71,15 +79,17 @@ function Decision({ item }: { item: ReviewItem }) {
 function CommentBox({ item, busy, onDecide, onCancel }: { item: ReviewItem; busy: boolean; onDecide(d: ReviewDecision): void; onCancel(): void }) {
   const existing = decisionOf(item);
   const [text, setText] = useState(existing?.comment ?? '');
-  const preferred = existing?.status ?? 'accepted';
-  const send = (status: ReviewDecision['status']) => onDecide({ status, ...(text.trim() ? { comment: text.trim() } : {}) });
+  const comment = text.trim() ? { comment: text.trim() } : {};
+  // Enter saves the comment and nothing else: a comment may argue either way.
+  const save = () => onDecide(comment);
+  const send = (status: NonNullable<ReviewDecision['status']>) => onDecide({ status, ...comment });
   return (
     <div className="card-comment-box">
       <textarea
         className="card-textarea"
         data-testid="review-comment"
         aria-label="Comment"
-        placeholder="Why? (saved with the decision)"
+        placeholder="A comment (Enter saves it; a decision is separate)"
         value={text}
         rows={3}
         maxLength={2000}
@@ -88,7 +98,7 @@ function CommentBox({ item, busy, onDecide, onCancel }: { item: ReviewItem; busy
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey) {
             e.preventDefault();
-            send(preferred);
+            save();
           } else if (e.key === 'Escape') {
             e.preventDefault();
             onCancel();
@@ -96,16 +106,19 @@ function CommentBox({ item, busy, onDecide, onCancel }: { item: ReviewItem; busy
         }}
       />
       <div className="card-buttons">
-        <button type="button" className={`button ${preferred === 'accepted' ? 'button-primary' : ''}`} disabled={busy} data-testid="accept-with-comment" onClick={() => send('accepted')}>
-          Accept with comment
+        <button type="button" className="button button-primary" disabled={busy || !text.trim()} data-testid="save-comment" onClick={save}>
+          Save comment
         </button>
-        <button type="button" className={`button ${preferred === 'rejected' ? 'button-primary' : ''}`} disabled={busy} data-testid="reject-with-comment" onClick={() => send('rejected')}>
-          Reject with comment
+        <button type="button" className="button" disabled={busy} data-testid="accept-with-comment" onClick={() => send('accepted')}>
+          Accept with it
+        </button>
+        <button type="button" className="button" disabled={busy} data-testid="reject-with-comment" onClick={() => send('rejected')}>
+          Reject with it
         </button>
       </div>
       <p className="card-hint card-hint-row">
         <span>
-          <kbd>Enter</kbd> {preferred === 'accepted' ? 'accepts' : 'rejects'} · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line · <kbd>Esc</kbd>
+          <kbd>Enter</kbd> saves the comment · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line · <kbd>Esc</kbd>
         </span>
         <button type="button" className="card-link" onClick={onCancel}>
           Cancel
@@ -115,20 +128,10 @@ function CommentBox({ item, busy, onDecide, onCancel }: { item: ReviewItem; busy
   );
 }
 
-function LabelPicker({ item, labels, canCreate, onPick, onCancel }: { item: ReviewItem; labels: readonly Label[]; canCreate: boolean; onPick(id: string): void; onCancel(): void }) {
-  if (!item.a && !canCreate) {
-    return (
-      <div className="card-picker">
-        <p className="card-hint">A has no span here to correct, and new spans go into your own layer. Accept B's span instead, or review as A.</p>
-        <button type="button" className="bar-button" onClick={onCancel}>
-          Close
-        </button>
-      </div>
-    );
-  }
+function LabelPicker({ item, labels, onPick }: { item: ReviewItem; labels: readonly Label[]; onPick(id: string): void }) {
   return (
     <div className="card-picker" data-testid="label-picker">
-      <p className="card-picker-title">{item.a ? "Relabel A's span as" : "Tag B's span in your layer as"}</p>
+      <p className="card-picker-title">{item.a ? "Into the curated layer, A's span as" : "Into the curated layer, B's span as"}</p>
       <div className="chip-row">
         {labels.map((l, i) => (
           <button
@@ -158,7 +161,7 @@ function LabelPicker({ item, labels, canCreate, onPick, onCancel }: { item: Revi
 
 /// `data-testid="item-card"`.
 export function ItemCard(props: ItemCardProps) {
-  const { item, a, b, me, labels, labelLook, mode, busy, position, total, onMode, onDecide, onCorrect } = props;
+  const { item, a, b, labels, labelLook, mode, busy, position, total, onMode, onDecide, onCorrect } = props;
   if (!item) {
     return (
       <div className="item-card is-empty" data-testid="item-card">
@@ -183,10 +186,10 @@ export function ItemCard(props: ItemCardProps) {
       </div>
       <Side side="a" name={a} annotation={item.a} labels={labelLook} />
       <Side side="b" name={b} annotation={item.b} labels={labelLook} />
-      <p className="card-meaning">{acceptMeaning(item, a, me)}</p>
-      <Decision item={item} />
+      <p className="card-meaning">{acceptMeaning(item)}</p>
+      <Decision item={item} labels={labelLook} />
       {mode === 'comment' && <CommentBox key={`${item.a?.id}|${item.b?.id}`} item={item} busy={busy} onDecide={onDecide} onCancel={() => onMode('actions')} />}
-      {mode === 'pick' && <LabelPicker item={item} labels={labels} canCreate={a === me} onPick={onCorrect} onCancel={() => onMode('actions')} />}
+      {mode === 'pick' && <LabelPicker item={item} labels={labels} onPick={onCorrect} />}
       {mode === 'actions' && (
         <div className="card-buttons">
           <button type="button" className="button action-accept" disabled={busy} data-testid="review-accept" onClick={() => onDecide({ status: 'accepted' })}>

@@ -9,7 +9,7 @@ import { AgreementPanel } from './AgreementPanel';
 import { DifferenceList } from './DifferenceList';
 import { ItemCard, type CardMode } from './ItemCard';
 import { ReviewPane } from './ReviewPane';
-import { decisionOf, itemKey, listOrder, progressOf } from './reviewModel';
+import { isDecided, itemKey, listOrder, progressOf } from './reviewModel';
 import { useReview } from './useReview';
 import { useReviewKeys } from './useReviewKeys';
 
@@ -97,11 +97,12 @@ export function ReviewMode({ me, labels, onError, libraryVersion, onLeave }: Rev
     reject: () => current && !review.busy && decide({ status: 'rejected' }),
     correct: () => current && setMode('pick'),
     comment: () => current && setMode('comment'),
+    toggleMatches: () => review.setWithMatches(!review.withMatches),
     pick: (label) => correct(label.id),
     cancel: () => setMode('actions'),
   });
 
-  const flat = documents.flatMap((d) => listOrder(d.items).map((i) => `${d.id}#${itemKey(i)}`));
+  const flat = documents.flatMap((d) => listOrder(d.items, review.withMatches).map((i) => `${d.id}#${itemKey(i)}`));
   const at = current && docId ? flat.indexOf(`${docId}#${itemKey(current)}`) : -1;
   const progress = progressOf(documents);
   const docIndex = documents.findIndex((d) => d.id === docId);
@@ -123,7 +124,7 @@ export function ReviewMode({ me, labels, onError, libraryVersion, onLeave }: Rev
           <select className="review-select review-doc-select" data-testid="review-document" value={docId ?? ''} onChange={(e) => review.selectDocument(e.target.value)} aria-label="Document">
             {documents.map((d, i) => (
               <option key={d.id} value={d.id}>
-                {i + 1}. {d.title} ({d.items.filter((x) => !decisionOf(x)).length} open)
+                {i + 1}. {d.title} ({d.items.filter((x) => x.kind !== 'match' && !isDecided(x)).length} open)
               </option>
             ))}
           </select>
@@ -139,14 +140,14 @@ export function ReviewMode({ me, labels, onError, libraryVersion, onLeave }: Rev
         </div>
         <div className="review-keys" aria-label="Keys">
           <kbd>n</kbd>
-          <kbd>p</kbd> step <kbd>a</kbd> accept <kbd>r</kbd> reject <kbd>e</kbd> correct <kbd>c</kbd> comment
+          <kbd>p</kbd> step <kbd>a</kbd> accept <kbd>r</kbd> reject <kbd>e</kbd> correct <kbd>c</kbd> comment <kbd>m</kbd> matches
         </div>
         <button type="button" className="bar-button" data-testid="review-refresh" title="Read the workspace again" onClick={() => void review.refresh()}>
           ⟳ Refresh
         </button>
       </div>
       <div className="review-body">
-        <AgreementPanel report={comparison?.agreement ?? null} labels={labels} docId={docId} reviewable={reviewable} loading={review.loading} onOpenDocument={review.selectDocument} />
+        <AgreementPanel report={comparison?.agreement ?? null} curated={comparison?.curated ?? null} labels={labels} docId={docId} reviewable={reviewable} loading={review.loading} onOpenDocument={review.selectDocument} />
         <main className="review-panes">
           {review.annotators && others.length === 0 ? (
             <ReviewEmpty title="Nobody else has tagged in this workspace yet" hint="Import a colleague's exchange file (.awb.json) to review their tags." />
@@ -166,7 +167,6 @@ export function ReviewMode({ me, labels, onError, libraryVersion, onLeave }: Rev
             item={current}
             a={review.a}
             b={review.b}
-            me={me}
             labels={labels}
             labelLook={labelLook}
             mode={mode}
@@ -180,7 +180,7 @@ export function ReviewMode({ me, labels, onError, libraryVersion, onLeave }: Rev
           <h2 className="section-heading review-side-title" title={doc?.title}>
             In this document
           </h2>
-          <DifferenceList items={items} current={current} labels={labelLook} onSelect={onPick} />
+          <DifferenceList items={items} current={current} labels={labelLook} onSelect={onPick} withMatches={review.withMatches} onWithMatches={review.setWithMatches} />
         </aside>
       </div>
     </div>

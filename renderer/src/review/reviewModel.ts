@@ -1,6 +1,7 @@
 /// Pure helpers of the review view (DESIGN §6): the kinds of difference in display order, items
-/// grouped and stepped through across documents, an item's decision, and which annotator to
-/// compare against by default. No React, no DOM: tested under Node.
+/// grouped and stepped through across documents (the matches only on request), an item's
+/// decision, and which annotator to compare against by default. No React, no DOM: tested under
+/// Node.
 import type { Annotation, DifferenceKind, ReviewDocument, ReviewItem } from '../../../preload/api';
 
 /// The kinds in the order the list shows them (and `n`/`p` walk them).
@@ -35,15 +36,16 @@ export function groupItems(items: readonly ReviewItem[]): { kind: DifferenceKind
   return KIND_ORDER.map((kind) => ({ kind, items: items.filter((i) => i.kind === kind) }));
 }
 
-/// The items of a document in the order the list shows them.
-export function listOrder(items: readonly ReviewItem[]): ReviewItem[] {
-  return groupItems(items).flatMap((g) => g.items);
+/// The items of a document in the order the list shows them: the differences, and the matches
+/// first when `withMatches` (they need no decision, so stepping passes them by unless asked).
+export function listOrder(items: readonly ReviewItem[], withMatches = false): ReviewItem[] {
+  return groupItems(items).flatMap((g) => (g.kind === 'match' && !withMatches ? [] : g.items));
 }
 
 /// The item after (+1) or before (−1) `current` in list order, moving on to the next or previous
 /// document at either end; the first (or last) item when nothing is current; null at the very end.
-export function stepItem(documents: readonly ReviewDocument[], current: ItemRef | null, direction: 1 | -1): ItemRef | null {
-  const flat = documents.flatMap((d) => listOrder(d.items).map((item) => ({ docId: d.id, key: itemKey(item) })));
+export function stepItem(documents: readonly ReviewDocument[], current: ItemRef | null, direction: 1 | -1, withMatches = false): ItemRef | null {
+  const flat = documents.flatMap((d) => listOrder(d.items, withMatches).map((item) => ({ docId: d.id, key: itemKey(item) })));
   if (flat.length === 0) return null;
   const at = current ? flat.findIndex((r) => r.docId === current.docId && r.key === current.key) : -1;
   if (at < 0) {
@@ -69,15 +71,27 @@ export function decidedAnnotation(item: ReviewItem): Annotation | undefined {
   return item.kind === 'only-a' ? item.a : (item.b ?? item.a);
 }
 
-/// The reviewer's decision on `item`, if any.
+/// The reviewer's record on `item`, if any: a decision, or a comment only (no `status`).
 export function decisionOf(item: ReviewItem): Annotation['review'] {
   return decidedAnnotation(item)?.review;
 }
 
-/// Counts of decided and all items over `documents`.
+/// Whether the reviewer accepted, rejected or corrected `item` (a comment alone decides nothing).
+export function isDecided(item: ReviewItem): boolean {
+  return decisionOf(item)?.status !== undefined;
+}
+
+/// A record's state as a word for classes and test ids.
+export function decisionState(review: Annotation['review']): 'accepted' | 'rejected' | 'corrected' | 'commented' | 'undecided' {
+  if (!review) return 'undecided';
+  if (review.correctedTo) return 'corrected';
+  return review.status ?? 'commented';
+}
+
+/// Counts of decided and all differences (matches need no decision) over `documents`.
 export function progressOf(documents: readonly ReviewDocument[]): { decided: number; total: number } {
-  const items = documents.flatMap((d) => d.items);
-  return { decided: items.filter((i) => decisionOf(i)).length, total: items.length };
+  const items = documents.flatMap((d) => d.items).filter((i) => i.kind !== 'match');
+  return { decided: items.filter(isDecided).length, total: items.length };
 }
 
 /// Extra highlight classes for one side's annotations: the item kind, the decision, and the
@@ -87,27 +101,28 @@ export function sideClasses(items: readonly ReviewItem[], side: 'a' | 'b', curre
   for (const item of items) {
     const annotation = item[side];
     if (!annotation) continue;
-    const review = annotation.review;
+    const state = decisionState(annotation.review);
     const names = [`rv-${item.kind}`];
-    if (review) names.push(`rv-${review.status}`);
+    if (state !== 'undecided' && state !== 'commented') names.push(`rv-${state}`);
     if (itemKey(item) === currentKey) names.push('rv-current');
     classes.set(annotation.id, names.join(' '));
   }
   return classes;
 }
 
-/// What accepting `item` does, in a sentence.
-export function acceptMeaning(item: ReviewItem, a: string, me: string): string {
+/// What accepting and rejecting `item` do, in a sentence. Neither changes A's or B's own spans:
+/// the outcome goes into the curated layer.
+export function acceptMeaning(item: ReviewItem): string {
   switch (item.kind) {
     case 'match':
-      return 'Both agree. Accept confirms the tag.';
+      return 'Both agree: the span is in the curated layer. Reject leaves it out.';
     case 'label-conflict':
     case 'boundary-conflict':
-      return a === me ? "Accept takes B's span into your layer, replacing yours; reject keeps yours." : "Accept copies B's span into your layer; reject keeps A's.";
+      return "Accept puts B's span into the curated layer, reject A's; correct gives it another label.";
     case 'only-a':
-      return "Only A tagged this. Accept keeps it; reject marks A's span rejected.";
+      return 'Only A tagged this. Accept puts it into the curated layer; reject leaves it out.';
     case 'only-b':
-      return "Only B tagged this. Accept copies B's span into your layer.";
+      return 'Only B tagged this. Accept puts it into the curated layer; reject leaves it out.';
   }
 }
 

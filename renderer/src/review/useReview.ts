@@ -1,7 +1,8 @@
 /// The state of the review view: who is compared with whom, the comparison from the service
-/// (`review.compare`), the current item, and the reviewer's actions — decide (`review.decide`)
-/// and correct (`annotations.update`, or `annotations.create` for a span only B tagged). After
-/// every change the comparison is fetched again, so the agreement figures follow the decisions.
+/// (`review.compare`), the current item, and the reviewer's actions — decide, correct and
+/// comment (all `review.decide`, whose outcome goes into the curated layer). After every change
+/// the comparison is fetched again, so the figures against the curated layer follow the
+/// decisions (A against B never moves: neither layer changes).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, ReviewComparison, ReviewDecision, ReviewItem } from '../../../preload/api';
 import { workbench } from '../api';
@@ -32,6 +33,9 @@ export interface ReviewState {
   article: Article | null;
   current: ReviewItem | null;
   busy: boolean;
+  /// Whether stepping and the list include the matches (which need no decision).
+  withMatches: boolean;
+  setWithMatches(on: boolean): void;
   select(anchor: ReviewAnchor | null): void;
   selectDocument(docId: string): void;
   step(direction: 1 | -1): void;
@@ -57,6 +61,7 @@ export function useReview(me: string, fail: (title: string, text: string) => voi
   const [busy, setBusy] = useState(false);
   const [anchor, setAnchor] = useState<ReviewAnchor | null>(null);
   const [docChoice, setDocChoice] = useState<string | null>(null);
+  const [withMatches, setWithMatches] = useState(false);
   // Bumped by every change, so that an older comparison never overwrites a newer state.
   const generation = useRef(0);
 
@@ -113,12 +118,12 @@ export function useReview(me: string, fail: (title: string, text: string) => voi
     if (next) setDocChoice(next.docId);
   };
   const step = (direction: 1 | -1) => {
-    const next = toAnchor(stepItem(documents, refOf(), direction));
+    const next = toAnchor(stepItem(documents, refOf(), direction, withMatches));
     if (next) select(next);
   };
   const selectDocument = (id: string) => {
     setDocChoice(id);
-    const first = listOrder(documents.find((d) => d.id === id)?.items ?? [])[0];
+    const first = listOrder(documents.find((d) => d.id === id)?.items ?? [], withMatches)[0];
     setAnchor(first ? anchorOf(id, first) : null);
   };
   const stepDocument = (direction: 1 | -1) => {
@@ -130,7 +135,8 @@ export function useReview(me: string, fail: (title: string, text: string) => voi
   async function decide(decision: ReviewDecision) {
     if (!docId || !current) return;
     const ids = { a: current.a?.id, b: current.b?.id };
-    const following = toAnchor(stepItem(documents, refOf(), 1));
+    // A decision moves on to the next item; a comment alone stays.
+    const following = decision.status || decision.label ? toAnchor(stepItem(documents, refOf(), 1, withMatches)) : null;
     generation.current++;
     setBusy(true);
     if (following) select(following);
@@ -148,19 +154,7 @@ export function useReview(me: string, fail: (title: string, text: string) => voi
     await compare();
   }
 
-  async function correct(label: string) {
-    if (!docId || !current) return;
-    setBusy(true);
-    try {
-      if (current.a) await workbench.annotations.update({ docId, id: current.a.id, label });
-      else if (current.b && a === me) await workbench.annotations.create({ docId, label, start: current.b.start, end: current.b.end });
-    } catch (error) {
-      fail('Could not correct the annotation', errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-    await compare();
-  }
+  const correct = (label: string) => decide({ label });
 
   const refresh = useCallback(async () => {
     await rescan();
@@ -184,6 +178,8 @@ export function useReview(me: string, fail: (title: string, text: string) => voi
     article,
     current,
     busy,
+    withMatches,
+    setWithMatches,
     select,
     selectDocument,
     step,

@@ -1,7 +1,8 @@
 /// The review view's keyboard (DESIGN §6): `n`/`p` (or `j`/`k`, ↓/↑) step through the
-/// differences, across documents at either end; Shift+`N`/`P` jump to the next or previous
-/// document; `a` accepts, `r` rejects, `e` corrects (a label picker), `c` comments. While the
-/// picker is open a label's key (or `1`–`9`) picks and Escape cancels.
+/// differences (the matches too once `m` shows them), across documents at either end;
+/// Shift+`N`/`P` jump to the next or previous document; `a` accepts, `r` rejects, `e` corrects
+/// (a label picker), `c` comments. While the picker is open a label's key (or `1`–`9`) picks and
+/// Escape cancels.
 ///
 /// Installed in the capture phase on the window, so it runs before the annotating shortcuts; it
 /// swallows those (label keys, Delete, undo) while reviewing, because they would act on
@@ -22,6 +23,7 @@ export interface ReviewKeyActions {
   reject(): void;
   correct(): void;
   comment(): void;
+  toggleMatches(): void;
   pick(label: Label): void;
   cancel(): void;
 }
@@ -71,6 +73,9 @@ export function handleReviewKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'meta
       return true;
     case 'c':
       actions.comment();
+      return true;
+    case 'm':
+      actions.toggleMatches();
       return true;
     case 'Escape':
       actions.cancel();

@@ -28,7 +28,7 @@ export function onBoundaryRefused(listener: (refusal: BoundaryRefusal) => void):
 /// The sentence that tells the annotator why a move was refused.
 export function refusalText(refusal: BoundaryRefusal): string {
   return refusal.reason === 'foreign'
-    ? `“${refusal.quote}” is ${refusal.annotator}’s tag: only your own tags can have their ends moved.`
+    ? `“${refusal.quote}” is ${refusal.annotator}’s tag: only your own tags can have their ends moved; colleagues’ tags are read-only here, adjudicate them in Review.`
     : `Your tag would then cover exactly “${refusal.quote}”, which you already tagged with that label.`;
 }
 

@@ -140,3 +140,10 @@ export function labelCounts(doc: DocState): Record<string, number> {
   for (const a of doc.annotations.values()) counts[a.label] = (counts[a.label] ?? 0) + 1;
   return counts;
 }
+
+/// How many of the document's annotations are `annotator`'s.
+export function annotationsBy(doc: DocState, annotator: string): number {
+  let n = 0;
+  for (const a of doc.annotations.values()) if (a.annotator === annotator) n++;
+  return n;
+}

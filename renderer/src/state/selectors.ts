@@ -37,11 +37,20 @@ export function stepThrough(list: readonly Annotation[], currentId: string | nul
 
 /// Which of the annotations under a click to select: the shortest (innermost) one, or, when
 /// the selected one is among them, the next longer one (so repeated clicks cycle outwards).
-export function annotationToSelect(doc: DocState, idsUnderPointer: readonly string[], selectedId: string | null): string | null {
+/// Among annotations of exactly the same span, `me`'s come first, then the colleagues' (by
+/// name), so a first click takes one's own tag and the next ones the others on that text.
+export function annotationToSelect(doc: DocState, idsUnderPointer: readonly string[], selectedId: string | null, me = ''): string | null {
   const under = idsUnderPointer
     .map((id) => doc.annotations.get(id))
     .filter((a): a is Annotation => a !== undefined)
-    .sort((a, b) => a.end - a.start - (b.end - b.start) || b.start - a.start);
+    .sort(
+      (a, b) =>
+        a.end - a.start - (b.end - b.start) ||
+        b.start - a.start ||
+        Number(a.annotator !== me) - Number(b.annotator !== me) ||
+        a.annotator.localeCompare(b.annotator) ||
+        a.id.localeCompare(b.id),
+    );
   if (under.length === 0) return null;
   const index = under.findIndex((a) => a.id === selectedId);
   return under[(index + 1) % under.length].id;

@@ -19,7 +19,9 @@ import {
 } from './documentState';
 import { SaveQueue, type SaveOperation, type SaveStatus } from './saveQueue';
 import { groupByTextWhenIdle } from './selectors';
-import { UndoHistory, type Command, type WorkspaceChange } from './undoHistory';
+import { commandScope, UndoHistory, type Command, type ScopeFilter, type WorkspaceChange } from './undoHistory';
+import type { ColleagueTagNotice } from '../colleagueTags';
+import { describeCommand, type StepDescription, type StepDirection, type StepTaken } from './undoSteps';
 
 /// A document being opened, open, or failed to open.
 export type DocLoad = { status: 'loading' } | { status: 'ready'; doc: DocState } | { status: 'error'; message: string };
@@ -73,7 +75,9 @@ export class WorkbenchStore {
   private readonly linkedListeners = new Set<(ref: AnnotationRef, entityId: string) => void>();
   private readonly alreadyTaggedListeners = new Set<(ref: AnnotationRef) => void>();
   private readonly queue: SaveQueue;
-  private readonly history = new UndoHistory<Command>();
+  private readonly colleagueListeners = new Set<(notice: ColleagueTagNotice) => void>();
+  private readonly stepListeners = new Set<(taken: StepTaken) => void>();
+  private readonly history = new UndoHistory<Command>(commandScope);
   private annotator = '';
   /// How many changes were queued (a document read while one was made is read again).
   private changesMade = 0;
@@ -118,6 +122,33 @@ export class WorkbenchStore {
     return () => this.alreadyTaggedListeners.delete(listener);
   }
 
+  /// Calls `listener` when a change or delete of a colleague's annotation was refused, or a
+  /// label key on exactly their span made the annotator's own tag beside theirs.
+  onColleagueTag(listener: (notice: ColleagueTagNotice) => void): () => void {
+    this.colleagueListeners.add(listener);
+    return () => this.colleagueListeners.delete(listener);
+  }
+
+  /// Calls `listener` after every undo or redo asked for, with what it did.
+  onStep(listener: (taken: StepTaken) => void): () => void {
+    this.stepListeners.add(listener);
+    return () => this.stepListeners.delete(listener);
+  }
+
+  /// Whether an annotation is a colleague's: read-only here (Review is where it is decided on).
+  /// Before the annotator's name is known, nothing is.
+  isColleagues(annotation: Annotation): boolean {
+    return this.annotator !== '' && annotation.annotator !== this.annotator;
+  }
+
+  /// True (and the listeners told) when `annotation` is a colleague's, so must not change.
+  private refusedAsColleagues(annotation: Annotation): boolean {
+    if (!this.isColleagues(annotation)) return false;
+    const notice: ColleagueTagNotice = { kind: 'refused', annotator: annotation.annotator, label: annotation.label, quote: annotation.quote };
+    this.colleagueListeners.forEach((l) => l(notice));
+    return true;
+  }
+
   /// Resolves once every queued change is saved (at once when none waits); refuses while a save
   /// has failed, which the user retries or discards first.
   whenAllSaved(): Promise<void> {
@@ -131,10 +162,10 @@ export class WorkbenchStore {
     });
   }
 
-  /// Forgets a document that left the workspace: its state, its selection, and the undo history,
-  /// whose steps might touch it.
+  /// Forgets a document that left the workspace: its state, its selection, and the undo steps
+  /// that touch it.
   forgetDocument(docId: string): void {
-    this.history.clear();
+    this.history.forget(docId);
     const docs = new Map(this.snapshot.docs);
     docs.delete(docId);
     this.update({ docs, ...(this.snapshot.selected?.docId === docId ? { selected: null } : {}) });
@@ -248,6 +279,11 @@ export class WorkbenchStore {
       this.select(existing, true);
       return existing;
     }
+    const colleagues = [...doc.annotations.values()].find((a) => a.start === span.start && a.end === span.end && this.isColleagues(a));
+    if (colleagues && colleagues.label !== label) {
+      const notice: ColleagueTagNotice = { kind: 'beside', annotator: colleagues.annotator, label: colleagues.label, quote: colleagues.quote, made: label };
+      this.colleagueListeners.forEach((l) => l(notice));
+    }
     return this.create(docId, label, span);
   }
 
@@ -353,14 +389,16 @@ export class WorkbenchStore {
   /// Changes the label, note, entity link or attribute values of an annotation.
   change(ref: AnnotationRef, patch: AnnotationPatch): void {
     const annotation = this.annotation(ref);
-    if (!annotation) return;
+    if (!annotation || this.refusedAsColleagues(annotation)) return;
     this.history.push({ kind: 'change', ...ref, before: patchBefore(annotation, patch), after: patch });
     this.applyPatch(ref, patch);
   }
 
   /// Shorthand for a label change.
   relabel(ref: AnnotationRef, label: string): void {
-    if (this.annotation(ref)?.label !== label) this.change(ref, { label });
+    const annotation = this.annotation(ref);
+    // A colleague's is refused (and said) even when the label is the same.
+    if (annotation && (annotation.label !== label || this.isColleagues(annotation))) this.change(ref, { label });
   }
 
   /// Shorthand for a note change (`null` removes the note).
@@ -392,7 +430,7 @@ export class WorkbenchStore {
   /// Deletes an annotation (and its speaker links).
   remove(ref: AnnotationRef): void {
     const annotation = this.annotation(ref);
-    if (!annotation) return;
+    if (!annotation || this.refusedAsColleagues(annotation)) return;
     const command: Command = { kind: 'delete', docId: ref.docId, removed: { annotation, relations: [] } };
     this.history.push(command);
     this.takeAway(command);
@@ -426,7 +464,8 @@ export class WorkbenchStore {
   /// Links a quote to its speaker or a figure to its source (`type`), or unlinks it (`toId` null).
   setLink(docId: string, type: RelationType, fromId: string, toId: string | null): void {
     const doc = this.doc(docId);
-    if (!doc || linkOf(doc, type, fromId) === toId) return;
+    const from = doc?.annotations.get(fromId);
+    if (!doc || !from || this.refusedAsColleagues(from) || linkOf(doc, type, fromId) === toId) return;
     this.history.push({ kind: 'link', docId, type, fromId, before: linkOf(doc, type, fromId), after: toId });
     this.applyLink(docId, type, fromId, toId);
   }
@@ -457,16 +496,41 @@ export class WorkbenchStore {
     });
   }
 
-  /// Undoes the last change (of any pane).
-  undo(): void {
-    const command = this.history.takeUndo();
-    if (command) this.perform(command, 'undo');
+  /// Undoes the latest change of a document (or a workspace-wide one, which belongs to every
+  /// document): `scope` is the document's id, null for the workspace-wide changes only, or
+  /// absent for the latest of all. The listeners of {@link onStep} hear what it undid.
+  undo(scope?: ScopeFilter): void {
+    this.step('undo', scope);
   }
 
-  /// Redoes the last undone change.
-  redo(): void {
-    const command = this.history.takeRedo();
-    if (command) this.perform(command, 'redo');
+  /// Redoes the latest undone change of a document, as {@link undo} chooses.
+  redo(scope?: ScopeFilter): void {
+    this.step('redo', scope);
+  }
+
+  /// What {@link undo} with `scope` would undo now (null: nothing).
+  nextUndo(scope?: ScopeFilter): StepDescription | null {
+    const command = this.history.peekUndo(scope);
+    return command ? this.describe(command) : null;
+  }
+
+  /// What {@link redo} with `scope` would redo now (null: nothing).
+  nextRedo(scope?: ScopeFilter): StepDescription | null {
+    const command = this.history.peekRedo(scope);
+    return command ? this.describe(command) : null;
+  }
+
+  private describe(command: Command): StepDescription {
+    return describeCommand(command, (docId, id) => this.annotation({ docId, id }));
+  }
+
+  private step(direction: StepDirection, scope: ScopeFilter): void {
+    const command = direction === 'undo' ? this.history.takeUndo(scope) : this.history.takeRedo(scope);
+    // Described before it is done: an undone tag is gone afterwards.
+    const step = command ? this.describe(command) : null;
+    if (command) this.perform(command, direction);
+    else this.update({});
+    this.stepListeners.forEach((l) => l({ direction, step, scope }));
   }
 
   private perform(command: Command, direction: 'undo' | 'redo'): void {

@@ -51,6 +51,8 @@ function recordTagAll(applied: TagAllApplied, phrase: string, onChanged: () => v
     let removed: RemovedAnnotation[] = [];
     store.recordWorkspaceChange({
       description: `tag all “${phrase}” (${made.length})`,
+      // It belongs to the history of each article it tagged.
+      docIds: [...new Set(made.map((m) => m.docId))],
       async undo() {
         removed = await workbench.tagAll.remove(made);
         onChanged();

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EMPTY_DIGEST } from '../workspaceScan.js';
 import { COMPARE_SUMMARIES_SCHEMA } from './compareSummaryQuery.js';
+import { STATUS_SCHEMA } from './statusQuery.js';
 import { sqliteOptions } from './sqliteBinding.js';
 
 /// The index's file name inside the workspace folder.
@@ -17,8 +18,8 @@ export const INDEX_FILE = 'index.sqlite';
 /// metadata, outlet and publication date as columns to sort by; 5: each annotation's entity; 6: what
 /// Compare asks: code point offsets, a figure's measure, quantity and sentence, and the relations;
 /// 7: Compare's summaries, kept by triggers, see `compareSummaryQuery.ts`; 8: the quotes' speakers
-/// among them.)
-const INDEX_VERSION = 8;
+/// among them; 9: each annotator's status of each document.)
+const INDEX_VERSION = 9;
 
 /// The tokenizer of the full-text index. Combining marks count as parts of words (as letters,
 /// digits and private-use characters do), so a decomposed accent does not split a word in two.
@@ -82,6 +83,7 @@ CREATE INDEX relations_by_end ON relations (type, doc, from_id);
 CREATE TABLE texts (doc INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE VIRTUAL TABLE text_search USING fts5(text, content='', contentless_delete=1, tokenize="${TOKENIZER}");
 ${COMPARE_SUMMARIES_SCHEMA}
+${STATUS_SCHEMA}
 `;
 
 /// An opened index and whether it has to be built from the files before it can be used.

@@ -3,14 +3,16 @@
 /// on PostgreSQL would answer too: plain tables, no SQLite-only construct but the full-text
 /// table (`text_search`, FTS5), which such a server would replace with its own text search.
 import type Database from 'better-sqlite3';
-import type { Annotation, DocumentFile, DocumentMeta, DocumentSummary, Relation } from '../../model.js';
+import type { Annotation, DocumentFile, DocumentSummary, Relation } from '../../model.js';
 import { OffsetConverter } from '../../offsets.js';
 import { figureMeasureKey } from '../../quantities/suggestMeasure.js';
 import { contextAround } from '../../text/sentenceAround.js';
 import { indexedWords } from '../../text/searchWords.js';
 import { documentFileName, summarise } from '../workspaceFiles.js';
 import { withFileDigest } from '../workspaceScan.js';
-import type { LibraryPage, LibraryQuery, LibrarySort } from './libraryQuery.js';
+import type { LibraryPage, LibraryQuery } from './libraryQuery.js';
+import { filterKey, libraryPage, summaryOf, type DocumentRow } from './libraryPageQuery.js';
+import { putStatuses, removeStatuses, sameStatuses } from './statusQuery.js';
 
 /// What the index keeps to tell whether a document file changed since it was indexed: inode,
 /// size and modification time (every durable write makes a new inode).
@@ -19,44 +21,6 @@ export type FileStamp = string;
 /// The stamp of a file's `fs.Stats`.
 export function stampOf(stats: { ino: number; size: number; mtimeMs: number }): FileStamp {
   return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
-}
-
-/// The key the library's filter matches: title, file name and outlet, lower case, accents removed.
-export function filterKey(title: string, sourceName: string, outlet = ''): string {
-  return `${title}\n${sourceName}\n${outlet}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/// Each order's columns; documents without an outlet or a date come last either way.
-const ORDER: Record<LibrarySort, (direction: string) => string> = {
-  imported: (d) => `imported_at ${d}, seq ${d}`,
-  title: (d) => `title COLLATE NOCASE ${d}, seq ${d}`,
-  characters: (d) => `characters ${d}, seq ${d}`,
-  annotations: (d) => `annotations ${d}, seq ${d}`,
-  outlet: (d) => `outlet IS NULL, outlet COLLATE NOCASE ${d}, seq ${d}`,
-  published: (d) => `published_at IS NULL, published_at ${d}, seq ${d}`,
-};
-
-interface DocumentRow {
-  seq: number;
-  id: string;
-  title: string;
-  source_name: string;
-  characters: number;
-  imported_at: string;
-  counts: string;
-  meta: string;
-}
-
-function summaryOf(row: DocumentRow): DocumentSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    sourceName: row.source_name,
-    characters: row.characters,
-    importedAt: row.imported_at,
-    counts: JSON.parse(row.counts) as Record<string, number>,
-    meta: JSON.parse(row.meta) as DocumentMeta,
-  };
 }
 
 /// The columns a document's title and metadata fill (`filterKey` and the sortable ones).
@@ -138,29 +102,9 @@ export class WorkspaceIndex {
     return row ? summaryOf(row) : null;
   }
 
-  /// One page of the library.
-  libraryPage(query: LibraryQuery): LibraryPage {
-    const wanted = filterKey(query.filter?.trim() ?? '', '').trim();
-    const conditions = [...(wanted ? ['instr(filter_key, @wanted) > 0'] : []), ...(query.outlet !== undefined ? ['outlet = @outlet COLLATE NOCASE'] : [])];
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const order = ORDER[query.sort ?? 'imported'](query.descending ? 'DESC' : 'ASC');
-    const parameters = { ...(wanted ? { wanted } : {}), ...(query.outlet !== undefined ? { outlet: query.outlet } : {}) };
-    const rows = this.sql(`SELECT * FROM documents ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({
-      ...parameters,
-      limit: query.limit,
-      offset: query.offset,
-    }) as DocumentRow[];
-    const all = this.documentCount();
-    const total = where ? (this.sql(`SELECT count(*) FROM documents ${where}`).pluck().get(parameters) as number) : all;
-    return {
-      total,
-      all,
-      offset: query.offset,
-      documents: rows.map((row) => {
-        const { importedAt: _importedAt, ...listed } = summaryOf(row);
-        return listed;
-      }),
-    };
+  /// One page of the library, each row with `annotator`'s status and how many annotations are theirs.
+  libraryPage(query: LibraryQuery, annotator: string): LibraryPage {
+    return libraryPage((text) => this.sql(text), query, annotator, this.documentCount());
   }
 
   /// The documents imported from a file named `sourceName`, in import order.
@@ -271,6 +215,7 @@ export class WorkspaceIndex {
       const offsets = new OffsetConverter(file.document.text);
       for (const a of file.annotations) this.insertAnnotation(seq, a, offsets);
       this.putRelations(seq, file.relations);
+      putStatuses((text) => this.sql(text), seq, file);
       // A document's text never changes: indexed once.
       if (this.sql('INSERT OR IGNORE INTO texts (doc, text) VALUES (?, ?)').run(seq, file.document.text).changes) {
         this.sql('INSERT INTO text_search (rowid, text) VALUES (?, ?)').run(seq, indexedWords(file.document.text));
@@ -305,6 +250,7 @@ export class WorkspaceIndex {
       for (const id of old.keys()) if (!kept.has(id)) this.sql('DELETE FROM annotations WHERE doc = ? AND id = ?').run(seq, id);
       // A document has a few relations: written again whenever one differs.
       if (JSON.stringify(before.relations) !== JSON.stringify(after.relations)) this.putRelations(seq, after.relations);
+      if (!sameStatuses(before, after)) putStatuses((text) => this.sql(text), seq, after);
     });
   }
 
@@ -317,6 +263,7 @@ export class WorkspaceIndex {
       this.restamp(id, row.stamp, undefined);
       this.sql('DELETE FROM annotations WHERE doc = ?').run(seq);
       this.sql('DELETE FROM relations WHERE doc = ?').run(seq);
+      removeStatuses((text) => this.sql(text), seq);
       this.sql('DELETE FROM text_search WHERE rowid = ?').run(seq);
       this.sql('DELETE FROM texts WHERE doc = ?').run(seq);
       this.sql('DELETE FROM documents WHERE seq = ?').run(seq);
