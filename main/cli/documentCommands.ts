@@ -6,12 +6,14 @@ import { DocumentDetailsChangeSchema, META_FIELDS, type DocumentDetailsChange, t
 import { editDocumentDetails } from '../core/documentDetails.js';
 import { describeSchemaError } from '../core/model.js';
 import { applySidecar, MAX_SIDECAR_BYTES, readSidecar } from '../core/metadataSidecar.js';
-import type { Workspace } from '../core/store/workspace.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
 import { EXIT_FAILED, EXIT_PARTIAL, ExitWith } from './exit.js';
 import { say, sayLines, warn } from './output.js';
 import { terminalJson } from './terminalText.js';
 import { withWritableWorkspace } from './writableWorkspace.js';
+import { resolveDocumentId } from './documentIds.js';
+
+export { resolveDocumentId } from './documentIds.js';
 
 /// Options of `awb meta set`.
 export interface MetaSetOptions {
@@ -25,20 +27,6 @@ export interface MetaSetOptions {
   tag: string[];
   clear: MetaField[];
   json?: boolean;
-}
-
-/// The document `given` names: its full id, its id without `sha256:`, or the start of either
-/// (at least 8 hex digits, as `awb list` shows them) when only one document starts so.
-export function resolveDocumentId(workspace: Workspace, given: string): string {
-  const hex = given.trim().replace(/^sha256:/, '').replace(/…$/, '').toLowerCase();
-  if (!/^[0-9a-f]{8,64}$/.test(hex)) throw new Error(`"${given}" is not a document id (sha256:… as awb list shows it, at least 8 hex digits)`);
-  if (hex.length === 64) {
-    if (!workspace.hasDocument(`sha256:${hex}`)) throw new Error(`no document sha256:${hex} in this workspace`);
-    return `sha256:${hex}`;
-  }
-  const matches = workspace.documentIds().filter((id) => id.startsWith(`sha256:${hex}`));
-  if (matches.length === 1) return matches[0];
-  throw new Error(matches.length ? `"${given}" starts ${matches.length} document ids; give more of it` : `no document id starts with "${given}"`);
 }
 
 /// `awb meta set ID …`: changes one document's details and prints them.
