@@ -1,7 +1,8 @@
 /// `npm run bench`: builds the benchmark pages, serves them on 127.0.0.1, measures the real
 /// renderer against the floor in headless Chromium at each document size, then the corpus scale
 /// on the real store and service (Compare too, through the service and in the real UI), and a
-/// save on a document at the annotation limit, and the suggestions of a long article; prints a table (value, budget, pass/fail) and
+/// save on a document at the annotation limit, the suggestions of a long article, and how fast
+/// `awb list` and an up-to-date `npm start` start; prints a table (value, budget, pass/fail) and
 /// writes `bench/results.json` with the machine it ran on.
 ///
 /// Flags: `--quick` (50k size, 1,000-article corpus), `--sizes 50k,500k,2M`, `--corpus N`
@@ -30,6 +31,7 @@ import { buildPages, servePages, type ServedPages } from './pages';
 import { importBatchRows, measureImportBatch, type ImportBatchResult } from './importBatchUi';
 import { measureSuggestions, suggestionRows } from './suggestionsBench';
 import { measurePdfImport, pdfImportRows } from './pdfImportBench';
+import { measureStartup, startupRows } from './startupBench';
 import { browserRows, corpusRows, formatTable, largeDocumentRows, machineInfo, type CorpusResults, type Row } from './report';
 
 interface Options {
@@ -123,6 +125,8 @@ async function main(): Promise<void> {
   const suggestions = await measureSuggestions(log);
   log('PDF import (no browser)');
   const pdfImport = await measurePdfImport(log);
+  log('start-up: awb list (built CLI) and npm start with the build up to date');
+  const startup = await measureStartup(log);
   const pages = await servePages();
   const executablePath = findChromium();
   const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'], headless: true });
@@ -149,7 +153,7 @@ async function main(): Promise<void> {
     await browser.close();
     await pages.close();
   }
-  const rows: Row[] = [...suggestionRows(suggestions), ...pdfImportRows(pdfImport), ...(importBatch ? importBatchRows(importBatch) : []), ...browserRows(sizes), ...(corpus ? corpusRows(corpus) : []), ...(largeDocument ? largeDocumentRows(largeDocument) : [])];
+  const rows: Row[] = [...startupRows(startup), ...suggestionRows(suggestions), ...pdfImportRows(pdfImport), ...(importBatch ? importBatchRows(importBatch) : []), ...browserRows(sizes), ...(corpus ? corpusRows(corpus) : []), ...(largeDocument ? largeDocumentRows(largeDocument) : [])];
   console.log(formatTable(rows));
   const failed = rows.filter((r) => r.pass === false);
   console.log(failed.length ? `\n${failed.length} of ${rows.filter((r) => r.pass !== null).length} budgets not met.` : '\nAll budgets met.');
@@ -164,6 +168,7 @@ async function main(): Promise<void> {
     suggestions,
     importBatch,
     pdfImport,
+    startup,
   };
   await writeFile(fileURLToPath(new URL('./results.json', import.meta.url)), `${JSON.stringify(results, null, 1)}\n`);
   console.log(`Results: bench/results.json (${machine.cpus} CPUs, ${machine.memoryGB} GB, Node ${process.version}, ${machine.chromium}).`);

@@ -1,4 +1,5 @@
-// `npm start`: builds the app and launches Electron. Where the Electron binary is missing (it is
+// `npm start`: builds the app where its sources changed since the last build (scripts/build.js
+// --if-stale; an up-to-date build starts at once) and launches Electron. Where the Electron binary is missing (it is
 // downloaded from the internet on first use, which offline machines cannot do), explains that and
 // runs the same workbench in browser mode instead. Electron also needs its own build of
 // better-sqlite3's native module (the one `npm install` made is for Node): it is built once per
@@ -7,9 +8,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+import { buildTargets } from './build.js';
 import { electronSqliteBinding } from './electronSqlite.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -26,11 +26,13 @@ function electronBinary() {
   }
 }
 
-const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-  cwd: root,
-  stdio: 'inherit',
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
+try {
+  const built = await buildTargets(root, { onlyStale: true });
+  if (!built.length) console.log('The build in out/ is up to date with the sources.');
+} catch (error) {
+  console.error(`npm start: ${error.message}`);
+  process.exit(1);
+}
 
 let electron = electronBinary();
 if (!electron && !process.env.AWB_BROWSER_MODE) {
@@ -52,7 +54,7 @@ if (electron && !process.env.AWB_BROWSER_MODE) {
     sqliteBindingFailed = true;
     console.log(
       `\n${built.failure}\nStarting the same workbench in browser mode instead: it serves the app on 127.0.0.1 only, ` +
-        'protected by the one-time token in the address below. Open that address in Chromium, Chrome, Firefox or Edge; ' +
+        'protected by the token in the address below (the same address each time for this workspace). Open it in Chromium, Chrome, Firefox or Edge; ' +
         'press Ctrl+C to stop.\n',
     );
     electron = null;
@@ -71,8 +73,8 @@ if (electron && sqliteBinding && !process.env.AWB_BROWSER_MODE) {
     console.log(
       '\nThe Electron binary is not installed, and it could not be downloaded (Electron fetches it ' +
         'from the internet on first use, which this machine cannot reach). Starting the same workbench ' +
-        'in browser mode instead: it serves the app on 127.0.0.1 only, protected by the one-time token ' +
-        'in the address below. Open that address in Chromium, Chrome, Firefox or Edge; press Ctrl+C to ' +
+        'in browser mode instead: it serves the app on 127.0.0.1 only, protected by the token in the ' +
+        'address below (the same address each time for this workspace). Open it in Chromium, Chrome, Firefox or Edge; press Ctrl+C to ' +
         'stop. To get the desktop app, run "node node_modules/electron/install.js" on a connected machine, ' +
         'or point ELECTRON_OVERRIDE_DIST_PATH at an Electron build.\n',
     );
@@ -100,6 +102,7 @@ if (electron && sqliteBinding && !process.env.AWB_BROWSER_MODE) {
 /// path of a private launch page, never the address: its token would be readable by every local
 /// user in the opener's command line (main/web/launchPage.ts).
 async function openBrowser(url) {
+  const { register } = await import('tsx/esm/api');
   register();
   const { openInBrowser } = await import('../main/web/launchPage.ts');
   const page = openInBrowser(url, {

@@ -2,17 +2,18 @@
 /// and metadata, one at a time or from a sidecar, see `metadataSidecar.ts`) and `awb delete`.
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { InvalidArgumentError } from 'commander';
 import { DocumentDetailsChangeSchema, META_FIELDS, type DocumentDetailsChange, type MetaField } from '../core/documentDetails.js';
 import { editDocumentDetails } from '../core/documentDetails.js';
 import { describeSchemaError } from '../core/model.js';
 import { applySidecar, MAX_SIDECAR_BYTES, readSidecar } from '../core/metadataSidecar.js';
-import type { Workspace } from '../core/store/workspace.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
 import { EXIT_FAILED, EXIT_PARTIAL, ExitWith } from './exit.js';
 import { say, sayLines, warn } from './output.js';
 import { terminalJson } from './terminalText.js';
 import { withWritableWorkspace } from './writableWorkspace.js';
+import { resolveDocumentId } from './documentIds.js';
+
+export { resolveDocumentId } from './documentIds.js';
 
 /// Options of `awb meta set`.
 export interface MetaSetOptions {
@@ -26,29 +27,6 @@ export interface MetaSetOptions {
   tag: string[];
   clear: MetaField[];
   json?: boolean;
-}
-
-/// `--clear`'s argument: a metadata field's name.
-export function parseMetaField(value: string): MetaField {
-  const field = value === 'published' ? 'publishedAt' : value;
-  if (!(META_FIELDS as readonly string[]).includes(field)) {
-    throw new InvalidArgumentError(`expected one of ${META_FIELDS.map((f) => (f === 'publishedAt' ? 'published' : f)).join(', ')}`);
-  }
-  return field as MetaField;
-}
-
-/// The document `given` names: its full id, its id without `sha256:`, or the start of either
-/// (at least 8 hex digits, as `awb list` shows them) when only one document starts so.
-export function resolveDocumentId(workspace: Workspace, given: string): string {
-  const hex = given.trim().replace(/^sha256:/, '').replace(/…$/, '').toLowerCase();
-  if (!/^[0-9a-f]{8,64}$/.test(hex)) throw new Error(`"${given}" is not a document id (sha256:… as awb list shows it, at least 8 hex digits)`);
-  if (hex.length === 64) {
-    if (!workspace.hasDocument(`sha256:${hex}`)) throw new Error(`no document sha256:${hex} in this workspace`);
-    return `sha256:${hex}`;
-  }
-  const matches = workspace.documentIds().filter((id) => id.startsWith(`sha256:${hex}`));
-  if (matches.length === 1) return matches[0];
-  throw new Error(matches.length ? `"${given}" starts ${matches.length} document ids; give more of it` : `no document id starts with "${given}"`);
 }
 
 /// `awb meta set ID …`: changes one document's details and prints them.

@@ -3,35 +3,29 @@
 /// (exit.ts): 0 success, 1 failure, 2 usage error, 3 done with items skipped or left out. Errors
 /// are one line per problem on stderr, in words and naming the file, never a stack trace; every
 /// line printed is made safe for a terminal (terminalText.ts).
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { AdjudicationTally } from '../core/adjudicationAgreement.js';
-import { EXPORT_FORMATS } from '../core/export/renderExport.js';
-import { importSeeds } from '../core/importArticles.js';
-import { searchDocuments } from '../core/search.js';
-import { checkWorkspace } from '../core/store/checkWorkspace.js';
+import { EXPORT_FORMATS } from '../core/export/exportFormats.js';
 import { openWorkspace } from './openWorkspace.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
-import { createWorkbench } from '../service/workbench.js';
-import { startWebServer } from '../web/webServer.js';
 import { describeError } from '../core/fileErrors.js';
 import { EXIT_CODES_HELP, EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitWith } from './exit.js';
-import { compareCommand, type CompareOptions } from './compareCommand.js';
-import { exportCommand, type ExportOptions } from './exportCommand.js';
-import { importCommand } from './importCommand.js';
+import type { CompareOptions } from './compareCommand.js';
+import type { ExportOptions } from './exportCommand.js';
 import { FOREIGN_FORMATS } from '../core/foreignFormats/foreignFile.js';
-import { deleteCommand, metaImportCommand, metaSetCommand, parseMetaField } from './documentCommands.js';
+import { parseMetaField } from './metaField.js';
 import { addEntityCommands } from './entityCommands.js';
 import { addStatusCommands } from './statusCommands.js';
 import type { MetaField } from '../core/documentDetails.js';
 import { say, sayLines, warn, writeLines } from './output.js';
-import { printAgreementTable, printNotices } from './print.js';
-import { repairCommand, repairCommandLine } from './repairCommand.js';
-import { suggestCommand, type SuggestCommandOptions } from './suggestCommand.js';
-import { tagAllCommand, type TagAllCommandOptions } from './tagAllCommand.js';
+import { printAgreementTable } from './print.js';
+import type { SuggestCommandOptions } from './suggestCommand.js';
+import type { TagAllCommandOptions } from './tagAllCommand.js';
 import { terminalJson } from './terminalText.js';
 import { withWritableWorkspace } from './writableWorkspace.js';
+import type { ServeOptions } from './serveCommand.js';
+import type { importCommand } from './importCommand.js';
+import type { deleteCommand, metaImportCommand, metaSetCommand } from './documentCommands.js';
+import type { repairCommand } from './repairCommand.js';
 
 export { endQuietlyWhenOutputCloses } from './output.js';
 
@@ -76,7 +70,7 @@ function buildProgram(context: CliContext): Command {
     .option('--annotator <name>', 'who made the annotations, when a file does not say')
     .addOption(new Option('--offsets <unit>', "doccano's offset unit (default utf16, as doccano counts)").choices(['codepoints', 'utf16']))
     .addHelpText('after', '\nExit code 3: done, with items of an exchange file skipped (each named on stderr).')
-    .action(importCommand);
+    .action(async (...args: Parameters<typeof importCommand>) => (await import('./importCommand.js')).importCommand(...args));
 
   configure(program.command('export').description('export annotations (code point offsets) in one of the supported formats'))
     .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
@@ -86,7 +80,7 @@ function buildProgram(context: CliContext): Command {
     .option('--label <id>', 'only this label (repeatable)', collect, [])
     .option('--no-bom', 'CSV: leave out the UTF-8 byte order mark the file starts with (Excel needs it to read UTF-8)')
     .addHelpText('after', '\nExit code 3: the export was written without the documents whose files are damaged (each named on stderr).')
-    .action((options: ExportOptions) => exportCommand(options));
+    .action(async (options: ExportOptions) => (await import('./exportCommand.js')).exportCommand(options));
 
   addStatusCommands(program, configure);
 
@@ -102,15 +96,15 @@ function buildProgram(context: CliContext): Command {
     .option('--tag <tag>', 'a tag (repeatable; replaces the tags)', collect, [])
     .option('--clear <field>', 'remove a field (outlet, published, author, url, language, tags; repeatable)', (value: string, previous: MetaField[]) => [...previous, parseMetaField(value)], [] as MetaField[])
     .option('--json', 'print the details as JSON')
-    .action(metaSetCommand);
+    .action(async (...args: Parameters<typeof metaSetCommand>) => (await import('./documentCommands.js')).metaSetCommand(...args));
   configure(meta.command('import').description('apply a metadata sidecar (CSV or JSON, rows keyed by id or sourceName)'))
     .argument('<file>', 'a .csv or .json file')
     .addHelpText('after', '\nExit code 3: applied, with rows left out (each named on stderr).')
-    .action(metaImportCommand);
+    .action(async (...args: Parameters<typeof metaImportCommand>) => (await import('./documentCommands.js')).metaImportCommand(...args));
 
   configure(program.command('delete').description('delete documents and their annotations, after a backup that holds them'))
     .argument('<ids...>', 'the documents (ids, or their starts as awb list shows them)')
-    .action(deleteCommand);
+    .action(async (...args: Parameters<typeof deleteCommand>) => (await import('./documentCommands.js')).deleteCommand(...args));
 
   addEntityCommands(program, configure);
 
@@ -119,6 +113,7 @@ function buildProgram(context: CliContext): Command {
     .option('--json', 'print JSON')
     .action(async (phrase: string, options: { workspace?: string; json?: boolean }) => {
       const workspace = await openWorkspace(resolveWorkspaceDir(options.workspace), { readOnly: true });
+      const { searchDocuments } = await import('../core/search.js');
       const results = await searchDocuments(workspace, phrase);
       if (options.json) return sayLines(terminalJson(results));
       if (!results.length) say(`"${phrase}" occurs in no document`);
@@ -135,6 +130,7 @@ function buildProgram(context: CliContext): Command {
     .action(async (options: { workspace?: string; a: string; b: string; json?: boolean }) => {
       const workspace = await openWorkspace(resolveWorkspaceDir(options.workspace), { readOnly: true });
       // One document at a time: only the counts are kept.
+      const { AdjudicationTally } = await import('../core/adjudicationAgreement.js');
       const agreement = new AdjudicationTally(options.a, options.b);
       const annotators = new Set<string>();
       for (const d of workspace.listDocuments()) {
@@ -160,14 +156,14 @@ function buildProgram(context: CliContext): Command {
     .option('--to <date>', 'only documents published on or before this day')
     .option('--annotator <name>', "only this annotator's annotations (repeatable)", collect, [])
     .option('--label <id>', 'only annotations of this label (repeatable)', collect, [])
-    .action((options: CompareOptions, command: Command) => compareCommand(options, command));
+    .action(async (options: CompareOptions, command: Command) => (await import('./compareCommand.js')).compareCommand(options, command));
 
   configure(program.command('suggest').description('suggested figures, quotes (with a speaker), entity mentions and names (code point offsets)'))
     .option('--document <id>', 'only this document (repeatable)', collect, [])
     .option('--label <id>', 'only this label (repeatable)', collect, [])
     .option('--json', 'print JSON: [{ documentId, label, start, end, text, kind, speaker? }]')
     .option('--apply', "accept them all: annotations with origin 'suggestion', quotes linked to their speaker")
-    .action((options: SuggestCommandOptions) => suggestCommand(options));
+    .action(async (options: SuggestCommandOptions) => (await import('./suggestCommand.js')).suggestCommand(options));
 
   configure(program.command('tag-all').description('tag every whole-word occurrence of a phrase with a label, each missing span once (code point offsets)'))
     .argument('<phrase>', 'the words to tag (case-insensitive unless --case-sensitive)')
@@ -177,7 +173,7 @@ function buildProgram(context: CliContext): Command {
     .option('--dry-run', 'change nothing: print what would be tagged')
     .option('--json', "print JSON: [{ documentId, start, end, text, status, annotationId? }], status 'created', 'already tagged', 'to create' or 'not created'")
     .addHelpText('after', '\nExit code 3: done, with documents that could not be changed (each named on stderr).')
-    .action((phrase: string, options: TagAllCommandOptions) => tagAllCommand(phrase, options));
+    .action(async (phrase: string, options: TagAllCommandOptions) => (await import('./tagAllCommand.js')).tagAllCommand(phrase, options));
 
   configure(program.command('backups').description('list the snapshots of the workspace, newest first'))
     .option('--json', 'print JSON')
@@ -197,17 +193,19 @@ function buildProgram(context: CliContext): Command {
     });
 
   configure(program.command('repair').description('restore damaged files from the newest backup; exit 1 if a document could not be restored'))
-    .action(repairCommand);
+    .action(async (...args: Parameters<typeof repairCommand>) => (await import('./repairCommand.js')).repairCommand(...args));
 
   configure(program.command('check').description('validate every file of the workspace; exit 1 listing the problems'))
     .action(async (options: { workspace?: string }) => {
       const dir = resolveWorkspaceDir(options.workspace);
+      const { checkWorkspace } = await import('../core/store/checkWorkspace.js');
       const result = await checkWorkspace(dir);
       for (const note of result.notes) say(`note: ${note}`);
       if (result.problems.length) {
         for (const p of result.problems) warn(`awb check: ${p}`);
         warn(`awb check: ${result.problems.length} problem(s) in ${dir}`);
         if (result.damaged) {
+          const { repairCommandLine } = await import('./repairCommand.js');
           warn(`awb check: run "${repairCommandLine(dir)}" (or open the workbench) to move the damaged file(s) aside and restore them from the newest backup`);
         }
         throw new ExitWith(EXIT_FAILED);
@@ -215,47 +213,11 @@ function buildProgram(context: CliContext): Command {
       say(`ok: ${result.documents} documents, ${result.annotations} annotations in ${dir}`);
     });
 
-  configure(program.command('serve').description('run the workbench in browser mode on 127.0.0.1'))
-    .addOption(new Option('--port <n>', 'port to listen on (0 picks a free one)').default(0).argParser(parsePort))
-    .action(async (options: { workspace?: string; port: number }) => {
-      const rendererDir = join(context.packageRoot, 'out', 'renderer');
-      if (!existsSync(join(rendererDir, 'index.html'))) {
-        throw new Error(`the app is not built (${rendererDir} is missing): run "npm run build" first`);
-      }
-      const { server, close } = await serveWorkspace(resolveWorkspaceDir(options.workspace), rendererDir, context, options.port);
-      say(server.url);
-      await new Promise<void>((resolveStop) => {
-        const stop = () => resolveStop();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      await close();
-    });
+  configure(program.command('serve').description('run the workbench in browser mode on 127.0.0.1, at the address it had last time where it can'))
+    .addOption(new Option('--port <n>', "port to listen on (0 picks a free one; default: the workspace's last port, or a free one when that is taken)").argParser(parsePort))
+    .option('--new-token', 'serve with a new token: addresses given out before stop working')
+    .action(async (options: ServeOptions) => (await import('./serveCommand.js')).serveCommand(options, context));
   return program;
-}
-
-/// Opens the workspace (importing the seeds on first run) and serves it in browser mode.
-export async function serveWorkspace(dir: string, rendererDir: string, context: CliContext, port = 0) {
-  // The library shows at once; the index is checked against the files meanwhile.
-  const workspace = await openWorkspace(dir, { app: 'awb serve', checkIndexInBackground: true });
-  try {
-    if (workspace.created) {
-      await importSeeds(workspace, join(context.packageRoot, 'seeds'));
-      await workspace.backup();
-    }
-    const server = await startWebServer({ api: createWorkbench(workspace), rendererDir, port });
-    printNotices('serve', workspace.notices);
-    return {
-      server,
-      close: async () => {
-        await server.close();
-        await workspace.close();
-      },
-    };
-  } catch (error) {
-    await workspace.close();
-    throw error;
-  }
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -7,7 +7,7 @@ import { setDocumentStatus, statusOf, STATUS_NAMES } from '../core/documentStatu
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../core/model.js';
 import { MAX_PAGE_ROWS, type LibraryRow } from '../core/store/sqlIndex/libraryQuery.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
-import { resolveDocumentId } from './documentCommands.js';
+import { resolveDocumentId } from './documentIds.js';
 import { openWorkspace } from './openWorkspace.js';
 import { say, sayLines } from './output.js';
 import { terminalJson } from './terminalText.js';

@@ -1,7 +1,7 @@
 /// A document's editable details (DESIGN §10): its title and metadata, changed in the app's
 /// details form, by `awb meta set` and by a metadata sidecar (`awb meta import`). The text never
 /// changes; these do.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DocumentMetaSchema, type DocumentFile, type DocumentMeta } from './model.js';
 
 /// The metadata fields, in the order forms and tables show them.

@@ -2,7 +2,7 @@
 /// put back, and the lookup that links a new span to the entity it names. Changes that reach
 /// the annotations of many documents are in `entityChanges.ts`.
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntitySchema, describeSchemaError, type Entity, type Label } from './model.js';
 import { InvalidChangeError } from './errors.js';
 import { foldCase } from './text/foldCase.js';

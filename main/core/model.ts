@@ -1,6 +1,6 @@
 /// The data model of a workspace (DESIGN §3) as zod schemas; the TypeScript types are inferred
 /// from them so the validator and the type can never disagree.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /// Current on-disk schema version of `documents/<hex>.json` (2: the document's `meta`; 3: an
 /// annotation's `entityId` and `attributes`, and `source` relations; 4: a figure's `quantity`;

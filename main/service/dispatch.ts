@@ -1,6 +1,6 @@
 /// Validates a call's arguments against the channel's schema, runs it on the service and wraps
 /// the outcome in a `Reply`. Both transports call this and nothing else.
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiChannels, type Channel, type ChannelArgs, type Reply, type WorkbenchApi } from '../../preload/api.js';
 import {
   AnnotationSchema,

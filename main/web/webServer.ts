@@ -1,16 +1,17 @@
 /// Browser mode (DESIGN §2, §8): serves the built renderer and the contract over HTTP on
-/// 127.0.0.1 only. Every API call needs the per-launch token; the Host header must name this
+/// 127.0.0.1 only. Every API call needs the workspace's token; the Host header must name this
 /// server (DNS rebinding) and a cross-site Origin is refused; no CORS headers are ever sent.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import type { WorkbenchApi } from '../../preload/api.js';
 import { dispatch } from '../service/dispatch.js';
 import { MAX_EXCHANGE_BYTES } from '../core/exchange/exchangeLimits.js';
 import { BINARY_CALL_TYPE, decodeBinaryCall } from './binaryCall.js';
+import { newBrowserModeToken } from './browserModeAddress.js';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy.js';
 import { CONTENT_TYPES } from './contentTypes.js';
 import { resolveStaticPath } from './resolveStaticPath.js';
@@ -27,6 +28,10 @@ export interface WebServerOptions {
   rendererDir: string;
   /// 0 picks a free port.
   port?: number;
+  /// When `port` is taken, listen on a free one instead of failing.
+  orFreePort?: boolean;
+  /// The token API calls must carry (default: a new random one).
+  token?: string;
   /// Largest request body accepted (default MAX_BODY_BYTES).
   maxBodyBytes?: number;
 }
@@ -43,7 +48,8 @@ export interface WebServer {
 
 /// Starts the server on 127.0.0.1 and resolves once it listens.
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const token = randomBytes(24).toString('base64url');
+  const token = options.token ?? newBrowserModeToken();
+  if (token.length < 32) throw new Error('a browser-mode token must have at least 32 characters');
   const root = resolve(options.rendererDir);
   let port = 0;
   const server = createServer((request, response) => {
@@ -58,10 +64,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     return void serveStatic(request, response, root, url.pathname);
   });
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
-  });
+  try {
+    await listen(server, options.port ?? 0);
+  } catch (error) {
+    if (!options.orFreePort || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    await listen(server, 0);
+  }
   port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
@@ -73,6 +81,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         server.closeAllConnections();
       }),
   };
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolveListen, reject) => {
+    const fail = (error: Error) => reject(error);
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', fail);
+      resolveListen();
+    });
+  });
 }
 
 async function handleApi(

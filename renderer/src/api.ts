@@ -1,6 +1,7 @@
 /// The workbench service as the renderer sees it: `window.workbench` under Electron (exposed by the
 /// preload), otherwise an HTTP client of the very same contract (browser mode).
 import type { Reply, WorkbenchApi, WorkbenchBridge } from '../../preload/api';
+import { isAddressExpired, markAddressExpired } from './addressExpiry';
 import { BINARY_CALL_TYPE, encodeCall, withBlobsRead } from './binaryCall';
 
 declare global {
@@ -14,7 +15,7 @@ type Send = (channel: string, args: unknown[]) => Promise<Reply<unknown>>;
 
 const TOKEN_KEY = 'awb.token';
 
-/// The per-launch token of browser mode: from `?token=` on first load, then from this tab's session.
+/// The workspace's token in browser mode: from `?token=` on first load, then from this tab's session.
 function browserToken(): string {
   const fromUrl = new URLSearchParams(location.search).get('token');
   if (fromUrl) {
@@ -39,7 +40,10 @@ export class WorkbenchCallError extends Error {
 
 /// Calls one contract method over HTTP.
 function httpSend(token: string): Send {
+  const expired = () => new WorkbenchCallError('this address has expired: the terminal running the workbench shows the current one', 'expired');
   return async (channel, args) => {
+    // Once refused, the token is not sent again.
+    if (isAddressExpired()) throw expired();
     let response: Response;
     const { contentType, body } = encodeCall(args);
     try {
@@ -48,6 +52,11 @@ function httpSend(token: string): Send {
       // A chosen file that cannot be read (moved, deleted or changed since) fails the send too.
       const files = contentType === BINARY_CALL_TYPE ? ', or a file could not be read (moved, deleted or changed since it was chosen)' : '';
       throw new WorkbenchCallError(`the workbench server cannot be reached${files}`, 'unreachable');
+    }
+    if (response.status === 401) {
+      // A wrong token, or the server restarted with another: no call will succeed from this page.
+      markAddressExpired();
+      throw expired();
     }
     const text = await response.text();
     try {

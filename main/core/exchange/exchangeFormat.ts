@@ -3,7 +3,7 @@
 /// workspace's entities (`entities`, before the documents), labels' attributes, annotations'
 /// `entityId` and `attributes`, and `source` links beside `speaker` ones; version 1 files, and
 /// version 2 files written before entities, are read as well.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AnnotationSchema, AttributeSchema, DocumentIdSchema, DocumentMetaSchema, EntitySchema, MAX_LABEL_ATTRIBUTES, NoteSchema, QuantitySchema, RELATION_TYPES, ReviewSchema } from '../model.js';
 
 /// The value of `format` in every exchange file.

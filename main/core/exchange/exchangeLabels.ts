@@ -3,7 +3,7 @@
 /// is dropped (unusable, a duplicate, over the label limit) is reported as skipped, and every one
 /// that is changed (renamed, or its name and colour overridden by the workspace's label of the
 /// same id) as a warning, naming the label and the reason.
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_LABELS } from '../labels.js';
 import type { Attribute, Label } from '../model.js';
 import { mergeAttributes } from './exchangeAttributes.js';

@@ -5,7 +5,7 @@
 /// workspace's entities, and reports and skips everything else. Importing the same file twice
 /// adds nothing. A file that cannot be used at all (not JSON, not an exchange file, unknown
 /// version, over a limit of exchangeLimits.ts) is rejected whole before anything is written.
-import { z } from 'zod';
+import * as z from 'zod';
 import { WorkbenchError } from '../errors.js';
 import { describeSchemaError, MAX_LABEL_ATTRIBUTES } from '../model.js';
 import type { Workspace } from '../store/workspace.js';

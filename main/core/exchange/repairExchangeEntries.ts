@@ -4,7 +4,7 @@
 /// one-paragraph note. The new ids are derived from the document and the old id, so importing the
 /// same file again gives the same ids and adds nothing.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NoteNode } from '../model.js';
 
 /// Namespace of the ids made here (a fixed, random UUID), so they never collide with another

@@ -11,9 +11,9 @@ import type { BratReport } from './exportBrat.js';
 import type { ConllReport } from './exportConll.js';
 import { documentInScope, linkedEntitiesInScope, scopeDocument, type ExportScope } from './exportScope.js';
 
-/// Every export format.
-export const EXPORT_FORMATS = ['exchange', 'jsonl', 'doccano', 'prodigy', 'csv', 'conll', 'brat', 'w3c'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from './exportFormats.js';
+
+export { EXPORT_FORMATS, type ExportFormat } from './exportFormats.js';
 
 /// File name ending and media type of each format (brat as a zip).
 export const EXPORT_FILES: Record<ExportFormat, { extension: string; mimeType: string }> = {

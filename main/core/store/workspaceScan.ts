@@ -8,6 +8,8 @@
 /// not depend on order, so the SQL index keeps one up to date as it follows each save
 /// (`withFileDigest`), and the check at opening compares one value instead of 100,000 stamps.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { runInThisContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { DOCUMENT_FILE_NAME } from './workspaceFiles.js';
 
@@ -105,19 +107,48 @@ try {
 }
 `;
 
+/// Workspaces of up to this many documents are scanned on the calling thread: starting a worker
+/// costs more than their few stats (tens of milliseconds of every `awb` command's start).
+export const SCAN_IN_THREAD_UP_TO = 500;
+
 /// Scans `dir`. `expected` holds the stamps an index has, as `name\tstamp` lines (names in
-/// `documents/`), or is null when there is nothing to compare file by file.
-export function scanWorkspace(dir: string, expected: string | null = null): Promise<WorkspaceScan> {
+/// `documents/`), or is null when there is nothing to compare file by file. `documents` is how
+/// many documents the caller expects (a small number scans on this thread; unknown, a worker).
+export function scanWorkspace(dir: string, expected: string | null = null, documents = Infinity): Promise<WorkspaceScan> {
+  const workerData = { dir, expected, pattern: DOCUMENT_FILE_NAME.source };
+  if (documents <= SCAN_IN_THREAD_UP_TO) return scanInThread(workerData);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(SCANNER, { eval: true, workerData: { dir, expected, pattern: DOCUMENT_FILE_NAME.source } });
-    worker.once('message', (message: WorkspaceScan | { failed: { message: string; code?: string; path?: string } }) => {
-      if ('failed' in message) reject(Object.assign(new Error(message.failed.message), { code: message.failed.code, path: message.failed.path }));
+    const worker = new Worker(SCANNER, { eval: true, workerData });
+    worker.once('message', (message: ScanMessage) => {
+      if ('failed' in message) reject(scanFailure(message));
       else resolve(message);
       void worker.terminate();
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the scan of ${dir} stopped (exit code ${code})`)));
   });
+}
+
+/// What the scanning code posts: the scan, or why it failed.
+type ScanMessage = WorkspaceScan | { failed: { message: string; code?: string; path?: string } };
+
+function scanFailure(message: { failed: { message: string; code?: string; path?: string } }): Error {
+  return Object.assign(new Error(message.failed.message), { code: message.failed.code, path: message.failed.path });
+}
+
+/// The scanning thread's code, the same text, run here: its `node:worker_threads` is a stand-in
+/// holding `workerData` and catching the one message it posts.
+let scanHere: ((load: (name: string) => unknown) => void) | null = null;
+async function scanInThread(workerData: { dir: string; expected: string | null; pattern: string }): Promise<WorkspaceScan> {
+  scanHere ??= runInThisContext(`(function (require) {\n${SCANNER}\n})`, { filename: 'workspaceScan-in-thread.js' }) as (load: (name: string) => unknown) => void;
+  let posted: ScanMessage | null = null;
+  const parentPort = { postMessage: (message: ScanMessage) => void (posted = message) };
+  const load = createRequire(import.meta.url);
+  scanHere((name) => (name === 'node:worker_threads' ? { workerData, parentPort } : load(name)));
+  const message = posted as ScanMessage | null;
+  if (!message) throw new Error(`the scan of ${workerData.dir} gave no result`);
+  if ('failed' in message) throw scanFailure(message);
+  return message;
 }
 
 /// The files of a scan, parsed (a few tens of milliseconds for 100,000 files).

@@ -6,7 +6,7 @@
 /// convenience, never work that an export or agreement depends on.
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DamagedFileError, readJsonFile } from '../store/durableJsonFile.js';
 import type { Workspace } from '../store/workspace.js';
 import type { Suggestion } from './suggestion.js';

@@ -10,7 +10,7 @@
 /// reads them.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { STORED_NAMES_FOLDER, documentFileName } from '../store/workspaceFiles.js';
 import { NAME_SLICE_CHARS, suggestInSlices } from './suggestInSlices.js';
 import { NAME_FINDER_VERSION } from './suggestNames.js';

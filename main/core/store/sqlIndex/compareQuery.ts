@@ -1,7 +1,7 @@
 /// What Compare (DESIGN §11) asks the index for: the figures, quotes, entity mentions and label
 /// counts of the documents and annotations a filter selects, as rows. The SQL is plain (joins,
 /// groups, `IN` lists), answerable by a team server's PostgreSQL as well.
-import { z } from 'zod';
+import * as z from 'zod';
 import type Database from 'better-sqlite3';
 import { DocumentIdSchema } from '../../model.js';
 

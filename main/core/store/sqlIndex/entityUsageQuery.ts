@@ -3,7 +3,7 @@
 /// index's `annotations_by_entity`), so that opening the app never sends every document of every
 /// entity (94 MB of JSON at 100,000 articles).
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /// Most documents one page of an entity's documents may hold.
 export const MAX_ENTITY_DOCUMENTS_PAGE = 1000;

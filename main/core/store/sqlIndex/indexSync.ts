@@ -136,9 +136,10 @@ async function indexedStampLines(index: WorkspaceIndex): Promise<string> {
 export async function checkIndex(dir: string, index: WorkspaceIndex, change: IndexChange): Promise<IndexSync & { scan: WorkspaceScan }> {
   const result = emptySync();
   // Every file as indexed: one value tells (the stamps are compared only when it differs).
-  const whole = await scanWorkspace(dir);
+  const documents = index.documentCount();
+  const whole = await scanWorkspace(dir, null, documents);
   if (whole.documentsDigest === index.filesDigest()) return { ...result, scan: whole };
-  const scan = await scanWorkspace(dir, await indexedStampLines(index));
+  const scan = await scanWorkspace(dir, await indexedStampLines(index), documents);
   for (const name of scan.differing) {
     const id = idOfFileName(name);
     await change(id, async () => {

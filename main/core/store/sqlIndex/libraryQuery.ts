@@ -1,6 +1,6 @@
 /// What the library asks the index for: one page of documents, sorted and filtered in the index
 /// (DESIGN §4, scale), so that a workspace of 100,000 articles is never sent to the UI whole.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DocumentStatusSchema, type DocumentStatus, type DocumentSummary } from '../../model.js';
 
 /// The orders the library can be sorted in.
