@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AdjudicationTally } from '../core/adjudicationAgreement.js';
+import { setConfirmedAnnotator } from '../core/annotatorName.js';
 import { EXPORT_FORMATS } from '../core/export/renderExport.js';
 import { importSeeds } from '../core/importArticles.js';
 import { searchDocuments } from '../core/search.js';
@@ -234,12 +235,13 @@ function buildProgram(context: CliContext): Command {
 
   configure(program.command('serve').description('run the workbench in browser mode on 127.0.0.1'))
     .addOption(new Option('--port <n>', 'port to listen on (0 picks a free one)').default(0).argParser(parsePort))
-    .action(async (options: { workspace?: string; port: number }) => {
+    .option('--annotator <name>', 'annotate under this name, recorded as confirmed (the app then does not ask for it)')
+    .action(async (options: { workspace?: string; port: number; annotator?: string }) => {
       const rendererDir = join(context.packageRoot, 'out', 'renderer');
       if (!existsSync(join(rendererDir, 'index.html'))) {
         throw new Error(`the app is not built (${rendererDir} is missing): run "npm run build" first`);
       }
-      const { server, close } = await serveWorkspace(resolveWorkspaceDir(options.workspace), rendererDir, context, options.port);
+      const { server, close } = await serveWorkspace(resolveWorkspaceDir(options.workspace), rendererDir, context, options.port, options.annotator);
       say(server.url);
       await new Promise<void>((resolveStop) => {
         const stop = () => resolveStop();
@@ -251,8 +253,9 @@ function buildProgram(context: CliContext): Command {
   return program;
 }
 
-/// Opens the workspace (importing the seeds on first run) and serves it in browser mode.
-export async function serveWorkspace(dir: string, rendererDir: string, context: CliContext, port = 0) {
+/// Opens the workspace (importing the seeds on first run) and serves it in browser mode, under
+/// `annotator` when given (recorded as confirmed).
+export async function serveWorkspace(dir: string, rendererDir: string, context: CliContext, port = 0, annotator?: string) {
   // The library shows at once; the index is checked against the files meanwhile.
   const workspace = await openWorkspace(dir, { app: 'awb serve', checkIndexInBackground: true });
   try {
@@ -260,6 +263,7 @@ export async function serveWorkspace(dir: string, rendererDir: string, context: 
       await importSeeds(workspace, join(context.packageRoot, 'seeds'));
       await workspace.backup();
     }
+    if (annotator !== undefined) await setConfirmedAnnotator(workspace, annotator);
     const server = await startWebServer({ api: createWorkbench(workspace), rendererDir, port });
     printNotices('serve', workspace.notices);
     return {
