@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { longArticle } from './longArticle';
-import { expect, repoRoot, startAndReadUrl, stop, test } from './workbench';
+import { expect, repoRoot, serveArgs, startAndReadUrl, stop, test } from './workbench';
 
 interface StoredAnnotation {
   id: string;
@@ -143,7 +143,7 @@ test('review a colleague: step, accept, reject, comment, correct; decisions pers
     ]),
   );
 
-  const served = await startAndReadUrl([awbJs, 'serve', '--workspace', workspace, '--port', '0']);
+  const served = await startAndReadUrl(serveArgs(workspace));
   try {
     const token = new URL(served.url).searchParams.get('token')!;
     await page.goto(served.url);
@@ -351,7 +351,7 @@ test('in a long, windowed article a difference far down the text is shown in bot
   awb('import', article, '--workspace', workspace);
   const [file] = storedFiles(workspace);
   const colleagueFile = Buffer.from(colleagueExchange([file], [[file, 'actor', 'Zebediah Quark']]));
-  const served = await startAndReadUrl([awbJs, 'serve', '--workspace', workspace, '--port', '0']);
+  const served = await startAndReadUrl(serveArgs(workspace));
   try {
     const token = new URL(served.url).searchParams.get('token')!;
     await page.goto(served.url);
