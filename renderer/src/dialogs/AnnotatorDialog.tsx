@@ -9,6 +9,10 @@ import { ModalDialog } from '../ModalDialog';
 import { useDialogAction } from './useDialogAction';
 import '../styles/annotatorDialog.css';
 
+/// The annotator name of Review's curated layer (the service's `CURATION_LAYER`, which refuses it
+/// too): said here in plain words rather than as the contract's argument error.
+const CURATED_LAYER = 'curation';
+
 /// Props of {@link AnnotatorDialog}.
 export interface AnnotatorDialogProps {
   info: WorkspaceInfo;
@@ -37,7 +41,12 @@ function AnnotatorQuestion({ suggested, onConfirmed, onClose }: { suggested: str
     });
     return () => cancelAnimationFrame(frame);
   }, []);
-  const confirm = () => run(async () => onConfirmed(await workbench.settings.setAnnotator(name.trim())));
+  const confirm = () =>
+    run(async () => {
+      const chosen = name.trim();
+      if (chosen === CURATED_LAYER) throw new Error(`"${CURATED_LAYER}" is the curated layer of Review, not a name to annotate under; choose another`);
+      onConfirmed(await workbench.settings.setAnnotator(chosen));
+    });
   return (
     <ModalDialog title="Who is annotating?" className="annotator-dialog" testId="annotator-dialog" onClose={onClose} onSubmit={() => void confirm()}>
       <p className="dialog-hint">Each tag you make is recorded under this name, so that Review can tell your tags from a colleague’s. You can change it later in the header.</p>
