@@ -116,7 +116,7 @@ test('link a quote to its speaker and write a note; both survive a reload', asyn
 });
 
 test('two documents side by side: tag in both, same text marked across panes, library counts update', async ({ page, workbench }) => {
-  let [left, right] = await openSeeds(page, workbench.url, SEED_001, SEED_003);
+  const [left, right] = await openSeeds(page, workbench.url, SEED_001, SEED_003);
   await select(page, left, 'Aleppo');
   await page.keyboard.press('2');
   await select(page, right, 'Syrian Observatory for Human Rights');
@@ -134,7 +134,8 @@ test('two documents side by side: tag in both, same text marked across panes, li
   await expect(counts(right)).toHaveText(['1', '1']);
 
   await page.reload();
-  [left, right] = await openSeeds(page, workbench.url, SEED_001);
+  // Both panes come back (the last session), and the library's counts are the saved ones.
+  await expect(page.getByTestId('document-pane').getByTestId('document-view')).toHaveCount(2);
   await expect(page.locator(`[data-testid="library-item"][data-doc-id="${rightId}"] .count-chip`)).toHaveText(['1', '1']);
   await expect(page.locator(`[data-testid="library-item"][data-doc-id="${leftId}"] .count-chip[data-label="location"]`)).toHaveText('1');
 });

@@ -39,6 +39,9 @@ test('desktop app: loads, lists the five seed articles, opens two side by side',
   });
   try {
     const page = await app.firstWindow();
+    // The desktop app's first run asks for the annotator's name, offering the OS user's.
+    await page.getByTestId('annotator-dialog-confirm').click();
+    await expect(page.getByTestId('annotator-dialog')).toHaveCount(0);
     const items = page.getByTestId('library-item');
     await expect(items).toHaveCount(5);
     await items.nth(1).click();

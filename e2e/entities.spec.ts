@@ -123,7 +123,12 @@ test('link “Moscow”, “Russian Federation” and “Russia” from three ou
 
   // All of it survives a reload.
   await saved(page);
-  const [afpAgain] = await openSeeds(page, workbench.url, 1);
+  // (The reload reopens the panes of the session; the AFP article is among them.)
+  const afpId = await afp.getAttribute('data-doc-id');
+  await page.reload();
+  await page.getByTestId('library-item').nth(1).click();
+  const afpAgain = page.locator(`[data-testid="document-pane"][data-doc-id="${afpId}"]`);
+  await expect(afpAgain.getByTestId('document-view')).toBeVisible();
   await clickOn(page, afpAgain, 'Moscow');
   await expect(inspector.getByTestId('entity-name')).toHaveText('Russia');
   await expect(inspector.getByTestId('entity-aliases')).toHaveText('Also: Moscow · Russian Federation');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { select } from './pageActions';
-import { expect, repoRoot, startAndReadUrl, stop, test } from './workbench';
+import { expect, repoRoot, serveArgs, startAndReadUrl, stop, test } from './workbench';
 
 const fixtures = join(repoRoot, 'e2e', 'fixtures', 'hostile');
 const awb = (...args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'bin', 'awb.js'), ...args], { encoding: 'utf8' });
@@ -56,7 +56,7 @@ test('hostile articles, titles, notes and exchange files run nothing and show th
     }),
   );
   expect(awb('import', join(fixtures, 'payloads.txt'), join(fixtures, 'page.html'), join(dir, 'colleague.awb.json'), '--workspace', workspace).status).toBe(0);
-  const served = await startAndReadUrl([join(repoRoot, 'bin', 'awb.js'), 'serve', '--workspace', workspace, '--port', '0']);
+  const served = await startAndReadUrl(serveArgs(workspace));
   try {
     const origin = new URL(served.url).origin;
     const incidents = watch(page, origin);

@@ -5,10 +5,10 @@ import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentFile, highlight, openSeeds, saved, SEED_001, tag } from './pageActions';
-import { expect, repoRoot, startAndReadUrl, stop, test } from './workbench';
+import { expect, serveArgs, startAndReadUrl, stop, test } from './workbench';
 
 /// `awb serve` on `workspace`.
-const serve = (workspace: string) => startAndReadUrl([join(repoRoot, 'bin', 'awb.js'), 'serve', '--workspace', workspace, '--port', '0']);
+const serve = (workspace: string) => startAndReadUrl(serveArgs(workspace));
 
 /// "12 Dec 2016, 14:03:07", as the UI shows backup times.
 const LOCAL_TIME = /\d{1,2} \w{3,4} \d{4}, \d\d:\d\d:\d\d/;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { colleagueExchange } from './colleagueExchange';
 import { longArticle } from './longArticle';
-import { expect, repoRoot, startAndReadUrl, stop, test } from './workbench';
+import { expect, repoRoot, serveArgs, startAndReadUrl, stop, test } from './workbench';
 
 interface StoredAnnotation {
   id: string;
@@ -118,7 +118,7 @@ test('review a colleague: step, accept, reject, comment, correct; decisions pers
     ).map(([file, label, phrase]) => ({ file, label, phrase })),
   );
 
-  const served = await startAndReadUrl([awbJs, 'serve', '--workspace', workspace, '--port', '0']);
+  const served = await startAndReadUrl(serveArgs(workspace));
   try {
     const token = new URL(served.url).searchParams.get('token')!;
     await page.goto(served.url);
@@ -326,7 +326,7 @@ test('in a long, windowed article a difference far down the text is shown in bot
   awb('import', article, '--workspace', workspace);
   const [file] = storedFiles(workspace);
   const colleagueFile = colleagueExchange([{ file, label: 'actor', phrase: 'Zebediah Quark' }]);
-  const served = await startAndReadUrl([awbJs, 'serve', '--workspace', workspace, '--port', '0']);
+  const served = await startAndReadUrl(serveArgs(workspace));
   try {
     const token = new URL(served.url).searchParams.get('token')!;
     await page.goto(served.url);

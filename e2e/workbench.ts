@@ -1,7 +1,7 @@
 // A real browser-mode server per test: `awb serve` on a fresh workspace (seeded on first run).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 
@@ -46,10 +46,17 @@ export async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/// The arguments of `awb serve` on `workspace` for a journey: any free port, and the OS user
+/// named as the annotator (confirmed, so the app's first-run question does not stand in the way;
+/// firstRun.spec.ts serves without it to see the question).
+export function serveArgs(workspace: string): string[] {
+  return [join(repoRoot, 'bin', 'awb.js'), 'serve', '--workspace', workspace, '--port', '0', '--annotator', userInfo().username];
+}
+
 export const test = base.extend<{ workbench: ServedWorkbench }>({
   workbench: async ({}, use) => {
     const workspace = join(mkdtempSync(join(tmpdir(), 'awb-e2e-')), 'workspace');
-    const served = await startAndReadUrl([join(repoRoot, 'bin', 'awb.js'), 'serve', '--workspace', workspace, '--port', '0']);
+    const served = await startAndReadUrl(serveArgs(workspace));
     await use({ url: served.url, workspace, process: served.process });
     await stop(served.process);
   },

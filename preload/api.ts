@@ -122,6 +122,10 @@ export interface WorkspaceInfo {
   labels: Label[];
   annotators: string[];
   currentAnnotator: string;
+  /// Whether someone confirmed `currentAnnotator` as their name (the app asks once when not).
+  annotatorConfirmed: boolean;
+  /// The name of the user the service runs as, to offer as the annotator's name.
+  systemUserName: string;
   /// Things opening the workspace found or repaired, to show once.
   notices: string[];
 }
@@ -293,7 +297,8 @@ export interface WorkbenchApi {
     save(labels: Label[]): Promise<Label[]>;
   };
   settings: {
-    /// Sets the name new annotations are made under.
+    /// Sets the name new annotations are made under, and records it as confirmed (the app's
+    /// first-run question is not asked again). "curation" is refused: it is Review's curated layer.
     setAnnotator(name: string): Promise<WorkspaceInfo>;
   };
   exports: {

@@ -216,6 +216,7 @@ function buildProgram(context: CliContext): Command {
   configure(program.command('serve').description('run the workbench in browser mode on 127.0.0.1, at the address it had last time where it can'))
     .addOption(new Option('--port <n>', "port to listen on (0 picks a free one; default: the workspace's last port, or a free one when that is taken)").argParser(parsePort))
     .option('--new-token', 'serve with a new token: addresses given out before stop working')
+    .option('--annotator <name>', 'annotate under this name, recorded as confirmed (the app then does not ask for it)')
     .action(async (options: ServeOptions) => (await import('./serveCommand.js')).serveCommand(options, context));
   return program;
 }

@@ -4,6 +4,7 @@
 /// the token stays.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { setConfirmedAnnotator } from '../core/annotatorName.js';
 import { importSeeds } from '../core/importArticles.js';
 import { describeError } from '../core/fileErrors.js';
 import { resolveWorkspaceDir } from '../core/workspaceLocation.js';
@@ -22,6 +23,8 @@ export interface ServeOptions {
   port?: number;
   /// A new token instead of the kept one.
   newToken?: boolean;
+  /// The name to annotate under, recorded as confirmed (the app then does not ask for it).
+  annotator?: string;
 }
 
 /// Runs `awb serve` until SIGINT or SIGTERM.
@@ -41,7 +44,8 @@ export async function serveCommand(options: ServeOptions, context: CliContext): 
 }
 
 /// Opens the workspace (importing the seeds on first run) and serves it in browser mode, with the
-/// kept token and port where it can, and keeps the address it ends up with.
+/// kept token and port where it can, and keeps the address it ends up with; under
+/// `options.annotator` when given (recorded as confirmed).
 export async function serveWorkspace(dir: string, rendererDir: string, context: CliContext, options: Omit<ServeOptions, 'workspace'> = {}) {
   // The library shows at once; the index is checked against the files meanwhile.
   const workspace = await openWorkspace(dir, { app: 'awb serve', checkIndexInBackground: true });
@@ -50,6 +54,7 @@ export async function serveWorkspace(dir: string, rendererDir: string, context: 
       await importSeeds(workspace, join(context.packageRoot, 'seeds'));
       await workspace.backup();
     }
+    if (options.annotator !== undefined) await setConfirmedAnnotator(workspace, options.annotator);
     // The workspace lock is held: no other server reads or writes the kept address meanwhile.
     const kept = browserModeStart(dir, { newToken: options.newToken });
     const port = options.port ?? kept.preferredPort;

@@ -288,6 +288,9 @@ export const WorkspaceFileSchema = z.strictObject({
   labels: z.array(LabelSchema),
   annotators: z.array(z.string().min(1)),
   currentAnnotator: z.string().min(1),
+  /// True once someone confirmed `currentAnnotator` as their name (the app's first-run question,
+  /// Settings, or `awb serve --annotator`); absent in workspaces made before it was recorded.
+  annotatorConfirmed: z.boolean().optional(),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>;
 

@@ -34,6 +34,8 @@ import { InvalidChangeError } from '../core/errors.js';
 import type { Workspace } from '../core/store/workspace.js';
 import type { Annotation, DocumentFile } from '../core/model.js';
 import { suggestionsService } from './suggestionsService.js';
+import { annotatorConfirmed, setConfirmedAnnotator } from '../core/annotatorName.js';
+import { defaultAnnotator } from '../core/store/workspaceFiles.js';
 
 /// `annotation`, just made in `file`, linked to entity `entityId`.
 function linkEntity(file: DocumentFile, annotation: Annotation, entityId: string): { file: DocumentFile; result: Annotation } {
@@ -48,18 +50,18 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
   // A link to an entity that is not (or no longer) in the list is refused rather than stored;
   // checked inside the document's change, which no entity merge or delete runs beside.
   const assertEntityExists = (entityId: string | null | undefined) => void (entityId && findEntity(workspace.entities, entityId));
-  const info = (): WorkspaceInfo => ({
+  const info = async (): Promise<WorkspaceInfo> => ({
     path: workspace.dir,
     labels: workspace.labels,
     annotators: workspace.annotators,
     currentAnnotator: workspace.currentAnnotator,
+    annotatorConfirmed: await annotatorConfirmed(workspace),
+    systemUserName: defaultAnnotator(),
     notices: [...workspace.notices],
   });
   return {
     workspace: {
-      async info() {
-        return info();
-      },
+      info,
     },
     documents: {
       list: (query) => workspace.libraryPage(query),
@@ -141,11 +143,7 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
     },
     settings: {
       async setAnnotator(name) {
-        await workspace.updateIndex((index) => ({
-          ...index,
-          currentAnnotator: name,
-          annotators: index.annotators.includes(name) ? index.annotators : [...index.annotators, name],
-        }));
+        await setConfirmedAnnotator(workspace, name);
         return info();
       },
     },

@@ -50,6 +50,8 @@ import { useWorkspaceChanges } from './useWorkspaceChanges';
 import { useColleagueTagNotices } from './useColleagueTagNotices';
 import { UndoToast } from './UndoControls';
 import { usePaneDocuments } from './usePaneDocuments';
+import { AnnotatorDialog } from './dialogs/AnnotatorDialog';
+import { useSessionRestore } from './state/useSessionRestore';
 
 const NO_MATCHES: ReadonlySet<string> = new Set();
 
@@ -184,13 +186,15 @@ export function App() {
     [picking, me],
   );
   const { selectWhenShown, viewShown } = useSpanToSelect(views);
+  const restoreScroll = useSessionRestore({ workspacePath: info?.path ?? null, panes, setPanes, views, remember: rememberListed });
   const onHandle = useCallback(
     (docId: string, handle: DocumentViewHandle | null) => {
       if (!handle) return void views.delete(docId);
       views.set(docId, handle);
+      restoreScroll(docId, handle);
       viewShown(docId, handle);
     },
-    [views, viewShown],
+    [views, viewShown, restoreScroll],
   );
 
   useAnnotationKeys({ labels, views, focusedDocId, filter, pickingSpeaker: picking, cancelPicking: () => setPicking(false), enabled: mode === 'annotate' });
@@ -407,6 +411,7 @@ export function App() {
           }}
         />
       )}
+      {info && <AnnotatorDialog info={info} onConfirmed={setInfo} />}
       <Messages messages={messages} onDismiss={dismiss} />
       <UndoToast labels={labels} titleOf={titleOf} />
       <FileDropTarget importFiles={importFiles} />

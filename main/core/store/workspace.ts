@@ -194,6 +194,11 @@ export class Workspace {
     return this.index.data.currentAnnotator;
   }
 
+  /// Whether `workspace.json` records that the current annotator's name was confirmed.
+  get annotatorConfirmed(): boolean {
+    return this.index.data.annotatorConfirmed === true;
+  }
+
   /// Everyone who has annotated here.
   get annotators(): string[] {
     return this.index.data.annotators;

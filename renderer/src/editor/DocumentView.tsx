@@ -51,6 +51,9 @@ export interface DocumentViewHandle {
   /// The span of text the pane shows now (from the first line at its top to the last at its
   /// bottom), or null before it is laid out.
   visibleSpan(): TextSpan | null;
+  /// Scrolls so that the line holding text offset `offset` is at the top of the pane (what
+  /// {@link visibleSpan} starts with); a long document's window first moves to it.
+  scrollToOffset(offset: number): void;
 }
 
 /// Props of {@link DocumentView}.
@@ -274,6 +277,18 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
         const map = documentWindow.current?.positions ?? mapping;
         return map.toSpan(first?.pos ?? 0, last?.pos ?? map.documentSize);
       },
+      scrollToOffset(offset) {
+        whenWindowReady(() => {
+          if (editor.isDestroyed) return;
+          const at = Math.min(Math.max(0, offset), text.length);
+          const span = { start: at, end: Math.min(at + 1, text.length) };
+          documentWindow.current?.bringIntoWindow(span);
+          const found = (documentWindow.current?.positions ?? mapping).toPositions(span);
+          const scroller = scrollerOf(editor.view.dom);
+          if (!found || !scroller) return;
+          scroller.scrollTop += editor.view.coordsAtPos(found.from).top - scroller.getBoundingClientRect().top;
+        });
+      },
       revealSuggestion(span) {
         whenWindowReady(() => {
           if (editor.isDestroyed) return;
@@ -302,7 +317,7 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
       held.destroy();
       onHandle(null);
     };
-  }, [editor, onHandle, mapping, documentWindow, setAllSelected]);
+  }, [editor, onHandle, mapping, documentWindow, setAllSelected, text]);
 
   return (
     <>
