@@ -3,7 +3,7 @@
 // drops the token from the address bar. An address whose token the server refuses (mistyped, or
 // the server restarted with a new one) shows one page saying it has expired.
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { writeLaunchPage } from '../main/web/launchPage';
 import { expect, repoRoot, startAndReadUrl, stop, test } from './workbench';
@@ -21,8 +21,10 @@ test('the launch page opens the workbench, and the token leaves the address bar'
   }
 });
 
-/// Starts `awb serve` on `workspace` with `args`; the URL it prints and the process.
-const serve = (workspace: string, ...args: string[]) => startAndReadUrl([join(repoRoot, 'bin', 'awb.js'), 'serve', '--workspace', workspace, ...args]);
+/// Starts `awb serve` on `workspace` with `args` (at the port it kept, under a confirmed
+/// annotator so that the first-run question stays away); the URL it prints and the process.
+const serve = (workspace: string, ...args: string[]) =>
+  startAndReadUrl([join(repoRoot, 'bin', 'awb.js'), 'serve', '--workspace', workspace, '--annotator', userInfo().username, ...args]);
 
 test('an address with a wrong token shows that it has expired, and no library', async ({ page, workbench }) => {
   const wrong = new URL(workbench.url);
