@@ -18,6 +18,8 @@ export interface LibraryItemProps {
   /// 0-based place in the (filtered, sorted) list, and the list's length.
   index: number;
   setSize: number;
+  /// Whether the row is the list's one Tab stop (its open button; "Open beside" never is).
+  tabStop: boolean;
   /// Distance of the row's top from the top of the list, in CSS pixels.
   top: number;
   /// Called with the row's element so the list learns its real height.
@@ -35,7 +37,7 @@ function wantsBeside(e: MouseEvent | KeyboardEvent): boolean {
 }
 
 /// A library row (`data-testid="library-item"`); re-renders only when its own props change.
-export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index, setSize, top, measureRef, onOpen, onDetails, onDelete }: LibraryItemProps) {
+export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index, setSize, tabStop, top, measureRef, onOpen, onDetails, onDelete }: LibraryItemProps) {
   const title = doc ? doc.title.trim() || 'Untitled' : 'Loading…';
   const open = (beside: boolean) => doc && onOpen(doc, beside);
   return (
@@ -54,6 +56,7 @@ export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index,
       <button
         type="button"
         className="library-open"
+        tabIndex={tabStop ? 0 : -1}
         title={doc ? `${title}\n\nClick to read · Ctrl/⌘+click to open beside · Alt+Enter for its details · Delete to delete it` : undefined}
         aria-current={pane ? 'true' : undefined}
         aria-disabled={doc ? undefined : 'true'}
@@ -95,6 +98,7 @@ export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index,
       <button
         type="button"
         className="library-beside"
+        tabIndex={-1}
         data-testid="open-beside"
         aria-label={doc ? `Open “${title}” beside` : 'Open beside (loading)'}
         aria-disabled={doc ? undefined : 'true'}

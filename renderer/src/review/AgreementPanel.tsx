@@ -176,7 +176,7 @@ function Adjudication({ report, curated }: { report: AgreementReport; curated: {
 /// `data-testid="agreement-panel"`.
 export function AgreementPanel({ report, curated, labels, docId, reviewable, loading, onOpenDocument }: AgreementPanelProps) {
   return (
-    <aside className={`agreement-panel${loading ? ' is-loading' : ''}`} data-testid="agreement-panel" aria-label="Agreement" aria-busy={loading}>
+    <aside className={`agreement-panel${loading ? ' is-loading' : ''}`} data-testid="agreement-panel" aria-label="Agreement" aria-busy={loading} tabIndex={0}>
       <header className="agreement-header">
         <h2 className="section-heading">Agreement</h2>
         {report && (
