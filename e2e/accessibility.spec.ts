@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { clickOn, openSeeds, saved, select, SEED_001 } from './pageActions';
+import { clickOn, openSeeds, saved, select, SEED_001, tag } from './pageActions';
 import { expect, test } from './workbench';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -18,7 +18,6 @@ async function expectNoSeriousViolations(page: Page, where: string, include?: st
   let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
-  if (process.env.AXE_ALL) console.log(where, JSON.stringify(violations.map((v) => [v.id, v.impact, v.nodes.map((n) => n.target.join(' ')).slice(0, 4)])));
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const listed = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`).join('\n')}`);
   expect(listed, `axe on ${where}`).toEqual([]);
@@ -99,4 +98,68 @@ test('Review of a colleague’s exchange file has no serious or critical axe vio
   await page.getByTestId('review-b').selectOption('colleague');
   await expect(page.locator('[data-testid="review-pane"] .anno').first()).toBeVisible();
   await expectNoSeriousViolations(page, 'Review');
+});
+
+test('landmarks: banner, the library and inspector beside main, the tagging tools in a region of their own', async ({ page, workbench }) => {
+  const [pane] = await openSeeds(page, workbench.url, SEED_001);
+  await expect(pane.getByTestId('document-view')).toBeVisible();
+  await expect(page.getByRole('banner')).toHaveCount(1);
+  await expect(page.getByRole('banner').getByTestId('export-button')).toBeVisible();
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.getByRole('main').getByTestId('document-view')).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Library' }).getByTestId('library-list')).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
+  const tagging = page.getByRole('region', { name: 'Tagging' });
+  await expect(tagging.getByTestId('legend-chip')).toHaveCount(4);
+  await expect(tagging.getByTestId('undo')).toHaveCount(1);
+  await expect(tagging.getByTestId('redo')).toHaveCount(1);
+  // Everything the page shows is inside one of them (axe's best-practice region rule).
+  const { violations } = await new AxeBuilder({ page }).withRules(['region', 'landmark-one-main', 'landmark-unique', 'landmark-no-duplicate-banner']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('a tag’s label reaches screen readers and, as a letter, the eye; the text, copies and selections stay the article’s own', async ({ page, workbench }) => {
+  await page.addInitScript(`{
+    const setData = DataTransfer.prototype.setData;
+    DataTransfer.prototype.setData = function (type, data) {
+      if (type === 'text/plain') window.copiedText = data;
+      return setData.call(this, type, data);
+    };
+  }`);
+  let [pane] = await openSeeds(page, workbench.url, SEED_001);
+  const view = pane.getByTestId('document-view');
+  const textBefore = await view.evaluate((v) => v.textContent);
+  await tag(page, pane, '1', 'Staffan de Mistura');
+  await tag(page, pane, '2', 'Aleppo');
+  await saved(page);
+  expect(await view.evaluate((v) => v.textContent)).toBe(textBefore);
+
+  // Chrome's accessibility tree: the label name, then the tagged words.
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string } }[] };
+  const texts = nodes.filter((n) => n.role?.value === 'StaticText').map((n) => n.name?.value ?? '');
+  const labelled = (name: string, words: string) => texts.some((t, i) => t === name && texts[i + 1]?.startsWith(words));
+  expect(labelled('Actor:', 'Staffan de Mistura')).toBe(true);
+  expect(labelled('Location:', 'Aleppo')).toBe(true);
+
+  // Copying a selection across a tag gives the article's words only.
+  await select(page, pane, 'Staffan de Mistura');
+  await page.keyboard.press('Control+c');
+  expect(await page.evaluate(() => (window as unknown as { copiedText?: string }).copiedText)).toBe('Staffan de Mistura');
+  await page.keyboard.press('Escape');
+
+  // Label letters: off at first, on from the bar, remembered after a reload; still no text.
+  const mark = pane.locator('.anno-mark[data-label="actor"]').first();
+  const shownLetter = () => mark.evaluate((m) => getComputedStyle(m, '::before').content);
+  expect(await shownLetter()).toBe('none');
+  await page.getByTestId('toggle-label-letters').check();
+  await expect.poll(shownLetter).toMatch(/^"A"/);
+  [pane] = await openSeeds(page, workbench.url, SEED_001);
+  await expect(page.getByTestId('toggle-label-letters')).toBeChecked();
+  await expect.poll(() => pane.locator('.anno-mark[data-label="location"]').first().evaluate((m) => getComputedStyle(m, '::before').content)).toMatch(/^"L"/);
+  expect(await pane.getByTestId('document-view').evaluate((v) => v.textContent)).toBe(textBefore);
+  await clickOn(page, pane, 'Staffan de Mistura');
+  await expect(page.getByTestId('inspector-quote')).toHaveText('Staffan de Mistura');
+  await page.waitForTimeout(200);
+  await pane.screenshot({ path: test.info().outputPath('label-letters.png') });
 });
