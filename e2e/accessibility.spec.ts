@@ -98,6 +98,13 @@ test('Review of a colleague’s exchange file has no serious or critical axe vio
   await page.getByTestId('review-b').selectOption('colleague');
   await expect(page.locator('[data-testid="review-pane"] .anno').first()).toBeVisible();
   await expectNoSeriousViolations(page, 'Review');
+  // Its landmarks: the two panes are the main area, agreement and differences beside it; the
+  // tags' labels are read there too.
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.getByRole('main').getByTestId('review-pane')).toHaveCount(2);
+  await expect(page.getByRole('complementary', { name: 'Differences' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Agreement' })).toBeVisible();
+  await expect(page.locator('[data-testid="review-pane"] .anno-mark[data-anno-name="Actor (colleague)"]')).toHaveCount(1);
 });
 
 test('landmarks: banner, the library and inspector beside main, the tagging tools in a region of their own', async ({ page, workbench }) => {
