@@ -162,18 +162,32 @@ test('a long library draws only the rows near the view, yet lists, announces and
   expect(rendered).toBeLessThan(40);
   for (const size of await items.evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-setsize')))) expect(size).toBe(String(total));
 
-  // Tab walks past the rows first drawn (open, then "Open beside", per row).
+  // The list is one Tab stop: Tab from the sort and filter lands on the first row, the next Tab
+  // leaves the list.
   const focusedPlace = () => page.evaluate(() => document.activeElement?.closest('[data-testid="library-item"]')?.getAttribute('aria-posinset') ?? null);
-  await items.first().locator('.library-open').focus();
-  for (let i = 0; i < 2 * rendered; i++) await page.keyboard.press('Tab');
-  expect(await focusedPlace()).toBe(String(rendered + 1));
+  await page.getByTestId('library-outlet-filter').focus();
+  await page.keyboard.press('Tab');
+  expect(await focusedPlace()).toBe('1');
+  await page.keyboard.press('Tab');
+  expect(await focusedPlace()).toBeNull();
 
-  // End, arrows and Home move the focus through the whole list.
+  // End, arrows and Home move the focus through the whole list; → and ← reach "Open beside".
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedPlace()).toBe('1');
   await page.keyboard.press('End');
   await expect.poll(focusedPlace).toBe(String(total));
   await expect(page.locator('[data-testid="library-item"][aria-posinset="' + total + '"]')).toBeInViewport();
   await page.keyboard.press('ArrowUp');
   await expect.poll(focusedPlace).toBe(String(total - 1));
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator(`[data-testid="library-item"][aria-posinset="${total - 1}"] [data-testid="open-beside"]`)).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator(`[data-testid="library-item"][aria-posinset="${total - 1}"] .library-open`)).toBeFocused();
+  // Leaving and coming back returns to the row last focused.
+  await page.keyboard.press('Tab');
+  expect(await focusedPlace()).toBeNull();
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedPlace()).toBe(String(total - 1));
   await page.keyboard.press('Home');
   await expect.poll(focusedPlace).toBe('1');
 

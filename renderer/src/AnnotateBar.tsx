@@ -1,5 +1,6 @@
 /// The bar above the panes: the label legend with keys (a chip tags the selected text), the
-/// label editor, the "others' tags" toggle, undo and redo, and the save indicator.
+/// label editor, the "others' tags" and "label letters" toggles, undo and redo, and the save
+/// indicator; a region landmark of its own ("Tagging"), so that screen readers list it.
 import type { CSSProperties, ReactNode } from 'react';
 import type { Label } from '../../preload/api';
 import { tagsRaw } from './rawSelection';
@@ -7,6 +8,7 @@ import { clearTextSelection, currentTextSelection, type OpenViews } from './open
 import { SaveStatus } from './SaveStatus';
 import { store } from './state/useWorkbench';
 import { UndoButtons } from './UndoControls';
+import { useLabelLetters } from './useLabelLetters';
 
 /// Props of {@link AnnotateBar}.
 export interface AnnotateBarProps {
@@ -32,9 +34,10 @@ export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthe
     store.tag(selection.docId, label.id, selection.span.start, selection.span.end, tagsRaw(alt));
     clearTextSelection(views);
   }
+  const [labelLetters, setLabelLetters] = useLabelLetters();
 
   return (
-    <div className="annotate-bar" data-testid="annotate-bar">
+    <section className="annotate-bar" data-testid="annotate-bar" aria-label="Tagging">
       <div className="legend" data-testid="label-legend" role="group" aria-label="Labels and their keys">
         {labels.map((l) => (
           <button
@@ -63,11 +66,15 @@ export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthe
           <input type="checkbox" data-testid="toggle-others" checked={showOthers} onChange={(e) => onShowOthersChange(e.target.checked)} />
           <span>Others’ tags{othersCount ? ` (${othersCount})` : ''}</span>
         </label>
+        <label className="toggle" title="Start each tag with its label’s letter, so that labels differ by more than colour">
+          <input type="checkbox" data-testid="toggle-label-letters" checked={labelLetters} onChange={(e) => setLabelLetters(e.target.checked)} />
+          <span>Label letters</span>
+        </label>
         <span className="bar-separator" aria-hidden="true" />
         <UndoButtons labels={labels} focusedDocId={focusedDocId} />
         <span className="bar-separator" aria-hidden="true" />
         <SaveStatus />
       </div>
-    </div>
+    </section>
   );
 }

@@ -54,3 +54,16 @@ export function nextLabelColor(labels: readonly Label[]): string {
   const used = new Set(labels.map((l) => l.color.toLowerCase()));
   return palette.find((c) => !used.has(c)) ?? palette[labels.length % palette.length];
 }
+
+/// A short mark for each label name (in the order given), shown at the start of a highlight when
+/// colours are not enough: the shortest prefix (1–3 letters, the first upper-case) that no other
+/// name shares; names that agree on their first three letters keep those three.
+export function labelAbbreviations(names: readonly string[]): string[] {
+  const letters = names.map((name) => [...name.trim().replace(/[^\p{L}\p{N}]+/gu, '')]);
+  return letters.map((own, i) => {
+    let length = 1;
+    while (length < 3 && length < own.length && letters.some((other, j) => j !== i && other.slice(0, length).join('').toLowerCase() === own.slice(0, length).join('').toLowerCase())) length += 1;
+    const prefix = own.slice(0, length).join('');
+    return prefix ? prefix[0].toUpperCase() + prefix.slice(1).toLowerCase() : '?';
+  });
+}

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assignTracks,
   highlightAttrs,
+  highlightMark,
   highlightsKey,
   highlightsPlugin,
   type HighlightAction,
@@ -47,10 +48,10 @@ function stateWith(...actions: HighlightAction[]) {
   for (const action of actions) state = state.apply(state.tr.setMeta(highlightsKey, action));
   return state;
 }
+/// The highlights' inline decorations (not the label marks before them).
+const inlineOf = (state: EditorState) => highlightsKey.getState(state)!.decorations.find(undefined, undefined, (spec: { mark?: boolean }) => !spec.mark);
 const decorated = (state: EditorState) =>
-  highlightsKey
-    .getState(state)!
-    .decorations.find()
+  inlineOf(state)
     .map((d) => ({ id: (d.spec as { id: string }).id, text: state.doc.textBetween(d.from, d.to, '\n') }))
     .sort((a, b) => a.id.localeCompare(b.id));
 
@@ -69,15 +70,15 @@ describe('highlight decorations', () => {
 
   it('adds, changes and removes one annotation without touching the others', () => {
     const base = stateWith({ type: 'reset', annotations: [quote], look });
-    const before = highlightsKey.getState(base)!.decorations.find()[0];
+    const before = inlineOf(base)[0];
     const added = base.apply(base.tr.setMeta(highlightsKey, { type: 'upsert', annotation: actor }));
-    const kept = highlightsKey.getState(added)!.decorations.find().find((d) => (d.spec as { id: string }).id === 'q');
+    const kept = inlineOf(added).find((d) => (d.spec as { id: string }).id === 'q');
     // The untouched decoration is the very same one (same spec object), not a rebuilt copy.
     expect(kept?.spec).toBe(before.spec);
     expect(decorated(added).map((d) => d.id)).toEqual(['a', 'q']);
 
     const relabelled = added.apply(added.tr.setMeta(highlightsKey, { type: 'upsert', annotation: { ...actor, label: 'figure' } }));
-    const attrs = highlightsKey.getState(relabelled)!.decorations.find().map((d) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs);
+    const attrs = inlineOf(relabelled).map((d) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs);
     expect(attrs.find((a) => a['data-annotation-id'] === 'a')?.['data-label']).toBe('figure');
 
     const removed = relabelled.apply(relabelled.tr.setMeta(highlightsKey, { type: 'remove', id: 'q' }));
@@ -202,5 +203,21 @@ describe('highlight decorations', () => {
 
     const state = stateWith({ type: 'reset', annotations: [quote, actor, crossing], look }, { type: 'look', look: { ...look, showOthers: false } });
     expect(decorated(state).map((d) => d.id)).toEqual(['a', 'q']);
+  });
+
+  it('puts a label mark (a widget, no text) at the start of each shown highlight, naming someone else’s with its annotator', () => {
+    const state = stateWith({ type: 'reset', annotations: [quote, actor, crossing], look });
+    const marks = highlightsKey.getState(state)!.decorations.find(undefined, undefined, (spec: { mark?: boolean }) => spec.mark === true);
+    expect(marks.map((d) => [(d.spec as { id: string }).id, d.from === d.to]).sort()).toEqual([['a', true], ['q', true], ['x', true]]);
+    for (const mark of marks) {
+      const inline = highlightsKey.getState(state)!.decorations.find(mark.from, mark.from + 1, (spec: { id: string; mark?: boolean }) => spec.id === (mark.spec as { id: string }).id && !spec.mark);
+      expect(inline[0].from).toBe(mark.from);
+    }
+    expect(highlightMark(quote, look)).toEqual({ name: 'Quote', mark: 'Q' });
+    expect(highlightMark(crossing, look)).toEqual({ name: 'Figure (colleague)', mark: 'F' });
+    expect(state.doc.textContent).toBe(text.replace('\n', ''));
+
+    const hidden = stateWith({ type: 'reset', annotations: [quote, actor, crossing], look: { ...look, showOthers: false } });
+    expect(highlightsKey.getState(hidden)!.decorations.find(undefined, undefined, (spec: { mark?: boolean }) => spec.mark === true).length).toBe(2);
   });
 });

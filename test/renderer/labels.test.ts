@@ -1,6 +1,6 @@
 // Label ids, keys and the checks before labels.save.
 import { describe, expect, it } from 'vitest';
-import { labelForKey, labelIdFor, labelListProblem } from '../../renderer/src/labels';
+import { labelAbbreviations, labelForKey, labelIdFor, labelListProblem } from '../../renderer/src/labels';
 
 const base = [
   { id: 'actor', name: 'Actor', color: '#2f6fdf', key: '1' },
@@ -30,5 +30,11 @@ describe('labels', () => {
     expect(labelForKey([...base, { id: 'e', name: 'Event', color: '#000000', key: 'E' }], 'e')?.id).toBe('e');
     expect(labelForKey(base, '4')?.id).toBe('quote');
     expect(labelForKey(base, 'Enter')).toBeUndefined();
+  });
+
+  it('abbreviates each label by the shortest prefix no other name shares, three letters at most', () => {
+    expect(labelAbbreviations(['Actor', 'Location', 'Figure', 'Quote'])).toEqual(['A', 'L', 'F', 'Q']);
+    expect(labelAbbreviations(['Actor', 'Action', 'Place', 'place name', '  éveil', '+++'])).toEqual(['Act', 'Act', 'Pla', 'Pla', 'É', '?']);
+    expect(labelAbbreviations(['Person', 'Place'])).toEqual(['Pe', 'Pl']);
   });
 });

@@ -154,7 +154,7 @@ describe('highlights of a window', () => {
   const drawn = (state: EditorState) =>
     highlightsKey
       .getState(state)!
-      .decorations.find()
+      .decorations.find(undefined, undefined, (spec: { mark?: boolean }) => !spec.mark)
       .map((d) => `${(d.spec as { id: string }).id}:${state.doc.textBetween(d.from, d.to, '\n')}`)
       .sort();
 

@@ -14,6 +14,7 @@ import type { Annotation } from '../../../preload/api';
 import { PersistentMap } from '../state/persistentMap';
 import { assignTracks, clustersAround, freeTrack, trackList, type TrackedAnnotation } from './highlightTracks';
 import type { PositionMap } from './textPositions';
+import { labelAbbreviations } from '../labels';
 
 export { assignTracks, freeTrack, type TrackedAnnotation } from './highlightTracks';
 
@@ -87,6 +88,20 @@ export const EMPTY_LOOK: HighlightLook = {
 
 const FALLBACK_COLOR = '#7a7a7a';
 
+/// Label id → its abbreviation, per labels map (a look's map is kept while the labels stay).
+const abbreviationsOf = new WeakMap<HighlightLook['labels'], Map<string, string>>();
+
+function abbreviation(labels: HighlightLook['labels'], id: string): string | undefined {
+  let known = abbreviationsOf.get(labels);
+  if (!known) {
+    const ids = [...labels.keys()];
+    const marks = labelAbbreviations(ids.map((i) => labels.get(i)!.name));
+    known = new Map(ids.map((i, n) => [i, marks[n]]));
+    abbreviationsOf.set(labels, known);
+  }
+  return known.get(id);
+}
+
 /// The DOM attributes of one annotation's decoration, or null when it is hidden. Every
 /// decoration gets its own `<span>` (`nodeName`), so nested spans nest instead of merging.
 export function highlightAttrs(annotation: HighlightedAnnotation, track: number, look: HighlightLook): DecorationAttrs | null {
@@ -110,21 +125,47 @@ export function highlightAttrs(annotation: HighlightedAnnotation, track: number,
   };
 }
 
-function decorationOf(positions: PositionMap, entry: TrackedAnnotation, look: HighlightLook): Decoration | null {
+/// What a highlight's start mark says: the label's name (with the annotator when it is someone
+/// else's) for screen readers, and its abbreviation for the eye when colours are not enough.
+export function highlightMark(annotation: HighlightedAnnotation, look: HighlightLook): { name: string; mark: string } {
+  const name = look.labels.get(annotation.label)?.name ?? annotation.label;
+  return {
+    name: annotation.annotator === look.me ? name : `${name} (${annotation.annotator})`,
+    mark: abbreviation(look.labels, annotation.label) ?? (name.slice(0, 1).toUpperCase() || '?'),
+  };
+}
+
+/// An empty `<span class="anno-mark">` before the highlight: CSS generated content from its
+/// data attributes (annotations.css) says the label, never text in the DOM, so offsets, the
+/// selection and copies stay the article's own.
+function markDom(annotation: HighlightedAnnotation, look: HighlightLook): HTMLElement {
+  const { name, mark } = highlightMark(annotation, look);
+  const span = document.createElement('span');
+  span.className = 'anno-mark';
+  span.dataset.annoName = name;
+  span.dataset.annoMark = mark;
+  span.dataset.label = annotation.label;
+  span.style.setProperty('--anno-color', look.labels.get(annotation.label)?.color ?? FALLBACK_COLOR);
+  return span;
+}
+
+function decorationOf(positions: PositionMap, entry: TrackedAnnotation, look: HighlightLook, into: Decoration[]): void {
   const span = positions.toPositions(entry.annotation);
-  if (!span) return null;
+  if (!span) return;
   const attrs = highlightAttrs(entry.annotation, entry.track, look);
-  if (!attrs) return null;
+  if (!attrs) return;
   const { from, to } = span;
-  return Decoration.inline(from, to, attrs, { id: entry.annotation.id });
+  const { annotation } = entry;
+  const { name, mark } = highlightMark(annotation, look);
+  into.push(
+    Decoration.widget(from, () => markDom(annotation, look), { id: annotation.id, mark: true, key: `mark:${annotation.id}:${mark}:${name}`, side: -1, ignoreSelection: true }),
+    Decoration.inline(from, to, attrs, { id: annotation.id }),
+  );
 }
 
 function decorationsOf(positions: PositionMap, entries: Iterable<TrackedAnnotation>, look: HighlightLook): Decoration[] {
   const result: Decoration[] = [];
-  for (const entry of entries) {
-    const decoration = decorationOf(positions, entry, look);
-    if (decoration) result.push(decoration);
-  }
+  for (const entry of entries) decorationOf(positions, entry, look, result);
   return result;
 }
 

@@ -60,7 +60,9 @@ export function EntitiesDialog({ labels, onOpen, onClose }: EntitiesDialogProps)
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
           />
-          <ul className="entities-list" role="listbox" aria-label="Entities">
+          {/* A listbox must hold options: with none, the note stands in its place. */}
+          {shown.length === 0 && <p className="pane-note">{entities.length ? 'No entity matches.' : 'No entities yet: link a span to one from the inspector.'}</p>}
+          <ul className="entities-list" role="listbox" aria-label="Entities" hidden={shown.length === 0}>
             {shown.map((entity, index) => (
               <li
                 key={entity.id}
@@ -89,7 +91,6 @@ export function EntitiesDialog({ labels, onOpen, onClose }: EntitiesDialogProps)
                 </span>
               </li>
             ))}
-            {shown.length === 0 && <li className="pane-note">{entities.length ? 'No entity matches.' : 'No entities yet: link a span to one from the inspector.'}</li>}
           </ul>
         </div>
         {chosen ? (

@@ -20,6 +20,8 @@ export interface LibraryItemProps {
   /// 0-based place in the (filtered, sorted) list, and the list's length.
   index: number;
   setSize: number;
+  /// Whether the row is the list's one Tab stop (its open button; "Open beside" never is).
+  tabStop: boolean;
   /// Distance of the row's top from the top of the list, in CSS pixels.
   top: number;
   /// Called with the row's element so the list learns its real height.
@@ -39,7 +41,7 @@ function wantsBeside(e: MouseEvent | KeyboardEvent): boolean {
 }
 
 /// A library row (`data-testid="library-item"`); re-renders only when its own props change.
-export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index, setSize, top, measureRef, onOpen, onDetails, onDelete, onSetStatus }: LibraryItemProps) {
+export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index, setSize, tabStop, top, measureRef, onOpen, onDetails, onDelete, onSetStatus }: LibraryItemProps) {
   const title = doc ? doc.title.trim() || 'Untitled' : 'Loading…';
   const open = (beside: boolean) => doc && onOpen(doc, beside);
   return (
@@ -59,6 +61,7 @@ export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index,
       <button
         type="button"
         className="library-open"
+        tabIndex={tabStop ? 0 : -1}
         title={doc ? `${title}\n\nClick to read · Ctrl/⌘+click to open beside · Alt+Enter for its details · S to change your status · Delete to delete it` : undefined}
         aria-keyshortcuts={doc ? 'S Alt+Enter Delete' : undefined}
         aria-current={pane ? 'true' : undefined}
@@ -104,6 +107,7 @@ export const LibraryItem = memo(function LibraryItem({ doc, labels, pane, index,
       <button
         type="button"
         className="library-beside"
+        tabIndex={-1}
         data-testid="open-beside"
         aria-label={doc ? `Open “${title}” beside` : 'Open beside (loading)'}
         aria-disabled={doc ? undefined : 'true'}

@@ -3,9 +3,10 @@
 /// offset in a list as tall as all rows, and only their pages are fetched ({@link LibraryPages});
 /// a row whose page has not arrived yet says so until it does. Heights are estimated until a row
 /// is drawn and measured (a title takes one or two lines). Each row tells screen readers its place
-/// in the whole list (`aria-posinset` of `aria-setsize`). Tab moves through the rendered rows (the
-/// list scrolls to the focused row, which draws the next ones); ↑/↓, Page Up/Down, Home and End
-/// move the focus from row to row, fetched or not.
+/// in the whole list (`aria-posinset` of `aria-setsize`). The list is one Tab stop (a roving
+/// tabindex: the row last focused, kept rendered, is the one Tab reaches); ↑/↓, Page Up/Down, Home
+/// and End move the focus from row to row, fetched or not; → and ← go to a row's "Open beside"
+/// button and back.
 import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { DocumentStatus, Label, LibraryRow, ListedDocument } from '../../../preload/api';
@@ -68,15 +69,16 @@ function withLiveCounts(doc: LibraryRow | undefined, liveCounts: ReadonlyMap<str
 /// The scrolling list of library rows (`ul.library-list` inside `div.library-scroll`).
 export function LibraryList({ pages, total, labels, liveCounts, openPanes, onOpen, onDetails, onDelete, onSetStatus, listKey }: LibraryListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  /// The row holding the keyboard focus (kept rendered), or -1.
-  const [focusedIndex, setFocusedIndex] = useState(-1);
+  /// The row Tab reaches (the one last focused), kept rendered.
+  const [activeIndex, setActiveIndex] = useState(0);
+  const tabStopIndex = Math.min(activeIndex, total - 1);
   /// A row the keyboard moved to, focused once it is rendered.
   const pendingFocus = useRef<number | null>(null);
   /// A row the keyboard moved to before its page arrived, scrolled to again once it did (it was
   /// placed by the height of a row still loading).
   const pendingReveal = useRef<number | null>(null);
 
-  const rangeExtractor = useCallback((range: Range) => withKeptRow(defaultRangeExtractor(range), focusedIndex), [focusedIndex]);
+  const rangeExtractor = useCallback((range: Range) => withKeptRow(defaultRangeExtractor(range), tabStopIndex), [tabStopIndex]);
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
@@ -91,13 +93,13 @@ export function LibraryList({ pages, total, labels, liveCounts, openPanes, onOpe
 
   useEffect(() => {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
-    setFocusedIndex(-1);
+    setActiveIndex(0);
   }, [listKey]);
 
   // The pages of the rows in view (and of the focused row) are fetched, far ones dropped.
   const first = virtualizer.range?.startIndex ?? 0;
   const last = virtualizer.range?.endIndex ?? 0;
-  useEffect(() => pages.show({ first, last }, focusedIndex >= 0 ? [focusedIndex] : []), [pages, first, last, focusedIndex]);
+  useEffect(() => pages.show({ first, last }, tabStopIndex >= 0 ? [tabStopIndex] : []), [pages, first, last, tabStopIndex]);
 
   useEffect(() => {
     const index = pendingFocus.current;
@@ -119,21 +121,23 @@ export function LibraryList({ pages, total, labels, liveCounts, openPanes, onOpe
     if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     const row = rowElement(e.target);
     if (!row) return;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      e.preventDefault();
+      row.querySelector<HTMLElement>(e.key === 'ArrowRight' ? '.library-beside' : '.library-open')?.focus();
+      return;
+    }
     const pageRows = Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_ESTIMATE_PX);
     const to = rowForKey(e.key, Number(row.dataset.index), total, pageRows);
     if (to === null) return;
     e.preventDefault();
     pendingFocus.current = to;
     pendingReveal.current = pages.rowAt(to) ? null : to;
-    setFocusedIndex(to);
+    setActiveIndex(to);
     virtualizer.scrollToIndex(to, { align: 'auto' });
   };
   const onFocus = (e: FocusEvent<HTMLUListElement>) => {
     const index = rowElement(e.target)?.dataset.index;
-    if (index !== undefined) setFocusedIndex(Number(index));
-  };
-  const onBlur = (e: FocusEvent<HTMLUListElement>) => {
-    if (!e.currentTarget.contains(e.relatedTarget)) setFocusedIndex(-1);
+    if (index !== undefined) setActiveIndex(Number(index));
   };
 
   return (
@@ -145,7 +149,6 @@ export function LibraryList({ pages, total, labels, liveCounts, openPanes, onOpe
         style={{ height: virtualizer.getTotalSize() }}
         onKeyDown={onKeyDown}
         onFocus={onFocus}
-        onBlur={onBlur}
       >
         {virtualizer.getVirtualItems().map((row) => {
           const doc = withLiveCounts(pages.rowAt(row.index), liveCounts);
@@ -156,6 +159,7 @@ export function LibraryList({ pages, total, labels, liveCounts, openPanes, onOpe
               labels={labels}
               pane={doc && openPanes.get(doc.id)}
               index={row.index}
+              tabStop={row.index === tabStopIndex}
               setSize={total}
               top={row.start}
               measureRef={virtualizer.measureElement}

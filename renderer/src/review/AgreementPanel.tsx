@@ -173,10 +173,11 @@ function Adjudication({ report, curated }: { report: AgreementReport; curated: {
   );
 }
 
-/// `data-testid="agreement-panel"`.
+/// `data-testid="agreement-panel"`; focusable, so that the keyboard can scroll it (it holds
+/// figures, nothing else to focus).
 export function AgreementPanel({ report, curated, labels, docId, reviewable, loading, onOpenDocument }: AgreementPanelProps) {
   return (
-    <aside className={`agreement-panel${loading ? ' is-loading' : ''}`} data-testid="agreement-panel" aria-label="Agreement" aria-busy={loading}>
+    <aside className={`agreement-panel${loading ? ' is-loading' : ''}`} data-testid="agreement-panel" aria-label="Agreement" aria-busy={loading} tabIndex={0}>
       <header className="agreement-header">
         <h2 className="section-heading">Agreement</h2>
         {report && (
