@@ -21,11 +21,15 @@ export interface AnnotateBarProps {
   suggestions?: ReactNode;
   /// The focused pane's article, which undo and redo act on.
   focusedDocId: string | null;
+  /// First in the bar, by the library: its show/hide button.
+  start?: ReactNode;
+  /// Last in the bar, by the inspector: its show/hide button.
+  end?: ReactNode;
 }
 
 
 /// The bar, `data-testid="annotate-bar"`.
-export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthersChange, onEditLabels, suggestions, focusedDocId }: AnnotateBarProps) {
+export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthersChange, onEditLabels, suggestions, focusedDocId, start, end }: AnnotateBarProps) {
   function tagSelection(label: Label, alt: boolean) {
     const selection = currentTextSelection(views);
     if (!selection) return;
@@ -35,6 +39,7 @@ export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthe
 
   return (
     <div className="annotate-bar" data-testid="annotate-bar">
+      {start}
       <div className="legend" data-testid="label-legend" role="group" aria-label="Labels and their keys">
         {labels.map((l) => (
           <button
@@ -68,6 +73,7 @@ export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthe
         <span className="bar-separator" aria-hidden="true" />
         <SaveStatus />
       </div>
+      {end}
     </div>
   );
 }

@@ -50,6 +50,9 @@ import { useWorkspaceChanges } from './useWorkspaceChanges';
 import { useColleagueTagNotices } from './useColleagueTagNotices';
 import { UndoToast } from './UndoControls';
 import { usePaneDocuments } from './usePaneDocuments';
+import { PaneLayout } from './document/PaneLayout';
+import { PanelToggle } from './layout/PanelToggle';
+import { PANEL_IDS, useSidePanels } from './layout/useSidePanels';
 
 const NO_MATCHES: ReadonlySet<string> = new Set();
 
@@ -197,6 +200,7 @@ export function App() {
   useSuggestionKeys({ labels, views, focusedDocId, enabled: mode === 'annotate' && !picking });
   useBoundaryKeys({ me, enabled: mode === 'annotate', say });
   const findBar = useFindBar(mode === 'annotate', panes.focused);
+  const panels = useSidePanels({ enabled: mode === 'annotate', labels });
 
   const open = useCallback(
     (docId: string, beside: boolean, at?: TextSpan, listed?: ListedDocument, annotationId?: string) => {
@@ -206,6 +210,16 @@ export function App() {
       selectWhenShown(docId, at ?? null, annotationId);
     },
     [selectWhenShown, rememberListed],
+  );
+  // An article opened from the library drawer makes it close (one opened beside keeps it open,
+  // for the next).
+  const { close: closePanel, drawer } = panels;
+  const openFromLibrary = useCallback(
+    (docId: string, beside: boolean, at?: TextSpan, listed?: ListedDocument) => {
+      open(docId, beside, at, listed);
+      if (drawer.library && !beside) closePanel('library');
+    },
+    [open, drawer.library, closePanel],
   );
   // A Compare row: its document in the focused pane (or the pane already showing it), the
   // annotation selected.
@@ -299,8 +313,10 @@ export function App() {
         <ReviewMode me={me} labels={labels} libraryVersion={libraryVersion} onLeave={refreshLibrary} onError={(title, text) => say({ kind: 'error', title, text })} />
       )}
       {compareOpened && info && <CompareMode labels={labels} shown={mode === 'compare'} version={compareVersion} onOpen={openFromCompare} />}
-      <div className={hasPanes ? 'app-body has-inspector' : 'app-body'} hidden={mode !== 'annotate'}>
-        <Library version={libraryVersion} labels={labels} liveCounts={liveCounts} openPanes={openPanes} onOpen={open} onRetry={refreshLibrary} onDetails={showListedDetails} onDelete={askDelete} />
+      <div className="app-body" hidden={mode !== 'annotate'}>
+        <div className={panels.drawer.library ? 'library-slot is-drawer' : 'library-slot'} id={PANEL_IDS.library} hidden={!panels.open.library}>
+          <Library version={libraryVersion} labels={labels} liveCounts={liveCounts} openPanes={openPanes} onOpen={openFromLibrary} onRetry={refreshLibrary} onDetails={showListedDetails} onDelete={askDelete} />
+        </div>
         <div className="work-column">
           <AnnotateBar
             labels={labels}
@@ -311,12 +327,19 @@ export function App() {
             onEditLabels={() => setEditingLabels(true)}
             suggestions={hasPanes && <SuggestionsControl labels={labels} focusedDocId={focusedDocId} />}
             focusedDocId={focusedDocId}
+            start={<PanelToggle panel="library" control={panels} />}
+            end={hasPanes && <PanelToggle panel="inspector" control={panels} />}
           />
-          <main className="reading-area" data-pane-count={panes.panes.length}>
-            {hasPanes ? (
-              panes.panes.map((pane, index) => (
+          <PaneLayout
+            panes={panes.panes}
+            focused={panes.focused}
+            titleOf={titleOf}
+            onFocusPane={(key) => setPanes((s) => focusPane(s, key))}
+            empty={<EmptyState />}
+            renderPane={(pane, index, slot) => (
                 <DocumentPane
                   key={pane.key}
+                  slot={slot}
                   docId={pane.docId}
                   summary={paneDocs.known.get(pane.docId)}
                   position={index + 1}
@@ -332,14 +355,11 @@ export function App() {
                   onHandle={onHandle}
                   find={findBar.forPane(pane.key)}
                 />
-              ))
-            ) : (
-              <EmptyState />
             )}
-          </main>
+          />
         </div>
         {hasPanes && (
-          <aside className="side-panel" aria-label="Inspector">
+          <aside className={panels.drawer.inspector ? 'side-panel is-drawer' : 'side-panel'} id={PANEL_IDS.inspector} hidden={!panels.open.inspector} aria-label="Inspector">
             <Inspector labels={labels} me={me} picking={picking} onPickingChange={setPicking} onError={(title, text) => say({ kind: 'error', title, text })} />
             <AnnotationList
               doc={listDocId ? readyDocs.get(listDocId) : undefined}
