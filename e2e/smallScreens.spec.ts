@@ -7,7 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { clickOn, select } from './pageActions';
 import { expect, test } from './workbench';
 
-const MIN_PANE_WIDTH = 360;
+const MIN_PANE_WIDTH = 350;
 const HEADER_BUTTONS = ['compare-toggle', 'review-toggle', 'annotator-name', 'import-button', 'import-url-button', 'entities-button', 'export-button', 'backups-button'];
 
 /// Opens the workbench at a window size and the given seed articles, the first in the focused
@@ -101,7 +101,11 @@ for (const size of [
       if (await root.isVisible()) expect(await brokenWords(root), `words broken in ${area}`).toEqual([]);
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
-    if (size.width >= 1024) await testInfo.attach(`three articles at ${size.width}×${size.height}`, { body: await page.screenshot(), contentType: 'image/png' });
+    {
+      const path = testInfo.outputPath(`three-articles-${size.width}x${size.height}.png`);
+      await page.screenshot({ path });
+      await testInfo.attach(`three articles at ${size.width}×${size.height}`, { path, contentType: 'image/png' });
+    }
   });
 }
 
@@ -123,7 +127,9 @@ test('at 1280×720 the note field of a selected tag is on screen beside the anno
   const item = page.getByTestId('annotation-item').first();
   await item.scrollIntoViewIfNeeded();
   expect(await onTop(item)).toBe(true);
-  await testInfo.attach('inspector at 1280×720', { body: await page.screenshot(), contentType: 'image/png' });
+  const path = testInfo.outputPath('inspector-1280x720.png');
+  await page.screenshot({ path });
+  await testInfo.attach('inspector at 1280×720', { path, contentType: 'image/png' });
 });
 
 test('the library and the inspector hide and show by button and by key; the choice is remembered', async ({ page, workbench }) => {
@@ -147,9 +153,8 @@ test('the library and the inspector hide and show by button and by key; the choi
 
   // Remembered across a reload.
   await page.reload();
-  await page.getByTestId('library-toggle').waitFor();
+  await expect(page.getByTestId('library-toggle')).toHaveAttribute('aria-expanded', 'false');
   await expect(library).toBeHidden();
-  await page.getByTestId('library-item').first().waitFor({ state: 'attached' });
   await page.keyboard.press('[');
   await expect(library).toBeVisible();
   await expect(page.getByTestId('library-toggle-status')).toHaveText('Library shown');
@@ -207,7 +212,7 @@ test('panes that do not fit are tabs: a click or the arrow keys show another; cl
   expect(await visibleDocs()).toContain(second);
 
   // Closing the shown tab's pane: two panes left, side by side, no tabs.
-  await page.locator(`[data-testid="document-pane"][data-doc-id="${second}"]`).getByTestId('close-pane').click();
+  await page.locator(`[data-testid="document-pane"][data-doc-id="${second}"]`).getByTestId('pane-close').click();
   await expect(tabs).toHaveCount(0);
   expect(await visibleDocs()).toHaveLength(2);
   await page.keyboard.press('[');
@@ -238,7 +243,7 @@ test('the selection toolbar stays inside its pane and off the line above the sel
   const toolbar = page.getByTestId('selection-toolbar');
   for (const [index, phrase] of [
     [0, 'Staffan de Mistura'],
-    [1, 'Aleppo'],
+    [1, 'Syrian Observatory'],
   ] as const) {
     const pane = page.getByTestId('document-pane').nth(index);
     await select(page, pane, phrase);

@@ -1,8 +1,8 @@
 /// How the open panes share the reading area: side by side while each gets at least
 /// {@link MIN_PANE_WIDTH}; beyond that, the last column shows the remaining panes as tabs.
 
-/// The narrowest a document pane is drawn (about 40 characters of the reading text a line).
-export const MIN_PANE_WIDTH = 360;
+/// The narrowest a document pane is drawn (about 38 characters of the reading text a line).
+export const MIN_PANE_WIDTH = 350;
 /// The gap between panes (the reading area's CSS `gap`).
 export const PANE_GAP = 10;
 
