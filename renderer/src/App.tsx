@@ -211,15 +211,10 @@ export function App() {
     },
     [selectWhenShown, rememberListed],
   );
-  // An article opened from the library drawer makes it close (one opened beside keeps it open,
-  // for the next).
-  const { close: closePanel, drawer } = panels;
+  const { openedFromLibrary } = panels;
   const openFromLibrary = useCallback(
-    (docId: string, beside: boolean, at?: TextSpan, listed?: ListedDocument) => {
-      open(docId, beside, at, listed);
-      if (drawer.library && !beside) closePanel('library');
-    },
-    [open, drawer.library, closePanel],
+    (docId: string, beside: boolean, at?: TextSpan, listed?: ListedDocument) => void (open(docId, beside, at, listed), openedFromLibrary(beside)),
+    [open, openedFromLibrary],
   );
   // A Compare row: its document in the focused pane (or the pane already showing it), the
   // annotation selected.
@@ -337,24 +332,24 @@ export function App() {
             onFocusPane={(key) => setPanes((s) => focusPane(s, key))}
             empty={<EmptyState />}
             renderPane={(pane, index, slot) => (
-                <DocumentPane
-                  key={pane.key}
-                  slot={slot}
-                  docId={pane.docId}
-                  summary={paneDocs.known.get(pane.docId)}
-                  position={index + 1}
-                  focused={pane.key === panes.focused}
-                  labels={labels}
-                  look={baseLook}
-                  matchIds={matches.get(pane.docId) ?? NO_MATCHES}
-                  pickingPrompt={picking && linkType && selected?.docId === pane.docId ? pickingPrompt(linkType) : null}
-                  onFocus={() => setPanes((s) => focusPane(s, pane.key))}
-                  onClose={() => close(pane.key, pane.docId)}
-                  onDetails={showDetails}
-                  onAnnotationClick={onAnnotationClick}
-                  onHandle={onHandle}
-                  find={findBar.forPane(pane.key)}
-                />
+              <DocumentPane
+                key={pane.key}
+                slot={slot}
+                docId={pane.docId}
+                summary={paneDocs.known.get(pane.docId)}
+                position={index + 1}
+                focused={pane.key === panes.focused}
+                labels={labels}
+                look={baseLook}
+                matchIds={matches.get(pane.docId) ?? NO_MATCHES}
+                pickingPrompt={picking && linkType && selected?.docId === pane.docId ? pickingPrompt(linkType) : null}
+                onFocus={() => setPanes((s) => focusPane(s, pane.key))}
+                onClose={() => close(pane.key, pane.docId)}
+                onDetails={showDetails}
+                onAnnotationClick={onAnnotationClick}
+                onHandle={onHandle}
+                find={findBar.forPane(pane.key)}
+              />
             )}
           />
         </div>

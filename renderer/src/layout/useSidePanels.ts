@@ -15,7 +15,9 @@ export interface SidePanelsControl {
   /// Drawn over the documents (the window is too narrow to dock it), per panel.
   drawer: PanelsOpen;
   toggle(panel: SidePanel): void;
-  close(panel: SidePanel): void;
+  /// An article was opened from the library: its drawer makes way (one opened beside keeps it
+  /// open, for the next).
+  openedFromLibrary(beside: boolean): void;
   /// The last change, read out by a polite live region ("Library hidden").
   announcement: { panel: SidePanel; text: string; count: number } | null;
 }
@@ -58,6 +60,7 @@ export function useSidePanels({ enabled, labels }: { enabled: boolean; labels: r
   }, []);
 
   const set = useCallback((panel: SidePanel, shown: boolean) => {
+    if (latest.current.open[panel] === shown) return;
     setOpen((current) => {
       if (current[panel] === shown) return current;
       const next = { ...current, [panel]: shown };
@@ -100,6 +103,11 @@ export function useSidePanels({ enabled, labels }: { enabled: boolean; labels: r
   }, [libraryDrawerOpen]);
 
   const toggle = useCallback((panel: SidePanel) => set(panel, !latest.current.open[panel]), [set]);
-  const close = useCallback((panel: SidePanel) => set(panel, false), [set]);
-  return { open, drawer: { library: open.library && narrow.library, inspector: open.inspector && narrow.inspector }, toggle, close, announcement };
+  const openedFromLibrary = useCallback(
+    (beside: boolean) => {
+      if (!beside && isNarrowFor('library', window.innerWidth)) set('library', false);
+    },
+    [set],
+  );
+  return { open, drawer: { library: open.library && narrow.library, inspector: open.inspector && narrow.inspector }, toggle, openedFromLibrary, announcement };
 }
