@@ -172,7 +172,7 @@ test('the library and the inspector hide and show by button and by key; the choi
   await expect(library.locator('input').first()).toBeFocused();
 });
 
-test('at 1024×768 the library starts hidden and opens over the articles; an article opened from it closes it', async ({ page, workbench }) => {
+test('at 1024×768 the library starts hidden and opens over the articles; an article opened from it closes it', async ({ page, workbench }, testInfo) => {
   await openAt(page, workbench.url, { width: 1024, height: 768 }, 1);
   const library = page.locator('#library-panel');
   await expect(library).toBeHidden();
@@ -183,6 +183,9 @@ test('at 1024×768 the library starts hidden and opens over the articles; an art
   // Drawn over the article, which keeps its width.
   expect((await pane.boundingBox())!.width).toBe(before.width);
   expect(await onTop(page.getByTestId('library-item').nth(2))).toBe(true);
+  const path = testInfo.outputPath('library-drawer-1024x768.png');
+  await page.screenshot({ path });
+  await testInfo.attach('library drawer at 1024×768', { path, contentType: 'image/png' });
   await page.getByTestId('library-item').nth(2).click();
   await expect(library).toBeHidden();
   await expect(pane.getByTestId('document-view')).toContainText('13,000 civilians');
