@@ -5,6 +5,10 @@
 import { expect, test } from './workbench';
 import { clickOn, openSeeds, saved, tag } from './pageActions';
 
+// Three articles side by side, each at least its minimum width, beside the library and the
+// inspector (narrower windows show the third as a tab).
+test.use({ viewport: { width: 1920, height: 1080 } });
+
 test('link “Moscow”, “Russian Federation” and “Russia” from three outlets to one entity; merge and rename entities, and undo both', async ({ page, workbench }, testInfo) => {
   // Seeds 001 (AFP via Business Standard), 003 and 004, side by side.
   const [afp, third, fourth] = await openSeeds(page, workbench.url, 1, 3, 4);

@@ -23,11 +23,15 @@ export interface AnnotateBarProps {
   suggestions?: ReactNode;
   /// The focused pane's article, which undo and redo act on.
   focusedDocId: string | null;
+  /// First in the bar, by the library: its show/hide button.
+  start?: ReactNode;
+  /// Last in the bar, by the inspector: its show/hide button.
+  end?: ReactNode;
 }
 
 
 /// The bar, `data-testid="annotate-bar"`.
-export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthersChange, onEditLabels, suggestions, focusedDocId }: AnnotateBarProps) {
+export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthersChange, onEditLabels, suggestions, focusedDocId, start, end }: AnnotateBarProps) {
   function tagSelection(label: Label, alt: boolean) {
     const selection = currentTextSelection(views);
     if (!selection) return;
@@ -38,6 +42,7 @@ export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthe
 
   return (
     <section className="annotate-bar" data-testid="annotate-bar" aria-label="Tagging">
+      {start}
       <div className="legend" data-testid="label-legend" role="group" aria-label="Labels and their keys">
         {labels.map((l) => (
           <button
@@ -75,6 +80,7 @@ export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthe
         <span className="bar-separator" aria-hidden="true" />
         <SaveStatus />
       </div>
+      {end}
     </section>
   );
 }

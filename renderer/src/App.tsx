@@ -52,6 +52,9 @@ import { UndoToast } from './UndoControls';
 import { usePaneDocuments } from './usePaneDocuments';
 import { AnnotatorDialog } from './dialogs/AnnotatorDialog';
 import { useSessionRestore } from './state/useSessionRestore';
+import { PaneLayout } from './document/PaneLayout';
+import { PanelToggle } from './layout/PanelToggle';
+import { PANEL_IDS, useSidePanels } from './layout/useSidePanels';
 
 const NO_MATCHES: ReadonlySet<string> = new Set();
 
@@ -201,6 +204,7 @@ export function App() {
   useSuggestionKeys({ labels, views, focusedDocId, enabled: mode === 'annotate' && !picking });
   useBoundaryKeys({ me, enabled: mode === 'annotate', say });
   const findBar = useFindBar(mode === 'annotate', panes.focused);
+  const panels = useSidePanels({ enabled: mode === 'annotate', labels });
 
   const open = useCallback(
     (docId: string, beside: boolean, at?: TextSpan, listed?: ListedDocument, annotationId?: string) => {
@@ -210,6 +214,11 @@ export function App() {
       selectWhenShown(docId, at ?? null, annotationId);
     },
     [selectWhenShown, rememberListed],
+  );
+  const { openedFromLibrary } = panels;
+  const openFromLibrary = useCallback(
+    (docId: string, beside: boolean, at?: TextSpan, listed?: ListedDocument) => void (open(docId, beside, at, listed), openedFromLibrary(beside)),
+    [open, openedFromLibrary],
   );
   // A Compare row: its document in the focused pane (or the pane already showing it), the
   // annotation selected.
@@ -304,8 +313,10 @@ export function App() {
         <ReviewMode me={me} labels={labels} libraryVersion={libraryVersion} onLeave={refreshLibrary} onError={(title, text) => say({ kind: 'error', title, text })} />
       )}
       {compareOpened && info && <CompareMode labels={labels} shown={mode === 'compare'} version={compareVersion} onOpen={openFromCompare} />}
-      <div className={hasPanes ? 'app-body has-inspector' : 'app-body'} hidden={mode !== 'annotate'}>
-        <Library version={libraryVersion} labels={labels} me={me} liveCounts={liveCounts} openPanes={openPanes} onOpen={open} onRetry={refreshLibrary} onDetails={showListedDetails} onDelete={askDelete} onStatusSaved={refreshLibrary} onStatusFailed={statusFailed} />
+      <div className="app-body" hidden={mode !== 'annotate'}>
+        <div className={panels.drawer.library ? 'library-slot is-drawer' : 'library-slot'} id={PANEL_IDS.library} hidden={!panels.open.library}>
+          <Library version={libraryVersion} labels={labels} me={me} liveCounts={liveCounts} openPanes={openPanes} onOpen={openFromLibrary} onRetry={refreshLibrary} onDetails={showListedDetails} onDelete={askDelete} onStatusSaved={refreshLibrary} onStatusFailed={statusFailed} />
+        </div>
         <div className="work-column">
           <AnnotateBar
             labels={labels}
@@ -316,35 +327,39 @@ export function App() {
             onEditLabels={() => setEditingLabels(true)}
             suggestions={hasPanes && <SuggestionsControl labels={labels} focusedDocId={focusedDocId} />}
             focusedDocId={focusedDocId}
+            start={<PanelToggle panel="library" control={panels} />}
+            end={hasPanes && <PanelToggle panel="inspector" control={panels} />}
           />
-          <main className="reading-area" data-pane-count={panes.panes.length}>
-            {hasPanes ? (
-              panes.panes.map((pane, index) => (
-                <DocumentPane
-                  key={pane.key}
-                  docId={pane.docId}
-                  summary={paneDocs.known.get(pane.docId)}
-                  position={index + 1}
-                  focused={pane.key === panes.focused}
-                  labels={labels}
-                  look={baseLook}
-                  matchIds={matches.get(pane.docId) ?? NO_MATCHES}
-                  pickingPrompt={picking && linkType && selected?.docId === pane.docId ? pickingPrompt(linkType) : null}
-                  onFocus={() => setPanes((s) => focusPane(s, pane.key))}
-                  onClose={() => close(pane.key, pane.docId)}
-                  onDetails={showDetails}
-                  onAnnotationClick={onAnnotationClick}
-                  onHandle={onHandle}
-                  find={findBar.forPane(pane.key)}
-                />
-              ))
-            ) : (
-              <EmptyState />
+          <PaneLayout
+            panes={panes.panes}
+            focused={panes.focused}
+            titleOf={titleOf}
+            onFocusPane={(key) => setPanes((s) => focusPane(s, key))}
+            empty={<EmptyState />}
+            renderPane={(pane, index, slot) => (
+              <DocumentPane
+                key={pane.key}
+                slot={slot}
+                docId={pane.docId}
+                summary={paneDocs.known.get(pane.docId)}
+                position={index + 1}
+                focused={pane.key === panes.focused}
+                labels={labels}
+                look={baseLook}
+                matchIds={matches.get(pane.docId) ?? NO_MATCHES}
+                pickingPrompt={picking && linkType && selected?.docId === pane.docId ? pickingPrompt(linkType) : null}
+                onFocus={() => setPanes((s) => focusPane(s, pane.key))}
+                onClose={() => close(pane.key, pane.docId)}
+                onDetails={showDetails}
+                onAnnotationClick={onAnnotationClick}
+                onHandle={onHandle}
+                find={findBar.forPane(pane.key)}
+              />
             )}
-          </main>
+          />
         </div>
         {hasPanes && (
-          <aside className="side-panel" aria-label="Inspector">
+          <aside className={panels.drawer.inspector ? 'side-panel is-drawer' : 'side-panel'} id={PANEL_IDS.inspector} hidden={!panels.open.inspector} aria-label="Inspector">
             <Inspector labels={labels} me={me} picking={picking} onPickingChange={setPicking} onError={(title, text) => say({ kind: 'error', title, text })} />
             <AnnotationList
               doc={listDocId ? readyDocs.get(listDocId) : undefined}

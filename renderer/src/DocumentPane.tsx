@@ -14,6 +14,7 @@ import { labelCounts, type DocState } from './state/documentState';
 import { linkedAnnotations } from './state/selectors';
 import { store, useWorkbench } from './state/useWorkbench';
 import type { FindBarRequest } from './useFindBar';
+import type { PaneSlot } from './document/PaneLayout';
 import { suggestions as suggestionLayer, useSuggestions } from './suggestions/useSuggestions';
 import type { SuggestionLayerContent } from './editor/suggestionLayer';
 
@@ -41,6 +42,8 @@ export interface DocumentPaneProps {
   onHandle(docId: string, handle: DocumentViewHandle | null): void;
   /// Shows the find bar at the top of the pane when set.
   find: FindBarRequest | null;
+  /// Its place in the reading area (a column, or a tab of the last one).
+  slot?: PaneSlot;
 }
 
 /// The same set object as last time when the members did not change (keeps decorations still).
@@ -78,7 +81,7 @@ function usePaneSuggestions(
 
 /// Shows `docId`; `data-testid="document-pane"` with `data-doc-id`.
 export function DocumentPane(props: DocumentPaneProps) {
-  const { docId, summary, position, focused, labels, look, matchIds, pickingPrompt, onFocus, onClose, onDetails } = props;
+  const { docId, summary, position, focused, labels, look, matchIds, pickingPrompt, onFocus, onClose, onDetails, slot } = props;
   const { docs, selected } = useWorkbench();
   useEffect(() => void store.open(docId), [docId]);
   const load = docs.get(docId) ?? { status: 'loading' as const };
@@ -132,6 +135,10 @@ export function DocumentPane(props: DocumentPaneProps) {
       data-doc-id={docId}
       data-focused={focused ? 'true' : undefined}
       aria-label={`Pane ${position}: ${title}`}
+      id={slot?.id}
+      style={slot?.style}
+      hidden={slot?.hidden}
+      role={slot?.tabId ? 'tabpanel' : undefined}
       onPointerDownCapture={onFocus}
       onFocusCapture={onFocus}
     >

@@ -1,12 +1,14 @@
 /// The small toolbar that appears by a text selection in a document: one chip per label (with
-/// its key), a click tags the selection. It keeps the selection alive while clicked.
-import { useEffect, useState, type CSSProperties } from 'react';
+/// its key), a click tags the selection. It keeps the selection alive while clicked, leaves the
+/// line above the selection readable and stays inside its pane (`selectionToolbarPlace.ts`).
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Label } from '../../preload/api';
 import { tagsRaw } from './rawSelection';
 import { clearTextSelection, currentTextSelection, type OpenViews } from './openViews';
 import { store } from './state/useWorkbench';
 import { tagAllOrigin } from './tagAll/TagAllHost';
 import { requestTagAll } from './tagAll/tagAllRequests';
+import { lineAboveTop, placeToolbar, TOOLBAR_GAP, type ToolbarAnchor } from './selectionToolbarPlace';
 
 /// Props of {@link SelectionToolbar}.
 export interface SelectionToolbarProps {
@@ -14,29 +16,36 @@ export interface SelectionToolbarProps {
   views: OpenViews;
 }
 
-interface Placement {
+interface Placement extends ToolbarAnchor {
   docId: string;
-  top: number;
-  left: number;
-  below: boolean;
 }
-
-const TOOLBAR_HEIGHT = 38;
 
 function placementFor(views: OpenViews): Placement | null {
   const selection = currentTextSelection(views);
   const rect = selection && views.get(selection.docId)?.selectionRect();
   if (!selection || !rect || (rect.width === 0 && rect.height === 0)) return null;
-  const below = rect.top < TOOLBAR_HEIGHT + 64;
-  const left = Math.min(Math.max(rect.left + rect.width / 2, 180), window.innerWidth - 180);
-  // Under a selection that runs past the bottom of the window too, at the window's bottom.
-  const top = below ? Math.min(rect.bottom + 8, window.innerHeight - TOOLBAR_HEIGHT - 8) : rect.top - 8;
-  return { docId: selection.docId, top, left, below };
+  const scroller = document.querySelector(`[data-testid="document-pane"][data-doc-id="${CSS.escape(selection.docId)}"] .pane-scroll`);
+  const pane = (scroller ?? document.documentElement).getBoundingClientRect();
+  const text = scroller?.querySelector('.document-text');
+  const lineHeight = text ? parseFloat(getComputedStyle(text).lineHeight) || 27 : 27;
+  const range = window.getSelection()?.rangeCount ? window.getSelection()!.getRangeAt(0) : null;
+  return { docId: selection.docId, selection: rect, pane, lineHeight, lineAboveTop: range ? lineAboveTop(range, rect.top, lineHeight) : null };
 }
 
 /// The floating label chips (`data-testid="selection-toolbar"`), shown while text is selected.
 export function SelectionToolbar({ labels, views }: SelectionToolbarProps) {
   const [placement, setPlacement] = useState<Placement | null>(null);
+  const toolbar = useRef<HTMLDivElement>(null);
+  // Placed once drawn, by its measured size (the chips wrap in a narrow pane).
+  useLayoutEffect(() => {
+    const element = toolbar.current;
+    if (!placement || !element) return;
+    const place = placeToolbar(placement, { width: element.offsetWidth, height: element.offsetHeight });
+    element.style.top = `${place.top}px`;
+    element.style.left = `${place.left}px`;
+    element.style.visibility = '';
+    element.classList.toggle('is-below', place.below);
+  }, [placement]);
 
   useEffect(() => {
     let frame = 0;
@@ -86,11 +95,12 @@ export function SelectionToolbar({ labels, views }: SelectionToolbarProps) {
 
   return (
     <div
-      className={placement.below ? 'selection-toolbar is-below' : 'selection-toolbar'}
+      ref={toolbar}
+      className="selection-toolbar"
       data-testid="selection-toolbar"
       role="toolbar"
       aria-label="Tag the selection"
-      style={{ top: placement.top, left: placement.left }}
+      style={{ maxWidth: Math.max(placement.pane.right - placement.pane.left - 2 * TOOLBAR_GAP, 0), visibility: 'hidden' }}
       onMouseDown={(e) => e.preventDefault()}
     >
       {labels.map((label) => (
