@@ -13,7 +13,7 @@ export interface BrowserSize {
   spans: number;
 }
 
-/// The three sizes of the issue.
+/// The three document sizes measured.
 export const BROWSER_SIZES: BrowserSize[] = [
   { name: '50k', chars: 50_000, spans: 500 },
   { name: '500k', chars: 500_000, spans: 5_000 },

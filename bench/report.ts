@@ -1,6 +1,6 @@
-/// The results table of `npm run bench`: each measurement next to its budget (from the issues
-/// "Fast on long documents and large corpora" and, for the corpus, "Scale to 100,000 articles"
-/// and Compare's, issue 17), pass or fail, and the machine it ran on.
+/// The results table of `npm run bench`: each measurement next to its budget (long documents,
+/// the 10,000- and 100,000-article corpora, Compare, tagging and start-up), pass or fail, and the
+/// machine it ran on.
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import type { SizeResult } from './browser';
 import { COMPARE_PARTS, type CompareBenchResult } from './corpus/compareBench';
@@ -38,7 +38,7 @@ export interface CorpusResults {
   compare: CompareBenchResult;
   compareUi: CompareUiResult;
   compareAfterEdit: CompareAfterEditResult;
-  /// "Tag all occurrences" previewed over every document (issue 18).
+  /// "Tag all occurrences" previewed over every document.
   tagAll: TagAllBenchResult;
 }
 
@@ -58,16 +58,16 @@ export function machineInfo(chromium: string | null): Record<string, unknown> {
 }
 
 const HEAP_BUDGET_BYTES = 60e6;
-/// An export's time: 5 s up to 10,000 articles (the first issue's corpus), 60 s beyond (the
+/// An export's time: 5 s up to 10,000 articles (the default corpus), 60 s beyond (the
 /// 100,000-article one's); its peak memory, 500 MB.
 const exportBudgetMs = (articles: number) => (articles <= 10_000 ? 5_000 : 60_000);
 const EXPORT_MEMORY_BUDGET_BYTES = 500e6;
 const INDEX_REBUILD_BUDGET_MS = 300_000;
 const SERVE_START_BUDGET_MS = 1_500;
-/// Compare computed by the service (issue 17): 1 s up to 10,000 articles, 3 s beyond (the
+/// Compare computed by the service: 1 s up to 10,000 articles, 3 s beyond (the
 /// 100,000-article corpus).
 const compareBudgetMs = (articles: number) => (articles <= 10_000 ? 1_000 : 3_000);
-/// Compare's first screen drawn after the figures arrive in the page (issue 17).
+/// Compare's first screen drawn after the figures arrive in the page.
 const COMPARE_FIRST_SCREEN_BUDGET_MS = 300;
 
 /// A measurement that did not run, with the reason in place of its value.
@@ -146,7 +146,7 @@ export function corpusRows(c: CorpusResults): Row[] {
   return rows;
 }
 
-/// The tag-all preview's rows (issue 18: 1 s at 10,000 articles).
+/// The tag-all preview's rows (1 s at 10,000 articles).
 function tagAllRows(t: TagAllBenchResult): Row[] {
   const found = `${t.occurrences.toLocaleString('en-US')} occurrences in ${t.documents.toLocaleString('en-US')} articles, ${t.listed.toLocaleString('en-US')} listed`;
   return [

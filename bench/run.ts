@@ -6,7 +6,7 @@
 /// writes `bench/results.json` with the machine it ran on.
 ///
 /// Flags: `--quick` (50k size, 1,000-article corpus), `--sizes 50k,500k,2M`, `--corpus N`
-/// (articles, 10,000 by default; 100,000 is the scale issue's size, the same measurements; 0
+/// (articles, 10,000 by default; 100,000 is the large corpus, the same measurements; 0
 /// skips the corpus and the annotation-limit save), `--runs N` (fresh pages per
 /// size, default 3), `--seed N`, `--no-ui` (skip the library in the real UI), `--no-build` (use
 /// the last page build).

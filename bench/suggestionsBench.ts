@@ -1,4 +1,4 @@
-/// The suggestion rows of `npm run bench` (issue 18): a document's suggestions as the service
+/// The suggestion rows of `npm run bench`: a document's suggestions as the service
 /// works them out when the app opens it (`documentSuggestions` in the core: figures, quotes and
 /// entity mentions in slices, person and place names read from those kept for the document),
 /// for a 50,000-character article (budget 50 ms) and a 2,000,000-character one (budget 1 s);

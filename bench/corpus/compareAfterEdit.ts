@@ -1,4 +1,4 @@
-/// Compare right after an edit (issue 17), on a writable copy of the corpus through the service:
+/// Compare right after an edit, on a writable copy of the corpus through the service:
 /// an edit marks the index's summaries of what it touched stale, and the next answer works them
 /// out again before reading. Each run edits, then times the tab: a figure of the largest measure
 /// given another interval (`compare.figures`, which works out that measure's group again), and a

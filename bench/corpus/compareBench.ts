@@ -1,4 +1,4 @@
-/// Compare over the corpus (issue 17), on the real store and service: `compare.figures`,
+/// Compare over the corpus, on the real store and service: `compare.figures`,
 /// `compare.quotes`, `compare.entities` and `compare.charts` with no filter (the whole corpus, what
 /// Compare shows first), each timed through the service as the app calls it, with the size of its
 /// result as JSON (which travels to the renderer) and, to tell where the time goes, the time of

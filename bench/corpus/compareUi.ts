@@ -1,4 +1,4 @@
-/// Compare in the real UI (issue 17): `awb serve` on the corpus (browser mode, the app's own
+/// Compare in the real UI: `awb serve` on the corpus (browser mode, the app's own
 /// renderer build in `out/renderer`), then in Chromium, once the library is listed, a click on
 /// the Compare button; the Figures tab asks `compare.figures` over the whole corpus and draws its
 /// first screen. The renderer records that as the `performance.measure` named

@@ -1,4 +1,4 @@
-/// The corpus benchmark's "Tag all occurrences" row (issue 18): the preview of a common word over
+/// The corpus benchmark's "Tag all occurrences" row: the preview of a common word over
 /// every document, through the service (`tagAll.preview`, scope: every document), as the dialog
 /// asks for it; the index's full-text search proposes the documents and each text confirms them.
 ///
