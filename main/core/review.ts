@@ -65,6 +65,7 @@ function outcomeOf(a: Annotation | undefined, b: Annotation | undefined, decisio
   return a && !b ? a : primary;
 }
 
+const omitReview = ({ review: _review, ...rest }: Annotation): Annotation => rest;
 const sameSpan = (x: Annotation, y: Annotation) => x.start === y.start && x.end === y.end && x.label === y.label;
 const samePlace = (x: Pick<Annotation, 'start' | 'end'>, y: Pick<Annotation, 'start' | 'end'>) => x.start === y.start && x.end === y.end;
 
@@ -78,10 +79,19 @@ function curatedCopy(file: DocumentFile, source: Annotation, now: string): Annot
   return { ...rest, id: randomUUID(), annotator: CURATION_LAYER, createdAt: now, updatedAt: now, origin: 'import' };
 }
 
-/// Puts `outcome` into the curated layer in place of whatever it held at the item's places
-/// (`places`: the spans of A and B), so that deciding again replaces the earlier outcome.
+/// The labels an outcome of the item made of `places` (A's and B's spans) can have: theirs, and
+/// any correction recorded on them.
+function outcomeLabels(places: Annotation[]): Set<string> {
+  return new Set(places.flatMap((p) => [p.label, ...(p.review?.correctedTo ? [p.review.correctedTo] : [])]));
+}
+
+/// Puts `outcome` into the curated layer in place of the item's earlier outcome (a curated span
+/// at one of its places, `places`: the spans of A and B, with one of its labels), so that
+/// deciding again replaces it; an outcome of another item at the same text (another label) stays.
 function curate(file: DocumentFile, places: Annotation[], outcome: Annotation | null, now: string): DocumentFile {
-  let annotations = file.annotations.filter((x) => x.annotator !== CURATION_LAYER || !places.some((p) => samePlace(p, x)));
+  const labels = outcomeLabels(places);
+  const earlier = (x: Annotation) => x.annotator === CURATION_LAYER && labels.has(x.label) && places.some((p) => samePlace(p, x));
+  let annotations = file.annotations.filter((x) => !earlier(x));
   if (outcome) annotations = [...annotations, curatedCopy({ ...file, annotations }, outcome, now)].sort(compareSpans);
   const kept = new Set(annotations.map((x) => x.id));
   return { ...file, annotations, relations: file.relations.filter((r) => kept.has(r.from) && kept.has(r.to)) };
@@ -93,7 +103,7 @@ function curateAgreed(file: DocumentFile, a: string, b: string, now: string): Do
   let next = file;
   for (const item of pairLayers(file, a, b)) {
     if (item.kind !== 'match' || item.b!.review?.status === 'rejected') continue;
-    if (next.annotations.some((x) => x.annotator === CURATION_LAYER && samePlace(x, item.b!))) continue;
+    if (next.annotations.some((x) => x.annotator === CURATION_LAYER && sameSpan(x, item.b!))) continue;
     next = { ...next, annotations: [...next.annotations, curatedCopy(next, item.b!, now)].sort(compareSpans) };
   }
   return next;
@@ -125,7 +135,9 @@ export function decideItem(
     const on = b ?? a!;
     const earlier = on.review;
     const review: Review = { ...(earlier?.status ? { status: earlier.status } : {}), ...(earlier?.correctedTo ? { correctedTo: earlier.correctedTo } : {}), by: reviewer, at: now, ...(decision.comment ? { comment: decision.comment } : {}) };
-    return { ...file, annotations: file.annotations.map((x) => (x.id === on.id ? { ...x, review, updatedAt: now } : x)) };
+    // An empty comment on an undecided item clears the record.
+    const kept = review.status || review.comment ? { review } : {};
+    return { ...file, annotations: file.annotations.map((x) => (x.id === on.id ? { ...omitReview(x), ...kept, updatedAt: now } : x)) };
   }
   const status = decision.label ? 'rejected' : decision.status!;
   // A decision after a comment keeps it, unless it comes with its own.

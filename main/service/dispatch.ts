@@ -182,8 +182,8 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'review.compare': z.tuple([AnnotatorName, AnnotatorName]),
   'review.decide': z.tuple([
     DocumentIdSchema,
-    AnnotatorName,
-    AnnotatorName,
+    AnnotatorName.refine((name) => name !== CURATION_LAYER, 'the curated layer is the outcome of a review, not a side of one'),
+    AnnotatorName.refine((name) => name !== CURATION_LAYER, 'the curated layer is the outcome of a review, not a side of one'),
     z.strictObject({ a: z.uuid().optional(), b: z.uuid().optional() }),
     z.strictObject({ status: z.enum(['accepted', 'rejected']).optional(), comment: z.string().max(2000).optional(), label: z.string().min(1).optional() }),
   ]),

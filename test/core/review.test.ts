@@ -106,6 +106,30 @@ describe('deciding', () => {
     expect(curated(again)).toEqual([['actor', 'civilians', 'import']]);
   });
 
+  it('two items at the same text with other labels keep their own outcomes, and the agreed span stays', () => {
+    const agreedA = ann('ana', 'actor', 'Lavrov');
+    const agreedB = ann('ben', 'actor', 'Lavrov');
+    const mine = ann('ana', 'quote', 'Lavrov');
+    const theirs = ann('ben', 'location', 'Lavrov');
+    const start = file([agreedA, agreedB, mine, theirs]);
+    expect(pairLayers(start, 'ana', 'ben').map((i) => i.kind)).toEqual(['match', 'label-conflict']);
+    const accepted = decideItem(start, layers, { a: mine.id, b: theirs.id }, { status: 'accepted' }, 'ana', now);
+    expect(curated(accepted).map(([label]) => label).sort()).toEqual(['actor', 'location']);
+    const corrected = decideItem(accepted, layers, { a: mine.id, b: theirs.id }, { label: 'figure' }, 'ana', now);
+    expect(curated(corrected).map(([label]) => label).sort()).toEqual(['actor', 'figure']);
+    const rejected = decideItem(corrected, layers, { a: mine.id, b: theirs.id }, { status: 'rejected' }, 'ana', now);
+    expect(curated(rejected).map(([label]) => label).sort()).toEqual(['actor', 'quote']);
+  });
+
+  it('an emptied comment clears it; on an undecided item the record goes', () => {
+    const theirs = ann('ben', 'actor', 'civilians');
+    const commented = decideItem(file([theirs]), layers, { b: theirs.id }, { comment: 'hm' }, 'ana', now);
+    const cleared = decideItem(commented, layers, { b: theirs.id }, { comment: '' }, 'ana', now);
+    expect(cleared.annotations[0].review).toBeUndefined();
+    const accepted = decideItem(commented, layers, { b: theirs.id }, { status: 'accepted', comment: '' }, 'ana', now);
+    expect(accepted.annotations.find((a) => a.id === theirs.id)!.review).toEqual({ status: 'accepted', by: 'ana', at: now });
+  });
+
   it('an only-A decision marks the reviewer span; unknown ids are refused', () => {
     const mine = ann('ana', 'figure', '13,346');
     const next = decideItem(file([mine]), layers, { a: mine.id }, { status: 'rejected' }, 'ana', now);

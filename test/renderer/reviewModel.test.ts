@@ -3,10 +3,11 @@
 // document, decisions, highlight classes, default colleague, and the review keys.
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Label, ReviewDocument } from '../../preload/api';
-import { decideItem, pairLayers } from '../../main/core/review';
+import { CURATION_LAYER as CORE_CURATION_LAYER, decideItem, pairLayers } from '../../main/core/review';
 import { SCHEMA_VERSION, type DocumentFile } from '../../main/core/model';
 import {
   acceptMeaning,
+  CURATION_LAYER,
   decisionOf,
   decisionState,
   defaultColleague,
@@ -75,6 +76,13 @@ describe('grouping and order', () => {
     expect(stepItem([doc], null, 1)).toEqual({ docId, key: differences[0] });
     expect(stepItem([doc], { docId, key: differences[0] }, -1)).toBeNull();
     expect(stepItem([doc], null, 1, true)).toEqual({ docId, key: itemKey(items.find((i) => i.kind === 'match')!) });
+  });
+
+  it('steps on from a match made current in the text (the list hides it) to the difference after it', () => {
+    const match = items.find((i) => i.kind === 'match')!;
+    const differences = listOrder(items).map(itemKey);
+    expect(stepItem([doc], { docId, key: itemKey(match) }, 1)).toEqual({ docId, key: differences[0] });
+    expect(stepItem([doc], { docId, key: itemKey(match) }, -1)).toBeNull();
   });
 
   it('steps through the list, on into the next document, and back', () => {
@@ -154,6 +162,8 @@ describe('annotators', () => {
     expect(defaultColleague(counted, 'you')).toBe('me');
     expect(defaultColleague([{ name: 'me', annotations: 3 }, { name: 'nobody', annotations: 0 }], 'me')).toBe('nobody');
     expect(defaultColleague([{ name: 'me', annotations: 3 }], 'me')).toBe('');
+    expect(defaultColleague([{ name: CURATION_LAYER, annotations: 9 }, { name: 'you', annotations: 2 }], 'me')).toBe('you');
+    expect(CURATION_LAYER).toBe(CORE_CURATION_LAYER);
   });
 });
 

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { TextSelection } from '@tiptap/pm/state';
+import { TextSelection, type Transaction } from '@tiptap/pm/state';
 import type { Annotation } from '../../../preload/api';
 import { PersistentMap } from '../state/persistentMap';
 import {
@@ -218,7 +218,9 @@ export function DocumentView({ text, label, annotations = NO_ANNOTATIONS, look, 
       window.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
       return true;
     }, selectedSpan);
-    const restoreHeld = () => held.restore();
+    // A selection of the view's own (the reader's, read from the browser) ends the hold; a window
+    // move sets one too, but changes the document with it.
+    const restoreHeld = ({ transaction }: { transaction: Transaction }) => (transaction.selectionSet && !transaction.docChanged ? held.release() : held.restore());
     editor.on('transaction', restoreHeld);
     onHandle({
       selectedSpan,

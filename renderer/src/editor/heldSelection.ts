@@ -2,8 +2,10 @@
 /// selected in the browser until the reader does something else. The view is read-only, so
 /// ProseMirror does not put the browser selection back when a redraw replaces the text nodes it
 /// lies in (suggestions or highlights arriving after the match was selected, the window of a long
-/// document moving): this does, after each transaction, until a pointer press anywhere, a new
-/// selection made elsewhere, or {@link HeldSelection.release}.
+/// document moving): this does, right after the redraw's transaction, until a pointer press
+/// anywhere, any other selection (made by the keyboard, in another pane or in a field: seen as a
+/// `selectionchange` that is not the held span, or as a selection transaction of the view), or
+/// {@link HeldSelection.release}.
 import type { TextSpan } from './textPositions';
 
 /// Puts the browser selection on `span`, or returns false when the span is not drawn.
@@ -13,10 +15,10 @@ export type SelectInBrowser = (span: TextSpan) => boolean;
 export class HeldSelection {
   private span: TextSpan | null = null;
   private readonly release_ = () => this.release();
-  // A redraw's loss is put back within its own transaction, before this event: a different
-  // selection seen here was made by the reader (by the keyboard, or in another pane).
+  // A redraw's loss is put back within its own transaction, before this event: any other
+  // selection seen here was made by the reader (a caret in the find field included).
   private readonly onSelectionChange = () => {
-    if (this.span && !window.getSelection()?.isCollapsed && !this.holds(this.selectedSpan())) this.release();
+    if (this.span && !this.holds(this.selectedSpan())) this.release();
   };
 
   constructor(
@@ -37,7 +39,8 @@ export class HeldSelection {
     this.span = null;
   }
 
-  /// To be called after each transaction: puts the held span back if a redraw took it away.
+  /// To be called after each transaction that changes no selection (a redraw): puts the held
+  /// span back if the redraw took it away.
   restore(): void {
     const span = this.span;
     if (!span) return;

@@ -79,9 +79,10 @@ function Decision({ item, labels }: { item: ReviewItem; labels: LabelLook }) {
 function CommentBox({ item, busy, onDecide, onCancel }: { item: ReviewItem; busy: boolean; onDecide(d: ReviewDecision): void; onCancel(): void }) {
   const existing = decisionOf(item);
   const [text, setText] = useState(existing?.comment ?? '');
-  const comment = text.trim() ? { comment: text.trim() } : {};
+  // Always sent, so that an emptied box clears the earlier comment.
+  const comment = { comment: text.trim() };
   // Enter saves the comment and nothing else: a comment may argue either way.
-  const save = () => onDecide(comment);
+  const save = () => (text.trim() || existing?.comment ? onDecide(comment) : undefined);
   const send = (status: NonNullable<ReviewDecision['status']>) => onDecide({ status, ...comment });
   return (
     <div className="card-comment-box">
@@ -106,7 +107,7 @@ function CommentBox({ item, busy, onDecide, onCancel }: { item: ReviewItem; busy
         }}
       />
       <div className="card-buttons">
-        <button type="button" className="button button-primary" disabled={busy || !text.trim()} data-testid="save-comment" onClick={save}>
+        <button type="button" className="button button-primary" disabled={busy || (!text.trim() && !existing?.comment)} data-testid="save-comment" onClick={save}>
           Save comment
         </button>
         <button type="button" className="button" disabled={busy} data-testid="accept-with-comment" onClick={() => send('accepted')}>

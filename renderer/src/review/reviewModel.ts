@@ -47,6 +47,15 @@ export function listOrder(items: readonly ReviewItem[], withMatches = false): Re
 export function stepItem(documents: readonly ReviewDocument[], current: ItemRef | null, direction: 1 | -1, withMatches = false): ItemRef | null {
   const flat = documents.flatMap((d) => listOrder(d.items, withMatches).map((item) => ({ docId: d.id, key: itemKey(item) })));
   if (flat.length === 0) return null;
+  if (!withMatches && current) {
+    // A match made current from the text (the list hides it): on from where it is in the full list.
+    const full = documents.flatMap((d) => listOrder(d.items, true).map((item) => ({ docId: d.id, key: itemKey(item), match: item.kind === 'match' })));
+    const at = full.findIndex((r) => r.docId === current.docId && r.key === current.key);
+    if (at >= 0 && full[at].match) {
+      for (let i = at + direction; i >= 0 && i < full.length; i += direction) if (!full[i].match) return { docId: full[i].docId, key: full[i].key };
+      return null;
+    }
+  }
   const at = current ? flat.findIndex((r) => r.docId === current.docId && r.key === current.key) : -1;
   if (at < 0) {
     // Nothing (or something gone) is current: start at the current document if there is one.
@@ -132,7 +141,13 @@ export interface AnnotatorCount {
   annotations: number;
 }
 
-/// The colleague to compare `a` with by default: whoever else annotated most, else anyone else.
+/// The curated layer's annotator name (main/core/review.ts, which the renderer cannot import; a
+/// test holds the two equal): the outcome of a review, never one of its sides by default.
+export const CURATION_LAYER = 'curation';
+
+/// The colleague to compare `a` with by default: whoever else annotated most, else anyone else;
+/// never the curated layer.
 export function defaultColleague(annotators: readonly AnnotatorCount[], a: string): string {
-  return annotators.find((x) => x.name !== a && x.annotations > 0)?.name ?? annotators.find((x) => x.name !== a)?.name ?? '';
+  const others = annotators.filter((x) => x.name !== a && x.name !== CURATION_LAYER);
+  return others.find((x) => x.annotations > 0)?.name ?? others[0]?.name ?? '';
 }
