@@ -384,7 +384,7 @@ export function App() {
       {dialog === 'export' && (
         <ExportDialog openDocIds={openDocIds} labels={labels} annotators={[...new Set([...(info?.annotators ?? []), ...annotatorsOf(readyDocs.values(), me)])]} onClose={() => setDialog(null)} />
       )}
-      {dialog === 'entities' && <EntitiesDialog labels={labels} onOpen={(docId: string) => { open(docId, false); setDialog(null); }} onClose={() => setDialog(null)} />}
+      {dialog === 'entities' && <EntitiesDialog labels={labels} onOpen={(docId: string) => { openFromLibrary(docId, false); setDialog(null); }} onClose={() => setDialog(null)} />}
       {dialog === 'backups' && <BackupsDialog onRestored={changes.restored} onClose={() => setDialog(null)} />}
       {annotationFiles && <AnnotationImportDialog files={annotationFiles} onClose={() => setAnnotationFiles(null)} onImported={changes.exchangeImported} />}
       {dialog === 'import-url' && (

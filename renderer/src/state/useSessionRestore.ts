@@ -51,15 +51,31 @@ export function useSessionRestore({ workspacePath, panes, setPanes, views, remem
   const lastSeen = useRef(new Map<string, number>());
   /// Set once the saved session was read (and its panes reopened): saving before would lose it.
   const ready = useRef(false);
+  /// Set when the saved session could not be checked: it is kept until a pane is opened.
+  const keepUntilOpened = useRef(false);
   const latest = useRef({ panes, workspacePath });
   latest.current = { panes, workspacePath };
 
   const save = useCallback(() => {
     const { panes: now, workspacePath: path } = latest.current;
     if (!ready.current || !path) return;
+    if (keepUntilOpened.current && now.panes.length === 0) return;
+    keepUntilOpened.current = false;
     const offsetOf = (docId: string) => {
       const restoring = pending.current.get(docId);
-      if (restoring && (restoring.since === null || Date.now() - restoring.since < RESTORE_SETTLE_MS)) return restoring.offset;
+      if (restoring) {
+        const view = views.get(docId);
+        // A pane not shown yet (a tab behind another): scrolled when it is, and its offset kept.
+        if (!view?.visibleSpan()) {
+          restoring.since = null;
+          return restoring.offset;
+        }
+        if (restoring.since === null) {
+          restoring.since = Date.now();
+          view.scrollToOffset(restoring.offset);
+        }
+        if (Date.now() - restoring.since < RESTORE_SETTLE_MS) return restoring.offset;
+      }
       pending.current.delete(docId);
       const start = views.get(docId)?.visibleSpan()?.start;
       if (start !== undefined) lastSeen.current.set(docId, start);
@@ -82,14 +98,20 @@ export function useSessionRestore({ workspacePath, panes, setPanes, views, remem
         if (!live) return;
         rows.forEach(remember);
         const present = new Set(rows.map((r) => r.id));
-        for (const p of saved.panes) if (present.has(p.docId) && p.scrollOffset > 0) pending.current.set(p.docId, { offset: p.scrollOffset, since: null });
-        // Panes the person opened meanwhile win over the saved ones.
-        setPanes((s) => (s.panes.length > 0 ? s : panesToRestore(saved, present, (i) => `restored-pane-${i}`)));
+        // Panes the person opened meanwhile win over the saved ones (whose offsets then go too).
+        setPanes((s) => {
+          if (s.panes.length > 0) return s;
+          for (const p of saved.panes) if (present.has(p.docId) && p.scrollOffset > 0) pending.current.set(p.docId, { offset: p.scrollOffset, since: null });
+          return panesToRestore(saved, present, (i) => `restored-pane-${i}`);
+        });
         ready.current = true;
       },
       () => {
-        // The service could not say which documents are left: start as if there were no session.
-        if (live) ready.current = true;
+        // The service could not say which documents are left: start as if there were no session,
+        // but keep the saved one until a pane is opened.
+        if (!live) return;
+        keepUntilOpened.current = true;
+        ready.current = true;
       },
     );
     return () => {
