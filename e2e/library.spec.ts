@@ -162,10 +162,10 @@ test('a long library draws only the rows near the view, yet lists, announces and
   expect(rendered).toBeLessThan(40);
   for (const size of await items.evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-setsize')))) expect(size).toBe(String(total));
 
-  // The list is one Tab stop: Tab from the sort and filter lands on the first row, the next Tab
+  // The list is one Tab stop: Tab from the last filter lands on the first row, the next Tab
   // leaves the list.
   const focusedPlace = () => page.evaluate(() => document.activeElement?.closest('[data-testid="library-item"]')?.getAttribute('aria-posinset') ?? null);
-  await page.getByTestId('library-outlet-filter').focus();
+  await page.getByTestId('library-status-filter').focus();
   await page.keyboard.press('Tab');
   expect(await focusedPlace()).toBe('1');
   await page.keyboard.press('Tab');
