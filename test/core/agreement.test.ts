@@ -163,7 +163,8 @@ describe('awb agreement --json', () => {
         }
         expect(result.code, result.stderr).toBe(0);
         const report = JSON.parse(result.stdout);
-        expect(Object.keys(report)).toEqual(['a', 'b', 'documents', 'tokens', 'kappa', 'exact', 'overlap', 'perDocument']);
+        expect(Object.keys(report)).toEqual(['a', 'b', 'documents', 'tokens', 'kappa', 'exact', 'overlap', 'perDocument', 'curated']);
+        expect(report.curated).toBeNull(); // nothing curated in these workspaces
         expect(Object.keys(report.exact)).toEqual(['f1', 'matches', 'countA', 'countB', 'perLabel']);
         expect(Object.keys(report.perDocument[0] ?? { id: 0, title: 0, kappa: 0, exactF1: 0, overlapF1: 0 })).toEqual(['id', 'title', 'kappa', 'exactF1', 'overlapF1']);
         const expected = independentAgreement(docs, 'ana', 'ben');
