@@ -143,7 +143,8 @@ async function scanInThread(workerData: { dir: string; expected: string | null; 
   scanHere ??= runInThisContext(`(function (require) {\n${SCANNER}\n})`, { filename: 'workspaceScan-in-thread.js' }) as (load: (name: string) => unknown) => void;
   let posted: ScanMessage | null = null;
   const parentPort = { postMessage: (message: ScanMessage) => void (posted = message) };
-  const load = createRequire(import.meta.url);
+  // Bundled as CommonJS (the crash test's writer), import.meta.url is not there but require is.
+  const load = typeof require === 'function' ? require : createRequire(import.meta.url);
   scanHere((name) => (name === 'node:worker_threads' ? { workerData, parentPort } : load(name)));
   const message = posted as ScanMessage | null;
   if (!message) throw new Error(`the scan of ${workerData.dir} gave no result`);
