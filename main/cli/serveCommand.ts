@@ -50,11 +50,10 @@ export async function serveWorkspace(dir: string, rendererDir: string, context: 
   // The library shows at once; the index is checked against the files meanwhile.
   const workspace = await openWorkspace(dir, { app: 'awb serve', checkIndexInBackground: true });
   try {
-    if (workspace.created) {
-      await importSeeds(workspace, join(context.packageRoot, 'seeds'));
-      await workspace.backup();
-    }
+    if (workspace.created) await importSeeds(workspace, join(context.packageRoot, 'seeds'));
     if (options.annotator !== undefined) await setConfirmedAnnotator(workspace, options.annotator);
+    // The first backup holds the name too: restoring it does not bring the question back.
+    if (workspace.created) await workspace.backup();
     // The workspace lock is held: no other server reads or writes the kept address meanwhile.
     const kept = browserModeStart(dir, { newToken: options.newToken });
     const port = options.port ?? kept.preferredPort;

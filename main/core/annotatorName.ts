@@ -20,6 +20,9 @@ export function checkAnnotatorName(name: string): string {
 /// confirmed: whoever names themselves is not asked again.
 export async function setConfirmedAnnotator(workspace: Workspace, name: string): Promise<void> {
   const checked = checkAnnotatorName(name);
+  // Already so: nothing to write (a write would count as a change, and the next opening would
+  // take a backup for nothing).
+  if (workspace.annotatorConfirmed && workspace.currentAnnotator === checked && workspace.annotators.includes(checked)) return;
   await workspace.updateIndex((index) => ({
     ...index,
     currentAnnotator: checked,
