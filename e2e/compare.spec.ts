@@ -27,6 +27,10 @@ async function setOutlet(page: Page, pane: Locator, outlet: string, date: string
   await expect(dialog).toBeHidden();
 }
 
+// Three articles side by side, each at least its minimum width, beside the library and the
+// inspector (narrower windows show the third as a tab).
+test.use({ viewport: { width: 1920, height: 1080 } });
+
 test('the civilian figures of three outlets in Compare: one measure, their intervals, every pair in conflict; a row opens the article at its figure; the table as CSV', async ({ page, workbench }, testInfo) => {
   const panes = await openSeeds(page, workbench.url, ...FIGURES.map((f) => f.seed));
   const inspector = page.getByTestId('inspector');
