@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { clickOn, openSeeds, saved, select, SEED_001, tag } from './pageActions';
+import { clickOn, openSeeds, recordCopies, saved, select, SEED_001, tag } from './pageActions';
 import { expect, test } from './workbench';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -126,13 +126,7 @@ test('landmarks: banner, the library and inspector beside main, the tagging tool
 });
 
 test('a tag’s label reaches screen readers and, as a letter, the eye; the text, copies and selections stay the article’s own', async ({ page, workbench }) => {
-  await page.addInitScript(`{
-    const setData = DataTransfer.prototype.setData;
-    DataTransfer.prototype.setData = function (type, data) {
-      if (type === 'text/plain') window.copiedText = data;
-      return setData.call(this, type, data);
-    };
-  }`);
+  const copied = await recordCopies(page);
   let [pane] = await openSeeds(page, workbench.url, SEED_001);
   const view = pane.getByTestId('document-view');
   const textBefore = await view.evaluate((v) => v.textContent);
@@ -151,8 +145,7 @@ test('a tag’s label reaches screen readers and, as a letter, the eye; the text
 
   // Copying a selection across a tag gives the article's words only.
   await select(page, pane, 'Staffan de Mistura');
-  await page.keyboard.press('Control+c');
-  expect(await page.evaluate(() => (window as unknown as { copiedText?: string }).copiedText)).toBe('Staffan de Mistura');
+  expect(await copied('Control+c')).toBe('Staffan de Mistura');
   await page.keyboard.press('Escape');
 
   // Label letters: off at first, on from the bar, remembered after a reload; still no text.

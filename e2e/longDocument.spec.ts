@@ -3,7 +3,7 @@
 // annotation far away moves the window there and shows it highlighted.
 import type { Locator, Page } from '@playwright/test';
 import { importAndOpen, longArticle } from './longArticle';
-import { saved, select, storedDocument } from './pageActions';
+import { recordCopies, saved, select, storedDocument } from './pageActions';
 import { expect, test } from './workbench';
 
 /// About 600,000 characters of news-like paragraphs separated by blank lines, with one phrase to
@@ -188,19 +188,7 @@ test('drags that scroll the pane select text far beyond the window, down and up,
 });
 
 test('copying gives the article’s own text: a selection across lines, and Ctrl+A, all of a long article', async ({ page, workbench }) => {
-  // What a copy puts on the clipboard as plain text (read where it is written).
-  await page.addInitScript(`{
-    const setData = DataTransfer.prototype.setData;
-    DataTransfer.prototype.setData = function (type, data) {
-      if (type === 'text/plain') window.copiedText = data;
-      return setData.call(this, type, data);
-    };
-  }`);
-  const copied = async (keys: string) => {
-    await page.evaluate(() => void ((window as unknown as { copiedText?: string }).copiedText = undefined));
-    await page.keyboard.press(keys);
-    return page.evaluate(() => (window as unknown as { copiedText?: string }).copiedText);
-  };
+  const copied = await recordCopies(page);
   await page.goto(workbench.url);
   await expect(page.getByTestId('library-item')).toHaveCount(5);
   const { pane, view, docId } = await importAndOpen(page, ARTICLE, 'Alpha Marker');

@@ -124,3 +124,22 @@ export interface StoredDocument {
 export function storedDocument(workspace: string, docId: string): StoredDocument {
   return JSON.parse(readFileSync(documentFile(workspace, docId), 'utf8')) as StoredDocument;
 }
+
+/// Records what each copy puts on the clipboard as plain text (read where it is written, since
+/// headless Chromium's clipboard cannot be read back); resolves with `copied(keys)`, which presses
+/// `keys` and resolves with the text that copy wrote (undefined when it wrote none). Call before
+/// the page is opened.
+export async function recordCopies(page: Page): Promise<(keys: string) => Promise<string | undefined>> {
+  await page.addInitScript(`{
+    const setData = DataTransfer.prototype.setData;
+    DataTransfer.prototype.setData = function (type, data) {
+      if (type === 'text/plain') window.copiedText = data;
+      return setData.call(this, type, data);
+    };
+  }`);
+  return async (keys) => {
+    await page.evaluate(() => void ((window as unknown as { copiedText?: string }).copiedText = undefined));
+    await page.keyboard.press(keys);
+    return page.evaluate(() => (window as unknown as { copiedText?: string }).copiedText);
+  };
+}
