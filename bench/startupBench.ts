@@ -27,6 +27,8 @@ const START_BUDGET_MS = 3000;
 export interface StartupResult {
   listMs: number;
   listRuns: number[];
+  /// `node -e 0` on the same machine, for comparison: the part of `awb list` that is Node starting.
+  nodeMs: number;
   /// Whether `awb list` ran the build (it falls back to the sources when the build is stale).
   listBuilt: boolean;
   startMs: number;
@@ -88,6 +90,7 @@ export async function measureStartup(log: (line: string) => void): Promise<Start
     const listBuilt = buildStatus(ROOT, 'cli').current;
     timedRun([AWB, 'list', '--workspace', seeds]);
     const listRuns = Array.from({ length: LIST_RUNS }, () => timedRun([AWB, 'list', '--workspace', seeds]));
+    const nodeMs = median(Array.from({ length: LIST_RUNS }, () => timedRun(['-e', '0'])));
     log(`  npm start → URL with the build up to date (${START_RUNS} runs after a first that seeds the workspace)`);
     const workspace = join(scratch, 'started');
     await timedStart(workspace);
@@ -98,7 +101,7 @@ export async function measureStartup(log: (line: string) => void): Promise<Start
       startRuns.push(ms);
       if (/^Building /m.test(output)) startsThatBuilt++;
     }
-    return { listMs: median(listRuns), listRuns, listBuilt, startMs: median(startRuns), startRuns, startsThatBuilt };
+    return { listMs: median(listRuns), listRuns, nodeMs, listBuilt, startMs: median(startRuns), startRuns, startsThatBuilt };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -115,6 +118,13 @@ export function startupRows(r: StartupResult): Row[] {
       budget: `≤ ${formatMs(LIST_BUDGET_MS)}`,
       pass: listPass,
       raw: r.listMs,
+    },
+    {
+      name: `  for comparison: node -e 0, Node starting and doing nothing (median of ${LIST_RUNS})`,
+      value: formatMs(r.nodeMs),
+      budget: '—',
+      pass: null,
+      raw: r.nodeMs,
     },
     {
       name: `npm start → URL, build up to date (browser mode, median of ${START_RUNS}${r.startsThatBuilt ? `; ${r.startsThatBuilt} rebuilt` : ''})`,
