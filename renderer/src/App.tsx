@@ -1,11 +1,10 @@
-/// The application shell: header (workspace, annotator, import), the library sidebar, the
+/// The application shell: the header (layout/WorkbenchHeader), the library sidebar, the
 /// annotate bar over up to three document panes side by side, and the inspector with the
 /// annotation list of the focused document.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentDetails, ListedDocument, ImportReport, Label, WorkspaceInfo } from '../../preload/api';
+import type { DocumentDetails, ListedDocument, ImportReport, Label } from '../../preload/api';
 import { AnnotateBar } from './AnnotateBar';
 import { AnnotationList } from './inspector/AnnotationList';
-import { AnnotatorName } from './AnnotatorName';
 import { BackupsDialog } from './BackupsDialog';
 import { DocumentPane } from './DocumentPane';
 import { DeleteDocumentDialog, deletedMessage } from './dialogs/DeleteDocumentDialog';
@@ -16,7 +15,6 @@ import type { TextSpan } from './editor/textPositions';
 import { ExportDialog } from './export/ExportDialog';
 import { FileDropTarget } from './import/FileDropTarget';
 import { AnnotationImportDialog } from './import/AnnotationImportDialog';
-import { ImportButton } from './import/ImportButton';
 import { ImportUrlDialog } from './import/ImportUrlDialog';
 import { useFileImport } from './import/useFileImport';
 import { Inspector } from './inspector/Inspector';
@@ -54,6 +52,7 @@ import { AnnotatorDialog } from './dialogs/AnnotatorDialog';
 import { useSessionRestore } from './state/useSessionRestore';
 import { PaneLayout } from './document/PaneLayout';
 import { PanelToggle } from './layout/PanelToggle';
+import { WorkbenchHeader, type HeaderDialog, type WorkbenchMode } from './layout/WorkbenchHeader';
 import { PANEL_IDS, useSidePanels } from './layout/useSidePanels';
 
 const NO_MATCHES: ReadonlySet<string> = new Set();
@@ -68,13 +67,13 @@ export function App() {
   const [editingLabels, setEditingLabels] = useState(false);
   // Review and Compare take the place of the reading area; Compare stays mounted once opened, so
   // that coming back from a document opened from it finds it as it was left.
-  const [mode, setMode] = useState<'annotate' | 'review' | 'compare'>('annotate');
+  const [mode, setMode] = useState<WorkbenchMode>('annotate');
   const reviewing = mode === 'review';
   const [compareOpened, setCompareOpened] = useState(false);
   useEffect(() => {
     if (mode === 'compare') setCompareOpened(true);
   }, [mode]);
-  const [dialog, setDialog] = useState<'export' | 'backups' | 'entities' | 'import-url' | null>(null);
+  const [dialog, setDialog] = useState<HeaderDialog | null>(null);
   const [annotationFiles, setAnnotationFiles] = useState<File[] | null>(null);
   const [detailsOf, setDetailsOf] = useState<{ docId: string; details: DocumentDetails } | null>(null);
   const showDetails = useCallback((docId: string, details: DocumentDetails) => setDetailsOf({ docId, details }), []);
@@ -261,54 +260,17 @@ export function App() {
 
   return (
     <div className="app">
-      <header className="app-header">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <h1 className="brand-name">Annotation Workbench</h1>
-        </div>
-        <div className="workspace-path" data-testid="workspace-path" title={info?.path}>
-          {info?.path ?? ''}
-        </div>
-        <div className="header-actions">
-          <button
-            type="button"
-            className="button review-toggle"
-            data-testid="compare-toggle"
-            aria-pressed={mode === 'compare'}
-            title={mode === 'compare' ? 'Back to reading and tagging' : 'Compare outlets: figures and their conflicts, quotes by speaker, entities, charts'}
-            onClick={() => setMode((m) => (m === 'compare' ? 'annotate' : 'compare'))}
-          >
-            {mode === 'compare' ? 'Done comparing' : 'Compare'}
-          </button>
-          <button
-            type="button"
-            className="button review-toggle"
-            data-testid="review-toggle"
-            aria-pressed={reviewing}
-            title={reviewing ? 'Back to reading and tagging' : "Review a colleague's tags and see how well you agree"}
-            onClick={() => setMode((m) => (m === 'review' ? 'annotate' : 'review'))}
-          >
-            {reviewing ? 'Done reviewing' : 'Review'}
-          </button>
-          {info && (
-            <AnnotatorName
-              name={me}
-              onChanged={(next: WorkspaceInfo) => setInfo(next)}
-              onFailed={(text) => say({ kind: 'error', title: 'Could not change the annotator', text })}
-            />
-          )}
-          <ImportButton importFiles={importFiles} progress={importProgress} onImportUrl={() => setDialog('import-url')} />
-          <button type="button" className="button" data-testid="entities-button" title="Everything the texts name: rename, merge, delete, see where each is mentioned" onClick={() => setDialog('entities')}>
-            Entities…
-          </button>
-          <button type="button" className="button" data-testid="export-button" title="Save annotations as a file for a colleague, NLP tools or spreadsheets" onClick={() => setDialog('export')}>
-            Export…
-          </button>
-          <button type="button" className="button button-quiet" data-testid="backups-button" title="Put the workspace back as it was at an earlier backup" onClick={() => setDialog('backups')}>
-            Restore from backup…
-          </button>
-        </div>
-      </header>
+      <WorkbenchHeader
+        info={info}
+        me={me}
+        mode={mode}
+        onToggleMode={(next) => setMode((m) => (m === next ? 'annotate' : next))}
+        onDialog={setDialog}
+        onAnnotatorChanged={setInfo}
+        onAnnotatorFailed={(text) => say({ kind: 'error', title: 'Could not change the annotator', text })}
+        importFiles={importFiles}
+        importProgress={importProgress}
+      />
       {reviewing && info && (
         <ReviewMode me={me} labels={labels} libraryVersion={libraryVersion} onLeave={refreshLibrary} onError={(title, text) => say({ kind: 'error', title, text })} />
       )}
