@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { WorkspaceInfo } from '../../../preload/api';
 import { workbench } from '../api';
 import { ModalDialog } from '../ModalDialog';
+import { DialogFooter } from './DialogFooter';
 import { useDialogAction } from './useDialogAction';
 import '../styles/annotatorDialog.css';
 
@@ -31,7 +32,7 @@ export function AnnotatorDialog({ info, onConfirmed }: AnnotatorDialogProps) {
 
 function AnnotatorQuestion({ suggested, onConfirmed, onClose }: { suggested: string; onConfirmed(info: WorkspaceInfo): void; onClose(): void }) {
   const [name, setName] = useState(suggested);
-  const { busy, problem, button, run } = useDialogAction();
+  const action = useDialogAction();
   const input = useRef<HTMLInputElement>(null);
   // The dialog, once shown, would focus its × first.
   useEffect(() => {
@@ -42,7 +43,7 @@ function AnnotatorQuestion({ suggested, onConfirmed, onClose }: { suggested: str
     return () => cancelAnimationFrame(frame);
   }, []);
   const confirm = () =>
-    run(async () => {
+    action.run(async () => {
       const chosen = name.trim();
       if (chosen === CURATED_LAYER) throw new Error(`"${CURATED_LAYER}" is the curated layer of Review, not a name to annotate under; choose another`);
       onConfirmed(await workbench.settings.setAnnotator(chosen));
@@ -64,20 +65,7 @@ function AnnotatorQuestion({ suggested, onConfirmed, onClose }: { suggested: str
           spellCheck={false}
         />
       </label>
-      {problem && (
-        <p className="dialog-problem" role="alert" data-testid="annotator-dialog-problem">
-          Not set: {problem}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <span className="dialog-status" />
-        <button type="button" className="button" onClick={onClose}>
-          Later
-        </button>
-        <button ref={button} type="submit" className="button button-primary" data-testid="annotator-dialog-confirm" disabled={busy} aria-busy={busy}>
-          {busy ? 'Saving…' : 'OK'}
-        </button>
-      </div>
+      <DialogFooter action={action} failed="Not set" problemTestId="annotator-dialog-problem" cancelLabel="Later" onCancel={onClose} submit={{ label: 'OK', busyLabel: 'Saving…', testId: 'annotator-dialog-confirm' }} />
     </ModalDialog>
   );
 }

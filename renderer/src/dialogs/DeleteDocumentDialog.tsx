@@ -7,6 +7,7 @@ import { errorMessage } from '../format';
 import type { NewMessage } from '../Messages';
 import { ModalDialog } from '../ModalDialog';
 import { store } from '../state/useWorkbench';
+import { DialogFooter } from './DialogFooter';
 import { useDialogAction } from './useDialogAction';
 
 /// What a delete did: the backup that holds the deleted documents, and those documents.
@@ -52,16 +53,16 @@ export interface DeleteDocumentDialogProps {
 
 /// `data-testid="delete-dialog"`, confirmed with `delete-confirm` (or Enter).
 export function DeleteDocumentDialog({ doc, onClose, onDeleted }: DeleteDocumentDialogProps) {
-  const { busy, problem, button: confirm, run } = useDialogAction();
+  const action = useDialogAction();
   // Enter confirms (Undo is there): the dialog, once shown, would focus its × first.
   useEffect(() => {
-    const frame = requestAnimationFrame(() => confirm.current?.focus());
+    const frame = requestAnimationFrame(() => action.button.current?.focus());
     return () => cancelAnimationFrame(frame);
   }, []);
 
   // Its changes still on their way are saved first, so that the backup (and Undo) holds them.
   const remove = () =>
-    run(async () => {
+    action.run(async () => {
       await store.whenAllSaved();
       onDeleted(await workbench.documents.delete([doc.id]));
     });
@@ -70,20 +71,7 @@ export function DeleteDocumentDialog({ doc, onClose, onDeleted }: DeleteDocument
     <ModalDialog title="Delete this article?" className="delete-dialog" testId="delete-dialog" onClose={onClose} onSubmit={() => void remove()}>
       <p className="delete-title">“{doc.title.trim() || 'Untitled'}”</p>
       <p className="dialog-hint">Its text and every annotation on it leave the workspace. A backup is taken first, and Undo puts it back.</p>
-      {problem && (
-        <p className="dialog-problem" role="alert">
-          Not deleted: {problem}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <span className="dialog-status" />
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button ref={confirm} type="submit" className="button button-danger" data-testid="delete-confirm" disabled={busy} aria-busy={busy}>
-          {busy ? 'Deleting…' : 'Delete'}
-        </button>
-      </div>
+      <DialogFooter action={action} failed="Not deleted" onCancel={onClose} submit={{ label: 'Delete', busyLabel: 'Deleting…', testId: 'delete-confirm', danger: true }} />
     </ModalDialog>
   );
 }

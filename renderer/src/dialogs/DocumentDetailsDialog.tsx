@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { DocumentDetails, DocumentDetailsChange } from '../../../preload/api';
 import { workbench } from '../api';
 import { ModalDialog } from '../ModalDialog';
+import { DialogFooter } from './DialogFooter';
 import { useDialogAction } from './useDialogAction';
 
 type Field = 'outlet' | 'publishedAt' | 'author' | 'url' | 'language';
@@ -41,7 +42,7 @@ export function DocumentDetailsDialog({ docId, details, onClose, onSaved, onDele
     language: details.meta.language ?? '',
   }));
   const [tags, setTags] = useState((details.meta.tags ?? []).join(', '));
-  const { busy, problem, button: saveButton, run } = useDialogAction();
+  const action = useDialogAction();
 
   /// What differs from the details shown when the form opened.
   function change(): DocumentDetailsChange {
@@ -58,7 +59,7 @@ export function DocumentDetailsDialog({ docId, details, onClose, onSaved, onDele
   async function save() {
     const wanted = change();
     if (!wanted.title && !wanted.meta) return onClose();
-    await run(async () => onSaved(await workbench.documents.update(docId, wanted)));
+    await action.run(async () => onSaved(await workbench.documents.update(docId, wanted)));
   }
 
   return (
@@ -87,23 +88,17 @@ export function DocumentDetailsDialog({ docId, details, onClose, onSaved, onDele
           <input className="text-input" data-testid="details-tags" value={tags} placeholder="separated by commas" onChange={(e) => setTags(e.target.value)} />
         </label>
       </div>
-      {problem && (
-        <p className="dialog-problem" role="alert">
-          Not saved: {problem}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button button-quiet" data-testid="details-delete" onClick={onDelete}>
-          Delete article…
-        </button>
-        <span className="dialog-status" />
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button ref={saveButton} type="submit" className="button button-primary" data-testid="details-save" disabled={busy} aria-busy={busy}>
-          {busy ? 'Saving…' : 'Save'}
-        </button>
-      </div>
+      <DialogFooter
+        action={action}
+        failed="Not saved"
+        start={
+          <button type="button" className="button button-quiet" data-testid="details-delete" onClick={onDelete}>
+            Delete article…
+          </button>
+        }
+        onCancel={onClose}
+        submit={{ label: 'Save', busyLabel: 'Saving…', testId: 'details-save' }}
+      />
     </ModalDialog>
   );
 }

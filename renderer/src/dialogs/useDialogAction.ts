@@ -3,6 +3,9 @@
 import { useRef, useState } from 'react';
 import { errorMessage } from '../format';
 
+/// What {@link useDialogAction} gives: `busy`, `problem`, the action's `button` and `run`.
+export type DialogAction = ReturnType<typeof useDialogAction>;
+
 /// The state of a dialog's action, and `run`, which runs it.
 export function useDialogAction() {
   const [busy, setBusy] = useState(false);

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { ImportReport } from '../../../preload/api';
 import { workbench } from '../api';
+import { DialogFooter } from '../dialogs/DialogFooter';
 import { useDialogAction } from '../dialogs/useDialogAction';
 import { ModalDialog } from '../ModalDialog';
 
@@ -17,9 +18,9 @@ export interface ImportUrlDialogProps {
 /// `data-testid="import-url-dialog"`: the address (`import-url-input`) and Import (`import-url-confirm`).
 export function ImportUrlDialog({ onClose, onImported }: ImportUrlDialogProps) {
   const [address, setAddress] = useState('');
-  const { busy, problem, button, run } = useDialogAction();
+  const action = useDialogAction();
   const fetchIt = () =>
-    run(async () => {
+    action.run(async () => {
       const report = await workbench.documents.importUrl(address);
       if (report.rejected.length > 0) throw new Error(report.rejected[0].reason);
       onImported(report);
@@ -42,20 +43,14 @@ export function ImportUrlDialog({ onClose, onImported }: ImportUrlDialogProps) {
           maxLength={2000}
         />
       </label>
-      {problem && (
-        <p className="dialog-problem" role="alert" data-testid="import-url-problem">
-          Not imported: {problem}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <span className="dialog-status">{busy ? 'Fetching (at most 30 s) and reading…' : ''}</span>
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button ref={button} type="submit" className="button button-primary" data-testid="import-url-confirm" disabled={busy} aria-busy={busy}>
-          {busy ? 'Importing…' : 'Import'}
-        </button>
-      </div>
+      <DialogFooter
+        action={action}
+        failed="Not imported"
+        problemTestId="import-url-problem"
+        status={action.busy ? 'Fetching (at most 30 s) and reading…' : ''}
+        onCancel={onClose}
+        submit={{ label: 'Import', busyLabel: 'Importing…', testId: 'import-url-confirm' }}
+      />
     </ModalDialog>
   );
 }
