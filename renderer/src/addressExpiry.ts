@@ -3,15 +3,16 @@
 /// succeed, so the whole window shows one page saying so (ExpiredAddress.tsx) instead of an empty
 /// library and a message per refused call.
 import { useSyncExternalStore } from 'react';
+import { Listeners } from './state/listeners';
 
 let expired = false;
-const listeners = new Set<() => void>();
+const expiry = new Listeners();
 
 /// Records that the server refused the token (HTTP 401); the page switches once.
 export function markAddressExpired(): void {
   if (expired) return;
   expired = true;
-  for (const listener of listeners) listener();
+  expiry.emit();
 }
 
 /// Whether the token has been refused.
@@ -19,12 +20,7 @@ export function isAddressExpired(): boolean {
   return expired;
 }
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
 /// Re-renders when the token is refused.
 export function useAddressExpired(): boolean {
-  return useSyncExternalStore(subscribe, isAddressExpired);
+  return useSyncExternalStore(expiry.add, isAddressExpired);
 }

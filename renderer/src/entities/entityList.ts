@@ -6,11 +6,12 @@ import { useSyncExternalStore } from 'react';
 import type { Entity, EntityChange, EntityUndo, EntityUsage, NewEntity, WorkbenchApi } from '../../../preload/api';
 import type { WorkbenchStore } from '../state/workbenchStore';
 import { ReadAfterSaves } from '../state/readAfterSaves';
+import { Listeners } from '../state/listeners';
 
 /// The entity list of one window.
 export class EntityList {
   private entities: readonly EntityUsage[] = [];
-  private readonly listeners = new Set<() => void>();
+  private readonly changed = new Listeners();
   private readonly reads: ReadAfterSaves;
 
   constructor(
@@ -19,17 +20,14 @@ export class EntityList {
   ) {
     this.reads = new ReadAfterSaves(workbench, async () => {
       this.entities = await this.api.entities.list();
-      this.listeners.forEach((l) => l());
+      this.changed.emit();
     });
     // Links made or removed in documents change the counts.
     workbench.onAllSaved(() => void this.refresh());
   }
 
   /// For `useSyncExternalStore`.
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.changed.add(listener);
 
   /// For `useSyncExternalStore`.
   getSnapshot = (): readonly EntityUsage[] => this.entities;

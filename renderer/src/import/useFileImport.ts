@@ -8,6 +8,7 @@ import { workbench } from '../api';
 import { errorMessage } from '../format';
 import { readAsBase64, uploadArticles } from './articleUploads';
 import { isAnnotationFile, isExchangeFile } from './importedFileKinds';
+import { Listeners } from '../state/listeners';
 
 /// What the app does with the outcome of an import.
 export interface FileImportHandlers {
@@ -29,18 +30,15 @@ export interface ImportProgress {
 /// each step of a long batch redraws that button and not the whole window.
 export class ImportProgressSignal {
   private current: ImportProgress | null = null;
-  private readonly listeners = new Set<() => void>();
+  private readonly changed = new Listeners();
   /// For `useSyncExternalStore`.
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.changed.add;
   /// The progress now, null when no import runs.
   readonly get = (): ImportProgress | null => this.current;
   /// Sets the progress and tells the listeners.
   set(progress: ImportProgress | null): void {
     this.current = progress;
-    for (const listener of this.listeners) listener();
+    this.changed.emit();
   }
 }
 

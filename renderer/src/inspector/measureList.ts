@@ -7,6 +7,7 @@ import type { WorkbenchApi } from '../../../preload/api';
 import type { AnnotationRef } from '../state/documentState';
 import type { WorkbenchStore } from '../state/workbenchStore';
 import { ReadAfterSaves } from '../state/readAfterSaves';
+import { Listeners } from '../state/listeners';
 
 /// What the list and the suggestion need of the session's store: to wait for its saves.
 export type SavesOf = Pick<WorkbenchStore, 'onAllSaved' | 'whenAllSaved'>;
@@ -14,7 +15,7 @@ export type SavesOf = Pick<WorkbenchStore, 'onAllSaved' | 'whenAllSaved'>;
 /// The measures in use, for the fields of one window.
 export class MeasureList {
   private measures: readonly string[] = [];
-  private readonly listeners = new Set<() => void>();
+  private readonly changed = new Listeners();
   private stopListening: (() => void) | null = null;
   private readonly reads: ReadAfterSaves;
 
@@ -28,20 +29,20 @@ export class MeasureList {
       } catch {
         return;
       }
-      this.listeners.forEach((l) => l());
+      this.changed.emit();
     });
   }
 
   /// For `useSyncExternalStore`; the first listener starts the reading, the last one stops it.
   subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
+    const remove = this.changed.add(listener);
     if (!this.stopListening) {
       this.stopListening = this.saves.onAllSaved(() => void this.refresh());
       void this.refresh();
     }
     return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0) {
+      remove();
+      if (this.changed.size === 0) {
         this.stopListening?.();
         this.stopListening = null;
       }

@@ -9,6 +9,7 @@ import { draggedTo, movedByWord, type SpanEnd } from '../editor/boundaryMove';
 import type { TextSpan } from '../editor/textPositions';
 import type { AnnotationRef } from './documentState';
 import type { WorkbenchStore } from './workbenchStore';
+import { Listeners } from './listeners';
 
 /// Why a move was not made.
 export type BoundaryRefusal =
@@ -17,12 +18,11 @@ export type BoundaryRefusal =
   /// The moved span is exactly another of the annotator's tags of the same label.
   | { reason: 'duplicate'; quote: string };
 
-const refusalListeners = new Set<(refusal: BoundaryRefusal) => void>();
+const refusals = new Listeners<[refusal: BoundaryRefusal]>();
 
 /// Calls `listener` whenever a move is refused; returns the function that stops it.
 export function onBoundaryRefused(listener: (refusal: BoundaryRefusal) => void): () => void {
-  refusalListeners.add(listener);
-  return () => refusalListeners.delete(listener);
+  return refusals.add(listener);
 }
 
 /// The sentence that tells the annotator why a move was refused.
@@ -33,7 +33,7 @@ export function refusalText(refusal: BoundaryRefusal): string {
 }
 
 function refuse(refusal: BoundaryRefusal): false {
-  refusalListeners.forEach((listener) => listener(refusal));
+  refusals.emit(refusal);
   return false;
 }
 

@@ -4,6 +4,7 @@
 /// as they are; the words need the labels' names and the documents' titles, which the UI has.
 import type { Annotation } from '../../../preload/api';
 import type { Command, ScopeFilter } from './undoHistory';
+import { oneLine } from '../format';
 
 /// One step, described.
 export type StepDescription =
@@ -59,8 +60,7 @@ export function describeCommand(command: Command, annotation: (docId: string, id
 
 /// A quote as the words show it: one line, at most 40 characters.
 function quoted(quote: string): string {
-  const line = quote.replace(/\s+/g, ' ').trim();
-  return `‘${line.length > 40 ? `${line.slice(0, 39)}…` : line}’`;
+  return `‘${oneLine(quote, 40)}’`;
 }
 
 /// What a step did, e.g. "Actor ‘Hezbollah’" or "note of Quote ‘We will leave’";

@@ -19,6 +19,8 @@ import {
 } from './documentState';
 import { SaveQueue, type SaveOperation, type SaveStatus } from './saveQueue';
 import { groupByTextWhenIdle } from './selectors';
+import { Listeners } from './listeners';
+import { oneLine } from '../format';
 import { commandScope, UndoHistory, type Command, type ScopeFilter, type WorkspaceChange } from './undoHistory';
 import type { ColleagueTagNotice } from '../colleagueTags';
 import { describeCommand, type StepDescription, type StepDirection, type StepTaken } from './undoSteps';
@@ -62,21 +64,16 @@ export interface ExtendOffer {
   to: string;
 }
 
-function shorten(quote: string): string {
-  const oneLine = quote.replace(/\s+/g, ' ');
-  return oneLine.length > 40 ? `${oneLine.slice(0, 39)}…` : oneLine;
-}
-
 /// The store. `now` and `newId` are injectable for tests.
 export class WorkbenchStore {
   private snapshot: WorkbenchSnapshot;
-  private readonly listeners = new Set<() => void>();
-  private readonly savedListeners = new Set<() => void>();
-  private readonly linkedListeners = new Set<(ref: AnnotationRef, entityId: string) => void>();
-  private readonly alreadyTaggedListeners = new Set<(ref: AnnotationRef) => void>();
+  private readonly changed = new Listeners();
+  private readonly allSaved = new Listeners();
+  private readonly entityLinked = new Listeners<[ref: AnnotationRef, entityId: string]>();
+  private readonly alreadyTagged = new Listeners<[ref: AnnotationRef]>();
+  private readonly colleagueTag = new Listeners<[notice: ColleagueTagNotice]>();
+  private readonly stepTaken = new Listeners<[taken: StepTaken]>();
   private readonly queue: SaveQueue;
-  private readonly colleagueListeners = new Set<(notice: ColleagueTagNotice) => void>();
-  private readonly stepListeners = new Set<(taken: StepTaken) => void>();
   private readonly history = new UndoHistory<Command>(commandScope);
   private annotator = '';
   /// How many changes were queued (a document read while one was made is read again).
@@ -89,50 +86,42 @@ export class WorkbenchStore {
   ) {
     this.queue = new SaveQueue(
       () => this.update({}),
-      () => this.savedListeners.forEach((l) => l()),
+      () => this.allSaved.emit(),
     );
     this.snapshot = { docs: new Map(), selected: null, revealCount: 0, save: this.queue.status, canUndo: false, canRedo: false, extendOffer: null };
   }
 
   /// For `useSyncExternalStore`.
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.changed.add(listener);
 
   /// For `useSyncExternalStore`.
   getSnapshot = (): WorkbenchSnapshot => this.snapshot;
 
   /// Calls `listener` whenever every queued change has been saved.
   onAllSaved(listener: () => void): () => void {
-    this.savedListeners.add(listener);
-    return () => this.savedListeners.delete(listener);
+    return this.allSaved.add(listener);
   }
 
   /// Calls `listener` when a new tag was linked at once to the entity its text names.
   onEntityLinked(listener: (ref: AnnotationRef, entityId: string) => void): () => void {
-    this.linkedListeners.add(listener);
-    return () => this.linkedListeners.delete(listener);
+    return this.entityLinked.add(listener);
   }
 
   /// Calls `listener` when a tag was not made because the same span already has that label by
   /// this annotator (that annotation is selected instead).
   onAlreadyTagged(listener: (ref: AnnotationRef) => void): () => void {
-    this.alreadyTaggedListeners.add(listener);
-    return () => this.alreadyTaggedListeners.delete(listener);
+    return this.alreadyTagged.add(listener);
   }
 
   /// Calls `listener` when a change or delete of a colleague's annotation was refused, or a
   /// label key on exactly their span made the annotator's own tag beside theirs.
   onColleagueTag(listener: (notice: ColleagueTagNotice) => void): () => void {
-    this.colleagueListeners.add(listener);
-    return () => this.colleagueListeners.delete(listener);
+    return this.colleagueTag.add(listener);
   }
 
   /// Calls `listener` after every undo or redo asked for, with what it did.
   onStep(listener: (taken: StepTaken) => void): () => void {
-    this.stepListeners.add(listener);
-    return () => this.stepListeners.delete(listener);
+    return this.stepTaken.add(listener);
   }
 
   /// Whether an annotation is a colleague's: read-only here (Review is where it is decided on).
@@ -145,7 +134,7 @@ export class WorkbenchStore {
   private refusedAsColleagues(annotation: Annotation): boolean {
     if (!this.isColleagues(annotation)) return false;
     const notice: ColleagueTagNotice = { kind: 'refused', annotator: annotation.annotator, label: annotation.label, quote: annotation.quote };
-    this.colleagueListeners.forEach((l) => l(notice));
+    this.colleagueTag.emit(notice);
     return true;
   }
 
@@ -184,7 +173,7 @@ export class WorkbenchStore {
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,
     };
-    this.listeners.forEach((l) => l());
+    this.changed.emit();
   }
 
   /// The document if it is open and loaded.
@@ -268,7 +257,7 @@ export class WorkbenchStore {
     if (same) {
       const existing = { docId, id: same.id };
       this.select(existing, true);
-      this.alreadyTaggedListeners.forEach((l) => l(existing));
+      this.alreadyTagged.emit(existing);
       return existing;
     }
     const extendable = this.extendable(doc, label, span.start, span.end);
@@ -282,7 +271,7 @@ export class WorkbenchStore {
     const colleagues = [...doc.annotations.values()].find((a) => a.start === span.start && a.end === span.end && this.isColleagues(a));
     if (colleagues && colleagues.label !== label) {
       const notice: ColleagueTagNotice = { kind: 'beside', annotator: colleagues.annotator, label: colleagues.label, quote: colleagues.quote, made: label };
-      this.colleagueListeners.forEach((l) => l(notice));
+      this.colleagueTag.emit(notice);
     }
     return this.create(docId, label, span);
   }
@@ -359,11 +348,11 @@ export class WorkbenchStore {
     this.setDoc(docId, (d) => withAnnotation(d, annotation));
     const ref = { docId, id: annotation.id };
     if (!group) this.select(ref);
-    this.save({ description: `tag “${shorten(annotation.quote)}”`, targets: [annotation.id] }, async (op) => {
+    this.save({ description: `tag “${oneLine(annotation.quote, 40)}”`, targets: [annotation.id] }, async (op) => {
       const saved = await this.api.annotations.create({ id: annotation.id, docId, label, start: span.start, end: span.end, linkNamedEntity: true, ...made });
       command.removed = { annotation: saved, relations: [] };
       this.adopt(saved, op);
-      if (saved.entityId) this.linkedListeners.forEach((l) => l(ref, saved.entityId!));
+      if (saved.entityId) this.entityLinked.emit(ref, saved.entityId);
     });
     return ref;
   }
@@ -422,7 +411,7 @@ export class WorkbenchStore {
             : patch.quantity !== undefined
               ? 'save the interval of'
               : 'save the attributes of';
-    this.save({ description: `${what} “${shorten(annotation.quote)}”`, targets: [ref.id] }, async (op) => {
+    this.save({ description: `${what} “${oneLine(annotation.quote, 40)}”`, targets: [ref.id] }, async (op) => {
       this.adopt(await this.api.annotations.update({ ...ref, ...patch }), op);
     });
   }
@@ -446,7 +435,7 @@ export class WorkbenchStore {
     this.setDoc(docId, () => without);
     if (this.snapshot.selected?.id === id) this.select(null);
     const targets = [id, ...removed.relations.flatMap((r) => [r.from, r.to])];
-    this.save({ description: `delete “${shorten(removed.annotation.quote)}”`, targets }, async () => {
+    this.save({ description: `delete “${oneLine(removed.annotation.quote, 40)}”`, targets }, async () => {
       command.removed = await this.api.annotations.delete(docId, id);
     });
   }
@@ -456,7 +445,7 @@ export class WorkbenchStore {
     this.setDoc(docId, (doc) => withRestored(doc, removed));
     this.select({ docId, id: removed.annotation.id }, true);
     const targets = [removed.annotation.id, ...removed.relations.flatMap((r) => [r.from, r.to])];
-    this.save({ description: `restore “${shorten(removed.annotation.quote)}”`, targets }, async (op) => {
+    this.save({ description: `restore “${oneLine(removed.annotation.quote, 40)}”`, targets }, async (op) => {
       this.adopt(await this.api.annotations.restore(docId, command.removed), op);
     });
   }
@@ -530,7 +519,7 @@ export class WorkbenchStore {
     const step = command ? this.describe(command) : null;
     if (command) this.perform(command, direction);
     else this.update({});
-    this.stepListeners.forEach((l) => l({ direction, step, scope }));
+    this.stepTaken.emit({ direction, step, scope });
   }
 
   private perform(command: Command, direction: 'undo' | 'redo'): void {

@@ -8,6 +8,7 @@
 import type { ListedSuggestion, SuggestionKind, WorkbenchApi } from '../../../preload/api';
 import type { DocState } from '../state/documentState';
 import type { WorkbenchStore } from '../state/workbenchStore';
+import { Listeners } from '../state/listeners';
 
 /// Every kind, in the order the control lists them, with its name there.
 export const SUGGESTION_KIND_NAMES: readonly { kind: SuggestionKind; name: string }[] = [
@@ -103,7 +104,8 @@ function overlapsAny(spans: readonly { start: number; end: number }[] | undefine
 /// The store of the suggestion layer.
 export class SuggestionsStore {
   private snapshot: SuggestionsSnapshot;
-  private readonly listeners = new Set<() => void>();
+  private readonly changed = new Listeners();
+  private readonly problems = new Listeners<[message: string]>();
   /// The last `shown` list of each document, with what it was worked out from.
   private readonly shownCache = new Map<string, { loaded: DocSuggestions; annotations: DocState['annotations']; kinds: ReadonlySet<SuggestionKind>; shown: ListedSuggestion[] }>();
 
@@ -116,29 +118,23 @@ export class SuggestionsStore {
   }
 
   /// For `useSyncExternalStore`.
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.changed.add(listener);
 
   /// For `useSyncExternalStore`.
   getSnapshot = (): SuggestionsSnapshot => this.snapshot;
 
-  private readonly problemListeners = new Set<(message: string) => void>();
-
   /// Calls `listener` with what went wrong when suggestions could not be listed or dismissed.
   onProblem(listener: (message: string) => void): () => void {
-    this.problemListeners.add(listener);
-    return () => this.problemListeners.delete(listener);
+    return this.problems.add(listener);
   }
 
   private onError(message: string): void {
-    this.problemListeners.forEach((l) => l(message));
+    this.problems.emit(message);
   }
 
   private update(patch: Partial<SuggestionsSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch };
-    this.listeners.forEach((l) => l());
+    this.changed.emit();
   }
 
   private setDoc(docId: string, change: (doc: DocSuggestions) => DocSuggestions): void {
