@@ -1,6 +1,6 @@
 /// Shows and hides the library and the inspector (see `sidePanels.ts` for the rules): a button
-/// each ({@link PanelToggle}), `[` and `]`, the window's width, and a click outside the library
-/// drawer, which closes it.
+/// each ({@link PanelToggle}), `[` and `]`, the window's width, a click outside the library
+/// drawer and Esc inside a drawer, which close it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { Label } from '../../../preload/api';
@@ -101,6 +101,27 @@ export function useSidePanels({ enabled, labels }: { enabled: boolean; labels: r
     window.addEventListener('pointerdown', onPointerDown, true);
     return () => window.removeEventListener('pointerdown', onPointerDown, true);
   }, [libraryDrawerOpen]);
+
+  // Esc inside a drawer closes it, and only that, giving the focus back to its toggle; a text
+  // field keeps Esc for itself (the filter clears, an edit is cancelled).
+  const drawers = { library: libraryDrawerOpen, inspector: open.inspector && narrow.inspector && enabled };
+  useEffect(() => {
+    const open = (Object.keys(drawers) as SidePanel[]).filter((panel) => drawers[panel]);
+    if (!open.length) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      const target = e.target instanceof Element ? e.target : null;
+      if (e.key !== 'Escape' || !target || target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const panel = open.find((p) => target.closest(`#${PANEL_IDS[p]}`));
+      if (!panel) return;
+      e.preventDefault();
+      e.stopPropagation();
+      latest.current.set(panel, false);
+      document.querySelector<HTMLElement>(`[aria-controls="${PANEL_IDS[panel]}"]`)?.focus();
+    };
+    // Capture: before the annotation keys take Esc to clear the selection.
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [drawers.library, drawers.inspector]);
 
   const toggle = useCallback((panel: SidePanel) => set(panel, !latest.current.open[panel]), [set]);
   const openedFromLibrary = useCallback(
