@@ -6,22 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { expectNoSeriousViolations } from './axe';
 import type { Page } from '@playwright/test';
 import { clickOn, openSeeds, recordCopies, saved, select, SEED_001, tag } from './pageActions';
 import { expect, test } from './workbench';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/// Runs axe on the page as it is now (or on `include` only) and fails listing each serious or
-/// critical violation: its rule, impact and target nodes.
-async function expectNoSeriousViolations(page: Page, where: string, include?: string): Promise<void> {
-  let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const listed = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`).join('\n')}`);
-  expect(listed, `axe on ${where}`).toEqual([]);
-}
 
 /// Opens a dialog with `open`, checks it (the page behind was checked before), and closes it with
 /// Escape.

@@ -2,10 +2,11 @@
 // outlets, tagged with one measure (in two spellings), are one group in Compare with the right
 // intervals, every pair of them in conflict on the table and on the number line; a row opens its
 // article at the figure; the Figures table exports as CSV that a CSV parser reads back; the tabs
-// are reached with the keyboard.
+// are reached with the keyboard, and axe finds no serious or critical violation on any of them.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Locator, Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { openSeeds, saved, tag } from './pageActions';
 import { expect, test } from './workbench';
 
@@ -32,6 +33,7 @@ async function setOutlet(page: Page, pane: Locator, outlet: string, date: string
 test.use({ viewport: { width: 1920, height: 1080 } });
 
 test('the civilian figures of three outlets in Compare: one measure, their intervals, every pair in conflict; a row opens the article at its figure; the table as CSV', async ({ page, workbench }, testInfo) => {
+  test.setTimeout(120_000); // axe takes seconds a run
   const panes = await openSeeds(page, workbench.url, ...FIGURES.map((f) => f.seed));
   const inspector = page.getByTestId('inspector');
   const measureField = inspector.locator('[data-testid="attribute-field"][data-attribute="measure"]');
@@ -94,15 +96,20 @@ test('the civilian figures of three outlets in Compare: one measure, their inter
   await compare.getByTestId('compare-clear').click();
   await expect(rows).toHaveCount(3);
 
-  // The other tabs, with the arrow keys.
+  // The other tabs, with the arrow keys; axe finds no serious or critical violation on any.
+  await expectNoSeriousViolations(page, 'Compare: figures', '[data-testid="compare-mode"]');
   await page.getByTestId('compare-tab-figures').focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('compare-tab-quotes')).toHaveAttribute('aria-selected', 'true');
   await expect(compare.getByTestId('compare-quotes')).toBeVisible();
+  await expectNoSeriousViolations(page, 'Compare: quotes', '[data-testid="compare-mode"]');
   await page.keyboard.press('ArrowRight');
   await expect(compare.getByTestId('compare-entities')).toBeVisible();
+  await expectNoSeriousViolations(page, 'Compare: entities', '[data-testid="compare-mode"]');
   await page.keyboard.press('ArrowRight');
   await expect(compare.getByTestId('chart-outlets')).toBeVisible();
+  await expectNoSeriousViolations(page, 'Compare: charts', '[data-testid="compare-mode"]');
+  await page.getByTestId('compare-tab-charts').focus();
   await page.keyboard.press('ArrowRight');
   await expect(compare.getByTestId('figure-row')).toHaveCount(3);
 
