@@ -51,6 +51,11 @@ test('Tab and Shift+Tab step through the ghosts; Enter accepts a figure, and a q
   await pane.locator('.pane-scroll').focus();
   await page.keyboard.press('Tab');
   expect(await currentKey(pane)).toBe(keys[0]);
+  // A screen reader hears it: a polite status with its label, words, place and keys.
+  const first = pane.locator(`.sugg[data-suggestion-key="${keys[0]}"]`).first();
+  const firstLabel = (await first.getAttribute('data-label')) === 'figure' ? 'Figure' : 'Quote';
+  await expect(page.getByTestId('suggestion-announcement')).toHaveText(new RegExp(`^Suggested ${firstLabel} ‘.+’.*, 1 of ${keys.length}\\. Enter accepts, x dismisses, Tab goes on\\.$`));
+  await expect(page.getByTestId('suggestion-announcement')).toHaveAttribute('role', 'status');
   await page.keyboard.press('Tab');
   expect(await currentKey(pane)).toBe(keys[1]);
   await page.keyboard.press('Shift+Tab');
