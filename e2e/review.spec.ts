@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { colleagueExchange } from './colleagueExchange';
 import { longArticle } from './longArticle';
+import { openSeeds, SEED_001, tag } from './pageActions';
 import { expect, repoRoot, serveArgs, startAndReadUrl, stop, test } from './workbench';
 
 interface StoredAnnotation {
@@ -349,4 +350,25 @@ test('in a long, windowed article a difference far down the text is shown in bot
   } finally {
     await stop(served.process);
   }
+});
+
+test('Review waits for the tags still being saved: one made the moment before is in the first comparison shown', async ({ page, workbench }) => {
+  const one = bySource(storedFiles(workbench.workspace), '001_');
+  await page.goto(workbench.url);
+  await page.getByTestId('import-input').setInputFiles({ name: 'colleague.awb.json', mimeType: 'application/json', buffer: colleagueExchange([{ file: one, label: 'actor', phrase: 'Sergei Lavrov' }]) });
+  await expect(page.getByTestId('exchange-report')).toContainText('1 annotation added');
+  const [pane] = await openSeeds(page, workbench.url, SEED_001);
+  // The save of the next tag takes a second and a half to reach the service.
+  await page.route('**/api/annotations.create', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await tag(page, pane, '1', 'Staffan de Mistura');
+  await page.getByTestId('review-toggle').click();
+  await page.getByTestId('review-b').selectOption('colleague');
+  // The first comparison drawn already has both differences: mine, not yet saved when Review
+  // opened, and the colleague's.
+  const items = page.getByTestId('review-item');
+  await expect(items.first()).toBeVisible();
+  expect(await items.allTextContents()).toEqual([expect.stringContaining('Staffan de Mistura'), expect.stringContaining('Sergei Lavrov')]);
 });

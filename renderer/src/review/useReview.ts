@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, ReviewComparison, ReviewDecision, ReviewItem } from '../../../preload/api';
 import { workbench } from '../api';
 import { errorMessage } from '../format';
+import { store } from '../state/useWorkbench';
 import { defaultColleague, findItem, itemKey, listOrder, stepItem, type AnnotatorCount, type ItemRef } from './reviewModel';
 
 /// Where the reviewer is, by the annotations of the current item (which survive re-pairing).
@@ -45,8 +46,13 @@ export interface ReviewState {
   refresh(): Promise<void>;
 }
 
+/// Resolves once the session's queued saves are done (or one has failed, which the save status
+/// shows): Review reads the layers from the service, so a tag made just before must be there.
+const savesDone = () => store.whenAllSaved().catch(() => undefined);
+
 /// Who annotated, with counts (counted by the service, without sending every document here).
 async function scanWorkspace(): Promise<{ annotators: AnnotatorCount[] }> {
+  await savesDone();
   return { annotators: await workbench.review.annotators() };
 }
 
@@ -82,6 +88,7 @@ export function useReview(me: string, fail: (title: string, text: string) => voi
     const gen = ++generation.current;
     setLoading(true);
     try {
+      await savesDone();
       const result = await workbench.review.compare(a, b);
       if (gen === generation.current) setComparison(result);
     } catch (error) {
