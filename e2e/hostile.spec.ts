@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { select } from './pageActions';
+import { select, tag } from './pageActions';
 import { expect, repoRoot, serveArgs, startAndReadUrl, stop, test } from './workbench';
 
 const fixtures = join(repoRoot, 'e2e', 'fixtures', 'hostile');
@@ -91,6 +91,7 @@ test('hostile articles, titles, notes and exchange files run nothing and show th
     await page.getByTestId('review-b').selectOption(`<script>alert('annotator')</script>`);
     // Keys typed into a focused list would pick options, not step through the review.
     await page.getByTestId('review-b').blur();
+    await expect(page.getByTestId('review-item')).toHaveCount(2);
     await page.keyboard.press('n');
     await expect(page.getByTestId('item-card')).toContainText(`Quote<script>alert('script')</script>`);
     await page.keyboard.press('n');
@@ -107,8 +108,7 @@ test('hostile articles, titles, notes and exchange files run nothing and show th
     await expect(view).toContainText('Hostile page about Aleppo');
     await expect(view).toContainText(`<script>alert('escaped')</script> stays text.`);
     await expect(view).not.toContainText(`alert('head')`);
-    await select(page, pane, `<script>alert('escaped')</script>`);
-    await page.keyboard.press('1');
+    await tag(page, pane, '1', `<script>alert('escaped')</script>`);
     await expect(pane.locator('.anno[data-label="actor"]')).toContainText(`<script>alert('escaped')</script>`);
     await page.getByTestId('annotation-item').filter({ hasText: 'escaped' }).click();
     await expect(page.getByTestId('inspector').getByTestId('inspector-quote')).toContainText(`<script>alert('escaped')</script>`);
