@@ -372,3 +372,41 @@ test('Review waits for the tags still being saved: one made the moment before is
   await expect(items.first()).toBeVisible();
   expect(await items.allTextContents()).toEqual([expect.stringContaining('Staffan de Mistura'), expect.stringContaining('Sergei Lavrov')]);
 });
+
+test('a document A and B agree on throughout has nothing to decide; its agreed spans go into the curated layer on request; Review fits the window', async ({ page, workbench }) => {
+  const one = bySource(storedFiles(workbench.workspace), '001_');
+  await page.goto(workbench.url);
+  const colleague = ['Sergei Lavrov', 'Geneva'].map((phrase) => ({ file: one, label: 'actor', phrase }));
+  await page.getByTestId('import-input').setInputFiles({ name: 'colleague.awb.json', mimeType: 'application/json', buffer: colleagueExchange(colleague) });
+  await expect(page.getByTestId('exchange-report')).toContainText('2 annotations added');
+  const [pane] = await openSeeds(page, workbench.url, SEED_001);
+  await tag(page, pane, '1', 'Sergei Lavrov');
+  await tag(page, pane, '1', 'Geneva');
+  await page.getByTestId('review-toggle').click();
+  await page.getByTestId('review-b').selectOption('colleague');
+  await expect(page.getByTestId('review-progress')).toContainText('0/0 decided');
+  const agreed = page.getByTestId('review-agreed');
+  await expect(agreed).toContainText('2 spans');
+  await expect(agreed).toContainText('not in the curated layer yet');
+  // Review fits the window, wide or narrow: its bar's parts give way, nothing scrolls sideways.
+  for (const width of [1440, 1024]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - innerWidth), { message: `sideways scroll at ${width} px` }).toBeLessThanOrEqual(0);
+  }
+  await agreed.getByTestId('review-accept-agreed').click();
+  await expect(agreed).toHaveCount(0);
+  const curated = () => (storedFiles(workbench.workspace).find((f) => f.document.id === one.document.id)!.annotations.filter((x) => x.annotator === 'curation').map((x) => [x.label, x.quote]));
+  expect(curated()).toEqual([
+    ['actor', 'Sergei Lavrov'],
+    ['actor', 'Geneva'],
+  ]);
+  // Still nothing to decide, and A's and B's own layers are as they were.
+  await expect(page.getByTestId('review-progress')).toContainText('0/0 decided');
+  const layers = storedFiles(workbench.workspace).find((f) => f.document.id === one.document.id)!.annotations.filter((x) => x.annotator !== 'curation');
+  expect(layers.map((x) => [x.annotator === 'colleague' ? 'B' : 'A', x.quote]).sort()).toEqual([
+    ['A', 'Geneva'],
+    ['A', 'Sergei Lavrov'],
+    ['B', 'Geneva'],
+    ['B', 'Sergei Lavrov'],
+  ]);
+});

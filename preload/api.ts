@@ -17,7 +17,7 @@ import type { ExportFormat, ExportSummary } from '../main/core/export/renderExpo
 import type { ExportScope } from '../main/core/export/exportScope';
 import type { AgreementReport } from '../main/core/agreement';
 import type { BackupInfo } from '../main/core/store/backups';
-import type { DifferenceKind, ReviewDecision, ReviewItem } from '../main/core/review';
+import type { DifferenceKind, ReviewDecision, ReviewDocument, ReviewItem } from '../main/core/review';
 import type { LibraryPage, LibraryQuery, LibraryRow, LibrarySort, ListedDocument } from '../main/core/store/sqlIndex/libraryQuery';
 import type { DocumentDetails, DocumentDetailsChange } from '../main/core/documentDetails';
 import type { CompareFilter } from '../main/core/store/sqlIndex/compareQuery';
@@ -88,6 +88,7 @@ export type {
   BackupInfo,
   DifferenceKind,
   ReviewDecision,
+  ReviewDocument,
   ReviewItem,
   Article,
   Annotation,
@@ -169,13 +170,6 @@ export type AnnotationChange = AnnotationUpdate & { docId: string };
 
 /// An annotation as it was removed, with the relations that went with it (for undo).
 export type RemovedAnnotation = Removal;
-
-/// One document's pairs of the two layers under review.
-export interface ReviewDocument {
-  id: string;
-  title: string;
-  items: ReviewItem[];
-}
 
 /// Two annotators' layers compared: every document either annotated, and the agreement figures.
 export interface ReviewComparison {

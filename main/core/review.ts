@@ -97,16 +97,35 @@ function curate(file: DocumentFile, places: Annotation[], outcome: Annotation | 
   return { ...file, annotations, relations: file.relations.filter((r) => kept.has(r.from) && kept.has(r.to)) };
 }
 
-/// Adds to the curated layer every span A and B agree on (a match) that nobody rejected and the
-/// layer has nothing at yet: what both tagged needs no decision to be part of the result.
+/// The spans A and B agree on (matches, B's copy) that nobody rejected and the curated layer does
+/// not hold yet: what both tagged needs no decision to be part of the result.
+export function agreedNotCurated(file: DocumentFile, a: string, b: string): Annotation[] {
+  const curated = file.annotations.filter((x) => x.annotator === CURATION_LAYER);
+  return pairLayers(file, a, b)
+    .filter((item) => item.kind === 'match' && item.b!.review?.status !== 'rejected')
+    .map((item) => item.b!)
+    .filter((span) => !curated.some((x) => sameSpan(x, span)));
+}
+
+/// Adds the spans of {@link agreedNotCurated} to the curated layer.
 function curateAgreed(file: DocumentFile, a: string, b: string, now: string): DocumentFile {
   let next = file;
-  for (const item of pairLayers(file, a, b)) {
-    if (item.kind !== 'match' || item.b!.review?.status === 'rejected') continue;
-    if (next.annotations.some((x) => x.annotator === CURATION_LAYER && sameSpan(x, item.b!))) continue;
-    next = { ...next, annotations: [...next.annotations, curatedCopy(next, item.b!, now)].sort(compareSpans) };
-  }
+  for (const span of agreedNotCurated(file, a, b)) next = { ...next, annotations: [...next.annotations, curatedCopy(next, span, now)].sort(compareSpans) };
   return next;
+}
+
+/// A document as Review lists it: its differences and matches, and how many agreed spans the
+/// curated layer does not hold yet (a document with no decision made has none there).
+export interface ReviewDocument {
+  id: string;
+  title: string;
+  items: ReviewItem[];
+  agreedNotCurated: number;
+}
+
+/// `file` compared for Review, A against B.
+export function reviewDocument(file: DocumentFile, a: string, b: string): ReviewDocument {
+  return { id: file.document.id, title: file.document.title, items: pairLayers(file, a, b), agreedNotCurated: agreedNotCurated(file, a, b).length };
 }
 
 /// Applies a decision on the item of `layers` (A and B) made of annotations `ids.a` and/or

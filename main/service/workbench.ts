@@ -23,7 +23,7 @@ import { importForeign } from '../core/foreignFormats/importForeign.js';
 import { exportForTransfer } from '../core/export/exportForTransfer.js';
 import { AdjudicationTally } from '../core/adjudicationAgreement.js';
 import { importArticleFromUrl, importArticleUploads } from '../core/importArticles.js';
-import { decideItem, pairLayers } from '../core/review.js';
+import { decideItem, reviewDocument } from '../core/review.js';
 import { searchDocuments } from '../core/search.js';
 import { applyTagAll, previewTagAll, removeTagged, restoreTagged } from '../core/tagAll/tagAllWorkspace.js';
 import { checkLabelList } from '../core/labels.js';
@@ -193,8 +193,8 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
         const documents = [];
         for await (const file of readDocuments(workspace, allDocumentIds())) {
           agreement.add(file);
-          const items = pairLayers(file, a, b);
-          if (items.length) documents.push({ id: file.document.id, title: file.document.title, items });
+          const compared = reviewDocument(file, a, b);
+          if (compared.items.length) documents.push(compared);
         }
         const { before, after } = agreement.report();
         return { a, b, documents, agreement: before, curated: after };
@@ -204,7 +204,7 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
         if (decision.label && !workspace.labels.some((l) => l.id === decision.label)) throw new InvalidChangeError(`there is no label "${decision.label}" in this workspace`);
         return workspace.updateDocument(docId, (current) => {
           const file = decideItem(current, { a, b }, item, decision, annotator, now);
-          return { file, result: { id: file.document.id, title: file.document.title, items: pairLayers(file, a, b) } };
+          return { file, result: reviewDocument(file, a, b) };
         });
       },
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentFileSchema, SCHEMA_VERSION, type Annotation, type DocumentFile } from '../../main/core/model';
 import { AdjudicationTally } from '../../main/core/adjudicationAgreement';
-import { CURATION_LAYER, decideItem, pairLayers } from '../../main/core/review';
+import { CURATION_LAYER, decideItem, pairLayers, reviewDocument } from '../../main/core/review';
 import { documentIdOf } from '../../main/core/text/readArticle';
 
 const text = 'Staffan de Mistura met Lavrov in Geneva on Monday, said 13,346 civilians left.';
@@ -72,6 +72,24 @@ describe('deciding', () => {
     expect(rejected.annotations.find((a) => a.id === theirs.id)!.review).toEqual({ status: 'rejected', by: 'ana', at: now, comment: 'a person' });
     expect(rejected.annotations.find((a) => a.id === mine.id)!.review?.status).toBe('accepted');
     expect(pairLayers(rejected, 'ana', 'ben').map((i) => i.kind)).toEqual(['match', 'label-conflict']);
+  });
+
+  it('counts the agreed spans the curated layer does not hold yet: all before any decision, none after one, and a rejected match is not counted', () => {
+    const agreedA = ann('ana', 'actor', 'Staffan de Mistura');
+    const agreedB = ann('ben', 'actor', 'Staffan de Mistura');
+    const agreed2A = ann('ana', 'location', 'Lavrov');
+    const agreed2B = ann('ben', 'location', 'Lavrov');
+    const start = file([agreedA, agreedB, agreed2A, agreed2B]);
+    expect(reviewDocument(start, 'ana', 'ben')).toMatchObject({ id: start.document.id, agreedNotCurated: 2 });
+    expect(reviewDocument(start, 'ana', 'ben').items.map((i) => i.kind)).toEqual(['match', 'match']);
+    // Accepting one match brings every agreed span in.
+    const accepted = decideItem(start, layers, { a: agreedA.id, b: agreedB.id }, { status: 'accepted' }, 'ana', now);
+    expect(curated(accepted)).toEqual([['actor', 'Staffan de Mistura', 'import'], ['location', 'Lavrov', 'import']]);
+    expect(reviewDocument(accepted, 'ana', 'ben').agreedNotCurated).toBe(0);
+    // A match rejected before any is curated is neither counted nor curated.
+    const rejected = decideItem(start, layers, { a: agreed2A.id, b: agreed2B.id }, { status: 'rejected' }, 'ana', now);
+    expect(curated(rejected)).toEqual([['actor', 'Staffan de Mistura', 'import']]);
+    expect(reviewDocument(rejected, 'ana', 'ben').agreedNotCurated).toBe(0);
   });
 
   it('a rejected match leaves the curated layer and is not put back by later decisions', () => {

@@ -53,8 +53,8 @@ const layers = file([
   tag('you', 'actor', 'Kerry'),
 ]);
 const items = pairLayers(layers, 'me', 'you');
-const doc: ReviewDocument = { id: docId, title: 'T', items };
-const other: ReviewDocument = { id: `sha256:${'c'.repeat(64)}`, title: 'U', items: pairLayers(file([tag('me', 'actor', 'Kerry')]), 'me', 'you') };
+const doc: ReviewDocument = { id: docId, title: 'T', items, agreedNotCurated: 0 };
+const other: ReviewDocument = { id: `sha256:${'c'.repeat(64)}`, title: 'U', items: pairLayers(file([tag('me', 'actor', 'Kerry')]), 'me', 'you'), agreedNotCurated: 0 };
 
 describe('grouping and order', () => {
   it('groups by kind in the fixed order, each group in text order', () => {

@@ -180,6 +180,14 @@ export function ReviewMode({ me, labels, onError, libraryVersion, onLeave }: Rev
           <h2 className="section-heading review-side-title" title={doc?.title}>
             In this document
           </h2>
+          {doc && doc.agreedNotCurated > 0 && (
+            <p className="review-agreed" data-testid="review-agreed">
+              {doc.agreedNotCurated} span{doc.agreedNotCurated === 1 ? '' : 's'} {review.a} and {review.b} agree on {doc.agreedNotCurated === 1 ? 'is' : 'are'} not in the curated layer yet (any decision here adds them).{' '}
+              <button type="button" className="card-link" data-testid="review-accept-agreed" disabled={review.busy} onClick={() => void review.acceptAgreed()}>
+                Add {doc.agreedNotCurated === 1 ? 'it' : 'them'} now
+              </button>
+            </p>
+          )}
           <DifferenceList items={items} current={current} labels={labelLook} onSelect={onPick} withMatches={review.withMatches} onWithMatches={review.setWithMatches} />
         </aside>
       </div>

@@ -42,6 +42,8 @@ export interface ReviewState {
   step(direction: 1 | -1): void;
   stepDocument(direction: 1 | -1): void;
   decide(decision: ReviewDecision): Promise<void>;
+  /// Puts the current document's agreed spans (`agreedNotCurated`) into the curated layer.
+  acceptAgreed(): Promise<void>;
   correct(label: string): Promise<void>;
   refresh(): Promise<void>;
 }
@@ -139,26 +141,42 @@ export function useReview(me: string, fail: (title: string, text: string) => voi
     if (next) selectDocument(next.id);
   };
 
+  /// Records `decision` on the item made of `ids` in the current document; false when it failed
+  /// (said through `fail`). The comparison is read again either way.
+  async function record(ids: { a?: string; b?: string }, decision: ReviewDecision): Promise<boolean> {
+    if (!docId) return false;
+    generation.current++;
+    setBusy(true);
+    let recorded = false;
+    try {
+      const result = await workbench.review.decide(docId, a, b, ids, decision);
+      generation.current++;
+      setComparison((c) => c && { ...c, documents: c.documents.map((d) => (d.id === result.id ? result : d)) });
+      recorded = true;
+    } catch (error) {
+      fail('Could not record the decision', errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+    await compare();
+    return recorded;
+  }
+
   async function decide(decision: ReviewDecision) {
     if (!docId || !current) return;
     const ids = { a: current.a?.id, b: current.b?.id };
     // A decision moves on to the next item; a comment alone stays.
     const following = decision.status || decision.label ? toAnchor(stepItem(documents, refOf(), 1, withMatches)) : null;
-    generation.current++;
-    setBusy(true);
     if (following) select(following);
-    try {
-      const result = await workbench.review.decide(docId, a, b, ids, decision);
-      generation.current++;
-      setComparison((c) => c && { ...c, documents: c.documents.map((d) => (d.id === result.id ? result : d)) });
-      if (!following) setAnchor({ docId, ...ids });
-    } catch (error) {
-      fail('Could not record the decision', errorMessage(error));
-      setAnchor({ docId, ...ids });
-    } finally {
-      setBusy(false);
-    }
-    await compare();
+    const recorded = await record(ids, decision);
+    if (!recorded || !following) setAnchor({ docId, ...ids });
+  }
+
+  /// Puts the current document's agreed spans into the curated layer (accepting one match does:
+  /// the others follow it), where the reviewer stays.
+  async function acceptAgreed() {
+    const match = doc?.items.find((i) => i.kind === 'match' && i.b?.review?.status !== 'rejected');
+    if (match) await record({ a: match.a?.id, b: match.b?.id }, { status: 'accepted' });
   }
 
   const correct = (label: string) => decide({ label });
@@ -193,6 +211,7 @@ export function useReview(me: string, fail: (title: string, text: string) => voi
     stepDocument,
     decide,
     correct,
+    acceptAgreed,
     refresh,
   };
 }
