@@ -1,5 +1,5 @@
 // Each annotator's status of a document, in the library: marked done from the keyboard (S on the
-// row), shown on the row in words, stored in the document's file, kept over a reload, and
+// row) or with the mouse (the menu in the article's pane), shown on the row in words, stored in the document's file, kept over a reload, and
 // filtered by; and the row's annotations counted as yours and a colleague's (imported from an
 // exchange file) apart.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -18,7 +18,7 @@ const storedFiles = (workspace: string): StoredFile[] =>
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(join(workspace, 'documents', f), 'utf8')) as StoredFile);
 
-test('mark a document done from the keyboard; the library shows it, filters by it, and counts yours and others’ apart', async ({ page, workbench }, testInfo) => {
+test('mark a document done from the keyboard or the pane’s menu; the library shows it, filters by it, and counts yours and others’ apart', async ({ page, workbench }, testInfo) => {
   await page.goto(workbench.url);
   const items = page.getByTestId('library-item');
   await expect(items).toHaveCount(5);
@@ -79,4 +79,20 @@ test('mark a document done from the keyboard; the library shows it, filters by i
   await page.keyboard.press('Shift+S');
   await expect(row.getByTestId('library-status')).toHaveText('○ To do');
   await expect.poll(() => 'statuses' in (JSON.parse(readFileSync(documentFile(workbench.workspace, one.document.id), 'utf8')) as object)).toBe(false);
+
+  // With the mouse: the status menu in the article's pane; the library follows it, and S on the
+  // row shows in the pane.
+  const [opened] = await openSeeds(page, workbench.url, SEED_001);
+  const paneStatus = opened.getByTestId('pane-status');
+  await expect(paneStatus).toHaveValue('todo');
+  await expect(paneStatus).toHaveAccessibleName(`Your status of “${one.document.title}”`);
+  await paneStatus.selectOption('in-progress');
+  await expect(row.getByTestId('library-status')).toHaveText('◐ In progress');
+  await expect
+    .poll(() => (JSON.parse(readFileSync(documentFile(workbench.workspace, one.document.id), 'utf8')) as StoredFile).statuses?.map((m) => [m.annotator, m.status]))
+    .toEqual([[me, 'in-progress']]);
+  await row.locator('.library-open').focus();
+  await page.keyboard.press('s');
+  await expect(row.getByTestId('library-status')).toHaveText('● Done');
+  await expect(paneStatus).toHaveValue('done');
 });

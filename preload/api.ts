@@ -197,9 +197,10 @@ export interface WorkbenchApi {
     /// One page of the library (at most 1,000 rows), sorted and filtered by the service: the whole
     /// list of a large workspace is never sent.
     list(query: LibraryQuery): Promise<LibraryPage>;
-    /// The library entries of the documents asked for (at most 1,000), in that order, leaving out
-    /// those not in the workspace: what a pane or the export dialog knows of its documents.
-    summaries(ids: string[]): Promise<ListedDocument[]>;
+    /// The library rows of the documents asked for (at most 1,000), in that order, leaving out
+    /// those not in the workspace, with the current annotator's status: what a pane or the export
+    /// dialog knows of its documents.
+    summaries(ids: string[]): Promise<LibraryRow[]>;
     /// How many annotations carry each label, over every document (the label editor keeps a label
     /// in use from being removed).
     labelCounts(): Promise<Record<string, number>>;

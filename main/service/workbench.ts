@@ -65,7 +65,7 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
     },
     documents: {
       list: (query) => workspace.libraryPage(query),
-      summaries: async (ids) => workspace.documentSummaries(ids).map(({ importedAt: _importedAt, ...listed }) => listed),
+      summaries: async (ids) => workspace.libraryRows(ids),
       labelCounts: async () => workspace.labelCounts(),
       async open(id) {
         const { document, annotations, relations } = await workspace.readDocument(id);

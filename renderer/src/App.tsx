@@ -2,7 +2,9 @@
 /// annotate bar over up to three document panes side by side, and the inspector with the
 /// annotation list of the focused document.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentDetails, ListedDocument, ImportReport, Label } from '../../preload/api';
+import type { DocumentDetails, DocumentStatus, ListedDocument, ImportReport, Label, LibraryRow } from '../../preload/api';
+import { workbench } from './api';
+import { errorMessage } from './format';
 import { AnnotateBar } from './AnnotateBar';
 import { AnnotationList } from './inspector/AnnotationList';
 import { BackupsDialog } from './BackupsDialog';
@@ -90,7 +92,8 @@ export function App() {
   }, []);
   const dismiss = useCallback((id: number) => setMessages((ms) => ms.filter((m) => m.id !== id)), []);
   const { info, setInfo, libraryVersion, refreshLibrary, workspaceVersion, workspaceChanged } = useWorkspace(say);
-  const paneDocs = usePaneDocuments(panes, setPanes, workspaceVersion);
+  // The panes' summaries follow the library too: a status set there shows in the pane's header.
+  const paneDocs = usePaneDocuments(panes, setPanes, workspaceVersion + libraryVersion);
   const rememberListed = paneDocs.listed;
   const titleOf = useCallback((docId: string) => paneDocs.known.get(docId)?.title ?? store.doc(docId)?.document.title, [paneDocs.known]);
   const changes = useWorkspaceChanges({ say, setInfo, workspaceChanged, titleOf });
@@ -206,7 +209,7 @@ export function App() {
   const panels = useSidePanels({ enabled: mode === 'annotate', labels });
 
   const open = useCallback(
-    (docId: string, beside: boolean, at?: TextSpan, listed?: ListedDocument, annotationId?: string) => {
+    (docId: string, beside: boolean, at?: TextSpan, listed?: LibraryRow, annotationId?: string) => {
       const key = `pane-${nextId.current++}`;
       if (listed) rememberListed(listed);
       setPanes((state) => (beside ? openBeside : openInFocused)(state, docId, key));
@@ -216,7 +219,7 @@ export function App() {
   );
   const { openedFromLibrary } = panels;
   const openFromLibrary = useCallback(
-    (docId: string, beside: boolean, at?: TextSpan, listed?: ListedDocument) => void (open(docId, beside, at, listed), openedFromLibrary(beside)),
+    (docId: string, beside: boolean, at?: TextSpan, listed?: LibraryRow) => void (open(docId, beside, at, listed), openedFromLibrary(beside)),
     [open, openedFromLibrary],
   );
   // A Compare row: its document in the focused pane (or the pane already showing it), the
@@ -255,6 +258,14 @@ export function App() {
   // The library shows the live counts of open documents, the service's for the others.
   const liveCounts = useMemo(() => new Map([...readyDocs].map(([id, doc]) => [id, { counts: labelCounts(doc), mine: annotationsBy(doc, me) }])), [readyDocs, me]);
   const statusFailed = useCallback((text: string) => say({ kind: 'error', title: 'Status not saved', text }), [say]);
+  const setPaneStatus = useCallback(
+    (docId: string, status: DocumentStatus) =>
+      void workbench.documents.setStatus(docId, status).then(refreshLibrary, (error: unknown) => {
+        statusFailed(`Could not set your status of “${titleOf(docId)?.trim() || 'Untitled'}”: ${errorMessage(error)}`);
+        refreshLibrary();
+      }),
+    [refreshLibrary, statusFailed, titleOf],
+  );
   const openPanes = useMemo(() => new Map(panes.panes.map((p, i) => [p.docId, i + 1])), [panes]);
   const hasPanes = panes.panes.length > 0;
 
@@ -313,6 +324,7 @@ export function App() {
                 onFocus={() => setPanes((s) => focusPane(s, pane.key))}
                 onClose={() => close(pane.key, pane.docId)}
                 onDetails={showDetails}
+                onSetStatus={setPaneStatus}
                 onAnnotationClick={onAnnotationClick}
                 onHandle={onHandle}
                 find={findBar.forPane(pane.key)}

@@ -1,13 +1,14 @@
-/// One document pane: a header (title, source file, per-label counts, close) over the article's
+/// One document pane: a header (title, source file, per-label counts, your status, details, close) over the article's
 /// own scroll area, with the document's annotations drawn in it.
 import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type MouseEvent, type RefObject } from 'react';
-import type { DocumentDetails, ListedDocument, Label } from '../../preload/api';
+import type { DocumentDetails, DocumentStatus, Label, LibraryRow } from '../../preload/api';
 import type { HighlightLook } from './editor/annotationHighlights';
 import type { MoveEnd } from './editor/boundaryHandles';
 import type { DocumentViewHandle } from './editor/DocumentView';
 import { DocumentView } from './editor/lazyEditors';
 import { FindBar } from './FindBar';
 import { OutsideMatches } from './document/OutsideMatches';
+import { PaneStatus } from './document/PaneStatus';
 import { formatInteger, sourceLine } from './format';
 import { dragEnd } from './state/boundaryEdits';
 import { labelCounts, type DocState } from './state/documentState';
@@ -22,7 +23,7 @@ import type { SuggestionLayerContent } from './editor/suggestionLayer';
 export interface DocumentPaneProps {
   docId: string;
   /// What the library knows about the document, shown while it loads.
-  summary: ListedDocument | undefined;
+  summary: LibraryRow | undefined;
   /// 1-based position, left to right.
   position: number;
   focused: boolean;
@@ -37,6 +38,8 @@ export interface DocumentPaneProps {
   onClose(): void;
   /// Opens the document's details form, with the details as the pane knows them.
   onDetails(docId: string, details: DocumentDetails): void;
+  /// Sets your status of the document.
+  onSetStatus(docId: string, status: DocumentStatus): void;
   /// A click on highlighted text (ids under the pointer, innermost first; empty on plain text).
   onAnnotationClick(docId: string, ids: string[]): void;
   onHandle(docId: string, handle: DocumentViewHandle | null): void;
@@ -148,6 +151,7 @@ export function DocumentPane(props: DocumentPaneProps) {
             {title}
           </h2>
           <div className="pane-subtitle">
+            <PaneStatus title={title} status={summary?.status} onChange={(status) => props.onSetStatus(docId, status)} />
             {source && (
               <span className="pane-outlet" data-testid="pane-outlet">
                 {source}

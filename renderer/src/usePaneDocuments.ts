@@ -4,15 +4,15 @@
 /// workspace changed underneath the app (`workspaceVersion`). A pane whose document is no longer in
 /// the workspace (a restore took it away) closes.
 import { useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
-import type { ListedDocument } from '../../preload/api';
+import type { LibraryRow } from '../../preload/api';
 import { workbench } from './api';
 import type { PaneState } from './panes';
 import { keepKnownPanes } from './workspaceReload';
 
 /// The panes' documents by id, and `listed(row)` to remember the library row one was opened from.
 export function usePaneDocuments(panes: PaneState, setPanes: Dispatch<SetStateAction<PaneState>>, workspaceVersion: number) {
-  const [known, setKnown] = useState<ReadonlyMap<string, ListedDocument>>(() => new Map());
-  const listed = useCallback((row: ListedDocument) => setKnown((map) => new Map(map).set(row.id, row)), []);
+  const [known, setKnown] = useState<ReadonlyMap<string, LibraryRow>>(() => new Map());
+  const listed = useCallback((row: LibraryRow) => setKnown((map) => new Map(map).set(row.id, row)), []);
   const openIds = panes.panes.map((p) => p.docId).join('\n');
 
   useEffect(() => {

@@ -154,6 +154,26 @@ describe('the library by status', () => {
     expect((await ws.libraryPage({ offset: 1, limit: 2, status: 'todo', sort: 'title' })).documents).toHaveLength(2);
     await ws.close();
   });
+
+  it('the panes’ summaries are library rows: in the order asked, the missing left out, each with the current annotator’s status and own count', async () => {
+    const { ws, ids } = await seeded();
+    const api = createWorkbench(ws);
+    await api.settings.setAnnotator('Ana');
+    await api.documents.setStatus(ids[3], 'done');
+    await api.annotations.create({ docId: ids[3], label: 'actor', start: 0, end: 5 });
+    await api.settings.setAnnotator('Ben');
+    await api.documents.setStatus(ids[1], 'in-progress');
+    const missing = `sha256:${'0'.repeat(64)}`;
+    const rows = await api.documents.summaries([ids[3], missing, ids[1]]);
+    expect(rows.map((r) => [r.id, r.status, r.mine])).toEqual([
+      [ids[3], 'todo', 0],
+      [ids[1], 'in-progress', 0],
+    ]);
+    expect(rows[0]).toEqual((await listed(ws)).find((d) => d.id === ids[3]));
+    await api.settings.setAnnotator('Ana');
+    expect((await api.documents.summaries([ids[3]])).map((r) => [r.status, r.mine])).toEqual([['done', 1]]);
+    await ws.close();
+  });
 });
 
 describe('the library by status, in a large index', () => {

@@ -37,7 +37,7 @@ import { KeyedQueue } from './keyedQueue.js';
 import { LockedWrites } from './lockedWrites.js';
 import { LOCK_STALE_MS, LockLostError, WorkspaceLock } from './workspaceLock.js';
 import { ENTITIES_FILE, documentFileName, summarise } from './workspaceFiles.js';
-import type { LibraryPage, LibraryQuery } from './sqlIndex/libraryQuery.js';
+import type { LibraryPage, LibraryQuery, LibraryRow } from './sqlIndex/libraryQuery.js';
 import { INDEX_FILE, isDamagedIndexError } from './sqlIndex/indexDatabase.js';
 import type { IndexChange, IndexProgress } from './sqlIndex/indexSync.js';
 import { StoreIndex } from './sqlIndex/storeIndex.js';
@@ -306,6 +306,12 @@ export class Workspace {
   /// The summaries of those of `ids` that are in the workspace, in that order.
   documentSummaries(ids: string[]): DocumentSummary[] {
     return this.sql.ask((sql) => ids.map((id) => sql.documentSummary(id)).filter((d) => d !== null));
+  }
+
+  /// The library rows of those of `ids` that are in the workspace, in that order, with the
+  /// current annotator's status.
+  libraryRows(ids: string[]): LibraryRow[] {
+    return this.sql.ask((sql) => sql.libraryRows(ids, this.currentAnnotator));
   }
 
   /// Annotations per label over every document.

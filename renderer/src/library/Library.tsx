@@ -4,7 +4,7 @@
 /// pane. Each row shows the current annotator's status of the document, which `S` changes and the
 /// "My status" filter selects by. The list itself is virtualised ({@link LibraryList}).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentStatus, Label, ListedDocument } from '../../../preload/api';
+import type { DocumentStatus, Label, LibraryRow, ListedDocument } from '../../../preload/api';
 import type { TextSpan } from '../editor/textPositions';
 import { formatInteger, plural } from '../format';
 import { LibraryList, type LiveCounts } from './LibraryList';
@@ -34,7 +34,7 @@ export interface LibraryProps {
   openPanes: ReadonlyMap<string, number>;
   /// Opens a document, in a new pane when `beside`, with the text span `at` selected if given;
   /// `listed` is its library row when it was opened from one.
-  onOpen(docId: string, beside: boolean, at?: TextSpan, listed?: ListedDocument): void;
+  onOpen(docId: string, beside: boolean, at?: TextSpan, listed?: LibraryRow): void;
   /// Reads the library again after it could not be read.
   onRetry(): void;
   /// Opens a document's details form.
@@ -80,7 +80,7 @@ export function Library({ version, labels, me, liveCounts, openPanes, onOpen, on
   const pages = useLibraryPages(libraryOrder, version);
   const { total, all, error } = pages;
   const setStatusOf = useDocumentStatus(pages, onStatusSaved, onStatusFailed);
-  const openRow = useCallback((doc: ListedDocument, beside: boolean) => onOpen(doc.id, beside, undefined, doc), [onOpen]);
+  const openRow = useCallback((doc: LibraryRow, beside: boolean) => onOpen(doc.id, beside, undefined, doc), [onOpen]);
 
   return (
     <aside className="library" aria-label="Library">

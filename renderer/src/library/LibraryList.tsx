@@ -34,7 +34,7 @@ export interface LibraryListProps {
   liveCounts: ReadonlyMap<string, LiveCounts>;
   /// Open documents: id → 1-based number of the pane showing it.
   openPanes: ReadonlyMap<string, number>;
-  onOpen(doc: ListedDocument, beside: boolean): void;
+  onOpen(doc: LibraryRow, beside: boolean): void;
   onDetails(doc: ListedDocument): void;
   onDelete(doc: ListedDocument): void;
   /// Sets the current annotator's status of the document.

@@ -3,7 +3,7 @@
 /// how many of its annotations are theirs. Written for 100,000 articles: a page reads about its
 /// own rows, and the count of a status alone is read from the statuses table.
 import type { DocumentMeta, DocumentStatus, DocumentSummary } from '../../model.js';
-import type { LibraryPage, LibraryQuery, LibrarySort } from './libraryQuery.js';
+import type { LibraryPage, LibraryQuery, LibraryRow, LibrarySort } from './libraryQuery.js';
 import type { Statements } from './statusQuery.js';
 
 /// The key the library's filter matches: title, file name and outlet, lower case, accents removed.
@@ -79,18 +79,35 @@ export function libraryPage(sql: Statements, query: LibraryQuery, annotator: str
   };
   // The page's rows first, then each one's status and own annotations, looked up by key.
   const rows = sql(
-    `SELECT p.*, coalesce((SELECT s.status FROM document_statuses s WHERE s.annotator = @me AND s.doc = p.seq), 'todo') AS status,
-       coalesce((SELECT sum(t.n) FROM label_tallies t WHERE t.doc = p.seq AND t.annotator = @me), 0) AS mine
+    `SELECT p.*, ${ROW_STATUS_COLUMNS}
      FROM (SELECT d.* FROM documents d ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset) p ORDER BY ${order}`,
-  ).all({ ...parameters, me: annotator, limit: query.limit, offset: query.offset }) as (DocumentRow & { status: DocumentStatus; mine: number })[];
+  ).all({ ...parameters, me: annotator, limit: query.limit, offset: query.offset }) as RowWithStatus[];
   const total = !where ? all : wanted || query.outlet !== undefined || ofStatus === null ? (sql(`SELECT count(*) FROM documents d ${where}`).pluck().get(parameters) as number) : ofStatus;
   return {
     total,
     all,
     offset: query.offset,
-    documents: rows.map((row) => {
-      const { importedAt: _importedAt, ...listed } = summaryOf(row);
-      return { ...listed, status: row.status, mine: row.mine };
-    }),
+    documents: rows.map(libraryRowOf),
   };
+}
+
+/// The library rows of those of `ids` in the workspace, in that order, for `annotator`: what the
+/// panes show of their documents (the status among it).
+export function libraryRows(sql: Statements, ids: readonly string[], annotator: string): LibraryRow[] {
+  const byId = sql(`SELECT p.*, ${ROW_STATUS_COLUMNS} FROM documents p WHERE p.id = @id`);
+  return ids.flatMap((id) => {
+    const row = byId.get({ id, me: annotator }) as RowWithStatus | undefined;
+    return row ? [libraryRowOf(row)] : [];
+  });
+}
+
+/// A row's status and own annotations for the annotator `@me`, the document row being `p`.
+const ROW_STATUS_COLUMNS = `coalesce((SELECT s.status FROM document_statuses s WHERE s.annotator = @me AND s.doc = p.seq), 'todo') AS status,
+       coalesce((SELECT sum(t.n) FROM label_tallies t WHERE t.doc = p.seq AND t.annotator = @me), 0) AS mine`;
+
+type RowWithStatus = DocumentRow & { status: DocumentStatus; mine: number };
+
+function libraryRowOf(row: RowWithStatus): LibraryRow {
+  const { importedAt: _importedAt, ...listed } = summaryOf(row);
+  return { ...listed, status: row.status, mine: row.mine };
 }

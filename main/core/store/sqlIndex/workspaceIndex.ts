@@ -10,8 +10,8 @@ import { contextAround } from '../../text/sentenceAround.js';
 import { indexedWords } from '../../text/searchWords.js';
 import { documentFileName, summarise } from '../workspaceFiles.js';
 import { withFileDigest } from '../workspaceScan.js';
-import type { LibraryPage, LibraryQuery } from './libraryQuery.js';
-import { filterKey, libraryPage, summaryOf, type DocumentRow } from './libraryPageQuery.js';
+import type { LibraryPage, LibraryQuery, LibraryRow } from './libraryQuery.js';
+import { filterKey, libraryPage, libraryRows, summaryOf, type DocumentRow } from './libraryPageQuery.js';
 import { putStatuses, removeStatuses, sameStatuses } from './statusQuery.js';
 
 /// What the index keeps to tell whether a document file changed since it was indexed: inode,
@@ -105,6 +105,11 @@ export class WorkspaceIndex {
   /// One page of the library, each row with `annotator`'s status and how many annotations are theirs.
   libraryPage(query: LibraryQuery, annotator: string): LibraryPage {
     return libraryPage((text) => this.sql(text), query, annotator, this.documentCount());
+  }
+
+  /// The library rows of those of `ids` in the workspace, in that order, for `annotator`.
+  libraryRows(ids: readonly string[], annotator: string): LibraryRow[] {
+    return libraryRows((text) => this.sql(text), ids, annotator);
   }
 
   /// The documents imported from a file named `sourceName`, in import order.
