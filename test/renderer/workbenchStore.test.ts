@@ -191,6 +191,17 @@ describe('WorkbenchStore', () => {
     expect(service.annotations.has(ref.id)).toBe(true);
   });
 
+  it('whenAllSaved refuses as soon as a save it waits for fails, rather than waiting for good', async () => {
+    const { store, service } = await setup();
+    service.failures.push(Object.assign(new Error('no such label'), { code: 'invalid-arguments' }));
+    store.tag(docId, 'nonsense', ...span('Lavrov'));
+    expect(store.getSnapshot().save.pending).toBe(1);
+    await expect(store.whenAllSaved()).rejects.toThrow('a change could not be saved yet: retry or discard it first');
+    // And once it is discarded, there is nothing to wait for.
+    store.discardFailedSave();
+    await expect(store.whenAllSaved()).resolves.toBeUndefined();
+  });
+
   it('does not retry a refused save by itself; discarding it shows what the service has', async () => {
     const { store, service, doc } = await setup();
     service.failures.push(Object.assign(new Error('no such label'), { code: 'invalid-arguments' }));

@@ -139,15 +139,16 @@ export class WorkbenchStore {
   }
 
   /// Resolves once every queued change is saved (at once when none waits); refuses while a save
-  /// has failed, which the user retries or discards first.
+  /// has failed, or as soon as one fails while it waits, since the user retries or discards it
+  /// first (a refused save never retries by itself).
   whenAllSaved(): Promise<void> {
-    if (this.queue.status.failure) return Promise.reject(new Error('a change could not be saved yet: retry or discard it first'));
+    const unsaved = () => new Error('a change could not be saved yet: retry or discard it first');
+    if (this.queue.status.failure) return Promise.reject(unsaved());
     if (this.queue.status.pending === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const stop = this.onAllSaved(() => {
-        stop();
-        resolve();
-      });
+    return new Promise((resolve, reject) => {
+      const stopSaved = this.allSaved.add(() => (stop(), resolve()));
+      const stopFailed = this.changed.add(() => this.queue.status.failure && (stop(), reject(unsaved())));
+      const stop = () => (stopSaved(), stopFailed());
     });
   }
 
