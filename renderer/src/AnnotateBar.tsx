@@ -1,7 +1,7 @@
 /// The bar above the panes: the label legend with keys (a chip tags the selected text), the
 /// label editor, the "others' tags" and "label letters" toggles, undo and redo, and the save
 /// indicator; a region landmark of its own ("Tagging"), so that screen readers list it.
-import type { CSSProperties, ReactNode } from 'react';
+import { useLayoutEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import type { Label } from '../../preload/api';
 import { tagsRaw } from './rawSelection';
 import { clearTextSelection, currentTextSelection, type OpenViews } from './openViews';
@@ -39,9 +39,20 @@ export function AnnotateBar({ labels, views, showOthers, othersCount, onShowOthe
     clearTextSelection(views);
   }
   const [labelLetters, setLabelLetters] = useLabelLetters();
+  const bar = useRef<HTMLElement>(null);
+  // The drawers open below this bar (layout.css reads its height), so that its buttons, the
+  // panels' show/hide buttons among them, stay in reach however many rows it wraps to.
+  useLayoutEffect(() => {
+    const element = bar.current;
+    const body = element?.closest<HTMLElement>('.app-body');
+    if (!element || !body) return;
+    const observer = new ResizeObserver(() => body.style.setProperty('--annotate-bar-height', `${element.offsetHeight}px`));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   return (
-    <section className="annotate-bar" data-testid="annotate-bar" aria-label="Tagging">
+    <section className="annotate-bar" data-testid="annotate-bar" aria-label="Tagging" ref={bar}>
       {start}
       <div className="legend" data-testid="label-legend" role="group" aria-label="Labels and their keys">
         {labels.map((l) => (
