@@ -4,7 +4,7 @@
 // library and the inspector hide and show by button and by key; the selection toolbar stays in
 // its pane and off the line above the selection.
 import type { Locator, Page } from '@playwright/test';
-import { clickOn, select } from './pageActions';
+import { clickOn, select, tag } from './pageActions';
 import { expect, test } from './workbench';
 
 const MIN_PANE_WIDTH = 350;
@@ -202,6 +202,31 @@ test('at 1024×768 the library starts hidden and opens over the articles; Esc or
   await page.getByTestId('library-item').nth(2).click();
   await expect(library).toBeHidden();
   await expect(pane.getByTestId('document-view')).toContainText('13,000 civilians');
+});
+
+test('at 900×700 the inspector is a drawer below the bar: Esc while picking a speaker stops the picking only; Esc again closes it', async ({ page, workbench }) => {
+  await openAt(page, workbench.url, { width: 900, height: 700 }, 1);
+  const pane = page.getByTestId('document-pane');
+  await tag(page, pane, '4', 'It is for the Russians to leave');
+  await tag(page, pane, '1', 'Lavrov');
+  await clickOn(page, pane, 'Russians to leave');
+  const inspector = page.locator('#inspector-panel');
+  if (!(await inspector.isVisible())) await page.getByTestId('inspector-toggle').click();
+  await expect(page.locator('.side-panel.is-drawer')).toBeVisible();
+  // A drawer as wide as the inspector, over the article, below the bar: both toggles uncovered.
+  expect((await inspector.boundingBox())!.width).toBeGreaterThanOrEqual(280);
+  expect(await onTop(page.getByTestId('inspector-toggle'))).toBe(true);
+  expect(await onTop(page.getByTestId('library-toggle'))).toBe(true);
+  const pick = inspector.getByTestId('pick-speaker');
+  await pick.click();
+  await expect(pick).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect(pick).toHaveAttribute('aria-pressed', 'false');
+  await expect(inspector).toBeVisible();
+  await pick.focus();
+  await page.keyboard.press('Escape');
+  await expect(inspector).toBeHidden();
+  await expect(page.getByTestId('inspector-toggle')).toBeFocused();
 });
 
 test('panes that do not fit are tabs: a click or the arrow keys show another; closing and opening keep working', async ({ page, workbench }) => {

@@ -287,7 +287,7 @@ export function App() {
       )}
       {compareOpened && info && <CompareMode labels={labels} shown={mode === 'compare'} version={compareVersion} onOpen={openFromCompare} />}
       <div className="app-body" hidden={mode !== 'annotate'}>
-        <div className={panels.drawer.library ? 'library-slot is-drawer' : 'library-slot'} id={PANEL_IDS.library} hidden={!panels.open.library}>
+        <div className={panels.drawer.library ? 'library-slot is-drawer' : 'library-slot'} id={PANEL_IDS.library} hidden={!panels.open.library} onKeyDown={(e) => panels.closeOnEscape('library', e)}>
           <Library version={libraryVersion} labels={labels} me={me} liveCounts={liveCounts} openPanes={openPanes} onOpen={openFromLibrary} onRetry={refreshLibrary} onDetails={showListedDetails} onDelete={askDelete} onStatusSaved={refreshLibrary} onStatusFailed={statusFailed} />
         </div>
         <div className="work-column">
@@ -333,7 +333,14 @@ export function App() {
           />
         </div>
         {hasPanes && (
-          <aside className={panels.drawer.inspector ? 'side-panel is-drawer' : 'side-panel'} id={PANEL_IDS.inspector} hidden={!panels.open.inspector} aria-label="Inspector">
+          <aside
+            className={panels.drawer.inspector ? 'side-panel is-drawer' : 'side-panel'}
+            id={PANEL_IDS.inspector}
+            hidden={!panels.open.inspector}
+            aria-label="Inspector"
+            // While the speaker is being picked, Esc stops that (the annotation keys) and nothing else.
+            onKeyDown={(e) => !picking && panels.closeOnEscape('inspector', e)}
+          >
             <Inspector labels={labels} me={me} picking={picking} onPickingChange={setPicking} onError={(title, text) => say({ kind: 'error', title, text })} />
             <AnnotationList
               doc={listDocId ? readyDocs.get(listDocId) : undefined}

@@ -1,11 +1,11 @@
 /// Shows and hides the library and the inspector (see `sidePanels.ts` for the rules): a button
 /// each ({@link PanelToggle}), `[` and `]`, the window's width, a click outside the library
 /// drawer and Esc inside a drawer, which close it.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { Label } from '../../../preload/api';
 import { labelForKey } from '../labels';
-import { isShortcutKey } from '../openViews';
+import { isShortcutKey, isTextEntry } from '../openViews';
 import { isNarrowFor, PANEL_KEYS, PANEL_NAMES, panelsAt, readPanelsChoice, writePanelsChoice, type PanelsOpen, type SidePanel } from './sidePanels';
 
 /// What the layout and the toggle buttons need.
@@ -18,6 +18,9 @@ export interface SidePanelsControl {
   /// An article was opened from the library: its drawer makes way (one opened beside keeps it
   /// open, for the next).
   openedFromLibrary(beside: boolean): void;
+  /// The drawers' key handler: Esc inside an open drawer closes it and puts the focus on its
+  /// toggle, unless something inside used the key or the focus is in a text field.
+  closeOnEscape(panel: SidePanel, e: ReactKeyboardEvent): void;
   /// The last change, read out by a polite live region ("Library hidden").
   announcement: { panel: SidePanel; text: string; count: number } | null;
 }
@@ -102,26 +105,19 @@ export function useSidePanels({ enabled, labels }: { enabled: boolean; labels: r
     return () => window.removeEventListener('pointerdown', onPointerDown, true);
   }, [libraryDrawerOpen]);
 
-  // Esc inside a drawer closes it, and only that, giving the focus back to its toggle; a text
-  // field keeps Esc for itself (the filter clears, an edit is cancelled).
-  const drawers = { library: libraryDrawerOpen, inspector: open.inspector && narrow.inspector && enabled };
-  useEffect(() => {
-    const open = (Object.keys(drawers) as SidePanel[]).filter((panel) => drawers[panel]);
-    if (!open.length) return;
-    const onKeyDown = (e: KeyboardEvent) => {
-      const target = e.target instanceof Element ? e.target : null;
-      if (e.key !== 'Escape' || !target || target.closest('input, textarea, select, [contenteditable="true"]')) return;
-      const panel = open.find((p) => target.closest(`#${PANEL_IDS[p]}`));
-      if (!panel) return;
-      e.preventDefault();
-      e.stopPropagation();
-      latest.current.set(panel, false);
-      document.querySelector<HTMLElement>(`[aria-controls="${PANEL_IDS[panel]}"]`)?.focus();
-    };
-    // Capture: before the annotation keys take Esc to clear the selection.
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [drawers.library, drawers.inspector]);
+  const drawer: PanelsOpen = { library: open.library && narrow.library, inspector: open.inspector && narrow.inspector };
+  const drawerNow = useRef(drawer);
+  drawerNow.current = drawer;
+  // After the drawer's own controls had their say (React's handlers run inner first): a field
+  // cancelling its edit or the filter clearing keeps Esc, as does any text field.
+  const closeOnEscape = useCallback((panel: SidePanel, e: ReactKeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented || !drawerNow.current[panel] || isTextEntry(e.target)) return;
+    e.preventDefault();
+    // Only this: the annotation keys (on the window) do not also clear the selection.
+    e.stopPropagation();
+    latest.current.set(panel, false);
+    document.querySelector<HTMLElement>(`[aria-controls="${PANEL_IDS[panel]}"]`)?.focus();
+  }, []);
 
   const toggle = useCallback((panel: SidePanel) => set(panel, !latest.current.open[panel]), [set]);
   const openedFromLibrary = useCallback(
@@ -130,5 +126,5 @@ export function useSidePanels({ enabled, labels }: { enabled: boolean; labels: r
     },
     [set],
   );
-  return { open, drawer: { library: open.library && narrow.library, inspector: open.inspector && narrow.inspector }, toggle, openedFromLibrary, announcement };
+  return { open, drawer, toggle, openedFromLibrary, closeOnEscape, announcement };
 }
