@@ -400,6 +400,9 @@ test('a document A and B agree on throughout has nothing to decide; its agreed s
     ['actor', 'Sergei Lavrov'],
     ['actor', 'Geneva'],
   ]);
+  // No decision is recorded on the matches, and the keys still act in Review.
+  expect(storedFiles(workbench.workspace).find((f) => f.document.id === one.document.id)!.annotations.filter((x) => x.review)).toEqual([]);
+  await expect(page.getByTestId('review-mode')).toBeFocused();
   // Still nothing to decide, and A's and B's own layers are as they were.
   await expect(page.getByTestId('review-progress')).toContainText('0/0 decided');
   const layers = storedFiles(workbench.workspace).find((f) => f.document.id === one.document.id)!.annotations.filter((x) => x.annotator !== 'curation');

@@ -343,6 +343,9 @@ export interface WorkbenchApi {
     /// its outcome into the curated layer (`CURATION_LAYER`; A's and B's spans never change); a
     /// decision without status is a comment only. Resolves with that document's new pairs.
     decide(docId: string, a: string, b: string, item: { a?: string; b?: string }, decision: ReviewDecision): Promise<ReviewDocument>;
+    /// Puts the spans `a` and `b` agree on in a document (matches nobody rejected) into the curated
+    /// layer, recording no decision. Resolves with that document's new pairs.
+    curateAgreed(docId: string, a: string, b: string): Promise<ReviewDocument>;
   };
 }
 
@@ -427,6 +430,7 @@ export const apiChannels = [
   'review.annotators',
   'review.compare',
   'review.decide',
+  'review.curateAgreed',
   'backups.list',
   'backups.restore',
 ] as const;

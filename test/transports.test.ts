@@ -98,6 +98,7 @@ const sampleArgs: { [C in Channel]: () => Promise<unknown[]> } = {
   'review.annotators': async () => [],
   'review.compare': async () => ['Analyst A', 'root'],
   'review.decide': async () => [firstId, 'Analyst A', 'other', { a: (await span('location', 50, 56)).id }, { status: 'accepted' }],
+  'review.curateAgreed': async () => [firstId, 'Analyst A', 'other'],
   'annotations.importFile': async () => [{ name: 'p.jsonl', base64: Buffer.from(JSON.stringify({ text: 'Imported over a transport.', spans: [{ start: 0, end: 8, label: 'actor' }] })).toString('base64') }, { annotator: 'Analyst A' }],
   'exchange.import': async () => {
     const built = await api.exports.build('exchange', {});

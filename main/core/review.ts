@@ -107,10 +107,15 @@ export function agreedNotCurated(file: DocumentFile, a: string, b: string): Anno
     .filter((span) => !curated.some((x) => sameSpan(x, span)));
 }
 
-/// Adds the spans of {@link agreedNotCurated} to the curated layer.
-function curateAgreed(file: DocumentFile, a: string, b: string, now: string): DocumentFile {
+/// Adds the spans of {@link agreedNotCurated} to the curated layer, and nothing else: no
+/// decision is recorded on the matches.
+export function curateAgreed(file: DocumentFile, a: string, b: string, now: string): DocumentFile {
   let next = file;
-  for (const span of agreedNotCurated(file, a, b)) next = { ...next, annotations: [...next.annotations, curatedCopy(next, span, now)].sort(compareSpans) };
+  for (const span of agreedNotCurated(file, a, b)) {
+    // Two identical spans in one layer are curated once.
+    if (next.annotations.some((x) => x.annotator === CURATION_LAYER && sameSpan(x, span))) continue;
+    next = { ...next, annotations: [...next.annotations, curatedCopy(next, span, now)].sort(compareSpans) };
+  }
   return next;
 }
 

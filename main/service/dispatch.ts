@@ -41,6 +41,9 @@ const UploadedFileSchema = z.strictObject({
 
 const AnnotatorName = z.string().min(1).max(60);
 
+/// Annotator A or B of a review: anyone but the curated layer, which is its outcome.
+const ReviewSide = AnnotatorName.refine((name) => name !== CURATION_LAYER, 'the curated layer is the outcome of a review, not a side of one');
+
 /// Attribute values as sent: blank ones are dropped by the service.
 const AttributeValues = z.record(IdentifierSchema, z.string().max(MAX_ATTRIBUTE_LENGTH));
 
@@ -182,11 +185,12 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'review.compare': z.tuple([AnnotatorName, AnnotatorName]),
   'review.decide': z.tuple([
     DocumentIdSchema,
-    AnnotatorName.refine((name) => name !== CURATION_LAYER, 'the curated layer is the outcome of a review, not a side of one'),
-    AnnotatorName.refine((name) => name !== CURATION_LAYER, 'the curated layer is the outcome of a review, not a side of one'),
+    ReviewSide,
+    ReviewSide,
     z.strictObject({ a: z.uuid().optional(), b: z.uuid().optional() }),
     z.strictObject({ status: z.enum(['accepted', 'rejected']).optional(), comment: z.string().max(2000).optional(), label: z.string().min(1).optional() }),
   ]),
+  'review.curateAgreed': z.tuple([DocumentIdSchema, ReviewSide, ReviewSide]),
 };
 
 /// Whether `name` is a channel of the contract.

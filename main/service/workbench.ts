@@ -23,7 +23,7 @@ import { importForeign } from '../core/foreignFormats/importForeign.js';
 import { exportForTransfer } from '../core/export/exportForTransfer.js';
 import { AdjudicationTally } from '../core/adjudicationAgreement.js';
 import { importArticleFromUrl, importArticleUploads } from '../core/importArticles.js';
-import { decideItem, reviewDocument } from '../core/review.js';
+import { curateAgreed, decideItem, reviewDocument } from '../core/review.js';
 import { searchDocuments } from '../core/search.js';
 import { applyTagAll, previewTagAll, removeTagged, restoreTagged } from '../core/tagAll/tagAllWorkspace.js';
 import { checkLabelList } from '../core/labels.js';
@@ -204,6 +204,13 @@ export function createWorkbench(workspace: Workspace): WorkbenchApi {
         if (decision.label && !workspace.labels.some((l) => l.id === decision.label)) throw new InvalidChangeError(`there is no label "${decision.label}" in this workspace`);
         return workspace.updateDocument(docId, (current) => {
           const file = decideItem(current, { a, b }, item, decision, annotator, now);
+          return { file, result: reviewDocument(file, a, b) };
+        });
+      },
+      async curateAgreed(docId, a, b) {
+        const { now } = author();
+        return workspace.updateDocument(docId, (current) => {
+          const file = curateAgreed(current, a, b, now);
           return { file, result: reviewDocument(file, a, b) };
         });
       },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentFileSchema, SCHEMA_VERSION, type Annotation, type DocumentFile } from '../../main/core/model';
 import { AdjudicationTally } from '../../main/core/adjudicationAgreement';
-import { CURATION_LAYER, decideItem, pairLayers, reviewDocument } from '../../main/core/review';
+import { CURATION_LAYER, curateAgreed, decideItem, pairLayers, reviewDocument } from '../../main/core/review';
 import { documentIdOf } from '../../main/core/text/readArticle';
 
 const text = 'Staffan de Mistura met Lavrov in Geneva on Monday, said 13,346 civilians left.';
@@ -90,6 +90,20 @@ describe('deciding', () => {
     const rejected = decideItem(start, layers, { a: agreed2A.id, b: agreed2B.id }, { status: 'rejected' }, 'ana', now);
     expect(curated(rejected)).toEqual([['actor', 'Staffan de Mistura', 'import']]);
     expect(reviewDocument(rejected, 'ana', 'ben').agreedNotCurated).toBe(0);
+  });
+
+  it('curateAgreed puts the agreed spans into the curated layer once each, and records no decision', () => {
+    const agreedA = ann('ana', 'actor', 'Staffan de Mistura');
+    const agreedB = ann('ben', 'actor', 'Staffan de Mistura');
+    const onlyA = ann('ana', 'figure', '13,346');
+    const start = file([agreedA, agreedB, onlyA]);
+    const curatedFile = curateAgreed(start, 'ana', 'ben', now);
+    expect(curated(curatedFile)).toEqual([['actor', 'Staffan de Mistura', 'import']]);
+    expect(curatedFile.annotations.filter((x) => x.review)).toEqual([]);
+    expect(own(curatedFile)).toEqual(own(start));
+    expect(reviewDocument(curatedFile, 'ana', 'ben').agreedNotCurated).toBe(0);
+    // Again: nothing more.
+    expect(curateAgreed(curatedFile, 'ana', 'ben', now)).toEqual(curatedFile);
   });
 
   it('a rejected match leaves the curated layer and is not put back by later decisions', () => {

@@ -183,7 +183,7 @@ export function ReviewMode({ me, labels, onError, libraryVersion, onLeave }: Rev
           {doc && doc.agreedNotCurated > 0 && (
             <p className="review-agreed" data-testid="review-agreed">
               {doc.agreedNotCurated} span{doc.agreedNotCurated === 1 ? '' : 's'} {review.a} and {review.b} agree on {doc.agreedNotCurated === 1 ? 'is' : 'are'} not in the curated layer yet (any decision here adds them).{' '}
-              <button type="button" className="card-link" data-testid="review-accept-agreed" disabled={review.busy} onClick={() => void review.acceptAgreed()}>
+              <button type="button" className="card-link" data-testid="review-accept-agreed" disabled={review.busy} onClick={() => void review.acceptAgreed().then(() => root.current?.focus())}>
                 Add {doc.agreedNotCurated === 1 ? 'it' : 'them'} now
               </button>
             </p>

@@ -4,7 +4,7 @@
 /// the comparison is fetched again, so the figures against the curated layer follow the
 /// decisions (A against B never moves: neither layer changes).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Article, ReviewComparison, ReviewDecision, ReviewItem } from '../../../preload/api';
+import type { Article, ReviewComparison, ReviewDecision, ReviewDocument, ReviewItem } from '../../../preload/api';
 import { workbench } from '../api';
 import { errorMessage } from '../format';
 import { store } from '../state/useWorkbench';
@@ -141,25 +141,24 @@ export function useReview(me: string, fail: (title: string, text: string) => voi
     if (next) selectDocument(next.id);
   };
 
-  /// Records `decision` on the item made of `ids` in the current document; false when it failed
-  /// (said through `fail`). The comparison is read again either way.
-  async function record(ids: { a?: string; b?: string }, decision: ReviewDecision): Promise<boolean> {
+  /// Runs `change` on the current document (a decision, or the agreed spans curated) and shows
+  /// the document as the service answers; false when it failed (said through `fail` under
+  /// `failTitle`). The caller reads the comparison again after placing the reviewer.
+  async function changeDocument(change: (docId: string) => Promise<ReviewDocument>, failTitle: string): Promise<boolean> {
     if (!docId) return false;
     generation.current++;
     setBusy(true);
-    let recorded = false;
     try {
-      const result = await workbench.review.decide(docId, a, b, ids, decision);
+      const result = await change(docId);
       generation.current++;
       setComparison((c) => c && { ...c, documents: c.documents.map((d) => (d.id === result.id ? result : d)) });
-      recorded = true;
+      return true;
     } catch (error) {
-      fail('Could not record the decision', errorMessage(error));
+      fail(failTitle, errorMessage(error));
+      return false;
     } finally {
       setBusy(false);
     }
-    await compare();
-    return recorded;
   }
 
   async function decide(decision: ReviewDecision) {
@@ -168,15 +167,16 @@ export function useReview(me: string, fail: (title: string, text: string) => voi
     // A decision moves on to the next item; a comment alone stays.
     const following = decision.status || decision.label ? toAnchor(stepItem(documents, refOf(), 1, withMatches)) : null;
     if (following) select(following);
-    const recorded = await record(ids, decision);
+    const recorded = await changeDocument((id) => workbench.review.decide(id, a, b, ids, decision), 'Could not record the decision');
     if (!recorded || !following) setAnchor({ docId, ...ids });
+    await compare();
   }
 
-  /// Puts the current document's agreed spans into the curated layer (accepting one match does:
-  /// the others follow it), where the reviewer stays.
+  /// Puts the current document's agreed spans into the curated layer, deciding nothing; the
+  /// reviewer stays where they are.
   async function acceptAgreed() {
-    const match = doc?.items.find((i) => i.kind === 'match' && i.b?.review?.status !== 'rejected');
-    if (match) await record({ a: match.a?.id, b: match.b?.id }, { status: 'accepted' });
+    await changeDocument((id) => workbench.review.curateAgreed(id, a, b), 'Could not add the agreed spans');
+    await compare();
   }
 
   const correct = (label: string) => decide({ label });
