@@ -95,4 +95,27 @@ test('mark a document done from the keyboard or the pane’s menu; the library s
   await page.keyboard.press('s');
   await expect(row.getByTestId('library-status')).toHaveText('● Done');
   await expect(paneStatus).toHaveValue('done');
+
+  // A status that cannot be saved is said, and the menu shows the one held again.
+  await page.route('**/api/documents.setStatus', (route) => route.abort());
+  await paneStatus.selectOption('todo');
+  await expect(page.locator('.message-title', { hasText: 'Status not saved' })).toBeVisible();
+  await expect(paneStatus).toHaveValue('done');
+  await page.unroute('**/api/documents.setStatus');
+
+  // Another annotator sees their own status in the pane, and sets it there.
+  await page.getByTestId('annotator-name').click();
+  await page.getByTestId('annotator-input').fill('colleague');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('annotator-name')).toContainText('colleague');
+  await expect(paneStatus).toHaveValue('todo');
+  await expect(row.getByTestId('library-status')).toHaveText('○ To do');
+  await paneStatus.selectOption('done');
+  await expect(row.getByTestId('library-status')).toHaveText('● Done');
+  await expect
+    .poll(() => (JSON.parse(readFileSync(documentFile(workbench.workspace, one.document.id), 'utf8')) as StoredFile).statuses?.map((m) => [m.annotator, m.status]))
+    .toEqual([
+      [me, 'done'],
+      ['colleague', 'done'],
+    ]);
 });

@@ -92,8 +92,9 @@ export function App() {
   }, []);
   const dismiss = useCallback((id: number) => setMessages((ms) => ms.filter((m) => m.id !== id)), []);
   const { info, setInfo, libraryVersion, refreshLibrary, workspaceVersion, workspaceChanged } = useWorkspace(say);
-  // The panes' summaries follow the library too: a status set there shows in the pane's header.
-  const paneDocs = usePaneDocuments(panes, setPanes, workspaceVersion + libraryVersion);
+  // The panes' summaries follow the library and the annotator too: a status set in the library
+  // shows in the pane's header, and each annotator sees their own.
+  const paneDocs = usePaneDocuments(panes, setPanes, `${workspaceVersion}:${libraryVersion}:${info?.currentAnnotator ?? ''}`);
   const rememberListed = paneDocs.listed;
   const titleOf = useCallback((docId: string) => paneDocs.known.get(docId)?.title ?? store.doc(docId)?.document.title, [paneDocs.known]);
   const changes = useWorkspaceChanges({ say, setInfo, workspaceChanged, titleOf });
@@ -259,11 +260,14 @@ export function App() {
   const liveCounts = useMemo(() => new Map([...readyDocs].map(([id, doc]) => [id, { counts: labelCounts(doc), mine: annotationsBy(doc, me) }])), [readyDocs, me]);
   const statusFailed = useCallback((text: string) => say({ kind: 'error', title: 'Status not saved', text }), [say]);
   const setPaneStatus = useCallback(
-    (docId: string, status: DocumentStatus) =>
-      void workbench.documents.setStatus(docId, status).then(refreshLibrary, (error: unknown) => {
-        statusFailed(`Could not set your status of “${titleOf(docId)?.trim() || 'Untitled'}”: ${errorMessage(error)}`);
-        refreshLibrary();
-      }),
+    (docId: string, status: DocumentStatus): Promise<boolean> =>
+      workbench.documents.setStatus(docId, status).then(
+        () => (refreshLibrary(), true),
+        (error: unknown) => {
+          statusFailed(`Could not set your status of “${titleOf(docId)?.trim() || 'Untitled'}”: ${errorMessage(error)}`);
+          return false;
+        },
+      ),
     [refreshLibrary, statusFailed, titleOf],
   );
   const openPanes = useMemo(() => new Map(panes.panes.map((p, i) => [p.docId, i + 1])), [panes]);

@@ -38,8 +38,8 @@ export interface DocumentPaneProps {
   onClose(): void;
   /// Opens the document's details form, with the details as the pane knows them.
   onDetails(docId: string, details: DocumentDetails): void;
-  /// Sets your status of the document.
-  onSetStatus(docId: string, status: DocumentStatus): void;
+  /// Sets your status of the document; resolves with whether it was saved.
+  onSetStatus(docId: string, status: DocumentStatus): Promise<boolean>;
   /// A click on highlighted text (ids under the pointer, innermost first; empty on plain text).
   onAnnotationClick(docId: string, ids: string[]): void;
   onHandle(docId: string, handle: DocumentViewHandle | null): void;

@@ -1,6 +1,7 @@
 /// Your status of the pane's article (to do, in progress, done), as a small menu under its title:
-/// the mouse's way to what S does on the article's library row. Shown as chosen at once; the
-/// service's answer then comes back through the library and the panes' summaries.
+/// the mouse's way to what S does on the article's library row. Shown as chosen at once (and as
+/// it was again if it could not be saved); the saved status then comes back through the
+/// library and the panes' summaries.
 import { useEffect, useState } from 'react';
 import type { DocumentStatus } from '../../../preload/api';
 import { STATUS_LABELS, STATUS_ORDER, STATUS_SYMBOLS } from '../library/documentStatusNames';
@@ -10,7 +11,8 @@ export interface PaneStatusProps {
   title: string;
   /// As the library last said; nothing is shown until it has.
   status: DocumentStatus | undefined;
-  onChange(status: DocumentStatus): void;
+  /// Sets it; resolves with whether it was saved (if not, the menu shows the status held).
+  onChange(status: DocumentStatus): Promise<boolean>;
 }
 
 /// `data-testid="pane-status"`, with `data-status`.
@@ -29,7 +31,7 @@ export function PaneStatus({ title, status, onChange }: PaneStatusProps) {
       onChange={(e) => {
         const next = e.target.value as DocumentStatus;
         setShown(next);
-        onChange(next);
+        void onChange(next).then((saved) => saved || setShown(status));
       }}
     >
       {STATUS_ORDER.map((s) => (
