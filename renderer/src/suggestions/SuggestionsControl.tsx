@@ -26,8 +26,15 @@ export function SuggestionsControl({ labels, focusedDocId }: SuggestionsControlP
   const loaded = focusedDocId ? snapshot.docs.get(focusedDocId) : undefined;
   const byLabel = labels.map((l) => ({ label: l, count: shown.filter((s) => s.label === l.id).length })).filter((x) => x.count > 0);
   useEffect(() => suggestions.setLabels(labels.map((l) => l.id)), [labels]);
+  // Said when a suggestion becomes current (a step onto the same one says it again), not each
+  // time the count of those shown changes.
   const current = focusedDocId ? suggestions.currentIn(focusedDocId, doc) : null;
-  const announcement = current ? suggestionAnnouncement(current, shown.indexOf(current), shown.length, (id) => labels.find((l) => l.id === id)?.name ?? id) : '';
+  const announced = useRef<{ key: string; step: number; text: string } | null>(null);
+  if (!current) announced.current = null;
+  else if (announced.current?.key !== current.key || announced.current.step !== snapshot.revealCount) {
+    const text = suggestionAnnouncement(current, shown.indexOf(current), shown.length, (id) => labels.find((l) => l.id === id)?.name ?? id);
+    announced.current = { key: current.key, step: snapshot.revealCount, text };
+  }
   const panel = useRef<HTMLDetailsElement>(null);
   // Closes when a click lands outside it.
   useEffect(() => {
@@ -84,7 +91,7 @@ export function SuggestionsControl({ labels, focusedDocId }: SuggestionsControlP
       </details>
       {/* Outside the panel, which is closed while one steps through the ghosts. */}
       <span className="visually-hidden" role="status" data-testid="suggestion-announcement">
-        {announcement}
+        {announced.current && <span key={announced.current.step}>{announced.current.text}</span>}
       </span>
     </>
   );
