@@ -36,26 +36,8 @@ export function WorkbenchHeader({ info, me, mode, onToggleMode, onDialog, onAnno
         {info?.path ?? ''}
       </div>
       <div className="header-actions">
-        <button
-          type="button"
-          className="button review-toggle"
-          data-testid="compare-toggle"
-          aria-pressed={mode === 'compare'}
-          title={mode === 'compare' ? 'Back to reading and tagging' : 'Compare outlets: figures and their conflicts, quotes by speaker, entities, charts'}
-          onClick={() => onToggleMode('compare')}
-        >
-          {mode === 'compare' ? 'Done comparing' : 'Compare'}
-        </button>
-        <button
-          type="button"
-          className="button review-toggle"
-          data-testid="review-toggle"
-          aria-pressed={mode === 'review'}
-          title={mode === 'review' ? 'Back to reading and tagging' : "Review a colleague's tags and see how well you agree"}
-          onClick={() => onToggleMode('review')}
-        >
-          {mode === 'review' ? 'Done reviewing' : 'Review'}
-        </button>
+        <ModeToggle mode="compare" current={mode} onToggle={onToggleMode} label="Compare" doneLabel="Done comparing" title="Compare outlets: figures and their conflicts, quotes by speaker, entities, charts" />
+        <ModeToggle mode="review" current={mode} onToggle={onToggleMode} label="Review" doneLabel="Done reviewing" title="Review a colleague's tags and see how well you agree" />
         {info && <AnnotatorName name={me} onChanged={onAnnotatorChanged} onFailed={onAnnotatorFailed} />}
         <ImportButton importFiles={importFiles} progress={importProgress} onImportUrl={() => onDialog('import-url')} />
         <button type="button" className="button" data-testid="entities-button" title="Everything the texts name: rename, merge, delete, see where each is mentioned" onClick={() => onDialog('entities')}>
@@ -69,5 +51,15 @@ export function WorkbenchHeader({ info, me, mode, onToggleMode, onDialog, onAnno
         </button>
       </div>
     </header>
+  );
+}
+
+/// Compare or Review: pressed while it is the mode, and then it leads back to the articles.
+function ModeToggle({ mode, current, onToggle, label, doneLabel, title }: { mode: 'review' | 'compare'; current: WorkbenchMode; onToggle(mode: 'review' | 'compare'): void; label: string; doneLabel: string; title: string }) {
+  const on = current === mode;
+  return (
+    <button type="button" className="button review-toggle" data-testid={`${mode}-toggle`} aria-pressed={on} title={on ? 'Back to reading and tagging' : title} onClick={() => onToggle(mode)}>
+      {on ? doneLabel : label}
+    </button>
   );
 }
