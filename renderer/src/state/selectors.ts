@@ -141,3 +141,21 @@ export function annotatorsOf(docs: Iterable<DocState>, me: string): string[] {
   names.delete(me);
   return [me, ...[...names].sort()];
 }
+
+/// `annotator`'s annotation with `label` on exactly `span`, if there is one.
+export function ownTagOn(doc: DocState, annotator: string, label: string, span: { start: number; end: number }): Annotation | undefined {
+  for (const a of doc.annotations.values()) if (a.start === span.start && a.end === span.end && a.label === label && a.annotator === annotator) return a;
+  return undefined;
+}
+
+/// `annotator`'s annotation with `label` that `span` strictly contains, or overlaps and extends
+/// (covers more text on one side while sharing some); the longest if several.
+export function ownTagExtendedBy(doc: DocState, annotator: string, label: string, span: { start: number; end: number }): Annotation | undefined {
+  let best: Annotation | undefined;
+  for (const a of doc.annotations.values()) {
+    if (a.label !== label || a.annotator !== annotator) continue;
+    const extended = a.start < span.end && span.start < a.end && (span.start < a.start || span.end > a.end);
+    if (extended && (!best || a.end - a.start > best.end - best.start)) best = a;
+  }
+  return best;
+}

@@ -18,7 +18,7 @@ import {
   type DocState,
 } from './documentState';
 import { SaveQueue, type SaveOperation, type SaveStatus } from './saveQueue';
-import { groupByTextWhenIdle } from './selectors';
+import { groupByTextWhenIdle, ownTagExtendedBy, ownTagOn } from './selectors';
 import { Listeners } from './listeners';
 import { oneLine } from '../format';
 import { commandScope, UndoHistory, type Command, type ScopeFilter, type WorkspaceChange } from './undoHistory';
@@ -254,14 +254,14 @@ export class WorkbenchStore {
     const doc = this.doc(docId);
     const span = doc && spanToTag(doc.document.text, start, end, raw);
     if (!doc || !span) return null;
-    const same = this.sameTag(doc, label, span.start, span.end);
+    const same = ownTagOn(doc, this.annotator, label, span);
     if (same) {
       const existing = { docId, id: same.id };
       this.select(existing, true);
       this.alreadyTagged.emit(existing);
       return existing;
     }
-    const extendable = this.extendable(doc, label, span.start, span.end);
+    const extendable = ownTagExtendedBy(doc, this.annotator, label, span);
     if (extendable) {
       const existing = { docId, id: extendable.id };
       const text = doc.document.text;
@@ -299,7 +299,7 @@ export class WorkbenchStore {
     let last: AnnotationRef | null = null;
     const made = (label: string, span: { start: number; end: number }, entityId?: string): string | null => {
       const doc = this.doc(docId);
-      const same = doc && this.sameTag(doc, label, span.start, span.end);
+      const same = doc && ownTagOn(doc, this.annotator, label, span);
       if (same) return same.id;
       const ref = this.create(docId, label, span, { origin: 'suggestion', ...(entityId ? { entityId } : {}) }, group);
       return ref?.id ?? null;
@@ -356,24 +356,6 @@ export class WorkbenchStore {
       if (saved.entityId) this.entityLinked.emit(ref, saved.entityId);
     });
     return ref;
-  }
-
-  /// This annotator's annotation with `label` that [start, end) strictly contains, or overlaps
-  /// and extends (covers more text on one side while sharing some); the longest if several.
-  private extendable(doc: DocState, label: string, start: number, end: number): Annotation | undefined {
-    let best: Annotation | undefined;
-    for (const a of doc.annotations.values()) {
-      if (a.label !== label || a.annotator !== this.annotator) continue;
-      const extends_ = a.start < end && start < a.end && (start < a.start || end > a.end);
-      if (extends_ && (!best || a.end - a.start > best.end - best.start)) best = a;
-    }
-    return best;
-  }
-
-  /// This annotator's annotation with `label` on exactly [start, end), if there is one.
-  private sameTag(doc: DocState, label: string, start: number, end: number): Annotation | undefined {
-    for (const a of doc.annotations.values()) if (a.start === start && a.end === end && a.label === label && a.annotator === this.annotator) return a;
-    return undefined;
   }
 
   /// Changes the label, note, entity link or attribute values of an annotation.
