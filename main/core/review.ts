@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { checkAnnotationRoom, compareSpans } from './annotations.js';
 import { overlapMatches } from './agreement.js';
 import { InvalidChangeError } from './errors.js';
-import type { Annotation, DocumentFile, Review } from './model.js';
+import { RELATION_TYPES, type Annotation, type DocumentFile, type Relation, type Review } from './model.js';
 import { surrogateSplitProblem } from './offsets.js';
 
 /// How two layers relate at one place.
@@ -107,8 +107,8 @@ export function agreedNotCurated(file: DocumentFile, a: string, b: string): Anno
     .filter((span) => !curated.some((x) => sameSpan(x, span)));
 }
 
-/// Adds the spans of {@link agreedNotCurated} to the curated layer, and nothing else: no
-/// decision is recorded on the matches.
+/// Adds the spans of {@link agreedNotCurated} to the curated layer, and the links between curated
+/// spans that A's and B's layers agree on ({@link curateLinks}); no decision is recorded.
 export function curateAgreed(file: DocumentFile, a: string, b: string, now: string): DocumentFile {
   let next = file;
   for (const span of agreedNotCurated(file, a, b)) {
@@ -116,7 +116,34 @@ export function curateAgreed(file: DocumentFile, a: string, b: string, now: stri
     if (next.annotations.some((x) => x.annotator === CURATION_LAYER && sameSpan(x, span))) continue;
     next = { ...next, annotations: [...next.annotations, curatedCopy(next, span, now)].sort(compareSpans) };
   }
-  return next;
+  return curateLinks(next, a, b);
+}
+
+/// Links in the curated layer what A's and B's layers link: a curated quote (figure) gets the
+/// speaker (source) that its counterparts in A's and B's layers (same span and label) point to,
+/// once that actor is curated too, unless the two layers point to different actors or to one not
+/// curated (then the curated span stays unlinked rather than guess). A link already there stays.
+function curateLinks(file: DocumentFile, a: string, b: string): DocumentFile {
+  const curated = file.annotations.filter((x) => x.annotator === CURATION_LAYER);
+  if (!curated.length) return file;
+  const byId = new Map(file.annotations.map((x) => [x.id, x]));
+  const layerLinks = file.relations.filter((r) => r.annotator === a || r.annotator === b);
+  const added: Relation[] = [];
+  for (const span of curated) {
+    for (const type of RELATION_TYPES) {
+      if (file.relations.some((r) => r.type === type && r.from === span.id)) continue;
+      const targets = new Set<string | null>();
+      for (const link of layerLinks) {
+        const from = byId.get(link.from);
+        const to = byId.get(link.to);
+        if (link.type !== type || !from || !to || !sameSpan(from, span)) continue;
+        targets.add(curated.find((x) => sameSpan(x, to))?.id ?? null);
+      }
+      const [to] = targets;
+      if (targets.size === 1 && to) added.push({ id: randomUUID(), type, from: span.id, to, annotator: CURATION_LAYER });
+    }
+  }
+  return added.length ? { ...file, relations: [...file.relations, ...added] } : file;
 }
 
 /// A document as Review lists it: its differences and matches, and how many agreed spans the
@@ -177,5 +204,6 @@ export function decideItem(
     annotations: file.annotations.map((x) => (reviewed.has(x.id) ? { ...x, review: reviewed.get(x.id), updatedAt: now } : x)),
   };
   const places = [a, b].filter((x): x is Annotation => x !== undefined);
+  // The agreed spans join the outcome, and the curated spans get the links the layers agree on.
   return curateAgreed(curate(marked, places, outcomeOf(a, b, decision), now), layers.a, layers.b, now);
 }

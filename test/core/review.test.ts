@@ -106,6 +106,37 @@ describe('deciding', () => {
     expect(curateAgreed(curatedFile, 'ana', 'ben', now)).toEqual(curatedFile);
   });
 
+  it('links the curated spans as A and B agree to, leaves them unlinked where the layers disagree, and drops a link whose actor is rejected', () => {
+    const link = (annotator: string, from: Annotation, to: Annotation) => ({ id: `10000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, type: 'source' as const, from: from.id, to: to.id, annotator });
+    const figureA = ann('ana', 'figure', '13,346');
+    const figureB = ann('ben', 'figure', '13,346');
+    const staffanA = ann('ana', 'actor', 'Staffan de Mistura');
+    const staffanB = ann('ben', 'actor', 'Staffan de Mistura');
+    const lavrovA = ann('ana', 'actor', 'Lavrov');
+    const lavrovB = ann('ben', 'actor', 'Lavrov');
+    const base = file([figureA, figureB, staffanA, staffanB, lavrovA, lavrovB]);
+    const curatedLinks = (f: DocumentFile) => {
+      const byId = new Map(f.annotations.map((x) => [x.id, x]));
+      return f.relations.filter((r) => r.annotator === CURATION_LAYER).map((r) => [r.type, byId.get(r.from)!.quote, byId.get(r.to)!.quote, byId.get(r.from)!.annotator, byId.get(r.to)!.annotator]);
+    };
+    // Both attribute the figure to de Mistura: the curated figure is his.
+    const agreed = curateAgreed({ ...base, relations: [link('ana', figureA, staffanA), link('ben', figureB, staffanB)] }, 'ana', 'ben', now);
+    expect(curatedLinks(agreed)).toEqual([['source', '13,346', 'Staffan de Mistura', CURATION_LAYER, CURATION_LAYER]]);
+    expect(DocumentFileSchema.safeParse(agreed).success).toBe(true);
+    // Curating again adds no second link.
+    expect(curateAgreed(agreed, 'ana', 'ben', now).relations).toHaveLength(3);
+    // One says de Mistura, the other Lavrov: no guess.
+    const disagreed = curateAgreed({ ...base, relations: [link('ana', figureA, staffanA), link('ben', figureB, lavrovB)] }, 'ana', 'ben', now);
+    expect(curatedLinks(disagreed)).toEqual([]);
+    // Only B links it: the curated figure follows B.
+    const onlyB = curateAgreed({ ...base, relations: [link('ben', figureB, lavrovB)] }, 'ana', 'ben', now);
+    expect(curatedLinks(onlyB)).toEqual([['source', '13,346', 'Lavrov', CURATION_LAYER, CURATION_LAYER]]);
+    // Rejecting Lavrov takes him, and the link to him, out of the curated layer.
+    const rejected = decideItem(onlyB, layers, { a: lavrovA.id, b: lavrovB.id }, { status: 'rejected' }, 'ana', now);
+    expect(curated(rejected).map(([, quote]) => quote)).toEqual(['Staffan de Mistura', '13,346']);
+    expect(curatedLinks(rejected)).toEqual([]);
+  });
+
   it('a rejected match leaves the curated layer and is not put back by later decisions', () => {
     const agreedA = ann('ana', 'actor', 'Staffan de Mistura');
     const agreedB = ann('ben', 'actor', 'Staffan de Mistura');
