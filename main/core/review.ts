@@ -121,17 +121,19 @@ export function curateAgreed(file: DocumentFile, a: string, b: string, now: stri
 
 /// Links in the curated layer what A's and B's layers link: a curated quote (figure) gets the
 /// speaker (source) that its counterparts in A's and B's layers (same span and label) point to,
-/// once that actor is curated too, unless the two layers point to different actors or to one not
-/// curated (then the curated span stays unlinked rather than guess). A link already there stays.
+/// once that actor is curated too, unless the two point to different actors or to one not
+/// curated (then the curated span stays unlinked rather than guess). Worked out afresh each time
+/// (nobody else writes the curated layer's links), so that they follow A's and B's; a link that
+/// stays keeps its id.
 function curateLinks(file: DocumentFile, a: string, b: string): DocumentFile {
+  const before = file.relations.filter((r) => r.annotator === CURATION_LAYER);
+  const others = file.relations.filter((r) => r.annotator !== CURATION_LAYER);
   const curated = file.annotations.filter((x) => x.annotator === CURATION_LAYER);
-  if (!curated.length) return file;
   const byId = new Map(file.annotations.map((x) => [x.id, x]));
-  const layerLinks = file.relations.filter((r) => r.annotator === a || r.annotator === b);
-  const added: Relation[] = [];
+  const layerLinks = others.filter((r) => r.annotator === a || r.annotator === b);
+  const links: Relation[] = [];
   for (const span of curated) {
     for (const type of RELATION_TYPES) {
-      if (file.relations.some((r) => r.type === type && r.from === span.id)) continue;
       const targets = new Set<string | null>();
       for (const link of layerLinks) {
         const from = byId.get(link.from);
@@ -140,10 +142,13 @@ function curateLinks(file: DocumentFile, a: string, b: string): DocumentFile {
         targets.add(curated.find((x) => sameSpan(x, to))?.id ?? null);
       }
       const [to] = targets;
-      if (targets.size === 1 && to) added.push({ id: randomUUID(), type, from: span.id, to, annotator: CURATION_LAYER });
+      if (targets.size !== 1 || !to) continue;
+      const kept = before.find((r) => r.type === type && r.from === span.id && r.to === to);
+      links.push(kept ?? { id: randomUUID(), type, from: span.id, to, annotator: CURATION_LAYER });
     }
   }
-  return added.length ? { ...file, relations: [...file.relations, ...added] } : file;
+  const same = links.length === before.length && links.every((r) => before.includes(r));
+  return same ? file : { ...file, relations: [...others, ...links] };
 }
 
 /// A document as Review lists it: its differences and matches, and how many agreed spans the

@@ -44,6 +44,9 @@ const AnnotatorName = z.string().min(1).max(60);
 /// Annotator A or B of a review: anyone but the curated layer, which is its outcome.
 const ReviewSide = AnnotatorName.refine((name) => name !== CURATION_LAYER, 'the curated layer is the outcome of a review, not a side of one');
 
+/// A review pairs two layers: one annotator's against itself would curate all of it unasked.
+const TWO_SIDES = 'annotators A and B must be two different annotators';
+
 /// Attribute values as sent: blank ones are dropped by the service.
 const AttributeValues = z.record(IdentifierSchema, z.string().max(MAX_ATTRIBUTE_LENGTH));
 
@@ -183,14 +186,16 @@ export const argumentSchemas: { [C in Channel]: z.ZodType<ChannelArgs<C>> } = {
   'measures.suggest': z.tuple([DocumentIdSchema, z.uuid()]),
   'review.annotators': z.tuple([]),
   'review.compare': z.tuple([AnnotatorName, AnnotatorName]),
-  'review.decide': z.tuple([
-    DocumentIdSchema,
-    ReviewSide,
-    ReviewSide,
-    z.strictObject({ a: z.uuid().optional(), b: z.uuid().optional() }),
-    z.strictObject({ status: z.enum(['accepted', 'rejected']).optional(), comment: z.string().max(2000).optional(), label: z.string().min(1).optional() }),
-  ]),
-  'review.curateAgreed': z.tuple([DocumentIdSchema, ReviewSide, ReviewSide]),
+  'review.decide': z
+    .tuple([
+      DocumentIdSchema,
+      ReviewSide,
+      ReviewSide,
+      z.strictObject({ a: z.uuid().optional(), b: z.uuid().optional() }),
+      z.strictObject({ status: z.enum(['accepted', 'rejected']).optional(), comment: z.string().max(2000).optional(), label: z.string().min(1).optional() }),
+    ])
+    .refine(([, a, b]) => a !== b, TWO_SIDES),
+  'review.curateAgreed': z.tuple([DocumentIdSchema, ReviewSide, ReviewSide]).refine(([, a, b]) => a !== b, TWO_SIDES),
 };
 
 /// Whether `name` is a channel of the contract.

@@ -1,6 +1,7 @@
 // The annotator's name is asked for once per workspace: a new workspace's is not confirmed (and
 // the service offers the OS user name), setting it confirms it for good, an older workspace whose
-// current annotator already tagged counts as confirmed, and "curation" is never a name.
+// current annotator already tagged counts as confirmed, and "curation" is never a name (nor a side
+// of a review, which needs two different annotators).
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,25 @@ describe("the annotator's name", () => {
     expect(() => checkAnnotatorName('   ')).toThrow(/an annotator name is needed/);
     expect(() => checkAnnotatorName('x'.repeat(61))).toThrow(/at most 60 characters \(this one has 61\)/);
     expect((await createWorkbench(ws).workspace.info()).annotatorConfirmed).toBe(false);
+    await ws.close();
+  });
+
+  it('is never a side of a review, and a review needs two different annotators: deciding or curating ana against ana changes nothing', async () => {
+    const dir = tempDir();
+    const { ws, api, docId } = await withArticle(dir);
+    const made = await api.annotations.create({ docId, label: 'actor', start: 0, end: 18 });
+    const before = readFileSync(join(dir, 'documents', `${docId.slice('sha256:'.length)}.json`), 'utf8');
+    const me = made.annotator;
+    for (const [channel, args] of [
+      ['review.curateAgreed', [docId, me, me]],
+      ['review.decide', [docId, me, me, { a: made.id, b: made.id }, { status: 'accepted' }]],
+    ] as const) {
+      const reply = await dispatch(api, channel, args as unknown as unknown[]);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-arguments', message: expect.stringContaining('annotators A and B must be two different annotators') } });
+    }
+    const curated = await dispatch(api, 'review.curateAgreed', [docId, 'curation', me]);
+    expect(curated).toMatchObject({ ok: false, error: { message: expect.stringContaining('the curated layer is the outcome of a review, not a side of one') } });
+    expect(readFileSync(join(dir, 'documents', `${docId.slice('sha256:'.length)}.json`), 'utf8')).toBe(before);
     await ws.close();
   });
 });

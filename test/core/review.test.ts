@@ -135,6 +135,15 @@ describe('deciding', () => {
     const rejected = decideItem(onlyB, layers, { a: lavrovA.id, b: lavrovB.id }, { status: 'rejected' }, 'ana', now);
     expect(curated(rejected).map(([, quote]) => quote)).toEqual(['Staffan de Mistura', '13,346']);
     expect(curatedLinks(rejected)).toEqual([]);
+    // The links follow A's and B's: both re-link the figure to Lavrov, and the curated one moves
+    // with them at the next curation, keeping nothing of de Mistura; when they then differ, it goes.
+    const relinked = curateAgreed({ ...agreed, relations: [...agreed.relations.filter((r) => r.annotator === CURATION_LAYER), link('ana', figureA, lavrovA), link('ben', figureB, lavrovB)] }, 'ana', 'ben', now);
+    expect(curatedLinks(relinked)).toEqual([['source', '13,346', 'Lavrov', CURATION_LAYER, CURATION_LAYER]]);
+    const differing = curateAgreed({ ...relinked, relations: [...relinked.relations.filter((r) => r.annotator === CURATION_LAYER), link('ana', figureA, staffanA), link('ben', figureB, lavrovB)] }, 'ana', 'ben', now);
+    expect(curatedLinks(differing)).toEqual([]);
+    // A link that stays keeps its id.
+    const again = curateAgreed(relinked, 'ana', 'ben', now);
+    expect(again.relations.filter((r) => r.annotator === CURATION_LAYER)).toEqual(relinked.relations.filter((r) => r.annotator === CURATION_LAYER));
   });
 
   it('a rejected match leaves the curated layer and is not put back by later decisions', () => {
