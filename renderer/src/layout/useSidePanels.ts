@@ -73,8 +73,9 @@ export function useSidePanels({ enabled, labels }: { enabled: boolean; labels: r
     });
     setAnnouncement((a) => ({ panel, text: `${PANEL_NAMES[panel]} ${shown ? 'shown' : 'hidden'}`, count: (a?.count ?? 0) + 1 }));
   }, []);
-  const latest = useRef({ open, enabled, labels, set });
-  latest.current = { open, enabled, labels, set };
+  const drawer: PanelsOpen = { library: open.library && narrow.library, inspector: open.inspector && narrow.inspector };
+  const latest = useRef({ open, drawer, enabled, labels, set });
+  latest.current = { open, drawer, enabled, labels, set };
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
@@ -93,7 +94,7 @@ export function useSidePanels({ enabled, labels }: { enabled: boolean; labels: r
   }, []);
 
   // The library drawer closes on a click outside it (its toggle excepted).
-  const libraryDrawerOpen = open.library && narrow.library && enabled;
+  const libraryDrawerOpen = drawer.library && enabled;
   useEffect(() => {
     if (!libraryDrawerOpen) return;
     const onPointerDown = (e: PointerEvent) => {
@@ -105,13 +106,10 @@ export function useSidePanels({ enabled, labels }: { enabled: boolean; labels: r
     return () => window.removeEventListener('pointerdown', onPointerDown, true);
   }, [libraryDrawerOpen]);
 
-  const drawer: PanelsOpen = { library: open.library && narrow.library, inspector: open.inspector && narrow.inspector };
-  const drawerNow = useRef(drawer);
-  drawerNow.current = drawer;
   // After the drawer's own controls had their say (React's handlers run inner first): a field
   // cancelling its edit or the filter clearing keeps Esc, as does any text field.
   const closeOnEscape = useCallback((panel: SidePanel, e: ReactKeyboardEvent) => {
-    if (e.key !== 'Escape' || e.defaultPrevented || !drawerNow.current[panel] || isTextEntry(e.target)) return;
+    if (e.key !== 'Escape' || e.defaultPrevented || !latest.current.drawer[panel] || isTextEntry(e.target)) return;
     e.preventDefault();
     // Only this: the annotation keys (on the window) do not also clear the selection.
     e.stopPropagation();
